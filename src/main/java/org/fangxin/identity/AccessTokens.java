@@ -1,0 +1,85 @@
+package org.fangxin.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opaque bearer tokens for people using the API. Only a SHA-256 of each token is stored, so a database leak does
+ * not leak usable tokens; tokens expire after {@code fangxin.identity.token-lifetime}.
+ */
+@Service
+public class AccessTokens {
+
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final SecureRandom random = new SecureRandom();
+
+    AccessTokens(JdbcClient jdbc, Users users, Clock clock,
+                 @Value("${fangxin.identity.token-lifetime:PT8H}") Duration lifetime) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public record IssuedToken(String accessToken, Instant expiresAt, long expiresInSeconds) { }
+
+    @Transactional
+    public IssuedToken issue(UserAccount account) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = "fxt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        jdbc.sql("insert into identity.access_token (token_sha256, user_id, created_at, expires_at) values (:hash, :user, :now, :expires)")
+                .param("hash", sha256(token)).param("user", account.id())
+                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt))
+                .update();
+        return new IssuedToken(token, expiresAt, lifetime.toSeconds());
+    }
+
+    /** The account behind a live token, if any. */
+    public Optional<UserAccount> resolve(String token) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select user_id from identity.access_token
+                 where token_sha256 = :hash and expires_at > :now and revoked_at is null
+                """)
+                .param("hash", sha256(token)).param("now", Timestamp.from(clock.instant()))
+                .query(UUID.class).optional()
+                .flatMap(users::find)
+                .filter(UserAccount::enabled);
+    }
+
+    @Transactional
+    public void revoke(String token) {
+        jdbc.sql("update identity.access_token set revoked_at = :now where token_sha256 = :hash and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("hash", sha256(token)).update();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.fangxin.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+    private static final String COLUMNS = "id, username, display_name, role, merchant_id, sector, mobile, enabled, created_at";
+
+    record Credentials(UserAccount account, String passwordHash) { }
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UserAccount account, String passwordHash) {
+        jdbc.sql("""
+                insert into identity.user_account (id, username, display_name, role, merchant_id, sector, mobile, enabled, created_at, password_hash)
+                values (:id, :username, :displayName, :role, :merchantId, :sector, :mobile, :enabled, :createdAt, :passwordHash)
+                """)
+                .param("id", account.id())
+                .param("username", account.username())
+                .param("displayName", account.displayName())
+                .param("role", account.role().name())
+                .param("merchantId", account.merchantId())
+                .param("sector", account.sector())
+                .param("mobile", account.mobile())
+                .param("enabled", account.enabled())
+                .param("createdAt", Timestamp.from(account.createdAt()))
+                .param("passwordHash", passwordHash)
+                .update();
+    }
+
+    Optional<UserAccount> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where id = :id")
+                .param("id", id).query(UserRepository::toAccount).optional();
+    }
+
+    Optional<UserAccount> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where username = :username")
+                .param("username", username).query(UserRepository::toAccount).optional();
+    }
+
+    Optional<Credentials> findCredentials(String username) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash from identity.user_account where username = :username")
+                .param("username", username)
+                .query((rs, n) -> new Credentials(toAccount(rs, n), rs.getString("password_hash")))
+                .optional();
+    }
+
+    List<UserAccount> ofMerchant(UUID merchantId) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where merchant_id = :merchantId order by created_at")
+                .param("merchantId", merchantId).query(UserRepository::toAccount).list();
+    }
+
+    static UserAccount toAccount(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getObject("merchant_id", UUID.class), rs.getString("sector"),
+                rs.getString("mobile"), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,64 @@
+package org.fangxin.identity.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.fangxin.identity.AccessTokens;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Two chains: the API ({@code /api/**}) is stateless and authenticated by bearer tokens or API keys, so it needs no
+ * CSRF protection (no cookie is ever honoured there); pages use form login with a session and CSRF tokens.
+ * Fine-grained checks (role × ownership) happen in each module's facade against the {@code Actor}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens) throws Exception {
+        BearerTokenFilter bearer = new BearerTokenFilter(tokens);
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/auth/**", "/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "send a valid bearer token or API key"))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden", "your role may not do this")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/login", "/signup/**", "/public/**", "/webjars/**", "/css/**", "/js/**",
+                                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+}

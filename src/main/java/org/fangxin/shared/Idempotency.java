@@ -1,0 +1,141 @@
+package org.fangxin.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Client-supplied idempotency keys (the {@code Idempotency-Key} header). The key row is claimed in the same
+ * transaction as the command it guards, so a command and its recorded answer commit or vanish together; a
+ * concurrent retry waits on the key's unique index and then replays the first answer. A rejected command rolls
+ * back and leaves no key behind, so a corrected retry can pass.
+ */
+@Service
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final int KEY_LENGTH_MAX = 200;
+    private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1," + KEY_LENGTH_MAX + "}");
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Idempotency(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What a command answered: an HTTP status and a JSON body; {@code replayed} when it came from the key store. */
+    public record Answer(int status, Object body, boolean replayed) {
+        public static Answer of(int status, Object body) {
+            return new Answer(status, body, false);
+        }
+    }
+
+    /**
+     * Runs {@code command} once per (scope, key). Without a key the command simply runs, unless {@code required}.
+     *
+     * @param scope who the key belongs to (the authenticated user), so two clients never collide
+     * @param request the parsed request; its canonical JSON is hashed to detect a key reused for another request
+     */
+    @Transactional
+    public Answer execute(String scope, String key, boolean required, Object request, Supplier<Answer> command) {
+        if (key == null || key.isBlank()) {
+            if (required) {
+                throw new Rejection(ProblemType.IDEMPOTENCY_KEY_MISSING,
+                        "this request moves money: send an Idempotency-Key header and reuse it on every retry");
+            }
+            return command.get();
+        }
+        if (!KEY_FORMAT.matcher(key).matches()) {
+            throw Rejection.invalid(HEADER, "Idempotency-Key must be 1 to " + KEY_LENGTH_MAX + " visible ASCII characters");
+        }
+        JsonNode requestJson = json.valueToTree(request == null ? Map.of() : request);
+        String requestText = json.writeValueAsString(requestJson);
+        String hash = sha256(requestText);
+        int claimed = jdbc.sql("""
+                insert into idempotency.request (scope, key, request_sha256, request_body, created_at)
+                values (:scope, :key, :hash, cast(:body as jsonb), :now)
+                on conflict (scope, key) do nothing
+                """)
+                .param("scope", scope).param("key", key).param("hash", hash)
+                .param("body", requestText).param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        if (claimed == 0) {
+            return replay(scope, key, hash, requestJson);
+        }
+        Answer answer = command.get();
+        jdbc.sql("update idempotency.request set status = :status, response_body = cast(:body as jsonb) where scope = :scope and key = :key")
+                .param("status", answer.status())
+                .param("body", answer.body() == null ? null : json.writeValueAsString(answer.body()))
+                .param("scope", scope).param("key", key)
+                .update();
+        return answer;
+    }
+
+    private Answer replay(String scope, String key, String hash, JsonNode requestJson) {
+        record Stored(String hash, String request, Integer status, String response) { }
+        Stored stored = jdbc.sql("""
+                select request_sha256, request_body::text, status, response_body::text
+                  from idempotency.request where scope = :scope and key = :key
+                """)
+                .param("scope", scope).param("key", key)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)))
+                .single();
+        if (!stored.hash().equals(hash)) {
+            String field = firstDifference(json.readTree(stored.request()), requestJson).orElse("body");
+            throw new Rejection(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key '" + key + "' was already used for a different request (field '" + field + "' differs)",
+                    Map.of("field", field));
+        }
+        if (stored.status() == null) {
+            throw new Rejection(ProblemType.CONFLICT, "the request with this Idempotency-Key is still being processed");
+        }
+        Object body = stored.response() == null ? null : json.readTree(stored.response());
+        return new Answer(stored.status(), body, true);
+    }
+
+    static Optional<String> firstDifference(JsonNode before, JsonNode after) {
+        if (!before.isObject() || !after.isObject()) {
+            return before.equals(after) ? Optional.empty() : Optional.of("body");
+        }
+        TreeSet<String> names = new TreeSet<>();
+        for (Iterator<String> it = before.propertyNames().iterator(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        for (Iterator<String> it = after.propertyNames().iterator(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        for (String name : names) {
+            JsonNode a = before.get(name);
+            JsonNode b = after.get(name);
+            if (a == null ? b != null : !a.equals(b)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.fangxin.shared;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/** An amount in one currency, counted in its minor unit (fen for CNY). Arithmetic never rounds silently. */
+public record Money(long amountMinor, Currency currency) implements Comparable<Money> {
+
+    public static final Currency CNY = Currency.getInstance("CNY");
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException("no minor unit: " + currency);
+        }
+    }
+
+    public static Money fen(long fen) {
+        return new Money(fen, CNY);
+    }
+
+    public static Money yuan(long yuan) {
+        return new Money(Math.multiplyExact(yuan, 100L), CNY);
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
+    public Money plus(Money other) {
+        return new Money(Math.addExact(amountMinor, same(other).amountMinor), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(amountMinor, same(other).amountMinor), currency);
+    }
+
+    public Money times(long factor) {
+        return new Money(Math.multiplyExact(amountMinor, factor), currency);
+    }
+
+    public Money negate() {
+        return new Money(Math.negateExact(amountMinor), currency);
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    /** This amount times numerator/denominator, rounded as asked; the product is computed exactly. */
+    public Money fraction(long numerator, long denominator, RoundingMode rounding) {
+        if (denominator <= 0 || numerator < 0) {
+            throw new IllegalArgumentException("fraction " + numerator + "/" + denominator);
+        }
+        long product = Math.multiplyExact(amountMinor, numerator);
+        long quotient = Math.floorDiv(product, denominator);
+        long remainder = Math.floorMod(product, denominator);
+        if (remainder == 0) {
+            return new Money(quotient, currency);
+        }
+        return switch (rounding) {
+            case FLOOR, DOWN -> new Money(quotient, currency);
+            case CEILING, UP -> new Money(quotient + 1, currency);
+            case HALF_UP, HALF_EVEN, HALF_DOWN -> new Money(remainder * 2 >= denominator ? quotient + 1 : quotient, currency);
+            case UNNECESSARY -> throw new ArithmeticException("inexact fraction " + numerator + "/" + denominator);
+        };
+    }
+
+    /** Splits into shares that differ by at most one minor unit; the first shares take the remainder. */
+    public List<Money> allocate(int shares) {
+        if (shares <= 0) {
+            throw new IllegalArgumentException("shares must be positive: " + shares);
+        }
+        long base = Math.floorDiv(amountMinor, shares);
+        long remainder = Math.floorMod(amountMinor, shares);
+        List<Money> parts = new ArrayList<>(shares);
+        for (int i = 0; i < shares; i++) {
+            parts.add(new Money(base + (i < remainder ? 1 : 0), currency));
+        }
+        return parts;
+    }
+
+    public boolean isZero() {
+        return amountMinor == 0;
+    }
+
+    public boolean isPositive() {
+        return amountMinor > 0;
+    }
+
+    public boolean isNegative() {
+        return amountMinor < 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(amountMinor, same(other).amountMinor);
+    }
+
+    /** Human form such as {@code ¥1,600.00}; for pages and messages, never for storage. */
+    public String format() {
+        int digits = currency.getDefaultFractionDigits();
+        long unit = (long) Math.pow(10, digits);
+        long whole = Math.abs(amountMinor) / unit;
+        long minor = Math.abs(amountMinor) % unit;
+        String sign = amountMinor < 0 ? "-" : "";
+        String symbol = currency.equals(CNY) ? "¥" : currency.getCurrencyCode() + " ";
+        return digits == 0
+                ? sign + symbol + String.format("%,d", whole)
+                : sign + symbol + String.format("%,d.%0" + digits + "d", whole, minor);
+    }
+
+    @Override
+    public String toString() {
+        return amountMinor + " " + currency.getCurrencyCode() + " minor";
+    }
+
+    private Money same(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
+        }
+        return other;
+    }
+}

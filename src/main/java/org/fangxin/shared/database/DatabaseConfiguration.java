@@ -1,0 +1,87 @@
+package org.fangxin.shared.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The application's PostgreSQL: an external server when {@code fangxin.db.url} (FANGXIN_DB_URL) is set, otherwise an
+ * embedded server whose data directory persists under the working folder, run with durable settings (the embedded
+ * library's own defaults switch fsync and synchronous commit off, which would lose committed money on a crash).
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(@Value("${fangxin.db.url:}") String url,
+                          @Value("${fangxin.db.user:}") String user,
+                          @Value("${fangxin.db.password:}") String password,
+                          @Value("${fangxin.db.pool-size-max:10}") int poolSizeMax,
+                          @Value("${fangxin.db.embedded.data-dir:data/postgres}") String dataDir,
+                          @Value("${fangxin.db.embedded.port:0}") int port) throws IOException {
+        HikariConfig pool = new HikariConfig();
+        pool.setMaximumPoolSize(poolSizeMax);
+        pool.setPoolName("fangxin");
+        if (url.isBlank()) {
+            EmbeddedPostgres server = startEmbedded(Path.of(dataDir), port);
+            pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
+            pool.setUsername("postgres");
+            pool.setPassword("");
+            return new EmbeddedDataSource(pool, server);
+        }
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        return new HikariDataSource(pool);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
+        Path absolute = dataDir.toAbsolutePath();
+        Files.createDirectories(absolute);
+        // A crashed run leaves its pid file; postgres refuses to start while it points at a live process only.
+        log.info("starting embedded PostgreSQL with data in {}", absolute);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(absolute)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("timezone", "UTC");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /** A pool that stops its embedded server when the application closes. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+        private final EmbeddedPostgres server;
+
+        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres server) {
+            super(config);
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                server.close();
+            } catch (IOException e) {
+                log.warn("embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}
