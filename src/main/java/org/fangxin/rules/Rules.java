@@ -1,0 +1,117 @@
+package org.fangxin.rules;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.rules.persistence.RuleRepository;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rule table: what applies to a region × sector today ({@link #effectiveRules}), evaluation of product proposals,
+ * and versioned edits by operators (each audited with before and after). Anyone logged in may read the table.
+ */
+@Service
+public class Rules {
+
+    /** The published problem for a proposal that breaks rules; its {@code violations} property lists them. */
+    public static final ProblemType RULE_VIOLATION = new ProblemType("rule-violation", 422);
+    /** Rule dates are Chinese calendar days. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern SECTOR = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+    private final RuleRepository repository;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    Rules(RuleRepository repository, AuditTrail audit, IdGenerator ids, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /** The rules in force today for a merchant's region (6-digit code) and sector (a {@code Sector} name). */
+    public RuleSet effectiveRules(String regionCode, String sector) {
+        return effectiveRules(regionCode, sector, today());
+    }
+
+    public RuleSet effectiveRules(String regionCode, String sector, LocalDate on) {
+        List<String> regions = new ArrayList<>();
+        regions.add(RuleRow.ANY);
+        regions.addAll(RegionCodes.lineage(regionCode));
+        List<String> sectors = sector == null || sector.isBlank() ? List.of(RuleRow.ANY) : List.of(RuleRow.ANY, sector);
+        return RuleSet.merge(regionCode, sector, on, repository.effective(regions, sectors, on));
+    }
+
+    /** Every rule the proposal breaks in the region × sector today; empty when it may be sold. */
+    public List<Violation> evaluate(String regionCode, String sector, ProductProposal proposal) {
+        return effectiveRules(regionCode, sector).check(proposal);
+    }
+
+    /** The current row of every region × sector pair. */
+    public List<RuleRow> table(Actor actor) {
+        return repository.table(today());
+    }
+
+    /** All versions of one row, newest first. */
+    public List<RuleRow> history(Actor actor, String regionCode, String sector) {
+        List<RuleRow> versions = repository.history(regionCode, sector);
+        if (versions.isEmpty()) {
+            throw Rejection.notFound("rule row " + regionCode + " × " + sector);
+        }
+        return versions;
+    }
+
+    /** Adds the next version of a row (creating the row if new). Operators only. */
+    @Transactional
+    public RuleRow change(Actor actor, String regionCode, String sector, RuleChange change) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only platform operators edit the rule table");
+        }
+        if (!RegionCodes.isValid(regionCode)) {
+            throw Rejection.invalid("regionCode", "region must be * or a 6-digit region code");
+        }
+        if (!RuleRow.ANY.equals(sector) && (sector == null || !SECTOR.matcher(sector).matches())) {
+            throw Rejection.invalid("sector", "sector must be * or a sector name such as EDUCATION");
+        }
+        LocalDate today = today();
+        LocalDate effectiveFrom = change.effectiveFrom() == null ? today : change.effectiveFrom();
+        if (effectiveFrom.isBefore(today)) {
+            throw Rejection.invalid("effectiveFrom", "a rule change cannot take effect in the past");
+        }
+        for (String clause : change.values().requiredClauses()) {
+            if (!Clauses.ALL.contains(clause)) {
+                throw Rejection.invalid("requiredClauses", "unknown clause code " + clause + "; known: " + Clauses.ALL);
+            }
+        }
+        var previous = repository.latest(regionCode, sector);
+        RuleRow row = new RuleRow(ids.next(), regionCode, sector, previous.map(RuleRow::version).orElse(0) + 1,
+                effectiveFrom, change.values(), change.source().trim(), clock.instant(), actor.username());
+        repository.insert(row);
+        audit.record("rules.changed", "rule-row", regionCode + "/" + sector, previous.orElse(null), row);
+        return row;
+    }
+
+    /** The problem for a refused proposal, carrying the violations. */
+    public static Rejection violated(List<Violation> violations) {
+        String detail = "the proposal breaks " + violations.size() + " rule(s): "
+                + String.join("; ", violations.stream().map(v -> v.detail() + " [" + v.source() + "]").toList());
+        return new Rejection(RULE_VIOLATION, detail, Map.of("violations", violations));
+    }
+}
