@@ -1,0 +1,30 @@
+package org.fangxin.catalog;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The terms a merchant writes into a product's contract. A refund fee ({@code refundFeeBp} of the refund) never applies
+ * within the cooling-off period or when the merchant is at fault; that sentence is part of every contract.
+ */
+public record ContractTerms(@NotNull @PositiveOrZero @Max(365) Integer coolingOffDays,
+                            @NotNull RefundMethod refundMethod,
+                            @PositiveOrZero @Max(10000) Integer refundFeeBp,
+                            @NotNull Boolean transferable,
+                            @Size(max = 2000) String closureTerms,
+                            @Size(max = 2000) String disputeResolution,
+                            @Size(max = 4000) String extraTerms) {
+
+    public ContractTerms {
+        refundFeeBp = refundFeeBp == null ? 0 : refundFeeBp;
+        closureTerms = blankToNull(closureTerms);
+        disputeResolution = blankToNull(disputeResolution);
+        extraTerms = blankToNull(extraTerms);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
