@@ -160,7 +160,7 @@ public class MerchantRepository {
     public List<MerchantHistoryEntry> history(UUID merchantId) {
         return jdbc.sql("""
                 select event, from_status, to_status, reason, actor, occurred_at
-                  from merchant.status_history where merchant_id = :id order by occurred_at, id
+                  from merchant.status_history where merchant_id = :id order by seq
                 """)
                 .param("id", merchantId)
                 .query((rs, n) -> new MerchantHistoryEntry(rs.getString("event"),
