@@ -1,0 +1,235 @@
+package org.fangxin.merchant.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.merchant.ComplianceFlags;
+import org.fangxin.merchant.MerchantHistoryEntry;
+import org.fangxin.merchant.MerchantStatus;
+import org.fangxin.merchant.MerchantView;
+import org.fangxin.merchant.Sector;
+import org.fangxin.merchant.SettlementAccount;
+import org.fangxin.merchant.StoreView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes the merchant schema; callers hold the transaction. */
+@Repository
+public class MerchantRepository {
+
+    /** Merchants operate in mainland China; their dates (lease ends, validity) are in this zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final String COLUMNS = """
+            id, legal_name, credit_code, sector, region_code, status, dishonest_debtor, abnormal_operation,
+            deregistering, applied_at""";
+
+    private final JdbcClient jdbc;
+
+    public MerchantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A merchant row to insert. */
+    public record NewMerchant(UUID id, String legalName, String creditCode, Sector sector, String regionCode,
+                              ComplianceFlags flags, SettlementAccount account, String contactMobile,
+                              UUID ownerUserId, Instant appliedAt) { }
+
+    /** Which merchants a caller may list: any null filter matches all. */
+    public record Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses) { }
+
+    public void insert(NewMerchant merchant) {
+        jdbc.sql("""
+                insert into merchant.merchant (id, legal_name, credit_code, sector, region_code, status, dishonest_debtor,
+                    abnormal_operation, deregistering, settlement_account_name, settlement_bank_name,
+                    settlement_account_number, contact_mobile, owner_user_id, applied_at, status_changed_at)
+                values (:id, :legalName, :creditCode, :sector, :regionCode, 'PENDING', :dishonest, :abnormal, :deregistering,
+                    :accountName, :bankName, :accountNumber, :mobile, :owner, :at, :at)
+                """)
+                .param("id", merchant.id()).param("legalName", merchant.legalName())
+                .param("creditCode", merchant.creditCode()).param("sector", merchant.sector().name())
+                .param("regionCode", merchant.regionCode())
+                .param("dishonest", merchant.flags().dishonestDebtor())
+                .param("abnormal", merchant.flags().abnormalOperation())
+                .param("deregistering", merchant.flags().deregistering())
+                .param("accountName", merchant.account().accountName()).param("bankName", merchant.account().bankName())
+                .param("accountNumber", merchant.account().accountNumber()).param("mobile", merchant.contactMobile())
+                .param("owner", merchant.ownerUserId()).param("at", Timestamp.from(merchant.appliedAt()))
+                .update();
+    }
+
+    public void insertStore(UUID merchantId, StoreView store, Instant createdAt) {
+        jdbc.sql("""
+                insert into merchant.store (id, merchant_id, name, address, lease_ends_on, created_at)
+                values (:id, :merchant, :name, :address, :lease, :at)
+                """)
+                .param("id", store.id()).param("merchant", merchantId).param("name", store.name())
+                .param("address", store.address()).param("lease", store.leaseEndsOn())
+                .param("at", Timestamp.from(createdAt))
+                .update();
+    }
+
+    public void insertHistory(UUID id, UUID merchantId, String event, MerchantStatus from, MerchantStatus to,
+                              String reason, String actor, Instant at) {
+        jdbc.sql("""
+                insert into merchant.status_history (id, merchant_id, event, from_status, to_status, reason, actor, occurred_at)
+                values (:id, :merchant, :event, :from, :to, :reason, :actor, :at)
+                """)
+                .param("id", id).param("merchant", merchantId).param("event", event)
+                .param("from", from == null ? null : from.name()).param("to", to.name())
+                .param("reason", reason).param("actor", actor).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public boolean creditCodeTaken(String creditCode) {
+        return jdbc.sql("select exists (select 1 from merchant.merchant where credit_code = :code)")
+                .param("code", creditCode).query(Boolean.class).single();
+    }
+
+    /** Locks the merchant row for a status or flag change, so concurrent operator actions serialize. */
+    public Optional<MerchantView> lock(UUID merchantId) {
+        Optional<UUID> locked = jdbc.sql("select id from merchant.merchant where id = :id for update")
+                .param("id", merchantId).query(UUID.class).optional();
+        return locked.flatMap(this::find);
+    }
+
+    public void updateStatus(UUID merchantId, MerchantStatus status, Instant at) {
+        jdbc.sql("update merchant.merchant set status = :status, status_changed_at = :at where id = :id")
+                .param("status", status.name()).param("at", Timestamp.from(at)).param("id", merchantId).update();
+    }
+
+    public void updateFlags(UUID merchantId, ComplianceFlags flags) {
+        jdbc.sql("""
+                update merchant.merchant set dishonest_debtor = :dishonest, abnormal_operation = :abnormal,
+                    deregistering = :deregistering where id = :id
+                """)
+                .param("dishonest", flags.dishonestDebtor()).param("abnormal", flags.abnormalOperation())
+                .param("deregistering", flags.deregistering()).param("id", merchantId).update();
+    }
+
+    public int updateLease(UUID merchantId, UUID storeId, LocalDate leaseEndsOn) {
+        return jdbc.sql("update merchant.store set lease_ends_on = :lease where id = :store and merchant_id = :merchant")
+                .param("lease", leaseEndsOn).param("store", storeId).param("merchant", merchantId).update();
+    }
+
+    public Optional<MerchantView> find(UUID merchantId) {
+        return jdbc.sql("select " + COLUMNS + " from merchant.merchant where id = :id")
+                .param("id", merchantId).query(MerchantRepository::toMerchant).optional()
+                .map(row -> row.withStores(stores(List.of(merchantId)).getOrDefault(merchantId, List.of())));
+    }
+
+    public Optional<UUID> ownerOf(UUID merchantId) {
+        return jdbc.sql("select owner_user_id from merchant.merchant where id = :id")
+                .param("id", merchantId).query(UUID.class).optional();
+    }
+
+    public Optional<SettlementAccount> settlementAccount(UUID merchantId) {
+        return jdbc.sql("""
+                select settlement_account_name, settlement_bank_name, settlement_account_number
+                  from merchant.merchant where id = :id
+                """)
+                .param("id", merchantId)
+                .query((rs, n) -> new SettlementAccount(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public List<MerchantView> page(Filter filter, int offset, int limit) {
+        List<Row> rows = jdbc.sql("select " + COLUMNS + " from merchant.merchant where " + where(filter)
+                        + " order by applied_at desc, id desc limit :limit offset :offset")
+                .params(params(filter)).param("limit", limit).param("offset", offset)
+                .query(MerchantRepository::toMerchant).list();
+        Map<UUID, List<StoreView>> stores = stores(rows.stream().map(Row::id).toList());
+        return rows.stream().map(row -> row.withStores(stores.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    public long count(Filter filter) {
+        return jdbc.sql("select count(*) from merchant.merchant where " + where(filter))
+                .params(params(filter)).query(Long.class).single();
+    }
+
+    public List<MerchantHistoryEntry> history(UUID merchantId) {
+        return jdbc.sql("""
+                select event, from_status, to_status, reason, actor, occurred_at
+                  from merchant.status_history where merchant_id = :id order by seq
+                """)
+                .param("id", merchantId)
+                .query((rs, n) -> new MerchantHistoryEntry(rs.getString("event"),
+                        rs.getString("from_status") == null ? null : MerchantStatus.valueOf(rs.getString("from_status")),
+                        MerchantStatus.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("actor"),
+                        rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+    }
+
+    private static String where(Filter filter) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("true");
+        if (filter.merchantId() != null) {
+            conditions.add("id = :merchantId");
+        }
+        if (filter.sector() != null) {
+            conditions.add("sector = :sector");
+        }
+        if (filter.statuses() != null) {
+            conditions.add("status in (:statuses)");
+        }
+        return String.join(" and ", conditions);
+    }
+
+    private static Map<String, Object> params(Filter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.merchantId() != null) {
+            params.put("merchantId", filter.merchantId());
+        }
+        if (filter.sector() != null) {
+            params.put("sector", filter.sector().name());
+        }
+        if (filter.statuses() != null) {
+            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        return params;
+    }
+
+    private Map<UUID, List<StoreView>> stores(List<UUID> merchantIds) {
+        Map<UUID, List<StoreView>> stores = new LinkedHashMap<>();
+        if (merchantIds.isEmpty()) {
+            return stores;
+        }
+        jdbc.sql("""
+                select id, merchant_id, name, address, lease_ends_on from merchant.store
+                 where merchant_id in (:ids) order by created_at, id
+                """)
+                .param("ids", merchantIds)
+                .query(rs -> {
+                    stores.computeIfAbsent(rs.getObject("merchant_id", UUID.class), id -> new ArrayList<>())
+                            .add(new StoreView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("address"),
+                                    rs.getObject("lease_ends_on", LocalDate.class)));
+                });
+        return stores;
+    }
+
+    private record Row(UUID id, String legalName, String creditCode, Sector sector, String regionCode,
+                       MerchantStatus status, ComplianceFlags flags, Instant appliedAt) {
+        MerchantView withStores(List<StoreView> stores) {
+            return new MerchantView(id, legalName, creditCode, sector, regionCode, status, flags, stores, ZONE, appliedAt);
+        }
+    }
+
+    private static Row toMerchant(ResultSet rs, int row) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("legal_name"), rs.getString("credit_code"),
+                Sector.valueOf(rs.getString("sector")), rs.getString("region_code"),
+                MerchantStatus.valueOf(rs.getString("status")),
+                new ComplianceFlags(rs.getBoolean("dishonest_debtor"), rs.getBoolean("abnormal_operation"),
+                        rs.getBoolean("deregistering")),
+                rs.getTimestamp("applied_at").toInstant());
+    }
+}
