@@ -1,0 +1,110 @@
+package org.fangxin.catalog.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.catalog.ContractTerms;
+import org.fangxin.catalog.ProductDraft;
+import org.fangxin.catalog.ProductKind;
+import org.fangxin.catalog.RefundMethod;
+import org.fangxin.catalog.Term;
+import org.fangxin.shared.Money;
+
+/**
+ * The product editor's fields as typed (text), parsed into a {@link ProductDraft} at the edge: amounts in yuan with
+ * up to two decimals become fen here, and unreadable numbers become field errors instead of exceptions.
+ */
+public record ProductForm(String name, String description, String kind, String price, String listPrice, String faceValue,
+                          String sessions, String termCount, String termUnit, List<UUID> storeIds, String coolingOffDays,
+                          String refundMethod, String refundFeeBp, Boolean transferable, String closureTerms,
+                          String disputeResolution, String extraTerms) {
+
+    static final long YUAN_MAX = 100_000_000L;
+
+    public ProductForm {
+        storeIds = storeIds == null ? List.of() : List.copyOf(storeIds);
+    }
+
+    static ProductForm blank(List<UUID> stores) {
+        return new ProductForm("", "", "SESSION_PACK", "", "", "", "", "", "MONTHS", stores, "7", "PRO_RATA_SESSIONS", "0",
+                true, "", "", "");
+    }
+
+    /** A field that could not be read, with the message key explaining why. */
+    public record FieldError(String field, String messageKey) { }
+
+    /** The draft, or the fields that could not be read. */
+    public record Parsed(ProductDraft draft, List<FieldError> errors) { }
+
+    Parsed parse() {
+        List<FieldError> errors = new ArrayList<>();
+        ProductKind kindValue = enumOf(ProductKind.class, kind, "kind", errors);
+        RefundMethod method = enumOf(RefundMethod.class, refundMethod, "refundMethod", errors);
+        Term.Unit unit = enumOf(Term.Unit.class, termUnit, "termUnit", errors);
+        Money priceValue = yuan(price, "price", true, errors);
+        Money listValue = yuan(listPrice, "listPrice", false, errors);
+        Money faceValueValue = kindValue == ProductKind.STORED_VALUE ? yuan(faceValue, "faceValue", true, errors) : null;
+        Integer sessionCount = kindValue == ProductKind.SESSION_PACK ? count(sessions, "sessions", true, errors) : null;
+        Integer termValue = count(termCount, "termCount", true, errors);
+        Integer coolingOff = count(coolingOffDays, "coolingOffDays", true, errors);
+        Integer feeBp = count(refundFeeBp, "refundFeeBp", false, errors);
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "catalog.error.required"));
+        }
+        if (!errors.isEmpty()) {
+            return new Parsed(null, errors);
+        }
+        var terms = new ContractTerms(coolingOff, method, feeBp, Boolean.TRUE.equals(transferable), closureTerms,
+                disputeResolution, extraTerms);
+        return new Parsed(new ProductDraft(name.strip(), description, kindValue, priceValue, listValue, faceValueValue,
+                sessionCount, new Term(termValue, unit), storeIds, terms), List.of());
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field, List<FieldError> errors) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "catalog.error.choose"));
+            return null;
+        }
+    }
+
+    private static Money yuan(String value, String field, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "catalog.error.required"));
+            }
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(value.strip().replace(",", "").replace("¥", ""));
+            if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(BigDecimal.valueOf(YUAN_MAX)) > 0) {
+                throw new NumberFormatException(value);
+            }
+            return Money.fen(amount.movePointRight(2).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            errors.add(new FieldError(field, "catalog.error.amount"));
+            return null;
+        }
+    }
+
+    private static Integer count(String value, String field, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "catalog.error.required"));
+            }
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < 0 || number > 100_000) {
+                throw new NumberFormatException(value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "catalog.error.number"));
+            return null;
+        }
+    }
+}
