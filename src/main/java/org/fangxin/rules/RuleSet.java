@@ -153,12 +153,12 @@ public record RuleSet(String regionCode, String sector, LocalDate on, RuleValues
             return;
         }
         if (proposal.termMonths() != null && proposal.termMonths() > monthsMax) {
-            violations.add(violation(Violation.TERM_ABOVE_CAP, "termMonthsMax", monthsMax + " months", proposal.termMonths() + " months",
+            violations.add(violation(Violation.TERM_ABOVE_CAP, "termMonthsMax", monthsMax + "", proposal.termMonths() + "",
                     "one charge may cover at most " + monthsMax + " months"));
         } else if (proposal.termMonths() == null && proposal.termDays() != null
                 && proposal.termDays() > (long) monthsMax * DAYS_PER_MONTH_MAX) {
-            violations.add(violation(Violation.TERM_ABOVE_CAP, "termMonthsMax", monthsMax + " months", proposal.termDays() + " days",
-                    "one charge may cover at most " + monthsMax + " months"));
+            violations.add(violation(Violation.TERM_DAYS_ABOVE_CAP, "termMonthsMax", monthsMax * DAYS_PER_MONTH_MAX + "",
+                    proposal.termDays() + "", "one charge may cover at most " + monthsMax + " months (" + monthsMax * DAYS_PER_MONTH_MAX + " days)"));
         }
     }
 

@@ -9,7 +9,10 @@ public record Violation(String rule, String field, String limit, String actual, 
     public static final String COOLING_OFF_TOO_SHORT = "cooling-off-too-short";
     public static final String REFUND_FEE_ABOVE_CAP = "refund-fee-above-cap";
     public static final String AMOUNT_ABOVE_CAP = "amount-above-cap";
+    /** A term in months above the cap; limit and actual are month counts. */
     public static final String TERM_ABOVE_CAP = "term-above-cap";
+    /** A term in days above the cap (31 days per month); limit and actual are day counts. */
+    public static final String TERM_DAYS_ABOVE_CAP = "term-days-above-cap";
     public static final String SESSIONS_ABOVE_CAP = "sessions-above-cap";
     public static final String CLAUSE_MISSING = "required-clause-missing";
     public static final String BANNED_CLAUSE = "banned-clause";

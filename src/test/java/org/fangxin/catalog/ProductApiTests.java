@@ -199,6 +199,13 @@ class ProductApiTests extends IntegrationTest {
                 .param("id", UUID.fromString(firstVersionId)).update()).hasStackTraceContaining("immutable");
         assertThatThrownBy(() -> jdbc.sql("delete from catalog.contract_version where id = :id")
                 .param("id", UUID.fromString(firstVersionId)).update()).hasStackTraceContaining("immutable");
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into catalog.contract_version (id, product_id, merchant_id, number, content, canonical_text,
+                        content_sha256, created_at, created_by)
+                select gen_random_uuid(), product_id, merchant_id, 99, content, canonical_text || 'forged', content_sha256,
+                       created_at, 'test'
+                  from catalog.contract_version where id = :id
+                """).param("id", UUID.fromString(firstVersionId)).update()).hasStackTraceContaining("hash_matches_text");
     }
 
     @Test

@@ -121,7 +121,7 @@ class RuleSetTests {
 
         var violations = rules("440305", "EDUCATION").check(p);
 
-        assertThat(violations).extracting(Violation::rule).contains(Violation.COOLING_OFF_TOO_SHORT, Violation.TERM_ABOVE_CAP,
+        assertThat(violations).extracting(Violation::rule).contains(Violation.COOLING_OFF_TOO_SHORT, Violation.TERM_DAYS_ABOVE_CAP,
                 Violation.CLAUSE_MISSING);
         assertThat(violations).filteredOn(v -> v.rule().equals(Violation.CLAUSE_MISSING)).hasSize(8);
     }
