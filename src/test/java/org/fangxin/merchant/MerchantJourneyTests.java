@@ -1,6 +1,7 @@
 package org.fangxin.merchant;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import org.fangxin.identity.Role;
@@ -87,6 +88,59 @@ class MerchantJourneyTests extends IntegrationTest {
             queue.navigate("/merchants/" + pending.id());
             assertThat(queue.locator("#status")).hasAttribute("data-status", "REJECTED");
             assertThat(queue.locator("#history")).containsText("business licence does not match");
+        }
+    }
+
+    @Test
+    void ownerAddsAStoreAndOperatorAndRegulatorActOnTheMerchantPage() {
+        var merchant = new TestMerchants(merchants, accounts).activeMerchant(Sector.EDUCATION, "410200");
+        try (Browser browser = Browser.open(port)) {
+            Page owner = browser.loggedIn(merchant.ownerUsername(), TestUsers.PASSWORD);
+            owner.navigate("/merchants/mine?lang=en");
+            owner.locator("#add-store input[name=name]").fill("Second campus");
+            owner.locator("#add-store input[name=address]").fill("Kaifeng, Longting district 8");
+            owner.locator("#add-store input[name=leaseEndsOn]").fill("2020-01-01");
+            owner.locator("#add-store button").click();
+            assertThat(owner.locator("#failure")).containsText("lease");
+            owner.locator("#add-store input[name=name]").fill("Second campus");
+            owner.locator("#add-store input[name=address]").fill("Kaifeng, Longting district 8");
+            owner.locator("#add-store input[name=leaseEndsOn]").fill("2032-08-31");
+            owner.locator("#add-store button").click();
+            assertThat(owner.locator("#stores")).containsText("Second campus");
+            assertThat(owner.locator("#actions")).hasCount(0);
+
+            Page operator = browser.loggedIn(users.create(Role.OPERATOR).username(), TestUsers.PASSWORD);
+            operator.navigate("/merchants/" + merchant.id() + "?lang=en");
+            operator.locator("button[data-action=SUSPEND]").click();
+            assertThat(operator.locator("#status")).hasAttribute("data-status", "ACTIVE");
+            operator.locator("form:has(button[data-action=SUSPEND]) input[name=reason]").fill("unpaid refunds");
+            operator.locator("button[data-action=SUSPEND]").click();
+            assertThat(operator.locator("#status")).hasAttribute("data-status", "SUSPENDED");
+            assertThat(operator.locator("#may-sell")).containsText("Suspended");
+
+            Page regulator = browser.loggedIn(users.create(Role.REGULATOR, null, "EDUCATION").username(), TestUsers.PASSWORD);
+            regulator.navigate("/merchants/" + merchant.id() + "?lang=en");
+            regulator.locator("input[name=abnormalOperation]").check();
+            regulator.locator("form.flags input[name=reason]").fill("listed 2026-03-01");
+            regulator.locator("form.flags button").click();
+            assertThat(regulator.locator("#flags")).containsText("Abnormal-operation list");
+            assertThat(regulator.locator("#history")).containsText("+abnormal-operation");
+        }
+    }
+
+    @Test
+    void pagesRefuseCallersWithoutTheRole() {
+        var merchant = new TestMerchants(merchants, accounts).activeMerchant(Sector.BEAUTY, "410200");
+        try (Browser browser = Browser.open(port)) {
+            Page consumer = browser.loggedIn(users.create(Role.CONSUMER).username(), TestUsers.PASSWORD);
+            assertThat(consumer.navigate("/merchants/queue").status()).isEqualTo(403);
+            assertThat(consumer.navigate("/merchants/" + merchant.id()).status()).isEqualTo(403);
+            Page otherOwner = browser.loggedIn(new TestMerchants(merchants, accounts)
+                    .activeMerchant(Sector.BEAUTY, "410200").ownerUsername(), TestUsers.PASSWORD);
+            assertThat(otherOwner.navigate("/merchants/" + merchant.id()).status()).isEqualTo(404);
+            Page anonymous = browser.newPage();
+            anonymous.navigate("/merchants/queue");
+            anonymous.waitForURL("**/login");
         }
     }
 }

@@ -130,14 +130,17 @@ class MerchantPageController {
     }
 
     @GetMapping("/merchants/{id}")
-    String detail(Actor actor, @PathVariable UUID id, Model model) {
+    String detail(Actor actor, @PathVariable UUID id, Model model, Locale locale) {
         MerchantView merchant = merchants.view(actor, id);
         model.addAttribute("merchant", merchant);
+        model.addAttribute("mayNotSell", merchant.reasonItMayNotSell().map(reason -> whyNotSelling(merchant, reason, locale)).orElse(null));
         model.addAttribute("zone", MerchantRepository.ZONE);
         model.addAttribute("history", canReadHistory(actor) ? merchants.history(actor, id) : List.of());
         model.addAttribute("actions", actor.is(Role.OPERATOR) ? StatusTransition.availableFrom(merchant.status()) : List.of());
         model.addAttribute("canFlag", actor.is(Role.OPERATOR, Role.REGULATOR));
         model.addAttribute("isOwner", actor.is(Role.MERCHANT_OWNER) && actor.worksFor(id));
+        model.addAttribute("canAddStore", actor.is(Role.MERCHANT_OWNER) && actor.worksFor(id)
+                && !StatusTransition.isFinal(merchant.status()));
         return "merchant/detail";
     }
 
@@ -201,6 +204,21 @@ class MerchantPageController {
             redirect.addFlashAttribute("failure", explain(rejection, locale));
         }
         return "redirect:/merchants/" + id;
+    }
+
+    /** The view's reason in the reader's language: the status when not active, otherwise the first flag. */
+    private String whyNotSelling(MerchantView merchant, String reason, Locale locale) {
+        String key;
+        if (merchant.status() != MerchantStatus.ACTIVE) {
+            key = "merchant.status." + merchant.status();
+        } else if (merchant.flags().dishonestDebtor()) {
+            key = "merchant.detail.flag.dishonestDebtor";
+        } else if (merchant.flags().abnormalOperation()) {
+            key = "merchant.detail.flag.abnormalOperation";
+        } else {
+            key = "merchant.detail.flag.deregistering";
+        }
+        return text("merchant.detail.mayNotSell", reason, locale, text(key, reason, locale));
     }
 
     private static boolean canReadHistory(Actor actor) {
