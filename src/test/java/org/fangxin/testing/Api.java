@@ -68,6 +68,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(uri(path)).GET(), null);
     }
 
+    /** A GET that accepts any content type (metrics, pages, files). */
+    public Response getAny(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "*/*"), null);
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, null);
     }
@@ -90,7 +95,11 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request, String idempotencyKey) {
-        request.header("Content-Type", "application/json").header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder probe = request.copy();
+        if (probe.build().headers().firstValue("Accept").isEmpty()) {
+            request.header("Accept", "application/json");
+        }
+        request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -28,11 +28,13 @@ class DatabaseConfiguration {
                           @Value("${fangxin.db.user:}") String user,
                           @Value("${fangxin.db.password:}") String password,
                           @Value("${fangxin.db.pool-size-max:10}") int poolSizeMax,
+                          @Value("${fangxin.db.connection-timeout:10s}") java.time.Duration connectionTimeout,
                           @Value("${fangxin.db.embedded.data-dir:data/postgres}") String dataDir,
                           @Value("${fangxin.db.embedded.port:0}") int port) throws IOException {
         HikariConfig pool = new HikariConfig();
         pool.setMaximumPoolSize(poolSizeMax);
         pool.setPoolName("fangxin");
+        pool.setConnectionTimeout(connectionTimeout.toMillis());
         if (url.isBlank()) {
             EmbeddedPostgres server = startEmbedded(Path.of(dataDir), port);
             pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));

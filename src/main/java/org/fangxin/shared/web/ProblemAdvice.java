@@ -24,7 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns rejections and malformed requests into RFC 9457 problem details with a stable {@code code}. */
-@RestControllerAdvice(basePackages = "org.fangxin")
+@RestControllerAdvice
 @Order(0)
 class ProblemAdvice {
 

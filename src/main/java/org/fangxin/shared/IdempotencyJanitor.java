@@ -1,0 +1,48 @@
+package org.fangxin.shared;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forgets idempotency keys older than {@code idempotencyRetentionMax} (default 30 days), in bounded batches. Safe
+ * when several instances run it at once: deleting an already deleted row is a no-op.
+ */
+@Component
+class IdempotencyJanitor {
+
+    static final int BATCH_SIZE_MAX = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyJanitor.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration idempotencyRetentionMax;
+
+    IdempotencyJanitor(JdbcClient jdbc, Clock clock,
+                       @Value("${fangxin.idempotency.retention:P30D}") Duration idempotencyRetentionMax) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.idempotencyRetentionMax = idempotencyRetentionMax;
+    }
+
+    @Scheduled(fixedDelayString = "${fangxin.idempotency.sweep-interval:PT1H}", initialDelayString = "PT5M")
+    int forgetExpiredKeys() {
+        int deleted = jdbc.sql("""
+                delete from idempotency.request where ctid in (
+                    select ctid from idempotency.request where created_at < :cutoff limit :batch)
+                """)
+                .param("cutoff", Timestamp.from(clock.instant().minus(idempotencyRetentionMax)))
+                .param("batch", BATCH_SIZE_MAX)
+                .update();
+        if (deleted > 0) {
+            log.info("forgot {} idempotency keys older than {}", deleted, idempotencyRetentionMax);
+        }
+        return deleted;
+    }
+}
