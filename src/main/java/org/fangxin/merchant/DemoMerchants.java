@@ -8,6 +8,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.Users;
 import org.fangxin.merchant.domain.CreditCode;
+import org.fangxin.merchant.persistence.MerchantRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -67,7 +68,7 @@ class DemoMerchants implements ApplicationRunner {
             return;
         }
         String first17 = "91" + REGION + demo.organisation();
-        LocalDate leaseEnds = LocalDate.now(clock).plusYears(3);
+        LocalDate leaseEnds = LocalDate.ofInstant(clock.instant(), MerchantRepository.ZONE).plusYears(3);
         MerchantView merchant = merchants.apply(new MerchantApplication(demo.legalName(), first17 + CreditCode.checkCharacter(first17),
                 demo.sector(), REGION, List.of(new StoreApplication(demo.store(), demo.address(), leaseEnds)),
                 new SettlementAccount(demo.legalName(), "中国银行开封分行", "62170000" + demo.organisation().substring(2)),
