@@ -21,6 +21,7 @@ import org.fangxin.merchant.persistence.MerchantRepository;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,6 +70,12 @@ class MerchantPageController {
         } catch (Rejection rejection) {
             form.setOwnerPassword(null);
             model.addAttribute("errors", formErrors(rejection, form, locale));
+            return "merchant/signup";
+        } catch (DataIntegrityViolationException raced) {
+            // Another application took the same credit code or username between our check and our insert.
+            form.setOwnerPassword(null);
+            model.addAttribute("errors", Map.of("form", text("merchant.error.conflict",
+                    "the credit code or username was just registered by someone else", locale)));
             return "merchant/signup";
         }
     }
