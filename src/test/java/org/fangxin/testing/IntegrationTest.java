@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Spring context (same configuration), so they must not assume an empty database: create uniquely named data.
  */
 @SpringBootTest(classes = {FangxinApplication.class, TestBeans.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.structured.format.console=", "spring.main.banner-mode=off", "fangxin.db.connection-timeout=5s"})
+        properties = {"logging.structured.format.console=", "spring.main.banner-mode=off", "fangxin.db.connection-timeout=5s", "fangxin.jobs.enabled=false"})
 public abstract class IntegrationTest {
 
     @DynamicPropertySource

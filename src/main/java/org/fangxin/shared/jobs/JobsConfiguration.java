@@ -1,0 +1,78 @@
+package org.fangxin.shared.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Background jobs run on db-scheduler: schedules live in {@code jobs.scheduled_tasks}, so they survive restarts,
+ * catch up after downtime and are picked by exactly one of several application instances. Modules declare
+ * {@link Task} beans (usually recurring); job code itself is written to be idempotent and to process everything due
+ * up to the clock's now, so a late or repeated run does the right thing. Tests switch the poller off
+ * ({@code fangxin.jobs.enabled=false}) and call job methods directly with the test clock.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fangxin.jobs.enabled", havingValue = "true", matchIfMissing = true)
+class JobsConfiguration {
+
+    @Bean
+    JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
+                              @Value("${fangxin.jobs.threads:4}") int threads,
+                              @Value("${fangxin.jobs.polling-interval:PT10S}") Duration pollingInterval) {
+        List<Task<?>> known = new ArrayList<>(tasks.orderedStream().toList());
+        List<Task<?>> startup = known.stream().filter(task -> task instanceof OnStartup).toList();
+        Scheduler scheduler = Scheduler.create(dataSource, known)
+                .tableName("jobs.scheduled_tasks")
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                .startTasks(startup.stream().map(task -> (Task<?> & OnStartup) task).toList())
+                .build();
+        return new JobScheduler(scheduler);
+    }
+
+    /** Starts polling only once the application is ready (migrations done), stops with the context. */
+    static final class JobScheduler implements SmartLifecycle {
+        private final Scheduler scheduler;
+        private volatile boolean running;
+
+        JobScheduler(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void onReady() {
+            scheduler.start();
+            running = true;
+        }
+
+        @Override
+        public void start() {
+            // started on ApplicationReadyEvent instead, after Flyway and all beans are in place
+        }
+
+        @Override
+        public void stop() {
+            if (running) {
+                scheduler.stop();
+                running = false;
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+}
