@@ -73,4 +73,33 @@ class ProductEditorPageTests extends IntegrationTest {
             assertThat(anonymous.locator("#merchant")).containsText(gym.merchant().legalName());
         }
     }
+
+    @Test
+    void ownerPublishesNewTermsAsASecondVersionAndThePublicCatalogShowsTheProduct() {
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        var product = api().as(gym.owner()).post("/api/v1/products",
+                ProductDrafts.monthlyPass(gym.merchant().stores().get(0).id(), 300, 1, null)).json();
+        String name = product.get("name").asString();
+        try (Browser browser = Browser.open(port)) {
+            Page page = browser.loggedIn(gym.ownerUsername(), TestUsers.PASSWORD);
+            page.navigate("/catalog/products");
+            page.locator("tr[data-product-id='" + product.get("id").asString() + "'] a.edit-terms").click();
+
+            page.locator("#transferable").uncheck();
+            assertThat(page.locator("#feedback li.violation[data-rule=transfer-ban]")).isVisible();
+            page.locator("#transferable").check();
+            page.locator("#coolingOffDays").fill("10");
+            page.locator("#coolingOffDays").blur();
+            assertThat(page.locator("#feedback .ok")).isVisible();
+            page.locator("#submit").click();
+
+            page.waitForURL("**/public/contracts/**");
+            assertThat(page.locator("#cooling-off")).containsText("10");
+            assertThat(page.locator("main")).containsText("第 2 版");
+
+            Page anonymous = browser.newPage();
+            anonymous.navigate("/public/products");
+            assertThat(anonymous.locator("table.public-products")).containsText(name);
+        }
+    }
 }

@@ -84,6 +84,55 @@ class CatalogPageController {
         }
     }
 
+    @GetMapping("/catalog/products/{id}/terms")
+    String terms(Actor actor, @PathVariable UUID id, Model model) {
+        ProductView product = products.view(actor, id);
+        ContractVersionView current = products.contract(product.currentVersionId());
+        return termsPage(model, product, ProductForm.of(product, current.content().terms()), EditorFeedback.none());
+    }
+
+    @PostMapping("/catalog/products/{id}/terms/check")
+    String checkTerms(Actor actor, @PathVariable UUID id, @ModelAttribute ProductForm typed, Model model) {
+        model.addAttribute("feedback", evaluate(actor, ProductForm.revising(products.view(actor, id), typed), false));
+        return "catalog/editor :: feedback";
+    }
+
+    @PostMapping("/catalog/products/{id}/terms")
+    String revise(Actor actor, @PathVariable UUID id, @ModelAttribute ProductForm typed, Model model) {
+        ProductView product = products.view(actor, id);
+        ProductForm form = ProductForm.revising(product, typed);
+        EditorFeedback feedback = evaluate(actor, form, true);
+        if (!feedback.ok()) {
+            return termsPage(model, product, form, feedback);
+        }
+        try {
+            ContractVersionView version = products.revise(actor, id, form.parse().draft().terms());
+            return "redirect:/public/contracts/" + version.id();
+        } catch (Rejection rejection) {
+            return termsPage(model, product, form, fromRejection(rejection));
+        }
+    }
+
+    private String termsPage(Model model, ProductView product, ProductForm form, EditorFeedback feedback) {
+        model.addAttribute("product", product);
+        model.addAttribute("form", form);
+        model.addAttribute("feedback", feedback);
+        model.addAttribute("refundMethods", RefundMethod.values());
+        return "catalog/terms";
+    }
+
+    /** The public catalog: active products of merchants that may sell, each with its contract. */
+    @GetMapping("/public/products")
+    String publicCatalog(Model model) {
+        List<ProductView> active = products.publicCatalog(Products.PAGE_SIZE_MAX);
+        java.util.Map<UUID, String> merchantNames = new java.util.HashMap<>();
+        active.forEach(p -> merchantNames.computeIfAbsent(p.merchantId(),
+                id -> merchants.find(id).map(MerchantView::legalName).orElse("")));
+        model.addAttribute("products", active);
+        model.addAttribute("merchantNames", merchantNames);
+        return "catalog/public-products";
+    }
+
     @GetMapping("/public/contracts/{versionId}")
     String contract(@PathVariable UUID versionId, Model model, HttpServletResponse response) {
         ContractVersionView version;

@@ -31,6 +31,27 @@ public record ProductForm(String name, String description, String kind, String p
                 true, "", "", "");
     }
 
+    /** The form of an existing product with new contract terms typed in (the product's own fields cannot change). */
+    static ProductForm revising(org.fangxin.catalog.ProductView product, ProductForm typed) {
+        return new ProductForm(product.name(), product.description(), product.kind().name(), yuanText(product.price()),
+                yuanText(product.listPrice()), product.faceValue() == null ? "" : yuanText(product.faceValue()),
+                product.sessions() == null ? "" : product.sessions().toString(), Integer.toString(product.term().count()),
+                product.term().unit().name(), product.storeIds(), typed.coolingOffDays(), typed.refundMethod(),
+                typed.refundFeeBp(), typed.transferable(), typed.closureTerms(), typed.disputeResolution(), typed.extraTerms());
+    }
+
+    /** The form showing an existing product's current terms. */
+    static ProductForm of(org.fangxin.catalog.ProductView product, ContractTerms terms) {
+        var typed = new ProductForm(null, null, null, null, null, null, null, null, null, null,
+                terms.coolingOffDays().toString(), terms.refundMethod().name(), terms.refundFeeBp().toString(),
+                terms.transferable(), terms.closureTerms(), terms.disputeResolution(), terms.extraTerms());
+        return revising(product, typed);
+    }
+
+    private static String yuanText(Money money) {
+        return BigDecimal.valueOf(money.amountMinor(), 2).toPlainString();
+    }
+
     /** A field that could not be read, with the message key explaining why. */
     public record FieldError(String field, String messageKey) { }
 
