@@ -50,6 +50,16 @@ class UserRepository {
                 .param("username", username).query(UserRepository::toAccount).optional();
     }
 
+    Optional<UserAccount> findByMobile(String mobile) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where mobile = :mobile")
+                .param("mobile", mobile).query(UserRepository::toAccount).optional();
+    }
+
+    void setEnabled(UUID id, boolean enabled) {
+        jdbc.sql("update identity.user_account set enabled = :enabled where id = :id")
+                .param("enabled", enabled).param("id", id).update();
+    }
+
     Optional<Credentials> findCredentials(String username) {
         return jdbc.sql("select " + COLUMNS + ", password_hash from identity.user_account where username = :username")
                 .param("username", username)

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users {
 
     public static final ProblemType USERNAME_TAKEN = new ProblemType("username-taken", 409);
+    public static final ProblemType LOGIN_LOCKED = new ProblemType("login-locked", 429);
     static final int PASSWORD_LENGTH_MIN = 8;
     static final int PASSWORD_LENGTH_MAX = 128;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -28,13 +29,16 @@ public class Users {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
 
-    Users(UserRepository repository, PasswordEncoder passwords, IdGenerator ids, Clock clock, AuditTrail audit) {
+    Users(UserRepository repository, PasswordEncoder passwords, IdGenerator ids, Clock clock, AuditTrail audit,
+          LoginThrottle throttle) {
         this.repository = repository;
         this.passwords = passwords;
         this.ids = ids;
         this.clock = clock;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     /** A new account with a password; merchant roles need the merchant, regulators may name a sector. */
@@ -71,15 +75,49 @@ public class Users {
         return repository.ofMerchant(merchantId);
     }
 
-    /** Checks a password login; empty when the user is unknown, disabled or the password is wrong. */
+    /**
+     * Checks a password login; empty when the user is unknown, disabled or the password is wrong.
+     *
+     * @throws Rejection {@link #LOGIN_LOCKED} while the username is locked after too many failures
+     */
     public Optional<UserAccount> authenticate(String username, String password) {
-        if (username == null || password == null || password.length() > PASSWORD_LENGTH_MAX) {
+        if (username == null || password == null || username.isBlank() || username.length() > 64
+                || password.length() > PASSWORD_LENGTH_MAX) {
             return Optional.empty();
         }
-        return repository.findCredentials(username.trim().toLowerCase())
+        String name = username.trim().toLowerCase();
+        throttle.lockedUntil(name).ifPresent(until -> {
+            throw new Rejection(LOGIN_LOCKED, "too many failed logins: this username is locked until " + until,
+                    Map.of("lockedUntil", until.toString()));
+        });
+        Optional<UserAccount> account = repository.findCredentials(name)
                 .filter(credentials -> credentials.account().enabled())
                 .filter(credentials -> credentials.passwordHash() != null && passwords.matches(password, credentials.passwordHash()))
                 .map(UserRepository.Credentials::account);
+        if (account.isPresent()) {
+            throttle.succeeded(name);
+        } else {
+            throttle.failed(name);
+        }
+        return account;
+    }
+
+    public Optional<UserAccount> findByMobile(String mobile) {
+        return mobile == null ? Optional.empty() : repository.findByMobile(mobile);
+    }
+
+    /** A consumer account for a mobile number proven by a one-time code; it has no password. */
+    UserAccount signUpConsumer(String mobile) {
+        String base = "m" + mobile;
+        String name = base;
+        for (int suffix = 2; repository.findByUsername(name).isPresent(); suffix++) {
+            name = base + "-" + suffix;
+        }
+        UserAccount account = new UserAccount(ids.next(), name, name, Role.CONSUMER, null, null, mobile, true, clock.instant());
+        repository.insert(account, null);
+        audit.record("user.signed-up", "user", account.id(), null,
+                Map.of("username", name, "role", Role.CONSUMER.name(), "mobile", Mobiles.mask(mobile)));
+        return account;
     }
 
     static void checkPassword(String password) {

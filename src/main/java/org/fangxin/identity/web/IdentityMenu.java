@@ -1,0 +1,16 @@
+package org.fangxin.identity.web;
+
+import java.util.List;
+import org.fangxin.shared.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Home-page links to identity's pages. */
+@Configuration(proxyBeanMethods = false)
+class IdentityMenu {
+
+    @Bean
+    MenuEntry smsOutboxMenu() {
+        return new MenuEntry("/identity/sms-outbox", "identity.menu.smsOutbox", List.of("OPERATOR"), 900);
+    }
+}
