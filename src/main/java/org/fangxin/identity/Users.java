@@ -1,6 +1,7 @@
 package org.fangxin.identity;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,10 @@ public class Users {
 
     public static final ProblemType USERNAME_TAKEN = new ProblemType("username-taken", 409);
     public static final ProblemType LOGIN_LOCKED = new ProblemType("login-locked", 429);
+    public static final ProblemType REAL_NAME_ALREADY_VERIFIED = new ProblemType("real-name-already-verified", 409);
+    public static final ProblemType REAL_NAME_TAKEN = new ProblemType("real-name-taken", 409);
+    private static final Pattern FULL_NAME = Pattern.compile("[\\p{L}\\p{M}·・. '-]{2,40}");
+    private static final String ID_NUMBER_PURPOSE = "identity.resident-id";
     static final int PASSWORD_LENGTH_MIN = 8;
     static final int PASSWORD_LENGTH_MAX = 128;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -30,9 +35,11 @@ public class Users {
     private final Clock clock;
     private final AuditTrail audit;
     private final LoginThrottle throttle;
+    private final Secrets secrets;
 
     Users(UserRepository repository, PasswordEncoder passwords, IdGenerator ids, Clock clock, AuditTrail audit,
-          LoginThrottle throttle) {
+          LoginThrottle throttle, Secrets secrets) {
+        this.secrets = secrets;
         this.repository = repository;
         this.passwords = passwords;
         this.ids = ids;
@@ -118,6 +125,47 @@ public class Users {
         audit.record("user.signed-up", "user", account.id(), null,
                 Map.of("username", name, "role", Role.CONSUMER.name(), "mobile", Mobiles.mask(mobile)));
         return account;
+    }
+
+    /**
+     * Records the consumer's real name after checking the resident ID number (format, birth date, check character).
+     * The number is kept only masked and as an HMAC; one number verifies one account.
+     */
+    @Transactional
+    public RealNameView verifyRealName(Actor actor, String fullName, String idNumber) {
+        if (!actor.is(Role.CONSUMER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only consumers verify a real name");
+        }
+        String name = fullName == null ? "" : fullName.trim();
+        if (!FULL_NAME.matcher(name).matches()) {
+            throw Rejection.invalid("fullName", "the name must be 2 to 40 letters");
+        }
+        String number = ResidentIdNumbers.normalise(idNumber);
+        ResidentIdNumbers.problem(number, LocalDate.now(clock)).ifPresent(problem -> {
+            throw Rejection.invalid("idNumber", problem);
+        });
+        if (repository.findRealName(actor.userId()).isPresent()) {
+            throw new Rejection(REAL_NAME_ALREADY_VERIFIED, "your real name is already verified");
+        }
+        String hmac = secrets.hmac(ID_NUMBER_PURPOSE, number);
+        if (repository.realNameHmacTaken(hmac)) {
+            throw new Rejection(REAL_NAME_TAKEN, "this resident ID number already verifies another account",
+                    Map.of("field", "idNumber"));
+        }
+        RealNameView view = new RealNameView(name, ResidentIdNumbers.mask(number), clock.instant());
+        repository.insertRealName(actor.userId(), view, hmac);
+        audit.record("user.real-name-verified", "user", actor.userId(), null,
+                Map.of("idNumberMasked", view.idNumberMasked()));
+        return view;
+    }
+
+    public Optional<RealNameView> realName(UUID userId) {
+        return repository.findRealName(userId);
+    }
+
+    /** True when the user has verified a real name (required, for example, for a single purchase of 10,000 yuan or more). */
+    public boolean isRealNameVerified(UUID userId) {
+        return repository.findRealName(userId).isPresent();
     }
 
     static void checkPassword(String password) {

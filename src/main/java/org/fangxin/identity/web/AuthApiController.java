@@ -8,6 +8,7 @@ import java.util.List;
 import org.fangxin.identity.AccessTokens;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.OneTimeCodes;
+import org.fangxin.identity.RealNameView;
 import org.fangxin.identity.SmsOutbox;
 import org.fangxin.identity.Users;
 import org.fangxin.shared.ProblemType;
@@ -50,7 +51,11 @@ class AuthApiController {
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn) { }
 
-    record Me(String userId, String username, String role, String merchantId, String sector) { }
+    record Me(String userId, String username, String role, String merchantId, String sector, boolean realNameVerified,
+              RealNameView realName) { }
+
+    /** The resident ID number is checked by the facade, which never echoes it. */
+    record RealNameRequest(@NotBlank @Size(max = 40) String fullName, @NotBlank @Size(max = 18) String idNumber) { }
 
     /** Exchanges a username and password for a bearer token (for people; systems use API keys). */
     @PostMapping("/api/v1/auth/token")
@@ -85,7 +90,14 @@ class AuthApiController {
 
     @GetMapping("/api/v1/me")
     Me me(Actor actor) {
+        var realName = users.realName(actor.userId()).orElse(null);
         return new Me(actor.userId().toString(), actor.username(), actor.role().name(),
-                actor.merchantId() == null ? null : actor.merchantId().toString(), actor.sector());
+                actor.merchantId() == null ? null : actor.merchantId().toString(), actor.sector(), realName != null, realName);
+    }
+
+    @PostMapping("/api/v1/me/real-name")
+    @ResponseStatus(HttpStatus.CREATED)
+    RealNameView verifyRealName(Actor actor, @Valid @RequestBody RealNameRequest request) {
+        return users.verifyRealName(actor, request.fullName(), request.idNumber());
     }
 }

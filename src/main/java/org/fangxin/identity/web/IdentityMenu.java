@@ -13,4 +13,9 @@ class IdentityMenu {
     MenuEntry smsOutboxMenu() {
         return new MenuEntry("/identity/sms-outbox", "identity.menu.smsOutbox", List.of("OPERATOR"), 900);
     }
+
+    @Bean
+    MenuEntry realNameMenu() {
+        return new MenuEntry("/me/real-name", "identity.menu.realName", List.of("CONSUMER"), 900);
+    }
 }

@@ -57,6 +57,7 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/identity/**").hasRole("OPERATOR")
+                        .requestMatchers("/me/real-name").hasRole("CONSUMER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll()
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
