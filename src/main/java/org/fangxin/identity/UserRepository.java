@@ -60,6 +60,11 @@ class UserRepository {
                 .param("enabled", enabled).param("id", id).update();
     }
 
+    List<UserAccount> withRole(Role role, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where role = :role order by created_at desc limit :limit")
+                .param("role", role.name()).param("limit", limit).query(UserRepository::toAccount).list();
+    }
+
     Optional<RealNameView> findRealName(UUID userId) {
         return jdbc.sql("select full_name, id_number_masked, verified_at from identity.real_name where user_id = :id")
                 .param("id", userId)

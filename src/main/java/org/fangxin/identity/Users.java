@@ -109,6 +109,14 @@ public class Users {
         return account;
     }
 
+    /** The accounts of one role, newest first (at most 500); operators only. */
+    public List<UserAccount> list(Actor actor, Role role) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators list accounts");
+        }
+        return repository.withRole(role, 500);
+    }
+
     public Optional<UserAccount> findByMobile(String mobile) {
         return mobile == null ? Optional.empty() : repository.findByMobile(mobile);
     }

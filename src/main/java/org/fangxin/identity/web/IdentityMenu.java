@@ -15,6 +15,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry apiKeysMenu() {
+        return new MenuEntry("/identity/api-keys", "identity.menu.apiKeys", List.of("OPERATOR"), 910);
+    }
+
+    @Bean
     MenuEntry realNameMenu() {
         return new MenuEntry("/me/real-name", "identity.menu.realName", List.of("CONSUMER"), 900);
     }

@@ -2,6 +2,7 @@ package org.fangxin.identity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.fangxin.identity.AccessTokens;
+import org.fangxin.identity.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,14 +31,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys keys) throws Exception {
         BearerTokenFilter bearer = new BearerTokenFilter(tokens);
+        ApiKeyFilter apiKeys = new ApiKeyFilter(keys);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
                 .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(apiKeys, BearerTokenFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/**", "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
