@@ -75,6 +75,13 @@ public class AccessTokens {
                 .param("now", Timestamp.from(clock.instant())).param("hash", sha256(token)).update();
     }
 
+    /** Revokes every live token of a user (when the account is disabled). */
+    @Transactional
+    public void revokeAll(UUID userId) {
+        jdbc.sql("update identity.access_token set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("user", userId).update();
+    }
+
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -2,7 +2,10 @@ package org.fangxin.identity;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +27,10 @@ public class Users {
     public static final ProblemType REAL_NAME_ALREADY_VERIFIED = new ProblemType("real-name-already-verified", 409);
     public static final ProblemType REAL_NAME_TAKEN = new ProblemType("real-name-taken", 409);
     private static final Pattern FULL_NAME = Pattern.compile("[\\p{L}\\p{M}·・. '-]{2,40}");
+    /** Roles an operator may create directly (merchant roles come with merchant onboarding, consumers sign up). */
+    static final Set<Role> PLATFORM_ROLES = EnumSet.of(Role.OPERATOR, Role.BANK, Role.INSURER, Role.REGULATOR, Role.ASSOCIATION);
+    /** Sectors a regulator may be limited to (as in merchant's Sector); none means market supervision of all sectors. */
+    static final Set<String> SECTORS = Set.of("EDUCATION", "SPORTS_FITNESS", "BEAUTY", "CATERING", "RETAIL", "OTHER_SERVICES");
     private static final String ID_NUMBER_PURPOSE = "identity.resident-id";
     static final int PASSWORD_LENGTH_MIN = 8;
     static final int PASSWORD_LENGTH_MAX = 128;
@@ -67,6 +74,23 @@ public class Users {
         repository.insert(account, passwords.encode(password));
         audit.record("user.created", "user", account.id(), null, Map.of("username", name, "role", role.name()));
         return account;
+    }
+
+    /** An operator creates a platform account: operator, bank, insurer, regulator (optionally of one sector) or association. */
+    @Transactional
+    public UserAccount createPlatformUser(Actor actor, String username, String password, String displayName, Role role,
+                                          String sector) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators create platform accounts");
+        }
+        if (role == null || !PLATFORM_ROLES.contains(role)) {
+            throw Rejection.invalid("role", "the role must be one of " + PLATFORM_ROLES);
+        }
+        String sectorName = sector == null || sector.isBlank() ? null : sector.trim();
+        if (sectorName != null && (role != Role.REGULATOR || !SECTORS.contains(sectorName))) {
+            throw Rejection.invalid("sector", "only a regulator has a sector, one of " + new TreeSet<>(SECTORS));
+        }
+        return create(username, password, displayName, role, null, sectorName);
     }
 
     public Optional<UserAccount> find(UUID id) {

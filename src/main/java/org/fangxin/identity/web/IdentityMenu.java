@@ -20,6 +20,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry merchantStaffMenu() {
+        return new MenuEntry("/merchant-staff", "identity.menu.merchantStaff", List.of("MERCHANT_OWNER"), 900);
+    }
+
+    @Bean
     MenuEntry realNameMenu() {
         return new MenuEntry("/me/real-name", "identity.menu.realName", List.of("CONSUMER"), 900);
     }
