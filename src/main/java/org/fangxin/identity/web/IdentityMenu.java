@@ -25,6 +25,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry auditMenu() {
+        return new MenuEntry("/audit", "identity.menu.audit", List.of("OPERATOR", "REGULATOR"), 990);
+    }
+
+    @Bean
     MenuEntry realNameMenu() {
         return new MenuEntry("/me/real-name", "identity.menu.realName", List.of("CONSUMER"), 900);
     }
