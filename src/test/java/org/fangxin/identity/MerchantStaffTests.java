@@ -90,4 +90,19 @@ class MerchantStaffTests extends IntegrationTest {
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.code()).isEqualTo("username-taken");
     }
+
+    @Test
+    void disablingEndsTheStaffsPageSession() {
+        UUID merchant = UUID.randomUUID();
+        Api owner = api().as(users.merchantOwner(merchant));
+        String username = staffName();
+        String id = owner.post("/api/v1/merchant-staff", Map.of("username", username, "password", "staff-password-1"))
+                .json().get("id").asString();
+        PageSession session = PageSession.loggedIn(port, username, "staff-password-1");
+        assertThat(session.get("/home").statusCode()).isEqualTo(200);
+        owner.post("/api/v1/merchant-staff/" + id + "/disable", null);
+        var after = session.get("/home");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
 }

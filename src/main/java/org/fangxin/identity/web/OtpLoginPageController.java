@@ -10,6 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ class OtpLoginPageController {
     private final OneTimeCodes codes;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+    private final CsrfAuthenticationStrategy csrf = new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
     OtpLoginPageController(OneTimeCodes codes) {
         this.codes = codes;
@@ -62,6 +65,8 @@ class OtpLoginPageController {
             request.getSession(true);
             request.changeSessionId();
             contexts.saveContext(context, request, response);
+            // As form login does: a fresh CSRF token for the authenticated session.
+            csrf.onAuthentication(context.getAuthentication(), request, response);
             return "redirect:/home";
         } catch (Rejection rejection) {
             model.addAttribute("mobile", mobile);

@@ -3,6 +3,7 @@ package org.fangxin.identity.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fangxin.identity.AccessTokens;
 import org.fangxin.identity.ApiKeys;
+import org.fangxin.identity.Users;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two chains: the API ({@code /api/**}) is stateless and authenticated by bearer tokens or API keys, so it needs no
@@ -54,8 +56,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, Users users) throws Exception {
+        http.addFilterAfter(new DisabledAccountFilter(users), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/login/otp", "/login/otp/send", "/signup/**", "/public/**", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
