@@ -4,5 +4,5 @@
  * Invariant: per card, earned + refunded + unredeemed = paid, and unredeemed = escrow held + advance not yet earned.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "merchant", "rules", "catalog", "ledger", "payment", "settlement"})
+        allowedDependencies = {"shared", "identity"})
 package org.fangxin.card;
