@@ -264,6 +264,39 @@ class PaymentFlowTests extends IntegrationTest {
         assertThat(fixtures.publications(order.id(), "PaymentConfirmed")).isEqualTo(1);
     }
 
+    @Test
+    void twoJanitorsRunningAtOnceConfirmEachOrderOnce() throws Exception {
+        List<PaymentOrderView> orders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            PaymentOrderView order = fixtures.order(Money.fen(1_000 + i), Duration.ofMinutes(30));
+            sandbox.deliver(order.providerOrderId(), Delivery.DROP);
+            sandbox.pay(order.providerOrderId());
+            orders.add(order);
+        }
+        clock.advance(Duration.ofMinutes(3));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> sweeps = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sweeps.add(threads.submit(() -> {
+                    start.await();
+                    return janitor.sweep();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> sweep : sweeps) {
+                sweep.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        for (PaymentOrderView order : orders) {
+            sweepUntil(order.id(), PaymentStatus.PAID);
+            assertThat(fixtures.publications(order.id(), "PaymentConfirmed")).isEqualTo(1);
+        }
+    }
+
     private void sweepUntil(UUID orderId, PaymentStatus expected) {
         // other tests' orders share the table; a few sweeps reach ours whatever the batch holds
         for (int i = 0; i < 20 && fixtures.status(orderId) != expected; i++) {
