@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.shared.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +30,12 @@ public class AccessTokens {
     private final Users users;
     private final Clock clock;
     private final Duration lifetime;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
     AccessTokens(JdbcClient jdbc, Users users, Clock clock,
-                 @Value("${fangxin.identity.token-lifetime:PT8H}") Duration lifetime) {
+                 @Value("${fangxin.identity.token-lifetime:PT8H}") Duration lifetime, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.users = users;
         this.clock = clock;
@@ -51,6 +55,7 @@ public class AccessTokens {
                 .param("hash", sha256(token)).param("user", account.id())
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt))
                 .update();
+        audit.record("token.issued", "user", account.id(), null, Map.of("expiresAt", expiresAt.toString()));
         return new IssuedToken(token, expiresAt, lifetime.toSeconds());
     }
 
@@ -71,8 +76,23 @@ public class AccessTokens {
 
     @Transactional
     public void revoke(String token) {
-        jdbc.sql("update identity.access_token set revoked_at = :now where token_sha256 = :hash and revoked_at is null")
-                .param("now", Timestamp.from(clock.instant())).param("hash", sha256(token)).update();
+        String hash = sha256(token);
+        jdbc.sql("select user_id from identity.access_token where token_sha256 = :hash and revoked_at is null")
+                .param("hash", hash).query(UUID.class).optional().ifPresent(user -> {
+                    jdbc.sql("update identity.access_token set revoked_at = :now where token_sha256 = :hash and revoked_at is null")
+                            .param("now", Timestamp.from(clock.instant())).param("hash", hash).update();
+                    audit.record("token.revoked", "user", user, null, Map.of("tokens", 1));
+                });
+    }
+
+    /** Revokes every live token of a user (when the account is disabled). */
+    @Transactional
+    public void revokeAll(UUID userId) {
+        int revoked = jdbc.sql("update identity.access_token set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant())).param("user", userId).update();
+        if (revoked > 0) {
+            audit.record("token.revoked", "user", userId, null, Map.of("tokens", revoked));
+        }
     }
 
     static String sha256(String text) {

@@ -7,6 +7,15 @@ import java.util.UUID;
 public record UserAccount(UUID id, String username, String displayName, Role role, UUID merchantId, String sector,
                           String mobile, boolean enabled, Instant createdAt) {
 
+    public boolean is(Role... roles) {
+        for (Role candidate : roles) {
+            if (role == candidate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Actor actor() {
         return new Actor(id, username, role, merchantId, sector);
     }

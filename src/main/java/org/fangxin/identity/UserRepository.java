@@ -50,6 +50,43 @@ class UserRepository {
                 .param("username", username).query(UserRepository::toAccount).optional();
     }
 
+    Optional<UserAccount> findByMobile(String mobile) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where mobile = :mobile")
+                .param("mobile", mobile).query(UserRepository::toAccount).optional();
+    }
+
+    void setEnabled(UUID id, boolean enabled) {
+        jdbc.sql("update identity.user_account set enabled = :enabled where id = :id")
+                .param("enabled", enabled).param("id", id).update();
+    }
+
+    List<UserAccount> withRole(Role role, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from identity.user_account where role = :role order by created_at desc limit :limit")
+                .param("role", role.name()).param("limit", limit).query(UserRepository::toAccount).list();
+    }
+
+    Optional<RealNameView> findRealName(UUID userId) {
+        return jdbc.sql("select full_name, id_number_masked, verified_at from identity.real_name where user_id = :id")
+                .param("id", userId)
+                .query((rs, n) -> new RealNameView(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    boolean realNameHmacTaken(String hmac) {
+        return jdbc.sql("select exists (select 1 from identity.real_name where id_number_hmac = :hmac)")
+                .param("hmac", hmac).query(Boolean.class).single();
+    }
+
+    void insertRealName(UUID userId, RealNameView view, String hmac) {
+        jdbc.sql("""
+                insert into identity.real_name (user_id, full_name, id_number_masked, id_number_hmac, verified_at)
+                values (:id, :name, :masked, :hmac, :at)
+                """)
+                .param("id", userId).param("name", view.fullName()).param("masked", view.idNumberMasked())
+                .param("hmac", hmac).param("at", Timestamp.from(view.verifiedAt()))
+                .update();
+    }
+
     Optional<Credentials> findCredentials(String username) {
         return jdbc.sql("select " + COLUMNS + ", password_hash from identity.user_account where username = :username")
                 .param("username", username)

@@ -1,7 +1,11 @@
 package org.fangxin.identity;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users {
 
     public static final ProblemType USERNAME_TAKEN = new ProblemType("username-taken", 409);
+    public static final ProblemType LOGIN_LOCKED = new ProblemType("login-locked", 429);
+    public static final ProblemType REAL_NAME_ALREADY_VERIFIED = new ProblemType("real-name-already-verified", 409);
+    public static final ProblemType REAL_NAME_TAKEN = new ProblemType("real-name-taken", 409);
+    private static final Pattern FULL_NAME = Pattern.compile("[\\p{L}\\p{M}·・. '-]{2,40}");
+    /** Roles an operator may create directly (merchant roles come with merchant onboarding, consumers sign up). */
+    static final Set<Role> PLATFORM_ROLES = EnumSet.of(Role.OPERATOR, Role.BANK, Role.INSURER, Role.REGULATOR, Role.ASSOCIATION);
+    /** Sectors a regulator may be limited to (as in merchant's Sector); none means market supervision of all sectors. */
+    static final Set<String> SECTORS = Set.of("EDUCATION", "SPORTS_FITNESS", "BEAUTY", "CATERING", "RETAIL", "OTHER_SERVICES");
+    private static final String ID_NUMBER_PURPOSE = "identity.resident-id";
     static final int PASSWORD_LENGTH_MIN = 8;
     static final int PASSWORD_LENGTH_MAX = 128;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -28,13 +41,18 @@ public class Users {
     private final IdGenerator ids;
     private final Clock clock;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
+    private final Secrets secrets;
 
-    Users(UserRepository repository, PasswordEncoder passwords, IdGenerator ids, Clock clock, AuditTrail audit) {
+    Users(UserRepository repository, PasswordEncoder passwords, IdGenerator ids, Clock clock, AuditTrail audit,
+          LoginThrottle throttle, Secrets secrets) {
+        this.secrets = secrets;
         this.repository = repository;
         this.passwords = passwords;
         this.ids = ids;
         this.clock = clock;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     /** A new account with a password; merchant roles need the merchant, regulators may name a sector. */
@@ -58,6 +76,23 @@ public class Users {
         return account;
     }
 
+    /** An operator creates a platform account: operator, bank, insurer, regulator (optionally of one sector) or association. */
+    @Transactional
+    public UserAccount createPlatformUser(Actor actor, String username, String password, String displayName, Role role,
+                                          String sector) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators create platform accounts");
+        }
+        if (role == null || !PLATFORM_ROLES.contains(role)) {
+            throw Rejection.invalid("role", "the role must be one of " + PLATFORM_ROLES);
+        }
+        String sectorName = sector == null || sector.isBlank() ? null : sector.trim();
+        if (sectorName != null && (role != Role.REGULATOR || !SECTORS.contains(sectorName))) {
+            throw Rejection.invalid("sector", "only a regulator has a sector, one of " + new TreeSet<>(SECTORS));
+        }
+        return create(username, password, displayName, role, null, sectorName);
+    }
+
     public Optional<UserAccount> find(UUID id) {
         return repository.find(id);
     }
@@ -71,15 +106,98 @@ public class Users {
         return repository.ofMerchant(merchantId);
     }
 
-    /** Checks a password login; empty when the user is unknown, disabled or the password is wrong. */
+    /**
+     * Checks a password login; empty when the user is unknown, disabled or the password is wrong.
+     *
+     * @throws Rejection {@link #LOGIN_LOCKED} while the username is locked after too many failures
+     */
     public Optional<UserAccount> authenticate(String username, String password) {
-        if (username == null || password == null || password.length() > PASSWORD_LENGTH_MAX) {
+        if (username == null || password == null || username.isBlank() || username.length() > 64
+                || password.length() > PASSWORD_LENGTH_MAX) {
             return Optional.empty();
         }
-        return repository.findCredentials(username.trim().toLowerCase())
+        String name = username.trim().toLowerCase();
+        throttle.lockedUntil(name).ifPresent(until -> {
+            throw new Rejection(LOGIN_LOCKED, "too many failed logins: this username is locked until " + until,
+                    Map.of("lockedUntil", until.toString()));
+        });
+        Optional<UserAccount> account = repository.findCredentials(name)
                 .filter(credentials -> credentials.account().enabled())
                 .filter(credentials -> credentials.passwordHash() != null && passwords.matches(password, credentials.passwordHash()))
                 .map(UserRepository.Credentials::account);
+        if (account.isPresent()) {
+            throttle.succeeded(name);
+        } else {
+            throttle.failed(name);
+        }
+        return account;
+    }
+
+    /** The accounts of one role, newest first (at most 500); operators only. */
+    public List<UserAccount> list(Actor actor, Role role) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators list accounts");
+        }
+        return repository.withRole(role, 500);
+    }
+
+    public Optional<UserAccount> findByMobile(String mobile) {
+        return mobile == null ? Optional.empty() : repository.findByMobile(mobile);
+    }
+
+    /** A consumer account for a mobile number proven by a one-time code; it has no password. */
+    UserAccount signUpConsumer(String mobile) {
+        String base = "m" + mobile;
+        String name = base;
+        for (int suffix = 2; repository.findByUsername(name).isPresent(); suffix++) {
+            name = base + "-" + suffix;
+        }
+        UserAccount account = new UserAccount(ids.next(), name, name, Role.CONSUMER, null, null, mobile, true, clock.instant());
+        repository.insert(account, null);
+        audit.record("user.signed-up", "user", account.id(), null,
+                Map.of("username", name, "role", Role.CONSUMER.name(), "mobile", Mobiles.mask(mobile)));
+        return account;
+    }
+
+    /**
+     * Records the consumer's real name after checking the resident ID number (format, birth date, check character).
+     * The number is kept only masked and as an HMAC; one number verifies one account.
+     */
+    @Transactional
+    public RealNameView verifyRealName(Actor actor, String fullName, String idNumber) {
+        if (!actor.is(Role.CONSUMER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only consumers verify a real name");
+        }
+        String name = fullName == null ? "" : fullName.trim();
+        if (!FULL_NAME.matcher(name).matches()) {
+            throw Rejection.invalid("fullName", "the name must be 2 to 40 letters");
+        }
+        String number = ResidentIdNumbers.normalise(idNumber);
+        ResidentIdNumbers.problem(number, LocalDate.now(clock)).ifPresent(problem -> {
+            throw Rejection.invalid("idNumber", problem);
+        });
+        if (repository.findRealName(actor.userId()).isPresent()) {
+            throw new Rejection(REAL_NAME_ALREADY_VERIFIED, "your real name is already verified");
+        }
+        String hmac = secrets.hmac(ID_NUMBER_PURPOSE, number);
+        if (repository.realNameHmacTaken(hmac)) {
+            throw new Rejection(REAL_NAME_TAKEN, "this resident ID number already verifies another account",
+                    Map.of("field", "idNumber"));
+        }
+        RealNameView view = new RealNameView(name, ResidentIdNumbers.mask(number), clock.instant());
+        repository.insertRealName(actor.userId(), view, hmac);
+        audit.record("user.real-name-verified", "user", actor.userId(), null,
+                Map.of("idNumberMasked", view.idNumberMasked()));
+        return view;
+    }
+
+    public Optional<RealNameView> realName(UUID userId) {
+        return repository.findRealName(userId);
+    }
+
+    /** True when the user has verified a real name (required, for example, for a single purchase of 10,000 yuan or more). */
+    public boolean isRealNameVerified(UUID userId) {
+        return repository.findRealName(userId).isPresent();
     }
 
     static void checkPassword(String password) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /** An amount in one currency, counted in its minor unit (fen for CNY). Arithmetic never rounds silently. */
 public record Money(long amountMinor, Currency currency) implements Comparable<Money> {
@@ -87,14 +88,17 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
         return parts;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amountMinor == 0;
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return amountMinor > 0;
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return amountMinor < 0;
     }
@@ -105,6 +109,7 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
     }
 
     /** Human form such as {@code ¥1,600.00}; for pages and messages, never for storage. */
+    @JsonIgnore
     public String format() {
         int digits = currency.getDefaultFractionDigits();
         long unit = (long) Math.pow(10, digits);

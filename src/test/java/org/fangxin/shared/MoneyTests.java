@@ -49,4 +49,11 @@ class MoneyTests {
         assertThat(Money.fen(160_000).format()).isEqualTo("¥1,600.00");
         assertThat(Money.fen(-5).format()).isEqualTo("-¥0.05");
     }
+
+    @Test
+    void travelsAsJsonWithAmountAndCurrencyOnly() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(json.writeValueAsString(Money.fen(160_000))).isEqualTo("{\"amountMinor\":160000,\"currency\":\"CNY\"}");
+        assertThat(json.readValue("{\"amountMinor\":5,\"currency\":\"CNY\"}", Money.class)).isEqualTo(Money.fen(5));
+    }
 }

@@ -1,0 +1,30 @@
+package org.fangxin.card;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+
+/**
+ * The card module's facade. {@link #find}, {@link #surrender} and {@link #expiringOn} serve other modules (refund,
+ * protection) without an access check; methods taking an {@link Actor} check role and ownership (another
+ * consumer's or merchant's card is "not found").
+ */
+public interface Cards {
+
+    Optional<CardView> find(UUID cardId);
+
+    CardView view(Actor actor, UUID cardId);
+
+    /**
+     * Ends an ACTIVE card's entitlement so its unredeemed value can be refunded or compensated: locks the card, sets
+     * it to {@code endStatus} (REFUNDED or EXPIRED), stops further redemption and release, and returns the card as it
+     * was at that moment (its {@code unredeemed} is what the caller may move out of CARD_LIABILITY). Must be called in
+     * the caller's transaction; a card that is not ACTIVE is refused with a 409 rejection.
+     */
+    CardView surrender(UUID cardId, CardStatus endStatus, String reason);
+
+    /** ACTIVE cards whose validity ended before {@code date} (validUntil < date), oldest first, at most {@code limit}. */
+    List<CardView> expiringBefore(LocalDate date, int limit);
+}

@@ -1,0 +1,41 @@
+package org.fangxin.identity;
+
+import java.util.List;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.stereotype.Service;
+
+/** Read access to the shared audit trail: operators and regulators (read-only), nobody else. */
+@Service
+public class AuditLog {
+
+    static final int FILTER_LENGTH_MAX = 100;
+
+    private final AuditTrail trail;
+
+    AuditLog(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** The newest entries, optionally of one object type and object; {@code limit} is 1 to {@value AuditTrail#PAGE_SIZE_MAX}. */
+    public List<AuditTrail.Entry> history(Actor actor, String objectType, String objectId, int limit) {
+        if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators and regulators read the audit trail");
+        }
+        if (limit < 1 || limit > AuditTrail.PAGE_SIZE_MAX) {
+            throw Rejection.invalid("limit", "limit must be 1 to " + AuditTrail.PAGE_SIZE_MAX);
+        }
+        return trail.history(blankToNull(objectType, "objectType"), blankToNull(objectId, "objectId"), limit);
+    }
+
+    private static String blankToNull(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > FILTER_LENGTH_MAX) {
+            throw Rejection.invalid(field, field + " must be at most " + FILTER_LENGTH_MAX + " characters");
+        }
+        return value.trim();
+    }
+}

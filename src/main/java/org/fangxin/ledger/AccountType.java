@@ -1,0 +1,104 @@
+package org.fangxin.ledger;
+
+import static org.fangxin.ledger.OwnerKind.CARD;
+import static org.fangxin.ledger.OwnerKind.INSURER;
+import static org.fangxin.ledger.OwnerKind.MERCHANT;
+import static org.fangxin.ledger.OwnerKind.PLATFORM;
+import static org.fangxin.ledger.Side.CREDIT;
+import static org.fangxin.ledger.Side.DEBIT;
+
+/**
+ * The chart of accounts (docs/ledger.md explains each code and the postings of every business event). Assets and
+ * expenses are debit-normal, liabilities, equity and income credit-normal. The names are stored in the database and
+ * published in the API: never rename one, add a new code instead.
+ */
+public enum AccountType {
+
+    // Assets (debit-normal)
+    /** Consumer payments accepted by the payment provider and not yet credited to escrow: a receivable. */
+    CONSUMER_FUNDS_CLEARING(Category.ASSET, PLATFORM, false),
+    /** The merchant's supervised sub-account at the custodian bank: prepaid money not yet earned or released. */
+    ESCROW(Category.ASSET, MERCHANT, true),
+    /** Money released to the merchant ahead of redemption: a receivable from the merchant until earned. */
+    MERCHANT_ADVANCE(Category.ASSET, MERCHANT, true),
+    /** Cash of the merchant's risk deposit, held by the platform's deposit bank account. */
+    RISK_DEPOSIT_HELD(Category.ASSET, MERCHANT, true),
+    /** Approved insurance claims not yet paid by the insurer. */
+    INSURER_RECEIVABLE(Category.ASSET, INSURER, true),
+    /** Compensation paid for a closed merchant that is still to be recovered from it (subrogated claim). */
+    SUBROGATION_RECEIVABLE(Category.ASSET, MERCHANT, true),
+    /** Cash the platform set aside to pay consumers first after a closure. */
+    PLATFORM_GUARANTEE_FUND(Category.ASSET, PLATFORM, true),
+    /** The platform's own operating bank account (fees, premiums it pays). */
+    PLATFORM_OPERATING_CASH(Category.ASSET, PLATFORM, true),
+
+    // Liabilities (credit-normal)
+    /** Unredeemed value of one prepaid card, owed to its consumer in service or money. */
+    CARD_LIABILITY(Category.LIABILITY, CARD, true),
+    /** Refunds and compensation owed to the consumer of one card and not yet paid out. */
+    CONSUMER_REFUNDS_PAYABLE(Category.LIABILITY, CARD, true),
+    /** Value the merchant has earned (redeemed) and that is not yet paid out. */
+    MERCHANT_PAYABLE(Category.LIABILITY, MERCHANT, true),
+    /** Payouts instructed to the bank for the merchant and not yet confirmed by the bank statement. */
+    MERCHANT_SETTLEMENT(Category.LIABILITY, MERCHANT, true),
+    /** The risk deposit the merchant lodged: owed back to it unless forfeited. */
+    RISK_DEPOSIT(Category.LIABILITY, MERCHANT, true),
+    /** Insurance premiums collected and owed to the insurer. */
+    PREMIUM_PAYABLE(Category.LIABILITY, INSURER, true),
+
+    // Equity (credit-normal)
+    /** The platform's own capital that funds the guarantee fund and operating cash. */
+    PLATFORM_EQUITY(Category.EQUITY, PLATFORM, false),
+
+    // Income (credit-normal)
+    /** Service fees the platform charges merchants. */
+    PLATFORM_FEE_INCOME(Category.INCOME, PLATFORM, false),
+
+    // Expenses (debit-normal)
+    /** Fees the banks charge the platform. */
+    BANK_FEES(Category.EXPENSE, PLATFORM, false),
+    /** Compensation the platform could not recover from escrow, deposit, insurer or merchant: its loss. */
+    COMPENSATION_EXPENSE(Category.EXPENSE, PLATFORM, false);
+
+    /** The accounting class of a code, which fixes its normal side. */
+    public enum Category {
+        ASSET(DEBIT), LIABILITY(CREDIT), EQUITY(CREDIT), INCOME(CREDIT), EXPENSE(DEBIT);
+
+        private final Side normalSide;
+
+        Category(Side normalSide) {
+            this.normalSide = normalSide;
+        }
+
+        public Side normalSide() {
+            return normalSide;
+        }
+    }
+
+    private final Category category;
+    private final OwnerKind ownerKind;
+    private final boolean nonNegativeByDefault;
+
+    AccountType(Category category, OwnerKind ownerKind, boolean nonNegativeByDefault) {
+        this.category = category;
+        this.ownerKind = ownerKind;
+        this.nonNegativeByDefault = nonNegativeByDefault;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Side normalSide() {
+        return category.normalSide();
+    }
+
+    public OwnerKind ownerKind() {
+        return ownerKind;
+    }
+
+    /** Whether accounts of this code refuse to go below zero on their normal side unless opened otherwise. */
+    public boolean nonNegativeByDefault() {
+        return nonNegativeByDefault;
+    }
+}

@@ -1,0 +1,317 @@
+package org.fangxin.ledger.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.ledger.AccountId;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AccountView;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.EntryView;
+import org.fangxin.ledger.InvariantReport.CurrencyTotals;
+import org.fangxin.ledger.Side;
+import org.fangxin.ledger.TransferId;
+import org.fangxin.ledger.TransferView;
+import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the ledger schema. Only the Ledger facade calls it, inside its transactions. */
+@Repository
+public class LedgerRepository {
+
+    private static final String ACCOUNT_COLUMNS = """
+            a.id, a.type, a.owner_id, a.currency, a.normal_side, a.non_negative, a.opened_at, b.balance_minor
+            """;
+
+    private final JdbcClient jdbc;
+
+    public LedgerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A balance row read under its row lock, with what the non-negative check needs. */
+    public record LockedBalance(AccountId account, Currency currency, Side normalSide, boolean nonNegative,
+                                long balanceMinor) {
+    }
+
+    /** Posted transfer header (without entries). */
+    public record TransferRow(TransferId id, String postingKey, String description, Instant postedAt,
+                              TransferId reverses, TransferId reversedBy) {
+    }
+
+    /** Inserts the account and its zero balance unless an account with this identity exists; true if inserted. */
+    public boolean insertAccountIfAbsent(UUID id, AccountType type, UUID ownerId, Currency currency, boolean nonNegative,
+                                         Instant now) {
+        int inserted = jdbc.sql("""
+                insert into ledger.account (id, type, owner_id, currency, normal_side, non_negative, opened_at)
+                values (:id, :type, :owner, :currency, :side, :nonNegative, :now)
+                on conflict on constraint account_identity do nothing
+                """)
+                .param("id", id).param("type", type.name()).param("owner", ownerId)
+                .param("currency", currency.getCurrencyCode()).param("side", type.normalSide().name())
+                .param("nonNegative", nonNegative).param("now", Timestamp.from(now))
+                .update();
+        if (inserted == 1) {
+            jdbc.sql("""
+                    insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
+                    values (:id, :currency, :side, :nonNegative, 0, :now)
+                    """)
+                    .param("id", id).param("currency", currency.getCurrencyCode()).param("side", type.normalSide().name())
+                    .param("nonNegative", nonNegative).param("now", Timestamp.from(now))
+                    .update();
+        }
+        return inserted == 1;
+    }
+
+    public Optional<AccountView> findAccount(AccountType type, UUID ownerId, Currency currency) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + """
+                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                 where a.type = :type and a.owner_id is not distinct from :owner and a.currency = :currency
+                """)
+                .param("type", type.name()).param("owner", ownerId).param("currency", currency.getCurrencyCode())
+                .query(LedgerRepository::account).optional();
+    }
+
+    public Optional<AccountView> findAccount(AccountId id) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + """
+                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                 where a.id = :id
+                """)
+                .param("id", id.value()).query(LedgerRepository::account).optional();
+    }
+
+    public List<AccountView> accounts(AccountType type, UUID ownerId, int offset, int limit) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + """
+                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                 where (cast(:type as text) is null or a.type = :type)
+                   and (cast(:owner as uuid) is null or a.owner_id = :owner)
+                 order by a.opened_at, a.id
+                 offset :offset limit :limit
+                """)
+                .param("type", type == null ? null : type.name()).param("owner", ownerId)
+                .param("offset", offset).param("limit", limit)
+                .query(LedgerRepository::account).list();
+    }
+
+    public long countAccounts(AccountType type, UUID ownerId) {
+        return jdbc.sql("""
+                select count(*) from ledger.account a
+                 where (cast(:type as text) is null or a.type = :type)
+                   and (cast(:owner as uuid) is null or a.owner_id = :owner)
+                """)
+                .param("type", type == null ? null : type.name()).param("owner", ownerId)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Locks the balance rows of these accounts in ascending id order (the ORDER BY runs before the row locks are
+     * taken), so two transfers touching the same accounts always lock in the same order and cannot deadlock.
+     */
+    public List<LockedBalance> lockBalances(Collection<AccountId> accounts) {
+        List<UUID> ids = accounts.stream().map(AccountId::value).sorted().toList();
+        return jdbc.sql("""
+                select account_id, currency, normal_side, non_negative, balance_minor
+                  from ledger.balance
+                 where account_id in (:ids)
+                 order by account_id
+                   for update
+                """)
+                .param("ids", ids)
+                .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
+                        Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5)))
+                .list();
+    }
+
+    /** Inserts the transfer header unless its posting key exists (waiting for a concurrent insert); true if inserted. */
+    public boolean insertTransferIfAbsent(TransferId id, String postingKey, String description, Instant postedAt,
+                                          TransferId reverses) {
+        return jdbc.sql("""
+                insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
+                values (:id, :key, :description, :postedAt, :reverses)
+                on conflict on constraint transfer_posting_key do nothing
+                """)
+                .param("id", id.value()).param("key", postingKey).param("description", description)
+                .param("postedAt", Timestamp.from(postedAt)).param("reverses", reverses == null ? null : reverses.value())
+                .update() == 1;
+    }
+
+    public void insertEntry(TransferId transfer, EntryLine line, Instant postedAt) {
+        jdbc.sql("""
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                values (:transfer, :account, :amount, :currency, :postedAt)
+                """)
+                .param("transfer", transfer.value()).param("account", line.account().value())
+                .param("amount", line.amount().amountMinor()).param("currency", line.amount().currency().getCurrencyCode())
+                .param("postedAt", Timestamp.from(postedAt))
+                .update();
+    }
+
+    public void addToBalance(AccountId account, long deltaMinor, Instant now) {
+        int updated = jdbc.sql("""
+                update ledger.balance set balance_minor = balance_minor + :delta, updated_at = :now
+                 where account_id = :id
+                """)
+                .param("delta", deltaMinor).param("now", Timestamp.from(now)).param("id", account.value())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("no balance row for account " + account);
+        }
+    }
+
+    public Optional<TransferRow> findTransfer(String postingKey) {
+        return jdbc.sql(TRANSFER_SELECT + " where t.posting_key = :key")
+                .param("key", postingKey).query(LedgerRepository::transfer).optional();
+    }
+
+    public Optional<TransferRow> findTransfer(TransferId id) {
+        return jdbc.sql(TRANSFER_SELECT + " where t.id = :id")
+                .param("id", id.value()).query(LedgerRepository::transfer).optional();
+    }
+
+    private static final String TRANSFER_SELECT = """
+            select t.id, t.posting_key, t.description, t.posted_at, t.reverses_id,
+                   (select r.id from ledger.transfer r where r.reverses_id = t.id) as reversed_by
+              from ledger.transfer t
+            """;
+
+    public List<EntryView> entriesOfTransfer(TransferId id) {
+        return jdbc.sql("""
+                select id, transfer_id, account_id, amount_minor, currency, posted_at
+                  from ledger.entry where transfer_id = :id order by id
+                """)
+                .param("id", id.value()).query(LedgerRepository::entry).list();
+    }
+
+    public List<EntryView> entriesOfAccount(AccountId account, int offset, int limit) {
+        return jdbc.sql("""
+                select id, transfer_id, account_id, amount_minor, currency, posted_at
+                  from ledger.entry where account_id = :account
+                 order by posted_at desc, id desc
+                 offset :offset limit :limit
+                """)
+                .param("account", account.value()).param("offset", offset).param("limit", limit)
+                .query(LedgerRepository::entry).list();
+    }
+
+    public long countEntriesOfAccount(AccountId account) {
+        return jdbc.sql("select count(*) from ledger.entry where account_id = :account")
+                .param("account", account.value()).query(Long.class).single();
+    }
+
+    /** The signed sum of the account's entries posted at or before the instant. */
+    public long sumOfEntries(AccountId account, Instant asOf) {
+        return jdbc.sql("""
+                select coalesce(sum(amount_minor), 0) from ledger.entry
+                 where account_id = :account and posted_at <= :asOf
+                """)
+                .param("account", account.value()).param("asOf", Timestamp.from(asOf))
+                .query(Long.class).single();
+    }
+
+    // --- invariant queries (each returns the violations, a bounded number of examples) ---
+
+    public List<String> unbalancedTransfers(int limit) {
+        return jdbc.sql("""
+                select t.id::text || ' ' || coalesce(string_agg(e.currency || ' ' || e.total, ', '), 'no entries')
+                  from ledger.transfer t
+                  left join (select transfer_id, currency, sum(amount_minor) as total, count(*) as lines
+                               from ledger.entry group by transfer_id, currency) e on e.transfer_id = t.id
+                 group by t.id
+                having count(e.transfer_id) = 0 or bool_or(e.total <> 0) or sum(e.lines) < 2
+                 limit :limit
+                """)
+                .param("limit", limit).query(String.class).list();
+    }
+
+    public List<String> nonZeroBalanceSums() {
+        return jdbc.sql("""
+                select currency || ' ' || sum(balance_minor) from ledger.balance
+                 group by currency having sum(balance_minor) <> 0 order by currency
+                """)
+                .query(String.class).list();
+    }
+
+    public List<String> negativeConstrainedAccounts(int limit) {
+        return jdbc.sql("""
+                select account_id::text || ' ' || currency || ' ' || balance_minor from ledger.balance
+                 where non_negative and (case normal_side when 'DEBIT' then balance_minor else -balance_minor end) < 0
+                 limit :limit
+                """)
+                .param("limit", limit).query(String.class).list();
+    }
+
+    public List<String> balancesDifferingFromEntries(int limit) {
+        return jdbc.sql("""
+                select b.account_id::text || ' stored ' || b.balance_minor || ' entries ' || coalesce(e.total, 0)
+                  from ledger.balance b
+                  left join (select account_id, sum(amount_minor) as total from ledger.entry group by account_id) e
+                         on e.account_id = b.account_id
+                 where b.balance_minor <> coalesce(e.total, 0)
+                 limit :limit
+                """)
+                .param("limit", limit).query(String.class).list();
+    }
+
+    public List<CurrencyTotals> totals() {
+        return jdbc.sql("""
+                select c.currency,
+                       coalesce(e.debits, 0), coalesce(e.credits, 0), c.balance_sum, c.accounts, coalesce(e.entries, 0)
+                  from (select currency, sum(balance_minor) as balance_sum, count(*) as accounts
+                          from ledger.balance group by currency) c
+                  left join (select currency,
+                                    sum(amount_minor) filter (where amount_minor > 0) as debits,
+                                    -sum(amount_minor) filter (where amount_minor < 0) as credits,
+                                    count(*) as entries
+                               from ledger.entry group by currency) e on e.currency = c.currency
+                 order by c.currency
+                """)
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString(1));
+                    return new CurrencyTotals(currency.getCurrencyCode(), new Money(rs.getLong(2), currency),
+                            new Money(rs.getLong(3), currency), new Money(rs.getLong(4), currency), rs.getLong(5), rs.getLong(6));
+                })
+                .list();
+    }
+
+    private static AccountView account(ResultSet rs, int n) throws SQLException {
+        AccountType type = AccountType.valueOf(rs.getString(2));
+        Currency currency = Currency.getInstance(rs.getString(4));
+        Side normalSide = Side.valueOf(rs.getString(5));
+        long balance = rs.getLong(8);
+        return new AccountView(new AccountId(rs.getObject(1, UUID.class)), type, rs.getObject(3, UUID.class), normalSide,
+                rs.getBoolean(6), new Money(balance, currency), new Money(normalSide.normal(balance), currency),
+                rs.getTimestamp(7).toInstant());
+    }
+
+    private static TransferRow transfer(ResultSet rs, int n) throws SQLException {
+        UUID reverses = rs.getObject(5, UUID.class);
+        UUID reversedBy = rs.getObject(6, UUID.class);
+        return new TransferRow(new TransferId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), reverses == null ? null : new TransferId(reverses),
+                reversedBy == null ? null : new TransferId(reversedBy));
+    }
+
+    private static EntryView entry(ResultSet rs, int n) throws SQLException {
+        long amount = rs.getLong(4);
+        return new EntryView(rs.getLong(1), new TransferId(rs.getObject(2, UUID.class)),
+                new AccountId(rs.getObject(3, UUID.class)), amount > 0 ? Side.DEBIT : Side.CREDIT,
+                new Money(amount, Currency.getInstance(rs.getString(5))), rs.getTimestamp(6).toInstant());
+    }
+
+    /** Turns posted entry views back into lines, for comparing a replayed posting with the stored one. */
+    public static List<EntryLine> lines(List<EntryView> entries) {
+        List<EntryLine> lines = new ArrayList<>(entries.size());
+        for (EntryView entry : entries) {
+            lines.add(new EntryLine(entry.accountId(), entry.amount()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,27 @@
+package org.fangxin.merchant;
+
+import java.util.List;
+import org.fangxin.shared.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The merchant pages on the home page, per role. */
+@Configuration(proxyBeanMethods = false)
+class MerchantMenu {
+
+    @Bean
+    MenuEntry merchantQueueMenu() {
+        return new MenuEntry("/merchants/queue", "merchant.menu.queue", List.of("OPERATOR"), 20);
+    }
+
+    @Bean
+    MenuEntry merchantListMenu() {
+        return new MenuEntry("/merchants", "merchant.menu.list",
+                List.of("OPERATOR", "REGULATOR", "ASSOCIATION", "BANK", "INSURER"), 21);
+    }
+
+    @Bean
+    MenuEntry myMerchantMenu() {
+        return new MenuEntry("/merchants/mine", "merchant.menu.mine", List.of("MERCHANT_OWNER", "MERCHANT_STAFF"), 10);
+    }
+}
