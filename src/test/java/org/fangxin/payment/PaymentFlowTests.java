@@ -107,6 +107,22 @@ class PaymentFlowTests extends IntegrationTest {
     }
 
     @Test
+    void theSameMessageTwiceIsAnsweredAsAReplay() {
+        PaymentOrderView order = fixtures.order(Money.yuan(320), Duration.ofMinutes(15));
+        sandbox.deliver(order.providerOrderId(), Delivery.DROP);
+        sandbox.pay(order.providerOrderId());
+        String message = sandbox.signedNotification(order.providerOrderId());
+
+        assertThat(api().postRaw(CALLBACK, message).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+        Api.Response again = api().postRaw(CALLBACK, message);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("verdict").asString()).isEqualTo("REPLAYED");
+        assertThat(fixtures.verdicts(order.id())).containsExactlyInAnyOrder("ACCEPTED", "REPLAYED");
+        assertThat(fixtures.publications(order.id(), "PaymentConfirmed")).isEqualTo(1);
+    }
+
+    @Test
     void rejectsAndLogsForgedTamperedAndStaleCallbacks() {
         PaymentOrderView order = fixtures.order(Money.yuan(500), Duration.ofMinutes(15));
         sandbox.deliver(order.providerOrderId(), Delivery.HOLD);

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Receives the provider's payment notifications. Checks, in order: well-formed, signature (HMAC, constant-time),
  * timestamp within the window, known order of this provider, same provider order id, same amount and currency. Only
- * then does the reported fact move the order (under its lock; a repeat has no effect). Every callback, whatever its
+ * then does the reported fact move the order (a nonce already processed is answered 200 without effect) (under its lock; a repeat has no effect). Every callback, whatever its
  * verdict, is written to {@code payment.callback_log} in the same transaction; rejected ones change nothing else.
  */
 @Component
@@ -34,7 +34,7 @@ public class CallbackIntake {
 
     /** The outcome of one callback and the HTTP status the provider gets. */
     public enum Verdict {
-        ACCEPTED(200), DUPLICATE(200), PAID_AFTER_EXPIRY(200), CLOSED(200), IGNORED(200),
+        ACCEPTED(200), DUPLICATE(200), PAID_AFTER_EXPIRY(200), CLOSED(200), IGNORED(200), REPLAYED(200),
         MALFORMED(400), UNKNOWN_ORDER(400), MISMATCH(400), BAD_SIGNATURE(401), STALE(401);
 
         private final int status;
@@ -119,6 +119,10 @@ public class CallbackIntake {
         }
         if (!CallbackSignature.fresh(signedAt, now, window)) {
             return new Outcome(Verdict.STALE, "timestamp " + signedAt + " outside " + window + " of " + now);
+        }
+        if (repository.nonceProcessed(provider, fields.get(CallbackSignature.NONCE_FIELD))) {
+            // the very same message again (a resend after a lost answer, or a replay): it was handled once
+            return new Outcome(Verdict.REPLAYED, "nonce already processed");
         }
         Optional<UUID> orderId = orderIdOf(fields);
         Optional<PaymentOrderView> order = orderId.flatMap(repository::lockOrder);

@@ -229,6 +229,15 @@ public class PaymentRepository {
                 .param("payload", entry.payload()).param("remote", entry.remoteAddress()).update();
     }
 
+    /** Whether a callback with this nonce was already processed (accepted or answered without effect). */
+    public boolean nonceProcessed(String provider, String nonce) {
+        return jdbc.sql("""
+                select exists (select 1 from payment.callback_log
+                                where provider = :provider and nonce = :nonce
+                                  and verdict in ('ACCEPTED','DUPLICATE','PAID_AFTER_EXPIRY','CLOSED','IGNORED'))
+                """).param("provider", provider).param("nonce", nonce).query(Boolean.class).single();
+    }
+
     /** Notes that an event about this subject was published; a second publication of one kind violates the key. */
     public void recordPublication(UUID subjectId, String kind, Instant at) {
         jdbc.sql("insert into payment.published_event (subject_id, kind, published_at) values (:subject, :kind, :at)")

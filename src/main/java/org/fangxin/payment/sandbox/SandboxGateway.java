@@ -6,12 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.payment.provider.PaymentProvider.OrderRequest;
 import org.fangxin.payment.provider.PaymentProvider.OrderState;
@@ -54,7 +52,7 @@ public class SandboxGateway {
     private final IdGenerator ids;
     private final SandboxNotifier notifier;
     private final Map<String, Delivery> deliveries = new ConcurrentHashMap<>();
-    private final Map<String, List<UUID>> held = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> held = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refundCallsToFail = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refundAnswersToLose = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> closeCallsToFail = new ConcurrentHashMap<>();
@@ -186,12 +184,12 @@ public class SandboxGateway {
 
     /** Test hook: sends the notifications held for this order now (late), synchronously; answers how many were sent. */
     public int releaseHeld(String providerOrderId) {
-        List<UUID> notifications = held.remove(providerOrderId);
-        if (notifications == null) {
-            return 0;
+        AtomicInteger count = held.remove(providerOrderId);
+        int notifications = count == null ? 0 : count.get();
+        for (int i = 0; i < notifications; i++) {
+            notifier.sendNow(notificationFields(providerOrderId));
         }
-        notifications.forEach(ignored -> notifier.sendNow(notificationFields(providerOrderId)));
-        return notifications.size();
+        return notifications;
     }
 
     /** Test hook: the current signed notification for this order, as the JSON body the platform would receive. */
@@ -268,7 +266,7 @@ public class SandboxGateway {
                         notifier.sendLater(() -> notificationFields(providerOrderId));
                         notifier.sendLater(() -> notificationFields(providerOrderId));
                     }
-                    case HOLD -> held.computeIfAbsent(providerOrderId, id -> new CopyOnWriteArrayList<>()).add(UUID.randomUUID());
+                    case HOLD -> held.computeIfAbsent(providerOrderId, id -> new AtomicInteger()).incrementAndGet();
                     case DROP -> { }
                 }
             }
