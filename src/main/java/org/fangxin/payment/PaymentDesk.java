@@ -1,0 +1,155 @@
+package org.fangxin.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.payment.lifecycle.RefundRequests;
+import org.fangxin.payment.persistence.PaymentRepository;
+import org.fangxin.payment.persistence.PaymentRepository.NewOrder;
+import org.fangxin.payment.provider.PaymentProvider;
+import org.fangxin.payment.provider.PaymentProvider.OrderRequest;
+import org.fangxin.payment.provider.PaymentProvider.ProviderOrder;
+import org.fangxin.payment.provider.PaymentProvider.ProviderUnavailable;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@link Payments} facade: validates before writing; order status changes live in the lifecycle package. */
+@Service
+@Transactional
+class PaymentDesk implements Payments {
+
+    private final PaymentRepository repository;
+    private final PaymentProvider provider;
+    private final RefundRequests refundRequests;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    PaymentDesk(PaymentRepository repository, PaymentProvider provider, RefundRequests refundRequests,
+                IdGenerator ids, Clock clock) {
+        this.repository = repository;
+        this.provider = provider;
+        this.refundRequests = refundRequests;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public PaymentOrderView createOrder(CreatePaymentOrder command) {
+        validate(command);
+        Instant now = clock.instant();
+        Optional<PaymentOrderView> existing = repository.findOrderByReference(command.reference());
+        if (existing.isEmpty()) {
+            NewOrder order = new NewOrder(ids.next(), command.reference(), command.payerUserId(), command.merchantId(),
+                    command.amount(), command.description().strip(), provider.name(), now, now.plus(command.timeToPay()));
+            repository.insertOrder(order);
+            // a concurrent create with the same reference may have won; either way the row now exists
+            existing = repository.findOrderByReference(command.reference());
+        }
+        PaymentOrderView order = same(existing.orElseThrow(), command);
+        if (order.providerOrderId() != null) {
+            return order;
+        }
+        ProviderOrder created;
+        try {
+            created = provider.createOrder(new OrderRequest(order.id(), order.amount(), order.description(), order.expiresAt()));
+        } catch (ProviderUnavailable e) {
+            throw new Rejection(PROVIDER_UNAVAILABLE, "the payment provider is unavailable; try again");
+        }
+        repository.attachProviderOrder(order.id(), created.providerOrderId(), created.checkoutUrl());
+        return repository.findOrder(order.id()).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PaymentOrderView> find(UUID paymentOrderId) {
+        return paymentOrderId == null ? Optional.empty() : repository.findOrder(paymentOrderId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PaymentOrderView> findByReference(String reference) {
+        return reference == null ? Optional.empty() : repository.findOrderByReference(reference);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PaymentOrderView view(Actor actor, UUID paymentOrderId) {
+        return readable(actor, paymentOrderId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PaymentOrderView> list(Actor operator, PaymentStatus status, int limit) {
+        requireOperator(operator);
+        return repository.listOrders(status, clamp(limit));
+    }
+
+    @Override
+    public RefundView refund(RequestRefund command) {
+        return refundRequests.request(command, clock.instant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RefundView> refunds(Actor actor, UUID paymentOrderId) {
+        readable(actor, paymentOrderId);
+        return repository.listRefunds(paymentOrderId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<RefundView> troubledRefunds(Actor operator, int limit) {
+        requireOperator(operator);
+        return repository.listTroubledRefunds(clamp(limit));
+    }
+
+    /** The payer and operators may read an order; to anyone else it does not exist. */
+    private PaymentOrderView readable(Actor actor, UUID paymentOrderId) {
+        PaymentOrderView order = repository.findOrder(paymentOrderId).orElseThrow(() -> Rejection.notFound("payment order"));
+        if (actor.is(Role.OPERATOR) || actor.userId().equals(order.payerUserId())) {
+            return order;
+        }
+        throw Rejection.notFound("payment order");
+    }
+
+    private static void requireOperator(Actor actor) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators may list payments");
+        }
+    }
+
+    private static int clamp(int limit) {
+        return Math.max(1, Math.min(limit, LIST_SIZE_MAX));
+    }
+
+    private static PaymentOrderView same(PaymentOrderView existing, CreatePaymentOrder command) {
+        if (!existing.payerUserId().equals(command.payerUserId()) || !existing.merchantId().equals(command.merchantId())
+                || !existing.amount().equals(command.amount())) {
+            throw new Rejection(REFERENCE_REUSED, "payment reference already used for another payer, merchant or amount");
+        }
+        return existing;
+    }
+
+    private static void validate(CreatePaymentOrder command) {
+        if (command.reference().isBlank() || command.reference().length() > REFERENCE_LENGTH_MAX) {
+            throw Rejection.invalid("reference", "1 to " + REFERENCE_LENGTH_MAX + " characters");
+        }
+        if (!command.amount().isPositive()) {
+            throw Rejection.invalid("amount", "the amount must be positive");
+        }
+        String description = command.description().strip();
+        if (description.isEmpty() || description.length() > DESCRIPTION_LENGTH_MAX) {
+            throw Rejection.invalid("description", "1 to " + DESCRIPTION_LENGTH_MAX + " characters");
+        }
+        if (command.timeToPay().compareTo(TIME_TO_PAY_MIN) < 0 || command.timeToPay().compareTo(TIME_TO_PAY_MAX) > 0) {
+            throw Rejection.invalid("timeToPay", "between " + TIME_TO_PAY_MIN + " and " + TIME_TO_PAY_MAX);
+        }
+    }
+}

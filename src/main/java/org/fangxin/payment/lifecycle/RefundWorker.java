@@ -1,0 +1,162 @@
+package org.fangxin.payment.lifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fangxin.payment.PaymentOrderView;
+import org.fangxin.payment.RefundFailed;
+import org.fangxin.payment.RefundStatus;
+import org.fangxin.payment.RefundSucceeded;
+import org.fangxin.payment.RefundView;
+import org.fangxin.payment.domain.RefundTransition;
+import org.fangxin.payment.domain.RetryPolicy;
+import org.fangxin.payment.persistence.PaymentRepository;
+import org.fangxin.payment.provider.PaymentProvider;
+import org.fangxin.payment.provider.PaymentProvider.ProviderUnavailable;
+import org.fangxin.payment.provider.PaymentProvider.RefundOutcome;
+import org.fangxin.payment.provider.PaymentProvider.RefundRequest;
+import org.fangxin.payment.provider.PaymentProvider.RefundState;
+import org.fangxin.shared.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due refunds to the provider. Each run claims at most {@code batchSize} refunds (counting the attempt and
+ * leasing them, {@code for update skip locked}), calls the provider outside any lock with the refund reference as its
+ * idempotency key, then records the answer under the refund's lock. Transient failures retry with exponential
+ * backoff up to {@code attemptsMax}; then the provider is asked whether the refund arrived, and only a refund it has
+ * never seen FAILS (releasing its amount). A refund whose fate stays unknown remains open for the operator.
+ */
+@Component
+public class RefundWorker {
+
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(RefundWorker.class);
+
+    private final PaymentRepository repository;
+    private final PaymentProvider provider;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final RetryPolicy retries;
+    private final int batchSize;
+
+    RefundWorker(PaymentRepository repository, PaymentProvider provider, TransactionTemplate transaction,
+                 ApplicationEventPublisher events, AuditTrail audit, Clock clock,
+                 @Value("${fangxin.payment.refund.attempts-max:5}") int attemptsMax,
+                 @Value("${fangxin.payment.refund.backoff:PT30S}") Duration backoff,
+                 @Value("${fangxin.payment.refund.backoff-max:PT1H}") Duration backoffMax,
+                 @Value("${fangxin.payment.refund.batch-size:50}") int batchSize) {
+        if (batchSize < 1 || batchSize > 1_000) {
+            throw new IllegalArgumentException("fangxin.payment.refund.batch-size must be 1..1000");
+        }
+        this.repository = repository;
+        this.provider = provider;
+        this.transaction = transaction;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+        this.retries = new RetryPolicy(attemptsMax, backoff, backoffMax);
+        this.batchSize = batchSize;
+    }
+
+    /** One run; answers how many refunds reached a final status. */
+    public int submitDue() {
+        Instant now = clock.instant();
+        List<RefundView> claimed = transaction.execute(status -> repository.claimDueRefunds(now, now.plus(LEASE), batchSize));
+        int completed = 0;
+        for (RefundView refund : claimed == null ? List.<RefundView>of() : claimed) {
+            try {
+                completed += attempt(refund, now) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.error("refund {} attempt failed unexpectedly; retried after the lease", refund.id(), e);
+            }
+        }
+        return completed;
+    }
+
+    private boolean attempt(RefundView refund, Instant now) {
+        PaymentOrderView order = repository.findOrder(refund.paymentOrderId()).orElseThrow();
+        RefundState state;
+        try {
+            state = provider.refund(new RefundRequest(order.id(), refund.refundReference(), refund.amount(), refund.reason()));
+        } catch (ProviderUnavailable e) {
+            return retryOrGiveUp(refund, order, e.getMessage(), now);
+        }
+        return switch (state.outcome()) {
+            case SUCCEEDED -> succeed(refund.id(), state.providerRefundId());
+            case REJECTED -> fail(refund.id(), "rejected by the provider: " + state.detail());
+            case NOT_FOUND -> retryOrGiveUp(refund, order, "provider answered not found", now);
+        };
+    }
+
+    private boolean retryOrGiveUp(RefundView refund, PaymentOrderView order, String error, Instant now) {
+        if (!retries.exhausted(refund.attempts())) {
+            Instant next = now.plus(retries.delayAfter(refund.attempts()));
+            transaction.executeWithoutResult(status -> repository.retryRefundAt(refund.id(), error, next));
+            return false;
+        }
+        RefundState known;
+        try {
+            known = provider.queryRefund(order.id(), refund.refundReference());
+        } catch (ProviderUnavailable e) {
+            known = new RefundState(null, null, e.getMessage());
+        }
+        if (known.outcome() == RefundOutcome.SUCCEEDED) {
+            return succeed(refund.id(), known.providerRefundId());
+        }
+        if (known.outcome() == RefundOutcome.NOT_FOUND) {
+            return fail(refund.id(), "gave up after " + refund.attempts() + " attempts: " + error);
+        }
+        // its fate is unknown: failing it could pay twice, so it stays open (shown to the operator) and is asked again later
+        Instant next = now.plus(retries.backoffMax());
+        transaction.executeWithoutResult(status -> repository.retryRefundAt(refund.id(), "fate unknown: " + error, next));
+        return false;
+    }
+
+    private boolean succeed(UUID refundId, String providerRefundId) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            RefundView refund = repository.lockRefund(refundId).orElseThrow();
+            if (!RefundTransition.SUCCEED.allowedFrom(refund.status())) {
+                return false;
+            }
+            Instant now = clock.instant();
+            RefundStatus target = RefundTransition.SUCCEED.applyTo(refund.status());
+            repository.completeRefund(refundId, refund.status(), target, providerRefundId, null, now);
+            audit.record("refund.succeed", "refund", refundId, Map.of("status", refund.status().name()),
+                    Map.of("status", target.name()));
+            repository.recordPublication(refundId, "RefundSucceeded", now);
+            events.publishEvent(new RefundSucceeded(refundId, refund.paymentOrderId(), refund.refundReference(),
+                    refund.amount(), now));
+            return true;
+        }));
+    }
+
+    private boolean fail(UUID refundId, String reason) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            RefundView refund = repository.lockRefund(refundId).orElseThrow();
+            if (!RefundTransition.FAIL.allowedFrom(refund.status())) {
+                return false;
+            }
+            Instant now = clock.instant();
+            RefundStatus target = RefundTransition.FAIL.applyTo(refund.status());
+            repository.lockOrder(refund.paymentOrderId());
+            repository.completeRefund(refundId, refund.status(), target, null, reason, now);
+            repository.reserveRefund(refund.paymentOrderId(), -refund.amount().amountMinor());
+            audit.record("refund.fail", "refund", refundId, Map.of("status", refund.status().name()),
+                    Map.of("status", target.name(), "reason", reason));
+            repository.recordPublication(refundId, "RefundFailed", now);
+            events.publishEvent(new RefundFailed(refundId, refund.paymentOrderId(), refund.refundReference(),
+                    refund.amount(), reason, now));
+            return true;
+        }));
+    }
+}
