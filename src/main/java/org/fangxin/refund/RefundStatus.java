@@ -1,0 +1,23 @@
+package org.fangxin.refund;
+
+/**
+ * Where a refund stands. PENDING_MERCHANT (may be contested) → DISPUTED (operator decides) or APPROVED (silence or
+ * uphold); APPROVED means the card was surrendered, the ledger posted and the payment requested; then PAID or
+ * PAYMENT_FAILED (operator retries → APPROVED). NOTHING_DUE: approved with nothing to pay. REJECTED and CANCELLED
+ * (superseded, card no longer active) end a request without moving money.
+ */
+public enum RefundStatus {
+    PENDING_MERCHANT,
+    DISPUTED,
+    APPROVED,
+    PAID,
+    PAYMENT_FAILED,
+    NOTHING_DUE,
+    REJECTED,
+    CANCELLED;
+
+    /** Statuses that hold the card's single open refund (a second request is refused). */
+    public boolean open() {
+        return this != REJECTED && this != CANCELLED;
+    }
+}
