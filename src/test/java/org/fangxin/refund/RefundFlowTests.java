@@ -1,0 +1,297 @@
+package org.fangxin.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.fangxin.card.CardStatus;
+import org.fangxin.card.CardView;
+import org.fangxin.catalog.ProductKind;
+import org.fangxin.catalog.ProductView;
+import org.fangxin.catalog.RefundMethod;
+import org.fangxin.catalog.Term;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.payment.RefundStatus;
+import org.fangxin.shared.Money;
+import org.fangxin.testing.Api;
+import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refunds end to end over HTTP with real payments (sandbox), the real ledger and an advancing clock; the books are
+ * checked after every step.
+ */
+class RefundFlowTests extends RefundTestBase {
+
+    @Test
+    void refundsAnUnusedCardInFullInsideCoolingOffAutomaticallyAndPaysOnce() {
+        TestMerchants.Created gym = fx.gym();
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(2000), 60, Term.months(12),
+                RefundMethod.PRO_RATA_SESSIONS, 1000);
+        UserAccount consumer = users.create(Role.CONSUMER);
+        CardView card = fx.card(consumer, gym, pack, Money.fen(0));
+        fx.assertBooksHold(gym.id());
+        Api api = api().as(consumer);
+
+        var quote = api.get("/api/v1/cards/" + card.id() + "/refund-quote");
+        assertThat(quote.status()).isEqualTo(200);
+        assertThat(quote.json().get("method").asString()).isEqualTo("COOLING_OFF_FULL");
+        assertThat(quote.json().get("fee").get("amountMinor").asLong()).isZero();
+
+        String key = UUID.randomUUID().toString();
+        var created = api.post("/api/v1/refunds", Map.of("cardId", card.id(), "reason", "CONSUMER_CHOICE"), key);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID refundId = UUID.fromString(created.json().get("id").asString());
+        assertThat(created.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(created.json().get("refund").get("amountMinor").asLong()).isEqualTo(200_000);
+        assertThat(cardsBean.find(card.id()).orElseThrow().status()).isEqualTo(CardStatus.REFUNDED);
+        fx.assertBooksHold(gym.id());
+
+        var replay = api.post("/api/v1/refunds", Map.of("cardId", card.id(), "reason", "CONSUMER_CHOICE"), key);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().get("id").asString()).isEqualTo(refundId.toString());
+        var again = api.post("/api/v1/refunds", Map.of("cardId", card.id(), "reason", "CONSUMER_CHOICE"),
+                UUID.randomUUID().toString());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("card-not-active");
+
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refundId)).isEqualTo(RefundStatus.SUCCEEDED);
+        RefundView paid = awaitStatus(refundId, org.fangxin.refund.RefundStatus.PAID);
+        assertThat(paid.paidAt()).isNotNull();
+        assertThat(fx.balance(AccountType.CARD_LIABILITY, card.id()).isZero()).isTrue();
+        assertThat(fx.balance(AccountType.CONSUMER_REFUNDS_PAYABLE, card.id()).isZero()).isTrue();
+        assertThat(fx.balance(AccountType.ESCROW, gym.id()).isZero()).isTrue();
+        assertThat(fx.sandboxRefunds(card.paymentOrderId())).isEqualTo(1);
+        fx.assertBooksHold(gym.id());
+        assertThat(api.get("/api/v1/refunds/" + refundId).json().get("status").asString()).isEqualTo("PAID");
+    }
+
+    @Test
+    void refundsSixteenHundredOfTwoThousandAfterTwelveOfSixtySessionsWhenTheMerchantStaysSilent() {
+        TestMerchants.Created gym = fx.gym();
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(2000), 60, Term.months(12),
+                RefundMethod.PRO_RATA_SESSIONS, 1000);
+        UserAccount consumer = users.create(Role.CONSUMER);
+        CardView card = fx.card(consumer, gym, pack, Money.fen(0));
+        fx.cards.redeemSessions(card.id(), 12, clock.instant());
+        clock.advance(Duration.ofDays(10));
+        fx.assertBooksHold(gym.id());
+
+        RefundView requested = refunds.request(consumer.actor(), new NewRefund(card.id(), RefundReason.MERCHANT_CLOSED));
+        assertThat(requested.status()).isEqualTo(org.fangxin.refund.RefundStatus.PENDING_MERCHANT);
+        assertThat(requested.refund()).isEqualTo(Money.yuan(1600));
+        assertThat(requested.fee().isZero()).as("no fee when the merchant is at fault").isTrue();
+        assertThat(requested.contestDeadline()).isAfter(requested.requestedOn());
+
+        timers.acceptSilentRequests();
+        assertThat(refunds.view(consumer.actor(), requested.id()).status())
+                .isEqualTo(org.fangxin.refund.RefundStatus.PENDING_MERCHANT);
+        clock.advance(Duration.ofDays(6));
+        timers.acceptSilentRequests();
+        RefundView approved = refunds.view(consumer.actor(), requested.id());
+        assertThat(approved.status()).isEqualTo(org.fangxin.refund.RefundStatus.APPROVED);
+        assertThat(approved.refund()).isEqualTo(Money.yuan(1600));
+        fx.assertBooksHold(gym.id());
+
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + requested.id())).isEqualTo(RefundStatus.SUCCEEDED);
+        awaitStatus(requested.id(), org.fangxin.refund.RefundStatus.PAID);
+        assertThat(fx.balance(AccountType.MERCHANT_PAYABLE, gym.id())).isEqualTo(Money.yuan(400));
+        fx.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void refundsOneHundredSixtyOfAThreeHundredYuanMonthlyPassWithSixteenOfThirtyDaysLeft() {
+        TestMerchants.Created gym = fx.gym();
+        ProductView pass = fx.product(gym, ProductKind.PERIOD_PASS, Money.yuan(300), null, Term.days(30),
+                RefundMethod.PRO_RATA_DAYS, 0);
+        UserAccount consumer = users.create(Role.CONSUMER);
+        CardView card = fx.card(consumer, gym, pass, Money.fen(0));
+        clock.advance(Duration.ofDays(14));
+        fx.cards.earn(card.id(), Money.yuan(140), clock.instant());
+
+        RefundView requested = refunds.request(consumer.actor(), new NewRefund(card.id(), RefundReason.MERCHANT_CLOSED));
+        assertThat(requested.method()).isEqualTo(RefundMethodApplied.PRO_RATA_DAYS);
+        assertThat(requested.refund()).isEqualTo(Money.yuan(160));
+        clock.advance(Duration.ofDays(7));
+        timers.acceptSilentRequests();
+        assertThat(refunds.view(consumer.actor(), requested.id()).refund()).isEqualTo(Money.yuan(160));
+        fx.runPaymentRefund(card.paymentOrderId(), "refund:" + requested.id());
+        awaitStatus(requested.id(), org.fangxin.refund.RefundStatus.PAID);
+        fx.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void aContestedRefundWaitsForTheOperatorWhoUpholdsOrRejectsIt() {
+        TestMerchants.Created gym = fx.gym();
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), 10, Term.months(6),
+                RefundMethod.PRO_RATA_SESSIONS, 500);
+        UserAccount upheldHolder = users.create(Role.CONSUMER);
+        UserAccount rejectedHolder = users.create(Role.CONSUMER);
+        CardView upheldCard = fx.card(upheldHolder, gym, pack, Money.fen(0));
+        CardView rejectedCard = fx.card(rejectedHolder, gym, pack, Money.fen(0));
+        fx.cards.redeemSessions(upheldCard.id(), 2, clock.instant());
+        fx.cards.redeemSessions(rejectedCard.id(), 2, clock.instant());
+        clock.advance(Duration.ofDays(9));
+        RefundView upheld = refunds.request(upheldHolder.actor(), new NewRefund(upheldCard.id(), RefundReason.CONSUMER_CHOICE));
+        RefundView rejected = refunds.request(rejectedHolder.actor(), new NewRefund(rejectedCard.id(), RefundReason.QUALITY_DROP));
+        // 800 yuan by sessions, 5% fee on the consumer's choice = 40 yuan kept by the merchant
+        assertThat(upheld.refund()).isEqualTo(Money.yuan(760));
+        assertThat(upheld.retained()).isEqualTo(Money.yuan(40));
+
+        UserAccount staff = fx.merchants.staff(gym.id());
+        var contest = api().as(staff).post("/api/v1/refunds/" + upheld.id() + "/contest", Map.of("reason", "used 3 sessions, not 2"));
+        assertThat(contest.status()).as(contest.body()).isEqualTo(200);
+        assertThat(contest.json().get("status").asString()).isEqualTo("DISPUTED");
+        assertThat(api().as(gym.owner()).post("/api/v1/refunds/" + rejected.id() + "/contest",
+                Map.of("reason", "quality is fine")).status()).isEqualTo(200);
+        clock.advance(Duration.ofDays(10));
+        timers.acceptSilentRequests();
+        assertThat(refunds.view(upheldHolder.actor(), upheld.id()).status()).isEqualTo(org.fangxin.refund.RefundStatus.DISPUTED);
+
+        UserAccount operator = users.create(Role.OPERATOR);
+        var uphold = api().as(operator).post("/api/v1/refunds/" + upheld.id() + "/decision",
+                Map.of("uphold", true, "reason", "the attendance log shows 2 sessions"), UUID.randomUUID().toString());
+        assertThat(uphold.status()).as(uphold.body()).isEqualTo(200);
+        assertThat(uphold.json().get("status").asString()).isEqualTo("APPROVED");
+        var reject = api().as(operator).post("/api/v1/refunds/" + rejected.id() + "/decision",
+                Map.of("uphold", false, "reason", "no evidence of a quality drop"), UUID.randomUUID().toString());
+        assertThat(reject.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(cardsBean.find(rejectedCard.id()).orElseThrow().status()).isEqualTo(CardStatus.ACTIVE);
+        fx.assertBooksHold(gym.id());
+
+        fx.runPaymentRefund(upheldCard.paymentOrderId(), "refund:" + upheld.id());
+        awaitStatus(upheld.id(), org.fangxin.refund.RefundStatus.PAID);
+        fx.assertBooksHold(gym.id());
+        // a rejected request frees the card for a new one
+        assertThat(refunds.request(rejectedHolder.actor(), new NewRefund(rejectedCard.id(), RefundReason.CONSUMER_CHOICE))
+                .status()).isEqualTo(org.fangxin.refund.RefundStatus.PENDING_MERCHANT);
+    }
+
+    @Test
+    void clawsAnAdvanceBackFromPayableThenFromTheDeposit() {
+        TestMerchants.Created gym = fx.gym();
+        ProductView big = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), 10, Term.months(6),
+                RefundMethod.PRO_RATA_SESSIONS, 0);
+        ProductView small = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(500), 10, Term.months(6),
+                RefundMethod.PRO_RATA_SESSIONS, 0);
+        UserAccount holder = users.create(Role.CONSUMER);
+        CardView advanced = fx.card(holder, gym, big, Money.yuan(600));
+        CardView other = fx.card(users.create(Role.CONSUMER), gym, small, Money.fen(0));
+        fx.cards.redeemSessions(other.id(), 5, clock.instant());
+        fx.lodgeDeposit(gym.id(), Money.yuan(300));
+        fx.assertBooksHold(gym.id());
+        assertThat(fx.balance(AccountType.MERCHANT_PAYABLE, gym.id())).isEqualTo(Money.yuan(250));
+
+        // cooling-off: all 1,000 back, but the card's escrow holds only 400 → shortfall 600 = 250 + 300 + 50 uncovered
+        RefundView refund = refunds.request(holder.actor(), new NewRefund(advanced.id(), RefundReason.CONSUMER_CHOICE));
+        assertThat(refund.status()).isEqualTo(org.fangxin.refund.RefundStatus.APPROVED);
+        assertThat(refund.clawedFromPayable()).isEqualTo(Money.yuan(250));
+        assertThat(refund.clawedFromDeposit()).isEqualTo(Money.yuan(300));
+        assertThat(refund.uncovered()).isEqualTo(Money.yuan(50));
+        assertThat(fx.balance(AccountType.MERCHANT_PAYABLE, gym.id()).isZero()).isTrue();
+        assertThat(fx.balance(AccountType.RISK_DEPOSIT, gym.id()).isZero()).isTrue();
+        assertThat(fx.balance(AccountType.MERCHANT_ADVANCE, gym.id())).isEqualTo(Money.yuan(50));
+        assertThat(ledger.findTransfer("clawback:" + refund.id())).isPresent();
+        fx.assertBooksHold(gym.id());
+
+        fx.runPaymentRefund(advanced.paymentOrderId(), "refund:" + refund.id());
+        awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAID);
+        // escrow: 1,000 + 500 − 600 advance + 300 deposit − 1,000 refund = 200 = other card's 250 liability − 50 advance
+        assertThat(fx.balance(AccountType.ESCROW, gym.id())).isEqualTo(Money.yuan(200));
+        fx.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void nettsTheAdvanceAgainstWhatTheMerchantKeepsWhenEscrowSuffices() {
+        TestMerchants.Created gym = fx.gym();
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), 10, Term.months(6),
+                RefundMethod.PRO_RATA_SESSIONS, 1000);
+        UserAccount holder = users.create(Role.CONSUMER);
+        CardView card = fx.card(holder, gym, pack, Money.yuan(50));
+        fx.cards.redeemSessions(card.id(), 2, clock.instant());
+        clock.advance(Duration.ofDays(9));
+        RefundView refund = refunds.request(holder.actor(), new NewRefund(card.id(), RefundReason.CONSUMER_CHOICE));
+        clock.advance(Duration.ofDays(7));
+        timers.acceptSilentRequests();
+        RefundView approved = refunds.view(holder.actor(), refund.id());
+        // 800 by sessions, fee 10% = 80 kept; nothing advanced left (the 2 sessions earned the 50 already)
+        assertThat(approved.refund()).isEqualTo(Money.yuan(720));
+        assertThat(approved.clawedFromPayable().isZero()).isTrue();
+        assertThat(fx.balance(AccountType.MERCHANT_ADVANCE, gym.id()).isZero()).isTrue();
+        fx.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void retriesAFailedPaymentUnderANewReferenceAndNeverPaysTwice() {
+        TestMerchants.Created gym = fx.gym();
+        ProductView pack = fx.product(gym, ProductKind.STORED_VALUE, Money.yuan(500), null, Term.months(12),
+                RefundMethod.PRO_RATA_VALUE, 0);
+        UserAccount holder = users.create(Role.CONSUMER);
+        CardView card = fx.card(holder, gym, pack, Money.fen(0));
+        sandbox.failNextRefundCalls(fx.providerOrderId(card.paymentOrderId()), 5);
+        RefundView refund = refunds.request(holder.actor(), new NewRefund(card.id(), RefundReason.CONSUMER_CHOICE));
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id())).isEqualTo(RefundStatus.FAILED);
+        RefundView failed = awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAYMENT_FAILED);
+        assertThat(failed.paymentError()).isNotBlank();
+        fx.assertBooksHold(gym.id());
+
+        UserAccount operator = users.create(Role.OPERATOR);
+        String key = UUID.randomUUID().toString();
+        var retried = api().as(operator).post("/api/v1/refunds/" + refund.id() + "/payment-retry", null, key);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json().get("paymentReference").asString()).isEqualTo("refund:" + refund.id() + ":2");
+        var replayed = api().as(operator).post("/api/v1/refunds/" + refund.id() + "/payment-retry", null, key);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        var second = api().as(operator).post("/api/v1/refunds/" + refund.id() + "/payment-retry", null, UUID.randomUUID().toString());
+        assertThat(second.code()).isEqualTo("refund-payment-not-failed");
+
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id() + ":2")).isEqualTo(RefundStatus.SUCCEEDED);
+        awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAID);
+        assertThat(fx.sandboxRefunds(card.paymentOrderId())).isEqualTo(1);
+        assertThat(payments.find(card.paymentOrderId()).orElseThrow().refunded()).isEqualTo(Money.yuan(500));
+        assertThat(ledger.findTransfer("refund-paid:" + refund.id())).isPresent();
+        fx.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void refundsAnExpiredCardAutomaticallyAfterTellingItsHolderOnce() {
+        TestMerchants.Created shop = fx.gym();
+        ProductView stored = fx.product(shop, ProductKind.STORED_VALUE, Money.yuan(500), null, Term.days(20),
+                RefundMethod.PRO_RATA_VALUE, 1000);
+        UserAccount holder = users.create(Role.CONSUMER);
+        CardView card = fx.card(holder, shop, stored, Money.fen(0));
+        fx.cards.earn(card.id(), Money.yuan(100), clock.instant());
+        timers.noticeExpiringCards();
+        assertThat(noticed(card.id())).isFalse();
+
+        clock.advance(Duration.ofDays(13));
+        timers.noticeExpiringCards();
+        assertThat(noticed(card.id())).isTrue();
+        timers.noticeExpiringCards();
+        assertThat(jdbc.sql("select count(*) from refund.expiry_notice where card_id = :id").param("id", card.id())
+                .query(Long.class).single()).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(8));
+        timers.refundExpiredCards();
+        assertThat(cardsBean.find(card.id()).orElseThrow().status()).isEqualTo(CardStatus.EXPIRED);
+        RefundView refund = refunds.list(holder.actor(), java.util.Set.of(), 10).get(0);
+        assertThat(refund.reason()).isEqualTo(RefundReason.EXPIRY);
+        assertThat(refund.method()).isEqualTo(RefundMethodApplied.EXPIRY_FULL);
+        assertThat(refund.refund()).isEqualTo(Money.yuan(400));
+        assertThat(refund.fee().isZero()).isTrue();
+        timers.refundExpiredCards();
+        assertThat(refunds.list(holder.actor(), java.util.Set.of(), 10)).hasSize(1);
+        fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id());
+        awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAID);
+        fx.assertBooksHold(shop.id());
+    }
+
+    private boolean noticed(UUID cardId) {
+        return jdbc.sql("select count(*) from refund.expiry_notice where card_id = :id").param("id", cardId)
+                .query(Long.class).single() > 0;
+    }
+}
