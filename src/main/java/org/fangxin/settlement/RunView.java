@@ -18,4 +18,9 @@ public record RunView(UUID id, LocalDate settlementDate, Instant createdAt, Stri
         payouts = Map.copyOf(payouts);
         amountInstructed = List.copyOf(amountInstructed);
     }
+
+    /** How many of the run's payouts have this status (by name, for templates). */
+    public long countOf(String status) {
+        return payouts.getOrDefault(PayoutStatus.valueOf(status), 0L);
+    }
 }

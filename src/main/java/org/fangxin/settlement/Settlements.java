@@ -118,6 +118,11 @@ public class Settlements {
         return settle(settlementDate, actor.username());
     }
 
+    /** Today in the platform's zone: the latest date an operator may run settlement for. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), platformZone);
+    }
+
     /** The job: today's run in the platform's zone (catches up everything unpaid, as the payable accumulates). */
     public RunView runDue() {
         return settle(LocalDate.ofInstant(clock.instant(), platformZone), "job");
