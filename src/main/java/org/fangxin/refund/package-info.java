@@ -5,5 +5,5 @@
  * value, exactly; every refund is paid at most once (posting keys, one open refund per card, payment references).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "merchant", "rules", "catalog", "card", "ledger", "payment"})
+        allowedDependencies = {"shared", "identity", "merchant", "rules", "catalog", "card", "ledger", "payment", "notification"})
 package org.fangxin.refund;

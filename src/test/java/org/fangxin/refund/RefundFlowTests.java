@@ -272,6 +272,9 @@ class RefundFlowTests extends RefundTestBase {
         timers.noticeExpiringCards();
         assertThat(noticed(card.id())).isTrue();
         timers.noticeExpiringCards();
+        assertThat(jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
+                .param("user", holder.id()).param("key", "expiry-warning:" + card.id()).query(Long.class).single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from refund.expiry_notice where card_id = :id").param("id", card.id())
                 .query(Long.class).single()).isEqualTo(1);
 
