@@ -290,6 +290,11 @@ public class Refunds {
         return repository.silentBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.MAX), limit);
     }
 
+    /** How many working days the merchant has to contest a request (shown to consumers). */
+    public int contestWorkingDays() {
+        return contestWorkingDays;
+    }
+
     Cards cards() {
         Cards available = cards.getIfAvailable();
         if (available == null) {

@@ -55,6 +55,7 @@ class RefundPageController {
         model.addAttribute("reason", reason);
         model.addAttribute("reasons", CONSUMER_REASONS);
         model.addAttribute("key", UUID.randomUUID().toString());
+        model.addAttribute("contestDays", refunds.contestWorkingDays());
         try {
             model.addAttribute("quote", refunds.quote(actor, cardId, reason));
         } catch (Rejection rejection) {
