@@ -61,6 +61,12 @@ class MerchantRegistry implements Merchants {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<SettlementAccount> settlementAccount(UUID merchantId) {
+        return merchantId == null ? Optional.empty() : repository.settlementAccount(merchantId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public MerchantView view(Actor actor, UUID merchantId) {
         forbidConsumers(actor);
         MerchantView merchant = repository.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));

@@ -17,6 +17,12 @@ public interface Merchants {
     /** Module-internal lookup for other modules: no access check. */
     Optional<MerchantView> find(UUID merchantId);
 
+    /**
+     * Module-internal lookup for settlement (no access check): the account earned money is paid out to; empty for an
+     * unknown merchant. Never shown to other callers.
+     */
+    Optional<SettlementAccount> settlementAccount(UUID merchantId);
+
     /** The merchant as the actor may see it; another tenant's merchant is "not found". */
     MerchantView view(Actor actor, UUID merchantId);
 

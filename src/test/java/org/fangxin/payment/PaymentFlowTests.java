@@ -205,6 +205,26 @@ class PaymentFlowTests extends IntegrationTest {
     }
 
     @Test
+    void anOutOfOrderClosedNoticeCannotUndoAPayment() {
+        PaymentOrderView order = fixtures.order(Money.yuan(45), Duration.ofMinutes(15));
+        sandbox.deliver(order.providerOrderId(), Delivery.HOLD);
+        Map<String, String> closedNotice = fields(sandbox.signedNotification(order.providerOrderId()));
+        closedNotice.put("tradeStatus", "CLOSED");
+        closedNotice.put("nonce", "out-of-order-" + UUID.randomUUID());
+        resign(closedNotice);
+        sandbox.pay(order.providerOrderId());
+        sandbox.releaseHeld(order.providerOrderId());
+        fixtures.awaitStatus(order.id(), PaymentStatus.PAID);
+
+        Api.Response late = api().postRaw(CALLBACK, JSON.writeValueAsString(closedNotice));
+
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.json().get("verdict").asString()).isEqualTo("IGNORED");
+        assertThat(fixtures.status(order.id())).isEqualTo(PaymentStatus.PAID);
+        assertThat(fixtures.publications(order.id(), "PaymentFailed")).isZero();
+    }
+
+    @Test
     void janitorExpiresAnUnpaidOrderAndClosesItAtTheProvider() {
         PaymentOrderView order = fixtures.order(Money.yuan(60), Duration.ofMinutes(15));
         clock.advance(Duration.ofMinutes(5));

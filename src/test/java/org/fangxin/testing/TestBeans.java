@@ -15,6 +15,12 @@ public class TestBeans {
         return new TestClock();
     }
 
+    /** Settlement withholds what this says per merchant (tests set it); stands in for the card module's disputes. */
+    @Bean
+    TestPayoutHolds testPayoutHolds() {
+        return new TestPayoutHolds();
+    }
+
     @Bean
     TestUsers testUsers(Users users) {
         return new TestUsers(users);

@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,15 +30,23 @@ class JobsConfiguration {
     JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
                               @Value("${fangxin.jobs.threads:4}") int threads,
                               @Value("${fangxin.jobs.polling-interval:PT10S}") Duration pollingInterval) {
-        List<Task<?>> known = new ArrayList<>(tasks.orderedStream().toList());
-        List<Task<?>> startup = known.stream().filter(task -> task instanceof OnStartup).toList();
-        Scheduler scheduler = Scheduler.create(dataSource, known)
+        Scheduler scheduler = scheduler(dataSource, tasks.orderedStream().toList(), threads, pollingInterval);
+        return new JobScheduler(scheduler);
+    }
+
+    /**
+     * Recurring tasks are handed over as start tasks (db-scheduler schedules them on start and counts them as known);
+     * passing them as known tasks too would register them twice.
+     */
+    static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval) {
+        List<Task<?>> startup = tasks.stream().filter(task -> task instanceof OnStartup).toList();
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        return Scheduler.create(dataSource, others)
                 .tableName("jobs.scheduled_tasks")
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 .startTasks(startup.stream().map(task -> (Task<?> & OnStartup) task).toList())
                 .build();
-        return new JobScheduler(scheduler);
     }
 
     /** Starts polling only once the application is ready (migrations done), stops with the context. */

@@ -1,5 +1,6 @@
 package org.fangxin.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns rejections and malformed requests into RFC 9457 problem details with a stable {@code code}. */
@@ -30,11 +32,30 @@ class ProblemAdvice {
 
     static final String PROBLEM_BASE = "https://fangxin.org/problems/";
 
+    /**
+     * API callers get the problem document; people on pages get the same problem as a readable page with the same
+     * status (a refused role or another tenant's object must not show raw JSON in the browser).
+     */
     @ExceptionHandler
-    ProblemDetail on(Rejection rejection) {
+    Object on(Rejection rejection, HttpServletRequest request) {
         ProblemDetail problem = problem(rejection.type(), rejection.getMessage());
         rejection.properties().forEach(problem::setProperty);
+        if (wantsPage(request)) {
+            ModelAndView page = new ModelAndView("shared/problem");
+            page.addObject("problem", problem);
+            page.setStatus(HttpStatusCode.valueOf(problem.getStatus()));
+            return page;
+        }
         return problem;
+    }
+
+    private static boolean wantsPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || request.getHeader("HX-Request") != null) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
     }
 
     @ExceptionHandler

@@ -22,6 +22,17 @@ class JobSchedulerTests extends IntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    java.util.List<com.github.kagkarlsson.scheduler.task.Task<?>> applicationTasks;
+
+    @Test
+    void startsAndStopsWithEveryJobTheApplicationDeclares() {
+        assertThat(applicationTasks).isNotEmpty();
+        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, applicationTasks, 1, Duration.ofHours(1));
+        scheduler.start();
+        scheduler.stop();
+    }
+
     @Test
     void runsEachScheduledExecutionOnceAcrossTwoInstances() throws Exception {
         String taskName = "test-once-" + UUID.randomUUID();

@@ -1,0 +1,109 @@
+package org.fangxin.bank.sandbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.fangxin.bank.BankInstructionView;
+import org.fangxin.bank.InstructionState;
+import org.fangxin.bank.PayoutInstruction;
+import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The sandbox bank's tables (schema {@code bank}); callers hold the transaction. */
+@Repository
+class SandboxRepository {
+
+    static final int PAGE_SIZE_MAX = 200;
+    private static final String COLUMNS = """
+            end_to_end_id, debtor_account, creditor_name, creditor_bank, creditor_account, amount_minor, currency,
+            remittance, state, reason_code, reason_text, received_at, decided_at""";
+
+    record Control(int rejectNext, String rejectCode, String rejectText) { }
+
+    private final JdbcClient jdbc;
+
+    SandboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertIfAbsent(PayoutInstruction instruction, Instant now) {
+        jdbc.sql("""
+                insert into bank.sandbox_instruction (end_to_end_id, debtor_account, creditor_name, creditor_bank,
+                    creditor_account, amount_minor, currency, remittance, state, received_at)
+                values (:id, :debtor, :name, :bank, :account, :amount, :currency, :remittance, 'RECEIVED', :now)
+                on conflict (end_to_end_id) do nothing
+                """)
+                .param("id", instruction.endToEndId()).param("debtor", instruction.debtorAccount())
+                .param("name", instruction.creditorName()).param("bank", instruction.creditorBank())
+                .param("account", instruction.creditorAccount())
+                .param("amount", instruction.amount().amountMinor())
+                .param("currency", instruction.amount().currency().getCurrencyCode())
+                .param("remittance", instruction.remittanceInformation())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    Optional<BankInstructionView> find(String endToEndId) {
+        return jdbc.sql("select " + COLUMNS + " from bank.sandbox_instruction where end_to_end_id = :id")
+                .param("id", endToEndId).query(SandboxRepository::instruction).optional();
+    }
+
+    List<BankInstructionView> lockPending(int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from bank.sandbox_instruction
+                 where state = 'RECEIVED'
+                 order by received_at, end_to_end_id
+                 limit :limit
+                 for update skip locked
+                """).param("limit", limit).query(SandboxRepository::instruction).list();
+    }
+
+    void decide(String endToEndId, InstructionState state, String reasonCode, String reasonText, Instant now) {
+        int updated = jdbc.sql("""
+                update bank.sandbox_instruction
+                   set state = :state, reason_code = :code, reason_text = :text, decided_at = :now
+                 where end_to_end_id = :id and state = 'RECEIVED'
+                """)
+                .param("state", state.name()).param("code", reasonCode).param("text", reasonText)
+                .param("now", Timestamp.from(now)).param("id", endToEndId).update();
+        if (updated != 1) {
+            throw new IllegalStateException("instruction " + endToEndId + " was decided concurrently");
+        }
+    }
+
+    Control lockControl() {
+        return jdbc.sql("select reject_next, reject_code, reject_text from bank.sandbox_control for update")
+                .query((rs, n) -> new Control(rs.getInt(1), rs.getString(2), rs.getString(3))).single();
+    }
+
+    void setRejectNext(int count, String code, String text) {
+        jdbc.sql("update bank.sandbox_control set reject_next = :count, reject_code = :code, reject_text = :text")
+                .param("count", count).param("code", code).param("text", text).update();
+    }
+
+    List<BankInstructionView> list(InstructionState state, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from bank.sandbox_instruction
+                 where (cast(:state as text) is null or state = :state)
+                 order by received_at desc, end_to_end_id desc
+                 offset :offset limit :limit
+                """)
+                .param("state", state == null ? null : state.name()).param("offset", offset).param("limit", limit)
+                .query(SandboxRepository::instruction).list();
+    }
+
+    private static BankInstructionView instruction(ResultSet rs, int row) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new BankInstructionView(rs.getString("end_to_end_id"), rs.getString("debtor_account"),
+                rs.getString("creditor_name"), rs.getString("creditor_bank"), rs.getString("creditor_account"),
+                new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
+                rs.getString("remittance"), InstructionState.valueOf(rs.getString("state")), rs.getString("reason_code"),
+                rs.getString("reason_text"), rs.getTimestamp("received_at").toInstant(),
+                decided == null ? null : decided.toInstant());
+    }
+}

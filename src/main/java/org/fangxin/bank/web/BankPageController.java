@@ -1,0 +1,49 @@
+package org.fangxin.bank.web;
+
+import java.util.List;
+import org.fangxin.bank.sandbox.SandboxBank;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.shared.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The bank portal: the instructions received, and (sandbox only) a button to run the bank's processing now. */
+@Controller
+class BankPageController {
+
+    static final int PAGE_ROWS = 100;
+
+    private final SandboxBank bank;
+
+    BankPageController(SandboxBank bank) {
+        this.bank = bank;
+    }
+
+    @GetMapping("/bank/instructions")
+    String instructions(Actor actor, Model model) {
+        BankApiController.requireBank(actor);
+        model.addAttribute("instructions", bank.instructions(null, 0, PAGE_ROWS));
+        return "bank/instructions";
+    }
+
+    @PostMapping("/bank/instructions/process")
+    String process(Actor actor, RedirectAttributes redirect) {
+        BankApiController.requireBank(actor);
+        redirect.addFlashAttribute("processed", bank.process());
+        return "redirect:/bank/instructions";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Menu {
+        @Bean
+        MenuEntry bankInstructionsMenu() {
+            return new MenuEntry("/bank/instructions", "bank.menu.instructions", List.of(Role.BANK.name()), 30);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Notifications: messages to a user, kept in an in-app inbox and queued in an outbox for delivery channels
+ * (SMS, e-mail) to be plugged in later. Sending happens in the sender's transaction, so a rolled-back change
+ * notifies nobody.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity"})
+package org.fangxin.notification;

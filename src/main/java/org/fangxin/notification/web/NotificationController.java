@@ -1,0 +1,61 @@
+package org.fangxin.notification.web;
+
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+import org.fangxin.notification.NotificationView;
+import org.fangxin.notification.Notifications;
+import org.fangxin.shared.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+@Controller
+class NotificationController {
+
+    private final Notifications notifications;
+
+    NotificationController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/api/v1/notifications")
+    @ResponseBody
+    List<NotificationView> inbox(Actor actor, @RequestParam(defaultValue = "50") int limit) {
+        return notifications.inbox(actor, limit);
+    }
+
+    @PostMapping("/api/v1/notifications/{id}/read")
+    ResponseEntity<Void> markRead(Actor actor, @PathVariable UUID id) {
+        notifications.markRead(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/notifications")
+    String page(Actor actor, Model model) {
+        model.addAttribute("messages", notifications.inbox(actor, Notifications.PAGE_SIZE_MAX));
+        return "notification/inbox";
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    String read(Actor actor, @PathVariable UUID id) {
+        notifications.markRead(actor, id);
+        return "redirect:/notifications";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Menu {
+        @Bean
+        MenuEntry notificationsMenu() {
+            return new MenuEntry("/notifications", "notification.menu",
+                    List.of("CONSUMER", "MERCHANT_OWNER", "MERCHANT_STAFF", "OPERATOR", "BANK", "INSURER", "REGULATOR", "ASSOCIATION"), 5);
+        }
+    }
+}

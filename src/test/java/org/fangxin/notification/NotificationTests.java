@@ -1,0 +1,68 @@
+package org.fangxin.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.testing.Browser;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class NotificationTests extends IntegrationTest {
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void showsAUserOnlyTheirOwnMessages() {
+        UserAccount alice = users.create(Role.CONSUMER);
+        UserAccount bob = users.create(Role.CONSUMER);
+        notifications.send(alice.id(), "已核销 1 次", "您的健身卡已核销 1 次，剩余 47 次。");
+        var inbox = api().as(alice).get("/api/v1/notifications");
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.json().size()).isEqualTo(1);
+        assertThat(inbox.json().get(0).get("subject").asString()).isEqualTo("已核销 1 次");
+        assertThat(api().as(bob).get("/api/v1/notifications").json().size()).isZero();
+        String id = inbox.json().get(0).get("id").asString();
+        assertThat(api().as(bob).post("/api/v1/notifications/" + id + "/read", null).status()).isEqualTo(404);
+        assertThat(api().as(alice).post("/api/v1/notifications/" + id + "/read", null).status()).isEqualTo(204);
+        assertThat(api().as(alice).get("/api/v1/notifications").json().get(0).get("readAt").isNull()).isFalse();
+    }
+
+    @Test
+    void sendsAMessageWithADedupKeyOnlyOnce() {
+        UserAccount carol = users.create(Role.CONSUMER);
+        notifications.send(carol.id(), "即将到期", "您的卡 7 天后到期。", "expiry-warning:test-" + carol.id());
+        notifications.send(carol.id(), "即将到期", "您的卡 7 天后到期。", "expiry-warning:test-" + carol.id());
+        assertThat(notifications.inbox(carol.actor(), 10)).hasSize(1);
+    }
+
+    @Test
+    void sendsNothingWhenTheSendersTransactionRollsBack() {
+        UserAccount dave = users.create(Role.CONSUMER);
+        transactions.executeWithoutResult(status -> {
+            notifications.send(dave.id(), "x", "y");
+            status.setRollbackOnly();
+        });
+        assertThat(notifications.inbox(dave.actor(), 10)).isEmpty();
+    }
+
+    @Test
+    void listsMessagesOnTheInboxPage() {
+        UserAccount erin = users.create(Role.CONSUMER);
+        notifications.send(erin.id(), "退款已到账", "¥160.00 已退回原支付账户。");
+        try (Browser browser = Browser.open(port)) {
+            var page = browser.loggedIn(erin.username(), TestUsers.PASSWORD);
+            page.navigate("/notifications");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main")).containsText("退款已到账");
+            page.locator("main form button").first().click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main .badge")).hasCount(0);
+        }
+    }
+}
