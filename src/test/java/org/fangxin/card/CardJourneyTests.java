@@ -126,9 +126,23 @@ class CardJourneyTests extends IntegrationTest {
     void educationKeepsEverythingInEscrow() {
         TestMerchants.Created school = f.merchant(Sector.EDUCATION, "410200");
         ProductView course = f.sessionPack(school, 3000, 48);
-        UUID cardId = f.buyAndPay(api().as(f.consumer()), course);
+        Api parent = api().as(f.consumer());
+        UUID cardId = f.buyAndPay(parent, course);
         assertThat(cards.find(cardId).orElseThrow().advanceOutstanding()).isEqualTo(Money.yuan(0));
         assertThat(ledger.findAccount(AccountType.MERCHANT_ADVANCE, school.id(), Money.CNY)).isEmpty();
+        f.assertBooksHold(school.id());
+
+        // Without an advance the whole value is payable; a dispute holds it from payout until rejected.
+        JsonNode lesson = redeemWithCode(parent, api().as(f.staff(school.id())), cardId, f.store(school), 1);
+        assertThat(merchantBalance(AccountType.MERCHANT_PAYABLE, school.id())).isEqualTo(Money.fen(6250));
+        String id = lesson.get("id").asString();
+        assertThat(parent.post("/api/v1/redemptions/" + id + "/dispute", Map.of("reason", "老师缺课")).status()).isEqualTo(200);
+        assertThat(held(school.id())).isEqualTo(Money.fen(6250));
+        assertThat(api().as(f.testUsers.create(org.fangxin.identity.Role.OPERATOR))
+                .post("/api/v1/redemptions/" + id + "/dispute/reject", Map.of("reason", "attended")).json()
+                .get("decision").asString()).isEqualTo("REJECTED");
+        assertThat(held(school.id())).isEqualTo(Money.fen(0));
+        assertThat(parent.post("/api/v1/redemptions/" + id + "/dispute", null).code()).isEqualTo("redemption-not-disputable");
         f.assertBooksHold(school.id());
     }
 
@@ -378,6 +392,12 @@ class CardJourneyTests extends IntegrationTest {
         Api.Response response = consumer.post("/api/v1/cards/" + cardId + "/redemption-codes", null);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("code").asString();
+    }
+
+    @Autowired java.util.List<org.fangxin.settlement.PayoutHolds> holds;
+
+    private Money held(UUID merchantId) {
+        return holds.stream().map(h -> h.heldFor(merchantId, Money.CNY)).reduce(Money.fen(0), Money::plus);
     }
 
     private Money merchantBalance(AccountType type, UUID merchantId) {

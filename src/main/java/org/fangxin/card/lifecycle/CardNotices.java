@@ -1,20 +1,20 @@
 package org.fangxin.card.lifecycle;
 
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.fangxin.notification.Notifications;
 import org.springframework.stereotype.Component;
 
-/**
- * Tells people what happened to a card (redemption, request to confirm, transfer). Until the notification module is
- * merged this only logs; the card's own history records every event either way.
- */
+/** Tells people what happened to a card (redemption, request to confirm, transfer) through the notification inbox. */
 @Component
 public class CardNotices {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CardNotices.class);
+    private final Notifications notifications;
+
+    CardNotices(Notifications notifications) {
+        this.notifications = notifications;
+    }
 
     public void send(UUID userId, String subject, String body) {
-        LOG.info("notice to {}: {} — {}", userId, subject, body);
+        notifications.send(userId, subject, body);
     }
 }
