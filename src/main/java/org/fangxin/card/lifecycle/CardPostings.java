@@ -1,0 +1,79 @@
+package org.fangxin.card.lifecycle;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.ledger.AccountId;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.ledger.TransferView;
+import org.fangxin.shared.Money;
+import org.springframework.stereotype.Component;
+
+/** The card module's ledger postings (docs/ledger.md): every one joins the caller's transaction. */
+@Component
+public class CardPostings {
+
+    private final Ledger ledger;
+
+    CardPostings(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public AccountId account(AccountType type, UUID owner, Currency currency) {
+        return ledger.open(type, owner, currency).id();
+    }
+
+    /** The card's CARD_LIABILITY balance (zero when the account was never opened). */
+    public Money unredeemed(UUID cardId, Currency currency) {
+        return ledger.findAccount(AccountType.CARD_LIABILITY, cardId, currency)
+                .map(a -> a.normalBalance()).orElse(Money.zero(currency));
+    }
+
+    /** Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). */
+    public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
+        Currency c = paid.currency();
+        AccountId clearing = account(AccountType.CONSUMER_FUNDS_CLEARING, null, c);
+        ledger.post(NewTransfer.of("purchase:" + purchaseId, "card " + cardId + " bought",
+                EntryLine.debit(clearing, paid), EntryLine.credit(account(AccountType.CARD_LIABILITY, cardId, c), paid)));
+        ledger.post(NewTransfer.of("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow",
+                EntryLine.debit(account(AccountType.ESCROW, merchantId, c), paid), EntryLine.credit(clearing, paid)));
+        if (advance.isPositive()) {
+            ledger.post(NewTransfer.of("advance:" + cardId, "advance on card " + cardId,
+                    EntryLine.debit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), advance),
+                    EntryLine.credit(account(AccountType.MERCHANT_PAYABLE, merchantId, c), advance)));
+        }
+    }
+
+    /**
+     * Value v earned from the card, of which c settles the advance: Dr CARD_LIABILITY v / Cr MERCHANT_PAYABLE (v − c) /
+     * Cr MERCHANT_ADVANCE c. The ledger takes one line per account, so Cr PAYABLE v and Dr PAYABLE c are netted into one line.
+     */
+    public TransferView earned(String postingKey, String description, UUID cardId, UUID merchantId, Money value, Money netted) {
+        Currency c = value.currency();
+        List<EntryLine> lines = new ArrayList<>();
+        lines.add(EntryLine.debit(account(AccountType.CARD_LIABILITY, cardId, c), value));
+        Money payable = value.minus(netted);
+        if (payable.isPositive()) {
+            lines.add(EntryLine.credit(account(AccountType.MERCHANT_PAYABLE, merchantId, c), payable));
+        }
+        if (netted.isPositive()) {
+            lines.add(EntryLine.credit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), netted));
+        }
+        return ledger.post(new NewTransfer(postingKey, description, lines));
+    }
+
+    public TransferView transferred(UUID transferId, UUID fromCardId, UUID toCardId, Money amount) {
+        Currency c = amount.currency();
+        return ledger.post(NewTransfer.of("card-transfer:" + transferId, "card " + fromCardId + " transferred to " + toCardId,
+                EntryLine.debit(account(AccountType.CARD_LIABILITY, fromCardId, c), amount),
+                EntryLine.credit(account(AccountType.CARD_LIABILITY, toCardId, c), amount)));
+    }
+
+    public TransferView reverse(UUID transferId, String postingKey, String reason) {
+        return ledger.reverse(new org.fangxin.ledger.TransferId(transferId), postingKey, reason);
+    }
+}

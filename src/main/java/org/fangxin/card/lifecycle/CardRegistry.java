@@ -1,0 +1,133 @@
+package org.fangxin.card.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.card.CardEventView;
+import org.fangxin.card.CardStatus;
+import org.fangxin.card.CardView;
+import org.fangxin.card.Cards;
+import org.fangxin.card.persistence.CardRepository;
+import org.fangxin.card.persistence.CardRow;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@link Cards} facade: reading cards with access checks, their history, and surrender for refunds and expiry. */
+@Service
+@Transactional(readOnly = true)
+public class CardRegistry implements Cards {
+
+    public static final ProblemType CARD_NOT_ACTIVE = new ProblemType("card-not-active", 409);
+    public static final int LIST_SIZE_MAX = 100;
+    static final int EXPIRING_LIMIT_MAX = 500;
+
+    private final CardRepository repository;
+    private final CardPostings postings;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    CardRegistry(CardRepository repository, CardPostings postings, AuditTrail audit, IdGenerator ids, Clock clock) {
+        this.repository = repository;
+        this.postings = postings;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<CardView> find(UUID cardId) {
+        return repository.find(cardId).map(this::view);
+    }
+
+    @Override
+    public CardView view(Actor actor, UUID cardId) {
+        return view(readable(actor, cardId));
+    }
+
+    /** The card row if the actor may see it: its holder, its merchant's people, operators and regulators. */
+    public CardRow readable(Actor actor, UUID cardId) {
+        CardRow card = repository.find(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        boolean mayRead = switch (actor.role()) {
+            case CONSUMER -> card.holderId().equals(actor.userId());
+            case MERCHANT_OWNER, MERCHANT_STAFF -> actor.worksFor(card.merchantId());
+            case OPERATOR, REGULATOR -> true;
+            default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see cards");
+        };
+        if (!mayRead) {
+            throw Rejection.notFound("card " + cardId);
+        }
+        return card;
+    }
+
+    /** Consumers: their cards; merchant people: their merchant's cards; operators and regulators: the newest cards. */
+    public List<CardView> list(Actor actor, int limit) {
+        int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
+        List<CardRow> rows = switch (actor.role()) {
+            case CONSUMER -> repository.ofHolder(actor.userId(), size);
+            case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), size);
+            case OPERATOR, REGULATOR -> repository.page(null, null, size);
+            default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see cards");
+        };
+        return rows.stream().map(this::view).toList();
+    }
+
+    public List<CardEventView> history(Actor actor, UUID cardId, int limit) {
+        CardRow card = readable(actor, cardId);
+        return repository.history(cardId, card.currency(), Math.min(Math.max(limit, 1), 500));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CardView surrender(UUID cardId, CardStatus endStatus, String reason) {
+        if (endStatus != CardStatus.REFUNDED && endStatus != CardStatus.EXPIRED) {
+            throw new IllegalArgumentException("a card is surrendered as REFUNDED or EXPIRED, not " + endStatus);
+        }
+        CardRow card = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        if (card.status() != CardStatus.ACTIVE) {
+            throw new Rejection(CARD_NOT_ACTIVE, "card " + cardId + " is " + card.status(), Map.of("status", card.status().name()));
+        }
+        CardView before = view(card);
+        Instant now = clock.instant();
+        repository.end(cardId, endStatus, before.unredeemed().amountMinor(), 0, now, reason);
+        repository.addEvent(ids.next(), cardId, now, "SURRENDERED_" + endStatus, reason == null ? "" : reason,
+                before.unredeemed().amountMinor(), null, null);
+        audit.record("card.surrendered", "card", cardId, Map.of("status", before.status()),
+                Map.of("status", endStatus, "unredeemed", before.unredeemed(), "reason", String.valueOf(reason)));
+        return before;
+    }
+
+    @Override
+    public List<CardView> expiringBefore(LocalDate date, int limit) {
+        return repository.expiringBefore(date, Math.min(Math.max(limit, 1), EXPIRING_LIMIT_MAX)).stream().map(this::view).toList();
+    }
+
+    /** The card as others see it, with its unredeemed value read from the ledger. */
+    public CardView view(CardRow c) {
+        Money unredeemed = postings.unredeemed(c.id(), c.currency());
+        return new CardView(c.id(), c.holderId(), c.merchantId(), c.storeId(), c.productId(), c.contractVersionId(),
+                c.paymentOrderId(), c.kind().name(), c.status(), money(c, c.paidMinor()), money(c, c.listPriceMinor()),
+                money(c, c.earnedMinor()), money(c, c.refundedMinor()), unredeemed, money(c, c.advanceOutstandingMinor()),
+                c.sessionsTotal(), c.sessionsRemaining(), c.validFrom(), c.validUntil(), c.purchasedAt(), c.firstRedeemedAt());
+    }
+
+    static Money money(CardRow card, long minor) {
+        return new Money(minor, card.currency());
+    }
+
+    static boolean isHolder(Actor actor, CardRow card) {
+        return actor.is(Role.CONSUMER) && card.holderId().equals(actor.userId());
+    }
+}

@@ -1,0 +1,223 @@
+package org.fangxin.card.lifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.card.BuyCard;
+import org.fangxin.card.CardStatus;
+import org.fangxin.card.PurchaseStatus;
+import org.fangxin.card.PurchaseView;
+import org.fangxin.card.domain.Entitlement;
+import org.fangxin.card.persistence.CardRepository;
+import org.fangxin.card.persistence.CardRow;
+import org.fangxin.catalog.ContractVersionView;
+import org.fangxin.catalog.ProductView;
+import org.fangxin.catalog.Products;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.Users;
+import org.fangxin.merchant.MerchantView;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.payment.CreatePaymentOrder;
+import org.fangxin.payment.PaymentConfirmed;
+import org.fangxin.payment.PaymentOrderView;
+import org.fangxin.payment.Payments;
+import org.fangxin.rules.Rules;
+import org.fangxin.rules.Violation;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Purchases: a consumer accepts the current contract version, the caps are checked again, a payment order is created;
+ * the confirmed payment issues the card exactly once (the purchase row is locked and one card per purchase is a
+ * unique index) and posts purchase, escrow funding and the advance in the same transaction.
+ */
+@Service
+public class PurchaseDesk {
+
+    public static final ProblemType CONTRACT_VERSION_OUTDATED = new ProblemType("contract-version-outdated", 409);
+    public static final String REFERENCE_PREFIX = "purchase:";
+    static final Duration TIME_TO_PAY = Duration.ofMinutes(15);
+    /** When the rule table sets no ratio, keep everything in escrow: no rule is not a licence to advance. */
+    static final int RATIO_WHEN_UNSET_BP = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
+
+    private final CardRepository repository;
+    private final CardPostings postings;
+    private final Products products;
+    private final Merchants merchants;
+    private final Users users;
+    private final Rules rules;
+    private final Payments payments;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    PurchaseDesk(CardRepository repository, CardPostings postings, Products products, Merchants merchants, Users users,
+                 Rules rules, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock) {
+        this.repository = repository;
+        this.postings = postings;
+        this.products = products;
+        this.merchants = merchants;
+        this.users = users;
+        this.rules = rules;
+        this.payments = payments;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creates a purchase waiting for payment and its payment order; rule breaches → 422 rule-violation, nothing written. */
+    @Transactional
+    public PurchaseView purchase(Actor actor, BuyCard command) {
+        if (!actor.is(Role.CONSUMER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only consumers buy cards");
+        }
+        if (!Boolean.TRUE.equals(command.acceptContract())) {
+            throw Rejection.invalid("acceptContract", "read and accept the contract to buy");
+        }
+        ProductView product = products.find(command.productId())
+                .orElseThrow(() -> Rejection.notFound("product " + command.productId()));
+        if (!product.currentVersionId().equals(command.contractVersionId())) {
+            throw new Rejection(CONTRACT_VERSION_OUTDATED, "the contract changed: read and accept version "
+                    + product.currentVersionId(), Map.of("currentVersionId", product.currentVersionId()));
+        }
+        ContractVersionView version = products.findContractVersion(command.contractVersionId()).orElseThrow();
+        Money held = new Money(repository.heldAtMerchant(actor.userId(), product.merchantId()), product.price().currency());
+        List<Violation> violations = products.checkPurchase(product.id(), command.storeId(), held,
+                users.isRealNameVerified(actor.userId()));
+        if (!violations.isEmpty()) {
+            throw Rules.violated(violations);
+        }
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
+        Integer ratio = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values().supervisionRatioBp();
+        UUID purchaseId = ids.next();
+        PaymentOrderView order = payments.createOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
+                merchant.id(), product.price(), product.name(), TIME_TO_PAY));
+        PurchaseView purchase = new PurchaseView(purchaseId, actor.userId(), merchant.id(), command.storeId(), product.id(),
+                product.name(), version.id(), version.contentSha256(), ratio == null ? RATIO_WHEN_UNSET_BP : ratio,
+                product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), order.checkoutUrl(), clock.instant(), null, null);
+        repository.insertPurchase(purchase);
+        audit.record("purchase.created", "purchase", purchaseId, null, purchase);
+        return purchase;
+    }
+
+    /** The purchase for its consumer or an operator; anyone else gets "not found". */
+    @Transactional(readOnly = true)
+    public PurchaseView view(Actor actor, UUID purchaseId) {
+        PurchaseView purchase = repository.findPurchase(purchaseId).orElseThrow(() -> Rejection.notFound("purchase " + purchaseId));
+        if (actor.is(Role.OPERATOR) || actor.is(Role.CONSUMER) && purchase.consumerId().equals(actor.userId())) {
+            return purchase;
+        }
+        if (actor.is(Role.CONSUMER) || actor.role().isMerchantSide()) {
+            throw Rejection.notFound("purchase " + purchaseId);
+        }
+        throw new Rejection(ProblemType.FORBIDDEN, "your role does not see purchases");
+    }
+
+    /** Consumers: their purchases; operators: all purchases, newest first. */
+    @Transactional(readOnly = true)
+    public List<PurchaseView> list(Actor actor, int limit) {
+        int size = Math.min(Math.max(limit, 1), CardRegistry.LIST_SIZE_MAX);
+        if (actor.is(Role.CONSUMER)) {
+            return repository.purchases(actor.userId(), size);
+        }
+        if (actor.is(Role.OPERATOR)) {
+            return repository.purchases(null, size);
+        }
+        throw new Rejection(ProblemType.FORBIDDEN, "only consumers and operators list purchases");
+    }
+
+    /**
+     * Issues the card of a confirmed purchase payment, exactly once: a second delivery finds the card and does
+     * nothing. A confirmation that does not match the purchase (payer or amount) issues nothing and is logged.
+     */
+    @Transactional
+    public Optional<UUID> issue(PaymentConfirmed event) {
+        if (event.reference() == null || !event.reference().startsWith(REFERENCE_PREFIX)) {
+            return Optional.empty();
+        }
+        UUID purchaseId;
+        try {
+            purchaseId = UUID.fromString(event.reference().substring(REFERENCE_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("payment {} names no purchase: {}", event.paymentOrderId(), event.reference());
+            return Optional.empty();
+        }
+        Optional<PurchaseView> locked = repository.lockPurchase(purchaseId);
+        if (locked.isEmpty()) {
+            LOG.error("payment {} confirms unknown purchase {}", event.paymentOrderId(), purchaseId);
+            return Optional.empty();
+        }
+        PurchaseView purchase = locked.get();
+        Optional<CardRow> existing = repository.findByPurchase(purchaseId);
+        if (existing.isPresent()) {
+            return Optional.of(existing.get().id());
+        }
+        if (!purchase.amount().equals(event.amount()) || !purchase.consumerId().equals(event.payerUserId())
+                || !event.paymentOrderId().equals(purchase.paymentOrderId())) {
+            LOG.error("payment {} does not match purchase {} (amount {}, payer {}): no card issued",
+                    event.paymentOrderId(), purchaseId, event.amount(), event.payerUserId());
+            return Optional.empty();
+        }
+        return Optional.of(issueCard(purchase, event.occurredAt()));
+    }
+
+    private UUID issueCard(PurchaseView purchase, Instant paidAt) {
+        ProductView product = products.find(purchase.productId()).orElseThrow();
+        MerchantView merchant = merchants.find(purchase.merchantId()).orElseThrow();
+        LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
+        LocalDate validUntil = product.term().lastDayFrom(validFrom);
+        long paid = purchase.amount().amountMinor();
+        long advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
+        Entitlement.Kind kind = Entitlement.Kind.valueOf(product.kind().name());
+        Long face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue().amountMinor() : null;
+        Entitlement entitlement = Entitlement.issued(kind, paid, advance,
+                kind == Entitlement.Kind.SESSION_PACK ? product.sessions() : null, face, validFrom, validUntil);
+        UUID cardId = ids.next();
+        Instant now = clock.instant();
+        long listPrice = Math.max(product.listPrice().amountMinor(), paid);
+        CardRow card = new CardRow(cardId, purchase.id(), null, purchase.consumerId(), purchase.merchantId(),
+                purchase.storeId(), purchase.productId(), purchase.productName(), kind, purchase.contractVersionId(),
+                purchase.contractSha256(), purchase.paymentOrderId(), CardStatus.ACTIVE, purchase.amount().currency(),
+                paid, listPrice, 0, 0, 0, advance, advance, entitlement.sessionsTotal(), entitlement.sessionsRemaining(),
+                face, face, validFrom, validUntil, merchant.zone(), null, paidAt, null);
+        repository.insertCard(card);
+        repository.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
+        postings.purchased(purchase.id(), cardId, purchase.merchantId(), purchase.amount(),
+                new Money(advance, purchase.amount().currency()));
+        repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + purchase.amount().format() + ", advance "
+                + new Money(advance, purchase.amount().currency()).format(), paid, entitlement.sessionsTotal(), purchase.id());
+        audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", purchase.amount(),
+                "advanceMinor", advance, "validUntil", validUntil.toString()));
+        return cardId;
+    }
+
+    /** The payment expired or failed: the purchase ends unpaid (a later confirmation is refunded by payments). */
+    @Transactional
+    public void unpaid(String reference, PurchaseStatus status) {
+        if (reference == null || !reference.startsWith(REFERENCE_PREFIX)) {
+            return;
+        }
+        try {
+            UUID purchaseId = UUID.fromString(reference.substring(REFERENCE_PREFIX.length()));
+            repository.lockPurchase(purchaseId).filter(p -> p.status() == PurchaseStatus.PENDING_PAYMENT)
+                    .ifPresent(p -> repository.markPurchase(p.id(), status, null));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("unpaid payment names no purchase: {}", reference);
+        }
+    }
+}

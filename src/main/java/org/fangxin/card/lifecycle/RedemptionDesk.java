@@ -1,0 +1,357 @@
+package org.fangxin.card.lifecycle;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.card.CardStatus;
+import org.fangxin.card.Redeem;
+import org.fangxin.card.RedemptionCodeView;
+import org.fangxin.card.RedemptionRequestView;
+import org.fangxin.card.RedemptionView;
+import org.fangxin.card.RequestRedemption;
+import org.fangxin.card.domain.Entitlement;
+import org.fangxin.card.domain.RedemptionTokens;
+import org.fangxin.card.persistence.CardRepository;
+import org.fangxin.card.persistence.CardRow;
+import org.fangxin.card.persistence.RedemptionRepository;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.ledger.TransferView;
+import org.fangxin.merchant.MerchantView;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Redemption: one-time codes shown by the holder, redemption by staff with the code or after the holder confirms a
+ * request (安心付), disputes within a window and the operator's decision. Each redemption locks the card row, so two
+ * concurrent redemptions of the last session cannot both succeed, and posts {@code redemption:<id>} in the same
+ * transaction.
+ */
+@Service
+@Transactional
+public class RedemptionDesk {
+
+    public static final ProblemType CARD_NOT_VALID_TODAY = new ProblemType("card-not-valid-today", 409);
+    public static final ProblemType CODE_EXPIRED = new ProblemType("redemption-code-expired", 409);
+    public static final ProblemType REQUEST_CLOSED = new ProblemType("redemption-request-closed", 409);
+    public static final ProblemType DISPUTE_WINDOW_CLOSED = new ProblemType("dispute-window-closed", 409);
+    public static final ProblemType REDEMPTION_NOT_DISPUTABLE = new ProblemType("redemption-not-disputable", 409);
+    public static final ProblemType DISPUTE_NOT_OPEN = new ProblemType("dispute-not-open", 409);
+    static final Duration CODE_VALIDITY = Duration.ofMinutes(2);
+    static final int CODE_ATTEMPTS_MAX = 20;
+    static final int LIST_SIZE_MAX = 200;
+    static final int EXPIRY_BATCH = 500;
+
+    private final CardRepository cards;
+    private final RedemptionRepository redemptions;
+    private final CardRegistry registry;
+    private final CardPostings postings;
+    private final Merchants merchants;
+    private final CardNotices notices;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final RedemptionTokens tokens;
+    private final Duration disputeWindow;
+    private final Duration requestTimeout;
+    private final SecureRandom random = new SecureRandom();
+
+    RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, CardRegistry registry, CardPostings postings,
+                   Merchants merchants, CardNotices notices, AuditTrail audit, IdGenerator ids, Clock clock,
+                   @Value("${fangxin.card.token-key:fangxin-dev-only-card-token-key}") String tokenKey,
+                   @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow,
+                   @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout) {
+        this.cards = cards;
+        this.redemptions = redemptions;
+        this.registry = registry;
+        this.postings = postings;
+        this.merchants = merchants;
+        this.notices = notices;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+        this.tokens = new RedemptionTokens(tokenKey);
+        this.disputeWindow = disputeWindow;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** The holder gets a fresh one-time code for an active card (valid {@link #CODE_VALIDITY}). */
+    public RedemptionCodeView issueCode(Actor actor, UUID cardId) {
+        CardRow card = ownCard(actor, cardId);
+        Instant now = clock.instant();
+        requireRedeemable(card, now);
+        if (card.kind() == Entitlement.Kind.PERIOD_PASS) {
+            throw new Rejection(Entitlement.KIND_MISMATCH, "a period pass is released day by day, not redeemed with a code");
+        }
+        String code = null;
+        for (int attempt = 0; attempt < CODE_ATTEMPTS_MAX && code == null; attempt++) {
+            String candidate = String.format("%06d", random.nextInt(1_000_000));
+            if (!redemptions.shortCodeLive(candidate, card.merchantId(), now)) {
+                code = candidate;
+            }
+        }
+        if (code == null) {
+            throw new IllegalStateException("no free short code after " + CODE_ATTEMPTS_MAX + " attempts");
+        }
+        UUID codeId = ids.next();
+        Instant expiresAt = now.plus(CODE_VALIDITY);
+        redemptions.insertCode(codeId, cardId, code, now, expiresAt);
+        return new RedemptionCodeView(cardId, code, tokens.sign(codeId, expiresAt), expiresAt);
+    }
+
+    /** Staff redeem with the code the holder shows; codes of other merchants' cards are "not found". */
+    public RedemptionView redeem(Actor actor, Redeem command) {
+        requireStaff(actor);
+        requireStore(actor, command.storeId());
+        Instant now = clock.instant();
+        String code = command.code().strip();
+        Optional<UUID> cardId;
+        if (code.matches("[0-9]{6}")) {
+            cardId = redemptions.useCode(code, null, actor.merchantId(), now);
+        } else {
+            RedemptionTokens.Claim claim = tokens.verify(code)
+                    .orElseThrow(() -> Rejection.notFound("redemption code"));
+            if (!claim.expiresAt().isAfter(now)) {
+                throw new Rejection(CODE_EXPIRED, "this code expired: ask the holder for a new one");
+            }
+            cardId = redemptions.useCode(null, claim.codeId(), actor.merchantId(), now);
+        }
+        UUID card = cardId.orElseThrow(() -> Rejection.notFound("redemption code (unknown, used or expired)"));
+        return redeemCard(actor.merchantId(), actor.userId(), card, command.storeId(), command.sessions(), command.amount(), "CODE", now);
+    }
+
+    /** Staff ask the holder to confirm a redemption in the app; it times out after the configured time. */
+    public RedemptionRequestView request(Actor actor, RequestRedemption command) {
+        requireStaff(actor);
+        requireStore(actor, command.storeId());
+        CardRow card = cards.find(command.cardId()).filter(c -> actor.worksFor(c.merchantId()))
+                .orElseThrow(() -> Rejection.notFound("card " + command.cardId()));
+        Instant now = clock.instant();
+        requireRedeemable(card, now);
+        step(card.entitlement(), command.sessions(), command.amount(), card);
+        UUID id = ids.next();
+        Long face = command.amount() == null ? null : command.amount().amountMinor();
+        redemptions.insertRequest(id, card.id(), card.merchantId(), command.storeId(), actor.userId(), command.sessions(), face,
+                now, now.plus(requestTimeout));
+        notices.send(card.holderId(), "请确认核销 Please confirm a redemption", card.productName() + ": "
+                + (command.sessions() != null ? command.sessions() + " session(s)" : command.amount().format()));
+        return redemptions.findRequest(id).orElseThrow();
+    }
+
+    /** The holder's pending requests. */
+    @Transactional(readOnly = true)
+    public List<RedemptionRequestView> pendingRequests(Actor actor) {
+        if (!actor.is(Role.CONSUMER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only card holders confirm redemption requests");
+        }
+        return redemptions.pendingRequestsOfHolder(actor.userId(), clock.instant(), LIST_SIZE_MAX);
+    }
+
+    /** The holder confirms (or declines) a pending request; a confirmed one is redeemed at once. */
+    public RedemptionRequestView answer(Actor actor, UUID requestId, boolean confirm) {
+        if (!actor.is(Role.CONSUMER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only card holders confirm redemption requests");
+        }
+        RedemptionRepository.Request request = redemptions.lockRequest(requestId)
+                .orElseThrow(() -> Rejection.notFound("redemption request " + requestId));
+        RedemptionRequestView view = request.view();
+        cards.find(view.cardId()).filter(c -> c.holderId().equals(actor.userId()))
+                .orElseThrow(() -> Rejection.notFound("redemption request " + requestId));
+        Instant now = clock.instant();
+        if (!"PENDING".equals(view.status()) || !view.expiresAt().isAfter(now)) {
+            throw new Rejection(REQUEST_CLOSED, "this request is " + ("PENDING".equals(view.status()) ? "EXPIRED" : view.status()));
+        }
+        if (confirm) {
+            RedemptionView redemption = redeemCard(view.merchantId(), request.staffUserId(), view.cardId(), view.storeId(),
+                    view.sessions(), view.faceAmount(), "REQUEST", now);
+            redemptions.closeRequest(requestId, "CONFIRMED", now, redemption.id());
+        } else {
+            redemptions.closeRequest(requestId, "DECLINED", now, null);
+        }
+        return redemptions.findRequest(requestId).orElseThrow();
+    }
+
+    /** Job: requests nobody answered in time expire; returns how many. */
+    public int expireRequests() {
+        return redemptions.expireRequests(clock.instant(), EXPIRY_BATCH);
+    }
+
+    /** The holder disputes a redemption within the window: its net payable is held from payout until decided. */
+    public RedemptionView dispute(Actor actor, UUID redemptionId, String reason) {
+        RedemptionRepository.Stored stored = redemptions.lock(redemptionId)
+                .orElseThrow(() -> Rejection.notFound("redemption " + redemptionId));
+        CardRow card = cards.find(stored.view().cardId()).orElseThrow();
+        if (!CardRegistry.isHolder(actor, card)) {
+            if (actor.is(Role.CONSUMER) || actor.role().isMerchantSide()) {
+                throw Rejection.notFound("redemption " + redemptionId);
+            }
+            throw new Rejection(ProblemType.FORBIDDEN, "only the card holder disputes a redemption");
+        }
+        if (!"REDEEMED".equals(stored.view().status()) || stored.view().decision() != null) {
+            throw new Rejection(REDEMPTION_NOT_DISPUTABLE, "this redemption is " + stored.view().status()
+                    + (stored.view().decision() == null ? "" : " (dispute " + stored.view().decision() + ")"));
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(stored.view().redeemedAt().plus(disputeWindow))) {
+            throw new Rejection(DISPUTE_WINDOW_CLOSED, "a redemption may be disputed within " + disputeWindow.toHours() + " hours");
+        }
+        String text = reason == null || reason.isBlank() ? "disputed by the holder" : reason.strip();
+        redemptions.dispute(redemptionId, now, text);
+        cards.addEvent(ids.next(), card.id(), now, "DISPUTED", text, stored.view().value().amountMinor(),
+                stored.view().sessions(), redemptionId);
+        audit.record("redemption.disputed", "redemption", redemptionId, Map.of("status", "REDEEMED"),
+                Map.of("status", "DISPUTED", "reason", text));
+        return redemptions.find(redemptionId).orElseThrow().view();
+    }
+
+    /** OPERATOR decides a dispute: upheld → the ledger transfer is reversed and the card gets the use back. */
+    public RedemptionView decide(Actor actor, UUID redemptionId, boolean uphold, String reason) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators decide disputes");
+        }
+        RedemptionRepository.Stored stored = redemptions.lock(redemptionId)
+                .orElseThrow(() -> Rejection.notFound("redemption " + redemptionId));
+        RedemptionView r = stored.view();
+        if (!"DISPUTED".equals(r.status())) {
+            throw new Rejection(DISPUTE_NOT_OPEN, "redemption " + redemptionId + " is " + r.status());
+        }
+        Instant now = clock.instant();
+        String text = reason == null || reason.isBlank() ? (uphold ? "upheld" : "rejected") : reason.strip();
+        if (uphold) {
+            CardRow card = cards.lock(r.cardId()).orElseThrow();
+            if (card.status() != CardStatus.ACTIVE) {
+                throw new Rejection(CardRegistry.CARD_NOT_ACTIVE, "card " + card.id() + " is " + card.status()
+                        + ": compensate the holder instead");
+            }
+            if (stored.transferId() != null) {
+                postings.reverse(stored.transferId(), "redemption-reversal:" + redemptionId, text);
+            }
+            Entitlement restored = card.entitlement().restore(r.sessions(),
+                    r.faceAmount() == null ? null : r.faceAmount().amountMinor(), r.value().amountMinor(),
+                    r.advanceNetted().amountMinor());
+            cards.updateEntitlement(card.id(), restored, null);
+            redemptions.decide(redemptionId, "REVERSED", "UPHELD", now, text);
+            cards.addEvent(ids.next(), card.id(), now, "REVERSED", text, r.value().amountMinor(), r.sessions(), redemptionId);
+        } else {
+            redemptions.decide(redemptionId, "REDEEMED", "REJECTED", now, text);
+            cards.addEvent(ids.next(), r.cardId(), now, "DISPUTE_REJECTED", text, r.value().amountMinor(), r.sessions(), redemptionId);
+        }
+        audit.record("redemption.dispute-decided", "redemption", redemptionId, Map.of("status", "DISPUTED"),
+                Map.of("decision", uphold ? "UPHELD" : "REJECTED", "reason", text));
+        return redemptions.find(redemptionId).orElseThrow().view();
+    }
+
+    /** A merchant's redemptions on one day (in the merchant's zone), newest first. */
+    @Transactional(readOnly = true)
+    public List<RedemptionView> ofDay(Actor actor, LocalDate date) {
+        requireStaff(actor);
+        MerchantView merchant = merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
+        LocalDate day = date == null ? LocalDate.ofInstant(clock.instant(), merchant.zone()) : date;
+        Instant from = day.atStartOfDay(merchant.zone()).toInstant();
+        Instant until = day.plusDays(1).atStartOfDay(merchant.zone()).toInstant();
+        return redemptions.ofMerchant(merchant.id(), from, until, LIST_SIZE_MAX);
+    }
+
+    /** The redemptions of a card the actor may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<RedemptionView> ofCard(Actor actor, UUID cardId) {
+        registry.readable(actor, cardId);
+        return redemptions.ofCard(cardId, LIST_SIZE_MAX);
+    }
+
+    /** OPERATOR: open disputes, oldest first. */
+    @Transactional(readOnly = true)
+    public List<RedemptionView> disputes(Actor actor) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators see the dispute queue");
+        }
+        return redemptions.disputed(LIST_SIZE_MAX);
+    }
+
+    /** The net payable of the merchant's disputed redemptions: settlement must not pay it out yet. */
+    @Transactional(readOnly = true)
+    public Money heldFor(UUID merchantId, java.util.Currency currency) {
+        return new Money(redemptions.heldMinor(merchantId, currency), currency);
+    }
+
+    private RedemptionView redeemCard(UUID merchantId, UUID staffUserId, UUID cardId, UUID storeId, Integer sessions,
+                                      Money amount, String via, Instant now) {
+        CardRow card = cards.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        if (!card.merchantId().equals(merchantId)) {
+            throw Rejection.notFound("card " + cardId);
+        }
+        requireRedeemable(card, now);
+        Entitlement.Step step = step(card.entitlement(), sessions, amount, card);
+        UUID redemptionId = ids.next();
+        Money value = CardRegistry.money(card, step.valueMinor());
+        Money netted = CardRegistry.money(card, step.nettedMinor());
+        TransferView transfer = value.isPositive()
+                ? postings.earned("redemption:" + redemptionId, "redemption " + redemptionId + " of card " + cardId, cardId,
+                        merchantId, value, netted)
+                : null;
+        cards.updateEntitlement(cardId, step.after(), now);
+        RedemptionView redemption = new RedemptionView(redemptionId, cardId, merchantId, storeId, staffUserId, via,
+                sessions, amount, value, netted, "REDEEMED", now, null, null, null, null, null);
+        redemptions.insert(redemption, transfer == null ? null : transfer.id().value());
+        String what = sessions != null ? sessions + " session(s)" : amount.format();
+        cards.addEvent(ids.next(), cardId, now, "REDEEMED", what + " at store " + storeId, value.amountMinor(), sessions, redemptionId);
+        audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
+        notices.send(card.holderId(), "核销通知 Redemption", card.productName() + ": " + what + " (" + value.format()
+                + "). 如有异议请在" + disputeWindow.toHours() + "小时内申诉 / dispute within " + disputeWindow.toHours() + " h");
+        return redemption;
+    }
+
+    private static Entitlement.Step step(Entitlement entitlement, Integer sessions, Money amount, CardRow card) {
+        if ((sessions == null) == (amount == null)) {
+            throw Rejection.invalid(sessions == null ? "sessions" : "amount", "give either sessions or an amount");
+        }
+        if (amount != null && !amount.currency().equals(card.currency())) {
+            throw Rejection.invalid("amount", "the card is in " + card.currency());
+        }
+        return sessions != null ? entitlement.redeemSessions(sessions) : entitlement.redeemAmount(amount.amountMinor());
+    }
+
+    private static void requireRedeemable(CardRow card, Instant now) {
+        if (card.status() != CardStatus.ACTIVE) {
+            throw new Rejection(CardRegistry.CARD_NOT_ACTIVE, "card " + card.id() + " is " + card.status());
+        }
+        LocalDate today = LocalDate.ofInstant(now, card.zone());
+        if (today.isBefore(card.validFrom()) || today.isAfter(card.validUntil())) {
+            throw new Rejection(CARD_NOT_VALID_TODAY, "card " + card.id() + " is valid " + card.validFrom() + " to " + card.validUntil());
+        }
+    }
+
+    private CardRow ownCard(Actor actor, UUID cardId) {
+        if (!actor.is(Role.CONSUMER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only the card holder gets redemption codes");
+        }
+        return cards.find(cardId).filter(c -> c.holderId().equals(actor.userId()))
+                .orElseThrow(() -> Rejection.notFound("card " + cardId));
+    }
+
+    private static void requireStaff(Actor actor) {
+        if (!actor.role().isMerchantSide()) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only merchant staff redeem cards");
+        }
+    }
+
+    private void requireStore(Actor actor, UUID storeId) {
+        MerchantView merchant = merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
+        if (merchant.store(storeId).isEmpty()) {
+            throw Rejection.notFound("store " + storeId);
+        }
+    }
+}

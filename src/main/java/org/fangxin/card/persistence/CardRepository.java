@@ -1,0 +1,286 @@
+package org.fangxin.card.persistence;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.card.CardEventView;
+import org.fangxin.card.CardStatus;
+import org.fangxin.card.PurchaseStatus;
+import org.fangxin.card.PurchaseView;
+import org.fangxin.card.domain.Entitlement;
+import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Purchases, cards and card history in schema {@code card}. */
+@Repository
+public class CardRepository {
+
+    private static final String CARD_COLUMNS = """
+            id, purchase_id, transferred_from, holder_id, merchant_id, store_id, product_id, product_name, kind,
+            contract_version_id, contract_sha256, payment_order_id, status, currency, paid_minor, list_price_minor,
+            earned_minor, refunded_minor, transferred_out_minor, advance_minor, advance_outstanding_minor,
+            sessions_total, sessions_remaining, face_value_minor, face_remaining_minor, valid_from, valid_until, zone,
+            released_through, purchased_at, first_redeemed_at
+            """;
+    private static final String PURCHASE_COLUMNS = """
+            p.id, p.consumer_id, p.merchant_id, p.store_id, p.product_id, p.product_name, p.contract_version_id,
+            p.contract_sha256, p.supervision_ratio_bp, p.amount_minor, p.currency, p.status, p.payment_order_id,
+            p.checkout_url, p.created_at, p.paid_at,
+            (select c.id from card.card c where c.purchase_id = p.id and c.transferred_from is null) as card_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public CardRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- purchases
+
+    public void insertPurchase(PurchaseView p) {
+        jdbc.sql("""
+                insert into card.purchase (id, consumer_id, merchant_id, store_id, product_id, product_name,
+                    contract_version_id, contract_sha256, supervision_ratio_bp, amount_minor, currency, status,
+                    payment_order_id, checkout_url, created_at)
+                values (:id, :consumer, :merchant, :store, :product, :name, :version, :sha, :ratio, :amount, :currency,
+                    :status, :order, :checkout, :at)
+                """)
+                .param("id", p.id()).param("consumer", p.consumerId()).param("merchant", p.merchantId())
+                .param("store", p.storeId()).param("product", p.productId()).param("name", p.productName())
+                .param("version", p.contractVersionId()).param("sha", p.contractSha256())
+                .param("ratio", p.supervisionRatioBp()).param("amount", p.amount().amountMinor())
+                .param("currency", p.amount().currency().getCurrencyCode()).param("status", p.status().name())
+                .param("order", p.paymentOrderId()).param("checkout", p.checkoutUrl())
+                .param("at", Timestamp.from(p.createdAt()))
+                .update();
+    }
+
+    public Optional<PurchaseView> findPurchase(UUID id) {
+        return jdbc.sql("select " + PURCHASE_COLUMNS + " from card.purchase p where p.id = :id")
+                .param("id", id).query(CardRepository::purchase).optional();
+    }
+
+    /** Locks the purchase row, so two deliveries of one confirmation issue one card. */
+    public Optional<PurchaseView> lockPurchase(UUID id) {
+        return jdbc.sql("select " + PURCHASE_COLUMNS + " from card.purchase p where p.id = :id for update")
+                .param("id", id).query(CardRepository::purchase).optional();
+    }
+
+    public void markPurchase(UUID id, PurchaseStatus status, Instant paidAt) {
+        jdbc.sql("update card.purchase set status = :status, paid_at = :paidAt where id = :id")
+                .param("id", id).param("status", status.name())
+                .param("paidAt", paidAt == null ? null : Timestamp.from(paidAt)).update();
+    }
+
+    public List<PurchaseView> purchases(UUID consumerId, int limit) {
+        return jdbc.sql("select " + PURCHASE_COLUMNS + """
+                  from card.purchase p
+                 where (cast(:consumer as uuid) is null or p.consumer_id = :consumer)
+                 order by p.created_at desc, p.id desc limit :limit
+                """)
+                .param("consumer", consumerId).param("limit", limit).query(CardRepository::purchase).list();
+    }
+
+    // ---- cards
+
+    public void insertCard(CardRow c) {
+        jdbc.sql("insert into card.card (" + CARD_COLUMNS + """
+                ) values (:id, :purchase, :from, :holder, :merchant, :store, :product, :name, :kind, :version, :sha,
+                    :order, :status, :currency, :paid, :list, :earned, :refunded, :transferredOut, :advance,
+                    :advanceOutstanding, :sessionsTotal, :sessionsRemaining, :face, :faceRemaining, :validFrom,
+                    :validUntil, :zone, :releasedThrough, :purchasedAt, :firstRedeemedAt)
+                """)
+                .param("id", c.id()).param("purchase", c.purchaseId()).param("from", c.transferredFrom())
+                .param("holder", c.holderId()).param("merchant", c.merchantId()).param("store", c.storeId())
+                .param("product", c.productId()).param("name", c.productName()).param("kind", c.kind().name())
+                .param("version", c.contractVersionId()).param("sha", c.contractSha256())
+                .param("order", c.paymentOrderId()).param("status", c.status().name())
+                .param("currency", c.currency().getCurrencyCode()).param("paid", c.paidMinor())
+                .param("list", c.listPriceMinor()).param("earned", c.earnedMinor()).param("refunded", c.refundedMinor())
+                .param("transferredOut", c.transferredOutMinor()).param("advance", c.advanceMinor())
+                .param("advanceOutstanding", c.advanceOutstandingMinor()).param("sessionsTotal", c.sessionsTotal())
+                .param("sessionsRemaining", c.sessionsRemaining()).param("face", c.faceValueMinor())
+                .param("faceRemaining", c.faceRemainingMinor()).param("validFrom", Date.valueOf(c.validFrom()))
+                .param("validUntil", Date.valueOf(c.validUntil())).param("zone", c.zone().getId())
+                .param("releasedThrough", c.releasedThrough() == null ? null : Date.valueOf(c.releasedThrough()))
+                .param("purchasedAt", Timestamp.from(c.purchasedAt()))
+                .param("firstRedeemedAt", c.firstRedeemedAt() == null ? null : Timestamp.from(c.firstRedeemedAt()))
+                .update();
+    }
+
+    public Optional<CardRow> find(UUID id) {
+        return jdbc.sql("select " + CARD_COLUMNS + " from card.card where id = :id")
+                .param("id", id).query(CardRepository::card).optional();
+    }
+
+    /** Locks the card row for the rest of the transaction: redemptions, releases and surrender of one card queue here. */
+    public Optional<CardRow> lock(UUID id) {
+        return jdbc.sql("select " + CARD_COLUMNS + " from card.card where id = :id for update")
+                .param("id", id).query(CardRepository::card).optional();
+    }
+
+    public Optional<CardRow> findByPurchase(UUID purchaseId) {
+        return jdbc.sql("select " + CARD_COLUMNS + " from card.card where purchase_id = :id and transferred_from is null")
+                .param("id", purchaseId).query(CardRepository::card).optional();
+    }
+
+    /** Writes the counters of a step (redemption, release, restore); the row must be locked by the caller. */
+    public void updateEntitlement(UUID id, Entitlement e, Instant firstRedeemedAt) {
+        int rows = jdbc.sql("""
+                update card.card set earned_minor = :earned, advance_outstanding_minor = :advance,
+                       sessions_remaining = :sessions, face_remaining_minor = :face, released_through = :through,
+                       first_redeemed_at = coalesce(first_redeemed_at, :first)
+                 where id = :id and status = 'ACTIVE'
+                """)
+                .param("id", id).param("earned", e.earnedMinor()).param("advance", e.advanceOutstandingMinor())
+                .param("sessions", e.sessionsRemaining()).param("face", e.faceRemainingMinor())
+                .param("through", e.releasedThrough() == null ? null : Date.valueOf(e.releasedThrough()))
+                .param("first", firstRedeemedAt == null ? null : Timestamp.from(firstRedeemedAt))
+                .update();
+        if (rows != 1) {
+            throw new IllegalStateException("card " + id + " is not active under its lock");
+        }
+    }
+
+    /** Ends a card: its remaining value is refunded (or expires) or transferred; its advance leaves with it. */
+    public void end(UUID id, CardStatus status, long refundedMinor, long transferredOutMinor, Instant at, String reason) {
+        int rows = jdbc.sql("""
+                update card.card set status = :status, refunded_minor = refunded_minor + :refunded,
+                       transferred_out_minor = transferred_out_minor + :transferred, advance_outstanding_minor = 0,
+                       ended_at = :at, end_reason = :reason
+                 where id = :id and status = 'ACTIVE'
+                """)
+                .param("id", id).param("status", status.name()).param("refunded", refundedMinor)
+                .param("transferred", transferredOutMinor).param("at", Timestamp.from(at)).param("reason", reason)
+                .update();
+        if (rows != 1) {
+            throw new IllegalStateException("card " + id + " is not active under its lock");
+        }
+    }
+
+    public List<CardRow> ofHolder(UUID holderId, int limit) {
+        return jdbc.sql("select " + CARD_COLUMNS + " from card.card where holder_id = :holder order by purchased_at desc, id desc limit :limit")
+                .param("holder", holderId).param("limit", limit).query(CardRepository::card).list();
+    }
+
+    public List<CardRow> ofMerchant(UUID merchantId, int limit) {
+        return jdbc.sql("select " + CARD_COLUMNS + " from card.card where merchant_id = :merchant order by purchased_at desc, id desc limit :limit")
+                .param("merchant", merchantId).param("limit", limit).query(CardRepository::card).list();
+    }
+
+    /** All cards of a merchant, or of every merchant, in id order after {@code after} (keyset paging). */
+    public List<CardRow> page(UUID merchantId, UUID after, int limit) {
+        return jdbc.sql("select " + CARD_COLUMNS + """
+                  from card.card
+                 where (cast(:merchant as uuid) is null or merchant_id = :merchant)
+                   and (cast(:after as uuid) is null or id > :after)
+                 order by id limit :limit
+                """)
+                .param("merchant", merchantId).param("after", after).param("limit", limit)
+                .query(CardRepository::card).list();
+    }
+
+    /** The consumer's value still held at the merchant: unredeemed value of live cards (caps count renewals). */
+    public long heldAtMerchant(UUID holderId, UUID merchantId) {
+        return jdbc.sql("""
+                select coalesce(sum(paid_minor - earned_minor - refunded_minor - transferred_out_minor), 0)
+                  from card.card where holder_id = :holder and merchant_id = :merchant and status in ('ACTIVE', 'FROZEN')
+                """)
+                .param("holder", holderId).param("merchant", merchantId).query(Long.class).single();
+    }
+
+    public List<CardRow> expiringBefore(LocalDate date, int limit) {
+        return jdbc.sql("select " + CARD_COLUMNS + """
+                  from card.card where status = 'ACTIVE' and valid_until < :date
+                 order by valid_until, id limit :limit
+                """)
+                .param("date", Date.valueOf(date)).param("limit", limit).query(CardRepository::card).list();
+    }
+
+    /**
+     * Locks up to {@code limit} active period passes with days due for release as of {@code now} (in each card's zone,
+     * through yesterday), skipping cards another instance holds: concurrent runs share the work.
+     */
+    public List<CardRow> lockPassesDue(Instant now, int limit) {
+        return jdbc.sql("select " + CARD_COLUMNS + """
+                  from card.card
+                 where kind = 'PERIOD_PASS' and status = 'ACTIVE'
+                   and coalesce(released_through, valid_from - 1) < least(valid_until, cast((:now at time zone zone) as date) - 1)
+                 order by id limit :limit
+                 for update skip locked
+                """)
+                .param("now", Timestamp.from(now)).param("limit", limit).query(CardRepository::card).list();
+    }
+
+    public List<UUID> merchantsWithCards() {
+        return jdbc.sql("select distinct merchant_id from card.card order by merchant_id").query(UUID.class).list();
+    }
+
+    // ---- history
+
+    public void addEvent(UUID id, UUID cardId, Instant at, String kind, String detail, Long amountMinor, Integer sessions,
+                         UUID referenceId) {
+        jdbc.sql("""
+                insert into card.card_event (id, card_id, occurred_at, kind, detail, amount_minor, sessions, reference_id)
+                values (:id, :card, :at, :kind, :detail, :amount, :sessions, :ref)
+                """)
+                .param("id", id).param("card", cardId).param("at", Timestamp.from(at)).param("kind", kind)
+                .param("detail", detail).param("amount", amountMinor).param("sessions", sessions).param("ref", referenceId)
+                .update();
+    }
+
+    public List<CardEventView> history(UUID cardId, Currency currency, int limit) {
+        return jdbc.sql("""
+                select id, card_id, occurred_at, kind, detail, amount_minor, sessions, reference_id
+                  from card.card_event where card_id = :card order by occurred_at desc, id desc limit :limit
+                """)
+                .param("card", cardId).param("limit", limit)
+                .query((rs, n) -> new CardEventView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
+                        rs.getObject(6) == null ? null : new Money(rs.getLong(6), currency),
+                        (Integer) rs.getObject(7), rs.getObject(8, UUID.class)))
+                .list();
+    }
+
+    static CardRow card(ResultSet rs, int n) throws SQLException {
+        Date releasedThrough = rs.getDate("released_through");
+        Timestamp first = rs.getTimestamp("first_redeemed_at");
+        return new CardRow(rs.getObject("id", UUID.class), rs.getObject("purchase_id", UUID.class),
+                rs.getObject("transferred_from", UUID.class), rs.getObject("holder_id", UUID.class),
+                rs.getObject("merchant_id", UUID.class), rs.getObject("store_id", UUID.class),
+                rs.getObject("product_id", UUID.class), rs.getString("product_name"),
+                Entitlement.Kind.valueOf(rs.getString("kind")), rs.getObject("contract_version_id", UUID.class),
+                rs.getString("contract_sha256"), rs.getObject("payment_order_id", UUID.class),
+                CardStatus.valueOf(rs.getString("status")), Currency.getInstance(rs.getString("currency")),
+                rs.getLong("paid_minor"), rs.getLong("list_price_minor"), rs.getLong("earned_minor"),
+                rs.getLong("refunded_minor"), rs.getLong("transferred_out_minor"), rs.getLong("advance_minor"),
+                rs.getLong("advance_outstanding_minor"), (Integer) rs.getObject("sessions_total"),
+                (Integer) rs.getObject("sessions_remaining"), (Long) rs.getObject("face_value_minor"),
+                (Long) rs.getObject("face_remaining_minor"), rs.getDate("valid_from").toLocalDate(),
+                rs.getDate("valid_until").toLocalDate(), ZoneId.of(rs.getString("zone")),
+                releasedThrough == null ? null : releasedThrough.toLocalDate(),
+                rs.getTimestamp("purchased_at").toInstant(), first == null ? null : first.toInstant());
+    }
+
+    static PurchaseView purchase(ResultSet rs, int n) throws SQLException {
+        Timestamp paid = rs.getTimestamp("paid_at");
+        return new PurchaseView(rs.getObject("id", UUID.class), rs.getObject("consumer_id", UUID.class),
+                rs.getObject("merchant_id", UUID.class), rs.getObject("store_id", UUID.class),
+                rs.getObject("product_id", UUID.class), rs.getString("product_name"),
+                rs.getObject("contract_version_id", UUID.class), rs.getString("contract_sha256"),
+                rs.getInt("supervision_ratio_bp"),
+                new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
+                PurchaseStatus.valueOf(rs.getString("status")), rs.getObject("payment_order_id", UUID.class),
+                rs.getString("checkout_url"), rs.getTimestamp("created_at").toInstant(),
+                paid == null ? null : paid.toInstant(), rs.getObject("card_id", UUID.class));
+    }
+}

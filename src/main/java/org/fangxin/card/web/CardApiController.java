@@ -1,0 +1,70 @@
+package org.fangxin.card.web;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.card.CardEventView;
+import org.fangxin.card.CardView;
+import org.fangxin.card.EscrowIdentityReport;
+import org.fangxin.card.TransferCard;
+import org.fangxin.card.lifecycle.CardRegistry;
+import org.fangxin.card.lifecycle.CardTransfers;
+import org.fangxin.card.lifecycle.EscrowIdentityCheck;
+import org.fangxin.identity.Actor;
+import org.fangxin.shared.Idempotency;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CardApiController {
+
+    private final CardRegistry cards;
+    private final CardTransfers transfers;
+    private final EscrowIdentityCheck escrow;
+    private final Idempotency idempotency;
+
+    CardApiController(CardRegistry cards, CardTransfers transfers, EscrowIdentityCheck escrow, Idempotency idempotency) {
+        this.cards = cards;
+        this.transfers = transfers;
+        this.escrow = escrow;
+        this.idempotency = idempotency;
+    }
+
+    @GetMapping("/api/v1/cards")
+    List<CardView> list(Actor actor, @RequestParam(defaultValue = "50") int limit) {
+        return cards.list(actor, limit);
+    }
+
+    @GetMapping("/api/v1/cards/escrow-identity")
+    EscrowIdentityReport escrowIdentity(Actor actor) {
+        return escrow.check(actor);
+    }
+
+    @GetMapping("/api/v1/cards/{id}")
+    CardView view(Actor actor, @PathVariable UUID id) {
+        return cards.view(actor, id);
+    }
+
+    @GetMapping("/api/v1/cards/{id}/history")
+    List<CardEventView> history(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "100") int limit) {
+        return cards.history(actor, id, limit);
+    }
+
+    @PostMapping("/api/v1/cards/{id}/transfer")
+    ResponseEntity<Object> transfer(Actor actor, @PathVariable UUID id,
+                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                    @Valid @RequestBody TransferCard command) {
+        var answer = idempotency.execute(actor.scope(), key, true, new Keyed(id, command),
+                () -> Idempotency.Answer.of(201, transfers.transfer(actor, id, command.toMobile())));
+        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+    }
+
+    /** The request a key guards: the path id belongs to it. */
+    record Keyed(UUID id, Object body) { }
+}

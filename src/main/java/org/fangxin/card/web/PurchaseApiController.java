@@ -1,0 +1,48 @@
+package org.fangxin.card.web;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.card.BuyCard;
+import org.fangxin.card.PurchaseView;
+import org.fangxin.card.lifecycle.PurchaseDesk;
+import org.fangxin.identity.Actor;
+import org.fangxin.shared.Idempotency;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class PurchaseApiController {
+
+    private final PurchaseDesk purchases;
+    private final Idempotency idempotency;
+
+    PurchaseApiController(PurchaseDesk purchases, Idempotency idempotency) {
+        this.purchases = purchases;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping("/api/v1/purchases")
+    ResponseEntity<Object> purchase(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                    @Valid @RequestBody BuyCard command) {
+        var answer = idempotency.execute(actor.scope(), key, true, command,
+                () -> Idempotency.Answer.of(201, purchases.purchase(actor, command)));
+        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+    }
+
+    @GetMapping("/api/v1/purchases/{id}")
+    PurchaseView view(Actor actor, @PathVariable UUID id) {
+        return purchases.view(actor, id);
+    }
+
+    @GetMapping("/api/v1/purchases")
+    List<PurchaseView> list(Actor actor, @RequestParam(defaultValue = "50") int limit) {
+        return purchases.list(actor, limit);
+    }
+}

@@ -1,0 +1,101 @@
+package org.fangxin.card.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.card.Redeem;
+import org.fangxin.card.RedemptionRequestView;
+import org.fangxin.card.RedemptionView;
+import org.fangxin.card.RequestRedemption;
+import org.fangxin.card.lifecycle.RedemptionDesk;
+import org.fangxin.identity.Actor;
+import org.fangxin.shared.Idempotency;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class RedemptionApiController {
+
+    private final RedemptionDesk redemptions;
+    private final Idempotency idempotency;
+
+    RedemptionApiController(RedemptionDesk redemptions, Idempotency idempotency) {
+        this.redemptions = redemptions;
+        this.idempotency = idempotency;
+    }
+
+    /** A reason for a dispute or a decision. */
+    record Reason(@Size(max = 500) String reason) { }
+
+    @PostMapping("/api/v1/cards/{id}/redemption-codes")
+    ResponseEntity<Object> code(Actor actor, @PathVariable UUID id) {
+        return ResponseEntity.status(201).body(redemptions.issueCode(actor, id));
+    }
+
+    @GetMapping("/api/v1/cards/{id}/redemptions")
+    List<RedemptionView> ofCard(Actor actor, @PathVariable UUID id) {
+        return redemptions.ofCard(actor, id);
+    }
+
+    @PostMapping("/api/v1/redemptions")
+    ResponseEntity<Object> redeem(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @Valid @RequestBody Redeem command) {
+        var answer = idempotency.execute(actor.scope(), key, true, command,
+                () -> Idempotency.Answer.of(201, redemptions.redeem(actor, command)));
+        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+    }
+
+    @GetMapping("/api/v1/redemptions")
+    List<RedemptionView> ofDay(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return redemptions.ofDay(actor, date);
+    }
+
+    @GetMapping("/api/v1/redemptions/disputed")
+    List<RedemptionView> disputes(Actor actor) {
+        return redemptions.disputes(actor);
+    }
+
+    @PostMapping("/api/v1/redemptions/{id}/dispute")
+    RedemptionView dispute(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
+        return redemptions.dispute(actor, id, reason == null ? null : reason.reason());
+    }
+
+    @PostMapping("/api/v1/redemptions/{id}/dispute/uphold")
+    RedemptionView uphold(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
+        return redemptions.decide(actor, id, true, reason == null ? null : reason.reason());
+    }
+
+    @PostMapping("/api/v1/redemptions/{id}/dispute/reject")
+    RedemptionView reject(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
+        return redemptions.decide(actor, id, false, reason == null ? null : reason.reason());
+    }
+
+    @PostMapping("/api/v1/redemption-requests")
+    ResponseEntity<Object> request(Actor actor, @Valid @RequestBody RequestRedemption command) {
+        return ResponseEntity.status(201).body(redemptions.request(actor, command));
+    }
+
+    @GetMapping("/api/v1/redemption-requests")
+    List<RedemptionRequestView> pending(Actor actor) {
+        return redemptions.pendingRequests(actor);
+    }
+
+    @PostMapping("/api/v1/redemption-requests/{id}/confirm")
+    RedemptionRequestView confirm(Actor actor, @PathVariable UUID id) {
+        return redemptions.answer(actor, id, true);
+    }
+
+    @PostMapping("/api/v1/redemption-requests/{id}/decline")
+    RedemptionRequestView decline(Actor actor, @PathVariable UUID id) {
+        return redemptions.answer(actor, id, false);
+    }
+}

@@ -1,0 +1,86 @@
+package org.fangxin.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.UUID;
+import org.fangxin.card.lifecycle.EscrowIdentityCheck;
+import org.fangxin.catalog.ProductView;
+import org.fangxin.catalog.Products;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.merchant.Sector;
+import org.fangxin.payment.Payments;
+import org.fangxin.payment.sandbox.SandboxGateway;
+import org.fangxin.testing.Browser;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** In Chromium: a consumer buys on the page and pays in the sandbox, staff redeem with the code, the consumer sees it. */
+class CardPagesTests extends IntegrationTest {
+
+    @Autowired Merchants merchants;
+    @Autowired Users accounts;
+    @Autowired Products products;
+    @Autowired Payments payments;
+    @Autowired SandboxGateway sandbox;
+    @Autowired Ledger ledger;
+    @Autowired EscrowIdentityCheck escrow;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void consumerBuysStaffRedeemWithTheCodeAndTheConsumerSeesIt() {
+        CardFixtures f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = f.sessionPack(gym, 2000, 60);
+        UserAccount consumer = f.consumer();
+        UserAccount staff = f.staff(gym.id());
+        try (Browser browser = Browser.open(port)) {
+            Page buyer = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
+            buyer.navigate("/cards/buy/" + pack.id());
+            buyer.locator("#buy").click();
+            assertThat(buyer.locator("#error").textContent()).contains("accept");
+            buyer.locator("#accept").check();
+            buyer.locator("#buy").click();
+            buyer.waitForURL("**/public/sandbox-pay/**");
+            buyer.locator("#pay").click();
+            buyer.locator("#status.ok").waitFor();
+
+            CardFixtures.awaitTrue(() -> cardOf(consumer.id()) != null);
+            UUID cardId = cardOf(consumer.id());
+            assertThat(cardId).isNotNull();
+            buyer.navigate("/cards");
+            buyer.locator("[data-card='" + cardId + "']").click();
+            buyer.waitForURL("**/cards/" + cardId);
+            buyer.locator("#show-code").click();
+            String code = buyer.locator("#short-code").textContent().strip();
+            assertThat(code).matches("[0-9]{6}");
+
+            Page counter = browser.loggedIn(staff.username(), TestUsers.PASSWORD);
+            counter.navigate("/cards/redeem");
+            counter.locator("#code").fill(code);
+            counter.locator("#sessions").fill("2");
+            counter.locator("#redeem").click();
+            counter.locator("#result .ok").waitFor();
+            assertThat(counter.locator("#result").textContent()).contains("58");
+
+            buyer.reload();
+            assertThat(buyer.locator("#remaining").textContent()).contains("58");
+            assertThat(buyer.locator("#redemptions").textContent()).contains("¥66.66");
+            buyer.locator("#redemptions button").click();
+            buyer.locator("#redemptions").getByText("申诉中").waitFor();
+        }
+        f.assertBooksHold(gym.id());
+    }
+
+    private UUID cardOf(UUID holder) {
+        return jdbc.sql("select id from card.card where holder_id = :holder").param("holder", holder)
+                .query(UUID.class).optional().orElse(null);
+    }
+}

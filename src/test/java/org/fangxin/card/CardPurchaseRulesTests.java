@@ -1,0 +1,108 @@
+package org.fangxin.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+import org.fangxin.card.lifecycle.EscrowIdentityCheck;
+import org.fangxin.catalog.ProductView;
+import org.fangxin.catalog.Products;
+import org.fangxin.identity.Users;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.merchant.Sector;
+import org.fangxin.payment.Payments;
+import org.fangxin.payment.sandbox.SandboxGateway;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.Rejection;
+import org.fangxin.testing.Api;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Purchase refusals (contract version, caps) and the surrender contract the refund module relies on. */
+class CardPurchaseRulesTests extends IntegrationTest {
+
+    @Autowired Merchants merchants;
+    @Autowired Users accounts;
+    @Autowired Products products;
+    @Autowired Payments payments;
+    @Autowired SandboxGateway sandbox;
+    @Autowired Ledger ledger;
+    @Autowired EscrowIdentityCheck escrow;
+    @Autowired JdbcClient jdbc;
+    @Autowired Cards cards;
+    @Autowired TransactionTemplate transactions;
+
+    CardFixtures fixtures() {
+        return new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
+    }
+
+    @Test
+    void refusesAnOutdatedContractAnUnacceptedOneAndCapsAcrossRenewals() {
+        CardFixtures f = fixtures();
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "310104"); // Shanghai: ≤ 20,000 yuan per consumer
+        ProductView pass = f.periodPass(gym, 5000, 300);
+        Api consumer = api().as(f.consumer());
+
+        Map<String, Object> stale = new java.util.HashMap<>(CardFixtures.buyBody(pass));
+        stale.put("contractVersionId", UUID.randomUUID());
+        assertThat(consumer.post("/api/v1/purchases", stale, UUID.randomUUID().toString()).code()).isEqualTo("contract-version-outdated");
+        Map<String, Object> unaccepted = new java.util.HashMap<>(CardFixtures.buyBody(pass));
+        unaccepted.put("acceptContract", false);
+        assertThat(consumer.post("/api/v1/purchases", unaccepted, UUID.randomUUID().toString()).code()).isEqualTo("invalid-input");
+        assertThat(consumer.post("/api/v1/purchases", CardFixtures.buyBody(pass)).code()).isEqualTo("idempotency-key-missing");
+
+        for (int i = 0; i < 4; i++) {
+            f.buyAndPay(consumer, pass);
+        }
+        Api.Response fifth = f.startPurchase(consumer, pass);
+        assertThat(fifth.status()).isEqualTo(422);
+        assertThat(fifth.code()).isEqualTo("rule-violation");
+        assertThat(fifth.json().get("violations").toString()).contains("consumer-total-above-cap");
+        f.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void surrenderLocksEndsAndReturnsTheCardAsItWas() {
+        CardFixtures f = fixtures();
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = f.sessionPack(gym, 600, 6);
+        Api consumer = api().as(f.consumer());
+        UUID cardId = f.buyAndPay(consumer, pack);
+
+        assertThatThrownBy(() -> cards.surrender(cardId, CardStatus.REFUNDED, "outside a transaction"))
+                .isInstanceOf(RuntimeException.class);
+        CardView before = transactions.execute(status -> {
+            CardView surrendered = cards.surrender(cardId, CardStatus.REFUNDED, "refund requested");
+            // What the refund module does next, in the same transaction: the unredeemed value becomes a money debt.
+            ledger.post(NewTransfer.of("refund:test-" + cardId, "test refund",
+                    EntryLine.debit(ledger.open(AccountType.CARD_LIABILITY, cardId, Money.CNY).id(), surrendered.unredeemed()),
+                    EntryLine.credit(ledger.open(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, Money.CNY).id(), surrendered.unredeemed())));
+            ledger.post(NewTransfer.of("clawback:test-" + cardId, "test clawback",
+                    EntryLine.debit(ledger.open(AccountType.MERCHANT_PAYABLE, gym.id(), Money.CNY).id(), surrendered.advanceOutstanding()),
+                    EntryLine.credit(ledger.open(AccountType.MERCHANT_ADVANCE, gym.id(), Money.CNY).id(), surrendered.advanceOutstanding())));
+            return surrendered;
+        });
+        assertThat(before.status()).isEqualTo(CardStatus.ACTIVE);
+        assertThat(before.unredeemed()).isEqualTo(Money.yuan(600));
+        assertThat(before.advanceOutstanding()).isEqualTo(Money.yuan(360));
+
+        CardView after = cards.find(cardId).orElseThrow();
+        assertThat(after.status()).isEqualTo(CardStatus.REFUNDED);
+        assertThat(after.refunded()).isEqualTo(Money.yuan(600));
+        assertThat(after.earned().plus(after.refunded()).plus(after.unredeemed())).isEqualTo(after.paid());
+        assertThatThrownBy(() -> transactions.execute(status -> cards.surrender(cardId, CardStatus.EXPIRED, "again")))
+                .isInstanceOf(Rejection.class).extracting(e -> ((Rejection) e).type().status()).isEqualTo(409);
+        assertThat(consumer.post("/api/v1/cards/" + cardId + "/redemption-codes", null).code()).isEqualTo("card-not-active");
+        assertThat(cards.expiringBefore(after.validUntil().plusDays(1), 500)).extracting(CardView::id).doesNotContain(cardId);
+        f.assertBooksHold(gym.id());
+    }
+}
