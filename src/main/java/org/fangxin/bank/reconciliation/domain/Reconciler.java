@@ -110,17 +110,13 @@ public final class Reconciler {
 
         void flagDuplicates() {
             var firstByReference = new HashMap<Reference, StatementLine>(capacity(lines.size()));
-            var firstByContent = new HashMap<Content, StatementLine>(capacity(lines.size()));
+            var firstByContent = new HashMap<Content, StatementLine>();
             for (int l = 0; l < lines.size(); l++) {
                 StatementLine line = lines.get(l);
-                StatementLine original = null;
-                if (!line.bankReference().isBlank()) {
-                    original = firstByReference.putIfAbsent(new Reference(line.accountNumber(), line.bankReference()), line);
-                }
-                StatementLine sameContent = firstByContent.putIfAbsent(Content.of(line), line);
-                if (original == null) {
-                    original = sameContent;
-                }
+                // Identical content includes the reference, so with a reference the reference check covers it.
+                StatementLine original = line.bankReference().isBlank()
+                        ? firstByContent.putIfAbsent(Content.of(line), line)
+                        : firstByReference.putIfAbsent(new Reference(line.accountNumber(), line.bankReference()), line);
                 if (original != null) {
                     lineDone[l] = true;
                     breaks.add(new Break(BreakKind.DUPLICATE, line, null, "repeats line " + original.lineId()
