@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Lifecycle benchmark (the ceiling runs in its own database on the same server, so Flyway sees a clean one):
+# Lifecycle benchmark: purchase and redemption end to end over HTTP at 1, 8 and 32 clients, against Fangxin on the
+# system PostgreSQL with durable settings (fsync and synchronous_commit on), and pgbench's ceiling on the same server.
+# Usage: bash bench/lifecycle/run.sh [seconds-per-step] [client-counts]     e.g. bash bench/lifecycle/run.sh 10 1,8,32
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_PER_STEP=${1:-10}
+CLIENTS=${2:-1,8,32}
+PORT=18090
+log() { printf '[bench %(%T)T] %s\n' -1 "$*"; }
+APP_PID=""
+cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+command -v pg_ctlcluster >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
+PGVER=$(ls /etc/postgresql | sort -V | tail -1)
+pg_ctlcluster --skip-systemctl-redirect "$PGVER" main status >/dev/null 2>&1 || pg_ctlcluster --skip-systemctl-redirect "$PGVER" main start
+until pg_isready -q -h 127.0.0.1; do sleep 0.2; done
+runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+SELECT 'CREATE ROLE fangxin LOGIN PASSWORD ''fangxin''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fangxin')\gexec
+DROP DATABASE IF EXISTS fangxin_bench WITH (FORCE);
+CREATE DATABASE fangxin_bench OWNER fangxin;
+DROP DATABASE IF EXISTS fangxin_ceiling WITH (FORCE);
+CREATE DATABASE fangxin_ceiling OWNER fangxin;
+SQL
+export PGPASSWORD=fangxin
+PSQL="psql -X -q -h 127.0.0.1 -U fangxin -d fangxin_bench"
+log "durability: fsync=$($PSQL -Atc 'show fsync') synchronous_commit=$($PSQL -Atc 'show synchronous_commit')"
+
+log "pgbench ceiling (redemption-shaped transaction)"
+psql -X -q -h 127.0.0.1 -U fangxin -d fangxin_ceiling -f bench/lifecycle/pgbench-setup.sql 2>/dev/null
+echo "| pgbench clients | tps |"
+echo "|---|---|"
+for c in ${CLIENTS//,/ }; do
+  tps=$("/usr/lib/postgresql/$PGVER/bin/pgbench" -h 127.0.0.1 -U fangxin -n -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_PER_STEP" -f bench/lifecycle/pgbench-redemption.sql fangxin_ceiling 2>/dev/null \
+        | awk '/^tps/ {print int($3)}')
+  echo "| $c | $tps |"
+done
+
+log "building"
+./mvnw -q -B -ntp -DskipTests package
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+log "starting Fangxin on fangxin_bench"
+FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
+  FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
+  java -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN > target/bench-app.log 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
+sleep 3   # demo data is seeded right after start-up
+log "HTTP load ($SECONDS_PER_STEP s per step, clients $CLIENTS)"
+java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
+  "http://127.0.0.1:$PORT" "$SECONDS_PER_STEP" "$CLIENTS"
