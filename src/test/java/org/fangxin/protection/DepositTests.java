@@ -32,6 +32,10 @@ class DepositTests extends IntegrationTest {
     Users accounts;
     @Autowired
     Ledger ledger;
+    @Autowired
+    org.fangxin.insurance.Insurers insurers;
+    @Autowired
+    org.fangxin.insurance.Policies policies;
 
     TestMerchants testMerchants;
     TestExposure exposure;
@@ -97,6 +101,23 @@ class DepositTests extends IntegrationTest {
         assertThat(after.get(0).get("resolvedAt").isNull()).isFalse();
         assertThat(owner.get("/api/v1/notifications").body()).contains("风险保证金已足额");
         assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
+
+    @Test
+    void insuredCoverLowersTheRequiredDeposit() {
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, REGION);
+        exposure.advance(gym.id(), 5_000_000, 4_000_000); // 40,000 yuan → 30% = 12,000 yuan
+        assertThat(deposits.check(gym.id()).required()).isEqualTo(Money.yuan(12_000));
+        var fixtures = new org.fangxin.insurance.InsuranceFixtures(insurers, policies, users);
+        var insurer = fixtures.insurer(120, Money.yuan(3_000));
+        fixtures.policy(insurer.product(), org.fangxin.insurance.PolicyScope.MERCHANT, java.util.List.of(gym.id()), null,
+                new org.fangxin.insurance.CostSharing(10_000, 0, 0));
+        var coverage = deposits.check(gym.id());
+        assertThat(coverage.insuredCover()).isEqualTo(Money.yuan(3_000));
+        assertThat(coverage.required()).isEqualTo(Money.yuan(9_000));
+        assertThat(coverage.blocked()).isTrue();
+        lodge(gym.id(), 900_000);
+        assertThat(deposits.maySell(gym.id())).isEmpty();
     }
 
     @Test
