@@ -71,6 +71,14 @@ public class Policies {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators issue policies");
         }
+        if (request.productId() == null || request.scope() == null || request.startsOn() == null
+                || request.endsOn() == null || request.costSharing() == null) {
+            throw Rejection.invalid("policy", "product, scope, dates and cost sharing are required");
+        }
+        String holder = request.policyholder() == null ? "" : request.policyholder().trim();
+        if (holder.length() < 2 || holder.length() > 100) {
+            throw Rejection.invalid("policyholder", "the policyholder's name is 2 to 100 characters");
+        }
         ProductView product = insurers.product(actor, request.productId());
         request.costSharing().problem().ifPresent(problem -> {
             throw Rejection.invalid("costSharing", problem);
@@ -88,7 +96,7 @@ public class Policies {
         String number = "CI-" + request.startsOn().getYear() + "-" + id.toString().substring(24).toUpperCase();
         PolicyView policy = new PolicyView(id, number, product.id(), product.name(), product.insurerId(),
                 insurers.view(actor, product.insurerId()).name(), request.scope(), merchantIds, region,
-                request.policyholder().trim(), request.startsOn(), request.endsOn(), request.costSharing(), clock.instant());
+                holder, request.startsOn(), request.endsOn(), request.costSharing(), clock.instant());
         repository.insertPolicy(policy, actor.username());
         audit.record("insurance.policy.issued", "insurance-policy", id, null, policy);
         return policy;
