@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 
-/** Parses an amount typed in yuan on a form ("5000", "5,000.5") into fen, without floating point. */
+/** Parses an amount typed in yuan on a form (5000 or 5000.5; thousands separators allowed) into fen, without floating point. */
 final class YuanInput {
 
     private static final Pattern YUAN = Pattern.compile("([0-9]{1,9})(?:\\.([0-9]{1,2}))?");
