@@ -35,6 +35,8 @@ class PolicyTests extends IntegrationTest {
     Users accounts;
     @Autowired
     Ledger ledger;
+    @Autowired
+    org.fangxin.identity.ApiKeys apiKeys;
 
     InsuranceFixtures fixtures;
     TestMerchants testMerchants;
@@ -163,5 +165,31 @@ class PolicyTests extends IntegrationTest {
         var late = testMerchants.activeMerchant(Sector.BEAUTY, REGION);
         assertThat(policies.covering(late.id())).extracting(PolicyView::id).contains(policy.id());
         assertThat(api().as(late.owner()).get("/api/v1/insurance/policies").body()).contains(policy.policyNumber());
+    }
+
+    @Test
+    void anInsurersSystemSeesItsPoliciesThroughAnApiKey() throws Exception {
+        var a = fixtures.insurer(120, Money.yuan(50_000));
+        var b = fixtures.insurer(120, Money.yuan(50_000));
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        var own = fixtures.policy(a.product(), PolicyScope.MERCHANT, List.of(gym.id()), null, new CostSharing(10_000, 0, 0));
+        var foreign = fixtures.policy(b.product(), PolicyScope.MERCHANT, List.of(gym.id()), null, new CostSharing(10_000, 0, 0));
+        var system = users.create(Role.INSURER);
+        insurers.link(fixtures.operator(), a.insurer().id(), system.id());
+        String key = apiKeys.create(fixtures.operator(), system.id(), "core system").key();
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-Api-Key", key).header("Accept", "application/json").build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var list = get.apply("/api/v1/insurance/policies");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(own.policyNumber()).doesNotContain(foreign.policyNumber());
+        assertThat(get.apply("/api/v1/insurance/policies/" + foreign.id()).statusCode()).isEqualTo(404);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Risk deposits end to end: lodging, the coverage check with its block and notices, top-up, return. */
+@org.springframework.test.context.event.RecordApplicationEvents
 class DepositTests extends IntegrationTest {
 
     static final String REGION = "310101";
@@ -36,6 +37,9 @@ class DepositTests extends IntegrationTest {
     org.fangxin.insurance.Insurers insurers;
     @Autowired
     org.fangxin.insurance.Policies policies;
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     TestMerchants testMerchants;
     TestExposure exposure;
@@ -95,11 +99,15 @@ class DepositTests extends IntegrationTest {
         assertThat(owner.get("/api/v1/protection/merchants/" + gym.id() + "/top-up-requests").json().size()).isEqualTo(1);
         assertThat(operator.get("/api/v1/protection/coverage?underCovered=true").body()).contains(gym.id().toString());
 
-        lodge(gym.id(), 400_000); // the lodging rechecks the merchant at once
+        // The lodging rechecks the merchant at once (called on the facade: events are recorded on the test's thread).
+        deposits.lodge(testMerchants.operator(), gym.id(), Money.fen(400_000), "top-up receipt");
         assertThat(deposits.maySell(gym.id())).isEmpty();
         var after = owner.get("/api/v1/protection/merchants/" + gym.id() + "/top-up-requests").json();
         assertThat(after.get(0).get("resolvedAt").isNull()).isFalse();
         assertThat(owner.get("/api/v1/notifications").body()).contains("风险保证金已足额");
+        assertThat(events.stream(MerchantUnderCovered.class).filter(e -> e.merchantId().equals(gym.id())))
+                .singleElement().satisfies(e -> assertThat(e.shortfall()).isEqualTo(Money.fen(400_000)));
+        assertThat(events.stream(MerchantCoverRestored.class).filter(e -> e.merchantId().equals(gym.id()))).hasSize(1);
         assertThat(ledger.checkInvariants().holds()).isTrue();
     }
 
