@@ -166,7 +166,8 @@ public class Deposits {
                 actor.username());
         repository.insertMovement(deposit);
         audit.record("protection.deposit.lodged", "merchant", merchantId, null, deposit);
-        if (merchant.status() == MerchantStatus.ACTIVE) {
+        // Recheck at once: an ACTIVE merchant, or one blocked before (e.g. suspended meanwhile), is unblocked by its top-up.
+        if (merchant.status() == MerchantStatus.ACTIVE || repository.coverage(merchantId).isPresent()) {
             checkIn(merchant);
         }
         return deposit;
