@@ -174,6 +174,7 @@ public class Premiums {
     }
 
     private PremiumBillView billPolicy(PolicyView policy, YearMonth period, String by) {
+        repository.lockPolicy(policy.id());
         Optional<PremiumBillView> existing = repository.bill(policy.id(), period);
         if (existing.isPresent()) {
             return existing.get();
@@ -195,7 +196,7 @@ public class Premiums {
         PremiumBillView bill = new PremiumBillView(billId, policy.id(), policy.policyNumber(), policy.insurerId(), period,
                 premium, merchantShare, platform, government, due, now, lines);
         if (!repository.insertBill(bill, by)) {
-            // A concurrent biller won the (policy, period) row: undo our postings with the transaction.
+            // Cannot happen under the policy lock; if it does, undo our postings with the transaction.
             throw new IllegalStateException("policy " + policy.policyNumber() + " was billed for " + period + " meanwhile");
         }
         AccountView premiumPayable = ledger.open(AccountType.PREMIUM_PAYABLE, policy.insurerId(), currency);

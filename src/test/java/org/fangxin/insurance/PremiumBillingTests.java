@@ -139,4 +139,37 @@ class PremiumBillingTests extends IntegrationTest {
         assertThat(operator.post("/api/v1/insurance/billing-runs", Map.of("period", next)).code())
                 .isEqualTo("idempotency-key-missing");
     }
+
+    @Test
+    void twoBillersAtOnceBillThePolicyOnce() throws Exception {
+        var insurer = fixtures.insurer(240, Money.yuan(50_000));
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        exposure.advance(gym.id(), 5_000_000, 3_000_000);
+        exposure.earn(gym.id(), 100_000, 100_000);
+        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
+                new CostSharing(10_000, 0, 0));
+        YearMonth period = YearMonth.from(policies.today());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<PremiumBillView>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return premiums.billPeriod(period, "race");
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(premiums.bills(fixtures.operator(), policy.id(), 10)).hasSize(1);
+        // 3,000,000 × 2.4 % / 12 = 6,000 fen, taken once from the payable.
+        assertThat(exposure.balance(AccountType.PREMIUM_PAYABLE, insurer.insurer().id())).isEqualTo(Money.fen(6_000));
+        assertThat(exposure.balance(AccountType.MERCHANT_PAYABLE, gym.id())).isEqualTo(Money.fen(94_000));
+        assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
 }

@@ -206,6 +206,11 @@ public class InsuranceRepository {
 
     // ---- bills
 
+    /** Locks the policy row, so two billers of one policy run one after the other (the second finds the bill). */
+    public void lockPolicy(UUID policyId) {
+        jdbc.sql("select id from insurance.policy where id = :id for update").param("id", policyId).query(UUID.class).single();
+    }
+
     /** Inserts the bill unless the policy was billed for that period; true when this call inserted it. */
     public boolean insertBill(PremiumBillView bill, String by) {
         int inserted = jdbc.sql("""
