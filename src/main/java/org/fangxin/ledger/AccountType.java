@@ -31,6 +31,13 @@ public enum AccountType {
     PLATFORM_GUARANTEE_FUND(Category.ASSET, PLATFORM, true),
     /** The platform's own operating bank account (fees, premiums it pays). */
     PLATFORM_OPERATING_CASH(Category.ASSET, PLATFORM, true),
+    /** Premium shares a government budget subsidises (e.g. a regulator-bought region policy), billed and not yet received. */
+    GOVERNMENT_SUBSIDY_RECEIVABLE(Category.ASSET, PLATFORM, true),
+    /**
+     * Premium shares swept out of merchants' escrow sub-accounts into the platform's premium collection account,
+     * waiting to be remitted to insurers.
+     */
+    PREMIUM_COLLECTION(Category.ASSET, PLATFORM, true),
 
     // Liabilities (credit-normal)
     /** Unredeemed value of one prepaid card, owed to its consumer in service or money. */
@@ -58,7 +65,9 @@ public enum AccountType {
     /** Fees the banks charge the platform. */
     BANK_FEES(Category.EXPENSE, PLATFORM, false),
     /** Compensation the platform could not recover from escrow, deposit, insurer or merchant: its loss. */
-    COMPENSATION_EXPENSE(Category.EXPENSE, PLATFORM, false);
+    COMPENSATION_EXPENSE(Category.EXPENSE, PLATFORM, false),
+    /** The platform's own share of closure-insurance premiums (cost sharing). */
+    PREMIUM_EXPENSE(Category.EXPENSE, PLATFORM, false);
 
     /** The accounting class of a code, which fixes its normal side. */
     public enum Category {

@@ -1,0 +1,230 @@
+package org.fangxin.insurance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.insurance.domain.PremiumArithmetic;
+import org.fangxin.insurance.domain.ScopeMatch;
+import org.fangxin.insurance.persistence.InsuranceRepository;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AccountView;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.merchant.MerchantStatus;
+import org.fangxin.merchant.MerchantView;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Closure-insurance policies: a product bound to one merchant, a group or a region for a period, with cost sharing.
+ * {@link #insuredCover} tells other modules (protection's deposit rule, later the supervision ratio) how much of a
+ * merchant's advance exposure insurance covers: per policy in force min(per-merchant limit, exposure), in total at
+ * most the exposure. A merchant is covered when the scope matches, it was accepted by the platform (ACTIVE, SUSPENDED,
+ * CLOSING or CLOSED) and the product rates its sector at its risk tier.
+ */
+@Service
+@Transactional
+public class Policies {
+
+    public static final int GROUP_SIZE_MAX = 500;
+    public static final int YEARS_MAX = 5;
+    static final Set<MerchantStatus> COVERABLE =
+            EnumSet.of(MerchantStatus.ACTIVE, MerchantStatus.SUSPENDED, MerchantStatus.CLOSING, MerchantStatus.CLOSED);
+
+    private final InsuranceRepository repository;
+    private final Insurers insurers;
+    private final Merchants merchants;
+    private final Ledger ledger;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Policies(InsuranceRepository repository, Insurers insurers, Merchants merchants, Ledger ledger, AuditTrail audit,
+             IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone) {
+        this.repository = repository;
+        this.insurers = insurers;
+        this.merchants = merchants;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** OPERATOR: issues a policy. Shares must sum to exactly 10000 bps; the scope must name existing, accepted merchants. */
+    public PolicyView issue(Actor actor, NewPolicy request) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators issue policies");
+        }
+        if (request.productId() == null || request.scope() == null || request.startsOn() == null
+                || request.endsOn() == null || request.costSharing() == null) {
+            throw Rejection.invalid("policy", "product, scope, dates and cost sharing are required");
+        }
+        String holder = request.policyholder() == null ? "" : request.policyholder().trim();
+        if (holder.length() < 2 || holder.length() > 100) {
+            throw Rejection.invalid("policyholder", "the policyholder's name is 2 to 100 characters");
+        }
+        ProductView product = insurers.product(actor, request.productId());
+        request.costSharing().problem().ifPresent(problem -> {
+            throw Rejection.invalid("costSharing", problem);
+        });
+        if (request.endsOn().isBefore(request.startsOn())) {
+            throw Rejection.invalid("endsOn", "the policy must end on or after its start");
+        }
+        if (request.endsOn().isAfter(request.startsOn().plusYears(YEARS_MAX))) {
+            throw Rejection.invalid("endsOn", "a policy runs at most " + YEARS_MAX + " years");
+        }
+        List<UUID> merchantIds = request.merchantIds() == null ? List.of() : List.copyOf(request.merchantIds());
+        String region = request.regionCode() == null || request.regionCode().isBlank() ? null : request.regionCode().trim();
+        validateScope(request.scope(), merchantIds, region);
+        UUID id = ids.next();
+        String number = "CI-" + request.startsOn().getYear() + "-" + id.toString().substring(24).toUpperCase();
+        PolicyView policy = new PolicyView(id, number, product.id(), product.name(), product.insurerId(),
+                insurers.view(actor, product.insurerId()).name(), request.scope(), merchantIds, region,
+                holder, request.startsOn(), request.endsOn(), request.costSharing(), clock.instant());
+        repository.insertPolicy(policy, actor.username());
+        audit.record("insurance.policy.issued", "insurance-policy", id, null, policy);
+        return policy;
+    }
+
+    /**
+     * Policies the actor may see: all (OPERATOR, REGULATOR), its insurer's (INSURER), or those in force today that cover
+     * its merchant (merchant owner and staff).
+     */
+    @Transactional(readOnly = true)
+    public List<PolicyView> list(Actor actor) {
+        if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
+            return repository.policies(null);
+        }
+        if (actor.is(Role.INSURER)) {
+            return insurers.ownInsurer(actor).map(repository::policies).orElse(List.of());
+        }
+        if (actor.role().isMerchantSide()) {
+            return covering(actor.merchantId());
+        }
+        throw new Rejection(ProblemType.FORBIDDEN, "policies are for operators, regulators, insurers and covered merchants");
+    }
+
+    /** One policy; another insurer's policy, or one that does not cover the caller's merchant, is "not found". */
+    @Transactional(readOnly = true)
+    public PolicyView view(Actor actor, UUID policyId) {
+        if (!actor.is(Role.OPERATOR, Role.REGULATOR, Role.INSURER) && !actor.role().isMerchantSide()) {
+            throw new Rejection(ProblemType.FORBIDDEN, "policies are for operators, regulators, insurers and covered merchants");
+        }
+        PolicyView policy = repository.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
+        boolean visible = switch (actor.role()) {
+            case OPERATOR, REGULATOR -> true;
+            case INSURER -> insurers.ownInsurer(actor).equals(Optional.of(policy.insurerId()));
+            default -> merchants.find(actor.merchantId()).map(m -> scopeCovers(policy, m)).orElse(false);
+        };
+        if (!visible) {
+            throw Rejection.notFound("policy");
+        }
+        return policy;
+    }
+
+    /** Policies in force today that cover the merchant (no access check; for other modules and pages). */
+    @Transactional(readOnly = true)
+    public List<PolicyView> covering(UUID merchantId) {
+        Optional<MerchantView> merchant = merchants.find(merchantId);
+        if (merchant.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = today();
+        return repository.candidatePolicies(merchantId, today).stream()
+                .filter(policy -> covers(policy, merchant.get(), repository.product(policy.productId()).orElseThrow()))
+                .toList();
+    }
+
+    /**
+     * The part of the merchant's advance exposure that insurance in force today covers (no access check): per policy
+     * min(per-merchant limit, exposure), summed and capped at the exposure. Zero when uninsured or without exposure.
+     */
+    @Transactional(readOnly = true)
+    public Money insuredCover(UUID merchantId) {
+        Money exposure = exposure(merchantId);
+        Money cover = Money.zero(exposure.currency());
+        for (PolicyView policy : covering(merchantId)) {
+            ProductView product = repository.product(policy.productId()).orElseThrow();
+            if (product.perMerchantLimit().currency().equals(exposure.currency())) {
+                cover = cover.plus(PremiumArithmetic.insured(exposure, product.perMerchantLimit()));
+            }
+        }
+        return cover.min(exposure);
+    }
+
+    /** The merchant's advance exposure: the balance of its MERCHANT_ADVANCE account in CNY (zero when none). */
+    @Transactional(readOnly = true)
+    public Money exposure(UUID merchantId) {
+        return ledger.findAccount(AccountType.MERCHANT_ADVANCE, merchantId, Money.CNY).map(AccountView::normalBalance)
+                .orElse(Money.zero(Money.CNY));
+    }
+
+    /** The risk tier premiums are rated at: B for everyone until the risk module rates merchants. */
+    public RiskTier tierOf(UUID merchantId) {
+        return RiskTier.DEFAULT;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** Scope, status and rate: whether this policy's product insures this merchant. */
+    boolean covers(PolicyView policy, MerchantView merchant, ProductView product) {
+        return scopeCovers(policy, merchant) && COVERABLE.contains(merchant.status())
+                && product.rateBps(merchant.sector(), tierOf(merchant.id())).isPresent();
+    }
+
+    private static boolean scopeCovers(PolicyView policy, MerchantView merchant) {
+        return ScopeMatch.covers(policy.scope(), policy.merchantIds(), policy.regionCode(), merchant.id(),
+                merchant.regionCode());
+    }
+
+    private void validateScope(PolicyScope scope, List<UUID> merchantIds, String region) {
+        switch (scope) {
+            case MERCHANT, GROUP -> {
+                if (region != null) {
+                    throw Rejection.invalid("regionCode", "only a REGION policy names a region");
+                }
+                if (scope == PolicyScope.MERCHANT ? merchantIds.size() != 1 : merchantIds.isEmpty()
+                        || merchantIds.size() > GROUP_SIZE_MAX) {
+                    throw Rejection.invalid("merchantIds", scope == PolicyScope.MERCHANT ? "name exactly one merchant"
+                            : "name 1 to " + GROUP_SIZE_MAX + " merchants");
+                }
+                if (new HashSet<>(merchantIds).size() != merchantIds.size()) {
+                    throw Rejection.invalid("merchantIds", "a merchant is named twice");
+                }
+                for (UUID merchantId : merchantIds) {
+                    boolean accepted = merchantId != null && merchants.find(merchantId)
+                            .map(m -> COVERABLE.contains(m.status())).orElse(false);
+                    if (!accepted) {
+                        throw Rejection.invalid("merchantIds", "merchant " + merchantId + " is unknown or not accepted");
+                    }
+                }
+            }
+            case REGION -> {
+                if (region == null || !region.matches("[1-9][0-9]{5}")) {
+                    throw Rejection.invalid("regionCode", "a REGION policy names a 6-digit region code");
+                }
+                if (!merchantIds.isEmpty()) {
+                    throw Rejection.invalid("merchantIds", "a REGION policy covers the region, not named merchants");
+                }
+            }
+        }
+    }
+}

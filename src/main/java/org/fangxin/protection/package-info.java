@@ -1,0 +1,8 @@
+/**
+ * Protection: how consumers are protected when a merchant cannot deliver. Risk deposits sized by a rule per sector
+ * against the merchant's advance exposure (less insured cover), held in the ledger, checked regularly, with top-up
+ * requests and a sales block for under-covered merchants, and returned on a clean exit.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "identity", "merchant", "rules", "ledger", "insurance", "notification"})
+package org.fangxin.protection;
