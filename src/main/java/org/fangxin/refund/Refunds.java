@@ -36,7 +36,6 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -61,7 +60,7 @@ public class Refunds {
     public static final int LIST_SIZE_MAX = 200;
 
     private final RefundRepository repository;
-    private final ObjectProvider<Cards> cards;
+    private final Cards cards;
     private final Products products;
     private final Merchants merchants;
     private final Rules rules;
@@ -75,7 +74,7 @@ public class Refunds {
     private final Notifications notifications;
     private final RefundMessages messages;
 
-    Refunds(RefundRepository repository, ObjectProvider<Cards> cards, Products products, Merchants merchants, Rules rules,
+    Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants, Rules rules,
             Payments payments, RefundLedger ledger, AuditTrail audit, ApplicationEventPublisher events, IdGenerator ids,
             Clock clock, @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays,
             Notifications notifications, RefundMessages messages) {
@@ -238,7 +237,7 @@ public class Refunds {
         if (!today(zone).isAfter(stored.view().contestDeadline())) {
             return false;
         }
-        if (cards().find(stored.view().cardId()).map(c -> c.status() != CardStatus.ACTIVE).orElse(true)) {
+        if (cards.find(stored.view().cardId()).map(c -> c.status() != CardStatus.ACTIVE).orElse(true)) {
             repository.cancel(refundId, "the card is no longer active", clock.instant());
             audit.record("refund.cancelled", "refund", refundId, stored.view(), repository.find(refundId).orElseThrow().view());
             return false;
@@ -250,7 +249,7 @@ public class Refunds {
     /** Job step: surrenders one expired card as EXPIRED and refunds its whole unredeemed value (an open request yields). */
     @Transactional
     public boolean refundExpired(UUID cardId) {
-        CardView card = cards().find(cardId).orElseThrow();
+        CardView card = cards.find(cardId).orElseThrow();
         MerchantView merchant = merchantOf(card);
         LocalDate today = today(merchant.zone());
         if (card.status() != CardStatus.ACTIVE || !card.validUntil().isBefore(today)) {
@@ -295,18 +294,6 @@ public class Refunds {
         return contestWorkingDays;
     }
 
-    Cards cards() {
-        Cards available = cards.getIfAvailable();
-        if (available == null) {
-            throw new IllegalStateException("the card module is not present");
-        }
-        return available;
-    }
-
-    boolean cardsPresent() {
-        return cards.getIfAvailable() != null;
-    }
-
     private UUID open(CardView card, RefundQuote quote, LocalDate today) {
         UUID id = ids.next();
         LocalDate deadline = quote.automatic() ? null : calendar(today).plus(today, contestWorkingDays);
@@ -325,9 +312,10 @@ public class Refunds {
         RefundView before = stored.view();
         RefundStatus approved = transition.applyTo(before.status());
         CardStatus end = before.reason() == RefundReason.EXPIRY ? CardStatus.EXPIRED : CardStatus.REFUNDED;
-        CardView card = cards().surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
+        CardView card = cards.surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
         RefundQuote quote = quoteFor(card, before.reason(), before.requestedOn());
         RefundSplit split = ledger.postRefund(refundId, card, quote.refund());
+        cards.settleSurrender(card.id(), quote.refund(), split.uncovered());
         String reference = null;
         RefundStatus status = approved;
         if (quote.refund().isPositive()) {
@@ -370,7 +358,7 @@ public class Refunds {
         if (reason == RefundReason.EXPIRY) {
             throw Rejection.invalid("reason", "EXPIRY refunds are made by the platform when a card expires");
         }
-        CardView card = cards().find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
+        CardView card = cards.find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));
         if (card.status() != CardStatus.ACTIVE) {
             throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");
