@@ -57,6 +57,7 @@ public class Refunds {
     public static final ProblemType CONTEST_WINDOW_CLOSED = new ProblemType("contest-window-closed", 409);
     public static final ProblemType NOT_DISPUTED = new ProblemType("refund-not-disputed", 409);
     public static final ProblemType PAYMENT_NOT_FAILED = new ProblemType("refund-payment-not-failed", 409);
+    public static final ProblemType NOT_AWAITING_MANUAL_PAYOUT = new ProblemType("refund-not-awaiting-manual-payout", 409);
     public static final int LIST_SIZE_MAX = 200;
 
     private final RefundRepository repository;
@@ -221,6 +222,31 @@ public class Refunds {
         return after;
     }
 
+    /**
+     * OPERATOR: records that the holder of a received card was paid outside the payment provider (bank transfer with
+     * {@code payoutReference}); the refund owed leaves escrow ({@code refund-paid:<id>}) and the refund is PAID.
+     */
+    @Transactional
+    public RefundView recordManualPayout(Actor actor, UUID refundId, String payoutReference) {
+        requireOperator(actor);
+        Stored stored = repository.lock(refundId).orElseThrow(() -> Rejection.notFound("refund " + refundId));
+        if (!RefundTransition.CONFIRM_MANUAL_PAYOUT.allowedFrom(stored.view().status())) {
+            throw new Rejection(NOT_AWAITING_MANUAL_PAYOUT, "only a refund awaiting a manual payout is recorded as paid "
+                    + "this way; this one is " + stored.view().status());
+        }
+        RefundView before = stored.view();
+        ledger.postPaid(refundId, before.cardId(), before.merchantId(), before.refund());
+        repository.markPaidManually(refundId, payoutReference.strip(), clock.instant());
+        RefundView after = repository.find(refundId).orElseThrow().view();
+        audit.record("refund.paid-manually", "refund", refundId, before,
+                Map.of("status", after.status(), "payoutReference", payoutReference.strip(), "by", actor.username()));
+        notifications.send(before.holderUserId(), messages.text("refund.notice.paid.subject"),
+                messages.text("refund.notice.paid.body", before.refund().format()), "refund-paid:" + refundId);
+        events.publishEvent(new RefundPaid(refundId, before.cardId(), before.merchantId(), before.holderUserId(),
+                before.refund(), clock.instant()));
+        return after;
+    }
+
     /** The first payment attempt is {@code refund:<id>}, later ones {@code refund:<id>:<attempt>}. */
     static String paymentReference(UUID refundId, int attempt) {
         return attempt <= 1 ? "refund:" + refundId : "refund:" + refundId + ":" + attempt;
@@ -318,7 +344,10 @@ public class Refunds {
         cards.settleSurrender(card.id(), quote.refund(), split.uncovered());
         String reference = null;
         RefundStatus status = approved;
-        if (quote.refund().isPositive()) {
+        if (quote.refund().isPositive() && card.received()) {
+            // The card's payment order is the first buyer's: refunding over it would pay the wrong person.
+            status = RefundTransition.AWAIT_MANUAL_PAYOUT.applyTo(approved);
+        } else if (quote.refund().isPositive()) {
             reference = paymentReference(refundId, 1);
             payments.refund(new RequestRefund(card.paymentOrderId(), reference, quote.refund(),
                     "refund " + refundId + " (" + before.reason() + ")"));

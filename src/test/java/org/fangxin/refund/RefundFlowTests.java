@@ -356,6 +356,64 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(shop.id());
     }
 
+    @Test
+    void aReceivedCardIsRefundedToItsHolderByManualPayoutNeverOverTheFirstBuyersPayment() {
+        // Goal: the second holder of a transferred card is refunded, and the first buyer's payment order is untouched.
+        TestMerchants.Created gym = fx.gym(10000);
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(2000), 60, Term.months(12),
+                RefundMethod.PRO_RATA_SESSIONS, 0);
+        UserAccount buyer = users.create(Role.CONSUMER);
+        CardView bought = fx.buy(buyer, pack);
+        fx.redeemSessions(buyer, bought, 12);
+        String mobile = String.format("136%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        UserAccount friend = users.create(Role.CONSUMER);
+        jdbc.sql("update identity.user_account set mobile = :mobile where id = :id").param("mobile", mobile)
+                .param("id", friend.id()).update();
+        var transferred = api().as(buyer).post("/api/v1/cards/" + bought.id() + "/transfer", Map.of("toMobile", mobile),
+                UUID.randomUUID().toString());
+        assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
+        CardView received = cardsBean.find(UUID.fromString(transferred.json().get("toCardId").asString())).orElseThrow();
+        assertThat(received.received()).isTrue();
+        assertThat(received.paymentOrderId()).isEqualTo(bought.paymentOrderId());
+        fx.assertBooksHold(gym.id());
+
+        assertThat(api().as(buyer).post("/api/v1/refunds", Map.of("cardId", bought.id(), "reason", "CONSUMER_CHOICE"),
+                UUID.randomUUID().toString()).code()).isIn("card-not-active");
+        clock.advance(Duration.ofDays(10));
+        RefundView requested = refunds.request(friend.actor(), new NewRefund(received.id(), RefundReason.CONSUMER_CHOICE));
+        assertThat(requested.refund()).isEqualTo(Money.yuan(1600));
+        clock.advance(Duration.ofDays(7));
+        timers.acceptSilentRequests();
+        RefundView approved = refunds.view(friend.actor(), requested.id());
+        assertThat(approved.status()).isEqualTo(org.fangxin.refund.RefundStatus.MANUAL_PAYOUT);
+        assertThat(approved.paymentReference()).isNull();
+        assertThat(fx.paymentRefundStatus(bought.paymentOrderId(), "refund:" + requested.id())).isNull();
+        assertThat(payments.find(bought.paymentOrderId()).orElseThrow().refunded().isZero()).isTrue();
+        assertThat(fx.balance(AccountType.CONSUMER_REFUNDS_PAYABLE, received.id())).isEqualTo(Money.yuan(1600));
+        fx.assertBooksHold(gym.id());
+
+        UserAccount operator = users.create(Role.OPERATOR);
+        String path = "/api/v1/refunds/" + requested.id() + "/manual-payout";
+        assertThat(api().as(friend).post(path, Map.of("reference", "x"), UUID.randomUUID().toString()).status()).isEqualTo(403);
+        assertThat(api().as(operator).post(path, Map.of("reference", " "), UUID.randomUUID().toString()).status()).isEqualTo(400);
+        String key = UUID.randomUUID().toString();
+        var paid = api().as(operator).post(path, Map.of("reference", "BANK-TRANSFER-20260320-001"), key);
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
+        assertThat(api().as(operator).post(path, Map.of("reference", "BANK-TRANSFER-20260320-001"), key)
+                .header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api().as(operator).post(path, Map.of("reference", "again"), UUID.randomUUID().toString()).code())
+                .isEqualTo("refund-not-awaiting-manual-payout");
+        assertThat(ledger.findTransfer("refund-paid:" + requested.id())).isPresent();
+        assertThat(fx.balance(AccountType.CONSUMER_REFUNDS_PAYABLE, received.id()).isZero()).isTrue();
+        assertThat(payments.find(bought.paymentOrderId()).orElseThrow().refunded().isZero()).isTrue();
+        assertThat(fx.sandboxRefunds(bought.paymentOrderId())).isZero();
+        CardView ended = cardsBean.find(received.id()).orElseThrow();
+        assertThat(ended.refunded()).isEqualTo(Money.yuan(1600));
+        assertThat(ended.earned().plus(ended.refunded()).plus(ended.unredeemed())).isEqualTo(ended.paid());
+        fx.assertBooksHold(gym.id());
+    }
+
     private boolean noticed(UUID cardId) {
         return jdbc.sql("select count(*) from refund.expiry_notice where card_id = :id").param("id", cardId)
                 .query(Long.class).single() > 0;

@@ -150,7 +150,8 @@ public class CardRegistry implements Cards {
         return new CardView(c.id(), c.holderId(), c.merchantId(), c.storeId(), c.productId(), c.contractVersionId(),
                 c.paymentOrderId(), c.kind().name(), c.status(), money(c, c.paidMinor()), money(c, c.listPriceMinor()),
                 money(c, c.earnedMinor()), money(c, c.refundedMinor()), unredeemed, money(c, c.advanceOutstandingMinor()),
-                c.sessionsTotal(), c.sessionsRemaining(), c.validFrom(), c.validUntil(), c.purchasedAt(), c.firstRedeemedAt());
+                c.sessionsTotal(), c.sessionsRemaining(), c.validFrom(), c.validUntil(), c.purchasedAt(), c.firstRedeemedAt(),
+                c.transferredFrom());
     }
 
     static Money money(CardRow card, long minor) {

@@ -137,7 +137,7 @@ public class RefundRepository {
                        fee_minor = :fee, refund_minor = :refund, retained_minor = :retained, approved_at = :now,
                        clawed_payable_minor = :clawedPayable, clawed_deposit_minor = :clawedDeposit,
                        uncovered_minor = :uncovered, payment_reference = :reference,
-                       payment_attempts = case when :reference is null then 0 else 1 end,
+                       payment_attempts = case when cast(:reference as text) is null then 0 else 1 end,
                        updated_at = :now, version = version + 1
                  where id = :id
                 """).param("status", status.name()).param("method", quote.method().name())
@@ -155,6 +155,15 @@ public class RefundRepository {
                        version = version + 1
                  where id = :id
                 """).param("at", ts(paidAt)).param("id", id).update());
+    }
+
+    /** An operator paid the holder outside the payment provider (a received card): PAID with the bank reference. */
+    public void markPaidManually(UUID id, String payoutReference, Instant paidAt) {
+        expectOne(jdbc.sql("""
+                update refund.refund_request set status = 'PAID', paid_at = :at, payout_reference = :reference,
+                       updated_at = :at, version = version + 1
+                 where id = :id and status = 'MANUAL_PAYOUT'
+                """).param("at", ts(paidAt)).param("reference", payoutReference).param("id", id).update());
     }
 
     public void markPaymentFailed(UUID id, String error, Instant now) {
