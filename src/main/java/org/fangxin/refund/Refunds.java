@@ -34,6 +34,7 @@ import org.fangxin.rules.RuleValues;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,6 +58,7 @@ public class Refunds {
     public static final ProblemType CONTEST_WINDOW_CLOSED = new ProblemType("contest-window-closed", 409);
     public static final ProblemType NOT_DISPUTED = new ProblemType("refund-not-disputed", 409);
     public static final ProblemType PAYMENT_NOT_FAILED = new ProblemType("refund-payment-not-failed", 409);
+    public static final ProblemType ESCROW_SHORT = new ProblemType("refund-escrow-short", 409);
     public static final ProblemType NOT_AWAITING_MANUAL_PAYOUT = new ProblemType("refund-not-awaiting-manual-payout", 409);
     public static final int LIST_SIZE_MAX = 200;
 
@@ -212,6 +214,11 @@ public class Refunds {
         if (!RefundTransition.RETRY_PAYMENT.allowedFrom(stored.view().status())) {
             throw new Rejection(PAYMENT_NOT_FAILED, "only a failed payment is retried; this refund is " + stored.view().status());
         }
+        Money shortBy = escrowShortBy(refundId, stored.view().merchantId(), stored.view().refund());
+        if (shortBy.isPositive()) {
+            throw new Rejection(ESCROW_SHORT, "the merchant's escrow is " + shortBy.format() + " short of this refund",
+                    Map.of("shortMinor", shortBy.amountMinor()));
+        }
         int attempt = stored.view().paymentAttempts() + 1;
         String reference = paymentReference(refundId, attempt);
         payments.refund(new RequestRefund(stored.paymentOrderId(), reference, stored.view().refund(),
@@ -245,6 +252,14 @@ public class Refunds {
         events.publishEvent(new RefundPaid(refundId, before.cardId(), before.merchantId(), before.holderUserId(),
                 before.refund(), clock.instant()));
         return after;
+    }
+
+    /** How much the merchant's free escrow (less other refunds approved and unpaid) lacks to pay {@code refund}. */
+    private Money escrowShortBy(UUID refundId, UUID merchantId, Money refund) {
+        Money free = ledger.escrowFree(merchantId, refund.currency()).minus(new Money(repository.owedFromEscrow(merchantId,
+                refund.currency().getCurrencyCode(), refundId), refund.currency()));
+        Money shortBy = refund.minus(free);
+        return shortBy.isPositive() ? shortBy : Money.zero(refund.currency());
     }
 
     /** The first payment attempt is {@code refund:<id>}, later ones {@code refund:<id>:<attempt>}. */
@@ -347,6 +362,10 @@ public class Refunds {
         if (quote.refund().isPositive() && card.received()) {
             // The card's payment order is the first buyer's: refunding over it would pay the wrong person.
             status = RefundTransition.AWAIT_MANUAL_PAYOUT.applyTo(approved);
+        } else if (quote.refund().isPositive() && escrowShortBy(refundId, card.merchantId(), quote.refund()).isPositive()) {
+            // An advance the clawback could not recover left escrow short: asking the provider to pay would pay
+            // money the books cannot release. Held for the operator (fund the escrow, then retry the payment).
+            status = RefundTransition.FAIL_PAYMENT.applyTo(approved);
         } else if (quote.refund().isPositive()) {
             reference = paymentReference(refundId, 1);
             payments.refund(new RequestRefund(card.paymentOrderId(), reference, quote.refund(),
@@ -356,6 +375,10 @@ public class Refunds {
         }
         repository.approve(refundId, status, quote, split.clawedFromPayable().amountMinor(),
                 split.clawedFromDeposit().amountMinor(), split.uncovered().amountMinor(), reference, clock.instant());
+        if (status == RefundStatus.PAYMENT_FAILED) {
+            repository.markPaymentFailed(refundId, "escrow short by " + escrowShortBy(refundId, card.merchantId(),
+                    quote.refund()).format() + " (advance not recovered): fund the escrow, then retry", clock.instant());
+        }
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.approved", "refund", refundId, before, after);
         notifications.send(card.holderUserId(), messages.text("refund.notice.approved.subject"),

@@ -250,6 +250,39 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(gym.id());
     }
 
+    @Test
+    void holdsThePaymentWhenAnUnrecoveredAdvanceLeftEscrowShort() {
+        // Goal: the provider is never asked to pay money the merchant's escrow does not hold. Method: the advance is
+        // paid out, there is no payable and no deposit to claw back from, and the card is refunded in full.
+        TestMerchants.Created gym = fx.gym();
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), 10, Term.months(6),
+                RefundMethod.PRO_RATA_SESSIONS, 0);
+        UserAccount holder = users.create(Role.CONSUMER);
+        CardView card = fx.buy(holder, pack);
+        org.fangxin.identity.Actor operator = users.create(Role.OPERATOR).actor();
+        settlements.run(operator, advanceToNextBusinessDay());
+        bank.process();
+        settlements.exchangeWithBank();
+        assertThat(fx.balance(AccountType.ESCROW, gym.id())).isEqualTo(Money.yuan(400));
+        fx.assertBooksHold(gym.id());
+
+        RefundView refund = refunds.request(holder.actor(), new NewRefund(card.id(), RefundReason.CONSUMER_CHOICE));
+        assertThat(refund.status()).isEqualTo(org.fangxin.refund.RefundStatus.PAYMENT_FAILED);
+        assertThat(refund.uncovered()).isEqualTo(Money.yuan(600));
+        assertThat(refund.paymentError()).contains("escrow short by");
+        assertThat(refund.paymentReference()).isNull();
+        assertThat(fx.paymentRefundStatus(card.paymentOrderId(), "refund:" + refund.id())).isNull();
+        assertThat(payments.find(card.paymentOrderId()).orElseThrow().refunded().isZero()).isTrue();
+        assertThat(fx.balance(AccountType.CONSUMER_REFUNDS_PAYABLE, card.id())).isEqualTo(Money.yuan(1000));
+        fx.assertBooksHold(gym.id());
+
+        var retry = api().as(users.create(Role.OPERATOR)).post("/api/v1/refunds/" + refund.id() + "/payment-retry", null,
+                UUID.randomUUID().toString());
+        assertThat(retry.code()).isEqualTo("refund-escrow-short");
+        assertThat(refunds.view(holder.actor(), refund.id()).status()).isEqualTo(org.fangxin.refund.RefundStatus.PAYMENT_FAILED);
+        fx.assertBooksHold(gym.id());
+    }
+
     /** Moves the clock to 02:00 Shanghai on the next weekday (a settlement day of the daily cycle). */
     private LocalDate advanceToNextBusinessDay() {
         LocalDate date = fx.today().plusDays(1);

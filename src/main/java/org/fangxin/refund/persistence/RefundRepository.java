@@ -101,6 +101,16 @@ public class RefundRepository {
                 """).param("statuses", names(statuses)).param("limit", limit).query(this::toView).list();
     }
 
+    /** Refunds of the merchant approved for payment and not yet paid (they will draw on its escrow), but one. */
+    public long owedFromEscrow(UUID merchant, String currency, UUID except) {
+        return jdbc.sql("""
+                select coalesce(sum(refund_minor), 0) from refund.refund_request
+                 where merchant_id = :merchant and currency = :currency and status in ('APPROVED', 'MANUAL_PAYOUT')
+                   and id <> :except
+                """).param("merchant", merchant).param("currency", currency).param("except", except)
+                .query(Long.class).single();
+    }
+
     /** Ids of requests still waiting for the merchant whose contest deadline passed before {@code today}. */
     public List<UUID> silentBefore(LocalDate today, int limit) {
         return jdbc.sql("""
