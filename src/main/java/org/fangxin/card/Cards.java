@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
+import org.fangxin.shared.Money;
 
 /**
  * The card module's facade. {@link #find}, {@link #surrender} and {@link #expiringOn} serve other modules (refund,
@@ -25,6 +26,20 @@ public interface Cards {
      */
     CardView surrender(UUID cardId, CardStatus endStatus, String reason);
 
+    /**
+     * Completes a surrender in the same transaction, once the caller knows how the unredeemed value was split:
+     * {@code refunded} goes to the consumer, the rest is kept by the merchant (counted as earned, e.g. a refund fee),
+     * and {@code advanceUnrecovered} is the part of the card's advance that could not be clawed back and that the
+     * merchant still owes (it stays in MERCHANT_ADVANCE). The card must be REFUNDED or EXPIRED.
+     */
+    void settleSurrender(UUID cardId, Money refunded, Money advanceUnrecovered);
+
     /** ACTIVE cards whose validity ended before {@code date} (validUntil < date), oldest first, at most {@code limit}. */
     List<CardView> expiringBefore(LocalDate date, int limit);
+
+    /**
+     * ACTIVE cards whose validity ends in {@code from} ≤ validUntil < {@code to}, soonest first, at most {@code limit}:
+     * for expiry notices, which must not be crowded out by cards that already expired and wait for their refund.
+     */
+    List<CardView> endingBetween(LocalDate from, LocalDate to, int limit);
 }

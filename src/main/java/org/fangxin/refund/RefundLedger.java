@@ -77,6 +77,12 @@ class RefundLedger {
                 EntryLine.credit(account(AccountType.ESCROW, merchantId, refund), refund)));
     }
 
+    /** Escrow cash of the merchant not already on its way out to the merchant (payouts instructed, unconfirmed). */
+    Money escrowFree(UUID merchantId, java.util.Currency currency) {
+        Money escrow = ledger.open(AccountType.ESCROW, merchantId, currency).normalBalance();
+        return escrow.minus(ledger.open(AccountType.MERCHANT_SETTLEMENT, merchantId, currency).normalBalance());
+    }
+
     private AccountId account(AccountType type, UUID owner, Money currencyOf) {
         return ledger.open(type, owner, currencyOf.currency()).id();
     }

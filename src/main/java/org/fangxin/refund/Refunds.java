@@ -34,9 +34,9 @@ import org.fangxin.rules.RuleValues;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -58,10 +58,12 @@ public class Refunds {
     public static final ProblemType CONTEST_WINDOW_CLOSED = new ProblemType("contest-window-closed", 409);
     public static final ProblemType NOT_DISPUTED = new ProblemType("refund-not-disputed", 409);
     public static final ProblemType PAYMENT_NOT_FAILED = new ProblemType("refund-payment-not-failed", 409);
+    public static final ProblemType ESCROW_SHORT = new ProblemType("refund-escrow-short", 409);
+    public static final ProblemType NOT_AWAITING_MANUAL_PAYOUT = new ProblemType("refund-not-awaiting-manual-payout", 409);
     public static final int LIST_SIZE_MAX = 200;
 
     private final RefundRepository repository;
-    private final ObjectProvider<Cards> cards;
+    private final Cards cards;
     private final Products products;
     private final Merchants merchants;
     private final Rules rules;
@@ -75,7 +77,7 @@ public class Refunds {
     private final Notifications notifications;
     private final RefundMessages messages;
 
-    Refunds(RefundRepository repository, ObjectProvider<Cards> cards, Products products, Merchants merchants, Rules rules,
+    Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants, Rules rules,
             Payments payments, RefundLedger ledger, AuditTrail audit, ApplicationEventPublisher events, IdGenerator ids,
             Clock clock, @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays,
             Notifications notifications, RefundMessages messages) {
@@ -212,6 +214,11 @@ public class Refunds {
         if (!RefundTransition.RETRY_PAYMENT.allowedFrom(stored.view().status())) {
             throw new Rejection(PAYMENT_NOT_FAILED, "only a failed payment is retried; this refund is " + stored.view().status());
         }
+        Money shortBy = escrowShortBy(refundId, stored.view().merchantId(), stored.view().refund());
+        if (shortBy.isPositive()) {
+            throw new Rejection(ESCROW_SHORT, "the merchant's escrow is " + shortBy.format() + " short of this refund",
+                    Map.of("shortMinor", shortBy.amountMinor()));
+        }
         int attempt = stored.view().paymentAttempts() + 1;
         String reference = paymentReference(refundId, attempt);
         payments.refund(new RequestRefund(stored.paymentOrderId(), reference, stored.view().refund(),
@@ -220,6 +227,39 @@ public class Refunds {
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.payment-retried", "refund", refundId, stored.view(), after);
         return after;
+    }
+
+    /**
+     * OPERATOR: records that the holder of a received card was paid outside the payment provider (bank transfer with
+     * {@code payoutReference}); the refund owed leaves escrow ({@code refund-paid:<id>}) and the refund is PAID.
+     */
+    @Transactional
+    public RefundView recordManualPayout(Actor actor, UUID refundId, String payoutReference) {
+        requireOperator(actor);
+        Stored stored = repository.lock(refundId).orElseThrow(() -> Rejection.notFound("refund " + refundId));
+        if (!RefundTransition.CONFIRM_MANUAL_PAYOUT.allowedFrom(stored.view().status())) {
+            throw new Rejection(NOT_AWAITING_MANUAL_PAYOUT, "only a refund awaiting a manual payout is recorded as paid "
+                    + "this way; this one is " + stored.view().status());
+        }
+        RefundView before = stored.view();
+        ledger.postPaid(refundId, before.cardId(), before.merchantId(), before.refund());
+        repository.markPaidManually(refundId, payoutReference.strip(), clock.instant());
+        RefundView after = repository.find(refundId).orElseThrow().view();
+        audit.record("refund.paid-manually", "refund", refundId, before,
+                Map.of("status", after.status(), "payoutReference", payoutReference.strip(), "by", actor.username()));
+        notifications.send(before.holderUserId(), messages.text("refund.notice.paid.subject"),
+                messages.text("refund.notice.paid.body", before.refund().format()), "refund-paid:" + refundId);
+        events.publishEvent(new RefundPaid(refundId, before.cardId(), before.merchantId(), before.holderUserId(),
+                before.refund(), clock.instant()));
+        return after;
+    }
+
+    /** How much the merchant's free escrow (less other refunds approved and unpaid) lacks to pay {@code refund}. */
+    private Money escrowShortBy(UUID refundId, UUID merchantId, Money refund) {
+        Money free = ledger.escrowFree(merchantId, refund.currency()).minus(new Money(repository.owedFromEscrow(merchantId,
+                refund.currency().getCurrencyCode(), refundId), refund.currency()));
+        Money shortBy = refund.minus(free);
+        return shortBy.isPositive() ? shortBy : Money.zero(refund.currency());
     }
 
     /** The first payment attempt is {@code refund:<id>}, later ones {@code refund:<id>:<attempt>}. */
@@ -238,7 +278,7 @@ public class Refunds {
         if (!today(zone).isAfter(stored.view().contestDeadline())) {
             return false;
         }
-        if (cards().find(stored.view().cardId()).map(c -> c.status() != CardStatus.ACTIVE).orElse(true)) {
+        if (cards.find(stored.view().cardId()).map(c -> c.status() != CardStatus.ACTIVE).orElse(true)) {
             repository.cancel(refundId, "the card is no longer active", clock.instant());
             audit.record("refund.cancelled", "refund", refundId, stored.view(), repository.find(refundId).orElseThrow().view());
             return false;
@@ -250,7 +290,7 @@ public class Refunds {
     /** Job step: surrenders one expired card as EXPIRED and refunds its whole unredeemed value (an open request yields). */
     @Transactional
     public boolean refundExpired(UUID cardId) {
-        CardView card = cards().find(cardId).orElseThrow();
+        CardView card = cards.find(cardId).orElseThrow();
         MerchantView merchant = merchantOf(card);
         LocalDate today = today(merchant.zone());
         if (card.status() != CardStatus.ACTIVE || !card.validUntil().isBefore(today)) {
@@ -295,18 +335,6 @@ public class Refunds {
         return contestWorkingDays;
     }
 
-    Cards cards() {
-        Cards available = cards.getIfAvailable();
-        if (available == null) {
-            throw new IllegalStateException("the card module is not present");
-        }
-        return available;
-    }
-
-    boolean cardsPresent() {
-        return cards.getIfAvailable() != null;
-    }
-
     private UUID open(CardView card, RefundQuote quote, LocalDate today) {
         UUID id = ids.next();
         LocalDate deadline = quote.automatic() ? null : calendar(today).plus(today, contestWorkingDays);
@@ -325,12 +353,20 @@ public class Refunds {
         RefundView before = stored.view();
         RefundStatus approved = transition.applyTo(before.status());
         CardStatus end = before.reason() == RefundReason.EXPIRY ? CardStatus.EXPIRED : CardStatus.REFUNDED;
-        CardView card = cards().surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
+        CardView card = cards.surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
         RefundQuote quote = quoteFor(card, before.reason(), before.requestedOn());
         RefundSplit split = ledger.postRefund(refundId, card, quote.refund());
+        cards.settleSurrender(card.id(), quote.refund(), split.uncovered());
         String reference = null;
         RefundStatus status = approved;
-        if (quote.refund().isPositive()) {
+        if (quote.refund().isPositive() && card.received()) {
+            // The card's payment order is the first buyer's: refunding over it would pay the wrong person.
+            status = RefundTransition.AWAIT_MANUAL_PAYOUT.applyTo(approved);
+        } else if (quote.refund().isPositive() && escrowShortBy(refundId, card.merchantId(), quote.refund()).isPositive()) {
+            // An advance the clawback could not recover left escrow short: asking the provider to pay would pay
+            // money the books cannot release. Held for the operator (fund the escrow, then retry the payment).
+            status = RefundTransition.FAIL_PAYMENT.applyTo(approved);
+        } else if (quote.refund().isPositive()) {
             reference = paymentReference(refundId, 1);
             payments.refund(new RequestRefund(card.paymentOrderId(), reference, quote.refund(),
                     "refund " + refundId + " (" + before.reason() + ")"));
@@ -339,6 +375,10 @@ public class Refunds {
         }
         repository.approve(refundId, status, quote, split.clawedFromPayable().amountMinor(),
                 split.clawedFromDeposit().amountMinor(), split.uncovered().amountMinor(), reference, clock.instant());
+        if (status == RefundStatus.PAYMENT_FAILED) {
+            repository.markPaymentFailed(refundId, "escrow short by " + escrowShortBy(refundId, card.merchantId(),
+                    quote.refund()).format() + " (advance not recovered): fund the escrow, then retry", clock.instant());
+        }
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.approved", "refund", refundId, before, after);
         notifications.send(card.holderUserId(), messages.text("refund.notice.approved.subject"),
@@ -370,7 +410,7 @@ public class Refunds {
         if (reason == RefundReason.EXPIRY) {
             throw Rejection.invalid("reason", "EXPIRY refunds are made by the platform when a card expires");
         }
-        CardView card = cards().find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
+        CardView card = cards.find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));
         if (card.status() != CardStatus.ACTIVE) {
             throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");

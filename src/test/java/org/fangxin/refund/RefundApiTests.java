@@ -26,8 +26,8 @@ class RefundApiTests extends RefundTestBase {
         ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(600), 6, Term.months(6),
                 RefundMethod.PRO_RATA_SESSIONS, 0);
         UserAccount holder = users.create(Role.CONSUMER);
-        CardView card = fx.card(holder, gym, pack, Money.fen(0));
-        fx.cards.redeemSessions(card.id(), 1, clock.instant());
+        CardView card = fx.buy(holder, pack);
+        fx.redeemSessions(holder, card, 1);
 
         Api anonymous = api();
         Api holderApi = api().as(holder);

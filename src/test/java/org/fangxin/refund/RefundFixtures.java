@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.fangxin.card.CardView;
+import org.fangxin.card.Cards;
+import org.fangxin.card.EscrowChecks;
+import org.fangxin.card.EscrowIdentityReport;
+import org.fangxin.card.lifecycle.PeriodRelease;
 import org.fangxin.catalog.ContractTerms;
 import org.fangxin.catalog.ProductDraft;
 import org.fangxin.catalog.ProductKind;
@@ -15,54 +22,88 @@ import org.fangxin.catalog.ProductView;
 import org.fangxin.catalog.Products;
 import org.fangxin.catalog.RefundMethod;
 import org.fangxin.catalog.Term;
+import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.InvariantReport;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
-import org.fangxin.payment.CreatePaymentOrder;
-import org.fangxin.payment.PaymentOrderView;
-import org.fangxin.payment.PaymentStatus;
+import org.fangxin.merchant.Sector;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.RefundStatus;
 import org.fangxin.payment.lifecycle.RefundWorker;
 import org.fangxin.payment.sandbox.SandboxGateway;
+import org.fangxin.rules.RuleChange;
+import org.fangxin.rules.RuleValues;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
-import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Api;
 import org.fangxin.testing.TestClock;
+import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.TestUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Steps of the refund integration tests: a merchant with a product, a paid card, payments run, ledger checks. */
+/**
+ * Steps of the refund integration tests on real cards: a merchant (with its own supervision ratio when a test needs
+ * a known advance) and a product, a card bought through the card module (purchase → sandbox payment → card issued),
+ * redemptions with the holder's one-time code at the counter, payments run, and the books checked.
+ */
 final class RefundFixtures {
 
     static final Duration WAIT_MAX = Duration.ofSeconds(10);
+    /** Districts 41xxyy (xx, yy ≠ 00) of one run, each with its own rule row; the sequence keeps them apart. */
+    private static final AtomicInteger DISTRICTS = new AtomicInteger((int) (System.nanoTime() % 9_000));
 
     final TestMerchants merchants;
+    final TestUsers users;
     final Products products;
     final Payments payments;
     final SandboxGateway sandbox;
     final RefundWorker worker;
-    final TestCards cards;
+    final Cards cards;
+    final EscrowChecks escrow;
+    final PeriodRelease release;
+    final Rules rules;
     final Ledger ledger;
     final JdbcClient jdbc;
     final TestClock clock;
+    final Supplier<Api> api;
+    private final Map<UUID, UserAccount> staff = new ConcurrentHashMap<>();
 
-    RefundFixtures(TestMerchants merchants, Products products, Payments payments, SandboxGateway sandbox,
-                   RefundWorker worker, TestCards cards, Ledger ledger, JdbcClient jdbc, TestClock clock) {
+    RefundFixtures(TestMerchants merchants, TestUsers users, Products products, Payments payments, SandboxGateway sandbox,
+                   RefundWorker worker, Cards cards, EscrowChecks escrow, PeriodRelease release, Rules rules,
+                   Ledger ledger, JdbcClient jdbc, TestClock clock, Supplier<Api> api) {
         this.merchants = merchants;
+        this.users = users;
         this.products = products;
         this.payments = payments;
         this.sandbox = sandbox;
         this.worker = worker;
         this.cards = cards;
+        this.escrow = escrow;
+        this.release = release;
+        this.rules = rules;
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.api = api;
     }
 
+    /** A gym under the rule table's defaults (national supervision ratio 40%: 60% of each price is advanced). */
     TestMerchants.Created gym() {
-        return merchants.activeMerchant(org.fangxin.merchant.Sector.SPORTS_FITNESS, "410200");
+        return merchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+    }
+
+    /** A gym in a district of its own whose rule row sets the supervision ratio (10000 = nothing advanced). */
+    TestMerchants.Created gym(int supervisionRatioBp) {
+        int n = DISTRICTS.incrementAndGet() % 9_801;
+        String district = String.format("41%02d%02d", n / 99 + 1, n % 99 + 1);
+        RuleValues values = new RuleValues(null, null, null, null, null, null, null, null, supervisionRatioBp, null, null,
+                List.of(), List.of());
+        rules.change(users.create(Role.OPERATOR).actor(), district, Sector.SPORTS_FITNESS.name(),
+                new RuleChange(values, "test: supervision ratio " + supervisionRatioBp + " bp", null));
+        return merchants.activeMerchant(Sector.SPORTS_FITNESS, district);
     }
 
     ProductView product(TestMerchants.Created shop, ProductKind kind, Money price, Integer sessions, Term term,
@@ -74,21 +115,55 @@ final class RefundFixtures {
                 face, sessions, term, List.of(shop.merchant().stores().get(0).id()), terms));
     }
 
-    PaymentOrderView paidOrder(UUID payer, UUID merchant, Money amount) {
-        PaymentOrderView order = payments.createOrder(new CreatePaymentOrder("purchase:" + UUID.randomUUID(), payer,
-                merchant, amount, "测试卡 test card", Duration.ofMinutes(15)));
-        sandbox.pay(order.providerOrderId());
-        awaitTrue(() -> payments.find(order.id()).orElseThrow().status() == PaymentStatus.PAID);
-        return payments.find(order.id()).orElseThrow();
+    /** The holder buys the product through the API, pays in the sandbox, and gets the card the card module issues. */
+    CardView buy(UserAccount holder, ProductView product) {
+        Api.Response started = api.get().as(holder).post("/api/v1/purchases", Map.of("productId", product.id(),
+                "storeId", product.storeIds().get(0), "contractVersionId", product.currentVersionId(),
+                "acceptContract", true), UUID.randomUUID().toString());
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        UUID purchaseId = UUID.fromString(started.json().get("id").asString());
+        UUID orderId = UUID.fromString(started.json().get("paymentOrderId").asString());
+        sandbox.pay(payments.find(orderId).orElseThrow().providerOrderId());
+        awaitTrue(() -> cardOf(purchaseId) != null);
+        UUID cardId = cardOf(purchaseId);
+        assertThat(cardId).as("card of purchase " + purchaseId).isNotNull();
+        return cards.find(cardId).orElseThrow();
     }
 
-    /** A paid card of the product for the holder, bought now, with the given advance paid out. */
-    CardView card(UserAccount holder, TestMerchants.Created shop, ProductView product, Money advance) {
-        PaymentOrderView order = paidOrder(holder.id(), shop.id(), product.price());
-        LocalDate today = today();
-        return cards.issue(holder.id(), shop.id(), product.currentVersionId(), order.id(), product.kind().name(),
-                product.price(), product.listPrice(), product.sessions(), today, product.term().lastDayFrom(today),
-                clock.instant(), advance);
+    private UUID cardOf(UUID purchaseId) {
+        return jdbc.sql("select id from card.card where purchase_id = :id and transferred_from is null")
+                .param("id", purchaseId).query(UUID.class).optional().orElse(null);
+    }
+
+    /** Staff of the card's merchant redeem sessions with the one-time code the holder shows. */
+    CardView redeemSessions(UserAccount holder, CardView card, int sessions) {
+        return redeem(holder, card, Map.of("sessions", sessions));
+    }
+
+    /** Staff redeem an amount of a stored-value card's face value. */
+    CardView redeemAmount(UserAccount holder, CardView card, Money amount) {
+        return redeem(holder, card, Map.of("amount", amount));
+    }
+
+    private CardView redeem(UserAccount holder, CardView card, Map<String, Object> what) {
+        Api.Response code = api.get().as(holder).post("/api/v1/cards/" + card.id() + "/redemption-codes", null);
+        assertThat(code.status()).as(code.body()).isEqualTo(201);
+        Map<String, Object> body = new java.util.HashMap<>(what);
+        body.put("code", code.json().get("code").asString());
+        body.put("storeId", card.storeId());
+        Api.Response redeemed = api.get().as(staffOf(card.merchantId())).post("/api/v1/redemptions", body,
+                UUID.randomUUID().toString());
+        assertThat(redeemed.status()).as(redeemed.body()).isEqualTo(201);
+        return cards.find(card.id()).orElseThrow();
+    }
+
+    UserAccount staffOf(UUID merchantId) {
+        return staff.computeIfAbsent(merchantId, merchants::staff);
+    }
+
+    /** Runs the card module's day-by-day release of period passes (the job, called directly). */
+    void releasePasses() {
+        release.releaseDue();
     }
 
     LocalDate today() {
@@ -102,21 +177,15 @@ final class RefundFixtures {
     }
 
     Money balance(AccountType type, UUID owner) {
-        return ledger.open(type, owner, Money.CNY).normalBalance();
+        return ledger.findAccount(type, owner, Money.CNY).map(a -> a.normalBalance()).orElse(Money.fen(0));
     }
 
-    /** The ledger's invariants and the per-merchant escrow identity of docs/ledger.md hold. */
+    /** The ledger's invariants and the card module's escrow identity (per card and for the merchant) hold. */
     void assertBooksHold(UUID merchant) {
-        assertThat(ledger.checkInvariants().holds()).as("ledger invariants").isTrue();
-        Money cardSide = Money.fen(0);
-        for (CardView card : cards.ofMerchant(merchant)) {
-            cardSide = cardSide.plus(balance(AccountType.CARD_LIABILITY, card.id()))
-                    .plus(balance(AccountType.CONSUMER_REFUNDS_PAYABLE, card.id()));
-        }
-        Money expected = cardSide.plus(balance(AccountType.MERCHANT_PAYABLE, merchant))
-                .plus(balance(AccountType.MERCHANT_SETTLEMENT, merchant))
-                .minus(balance(AccountType.MERCHANT_ADVANCE, merchant));
-        assertThat(balance(AccountType.ESCROW, merchant)).as("ESCROW = Σ CL + Σ CRP + MP + MS − MA").isEqualTo(expected);
+        InvariantReport invariants = ledger.checkInvariants();
+        assertThat(invariants.holds()).as(invariants.toString()).isTrue();
+        EscrowIdentityReport identity = escrow.checkMerchant(merchant);
+        assertThat(identity.holds()).as(identity.violations().toString()).isTrue();
     }
 
     /** Runs the payment module's refund sender until the payment refund of this reference is final. */
@@ -160,5 +229,4 @@ final class RefundFixtures {
             }
         }
     }
-
 }

@@ -26,7 +26,7 @@ class RefundPageTests extends RefundTestBase {
         ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(2000), 60, Term.months(12),
                 RefundMethod.PRO_RATA_SESSIONS, 0);
         UserAccount consumer = users.create(Role.CONSUMER);
-        CardView card = fx.card(consumer, gym, pack, Money.fen(0));
+        CardView card = fx.buy(consumer, pack);
         try (Browser browser = Browser.open(port)) {
             Page page = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
             page.navigate("/refunds/new?cardId=" + card.id());
@@ -48,8 +48,8 @@ class RefundPageTests extends RefundTestBase {
         ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(300), 3, Term.months(3),
                 RefundMethod.PRO_RATA_SESSIONS, 0);
         UserAccount consumer = users.create(Role.CONSUMER);
-        CardView card = fx.card(consumer, gym, pack, Money.fen(0));
-        fx.cards.redeemSessions(card.id(), 1, clock.instant());
+        CardView card = fx.buy(consumer, pack);
+        fx.redeemSessions(consumer, card, 1);
         RefundView refund = refunds.request(consumer.actor(), new NewRefund(card.id(), RefundReason.QUALITY_DROP));
         try (Browser browser = Browser.open(port)) {
             Page page = browser.loggedIn(gym.ownerUsername(), TestUsers.PASSWORD);

@@ -24,6 +24,9 @@ abstract class RefundTestBase extends IntegrationTest {
     @Autowired Refunds refunds;
     @Autowired RefundTimers timers;
     @Autowired Cards cardsBean;
+    @Autowired org.fangxin.card.EscrowChecks escrow;
+    @Autowired org.fangxin.card.lifecycle.PeriodRelease periodRelease;
+    @Autowired org.fangxin.rules.Rules rules;
     @Autowired Products products;
     @Autowired Payments payments;
     @Autowired SandboxGateway sandbox;
@@ -36,10 +39,8 @@ abstract class RefundTestBase extends IntegrationTest {
 
     @BeforeEach
     void wire() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(cardsBean instanceof TestCards,
-                "these tests drive the stand-in cards; the card module's own fixtures replace them once merged");
-        fx = new RefundFixtures(new TestMerchants(merchantsFacade, accounts), products, payments, sandbox, worker,
-                (TestCards) cardsBean, ledger, jdbc, clock);
+        fx = new RefundFixtures(new TestMerchants(merchantsFacade, accounts), users, products, payments, sandbox, worker,
+                cardsBean, escrow, periodRelease, rules, ledger, jdbc, clock, this::api);
     }
 
     RefundView awaitStatus(UUID refundId, RefundStatus status) {

@@ -35,13 +35,16 @@ public class CardRegistry implements Cards {
 
     private final CardRepository repository;
     private final CardPostings postings;
+    private final PeriodRelease release;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
 
-    CardRegistry(CardRepository repository, CardPostings postings, AuditTrail audit, IdGenerator ids, Clock clock) {
+    CardRegistry(CardRepository repository, CardPostings postings, PeriodRelease release, AuditTrail audit, IdGenerator ids,
+                 Clock clock) {
         this.repository = repository;
         this.postings = postings;
+        this.release = release;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
@@ -99,8 +102,12 @@ public class CardRegistry implements Cards {
         if (card.status() != CardStatus.ACTIVE) {
             throw new Rejection(CARD_NOT_ACTIVE, "card " + cardId + " is " + card.status(), Map.of("status", card.status().name()));
         }
-        CardView before = view(card);
         Instant now = clock.instant();
+        if (endStatus == CardStatus.EXPIRED && release.releaseLocked(card, now) > 0) {
+            // A pass that ran its term earned its days even if the release job has not run yet: never refund them.
+            card = repository.lock(cardId).orElseThrow();
+        }
+        CardView before = view(card);
         repository.end(cardId, endStatus, before.unredeemed().amountMinor(), 0, now, reason);
         repository.addEvent(ids.next(), cardId, now, "SURRENDERED_" + endStatus, reason == null ? "" : reason,
                 before.unredeemed().amountMinor(), null, null);
@@ -110,8 +117,31 @@ public class CardRegistry implements Cards {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settleSurrender(UUID cardId, Money refunded, Money advanceUnrecovered) {
+        if (refunded.isNegative() || advanceUnrecovered.isNegative()) {
+            throw new IllegalArgumentException("refunded and unrecovered advance are never negative");
+        }
+        CardRow card = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        if (card.status() != CardStatus.REFUNDED && card.status() != CardStatus.EXPIRED) {
+            throw new IllegalStateException("card " + cardId + " is " + card.status() + ", not surrendered");
+        }
+        repository.settleEnded(cardId, refunded.amountMinor(), advanceUnrecovered.amountMinor());
+        if (advanceUnrecovered.isPositive()) {
+            repository.addEvent(ids.next(), cardId, clock.instant(), "ADVANCE_UNRECOVERED",
+                    "advance not clawed back, still owed by the merchant", advanceUnrecovered.amountMinor(), null, null);
+        }
+    }
+
+    @Override
     public List<CardView> expiringBefore(LocalDate date, int limit) {
         return repository.expiringBefore(date, Math.min(Math.max(limit, 1), EXPIRING_LIMIT_MAX)).stream().map(this::view).toList();
+    }
+
+    @Override
+    public List<CardView> endingBetween(LocalDate from, LocalDate to, int limit) {
+        return repository.endingBetween(from, to, Math.min(Math.max(limit, 1), EXPIRING_LIMIT_MAX)).stream()
+                .map(this::view).toList();
     }
 
     /** The card as others see it, with its unredeemed value read from the ledger. */
@@ -120,7 +150,8 @@ public class CardRegistry implements Cards {
         return new CardView(c.id(), c.holderId(), c.merchantId(), c.storeId(), c.productId(), c.contractVersionId(),
                 c.paymentOrderId(), c.kind().name(), c.status(), money(c, c.paidMinor()), money(c, c.listPriceMinor()),
                 money(c, c.earnedMinor()), money(c, c.refundedMinor()), unredeemed, money(c, c.advanceOutstandingMinor()),
-                c.sessionsTotal(), c.sessionsRemaining(), c.validFrom(), c.validUntil(), c.purchasedAt(), c.firstRedeemedAt());
+                c.sessionsTotal(), c.sessionsRemaining(), c.validFrom(), c.validUntil(), c.purchasedAt(), c.firstRedeemedAt(),
+                c.transferredFrom());
     }
 
     static Money money(CardRow card, long minor) {

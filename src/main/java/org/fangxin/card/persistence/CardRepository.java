@@ -167,6 +167,38 @@ public class CardRepository {
         }
     }
 
+    /**
+     * Settles an ended card's refund: {@code refundedMinor} reached the consumer, the rest of what {@link #end} recorded
+     * as refunded was kept by the merchant (earned), and {@code unrecoveredMinor} of its advance is still owed.
+     */
+    public void settleEnded(UUID id, long refundedMinor, long unrecoveredMinor) {
+        int rows = jdbc.sql("""
+                update card.card set earned_minor = earned_minor + refunded_minor - :refunded,
+                       refunded_minor = :refunded, advance_unrecovered_minor = advance_unrecovered_minor + :unrecovered
+                 where id = :id and status in ('REFUNDED', 'EXPIRED') and refunded_minor >= :refunded
+                """)
+                .param("id", id).param("refunded", refundedMinor).param("unrecovered", unrecoveredMinor).update();
+        if (rows != 1) {
+            throw new IllegalStateException("card " + id + " is not an ended card with at least " + refundedMinor + " surrendered");
+        }
+    }
+
+    /** Per merchant and currency ("merchantId/CNY"): advance left unrecovered by ended cards. */
+    public java.util.Map<String, Long> advanceUnrecovered(UUID merchantId) {
+        java.util.Map<String, Long> sums = new java.util.HashMap<>();
+        jdbc.sql("""
+                select merchant_id, currency, sum(advance_unrecovered_minor) as unrecovered from card.card
+                 where advance_unrecovered_minor > 0 and (cast(:merchant as uuid) is null or merchant_id = :merchant)
+                 group by merchant_id, currency
+                """)
+                .param("merchant", merchantId)
+                .query(rs -> {
+                    sums.put(rs.getObject("merchant_id", UUID.class) + "/" + rs.getString("currency").trim(),
+                            rs.getLong("unrecovered"));
+                });
+        return sums;
+    }
+
     public List<CardRow> ofHolder(UUID holderId, int limit) {
         return jdbc.sql("select " + CARD_COLUMNS + " from card.card where holder_id = :holder order by purchased_at desc, id desc limit :limit")
                 .param("holder", holderId).param("limit", limit).query(CardRepository::card).list();
@@ -204,6 +236,15 @@ public class CardRepository {
                  order by valid_until, id limit :limit
                 """)
                 .param("date", Date.valueOf(date)).param("limit", limit).query(CardRepository::card).list();
+    }
+
+    public List<CardRow> endingBetween(LocalDate from, LocalDate to, int limit) {
+        return jdbc.sql("select " + CARD_COLUMNS + """
+                  from card.card where status = 'ACTIVE' and valid_until >= :from and valid_until < :to
+                 order by valid_until, id limit :limit
+                """)
+                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("limit", limit)
+                .query(CardRepository::card).list();
     }
 
     /**

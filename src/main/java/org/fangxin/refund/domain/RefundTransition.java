@@ -13,6 +13,8 @@ public enum RefundTransition {
     CANCEL(RefundStatus.CANCELLED, RefundStatus.PENDING_MERCHANT, RefundStatus.DISPUTED),
     CLOSE_WITH_NOTHING_DUE(RefundStatus.NOTHING_DUE, RefundStatus.APPROVED),
     CONFIRM_PAID(RefundStatus.PAID, RefundStatus.APPROVED),
+    AWAIT_MANUAL_PAYOUT(RefundStatus.MANUAL_PAYOUT, RefundStatus.APPROVED),
+    CONFIRM_MANUAL_PAYOUT(RefundStatus.PAID, RefundStatus.MANUAL_PAYOUT),
     FAIL_PAYMENT(RefundStatus.PAYMENT_FAILED, RefundStatus.APPROVED),
     RETRY_PAYMENT(RefundStatus.APPROVED, RefundStatus.PAYMENT_FAILED);
 

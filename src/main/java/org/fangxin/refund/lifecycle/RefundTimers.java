@@ -9,7 +9,6 @@ import org.fangxin.card.Cards;
 import org.fangxin.refund.Refunds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +23,12 @@ public class RefundTimers {
     private static final Logger log = LoggerFactory.getLogger(RefundTimers.class);
 
     private final Refunds refunds;
-    private final ObjectProvider<Cards> cards;
+    private final Cards cards;
     private final Clock clock;
     private final int batchSize;
     private final int noticeDays;
 
-    RefundTimers(Refunds refunds, ObjectProvider<Cards> cards, Clock clock,
+    RefundTimers(Refunds refunds, Cards cards, Clock clock,
                  @Value("${fangxin.refund.batch-size:200}") int batchSize,
                  @Value("${fangxin.refund.expiry-notice-days:7}") int noticeDays) {
         if (batchSize < 1 || batchSize > 1000 || noticeDays < 0 || noticeDays > 90) {
@@ -44,9 +43,6 @@ public class RefundTimers {
 
     /** Approves pending requests whose contest deadline passed; answers how many were approved. */
     public int acceptSilentRequests() {
-        if (cards.getIfAvailable() == null) {
-            return 0;
-        }
         int approved = 0;
         for (UUID id : refunds.silentCandidates(batchSize)) {
             try {
@@ -60,14 +56,10 @@ public class RefundTimers {
 
     /** Refunds cards whose validity ended; answers how many. */
     public int refundExpiredCards() {
-        Cards available = cards.getIfAvailable();
-        if (available == null) {
-            return 0;
-        }
         // the latest "today" of any zone; each card is re-checked in its merchant's zone
         LocalDate latestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.MAX);
         int refunded = 0;
-        for (CardView card : available.expiringBefore(latestToday, batchSize)) {
+        for (CardView card : cards.expiringBefore(latestToday, batchSize)) {
             try {
                 refunded += refunds.refundExpired(card.id()) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -79,13 +71,11 @@ public class RefundTimers {
 
     /** Tells holders of cards ending within the notice days (once per card); answers how many were told. */
     public int noticeExpiringCards() {
-        Cards available = cards.getIfAvailable();
-        if (available == null) {
-            return 0;
-        }
         LocalDate horizon = LocalDate.ofInstant(clock.instant(), ZoneOffset.MAX).plusDays(noticeDays + 1L);
+        // only cards still running: expired ones waiting for their refund must not crowd the batch
+        LocalDate earliestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.MIN);
         int noticed = 0;
-        for (CardView card : available.expiringBefore(horizon, batchSize)) {
+        for (CardView card : cards.endingBetween(earliestToday, horizon, batchSize)) {
             noticed += refunds.noticeExpiry(card) ? 1 : 0;
         }
         return noticed;

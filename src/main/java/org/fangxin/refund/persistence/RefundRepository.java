@@ -101,6 +101,16 @@ public class RefundRepository {
                 """).param("statuses", names(statuses)).param("limit", limit).query(this::toView).list();
     }
 
+    /** Refunds of the merchant approved for payment and not yet paid (they will draw on its escrow), but one. */
+    public long owedFromEscrow(UUID merchant, String currency, UUID except) {
+        return jdbc.sql("""
+                select coalesce(sum(refund_minor), 0) from refund.refund_request
+                 where merchant_id = :merchant and currency = :currency and status in ('APPROVED', 'MANUAL_PAYOUT')
+                   and id <> :except
+                """).param("merchant", merchant).param("currency", currency).param("except", except)
+                .query(Long.class).single();
+    }
+
     /** Ids of requests still waiting for the merchant whose contest deadline passed before {@code today}. */
     public List<UUID> silentBefore(LocalDate today, int limit) {
         return jdbc.sql("""
@@ -137,7 +147,7 @@ public class RefundRepository {
                        fee_minor = :fee, refund_minor = :refund, retained_minor = :retained, approved_at = :now,
                        clawed_payable_minor = :clawedPayable, clawed_deposit_minor = :clawedDeposit,
                        uncovered_minor = :uncovered, payment_reference = :reference,
-                       payment_attempts = case when :reference is null then 0 else 1 end,
+                       payment_attempts = case when cast(:reference as text) is null then 0 else 1 end,
                        updated_at = :now, version = version + 1
                  where id = :id
                 """).param("status", status.name()).param("method", quote.method().name())
@@ -155,6 +165,15 @@ public class RefundRepository {
                        version = version + 1
                  where id = :id
                 """).param("at", ts(paidAt)).param("id", id).update());
+    }
+
+    /** An operator paid the holder outside the payment provider (a received card): PAID with the bank reference. */
+    public void markPaidManually(UUID id, String payoutReference, Instant paidAt) {
+        expectOne(jdbc.sql("""
+                update refund.refund_request set status = 'PAID', paid_at = :at, payout_reference = :reference,
+                       updated_at = :at, version = version + 1
+                 where id = :id and status = 'MANUAL_PAYOUT'
+                """).param("at", ts(paidAt)).param("reference", payoutReference).param("id", id).update());
     }
 
     public void markPaymentFailed(UUID id, String error, Instant now) {

@@ -80,6 +80,16 @@ class RefundApiController {
                 () -> Idempotency.Answer.of(200, refunds.retryPayment(actor, id))));
     }
 
+    /** An operator records paying the holder of a received card outside the payment provider. */
+    record ManualPayout(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String reference) { }
+
+    @PostMapping("/api/v1/refunds/{id}/manual-payout")
+    ResponseEntity<Object> manualPayout(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                        @PathVariable UUID id, @Valid @RequestBody ManualPayout request) {
+        return answer(idempotency.execute(actor.scope(), key, true, new Keyed(id, request),
+                () -> Idempotency.Answer.of(200, refunds.recordManualPayout(actor, id, request.reference()))));
+    }
+
     /** The request hashed for an idempotency key: the path's refund id and the body. */
     record Keyed(UUID refundId, Object body) { }
 

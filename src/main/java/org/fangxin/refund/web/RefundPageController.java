@@ -114,7 +114,7 @@ class RefundPageController {
         }
         model.addAttribute("disputes", refunds.list(actor, EnumSet.of(RefundStatus.DISPUTED), Refunds.LIST_SIZE_MAX));
         model.addAttribute("failures", refunds.list(actor, EnumSet.of(RefundStatus.PAYMENT_FAILED), Refunds.LIST_SIZE_MAX));
-        model.addAttribute("waiting", refunds.list(actor, EnumSet.of(RefundStatus.PENDING_MERCHANT, RefundStatus.APPROVED),
+        model.addAttribute("waiting", refunds.list(actor, EnumSet.of(RefundStatus.PENDING_MERCHANT, RefundStatus.APPROVED, RefundStatus.MANUAL_PAYOUT),
                 Refunds.LIST_SIZE_MAX));
         model.addAttribute("key", UUID.randomUUID().toString());
         model.addAttribute("at", AT);

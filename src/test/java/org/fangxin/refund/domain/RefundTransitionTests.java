@@ -22,7 +22,9 @@ class RefundTransitionTests {
             "CLOSE_WITH_NOTHING_DUE, APPROVED, NOTHING_DUE",
             "CONFIRM_PAID, APPROVED, PAID",
             "FAIL_PAYMENT, APPROVED, PAYMENT_FAILED",
-            "RETRY_PAYMENT, PAYMENT_FAILED, APPROVED"})
+            "RETRY_PAYMENT, PAYMENT_FAILED, APPROVED",
+            "AWAIT_MANUAL_PAYOUT, APPROVED, MANUAL_PAYOUT",
+            "CONFIRM_MANUAL_PAYOUT, MANUAL_PAYOUT, PAID"})
     void movesAlongAllowedTransitions(RefundTransition transition, RefundStatus from, RefundStatus to) {
         assertThat(transition.applyTo(from)).isEqualTo(to);
     }
@@ -38,7 +40,8 @@ class RefundTransitionTests {
 
     @ParameterizedTest
     @CsvSource({"CONTEST, DISPUTED", "CONTEST, APPROVED", "ACCEPT_BY_SILENCE, DISPUTED", "UPHOLD, PENDING_MERCHANT",
-            "RETRY_PAYMENT, APPROVED", "CONFIRM_PAID, PAYMENT_FAILED"})
+            "RETRY_PAYMENT, APPROVED", "CONFIRM_PAID, PAYMENT_FAILED", "CONFIRM_PAID, MANUAL_PAYOUT",
+            "RETRY_PAYMENT, MANUAL_PAYOUT", "CONFIRM_MANUAL_PAYOUT, APPROVED", "CANCEL, MANUAL_PAYOUT"})
     void refusesTransitionsOutOfOrder(RefundTransition transition, RefundStatus from) {
         assertThat(transition.allowedFrom(from)).isFalse();
     }
