@@ -138,9 +138,16 @@ class CardJourneyTests extends IntegrationTest {
         String id = lesson.get("id").asString();
         assertThat(parent.post("/api/v1/redemptions/" + id + "/dispute", Map.of("reason", "老师缺课")).status()).isEqualTo(200);
         assertThat(held(school.id())).isEqualTo(Money.fen(6250));
-        assertThat(api().as(f.testUsers.create(org.fangxin.identity.Role.OPERATOR))
-                .post("/api/v1/redemptions/" + id + "/dispute/reject", Map.of("reason", "attended")).json()
-                .get("decision").asString()).isEqualTo("REJECTED");
+        Api operator = api().as(f.testUsers.create(org.fangxin.identity.Role.OPERATOR));
+        String decisionKey = "decide-" + id;
+        var decided = operator.post("/api/v1/redemptions/" + id + "/dispute/reject", Map.of("reason", "attended"), decisionKey);
+        assertThat(decided.json().get("decision").asString()).isEqualTo("REJECTED");
+        // A retried decision with the same key replays the first answer; the same key for the opposite decision is refused.
+        var retried = operator.post("/api/v1/redemptions/" + id + "/dispute/reject", Map.of("reason", "attended"), decisionKey);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(operator.post("/api/v1/redemptions/" + id + "/dispute/reject", Map.of("reason", "absent"), decisionKey).code())
+                .isEqualTo("idempotency-key-reused");
         assertThat(held(school.id())).isEqualTo(Money.fen(0));
         assertThat(parent.post("/api/v1/redemptions/" + id + "/dispute", null).code()).isEqualTo("redemption-not-disputable");
         f.assertBooksHold(school.id());

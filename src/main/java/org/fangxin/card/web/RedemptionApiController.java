@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fangxin.card.Redeem;
 import org.fangxin.card.RedemptionRequestView;
 import org.fangxin.card.RedemptionView;
@@ -65,23 +66,30 @@ class RedemptionApiController {
     }
 
     @PostMapping("/api/v1/redemptions/{id}/dispute")
-    RedemptionView dispute(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
-        return redemptions.dispute(actor, id, reason == null ? null : reason.reason());
+    ResponseEntity<Object> dispute(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
+        String text = reason == null ? null : reason.reason();
+        return once(actor, key, new Keyed(id, text), 200, () -> redemptions.dispute(actor, id, text));
     }
 
     @PostMapping("/api/v1/redemptions/{id}/dispute/uphold")
-    RedemptionView uphold(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
-        return redemptions.decide(actor, id, true, reason == null ? null : reason.reason());
+    ResponseEntity<Object> uphold(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
+        String text = reason == null ? null : reason.reason();
+        return once(actor, key, new Keyed(id, text), 200, () -> redemptions.decide(actor, id, true, text));
     }
 
     @PostMapping("/api/v1/redemptions/{id}/dispute/reject")
-    RedemptionView reject(Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
-        return redemptions.decide(actor, id, false, reason == null ? null : reason.reason());
+    ResponseEntity<Object> reject(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @PathVariable UUID id, @Valid @RequestBody(required = false) Reason reason) {
+        String text = reason == null ? null : reason.reason();
+        return once(actor, key, new Keyed(id, text), 200, () -> redemptions.decide(actor, id, false, text));
     }
 
     @PostMapping("/api/v1/redemption-requests")
-    ResponseEntity<Object> request(Actor actor, @Valid @RequestBody RequestRedemption command) {
-        return ResponseEntity.status(201).body(redemptions.request(actor, command));
+    ResponseEntity<Object> request(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @Valid @RequestBody RequestRedemption command) {
+        return once(actor, key, command, 201, () -> redemptions.request(actor, command));
     }
 
     @GetMapping("/api/v1/redemption-requests")
@@ -90,12 +98,23 @@ class RedemptionApiController {
     }
 
     @PostMapping("/api/v1/redemption-requests/{id}/confirm")
-    RedemptionRequestView confirm(Actor actor, @PathVariable UUID id) {
-        return redemptions.answer(actor, id, true);
+    ResponseEntity<Object> confirm(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable UUID id) {
+        return once(actor, key, new Keyed(id, "confirm"), 200, () -> redemptions.answer(actor, id, true));
     }
 
     @PostMapping("/api/v1/redemption-requests/{id}/decline")
-    RedemptionRequestView decline(Actor actor, @PathVariable UUID id) {
-        return redemptions.answer(actor, id, false);
+    ResponseEntity<Object> decline(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable UUID id) {
+        return once(actor, key, new Keyed(id, "decline"), 200, () -> redemptions.answer(actor, id, false));
+    }
+
+    /** What a keyed decision on one object is hashed as, so a key reused for another object is refused. */
+    record Keyed(UUID id, String detail) { }
+
+    /** Runs a state change once per Idempotency-Key when the client sends one; a retry replays the first answer. */
+    private ResponseEntity<Object> once(Actor actor, String key, Object request, int status, Supplier<Object> command) {
+        var answer = idempotency.execute(actor.scope(), key, false, request, () -> Idempotency.Answer.of(status, command.get()));
+        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
     }
 }
