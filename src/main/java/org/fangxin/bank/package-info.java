@@ -3,5 +3,5 @@
  * for now, a sandbox custodian bank with its own tables (the bank's side) that accepts instructions idempotently by
  * end-to-end id and later confirms or returns them. ISO 20022 files, statements and reconciliation come later.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "ledger"})
 package org.fangxin.bank;
