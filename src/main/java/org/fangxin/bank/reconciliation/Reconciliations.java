@@ -24,7 +24,6 @@ import org.fangxin.bank.format.CsvStatementReader;
 import org.fangxin.bank.format.MalformedBankFile;
 import org.fangxin.bank.reconciliation.domain.Break;
 import org.fangxin.bank.reconciliation.domain.LedgerMovement;
-import org.fangxin.bank.reconciliation.domain.Match;
 import org.fangxin.bank.reconciliation.domain.Reconciler;
 import org.fangxin.bank.reconciliation.domain.ReconciliationResult;
 import org.fangxin.bank.reconciliation.domain.StatementLine;
@@ -181,20 +180,20 @@ public class Reconciliations {
                     statement.openingBalance(), statement.closingBalance());
         }
         Map<String, UUID> lineIds = new HashMap<>(lines.size() * 2);
-        for (int position = 0; position < lines.size(); position++) {
+        List<UUID> lineIdList = new ArrayList<>(lines.size());
+        for (StatementLine line : lines) {
             UUID id = ids.next();
-            StatementLine line = lines.get(position);
             if (lineIds.put(line.lineId(), id) != null) {
                 throw new Rejection(MALFORMED_STATEMENT, format + ": line id " + line.lineId() + " appears twice");
             }
-            repository.insertLine(id, importId, position + 1, line);
+            lineIdList.add(id);
         }
+        repository.insertLines(importId, lines, lineIdList);
         RunView run = new RunView(ids.next(), importId, format, fileName, from, to, lines.size(), movements.size(),
                 result.matches().size(), result.breaks().size(), result.autoMatchRateBasisPoints(), now);
         repository.insertRun(run);
-        for (Match match : result.matches()) {
-            repository.insertMatch(run.id(), lineIds.get(match.line().lineId()), match.movement().movementId(), match.rule().name());
-        }
+        repository.insertMatches(run.id(), result.matches().stream().map(match -> new ReconciliationRepository.MatchRow(
+                lineIds.get(match.line().lineId()), match.movement().movementId(), match.rule().name())).toList());
         for (Break b : result.breaks()) {
             StatementLine line = b.line();
             LedgerMovement movement = b.movement();

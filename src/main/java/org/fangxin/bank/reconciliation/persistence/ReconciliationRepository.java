@@ -20,6 +20,7 @@ import org.fangxin.bank.reconciliation.SubAccountView;
 import org.fangxin.bank.reconciliation.domain.BreakKind;
 import org.fangxin.bank.reconciliation.domain.StatementLine;
 import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,10 +28,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReconciliationRepository {
 
-    private final JdbcClient jdbc;
+    /** Rows sent to the database per JDBC batch when storing a statement's lines and matches. */
+    static final int BATCH_ROWS = 1_000;
 
-    public ReconciliationRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ReconciliationRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     // --- sub-accounts
@@ -89,16 +95,27 @@ public class ReconciliationRepository {
                 .param("closing", closing.amountMinor()).param("currency", closing.currency().getCurrencyCode()).update();
     }
 
-    public void insertLine(UUID id, UUID importId, int position, StatementLine line) {
-        jdbc.sql("""
+    /** Stores the lines in file order (position counts from 1), {@code ids.get(i)} being the id of {@code lines.get(i)}. */
+    public void insertLines(UUID importId, List<StatementLine> lines, List<UUID> ids) {
+        template.batchUpdate("""
                 insert into bank.statement_line (id, import_id, position, line_id, account_number, booking_date, value_date,
                                                  amount_minor, currency, end_to_end_id, bank_reference, description)
-                values (:id, :import, :position, :lineId, :account, :booking, :value, :amount, :currency, :e2e, :ref, :description)
-                """).param("id", id).param("import", importId).param("position", position).param("lineId", line.lineId())
-                .param("account", line.accountNumber()).param("booking", Date.valueOf(line.bookingDate()))
-                .param("value", Date.valueOf(line.valueDate())).param("amount", line.signedAmount().amountMinor())
-                .param("currency", line.signedAmount().currency().getCurrencyCode()).param("e2e", line.endToEndId())
-                .param("ref", line.bankReference()).param("description", line.description()).update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, java.util.stream.IntStream.range(0, lines.size()).boxed().toList(), BATCH_ROWS, (ps, i) -> {
+            StatementLine line = lines.get(i);
+            ps.setObject(1, ids.get(i));
+            ps.setObject(2, importId);
+            ps.setInt(3, i + 1);
+            ps.setString(4, line.lineId());
+            ps.setString(5, line.accountNumber());
+            ps.setDate(6, Date.valueOf(line.bookingDate()));
+            ps.setDate(7, Date.valueOf(line.valueDate()));
+            ps.setLong(8, line.signedAmount().amountMinor());
+            ps.setString(9, line.signedAmount().currency().getCurrencyCode());
+            ps.setString(10, line.endToEndId());
+            ps.setString(11, line.bankReference());
+            ps.setString(12, line.description());
+        });
     }
 
     public long countLinesOfImport(UUID importId) {
@@ -131,9 +148,18 @@ public class ReconciliationRepository {
                 .param("breaks", run.breakCount()).param("rate", run.rateBasisPoints()).update();
     }
 
-    public void insertMatch(UUID runId, UUID lineId, String movementId, String rule) {
-        jdbc.sql("insert into bank.reconciliation_match (run_id, line_id, movement_id, rule) values (:run, :line, :movement, :rule)")
-                .param("run", runId).param("line", lineId).param("movement", movementId).param("rule", rule).update();
+    /** A matched pair to store: the statement line's stored id, the movement id and the rule. */
+    public record MatchRow(UUID lineId, String movementId, String rule) {
+    }
+
+    public void insertMatches(UUID runId, List<MatchRow> matches) {
+        template.batchUpdate("insert into bank.reconciliation_match (run_id, line_id, movement_id, rule) values (?, ?, ?, ?)",
+                matches, BATCH_ROWS, (ps, m) -> {
+                    ps.setObject(1, runId);
+                    ps.setObject(2, m.lineId());
+                    ps.setString(3, m.movementId());
+                    ps.setString(4, m.rule());
+                });
     }
 
     private static final String RUN_COLUMNS = """
