@@ -32,6 +32,8 @@ public class Ledger {
 
     public static final int PAGE_SIZE_MAX = 100;
     static final int INVARIANT_EXAMPLES_MAX = 10;
+    /** Bound on one window read by {@link #entriesBetween}. */
+    public static final int ENTRIES_BETWEEN_MAX = 1_000_000;
 
     private final LedgerRepository repository;
     private final IdGenerator ids;
@@ -144,6 +146,24 @@ public class Ledger {
         int limit = pageSize(size);
         return new LedgerPage<>(repository.entriesOfAccount(account, offset(page, limit), limit), page, limit,
                 repository.countEntriesOfAccount(account));
+    }
+
+    /**
+     * An account's entries posted from (inclusive) to (exclusive), oldest first, each with its posting key; refuses (422) a window
+     * holding more than {@code limit} entries rather than returning part of it. 404 when the account is unknown.
+     */
+    @Transactional(readOnly = true, noRollbackFor = Rejection.class)
+    public List<PostedEntry> entriesBetween(AccountId account, Instant from, Instant to, int limit) {
+        account(account);
+        if (!from.isBefore(to) || limit < 1 || limit > ENTRIES_BETWEEN_MAX) {
+            throw new IllegalArgumentException("window " + from + ".." + to + " with limit " + limit);
+        }
+        List<PostedEntry> entries = repository.entriesBetween(account, from, to, limit + 1);
+        if (entries.size() > limit) {
+            throw new Rejection(LedgerProblems.TOO_MANY_ENTRIES, "account " + account + " has more than " + limit
+                    + " entries between " + from + " and " + to);
+        }
+        return entries;
     }
 
     /**

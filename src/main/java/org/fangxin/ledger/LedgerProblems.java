@@ -22,6 +22,9 @@ public final class LedgerProblems {
     /** An account was opened with an owner that does not fit its chart code, or the code does not exist. */
     public static final ProblemType INVALID_ACCOUNT = new ProblemType("account-invalid", 422);
 
+    /** A window of entries holds more than the reader asked to take at once. */
+    public static final ProblemType TOO_MANY_ENTRIES = new ProblemType("too-many-entries", 422);
+
     private LedgerProblems() {
     }
 }

@@ -206,6 +206,20 @@ public class LedgerRepository {
                 .param("account", account.value()).query(Long.class).single();
     }
 
+    /** The account's entries posted from (inclusive) to (exclusive), oldest first, with their transfers' posting keys; at most limit. */
+    public List<org.fangxin.ledger.PostedEntry> entriesBetween(AccountId account, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select e.id, e.transfer_id, e.account_id, e.amount_minor, e.currency, e.posted_at, t.posting_key
+                  from ledger.entry e join ledger.transfer t on t.id = e.transfer_id
+                 where e.account_id = :account and e.posted_at >= :from and e.posted_at < :to
+                 order by e.posted_at, e.id
+                 limit :limit
+                """)
+                .param("account", account.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query((rs, n) -> new org.fangxin.ledger.PostedEntry(entry(rs, n), rs.getString(7))).list();
+    }
+
     /** The signed sum of the account's entries posted at or before the instant. */
     public long sumOfEntries(AccountId account, Instant asOf) {
         return jdbc.sql("""

@@ -1,0 +1,445 @@
+package org.fangxin.bank.reconciliation;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.fangxin.bank.format.BankStatement;
+import org.fangxin.bank.format.Camt053Reader;
+import org.fangxin.bank.format.CsvMapping;
+import org.fangxin.bank.format.CsvStatementReader;
+import org.fangxin.bank.format.MalformedBankFile;
+import org.fangxin.bank.reconciliation.domain.Break;
+import org.fangxin.bank.reconciliation.domain.LedgerMovement;
+import org.fangxin.bank.reconciliation.domain.Reconciler;
+import org.fangxin.bank.reconciliation.domain.ReconciliationResult;
+import org.fangxin.bank.reconciliation.domain.StatementLine;
+import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AccountView;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.PostedEntry;
+import org.fangxin.ledger.TransferId;
+import org.fangxin.ledger.TransferView;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Daily reconciliation of the custodian bank's statements with the ledger's ESCROW entries: import a statement (the
+ * same file once, all or nothing), match it with {@link Reconciler}, work each break to a second operator's approval,
+ * and certify per day that the bank's closing balances equal the ledger's escrow balances. Operators do everything;
+ * the bank reads certificates.
+ */
+@Service
+@Transactional
+public class Reconciliations {
+
+    /**
+     * The CSV layout accepted by upload: UTF-8, one header row, comma, dates {@code yyyy-MM-dd}, CNY, columns
+     * {@code booking_date,value_date,account,amount,end_to_end_id,bank_reference,description} with the amount signed
+     * (credit to the account positive) in yuan, e.g. {@code 2026-03-02,2026-03-02,FX0000000001,-2.50,,BK1,fee}.
+     */
+    public static final CsvMapping DEFAULT_CSV_MAPPING = CsvMapping.builder().bookingDate(1).valueDate(2).account(3).amount(4)
+            .endToEndId(5).reference(6).description(7).build();
+    public static final ProblemType MALFORMED_STATEMENT = new ProblemType("malformed-statement", 400);
+    public static final ProblemType STATEMENT_ALREADY_IMPORTED = new ProblemType("statement-already-imported", 409);
+    public static final ProblemType BREAK_STATE = new ProblemType("break-state", 409);
+    public static final ProblemType APPROVER_IS_RESOLVER = new ProblemType("approver-is-resolver", 403);
+    public static final ProblemType CORRECTION_INVALID = new ProblemType("correction-invalid", 422);
+    /** Bounds: file size, days one statement may span, escrow entries read per account and window, rows per listing. */
+    public static final int FILE_BYTES_MAX = 200 * 1024 * 1024;
+    public static final int STATEMENT_DAYS_MAX = 31;
+    public static final int MOVEMENTS_PER_ACCOUNT_MAX = 1_000_000;
+    public static final int PAGE_SIZE_MAX = 200;
+    public static final int OPEN_BREAKS_LISTED_MAX = 500;
+    public static final int EXPLANATION_LENGTH_MAX = 1_000;
+    /** An id the platform may have sent as end-to-end id (ISO 20022 Max35Text, the characters pain.001 allows). */
+    private static final Pattern END_TO_END_ID = Pattern.compile("[A-Za-z0-9:-]{1,35}");
+    private static final String PAYOUT_CONFIRMED = "payout-confirmed:";
+
+    private final ReconciliationRepository repository;
+    private final Ledger ledger;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ZoneId bankZone;
+    private final Reconciler reconciler = Reconciler.withDefaultTolerance();
+
+    public Reconciliations(ReconciliationRepository repository, Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock,
+                           @Value("${fangxin.bank.zone:Asia/Shanghai}") String bankZone) {
+        this.repository = repository;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+        this.bankZone = ZoneId.of(bankZone);
+    }
+
+    public ZoneId bankZone() {
+        return bankZone;
+    }
+
+    // ------------------------------------------------------------------ sub-accounts
+
+    /** The merchant's sub-account number, assigned on first use; 404 when the merchant has no escrow account. */
+    public SubAccountView subAccount(Actor actor, UUID merchantId) {
+        requireOperator(actor);
+        Optional<SubAccountView> existing = repository.findSubAccount(merchantId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (ledger.findAccount(AccountType.ESCROW, merchantId, Money.CNY).isEmpty()) {
+            throw Rejection.notFound("escrow account of merchant " + merchantId);
+        }
+        SubAccountView assigned = repository.assignSubAccount(merchantId, clock.instant());
+        audit.record("reconciliation.sub-account.assigned", "bank.custody_sub_account", merchantId, null, assigned);
+        return assigned;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SubAccountView> subAccounts(Actor actor, int page, int size) {
+        requireOperator(actor);
+        int limit = pageSize(size);
+        return repository.subAccounts(offset(page, limit), limit);
+    }
+
+    // ------------------------------------------------------------------ import and match
+
+    /**
+     * Imports a statement file and reconciles it at once. Refused before anything is written when the file is
+     * malformed (400 naming the line), was already imported (409 naming the first import) or spans too many days.
+     */
+    public RunDetail importStatement(Actor actor, StatementFormat format, byte[] file, String fileName) {
+        requireOperator(actor);
+        if (format == null) {
+            throw Rejection.invalid("format", "format must be CAMT053 or CSV");
+        }
+        if (file == null || file.length == 0) {
+            throw Rejection.invalid("file", "the statement file is empty");
+        }
+        if (file.length > FILE_BYTES_MAX) {
+            throw Rejection.invalid("file", "the statement file is larger than " + FILE_BYTES_MAX + " bytes");
+        }
+        String sha256 = sha256(file);
+        repository.importOfFile(sha256).ifPresent(first -> {
+            throw new Rejection(STATEMENT_ALREADY_IMPORTED, "this file was already imported as " + first,
+                    Map.of("firstImportId", first.toString()));
+        });
+        UUID importId = ids.next();
+        List<BankStatement> statements = format == StatementFormat.CAMT053 ? readCamt(file) : List.of();
+        List<StatementLine> lines = format == StatementFormat.CAMT053
+                ? statements.stream().flatMap(s -> s.lines().stream()).toList() : readCsv(file, importId);
+        LocalDate from = null;
+        LocalDate to = null;
+        for (BankStatement statement : statements) {
+            from = min(from, statement.fromDate() == null ? statement.toDate() : statement.fromDate());
+            to = max(to, statement.toDate() == null ? statement.fromDate() : statement.toDate());
+        }
+        for (StatementLine line : lines) {
+            from = min(from, line.bookingDate());
+            to = max(to, line.bookingDate());
+        }
+        if (from == null) {
+            throw new Rejection(MALFORMED_STATEMENT, format + ": the file has no dates (no statement period and no lines)");
+        }
+        if (to.toEpochDay() - from.toEpochDay() >= STATEMENT_DAYS_MAX) {
+            throw new Rejection(MALFORMED_STATEMENT, format + ": the file spans " + from + " to " + to + ", more than "
+                    + STATEMENT_DAYS_MAX + " days");
+        }
+        Set<String> accounts = new LinkedHashSet<>();
+        statements.forEach(s -> accounts.add(s.accountNumber()));
+        lines.forEach(l -> accounts.add(l.accountNumber()));
+        List<LedgerMovement> movements = movements(accounts, from, to);
+        ReconciliationResult result = reconciler.reconcile(lines, movements);
+        Instant now = clock.instant();
+        repository.insertImport(importId, sha256, format, fileName, from, to, lines.size(), actor.userId(), now);
+        for (BankStatement statement : statements) {
+            repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
+                    statement.fromDate() == null ? from : statement.fromDate(), statement.toDate() == null ? to : statement.toDate(),
+                    statement.openingBalance(), statement.closingBalance());
+        }
+        Map<String, UUID> lineIds = new HashMap<>(lines.size() * 2);
+        List<UUID> lineIdList = new ArrayList<>(lines.size());
+        for (StatementLine line : lines) {
+            UUID id = ids.next();
+            if (lineIds.put(line.lineId(), id) != null) {
+                throw new Rejection(MALFORMED_STATEMENT, format + ": line id " + line.lineId() + " appears twice");
+            }
+            lineIdList.add(id);
+        }
+        repository.insertLines(importId, lines, lineIdList);
+        RunView run = new RunView(ids.next(), importId, format, fileName, from, to, lines.size(), movements.size(),
+                result.matches().size(), result.breaks().size(), result.autoMatchRateBasisPoints(), now);
+        repository.insertRun(run);
+        repository.insertMatches(run.id(), result.matches().stream().map(match -> new ReconciliationRepository.MatchRow(
+                lineIds.get(match.line().lineId()), match.movement().movementId(), match.rule().name())).toList());
+        for (Break b : result.breaks()) {
+            StatementLine line = b.line();
+            LedgerMovement movement = b.movement();
+            repository.insertBreak(ids.next(), run.id(), b.kind(), line == null ? null : lineIds.get(line.lineId()),
+                    movement == null ? null : movement.movementId(),
+                    line != null ? line.accountNumber() : movement.accountNumber(),
+                    line != null ? line.bookingDate() : movement.date(),
+                    line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now);
+        }
+        audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
+                Map.of("format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
+                        "matches", run.matchCount(), "breaks", run.breakCount()));
+        return new RunDetail(run, repository.matchesOfRun(run.id()), repository.breaksOfRun(run.id()));
+    }
+
+    private List<BankStatement> readCamt(byte[] file) {
+        try {
+            return new Camt053Reader(bankZone).read(file);
+        } catch (MalformedBankFile e) {
+            throw malformed(e);
+        }
+    }
+
+    private List<StatementLine> readCsv(byte[] file, UUID importId) {
+        try {
+            return new CsvStatementReader(DEFAULT_CSV_MAPPING).read(new ByteArrayInputStream(file), "csv-" + importId);
+        } catch (MalformedBankFile e) {
+            throw malformed(e);
+        }
+    }
+
+    private static Rejection malformed(MalformedBankFile e) {
+        return new Rejection(MALFORMED_STATEMENT, e.getMessage(), Map.of("format", e.format(), "line", e.lineNumber()));
+    }
+
+    /** The ESCROW entries of the statement's known sub-accounts booked on its days (in the bank's zone). */
+    private List<LedgerMovement> movements(Set<String> accountNumbers, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(bankZone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(bankZone).toInstant();
+        var movements = new ArrayList<LedgerMovement>();
+        for (String accountNumber : accountNumbers) {
+            Optional<SubAccountView> subAccount = repository.findSubAccount(accountNumber);
+            Optional<AccountView> escrow = subAccount.flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), Money.CNY));
+            if (escrow.isEmpty()) {
+                continue;
+            }
+            for (PostedEntry posted : ledger.entriesBetween(escrow.get().id(), start, end, MOVEMENTS_PER_ACCOUNT_MAX)) {
+                movements.add(new LedgerMovement("entry:" + posted.entry().id(), accountNumber,
+                        posted.entry().postedAt().atZone(bankZone).toLocalDate(), posted.entry().amount(),
+                        endToEndIdOf(posted.postingKey())));
+            }
+        }
+        return movements;
+    }
+
+    /**
+     * The end-to-end id the bank will report for a ledger transfer: settlement's payouts send {@code FX} + the payout
+     * id without dashes (posting key {@code payout-confirmed:<payoutId>}); other transfers whose posting key is a valid
+     * end-to-end id are taken to have sent it as is; the rest have none and are matched by amount, account and date.
+     */
+    static String endToEndIdOf(String postingKey) {
+        if (postingKey.startsWith(PAYOUT_CONFIRMED)) {
+            String payoutId = postingKey.substring(PAYOUT_CONFIRMED.length());
+            return payoutId.matches("[0-9a-f-]{36}") ? "FX" + payoutId.replace("-", "") : null;
+        }
+        return END_TO_END_ID.matcher(postingKey).matches() ? postingKey : null;
+    }
+
+    @Transactional(readOnly = true)
+    public List<RunView> runs(Actor actor, int page, int size) {
+        requireOperator(actor);
+        int limit = pageSize(size);
+        return repository.runs(offset(page, limit), limit);
+    }
+
+    @Transactional(readOnly = true)
+    public RunDetail run(Actor actor, UUID runId) {
+        requireOperator(actor);
+        RunView run = repository.findRun(runId).orElseThrow(() -> Rejection.notFound("reconciliation run " + runId));
+        return new RunDetail(run, repository.matchesOfRun(runId), repository.breaksOfRun(runId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<BreakView> openBreaks(Actor actor) {
+        requireOperator(actor);
+        return repository.openBreaks(OPEN_BREAKS_LISTED_MAX);
+    }
+
+    @Transactional(readOnly = true)
+    public BreakView breakOf(Actor actor, UUID breakId) {
+        requireOperator(actor);
+        return repository.findBreak(breakId).orElseThrow(() -> Rejection.notFound("break " + breakId));
+    }
+
+    // ------------------------------------------------------------------ break workflow
+
+    /** OPEN or ASSIGNED → ASSIGNED to the given operator (the caller when null). */
+    public BreakView assign(Actor actor, UUID breakId, UUID assignee) {
+        requireOperator(actor);
+        BreakView before = locked(breakId, BreakStatus.OPEN, BreakStatus.ASSIGNED);
+        UUID to = assignee == null ? actor.userId() : assignee;
+        repository.updateBreak(breakId, BreakStatus.ASSIGNED, to, null, null, null, null, clock.instant());
+        return audited("reconciliation.break.assigned", before);
+    }
+
+    /** ASSIGNED or EXPLAINED → EXPLAINED with why bank and ledger differ. */
+    public BreakView explain(Actor actor, UUID breakId, String explanation) {
+        requireOperator(actor);
+        if (explanation == null || explanation.isBlank() || explanation.length() > EXPLANATION_LENGTH_MAX) {
+            throw Rejection.invalid("explanation", "explanation must be 1.." + EXPLANATION_LENGTH_MAX + " characters");
+        }
+        BreakView before = locked(breakId, BreakStatus.ASSIGNED, BreakStatus.EXPLAINED);
+        repository.updateBreak(breakId, BreakStatus.EXPLAINED, before.assignee(), explanation.strip(), null, null, null, clock.instant());
+        return audited("reconciliation.break.explained", before);
+    }
+
+    /**
+     * EXPLAINED → RESOLVED, optionally naming the correcting ledger transfer the operator posted (through the
+     * ledger's manual transfer); that transfer must exist and move the break's escrow sub-account.
+     */
+    public BreakView resolve(Actor actor, UUID breakId, UUID correctingTransferId) {
+        requireOperator(actor);
+        BreakView before = locked(breakId, BreakStatus.EXPLAINED);
+        if (correctingTransferId != null) {
+            requireCorrectionOf(before, correctingTransferId);
+        }
+        repository.updateBreak(breakId, BreakStatus.RESOLVED, before.assignee(), before.explanation(), actor.userId(),
+                correctingTransferId, null, clock.instant());
+        return audited("reconciliation.break.resolved", before);
+    }
+
+    /** RESOLVED → APPROVED by a second operator: the approver may not be the resolver (maker-checker). */
+    public BreakView approve(Actor actor, UUID breakId) {
+        requireOperator(actor);
+        BreakView before = locked(breakId, BreakStatus.RESOLVED);
+        if (actor.userId().equals(before.resolvedBy())) {
+            throw new Rejection(APPROVER_IS_RESOLVER, "break " + breakId + " was resolved by you; another operator must approve it");
+        }
+        repository.updateBreak(breakId, BreakStatus.APPROVED, before.assignee(), before.explanation(), before.resolvedBy(),
+                before.correctingTransferId(), actor.userId(), clock.instant());
+        return audited("reconciliation.break.approved", before);
+    }
+
+    private BreakView locked(UUID breakId, BreakStatus... allowed) {
+        BreakView current = repository.lockBreak(breakId).orElseThrow(() -> Rejection.notFound("break " + breakId));
+        if (!List.of(allowed).contains(current.status())) {
+            throw new Rejection(BREAK_STATE, "break " + breakId + " is " + current.status() + ", this step needs " + List.of(allowed),
+                    Map.of("status", current.status().name()));
+        }
+        return current;
+    }
+
+    private void requireCorrectionOf(BreakView broken, UUID transferId) {
+        TransferView transfer;
+        try {
+            transfer = ledger.transfer(new TransferId(transferId));
+        } catch (Rejection e) {
+            throw new Rejection(CORRECTION_INVALID, "ledger transfer " + transferId + " does not exist");
+        }
+        Optional<AccountView> escrow = repository.findSubAccount(broken.accountNumber())
+                .flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), broken.amount().currency()));
+        boolean movesEscrow = escrow.isPresent() && transfer.entries().stream().anyMatch(e -> e.accountId().equals(escrow.get().id()));
+        if (!movesEscrow) {
+            throw new Rejection(CORRECTION_INVALID, "ledger transfer " + transferId + " does not move the escrow of sub-account "
+                    + broken.accountNumber());
+        }
+    }
+
+    private BreakView audited(String action, BreakView before) {
+        BreakView after = repository.findBreak(before.id()).orElseThrow();
+        audit.record(action, "bank.reconciliation_break", before.id(), before, after);
+        return after;
+    }
+
+    // ------------------------------------------------------------------ certificate
+
+    /** The day's certificate (see {@link CertificateView}); operators and the bank read it. */
+    @Transactional(readOnly = true)
+    public CertificateView certificate(Actor actor, LocalDate day) {
+        if (!actor.is(Role.OPERATOR, Role.BANK)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators and the custodian bank read reconciliation certificates");
+        }
+        if (day == null) {
+            throw Rejection.invalid("date", "date is required (yyyy-MM-dd)");
+        }
+        // Postgres keeps microseconds: the last instant of the day is the next day's start less one microsecond.
+        Instant endOfDay = day.plusDays(1).atStartOfDay(bankZone).toInstant().minusNanos(1_000);
+        var closing = repository.closingBalances(day);
+        List<String> accountNumbers = closing.stream().map(ReconciliationRepository.ClosingBalance::accountNumber).toList();
+        List<BreakView> openBreaks = repository.openBreaks(accountNumbers, day, OPEN_BREAKS_LISTED_MAX);
+        var lines = new ArrayList<CertificateView.AccountLine>();
+        Money bankTotal = Money.zero(Money.CNY);
+        Money ledgerTotal = Money.zero(Money.CNY);
+        boolean green = true;
+        for (var balance : closing) {
+            Optional<SubAccountView> subAccount = repository.findSubAccount(balance.accountNumber());
+            Money ledgerEscrow = subAccount.flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), balance.closing().currency()))
+                    .map(account -> ledger.balanceAsOf(account.id(), endOfDay)).orElse(Money.zero(balance.closing().currency()));
+            int open = (int) openBreaks.stream().filter(b -> b.accountNumber().equals(balance.accountNumber())).count();
+            boolean agrees = subAccount.isPresent() && ledgerEscrow.equals(balance.closing()) && open == 0;
+            green &= agrees;
+            lines.add(new CertificateView.AccountLine(balance.accountNumber(), subAccount.map(SubAccountView::merchantId).orElse(null),
+                    balance.closing(), ledgerEscrow, open, agrees ? CertificateView.Status.GREEN : CertificateView.Status.RED));
+            if (balance.closing().currency().equals(Money.CNY)) {
+                bankTotal = bankTotal.plus(balance.closing());
+                ledgerTotal = ledgerTotal.plus(ledgerEscrow);
+            }
+        }
+        green &= !lines.isEmpty() && bankTotal.equals(ledgerTotal);
+        return new CertificateView(day, green ? CertificateView.Status.GREEN : CertificateView.Status.RED, bankTotal, ledgerTotal,
+                lines, openBreaks);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** 403 unless the actor is an operator; controllers call it before reading the body. */
+    public static void requireOperator(Actor actor) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators reconcile bank statements");
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
+    }
+
+    private static int pageSize(int size) {
+        return Math.min(Math.max(size, 1), PAGE_SIZE_MAX);
+    }
+
+    private static int offset(int page, int size) {
+        if (page < 0) {
+            throw Rejection.invalid("page", "page counts from 0");
+        }
+        return Math.multiplyExact(page, size);
+    }
+}
