@@ -27,4 +27,10 @@ public interface Cards {
 
     /** ACTIVE cards whose validity ended before {@code date} (validUntil < date), oldest first, at most {@code limit}. */
     List<CardView> expiringBefore(LocalDate date, int limit);
+
+    /** Whether the user holds a live (ACTIVE or FROZEN) card at the merchant (no access check; protection asks). */
+    boolean holdsLiveCardAt(UUID userId, UUID merchantId);
+
+    /** Count and unredeemed value of the merchant's live cards, in CNY (no access check; for public closure notices). */
+    LiveCardTotals liveCardsAt(UUID merchantId);
 }

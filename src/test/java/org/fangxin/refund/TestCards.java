@@ -160,4 +160,17 @@ public class TestCards implements Cards {
             registry.registerBeanDefinition("testCards", definition);
         }
     }
+
+    @Override
+    public boolean holdsLiveCardAt(UUID userId, UUID merchantId) {
+        return cards.values().stream().anyMatch(c -> c.holderUserId().equals(userId) && c.merchantId().equals(merchantId)
+                && c.status() == CardStatus.ACTIVE);
+    }
+
+    @Override
+    public org.fangxin.card.LiveCardTotals liveCardsAt(UUID merchantId) {
+        var live = cards.values().stream().filter(c -> c.merchantId().equals(merchantId) && c.status() == CardStatus.ACTIVE).toList();
+        return new org.fangxin.card.LiveCardTotals(live.size(),
+                Money.fen(live.stream().mapToLong(c -> c.unredeemed().amountMinor()).sum()));
+    }
 }
