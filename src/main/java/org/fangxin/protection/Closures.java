@@ -109,6 +109,18 @@ public class Closures {
         return view(open(merchant, ClosureSource.MARKED, null, actor.username(), note));
     }
 
+    /** The merchant's name if the actor may report it closed (a CONSUMER with a live card there); else 403/404. */
+    @Transactional(readOnly = true)
+    public String reportable(Actor actor, UUID merchantId) {
+        if (!actor.is(Role.CONSUMER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only consumers report a store closed");
+        }
+        if (!cards.holdsLiveCardAt(actor.userId(), merchantId)) {
+            throw Rejection.notFound("merchant");
+        }
+        return merchants.find(merchantId).map(MerchantView::legalName).orElseThrow(() -> Rejection.notFound("merchant"));
+    }
+
     /**
      * CONSUMER holding a live card at the merchant: reports the store closed. Enough distinct reporters within the
      * window open a SUSPECTED case; a report while a case is open joins it. Without a live card there: not found.

@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Closure cases end to end: consumers' reports, the freeze of sales and payouts, confirm and clear, the public notice. */
+@org.springframework.test.context.event.RecordApplicationEvents
 class ClosureTests extends IntegrationTest {
 
     static final String REGION = "410200";
@@ -53,6 +54,8 @@ class ClosureTests extends IntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired Deposits deposits;
     @Autowired ClosureFreeze freeze;
+    @Autowired org.springframework.test.context.event.ApplicationEvents events;
+    @Autowired Closures closures;
 
     TestMerchants testMerchants;
     TestMerchants.Created gym;
@@ -210,6 +213,23 @@ class ClosureTests extends IntegrationTest {
     }
 
     @Test
+    void eachStepIsPublished() {
+        UserAccount user = users.create(Role.OPERATOR);
+        var operator = new org.fangxin.identity.Actor(user.id(), user.username(), Role.OPERATOR, null, null);
+        UUID first = closures.mark(operator, gym.id(), "evidence 1").id();
+        closures.clear(operator, first, "all fine");
+        UUID second = closures.mark(operator, gym.id(), "evidence 2").id();
+        closures.confirm(operator, second, "gone");
+        assertThat(events.stream(ClosureSuspected.class).filter(e -> e.merchantId().equals(gym.id())).map(ClosureSuspected::caseId))
+                .containsExactly(first, second);
+        assertThat(events.stream(ClosureCleared.class).filter(e -> e.merchantId().equals(gym.id())).map(ClosureCleared::caseId))
+                .containsExactly(first);
+        assertThat(events.stream(ClosureConfirmed.class).filter(e -> e.merchantId().equals(gym.id())).map(ClosureConfirmed::caseId))
+                .containsExactly(second);
+        assertThat(merchants.find(gym.id()).orElseThrow().status()).isEqualTo(MerchantStatus.CLOSED);
+    }
+
+    @Test
     void aClearedCaseUnfreezesTheMerchant() {
         UserAccount holder = cardholder(pack);
         earn(gym.id(), 5_000);
@@ -347,5 +367,34 @@ class ClosureTests extends IntegrationTest {
         assertThat(merchants.find(gym.id()).orElseThrow().status()).isEqualTo(MerchantStatus.CLOSED);
         assertThat(operator.get("/protection/closures").body()).contains("人去楼空");
         assertThat(FormSession.anonymous(port).get("/public/closures/" + caseId).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCardholderReportsOnThePageAndTheOwnerAnnouncesOnItsPage() {
+        UserAccount holder = cardholder(pack);
+        String form = "/protection/closure-report/" + gym.id();
+        var consumer = FormSession.loggedIn(port, holder.username());
+        var page = consumer.get(form);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(gym.merchant().legalName()).contains("id=\"report\"");
+        assertThat(consumer.post(form, "note=" + FormSession.encode("卷帘门拉下了")).statusCode()).isEqualTo(302);
+        assertThat(consumer.get(form).body()).contains("id=\"done\"");
+        assertThat(jdbc.sql("select count(*) from protection.closure_report where merchant_id = :m and consumer_id = :c")
+                .param("m", gym.id()).param("c", holder.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(FormSession.loggedIn(port, users.create(Role.CONSUMER).username()).get(form).statusCode()).isEqualTo(404);
+        assertThat(FormSession.loggedIn(port, gym.ownerUsername()).get(form).statusCode()).isEqualTo(403);
+
+        var owner = FormSession.loggedIn(port, gym.ownerUsername());
+        assertThat(owner.get("/protection/closures/mine").body()).contains("id=\"announce\"");
+        assertThat(owner.post("/protection/closures/announcement", "closingOn=" + LocalDate.now(clock).plusDays(31)
+                + "&reason=" + FormSession.encode("租约到期")).statusCode()).isEqualTo(302);
+        var mine = owner.get("/protection/closures/mine").body();
+        assertThat(mine).contains("id=\"done\"").contains("data-case=");
+        assertThat(deposits.maySell(gym.id())).isPresent();
+        var staff = FormSession.loggedIn(port, testMerchants.staff(gym.id()).username()).get("/protection/closures/mine");
+        assertThat(staff.statusCode()).isEqualTo(200);
+        assertThat(staff.body()).doesNotContain("id=\"announce\"").contains("data-case=");
+        assertThat(FormSession.loggedIn(port, users.create(Role.CONSUMER).username()).get("/protection/closures/mine").statusCode())
+                .isEqualTo(403);
     }
 }

@@ -1,5 +1,7 @@
 package org.fangxin.protection.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -45,6 +47,55 @@ class ClosurePageController {
         return act(actor, redirect, () -> closures.clear(actor, caseId, evidence));
     }
 
+    /** A cardholder's "store closed" report form (404 without a live card at the merchant). */
+    @GetMapping("/protection/closure-report/{merchantId}")
+    String reportForm(Actor actor, @PathVariable UUID merchantId, Model model) {
+        model.addAttribute("merchantName", closures.reportable(actor, merchantId));
+        model.addAttribute("merchantId", merchantId);
+        return "protection/report";
+    }
+
+    @PostMapping("/protection/closure-report/{merchantId}")
+    String report(Actor actor, @PathVariable UUID merchantId, @RequestParam(required = false) String note,
+                  RedirectAttributes redirect) {
+        closures.reportable(actor, merchantId);
+        try {
+            closures.report(actor, merchantId, note);
+            redirect.addFlashAttribute("done", true);
+        } catch (Rejection rejection) {
+            redirect.addFlashAttribute("error", rejection.getMessage());
+        }
+        return "redirect:/protection/closure-report/" + merchantId;
+    }
+
+    /** The merchant's owner: announce closing; owner and staff see the merchant's cases. */
+    @GetMapping("/protection/closures/mine")
+    String mine(Actor actor, Model model) {
+        model.addAttribute("cases", closures.mine(actor));
+        model.addAttribute("owner", actor.is(Role.MERCHANT_OWNER));
+        return "protection/closures-mine";
+    }
+
+    @PostMapping("/protection/closures/announcement")
+    String announce(Actor actor, @RequestParam String closingOn, @RequestParam String reason, RedirectAttributes redirect) {
+        if (!actor.is(Role.MERCHANT_OWNER)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only the merchant's owner announces its closing");
+        }
+        try {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(closingOn);
+            } catch (DateTimeParseException e) {
+                throw Rejection.invalid("closingOn", "a date like 2026-12-31");
+            }
+            closures.announce(actor, date, reason);
+            redirect.addFlashAttribute("done", true);
+        } catch (Rejection rejection) {
+            redirect.addFlashAttribute("error", rejection.getMessage());
+        }
+        return "redirect:/protection/closures/mine";
+    }
+
     /** Anonymous: the public notice of a confirmed (or announced) closure. */
     @GetMapping("/public/closures/{caseId}")
     String notice(@PathVariable UUID caseId, Model model) {
@@ -71,6 +122,12 @@ class ClosurePageController {
         MenuEntry protectionClosuresMenu() {
             return new MenuEntry("/protection/closures", "protection.menu.closures",
                     List.of(Role.OPERATOR.name(), Role.REGULATOR.name()), 46);
+        }
+
+        @Bean
+        MenuEntry protectionMyClosuresMenu() {
+            return new MenuEntry("/protection/closures/mine", "protection.menu.myClosures",
+                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 46);
         }
     }
 }
