@@ -374,6 +374,8 @@ class ClosureTests extends IntegrationTest {
         UserAccount holder = cardholder(pack);
         String form = "/protection/closure-report/" + gym.id();
         var consumer = FormSession.loggedIn(port, holder.username());
+        UUID cardId = jdbc.sql("select id from card.card where holder_id = :h").param("h", holder.id()).query(UUID.class).single();
+        assertThat(consumer.get("/cards/" + cardId).body()).contains("id=\"report-closed\"").contains(form);
         var page = consumer.get(form);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(gym.merchant().legalName()).contains("id=\"report\"");
