@@ -42,4 +42,10 @@ public interface Cards {
      * for expiry notices, which must not be crowded out by cards that already expired and wait for their refund.
      */
     List<CardView> endingBetween(LocalDate from, LocalDate to, int limit);
+
+    /** Whether the user holds a live (ACTIVE or FROZEN) card at the merchant (no access check; protection asks). */
+    boolean holdsLiveCardAt(UUID userId, UUID merchantId);
+
+    /** Count and unredeemed value of the merchant's live cards, in CNY (no access check; for public closure notices). */
+    LiveCardTotals liveCardsAt(UUID merchantId);
 }

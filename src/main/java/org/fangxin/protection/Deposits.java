@@ -50,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Cr RISK_DEPOSIT) and return them on a clean exit ({@code deposit-return:<id>}). The coverage check (a daily job, and
  * after each lodging) compares required and lodged: an under-covered merchant gets a top-up request, its owners are
  * notified, {@link MerchantUnderCovered} is published and {@link #maySell} blocks its prepaid sales until a check finds
- * it covered again ({@link MerchantCoverRestored}).
+ * it covered again ({@link MerchantCoverRestored}). An open closure case ({@link Closures}) blocks sales too.
  */
 @Service
 @Transactional
@@ -69,6 +69,7 @@ public class Deposits {
     private static final Locale MESSAGE_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final ProtectionRepository repository;
+    private final org.fangxin.protection.persistence.ClosureRepository closureCases;
     private final Merchants merchants;
     private final Policies policies;
     private final Ledger ledger;
@@ -86,8 +87,10 @@ public class Deposits {
 
     Deposits(ProtectionRepository repository, Merchants merchants, Policies policies, Ledger ledger, Users users,
              Notifications notifications, ApplicationEventPublisher events, MessageSource messages, AuditTrail audit,
-             IdGenerator ids, Clock clock, PlatformTransactionManager transactions) {
+             IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
+             org.fangxin.protection.persistence.ClosureRepository closureCases) {
         this.repository = repository;
+        this.closureCases = closureCases;
         this.merchants = merchants;
         this.policies = policies;
         this.ledger = ledger;
@@ -111,6 +114,10 @@ public class Deposits {
      */
     @Transactional(readOnly = true)
     public Optional<String> maySell(UUID merchantId) {
+        Optional<UUID> closure = closureCases.openCase(merchantId).filter(c -> c.freezes()).map(c -> c.id());
+        if (closure.isPresent()) {
+            return Optional.of("frozen by closure case " + closure.get());
+        }
         return repository.coverage(merchantId).filter(row -> row.underCoveredSince() != null)
                 .map(row -> "risk deposit under-covered since " + row.underCoveredSince() + ": lodged "
                         + row.lodged().format() + " of " + row.required().format() + " required");

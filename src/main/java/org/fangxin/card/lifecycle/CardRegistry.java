@@ -134,6 +134,16 @@ public class CardRegistry implements Cards {
     }
 
     @Override
+    public boolean holdsLiveCardAt(UUID userId, UUID merchantId) {
+        return repository.holdsLiveCardAt(userId, merchantId);
+    }
+
+    @Override
+    public org.fangxin.card.LiveCardTotals liveCardsAt(UUID merchantId) {
+        return repository.liveCardsAt(merchantId);
+    }
+
+    @Override
     public List<CardView> expiringBefore(LocalDate date, int limit) {
         return repository.expiringBefore(date, Math.min(Math.max(limit, 1), EXPIRING_LIMIT_MAX)).stream().map(this::view).toList();
     }

@@ -12,6 +12,7 @@ import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.PurchaseStatus;
 import org.fangxin.card.PurchaseView;
+import org.fangxin.card.SalesBlocks;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
@@ -36,6 +37,7 @@ import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,9 +67,12 @@ public class PurchaseDesk {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ObjectProvider<SalesBlocks> salesBlocks;
 
     PurchaseDesk(CardRepository repository, CardPostings postings, Products products, Merchants merchants, Users users,
-                 Rules rules, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock) {
+                 Rules rules, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
+                 ObjectProvider<SalesBlocks> salesBlocks) {
+        this.salesBlocks = salesBlocks;
         this.repository = repository;
         this.postings = postings;
         this.products = products;
@@ -96,6 +101,11 @@ public class PurchaseDesk {
                     + product.currentVersionId(), Map.of("currentVersionId", product.currentVersionId()));
         }
         ContractVersionView version = products.findContractVersion(command.contractVersionId()).orElseThrow();
+        for (SalesBlocks source : salesBlocks.orderedStream().toList()) {
+            source.reasonToRefuse(product.merchantId()).ifPresent(reason -> {
+                throw new Rejection(Products.MERCHANT_MAY_NOT_SELL, "this merchant may not sell prepaid products now: " + reason);
+            });
+        }
         Money held = new Money(repository.heldAtMerchant(actor.userId(), product.merchantId()), product.price().currency());
         List<Violation> violations = products.checkPurchase(product.id(), command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));

@@ -230,6 +230,26 @@ public class CardRepository {
                 .param("holder", holderId).param("merchant", merchantId).query(Long.class).single();
     }
 
+    public boolean holdsLiveCardAt(UUID holderId, UUID merchantId) {
+        return jdbc.sql("""
+                select exists (select 1 from card.card
+                                where holder_id = :holder and merchant_id = :merchant and status in ('ACTIVE', 'FROZEN'))
+                """)
+                .param("holder", holderId).param("merchant", merchantId).query(Boolean.class).single();
+    }
+
+    /** Live cards of a merchant in CNY: count and unredeemed value (paid − earned − refunded − transferred out). */
+    public org.fangxin.card.LiveCardTotals liveCardsAt(UUID merchantId) {
+        return jdbc.sql("""
+                select count(*) as n,
+                       coalesce(sum(paid_minor - earned_minor - refunded_minor - transferred_out_minor), 0) as unredeemed
+                  from card.card where merchant_id = :merchant and status in ('ACTIVE', 'FROZEN') and currency = 'CNY'
+                """)
+                .param("merchant", merchantId)
+                .query((rs, n) -> new org.fangxin.card.LiveCardTotals(rs.getLong("n"), Money.fen(rs.getLong("unredeemed"))))
+                .single();
+    }
+
     public List<CardRow> expiringBefore(LocalDate date, int limit) {
         return jdbc.sql("select " + CARD_COLUMNS + """
                   from card.card where status = 'ACTIVE' and valid_until < :date
