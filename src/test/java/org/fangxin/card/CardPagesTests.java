@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** In Chromium: a consumer buys on the page and pays in the sandbox, staff redeem with the code, the consumer sees it. */
+/**
+ * In Chromium: a consumer buys on the page and pays in the sandbox, staff redeem with the code, the consumer sees it and
+ * asks for a refund from the card page; and the 安心付 pages (staff request, the consumer confirms or declines).
+ */
 class CardPagesTests extends IntegrationTest {
 
     @Autowired Merchants merchants;
@@ -73,8 +76,61 @@ class CardPagesTests extends IntegrationTest {
             buyer.reload();
             assertThat(buyer.locator("#remaining").textContent()).contains("58");
             assertThat(buyer.locator("#redemptions").textContent()).contains("¥66.66");
-            buyer.locator("#redemptions button").click();
-            buyer.locator("#redemptions").getByText("申诉中").waitFor();
+
+            buyer.locator("#ask-refund").click();
+            buyer.waitForURL("**/refunds/new?cardId=" + cardId);
+            assertThat(buyer.locator("#refund-amount").textContent()).contains("¥");
+            buyer.locator("#confirm").click();
+            buyer.waitForURL("**/refunds?requested=*");
+            assertThat(buyer.locator("#requested").isVisible()).isTrue();
+            // Sessions were used, so it is not a cooling-off refund: the merchant may contest it first.
+            assertThat(buyer.locator("#refunds .status").first().textContent()).isEqualTo("待商户确认");
+        }
+        f.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void staffRequestAConfirmationTheConsumerConfirmsOnThePageAndSeesTheRedemption() {
+        CardFixtures f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = f.sessionPack(gym, 2000, 60);
+        UserAccount consumer = f.consumer();
+        UserAccount staff = f.staff(gym.id());
+        UUID cardId = f.buyAndPay(api().as(consumer), pack);
+        try (Browser browser = Browser.open(port)) {
+            Page counter = browser.loggedIn(staff.username(), TestUsers.PASSWORD);
+            counter.navigate("/cards/redeem");
+            counter.locator("#request-card").fill(cardId.toString());
+            counter.locator("#request-sessions").fill("3");
+            counter.locator("#request").click();
+            counter.locator("#request-result .ok").waitFor();
+            assertThat(counter.locator("#request-status").textContent()).isEqualTo("待确认");
+
+            Page holder = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
+            holder.navigate("/cards");
+            var pending = holder.locator("#pending [data-request]");
+            assertThat(pending.count()).isEqualTo(1);
+            assertThat(pending.textContent()).contains(pack.name());
+            pending.locator("button.confirm").click();
+            holder.waitForURL("**/cards/" + cardId);
+            assertThat(holder.locator("#confirmed").isVisible()).isTrue();
+            assertThat(holder.locator("#remaining").textContent()).contains("57");
+            assertThat(holder.locator("#redemptions").textContent()).contains("3 次");
+            holder.locator("#redemptions button").click();
+            holder.locator("#redemptions").getByText("申诉中").waitFor();
+
+            // A request the consumer declines redeems nothing.
+            counter.navigate("/cards/redeem");
+            counter.locator("#request-card").fill(cardId.toString());
+            counter.locator("#request-sessions").fill("1");
+            counter.locator("#request").click();
+            counter.locator("#request-result .ok").waitFor();
+            holder.navigate("/cards");
+            holder.locator("#pending button.decline").click();
+            holder.waitForURL("**/cards");
+            assertThat(holder.locator("#declined").isVisible()).isTrue();
+            assertThat(holder.locator("#pending").count()).isZero();
+            assertThat(holder.locator("[data-card='" + cardId + "'] .remaining").textContent()).contains("57");
         }
         f.assertBooksHold(gym.id());
     }

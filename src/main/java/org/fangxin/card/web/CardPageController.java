@@ -10,7 +10,9 @@ import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardView;
 import org.fangxin.card.PurchaseView;
 import org.fangxin.card.Redeem;
+import org.fangxin.card.RedemptionRequestView;
 import org.fangxin.card.RedemptionView;
+import org.fangxin.card.RequestRedemption;
 import org.fangxin.card.lifecycle.CardRegistry;
 import org.fangxin.card.lifecycle.PurchaseDesk;
 import org.fangxin.card.lifecycle.RedemptionDesk;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Pages (mobile first): buy a product, my cards and a card's detail with the one-time code (htmx), the staff redeem
@@ -95,6 +98,11 @@ class CardPageController {
         requireConsumer(actor);
         List<CardRow> rows = repository.ofHolder(actor.userId(), CardRegistry.LIST_SIZE_MAX);
         model.addAttribute("cards", rows.stream().map(row -> new Line(row, cards.view(row))).toList());
+        Map<UUID, String> names = new HashMap<>();
+        rows.forEach(row -> names.put(row.id(), row.productName()));
+        model.addAttribute("pending", redemptions.pendingRequests(actor));
+        model.addAttribute("productNames", names);
+        model.addAttribute("time", TIME);
         return "card/list";
     }
 
@@ -150,8 +158,7 @@ class CardPageController {
                   @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                   Model model) {
         try {
-            Money amount = amountYuan == null || amountYuan.isBlank() ? null
-                    : Money.fen(new BigDecimal(amountYuan.strip()).movePointRight(2).longValueExact());
+            Money amount = yuan(amountYuan);
             Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
             RedemptionView redemption = redemptions.redeem(actor, new Redeem(code, storeId, count, amount));
             model.addAttribute("redemption", redemption);
@@ -164,11 +171,60 @@ class CardPageController {
         return "card/fragments :: redeemed";
     }
 
+    /** 安心付: staff ask the holder to confirm a redemption of this card in the app. */
+    @PostMapping("/cards/redemption-requests")
+    String requestRedemption(Actor actor, @RequestParam UUID cardId, @RequestParam UUID storeId,
+                             @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
+                             Model model) {
+        try {
+            Money amount = yuan(amountYuan);
+            Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
+            RedemptionRequestView request = redemptions.request(actor, new RequestRedemption(cardId, storeId, count, amount));
+            model.addAttribute("request", request);
+            model.addAttribute("expiresAt", CLOCK.format(request.expiresAt()));
+        } catch (Rejection rejection) {
+            model.addAttribute("error", rejection.getMessage());
+        } catch (NumberFormatException | ArithmeticException e) {
+            model.addAttribute("error", "amount: yuan with at most two decimals");
+        }
+        return "card/fragments :: requested";
+    }
+
+    /** The holder confirms: the redemption is made at once and shown on the card's page. */
+    @PostMapping("/cards/redemption-requests/{id}/confirm")
+    String confirmRequest(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            RedemptionRequestView answered = redemptions.answer(actor, id, true);
+            redirect.addFlashAttribute("confirmed", true);
+            return "redirect:/cards/" + answered.cardId();
+        } catch (Rejection rejection) {
+            redirect.addFlashAttribute("error", rejection.getMessage());
+            return "redirect:/cards";
+        }
+    }
+
+    @PostMapping("/cards/redemption-requests/{id}/decline")
+    String declineRequest(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            redemptions.answer(actor, id, false);
+            redirect.addFlashAttribute("declined", true);
+        } catch (Rejection rejection) {
+            redirect.addFlashAttribute("error", rejection.getMessage());
+        }
+        return "redirect:/cards";
+    }
+
     @GetMapping("/cards/purchases")
     String purchaseList(Actor actor, Model model) {
         model.addAttribute("purchases", purchases.list(actor, CardRegistry.LIST_SIZE_MAX));
         model.addAttribute("time", TIME);
         return "card/purchases";
+    }
+
+    /** Yuan typed on a page (at most two decimals) as fen; blank means "no amount". */
+    private static Money yuan(String amountYuan) {
+        return amountYuan == null || amountYuan.isBlank() ? null
+                : Money.fen(new BigDecimal(amountYuan.strip()).movePointRight(2).longValueExact());
     }
 
     private Map<UUID, String> productNames(List<RedemptionView> list) {
