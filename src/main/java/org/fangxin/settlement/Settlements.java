@@ -262,8 +262,14 @@ public class Settlements {
                 log.warn("bank does not know payout {} ({}); it will be submitted again", payout.id(), payout.endToEndId());
                 ownTransaction.executeWithoutResult(s -> repository.markUnsubmitted(payout.id()));
             } else if (status.get().state().isFinal()) {
-                ownTransaction.executeWithoutResult(s -> apply(payout.id(), status.get()));
-                applied++;
+                try {
+                    ownTransaction.executeWithoutResult(s -> apply(payout.id(), status.get()));
+                    applied++;
+                } catch (RuntimeException e) {
+                    // One payout whose answer cannot be booked (e.g. its escrow is short) must not stop the others;
+                    // it stays INSTRUCTED, is retried on the next exchange and shows on the operator's page.
+                    log.error("applying the bank's answer to payout {} failed; left for the operator: {}", payout.id(), e.toString());
+                }
             }
         }
         return applied;
