@@ -1,5 +1,6 @@
 package org.fangxin.settlement;
 
+import org.fangxin.shared.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fangxin.shared.Money.fen;
 
@@ -121,6 +122,27 @@ class SettlementTests extends IntegrationTest {
 
         settlements.exchangeWithBank();
         assertThat(payoutOf(gym.id(), date).status()).as("a repeated answer changes nothing").isEqualTo(PayoutStatus.CONFIRMED);
+    }
+
+    @Test
+    void aPayoutWhoseConfirmationCannotBeBookedDoesNotStopTheOthers() {
+        TestMerchants.Created broken = fixtures.merchant(Sector.SPORTS_FITNESS);
+        TestMerchants.Created sound = fixtures.merchant(Sector.SPORTS_FITNESS);
+        fixtures.purchaseAndRedeem(broken.id(), 5_000, 5_000);
+        fixtures.purchaseAndRedeem(sound.id(), 5_000, 5_000);
+        LocalDate date = fixtures.advanceToNextBusinessDay();
+        settlements.run(operator, date);
+        // The bank took a fee out of the broken merchant's escrow, so its payout's confirmation cannot be booked.
+        var fees = ledger.open(AccountType.BANK_FEES, null, Money.CNY).id();
+        var escrow = ledger.open(AccountType.ESCROW, broken.id(), Money.CNY).id();
+        ledger.post(org.fangxin.ledger.NewTransfer.of("bank-fee:test-" + broken.id(), "fee taken from escrow",
+                org.fangxin.ledger.EntryLine.debit(fees, fen(5_000)), org.fangxin.ledger.EntryLine.credit(escrow, fen(5_000))));
+
+        sandbox.process();
+        settlements.exchangeWithBank();
+
+        assertThat(payoutOf(broken.id(), date).status()).isEqualTo(PayoutStatus.INSTRUCTED);
+        assertThat(payoutOf(sound.id(), date).status()).isEqualTo(PayoutStatus.CONFIRMED);
     }
 
     @Test
