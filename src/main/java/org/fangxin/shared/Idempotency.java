@@ -1,16 +1,13 @@
 package org.fangxin.shared;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int KEY_LENGTH_MAX = 200;
     private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1," + KEY_LENGTH_MAX + "}");
 
@@ -44,6 +42,11 @@ public class Idempotency {
     public record Answer(int status, Object body, boolean replayed) {
         public static Answer of(int status, Object body) {
             return new Answer(status, body, false);
+        }
+
+        /** The HTTP answer, telling the client with {@value #REPLAYED_HEADER} whether it is a replay. */
+        public ResponseEntity<Object> toResponse() {
+            return ResponseEntity.status(status).header(REPLAYED_HEADER, String.valueOf(replayed)).body(body);
         }
     }
 
@@ -132,10 +135,6 @@ public class Idempotency {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -21,11 +21,8 @@ import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
 import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
 import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +63,7 @@ public final class Pain001Writer {
 
     /** SHA-256 of the exact bytes, lower-case hex. */
     public static String sha256Hex(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return org.fangxin.shared.Sha256.hex(content);
     }
 
     private record BlockKey(String debtorAccount, LocalDate executionDate) {

@@ -62,7 +62,7 @@ class CardApiController {
                                     @Valid @RequestBody TransferCard command) {
         var answer = idempotency.execute(actor.scope(), key, true, new Keyed(id, command),
                 () -> Idempotency.Answer.of(201, transfers.transfer(actor, id, command.toMobile())));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 
     /** The request a key guards: the path id belongs to it. */

@@ -33,7 +33,7 @@ class PurchaseApiController {
                                     @Valid @RequestBody BuyCard command) {
         var answer = idempotency.execute(actor.scope(), key, true, command,
                 () -> Idempotency.Answer.of(201, purchases.purchase(actor, command)));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 
     @GetMapping("/api/v1/purchases/{id}")

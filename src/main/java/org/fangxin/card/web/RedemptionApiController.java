@@ -52,7 +52,7 @@ class RedemptionApiController {
                                   @Valid @RequestBody Redeem command) {
         var answer = idempotency.execute(actor.scope(), key, true, command,
                 () -> Idempotency.Answer.of(201, redemptions.redeem(actor, command)));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 
     @GetMapping("/api/v1/redemptions")
@@ -115,6 +115,6 @@ class RedemptionApiController {
     /** Runs a state change once per Idempotency-Key when the client sends one; a retry replays the first answer. */
     private ResponseEntity<Object> once(Actor actor, String key, Object request, int status, Supplier<Object> command) {
         var answer = idempotency.execute(actor.scope(), key, false, request, () -> Idempotency.Answer.of(status, command.get()));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 }

@@ -1,10 +1,6 @@
 package org.fangxin.catalog.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.List;
 import org.fangxin.catalog.ContractContent;
 import org.fangxin.catalog.ContractTerms;
@@ -77,12 +73,7 @@ public final class ContractDocument {
     }
 
     public static String sha256(String canonicalText) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalText.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.fangxin.shared.Sha256.hex(canonicalText);
     }
 
     /** How each use reduces the card's value: the price-and-deduction clause. */

@@ -39,7 +39,7 @@ class ProductApiController {
                                   @Valid @RequestBody ProductDraft draft) {
         var answer = idempotency.execute(actor.scope(), key, false, draft,
                 () -> Idempotency.Answer.of(201, products.create(actor, draft)));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 
     @PostMapping("/api/v1/products/check")
@@ -74,7 +74,7 @@ class ProductApiController {
                                   @Valid @RequestBody ContractTerms terms) {
         var answer = idempotency.execute(actor.scope(), key, false, new Revision(id, terms),
                 () -> Idempotency.Answer.of(201, products.revise(actor, id, terms)));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 
     @PostMapping("/api/v1/products/{id}/withdraw")

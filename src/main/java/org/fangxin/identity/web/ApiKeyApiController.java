@@ -46,7 +46,7 @@ class ApiKeyApiController {
             return Idempotency.Answer.of(201, created[0].apiKey());
         });
         Object body = answer.replayed() ? answer.body() : created[0];
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(body);
+        return ResponseEntity.status(answer.status()).header(Idempotency.REPLAYED_HEADER, String.valueOf(answer.replayed())).body(body);
     }
 
     @GetMapping("/api/v1/identity/api-keys")

@@ -64,7 +64,7 @@ class StaffApiController {
                 "displayName", String.valueOf(request.displayName())));
         var answer = idempotency.execute(actor.scope(), key, false, stored, () -> Idempotency.Answer.of(201,
                 AccountView.of(staff.create(actor, request.username(), request.password(), request.displayName()))));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 
     @PostMapping("/api/v1/merchant-staff/{id}/disable")
@@ -87,7 +87,7 @@ class StaffApiController {
         var answer = idempotency.execute(actor.scope(), key, false, stored, () -> Idempotency.Answer.of(201,
                 AccountView.of(users.createPlatformUser(actor, request.username(), request.password(), request.displayName(),
                         request.role(), request.sector()))));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed())).body(answer.body());
+        return answer.toResponse();
     }
 
     @GetMapping("/api/v1/identity/users")

@@ -139,7 +139,6 @@ class InsuranceApiController {
                                            java.util.function.Supplier<Object> command) {
         var answer = idempotency.execute(actor.scope(), key, required, request,
                 () -> Idempotency.Answer.of(201, command.get()));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 }

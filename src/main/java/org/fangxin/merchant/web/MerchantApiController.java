@@ -143,8 +143,6 @@ class MerchantApiController {
     }
 
     private static ResponseEntity<Object> answer(Idempotency.Answer answer) {
-        return ResponseEntity.status(answer.status())
-                .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 }

@@ -112,7 +112,6 @@ class ClosureApiController {
 
     private ResponseEntity<Object> answer(Actor actor, String key, Object request, int status, Supplier<Object> command) {
         var answer = idempotency.execute(actor.scope(), key, false, request, () -> Idempotency.Answer.of(status, command.get()));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 }

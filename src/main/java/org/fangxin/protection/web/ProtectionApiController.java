@@ -66,8 +66,7 @@ class ProtectionApiController {
         requireOperator(actor);
         var answer = idempotency.execute(actor.scope(), key, true, request, () -> Idempotency.Answer.of(201,
                 deposits.lodge(actor, request.merchantId(), request.amount(), request.reference())));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 
     /** Returns the whole deposit of a CLOSED merchant without exposure; Idempotency-Key required. */
@@ -77,8 +76,7 @@ class ProtectionApiController {
         requireOperator(actor);
         var answer = idempotency.execute(actor.scope(), key, true, new Object[] {merchantId, request},
                 () -> Idempotency.Answer.of(201, deposits.returnDeposit(actor, merchantId, request.reference())));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 
     @GetMapping("/api/v1/protection/deposits")

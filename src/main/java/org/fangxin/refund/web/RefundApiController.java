@@ -94,7 +94,6 @@ class RefundApiController {
     record Keyed(UUID refundId, Object body) { }
 
     private static ResponseEntity<Object> answer(Idempotency.Answer answer) {
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 }

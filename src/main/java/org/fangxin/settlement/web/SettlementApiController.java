@@ -54,8 +54,7 @@ class SettlementApiController {
         }
         var answer = idempotency.execute(actor.scope(), key, true, request,
                 () -> Idempotency.Answer.of(201, settlements.run(actor, request.settlementDate())));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 
     @GetMapping("/api/v1/settlement/runs")

@@ -140,15 +140,10 @@ class ReconciliationApiController {
     }
 
     private static byte[] digest(byte[] body) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.fangxin.shared.Sha256.digest(body);
     }
 
     private static ResponseEntity<Object> respond(Idempotency.Answer answer) {
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .body(answer.body());
+        return answer.toResponse();
     }
 }
