@@ -12,6 +12,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
+import org.fangxin.insurance.Claims;
 import org.fangxin.insurance.CostSharing;
 import org.fangxin.insurance.Insurers;
 import org.fangxin.insurance.NewPolicy;
@@ -46,8 +47,11 @@ class InsurancePageController {
     private final Premiums premiums;
     private final Users users;
     private final Idempotency idempotency;
+    private final Claims claims;
 
-    InsurancePageController(Insurers insurers, Policies policies, Premiums premiums, Users users, Idempotency idempotency) {
+    InsurancePageController(Insurers insurers, Policies policies, Premiums premiums, Users users, Idempotency idempotency,
+                            Claims claims) {
+        this.claims = claims;
         this.insurers = insurers;
         this.policies = policies;
         this.premiums = premiums;
@@ -90,6 +94,8 @@ class InsurancePageController {
         model.addAttribute("policies", policies.list(actor));
         model.addAttribute("bills", premiums.bills(actor, null, BILL_ROWS));
         model.addAttribute("billed", premiums.premiumBilled(actor));
+        model.addAttribute("ratios", claims.lossRatios(actor));
+        model.addAttribute("claims", claims.list(actor, null, ClaimPageController.CLAIM_ROWS));
     }
 
     @PostMapping("/insurance/admin/insurers")
