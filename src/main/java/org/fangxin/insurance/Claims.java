@@ -111,11 +111,17 @@ public class Claims {
     /** Claims (newest first, without lines): all for OPERATOR and REGULATOR, its own for an INSURER. */
     @Transactional(readOnly = true)
     public List<ClaimView> list(Actor actor, ClaimStatus status, int limit) {
+        return list(actor, null, status, limit);
+    }
+
+    /** As {@link #list(Actor, ClaimStatus, int)}, of one policy when {@code policyId} is given. */
+    @Transactional(readOnly = true)
+    public List<ClaimView> list(Actor actor, UUID policyId, ClaimStatus status, int limit) {
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return claims.list(null, status, limit);
+            return claims.list(null, policyId, status, limit);
         }
         if (actor.is(Role.INSURER)) {
-            return insurers.ownInsurer(actor).map(insurer -> claims.list(insurer, status, limit)).orElse(List.of());
+            return insurers.ownInsurer(actor).map(insurer -> claims.list(insurer, policyId, status, limit)).orElse(List.of());
         }
         throw forbidden();
     }
@@ -229,6 +235,16 @@ public class Claims {
         audit.record("insurance.claim.paid", "insurance-claim", claim.id(), summary(claim), summary(paid));
         events.publishEvent(new ClaimPaid(claim.id(), claim.caseId(), claim.merchantId(), claim.insurerId(), amount, now));
         return paid;
+    }
+
+    /** The loss ratio of one policy the actor may see (another insurer's policy is "not found"). */
+    @Transactional(readOnly = true)
+    public LossRatioView lossRatio(Actor actor, UUID policyId) {
+        if (!actor.is(Role.OPERATOR, Role.REGULATOR, Role.INSURER)) {
+            throw forbidden();
+        }
+        PolicyView policy = policies.view(actor, policyId);
+        return lossRatios(actor).getOrDefault(policy.id(), LossRatioView.of(policy.id(), Money.fen(0), Money.fen(0)));
     }
 
     /** Loss ratio per policy the actor may see: claims approved or paid ÷ premium billed. */

@@ -33,6 +33,8 @@ class ClaimPageTests extends IntegrationTest {
     Users accounts;
     @Autowired
     Ledger ledger;
+    @Autowired
+    Premiums premiums;
 
     @Test
     void theInsurerApprovesPartOfAClaimInItsPortalAndRecordsThePayment() {
@@ -48,6 +50,9 @@ class ClaimPageTests extends IntegrationTest {
         ClaimView claim = claims.file(new NewClaim(caseId, gym.id(), ClosureTrigger.CLOSURE_CONFIRMED, policies.today(),
                 List.of(new NewClaim.Line(full, UUID.randomUUID(), Money.fen(120_000)),
                         new NewClaim.Line(reduced, UUID.randomUUID(), Money.fen(80_000)))));
+
+        new org.fangxin.testing.TestExposure(ledger).advance(gym.id(), 5_000_000, 3_000_000); // 30 yuan a month at 1.2 %
+        premiums.billPeriod(java.time.YearMonth.from(policies.today()), "test");
 
         try (Browser browser = Browser.open(port)) {
             var page = browser.loggedIn(insurer.login().username(), TestUsers.PASSWORD);
@@ -79,10 +84,17 @@ class ClaimPageTests extends IntegrationTest {
             assertThat(page.locator("#status")).hasText("PAID");
             assertThat(page.locator("#outcome")).hasText("PARTLY_APPROVED");
 
-            // the policy's loss ratio counts the approved claim (no premium billed yet: no ratio to show)
+            // the policy's loss ratio counts the approved claim: 1,800 / 30 yuan
             page.navigate("/insurance");
             assertThat(page.locator("#claims")).containsText(claim.claimNumber());
-            assertThat(page.locator("tr[data-policy='" + policy.id() + "'] .loss-ratio")).hasText("—");
+            assertThat(page.locator("tr[data-policy='" + policy.id() + "'] .loss-ratio")).hasText("6000.00 %");
+            page.locator("tr[data-policy='" + policy.id() + "'] a.policy-link").click();
+            page.waitForURL("**/insurance/policies/" + policy.id());
+            assertThat(page.locator("#premium-billed")).hasText("¥30.00");
+            assertThat(page.locator("#claims-approved")).hasText("¥1,800.00");
+            assertThat(page.locator("#loss-ratio")).hasText("6000.00 %");
+            assertThat(page.locator("#bills tbody tr")).hasCount(1);
+            assertThat(page.locator("#claims")).containsText(claim.claimNumber());
 
             // an operator sees it; another insurer does not
             var operator = browser.loggedIn(users.create(Role.OPERATOR).username(), TestUsers.PASSWORD);

@@ -94,12 +94,13 @@ public class ClaimRepository {
         return locked.flatMap(this::find);
     }
 
-    /** Claims (without lines) of an insurer (null: all) and optionally one status, newest first. */
-    public List<ClaimView> list(UUID insurerId, ClaimStatus status, int limit) {
+    /** Claims (without lines) of an insurer (null: all), optionally of one policy and one status, newest first. */
+    public List<ClaimView> list(UUID insurerId, UUID policyId, ClaimStatus status, int limit) {
         return jdbc.sql("select " + CLAIM_COLUMNS + """
                  where (cast(:i as uuid) is null or c.insurer_id = :i) and (cast(:s as text) is null or c.status = :s)
+                   and (cast(:p as uuid) is null or c.policy_id = :p)
                  order by c.filed_at desc, c.id limit :limit
-                """).param("i", insurerId).param("s", status == null ? null : status.name())
+                """).param("i", insurerId).param("p", policyId).param("s", status == null ? null : status.name())
                 .param("limit", Math.min(Math.max(limit, 1), ROWS_MAX)).query(ClaimRepository::claim).list();
     }
 

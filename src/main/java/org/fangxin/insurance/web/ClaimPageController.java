@@ -13,6 +13,8 @@ import org.fangxin.insurance.ClaimStatus;
 import org.fangxin.insurance.ClaimView;
 import org.fangxin.insurance.Claims;
 import org.fangxin.insurance.LineDecision;
+import org.fangxin.insurance.Policies;
+import org.fangxin.insurance.Premiums;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
@@ -36,8 +38,12 @@ class ClaimPageController {
 
     private final Claims claims;
     private final Idempotency idempotency;
+    private final Policies policies;
+    private final Premiums premiums;
 
-    ClaimPageController(Claims claims, Idempotency idempotency) {
+    ClaimPageController(Claims claims, Idempotency idempotency, Policies policies, Premiums premiums) {
+        this.policies = policies;
+        this.premiums = premiums;
         this.claims = claims;
         this.idempotency = idempotency;
     }
@@ -48,6 +54,16 @@ class ClaimPageController {
         model.addAttribute("status", status);
         model.addAttribute("statuses", ClaimStatus.values());
         return "insurance/claims";
+    }
+
+    /** A policy with its loss ratio, premium bills and claims (insurers their own; operators and regulators all). */
+    @GetMapping("/insurance/policies/{id}")
+    String policy(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("ratio", claims.lossRatio(actor, id));
+        model.addAttribute("policy", policies.view(actor, id));
+        model.addAttribute("bills", premiums.bills(actor, id, InsurancePageController.BILL_ROWS));
+        model.addAttribute("claims", claims.list(actor, id, null, CLAIM_ROWS));
+        return "insurance/policy";
     }
 
     @GetMapping("/insurance/claims/{id}")
