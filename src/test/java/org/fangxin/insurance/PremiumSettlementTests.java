@@ -140,4 +140,28 @@ class PremiumSettlementTests extends IntegrationTest {
                 .status()).isEqualTo(200);
         assertThat(exposure.balance(AccountType.PREMIUM_PAYABLE, insurer.insurer().id())).isEqualTo(Money.fen(0));
     }
+
+    @Test
+    void theOperatorRecordsTheSubsidyAndRemitsOnTheBillPage() {
+        var insurer = fixtures.insurer(120, Money.yuan(50_000));
+        var gym = testMerchants.activeMerchant(Sector.EDUCATION, "410200");
+        exposure.advance(gym.id(), 5_000_000, 3_000_000);
+        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
+                new CostSharing(0, 0, 10_000));
+        PremiumBillView bill = premiums.billPeriod(YearMonth.from(policies.today()), "test").stream()
+                .filter(b -> b.policyId().equals(policy.id())).findFirst().orElseThrow();
+        var page = org.fangxin.testing.FormSession.loggedIn(port, users.create(Role.OPERATOR).username());
+        String path = "/insurance/bills/" + bill.id();
+        assertThat(page.get(path).body()).contains("id=\"subsidy-received\"").doesNotContain("id=\"remit\"");
+
+        assertThat(page.post(path + "/subsidy-receipt", "reference=KF-1&formKey=" + UUID.randomUUID()).statusCode()).isEqualTo(302);
+        assertThat(page.get(path).body()).contains("id=\"remit\"").contains("KF-1");
+        String formKey = UUID.randomUUID().toString();
+        page.post(path + "/remittance", "reference=TX-9&formKey=" + formKey);
+        page.post(path + "/remittance", "reference=TX-9&formKey=" + formKey); // a resubmitted form replays
+
+        assertThat(page.get(path).body()).contains("TX-9").doesNotContain("id=\"remit\"");
+        assertThat(amount("premium-paid:" + bill.id())).isEqualTo(3_000);
+        assertThat(exposure.balance(AccountType.PREMIUM_PAYABLE, insurer.insurer().id())).isEqualTo(Money.fen(0));
+    }
 }

@@ -18,6 +18,7 @@ import org.fangxin.insurance.Insurers;
 import org.fangxin.insurance.NewPolicy;
 import org.fangxin.insurance.Policies;
 import org.fangxin.insurance.PolicyScope;
+import org.fangxin.insurance.PremiumSettlements;
 import org.fangxin.insurance.Premiums;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.MenuEntry;
@@ -48,10 +49,12 @@ class InsurancePageController {
     private final Users users;
     private final Idempotency idempotency;
     private final Claims claims;
+    private final PremiumSettlements settlements;
 
     InsurancePageController(Insurers insurers, Policies policies, Premiums premiums, Users users, Idempotency idempotency,
-                            Claims claims) {
+                            Claims claims, PremiumSettlements settlements) {
         this.claims = claims;
+        this.settlements = settlements;
         this.insurers = insurers;
         this.policies = policies;
         this.premiums = premiums;
@@ -86,7 +89,43 @@ class InsurancePageController {
     @GetMapping("/insurance/bills/{id}")
     String bill(Actor actor, @PathVariable UUID id, Model model) {
         model.addAttribute("bill", premiums.bill(actor, id));
+        model.addAttribute("settlement", settlements.settlement(actor, id));
+        model.addAttribute("operator", actor.is(Role.OPERATOR));
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "insurance/bill";
+    }
+
+    @PostMapping("/insurance/bills/{id}/collection")
+    String collect(Actor actor, @PathVariable UUID id, @RequestParam String formKey, RedirectAttributes redirect) {
+        return settle(actor, id, formKey, Map.of("action", "collect"), redirect, () -> settlements.collectDue(actor, id));
+    }
+
+    @PostMapping("/insurance/bills/{id}/subsidy-receipt")
+    String subsidy(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String reference,
+                   @RequestParam String formKey, RedirectAttributes redirect) {
+        return settle(actor, id, formKey, Map.of("action", "subsidy", "reference", reference), redirect,
+                () -> settlements.receiveSubsidy(actor, id, reference));
+    }
+
+    @PostMapping("/insurance/bills/{id}/remittance")
+    String remit(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String reference,
+                 @RequestParam String formKey, RedirectAttributes redirect) {
+        return settle(actor, id, formKey, Map.of("action", "remit", "reference", reference), redirect,
+                () -> settlements.remit(actor, id, reference));
+    }
+
+    private String settle(Actor actor, UUID billId, String formKey, Map<String, Object> request, RedirectAttributes redirect,
+                          Supplier<Object> command) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "operators settle premium bills");
+        }
+        try {
+            idempotency.execute(actor.scope(), "page:" + formKey, true, request, () -> Idempotency.Answer.of(200, command.get()));
+            redirect.addFlashAttribute("done", true);
+        } catch (Rejection rejection) {
+            redirect.addFlashAttribute("error", rejection.getMessage());
+        }
+        return "redirect:/insurance/bills/" + billId;
     }
 
     private void addLists(Actor actor, Model model) {
