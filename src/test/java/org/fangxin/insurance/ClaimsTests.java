@@ -312,6 +312,87 @@ class ClaimsTests extends IntegrationTest {
         assertThat(ratio.percent()).isEqualTo("411.50 %");
     }
 
+    @Test
+    void anOperatorFilesACaseByHandOnceAndBadClaimsAreRefused() {
+        var insured = insuredGym(Money.yuan(50_000));
+        var only = line(insured, UUID.randomUUID(), 40_000);
+        Map<String, Object> body = Map.of("caseId", insured.caseId().toString(), "merchantId", insured.merchant().id().toString(),
+                "trigger", "CLOSURE_CONFIRMED", "closedOn", policies.today().toString(),
+                "lines", List.of(Map.of("cardId", only.cardId().toString(), "consumerId", only.consumerId().toString(),
+                        "claimed", Map.of("amountMinor", 40_000, "currency", "CNY"))));
+        Api operator = api().as(users.create(Role.OPERATOR));
+
+        var filed = operator.post("/api/v1/insurance/claims", body, "f-" + UUID.randomUUID());
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.json().get("covered").get("amountMinor").asLong()).isEqualTo(40_000);
+        var again = operator.post("/api/v1/insurance/claims", body, "f-" + UUID.randomUUID());
+        assertThat(again.json().get("id").asString()).isEqualTo(filed.json().get("id").asString());
+
+        var noLines = new java.util.HashMap<>(body);
+        noLines.put("caseId", UUID.randomUUID().toString());
+        noLines.put("lines", List.of());
+        assertThat(operator.post("/api/v1/insurance/claims", noLines, "f-" + UUID.randomUUID()).code()).isEqualTo("invalid-input");
+        var negative = new java.util.HashMap<>(body);
+        negative.put("caseId", UUID.randomUUID().toString());
+        negative.put("lines", List.of(Map.of("cardId", UUID.randomUUID().toString(),
+                "claimed", Map.of("amountMinor", -5, "currency", "CNY"))));
+        assertThat(operator.post("/api/v1/insurance/claims", negative, "f-" + UUID.randomUUID()).status()).isEqualTo(400);
+        assertThat(api().as(insured.insurer().login()).post("/api/v1/insurance/claims", body, "f-" + UUID.randomUUID())
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void twoFilingsOfOneCaseAtOnceFileOneClaim() throws Exception {
+        var insured = insuredGym(Money.yuan(50_000));
+        var request = claim(insured, List.of(line(insured, UUID.randomUUID(), 10_000)));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var first = pool.submit(() -> {
+                start.await();
+                return claims.file(request).id();
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return claims.file(request).id();
+            });
+            start.countDown();
+            assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(second.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void anApprovalLargerThanWhatTheMerchantStillOwesIsRefusedAndNothingChanges() {
+        var insured = insuredGym(Money.yuan(50_000));
+        var only = line(insured, UUID.randomUUID(), 50_000);
+        ClaimView claim = claims.file(claim(insured, List.of(only)));
+        // meanwhile 30,000 fen were recovered from the merchant (closure contract: subrogation-recovered)
+        var fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).id();
+        var subrogation = ledger.open(AccountType.SUBROGATION_RECEIVABLE, insured.merchant().id(), Money.CNY).id();
+        ledger.post(org.fangxin.ledger.NewTransfer.of("subrogation-recovered:" + insured.caseId() + ":" + UUID.randomUUID(),
+                "test recovery", org.fangxin.ledger.EntryLine.debit(fund, Money.fen(30_000)),
+                org.fangxin.ledger.EntryLine.credit(subrogation, Money.fen(30_000))));
+        Api insurer = api().as(insured.insurer().login());
+
+        var refused = insurer.post("/api/v1/insurance/claims/" + claim.id() + "/decision", Map.of("lines", List.of(
+                Map.of("cardId", only.cardId().toString(), "decision", "APPROVED"))), "d-" + UUID.randomUUID());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("insufficient-balance");
+        ClaimView after = claims.view(fixtures.operator(), claim.id());
+        assertThat(after.status()).isEqualTo(ClaimStatus.FILED);
+        assertThat(after.lines().get(0).decision()).isNull();
+        // approving what is still owed passes
+        var reduced = insurer.post("/api/v1/insurance/claims/" + claim.id() + "/decision", Map.of("lines", List.of(
+                Map.of("cardId", only.cardId().toString(), "decision", "REDUCED", "reason", "部分已向商户追回 partly recovered",
+                        "amount", Map.of("amountMinor", 20_000, "currency", "CNY")))), "d-" + UUID.randomUUID());
+        assertThat(reduced.json().get("outcome").asString()).isEqualTo("PARTLY_APPROVED");
+        assertThat(compensation.balance(AccountType.SUBROGATION_RECEIVABLE, insured.merchant().id())).isEqualTo(Money.fen(0));
+    }
+
     @Autowired
     Premiums premiums;
 
