@@ -43,6 +43,21 @@ class PayoutApprovalTests extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Settlements settlements;
+
+    @Autowired
+    org.fangxin.settlement.persistence.SettlementRepository payoutRepository;
+
+    @Autowired
+    org.fangxin.settlement.persistence.ApprovalRepository approvalRepository;
+
+    @Autowired
+    org.fangxin.shared.AuditTrail audit;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     SettlementFixtures fixtures;
     TestMerchants.Created gym;
     UserAccount maker;
@@ -197,5 +212,31 @@ class PayoutApprovalTests extends IntegrationTest {
         assertThat(api().as(checker).post(approve(UUID.randomUUID()), Map.of(), key()).status()).isEqualTo(404);
         assertThat(api().as(checker).post(approve(payoutId), Map.of(), null).status()).isEqualTo(400);
         assertThat(balance(AccountType.MERCHANT_PAYABLE)).isEqualTo(LARGE);
+    }
+
+    /**
+     * Goal: when the bank's approval is configured, an operator's approval alone instructs nothing; the bank's
+     * approval completes it (either order), and the bank cannot approve twice. (A second facade instance with the
+     * setting on, over the same beans, instead of a second Spring context.)
+     */
+    @Test
+    void withBankApprovalConfiguredThePayoutWaitsForTheBankToo() {
+        var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
+                ledger, audit, clock, transactions);
+        UUID payoutId = UUID.fromString(runAsMaker().get("id").asString());
+        var bank = users.create(Role.BANK).actor();
+
+        PayoutApprovalView afterOperator = withBank.approve(checker.actor(), payoutId, null);
+        assertThat(afterOperator.payout().status()).isEqualTo(PayoutStatus.AWAITING_APPROVAL);
+        assertThat(ledger.findTransfer("payout:" + payoutId)).isEmpty();
+        assertThat(balance(AccountType.MERCHANT_PAYABLE)).isEqualTo(LARGE);
+
+        PayoutApprovalView afterBank = withBank.approve(bank, payoutId, "within the supervision agreement");
+        assertThat(afterBank.payout().status()).isEqualTo(PayoutStatus.INSTRUCTED);
+        assertThat(afterBank.decisions()).extracting(PayoutApprovalView.Decision::role).containsExactlyInAnyOrder("OPERATOR", "BANK");
+        assertThat(balance(AccountType.MERCHANT_SETTLEMENT)).isEqualTo(LARGE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withBank.approve(bank, payoutId, null))
+                .isInstanceOfSatisfying(org.fangxin.shared.Rejection.class,
+                        r -> assertThat(r.type()).isEqualTo(PayoutApprovals.ALREADY_DECIDED));
     }
 }
