@@ -1,7 +1,9 @@
 /**
  * Insurance: insurer organisations and their members, closure-insurance products (triggers, rates by sector and risk
  * tier, limits), policies binding a product to a merchant, a group or a region with cost sharing among merchant,
- * platform and government, and monthly premium bills whose shares are booked in the ledger exactly once.
+ * platform and government, monthly premium bills whose shares are booked in the ledger exactly once (then collected,
+ * subsidised and remitted), and claims: the platform recovers from the insurer what its guarantee fund paid consumers
+ * after a closure, within the policy's limits, as the insurer decides line by line.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"shared", "identity", "merchant", "ledger", "notification"})
