@@ -143,4 +143,23 @@ class SuspicionWatchTests extends IntegrationTest {
         gym.requestDeclined(third);
         assertThat(openedFor(watch.run(), gym.id())).isEmpty();
     }
+
+    @Test
+    void twoWatchRunsAtOnceOpenOneCase() throws Exception {
+        Gym gym = gym();
+        for (int i = 0; i < 3; i++) {
+            gym.requestDeclined(gym.cardholder());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(watch::run);
+            var second = pool.submit(watch::run);
+            long opened = openedFor(first.get(), gym.id()).size() + openedFor(second.get(), gym.id()).size();
+            assertThat(opened).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from protection.closure_case where merchant_id = :m and source = 'AUTOMATIC'")
+                .param("m", gym.id()).query(Long.class).single()).isEqualTo(1);
+    }
 }
