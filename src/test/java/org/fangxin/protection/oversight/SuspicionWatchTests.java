@@ -35,6 +35,7 @@ class SuspicionWatchTests extends IntegrationTest {
     @Autowired Closures closures;
     @Autowired Deposits deposits;
     @Autowired SuspicionWatch watch;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     TestMerchants testMerchants;
 
@@ -161,5 +162,11 @@ class SuspicionWatchTests extends IntegrationTest {
         }
         assertThat(jdbc.sql("select count(*) from protection.closure_case where merchant_id = :m and source = 'AUTOMATIC'")
                 .param("m", gym.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theWatchIsARecurringDbSchedulerTask() {
+        assertThat(context.getBean("protectionSuspicionWatch"))
+                .isInstanceOf(com.github.kagkarlsson.scheduler.task.helper.RecurringTask.class);
     }
 }
