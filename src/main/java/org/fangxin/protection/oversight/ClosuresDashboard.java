@@ -83,6 +83,7 @@ public class ClosuresDashboard {
             PostingSums p = sums(paid, id);
             ClosureFigures figures = new ClosureFigures(1,
                     sums(entitlements, id).transfers() + cards.liveCardsAt(m.id()).count(),
+                    p.transfers(),
                     p.debits(AccountType.CONSUMER_REFUNDS_PAYABLE),
                     p.credits(AccountType.ESCROW),
                     p.credits(AccountType.RISK_DEPOSIT_HELD),

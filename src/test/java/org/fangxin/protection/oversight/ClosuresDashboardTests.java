@@ -76,6 +76,7 @@ class ClosuresDashboardTests extends IntegrationTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode gym = find(response.json().get("cases"), "caseId", s.gymCase().toString()).get("figures");
         assertThat(gym.get("cardsAffected").asLong()).isEqualTo(2);
+        assertThat(gym.get("cardsCompensated").asLong()).isEqualTo(2);
         assertThat(fen(gym, "compensated")).isEqualTo(38_000);
         assertThat(fen(gym, "fromEscrow")).isEqualTo(15_000);
         assertThat(fen(gym, "fromDeposit")).isEqualTo(3_000);
