@@ -4,5 +4,5 @@
  * end-to-end id and later confirms or returns them; bank file formats; and daily reconciliation of statements with
  * the ledger's escrow accounts (sub-account numbers, runs, breaks with maker-checker approval, daily certificates).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "ledger"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "merchant"})
 package org.fangxin.bank;

@@ -33,6 +33,8 @@ class DemoUsers implements ApplicationRunner {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null, java.util.List.of()));
         try {
             seed("operator", "平台运营 Platform operator", Role.OPERATOR, null);
+            // A second operator: dual control (maker-checker) needs someone other than the one who ran settlement.
+            seed("checker", "复核运营 Second operator", Role.OPERATOR, null);
             seed("bank", "托管银行 Custodian bank", Role.BANK, null);
             seed("insurer", "保险公司 Insurer", Role.INSURER, null);
             seed("regulator", "市场监管局 Market regulator", Role.REGULATOR, null);

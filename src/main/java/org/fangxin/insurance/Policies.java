@@ -141,12 +141,17 @@ public class Policies {
     /** Policies in force today that cover the merchant (no access check; for other modules and pages). */
     @Transactional(readOnly = true)
     public List<PolicyView> covering(UUID merchantId) {
+        return covering(merchantId, today());
+    }
+
+    /** Policies in force on {@code day} that cover the merchant, oldest first (no access check). */
+    @Transactional(readOnly = true)
+    public List<PolicyView> covering(UUID merchantId, LocalDate day) {
         Optional<MerchantView> merchant = merchants.find(merchantId);
         if (merchant.isEmpty()) {
             return List.of();
         }
-        LocalDate today = today();
-        return repository.candidatePolicies(merchantId, today).stream()
+        return repository.candidatePolicies(merchantId, day).stream()
                 .filter(policy -> covers(policy, merchant.get(), repository.product(policy.productId()).orElseThrow()))
                 .toList();
     }

@@ -32,6 +32,7 @@ import org.fangxin.merchant.SettlementAccount;
 import org.fangxin.settlement.domain.Payout;
 import org.fangxin.settlement.domain.PayoutDecision;
 import org.fangxin.settlement.domain.SettlementCycle;
+import org.fangxin.settlement.persistence.ApprovalRepository;
 import org.fangxin.settlement.persistence.SettlementRepository;
 import org.fangxin.settlement.persistence.SettlementRepository.MovedSince;
 import org.fangxin.shared.AuditTrail;
@@ -63,6 +64,7 @@ public class Settlements {
     /** Payouts whose bank status is collected (or submission retried) per call. */
     public static final int BANK_BATCH_MAX = 500;
     public static final ProblemType SETTLEMENT_DATE_IN_FUTURE = new ProblemType("settlement-date-in-future", 422);
+    static final String AWAITING_APPROVAL_HOLD = "a payout of this merchant awaits dual-control approval";
     static final String RETURNED_ACCOUNT_HOLD = "the bank returned the last payout to this settlement account; "
             + "awaiting a corrected account";
     private static final Logger log = LoggerFactory.getLogger(Settlements.class);
@@ -79,11 +81,16 @@ public class Settlements {
     private final TransactionTemplate readOnly;
     private final ZoneId platformZone;
     private final Currency currency;
+    private final DualControl dualControl;
+    private final ApprovalRepository approvals;
 
     Settlements(SettlementRepository repository, Ledger ledger, Merchants merchants, BankPort bank,
                 ObjectProvider<PayoutHolds> holds, AuditTrail audit, IdGenerator ids, Clock clock,
                 PlatformTransactionManager transactions,
-                @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone) {
+                @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone,
+                DualControl dualControl, ApprovalRepository approvals) {
+        this.dualControl = dualControl;
+        this.approvals = approvals;
         this.repository = repository;
         this.ledger = ledger;
         this.merchants = merchants;
@@ -142,7 +149,7 @@ public class Settlements {
             accounts = ledger.accounts(AccountType.MERCHANT_PAYABLE, null, page++, org.fangxin.ledger.Ledger.PAGE_SIZE_MAX);
             for (AccountView payable : accounts.items()) {
                 if (payable.normalBalance().isPositive() && payable.normalBalance().currency().equals(currency)) {
-                    settleMerchant(runId, payable.ownerId(), settlementDate);
+                    settleMerchant(runId, payable.ownerId(), settlementDate, by);
                 }
             }
         } while ((long) page * accounts.size() < accounts.totalItems());
@@ -150,10 +157,10 @@ public class Settlements {
     }
 
     /** Settles one merchant for a date in its own transaction, then hands the instruction to the bank. */
-    Optional<PayoutView> settleMerchant(UUID runId, UUID merchantId, LocalDate settlementDate) {
+    Optional<PayoutView> settleMerchant(UUID runId, UUID merchantId, LocalDate settlementDate, String by) {
         Optional<PayoutView> payout;
         try {
-            payout = ownTransaction.execute(status -> decideAndRecord(runId, merchantId, settlementDate));
+            payout = ownTransaction.execute(status -> decideAndRecord(runId, merchantId, settlementDate, by));
         } catch (Rejection rejection) {
             // e.g. the payable moved under us (clawback): nothing was written; the next run tries again.
             log.warn("settlement of merchant {} for {} refused: {}", merchantId, settlementDate, rejection.getMessage());
@@ -163,7 +170,7 @@ public class Settlements {
         return payout.flatMap(p -> repository.payout(p.id()));
     }
 
-    private Optional<PayoutView> decideAndRecord(UUID runId, UUID merchantId, LocalDate settlementDate) {
+    private Optional<PayoutView> decideAndRecord(UUID runId, UUID merchantId, LocalDate settlementDate, String by) {
         repository.lockMerchant(merchantId);
         Optional<PayoutView> existing = repository.payoutFor(merchantId, settlementDate, currency);
         if (existing.isPresent()) {
@@ -188,7 +195,12 @@ public class Settlements {
         Money due = PayoutDecision.due(atCutoff, new Money(moved.instructedMinor(), currency),
                 new Money(moved.returnedMinor(), currency), ledger.balance(payable.id()));
         Optional<SettlementAccount> account = merchants.settlementAccount(merchantId);
-        PayoutDecision decision = PayoutDecision.decide(due, heldFor(merchantId), holdReason(merchant, account));
+        Optional<String> holdReason = holdReason(merchant, account);
+        if (holdReason.isEmpty() && approvals.awaitingFor(merchantId)) {
+            // Its payable still contains the payout awaiting approval: paying now would pay that money twice.
+            holdReason = Optional.of(AWAITING_APPROVAL_HOLD);
+        }
+        PayoutDecision decision = PayoutDecision.decide(due, heldFor(merchantId), holdReason);
         UUID payoutId = ids.next();
         return switch (decision.kind()) {
             case NOTHING -> Optional.empty();
@@ -199,6 +211,15 @@ public class Settlements {
                 yield record("settlement.payout.held", payoutId);
             }
             case PAY -> {
+                if (dualControl.requiresApproval(decision.pay())) {
+                    // Dual control: proposed only; nothing is posted until approved (PayoutApprovals).
+                    repository.insert(new SettlementRepository.NewPayout(payoutId, runId, merchantId, settlementDate,
+                            decision.pay(), decision.held(), decision.holdReason(), PayoutStatus.AWAITING_APPROVAL,
+                            cutoff.get(), endToEndId(payoutId), account.get().accountName(), account.get().bankName(),
+                            account.get().accountNumber(), now, null));
+                    approvals.setProposedBy(payoutId, by);
+                    yield record("settlement.payout.awaiting-approval", payoutId);
+                }
                 Payout.instructed(payoutId, decision.pay());
                 AccountView settlement = ledger.open(AccountType.MERCHANT_SETTLEMENT, merchantId, currency);
                 TransferView posted = ledger.post(NewTransfer.of("payout:" + payoutId,
@@ -231,6 +252,18 @@ public class Settlements {
                 .filter(last -> last.status() == PayoutStatus.RETURNED
                         && last.creditorAccount().equals(account.get().accountNumber()))
                 .map(last -> RETURNED_ACCOUNT_HOLD + " (" + last.returnCode() + ")");
+    }
+
+    /** Why an approved payout of this amount may not be instructed now (merchant on hold, value withheld); empty if it may. */
+    Optional<String> reasonNotToInstruct(UUID merchantId, Money amount) {
+        MerchantView merchant = merchants.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
+        Optional<String> hold = holdReason(merchant, merchants.settlementAccount(merchantId));
+        if (hold.isPresent()) {
+            return hold;
+        }
+        Money payable = balance(AccountType.MERCHANT_PAYABLE, merchantId);
+        Money free = payable.minus(heldFor(merchantId));
+        return free.compareTo(amount) < 0 ? Optional.of("only " + free.format() + " of the payable is free to pay") : Optional.empty();
     }
 
     private Money heldFor(UUID merchantId) {
@@ -275,7 +308,7 @@ public class Settlements {
         return applied;
     }
 
-    private void submit(PayoutView payout) {
+    void submit(PayoutView payout) {
         try {
             bank.submit(new PayoutInstruction(payout.endToEndId(), "ESCROW-" + payout.merchantId(),
                     payout.creditorName(), payout.creditorBank(), payout.creditorAccount(), payout.amount(),

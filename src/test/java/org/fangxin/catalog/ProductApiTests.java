@@ -247,6 +247,22 @@ class ProductApiTests extends IntegrationTest {
     }
 
     @Test
+    void aWithdrawalRetriedWithItsKeyAnswersTheFirstWithdrawal() {
+        var gym = shanghaiGym();
+        var owner = api().as(gym.owner());
+        String productId = owner.post("/api/v1/products", monthlyPass(store(gym), 300, 1, null)).json().get("id").asString();
+        String key = "withdraw-" + UUID.randomUUID();
+
+        var first = owner.post("/api/v1/products/" + productId + "/withdraw", null, key);
+        var retry = owner.post("/api/v1/products/" + productId + "/withdraw", null, key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("status").asString()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
     void purchasesReCheckCapsRealNameAndMerchantStanding() {
         var gym = shanghaiGym();
         var pack = api().as(gym.owner()).post("/api/v1/products", sessionPack(store(gym), 12000, 60, 12)).json();

@@ -45,6 +45,9 @@ class ApiKeyTests extends IntegrationTest {
         assertThat(revoked.json().get("revokedAt").isNull()).isFalse();
         assertThat(RawHttp.get(port, "/api/v1/me", "Authorization", "ApiKey " + key).statusCode()).isEqualTo(401);
         assertThat(operator.post("/api/v1/identity/api-keys/" + id + "/revoke", null).status()).isEqualTo(200);
+        String revokeKey = "revoke-" + id;
+        assertThat(operator.post("/api/v1/identity/api-keys/" + id + "/revoke", null, revokeKey).header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(operator.post("/api/v1/identity/api-keys/" + id + "/revoke", null, revokeKey).header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(audit.history("api-key", id, 10)).extracting(AuditTrail.Entry::action)
                 .contains("api-key.created", "api-key.revoked");
     }

@@ -45,6 +45,21 @@ class MerchantStaffTests extends IntegrationTest {
     }
 
     @Test
+    void disablingRetriedWithItsKeyAnswersTheFirstDisabling() {
+        Api owner = api().as(users.merchantOwner(UUID.randomUUID()));
+        String id = owner.post("/api/v1/merchant-staff", Map.of("username", staffName(), "password", "staff-password-1"))
+                .json().get("id").asString();
+        String key = "disable-" + UUID.randomUUID();
+
+        var first = owner.post("/api/v1/merchant-staff/" + id + "/disable", null, key);
+        var retry = owner.post("/api/v1/merchant-staff/" + id + "/disable", null, key);
+
+        assertThat(first.json().get("enabled").asBoolean()).isFalse();
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(owner.post("/api/v1/merchant-staff/" + id + "/enable", null, key).code()).isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
     void anotherMerchantsStaffIsNotFound() {
         Api ownerA = api().as(users.merchantOwner(UUID.randomUUID()));
         UUID merchantB = UUID.randomUUID();

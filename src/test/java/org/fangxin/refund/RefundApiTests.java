@@ -95,7 +95,9 @@ class RefundApiTests extends RefundTestBase {
         assertThat(operator.post(contest, why).status()).isEqualTo(403);
         assertThat(otherOwner.post(contest, why).status()).isEqualTo(404);
         assertThat(staff.post(contest, Map.of("reason", " ")).status()).isEqualTo(400);
-        assertThat(staff.post(contest, why).status()).isEqualTo(200);
+        String contestKey = key();
+        assertThat(staff.post(contest, why, contestKey).status()).isEqualTo(200);
+        assertThat(staff.post(contest, why, contestKey).header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(owner.post(contest, why).code()).isEqualTo("refund-not-contestable");
 
         assertThat(owner.post(decision, uphold, key()).status()).isEqualTo(403);

@@ -376,6 +376,12 @@ public class Reconciliations {
         if (day == null) {
             throw Rejection.invalid("date", "date is required (yyyy-MM-dd)");
         }
+        return certificate(day);
+    }
+
+    /** Module-internal (bank portal, regulator view): the day's certificate without an access check. */
+    @Transactional(readOnly = true)
+    public CertificateView certificate(LocalDate day) {
         // Postgres keeps microseconds: the last instant of the day is the next day's start less one microsecond.
         Instant endOfDay = day.plusDays(1).atStartOfDay(bankZone).toInstant().minusNanos(1_000);
         var closing = repository.closingBalances(day);

@@ -78,14 +78,20 @@ class ProductApiController {
     }
 
     @PostMapping("/api/v1/products/{id}/withdraw")
-    ProductView withdraw(Actor actor, @PathVariable UUID id) {
-        return products.withdraw(actor, id);
+    ResponseEntity<Object> withdraw(Actor actor, @PathVariable UUID id,
+                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        // A retry with the same key answers the first withdrawal instead of "already withdrawn".
+        return idempotency.execute(actor.scope(), key, false, new Withdrawal(id),
+                () -> Idempotency.Answer.of(200, products.withdraw(actor, id))).toResponse();
     }
 
     @GetMapping("/api/v1/contracts/{versionId}")
     ContractVersionView contract(Actor actor, @PathVariable UUID versionId) {
         return products.contract(versionId);
     }
+
+    /** What an idempotency key of a withdrawal covers: the product. */
+    record Withdrawal(UUID productId) { }
 
     /** What an idempotency key of a revision covers: the product and the terms. */
     record Revision(UUID productId, ContractTerms terms) { }

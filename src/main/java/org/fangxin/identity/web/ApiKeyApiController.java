@@ -55,7 +55,12 @@ class ApiKeyApiController {
     }
 
     @PostMapping("/api/v1/identity/api-keys/{id}/revoke")
-    ApiKeys.ApiKeyView revoke(Actor actor, @PathVariable UUID id) {
-        return keys.revoke(actor, id);
+    ResponseEntity<Object> revoke(Actor actor, @PathVariable UUID id,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.execute(actor.scope(), key, false, new Revocation(id),
+                () -> Idempotency.Answer.of(200, keys.revoke(actor, id))).toResponse();
     }
+
+    /** What an idempotency key of a revocation covers: the key revoked. */
+    record Revocation(UUID apiKeyId) { }
 }

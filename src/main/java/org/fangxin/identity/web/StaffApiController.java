@@ -68,14 +68,21 @@ class StaffApiController {
     }
 
     @PostMapping("/api/v1/merchant-staff/{id}/disable")
-    AccountView disable(Actor actor, @PathVariable UUID id) {
-        return AccountView.of(staff.disable(actor, id));
+    ResponseEntity<Object> disable(Actor actor, @PathVariable UUID id,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.execute(actor.scope(), key, false, new StaffSwitch(id, false),
+                () -> Idempotency.Answer.of(200, AccountView.of(staff.disable(actor, id)))).toResponse();
     }
 
     @PostMapping("/api/v1/merchant-staff/{id}/enable")
-    AccountView enable(Actor actor, @PathVariable UUID id) {
-        return AccountView.of(staff.enable(actor, id));
+    ResponseEntity<Object> enable(Actor actor, @PathVariable UUID id,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.execute(actor.scope(), key, false, new StaffSwitch(id, true),
+                () -> Idempotency.Answer.of(200, AccountView.of(staff.enable(actor, id)))).toResponse();
     }
+
+    /** What an idempotency key of enabling or disabling covers: whom, and which way. */
+    record StaffSwitch(UUID staffId, boolean enabled) { }
 
     @PostMapping("/api/v1/identity/users")
     ResponseEntity<Object> createPlatformUser(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,

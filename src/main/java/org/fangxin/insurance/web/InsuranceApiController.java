@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
@@ -17,6 +18,8 @@ import org.fangxin.insurance.Policies;
 import org.fangxin.insurance.PolicyView;
 import org.fangxin.insurance.PremiumBillView;
 import org.fangxin.insurance.Premiums;
+import org.fangxin.insurance.PremiumSettlementView;
+import org.fangxin.insurance.PremiumSettlements;
 import org.fangxin.insurance.ProductView;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.ProblemType;
@@ -38,8 +41,11 @@ class InsuranceApiController {
     private final Policies policies;
     private final Premiums premiums;
     private final Idempotency idempotency;
+    private final PremiumSettlements settlements;
 
-    InsuranceApiController(Insurers insurers, Policies policies, Premiums premiums, Idempotency idempotency) {
+    InsuranceApiController(Insurers insurers, Policies policies, Premiums premiums, Idempotency idempotency,
+                           PremiumSettlements settlements) {
+        this.settlements = settlements;
         this.insurers = insurers;
         this.policies = policies;
         this.premiums = premiums;
@@ -133,6 +139,41 @@ class InsuranceApiController {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators run premium billing");
         }
         return created(actor, key, true, request, () -> premiums.bill(actor, request.period()));
+    }
+
+    record Reference(@Size(max = 100) String reference) { }
+
+    @GetMapping("/api/v1/insurance/bills/{id}/settlement")
+    PremiumSettlementView settlement(Actor actor, @PathVariable UUID id) {
+        return settlements.settlement(actor, id);
+    }
+
+    /** OPERATOR: takes the DUE merchant shares that the merchants' payables now hold. */
+    @PostMapping("/api/v1/insurance/bills/{id}/collection")
+    ResponseEntity<Object> collect(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable UUID id) {
+        return ok(actor, key, Map.of("billId", id.toString(), "action", "collect"), () -> settlements.collectDue(actor, id));
+    }
+
+    @PostMapping("/api/v1/insurance/bills/{id}/subsidy-receipt")
+    ResponseEntity<Object> subsidy(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable UUID id, @Valid @RequestBody(required = false) Reference body) {
+        String reference = body == null ? null : body.reference();
+        return ok(actor, key, Map.of("billId", id.toString(), "action", "subsidy", "reference", String.valueOf(reference)),
+                () -> settlements.receiveSubsidy(actor, id, reference));
+    }
+
+    @PostMapping("/api/v1/insurance/bills/{id}/remittance")
+    ResponseEntity<Object> remit(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                 @PathVariable UUID id, @Valid @RequestBody(required = false) Reference body) {
+        String reference = body == null ? null : body.reference();
+        return ok(actor, key, Map.of("billId", id.toString(), "action", "remit", "reference", String.valueOf(reference)),
+                () -> settlements.remit(actor, id, reference));
+    }
+
+    private ResponseEntity<Object> ok(Actor actor, String key, Object request, java.util.function.Supplier<Object> command) {
+        return idempotency.execute(actor.scope(), key, true, request, () -> Idempotency.Answer.of(200, command.get()))
+                .toResponse();
     }
 
     private ResponseEntity<Object> created(Actor actor, String key, boolean required, Object request,

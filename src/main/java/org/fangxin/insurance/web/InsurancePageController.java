@@ -12,11 +12,13 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
+import org.fangxin.insurance.Claims;
 import org.fangxin.insurance.CostSharing;
 import org.fangxin.insurance.Insurers;
 import org.fangxin.insurance.NewPolicy;
 import org.fangxin.insurance.Policies;
 import org.fangxin.insurance.PolicyScope;
+import org.fangxin.insurance.PremiumSettlements;
 import org.fangxin.insurance.Premiums;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.MenuEntry;
@@ -46,8 +48,13 @@ class InsurancePageController {
     private final Premiums premiums;
     private final Users users;
     private final Idempotency idempotency;
+    private final Claims claims;
+    private final PremiumSettlements settlements;
 
-    InsurancePageController(Insurers insurers, Policies policies, Premiums premiums, Users users, Idempotency idempotency) {
+    InsurancePageController(Insurers insurers, Policies policies, Premiums premiums, Users users, Idempotency idempotency,
+                            Claims claims, PremiumSettlements settlements) {
+        this.claims = claims;
+        this.settlements = settlements;
         this.insurers = insurers;
         this.policies = policies;
         this.premiums = premiums;
@@ -82,7 +89,43 @@ class InsurancePageController {
     @GetMapping("/insurance/bills/{id}")
     String bill(Actor actor, @PathVariable UUID id, Model model) {
         model.addAttribute("bill", premiums.bill(actor, id));
+        model.addAttribute("settlement", settlements.settlement(actor, id));
+        model.addAttribute("operator", actor.is(Role.OPERATOR));
+        model.addAttribute("formKey", UUID.randomUUID().toString());
         return "insurance/bill";
+    }
+
+    @PostMapping("/insurance/bills/{id}/collection")
+    String collect(Actor actor, @PathVariable UUID id, @RequestParam String formKey, RedirectAttributes redirect) {
+        return settle(actor, id, formKey, Map.of("action", "collect"), redirect, () -> settlements.collectDue(actor, id));
+    }
+
+    @PostMapping("/insurance/bills/{id}/subsidy-receipt")
+    String subsidy(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String reference,
+                   @RequestParam String formKey, RedirectAttributes redirect) {
+        return settle(actor, id, formKey, Map.of("action", "subsidy", "reference", reference), redirect,
+                () -> settlements.receiveSubsidy(actor, id, reference));
+    }
+
+    @PostMapping("/insurance/bills/{id}/remittance")
+    String remit(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "") String reference,
+                 @RequestParam String formKey, RedirectAttributes redirect) {
+        return settle(actor, id, formKey, Map.of("action", "remit", "reference", reference), redirect,
+                () -> settlements.remit(actor, id, reference));
+    }
+
+    private String settle(Actor actor, UUID billId, String formKey, Map<String, Object> request, RedirectAttributes redirect,
+                          Supplier<Object> command) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "operators settle premium bills");
+        }
+        try {
+            idempotency.execute(actor.scope(), "page:" + formKey, true, request, () -> Idempotency.Answer.of(200, command.get()));
+            redirect.addFlashAttribute("done", true);
+        } catch (Rejection rejection) {
+            redirect.addFlashAttribute("error", rejection.getMessage());
+        }
+        return "redirect:/insurance/bills/" + billId;
     }
 
     private void addLists(Actor actor, Model model) {
@@ -90,6 +133,8 @@ class InsurancePageController {
         model.addAttribute("policies", policies.list(actor));
         model.addAttribute("bills", premiums.bills(actor, null, BILL_ROWS));
         model.addAttribute("billed", premiums.premiumBilled(actor));
+        model.addAttribute("ratios", claims.lossRatios(actor));
+        model.addAttribute("claims", claims.list(actor, null, ClaimPageController.CLAIM_ROWS));
     }
 
     @PostMapping("/insurance/admin/insurers")

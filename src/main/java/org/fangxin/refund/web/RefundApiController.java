@@ -62,8 +62,10 @@ class RefundApiController {
     }
 
     @PostMapping("/api/v1/refunds/{id}/contest")
-    RefundView contest(Actor actor, @PathVariable UUID id, @Valid @RequestBody ContestRefund request) {
-        return refunds.contest(actor, id, request);
+    ResponseEntity<Object> contest(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @PathVariable UUID id, @Valid @RequestBody ContestRefund request) {
+        return answer(idempotency.execute(actor.scope(), key, false, new Keyed(id, request),
+                () -> Idempotency.Answer.of(200, refunds.contest(actor, id, request))));
     }
 
     @PostMapping("/api/v1/refunds/{id}/decision")

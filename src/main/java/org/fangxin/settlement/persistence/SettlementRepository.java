@@ -130,7 +130,8 @@ public class SettlementRepository {
     /** The merchant's latest payout that went to the bank (not a hold), if any. */
     public Optional<PayoutView> latestInstructed(UUID merchantId, Currency currency) {
         return jdbc.sql("select " + PAYOUT_COLUMNS + """
-                 from settlement.payout where merchant_id = :m and currency = :c and status <> 'HELD'
+                 from settlement.payout where merchant_id = :m and currency = :c
+                  and status in ('INSTRUCTED','CONFIRMED','RETURNED')
                  order by instructed_at desc limit 1
                 """)
                 .param("m", merchantId).param("c", currency.getCurrencyCode())
@@ -227,7 +228,7 @@ public class SettlementRepository {
                 .param("id", row.id()).query((rs, n) -> counts.put(PayoutStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
         List<Money> amounts = jdbc.sql("""
                 select currency, sum(amount_minor) from settlement.payout
-                 where run_id = :id and status <> 'HELD' group by currency order by currency
+                 where run_id = :id and status in ('INSTRUCTED','CONFIRMED','RETURNED') group by currency order by currency
                 """).param("id", row.id())
                 .query((rs, n) -> new Money(rs.getLong(2), Currency.getInstance(rs.getString(1)))).list();
         return new RunView(row.id(), row.date(), row.createdAt(), row.createdBy(), row.lastRunAt(), row.executions(),

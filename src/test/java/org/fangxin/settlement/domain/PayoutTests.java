@@ -33,7 +33,7 @@ class PayoutTests {
     }
 
     @Test
-    void outcomesAreFinal() {
+    void outcomesAreFinalAndOnlyAnAwaitingPayoutIsApprovedOrRejected() {
         Payout confirmed = Payout.instructed(UUID.randomUUID(), fen(1)).confirm(AT);
         Payout returned = Payout.instructed(UUID.randomUUID(), fen(1)).returned("AC04", "closed", AT);
         Payout held = Payout.held(UUID.randomUUID(), Money.CNY);
@@ -44,7 +44,8 @@ class PayoutTests {
         for (PayoutStatus from : PayoutStatus.values()) {
             for (PayoutStatus to : PayoutStatus.values()) {
                 assertThat(from.canBecome(to)).as("%s → %s", from, to)
-                        .isEqualTo(from == PayoutStatus.INSTRUCTED && (to == PayoutStatus.CONFIRMED || to == PayoutStatus.RETURNED));
+                        .isEqualTo(from == PayoutStatus.INSTRUCTED && (to == PayoutStatus.CONFIRMED || to == PayoutStatus.RETURNED)
+                                || from == PayoutStatus.AWAITING_APPROVAL && (to == PayoutStatus.INSTRUCTED || to == PayoutStatus.REJECTED));
             }
         }
     }

@@ -1,0 +1,319 @@
+package org.fangxin.bank.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.fangxin.bank.BankInstructionView;
+import org.fangxin.bank.InstructionState;
+import org.fangxin.bank.reconciliation.CertificateView;
+import org.fangxin.bank.reconciliation.Reconciliations;
+import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
+import org.fangxin.bank.sandbox.SandboxBank;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AccountView;
+import org.fangxin.ledger.EntryView;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.LedgerPage;
+import org.fangxin.merchant.MerchantPage;
+import org.fangxin.merchant.MerchantStatus;
+import org.fangxin.merchant.MerchantView;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The custodian bank's portal onto what it supervises: each merchant's escrow and risk-deposit sub-accounts (numbers
+ * assigned on first use), their balances as of a day and movements from the ledger, the payout instructions the
+ * platform sent, imported statements; and the regulator's certificate status by region.
+ *
+ * <p>Access: BANK and OPERATOR see every accepted merchant; a merchant's owner or staff see their own merchant's
+ * sub-accounts and movements (another merchant answers 404); REGULATOR (a sector regulator only its sector) and
+ * OPERATOR read the region status; any other role is refused (403). BANK users are not tied to a bank in identity:
+ * there is one custodian bank, so every BANK user is that bank.
+ */
+@Service
+@Transactional
+public class BankPortal {
+
+    public static final int PAGE_SIZE_MAX = 100;
+    /** Merchants read per page of the merchant module while building the region view. */
+    private static final int MERCHANTS_PER_READ = 100;
+    /** Statuses whose money may still be in custody; applications (PENDING, REJECTED) have none. */
+    private static final Set<MerchantStatus> IN_CUSTODY = EnumSet.of(MerchantStatus.ACTIVE, MerchantStatus.SUSPENDED,
+            MerchantStatus.CLOSING, MerchantStatus.CLOSED);
+    private static final String ESCROW_DEBTOR_PREFIX = "ESCROW-";
+
+    private final PortalRepository repository;
+    private final ReconciliationRepository subAccounts;
+    private final Reconciliations reconciliations;
+    private final SandboxBank bank;
+    private final Ledger ledger;
+    private final Merchants merchants;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final String custodyAccount;
+
+    BankPortal(PortalRepository repository, ReconciliationRepository subAccounts, Reconciliations reconciliations,
+               SandboxBank bank, Ledger ledger, Merchants merchants, AuditTrail audit, Clock clock,
+               @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount) {
+        this.repository = repository;
+        this.subAccounts = subAccounts;
+        this.reconciliations = reconciliations;
+        this.bank = bank;
+        this.ledger = ledger;
+        this.merchants = merchants;
+        this.audit = audit;
+        this.clock = clock;
+        this.custodyAccount = custodyAccount;
+    }
+
+    public String custodyAccount() {
+        return custodyAccount;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone());
+    }
+
+    // ------------------------------------------------------------------ sub-accounts
+
+    /** The merchant's sub-account numbers, assigned on first use (audited). */
+    public CustodyAccountsView custodyAccounts(Actor actor, UUID merchantId) {
+        return accountsOf(readable(actor, merchantId));
+    }
+
+    /** The sub-accounts of the merchant the caller works for (owner or staff). */
+    public CustodyAccountsView myCustodyAccounts(Actor actor) {
+        if (!actor.role().isMerchantSide()) {
+            throw forbidden();
+        }
+        return custodyAccounts(actor, actor.merchantId());
+    }
+
+    private CustodyAccountsView accountsOf(MerchantView merchant) {
+        PortalRepository.SubAccounts accounts = repository.subAccounts(merchant.id()).orElseGet(() -> {
+            subAccounts.assignSubAccount(merchant.id(), clock.instant());
+            PortalRepository.SubAccounts assigned = repository.subAccounts(merchant.id()).orElseThrow();
+            audit.record("bank.sub-account.assigned", "bank.custody_sub_account", merchant.id(), null, assigned);
+            return assigned;
+        });
+        return new CustodyAccountsView(merchant.id(), merchant.legalName(), merchant.regionCode(), custodyAccount,
+                accounts.escrow(), accounts.deposit(), accounts.assignedAt());
+    }
+
+    // ------------------------------------------------------------------ balances and movements
+
+    /** BANK, OPERATOR: every merchant in custody with its balances at the end of {@code asOf} (today when null). */
+    public BalancePage balances(Actor actor, LocalDate asOf, int page, int size) {
+        requireBankOrOperator(actor);
+        LocalDate day = asOf == null ? today() : asOf;
+        int limit = pageSize(size);
+        if (page < 0) {
+            throw Rejection.invalid("page", "page counts from 0");
+        }
+        MerchantPage listed = merchants.list(actor, null, page, limit);
+        List<SupervisedBalance> items = new ArrayList<>();
+        Money escrow = Money.zero(Money.CNY);
+        Money deposit = Money.zero(Money.CNY);
+        Money transit = Money.zero(Money.CNY);
+        for (MerchantView merchant : listed.items()) {
+            if (!IN_CUSTODY.contains(merchant.status())) {
+                continue;
+            }
+            SupervisedBalance balance = balanceOf(merchant, day);
+            items.add(balance);
+            escrow = escrow.plus(balance.escrow());
+            deposit = deposit.plus(balance.riskDeposit());
+            transit = transit.plus(balance.inTransit());
+        }
+        return new BalancePage(items, page, limit, listed.total(), escrow, deposit, transit);
+    }
+
+    /** One merchant's balances at the end of {@code asOf}; BANK, OPERATOR, or the merchant's own people. */
+    public SupervisedBalance balance(Actor actor, UUID merchantId, LocalDate asOf) {
+        return balanceOf(readable(actor, merchantId), asOf == null ? today() : asOf);
+    }
+
+    private SupervisedBalance balanceOf(MerchantView merchant, LocalDate day) {
+        CustodyAccountsView accounts = accountsOf(merchant);
+        // Postgres keeps microseconds: the day's last instant is the next day's start less one microsecond.
+        Instant endOfDay = day.plusDays(1).atStartOfDay(zone()).toInstant().minusNanos(1_000);
+        return new SupervisedBalance(merchant.id(), merchant.legalName(), merchant.regionCode(), accounts.escrowSubAccount(),
+                accounts.depositSubAccount(), day, balanceAsOf(AccountType.ESCROW, merchant.id(), endOfDay),
+                balanceAsOf(AccountType.RISK_DEPOSIT_HELD, merchant.id(), endOfDay),
+                balanceAsOf(AccountType.MERCHANT_SETTLEMENT, merchant.id(), endOfDay));
+    }
+
+    private Money balanceAsOf(AccountType type, UUID merchantId, Instant at) {
+        return ledger.findAccount(type, merchantId, Money.CNY).map(account -> ledger.balanceAsOf(account.id(), at))
+                .orElse(Money.zero(Money.CNY));
+    }
+
+    /** A sub-account's ledger entries, newest first; BANK, OPERATOR, or the merchant's own people. */
+    @Transactional(noRollbackFor = Rejection.class)
+    public MovementPage movements(Actor actor, UUID merchantId, SubAccountKind kind, int page, int size) {
+        MerchantView merchant = readable(actor, merchantId);
+        SubAccountKind which = kind == null ? SubAccountKind.ESCROW : kind;
+        if (page < 0) {
+            throw Rejection.invalid("page", "page counts from 0");
+        }
+        int limit = pageSize(size);
+        CustodyAccountsView accounts = accountsOf(merchant);
+        String number = which == SubAccountKind.ESCROW ? accounts.escrowSubAccount() : accounts.depositSubAccount();
+        Optional<AccountView> account = ledger.findAccount(which.ledgerAccount(), merchantId, Money.CNY);
+        if (account.isEmpty()) {
+            return new MovementPage(merchantId, which, number, Money.zero(Money.CNY), List.of(), page, limit, 0);
+        }
+        LedgerPage<EntryView> entries = ledger.entries(account.get().id(), page, limit);
+        // Both sub-accounts mirror debit-normal asset accounts: a debit (positive) is money in.
+        List<MovementPage.Movement> items = entries.items().stream().map(e -> new MovementPage.Movement(e.id(),
+                e.transferId().value(), e.postedAt(), e.amount().isPositive() ? "IN" : "OUT", e.amount())).toList();
+        return new MovementPage(merchantId, which, number, account.get().normalBalance(), items, page, limit,
+                entries.totalItems());
+    }
+
+    // ------------------------------------------------------------------ instructions and statements
+
+    /** BANK, OPERATOR: the payout instructions the bank received from the platform, newest first. */
+    @Transactional(readOnly = true)
+    public List<SentInstruction> instructions(Actor actor, InstructionState state, int page, int size) {
+        requireBankOrOperator(actor);
+        List<BankInstructionView> received = bank.instructions(state, page, pageSize(size));
+        Map<String, Optional<MerchantView>> byDebtor = new HashMap<>();
+        List<SentInstruction> sent = new ArrayList<>(received.size());
+        for (BankInstructionView i : received) {
+            Optional<MerchantView> merchant = byDebtor.computeIfAbsent(i.debtorAccount(), this::merchantOfDebtor);
+            sent.add(new SentInstruction(i.endToEndId(), merchant.map(MerchantView::id).orElse(null),
+                    merchant.map(MerchantView::legalName).orElse(null), i.debtorAccount(), i.creditorName(),
+                    i.creditorAccount(), i.amount(), i.state(), i.reasonCode(), i.receivedAt(), i.decidedAt()));
+        }
+        return sent;
+    }
+
+    /** Settlement names the debtor {@code ESCROW-<merchantId>}; a file-based sender may name the sub-account number. */
+    private Optional<MerchantView> merchantOfDebtor(String debtorAccount) {
+        Optional<UUID> merchantId;
+        if (debtorAccount.startsWith(ESCROW_DEBTOR_PREFIX)) {
+            try {
+                merchantId = Optional.of(UUID.fromString(debtorAccount.substring(ESCROW_DEBTOR_PREFIX.length())));
+            } catch (IllegalArgumentException e) {
+                merchantId = Optional.empty();
+            }
+        } else {
+            merchantId = repository.merchantOfAccount(debtorAccount);
+        }
+        return merchantId.flatMap(merchants::find);
+    }
+
+    /** BANK, OPERATOR: imported statements, newest first, with their reconciliation results. */
+    @Transactional(readOnly = true)
+    public List<StatementSummary> statements(Actor actor, int page, int size) {
+        requireBankOrOperator(actor);
+        if (page < 0) {
+            throw Rejection.invalid("page", "page counts from 0");
+        }
+        int limit = pageSize(size);
+        return repository.statements(Math.multiplyExact(page, limit), limit);
+    }
+
+    // ------------------------------------------------------------------ regulator
+
+    /**
+     * REGULATOR (a sector regulator: its sector only) and OPERATOR: per region, the merchants in custody and where
+     * each stands on the day's certificate. Regions sorted by code.
+     */
+    @Transactional(readOnly = true)
+    public List<RegionCertificateStatus> certificateStatusByRegion(Actor actor, LocalDate date) {
+        if (!actor.is(Role.REGULATOR, Role.OPERATOR)) {
+            throw forbidden();
+        }
+        LocalDate day = date == null ? today() : date;
+        CertificateView certificate = reconciliations.certificate(day);
+        Map<UUID, CertificateView.AccountLine> lines = new HashMap<>();
+        certificate.accounts().stream().filter(line -> line.merchantId() != null)
+                .forEach(line -> lines.put(line.merchantId(), line));
+        Map<String, List<RegionCertificateStatus.MerchantLine>> byRegion = new TreeMap<>();
+        int page = 0;
+        MerchantPage listed;
+        do {
+            listed = merchants.list(actor, null, page++, MERCHANTS_PER_READ);
+            for (MerchantView merchant : listed.items()) {
+                if (!IN_CUSTODY.contains(merchant.status()) || merchant.status() == MerchantStatus.CLOSED) {
+                    continue;
+                }
+                CertificateView.AccountLine line = lines.get(merchant.id());
+                RegionCertificateStatus.State state = line == null ? RegionCertificateStatus.State.MISSING
+                        : line.status() == CertificateView.Status.GREEN ? RegionCertificateStatus.State.GREEN
+                        : line.openBreaks() > 0 ? RegionCertificateStatus.State.OPEN_BREAKS
+                        : RegionCertificateStatus.State.MISMATCH;
+                byRegion.computeIfAbsent(merchant.regionCode(), r -> new ArrayList<>()).add(new RegionCertificateStatus.MerchantLine(
+                        merchant.id(), merchant.legalName(), merchant.sector().name(),
+                        line == null ? null : line.accountNumber(), state, line == null ? 0 : line.openBreaks()));
+            }
+        } while ((long) page * MERCHANTS_PER_READ < listed.total());
+        List<RegionCertificateStatus> regions = new ArrayList<>();
+        byRegion.forEach((region, merchantLines) -> regions.add(new RegionCertificateStatus(day, region,
+                count(merchantLines, RegionCertificateStatus.State.GREEN), count(merchantLines, RegionCertificateStatus.State.OPEN_BREAKS),
+                count(merchantLines, RegionCertificateStatus.State.MISMATCH), count(merchantLines, RegionCertificateStatus.State.MISSING),
+                merchantLines)));
+        return regions;
+    }
+
+    private static int count(List<RegionCertificateStatus.MerchantLine> lines, RegionCertificateStatus.State state) {
+        return (int) lines.stream().filter(line -> line.state() == state).count();
+    }
+
+    // ------------------------------------------------------------------ access
+
+    /** The merchant if the actor may read its custody accounts: 404 for another tenant or an application, 403 by role. */
+    private MerchantView readable(Actor actor, UUID merchantId) {
+        if (actor.role().isMerchantSide()) {
+            if (!actor.worksFor(merchantId)) {
+                throw Rejection.notFound("merchant");
+            }
+        } else if (!actor.is(Role.BANK, Role.OPERATOR)) {
+            throw forbidden();
+        }
+        MerchantView merchant = merchants.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
+        if (!IN_CUSTODY.contains(merchant.status())) {
+            throw Rejection.notFound("merchant");
+        }
+        return merchant;
+    }
+
+    /** 403 unless the custodian bank or an operator. */
+    public static void requireBankOrOperator(Actor actor) {
+        if (!actor.is(Role.BANK, Role.OPERATOR)) {
+            throw forbidden();
+        }
+    }
+
+    private static Rejection forbidden() {
+        return new Rejection(ProblemType.FORBIDDEN, "only the custodian bank and operators use the bank portal");
+    }
+
+    private ZoneId zone() {
+        return reconciliations.bankZone();
+    }
+
+    private static int pageSize(int size) {
+        return Math.min(Math.max(size, 1), PAGE_SIZE_MAX);
+    }
+}

@@ -1,0 +1,92 @@
+package org.fangxin.bank.portal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.shared.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Bank portal pages: supervised balances, a merchant's sub-accounts and movements, and the regulator's region view. */
+@Controller
+class BankPortalPageController {
+
+    static final int ROWS = 50;
+    static final int RECENT = 20;
+
+    private final BankPortal portal;
+
+    BankPortalPageController(BankPortal portal) {
+        this.portal = portal;
+    }
+
+    @GetMapping("/bank/portal")
+    String portal(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                  @RequestParam(defaultValue = "0") int page, Model model) {
+        LocalDate day = date == null ? portal.today() : date;
+        model.addAttribute("day", day);
+        model.addAttribute("custodyAccount", portal.custodyAccount());
+        model.addAttribute("balances", portal.balances(actor, day, page, ROWS));
+        model.addAttribute("instructions", portal.instructions(actor, null, 0, RECENT));
+        model.addAttribute("statements", portal.statements(actor, 0, RECENT));
+        return "bank/portal";
+    }
+
+    @GetMapping("/bank/portal/merchants/{merchantId}")
+    String merchant(Actor actor, @PathVariable UUID merchantId,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                    @RequestParam(defaultValue = "ESCROW") SubAccountKind kind, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
+        LocalDate day = date == null ? portal.today() : date;
+        model.addAttribute("day", day);
+        model.addAttribute("accounts", portal.custodyAccounts(actor, merchantId));
+        model.addAttribute("balance", portal.balance(actor, merchantId, day));
+        model.addAttribute("movements", portal.movements(actor, merchantId, kind, page, ROWS));
+        model.addAttribute("kind", kind);
+        model.addAttribute("bankSide", actor.is(Role.BANK, Role.OPERATOR));
+        return "bank/portal-merchant";
+    }
+
+    @GetMapping("/bank/portal/mine")
+    String mine(Actor actor) {
+        return "redirect:/bank/portal/merchants/" + portal.myCustodyAccounts(actor).merchantId();
+    }
+
+    @GetMapping("/bank/certificate-status")
+    String certificateStatus(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                             Model model) {
+        LocalDate day = date == null ? portal.today() : date;
+        model.addAttribute("day", day);
+        model.addAttribute("regions", portal.certificateStatusByRegion(actor, day));
+        model.addAttribute("sector", actor.sector());
+        return "bank/portal-regions";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Menu {
+        @Bean
+        MenuEntry bankPortalMenu() {
+            return new MenuEntry("/bank/portal", "bank.menu.portal", List.of(Role.BANK.name(), Role.OPERATOR.name()), 29);
+        }
+
+        @Bean
+        MenuEntry myCustodyAccountsMenu() {
+            return new MenuEntry("/bank/portal/mine", "bank.menu.myCustody",
+                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 60);
+        }
+
+        @Bean
+        MenuEntry certificateStatusMenu() {
+            return new MenuEntry("/bank/certificate-status", "bank.menu.certificateStatus",
+                    List.of(Role.REGULATOR.name(), Role.OPERATOR.name()), 61);
+        }
+    }
+}

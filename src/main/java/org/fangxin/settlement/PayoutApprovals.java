@@ -1,0 +1,214 @@
+package org.fangxin.settlement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AccountView;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.ledger.TransferView;
+import org.fangxin.settlement.persistence.ApprovalRepository;
+import org.fangxin.settlement.persistence.SettlementRepository;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Dual control (maker-checker) of large payouts. A run proposes a payout above the threshold AWAITING_APPROVAL and
+ * posts nothing: the money stays in MERCHANT_PAYABLE and later runs hold the merchant. A second operator — never the
+ * maker, i.e. the user whose run proposed it — approves or rejects it with a reason; when configured the bank must
+ * approve too (either order). With every required approval the payout is instructed: {@code payout:<id>} is posted
+ * (Dr MERCHANT_PAYABLE / Cr MERCHANT_SETTLEMENT) in the approval's transaction and the instruction goes to the bank
+ * after commit (the bank job resubmits if that fails). A rejection ends it REJECTED; the amount is still payable and
+ * the next run proposes it again. Every decision is stored and audited.
+ */
+@Service
+public class PayoutApprovals {
+
+    public static final int REASON_LENGTH_MAX = 500;
+    public static final ProblemType APPROVER_IS_MAKER = new ProblemType("approver-is-maker", 403);
+    public static final ProblemType ALREADY_DECIDED = new ProblemType("payout-already-decided", 409);
+    public static final ProblemType NOT_AWAITING_APPROVAL = new ProblemType("payout-not-awaiting-approval", 409);
+    public static final ProblemType CANNOT_INSTRUCT = new ProblemType("payout-cannot-be-instructed", 409);
+
+    private final SettlementRepository payouts;
+    private final ApprovalRepository approvals;
+    private final Settlements settlements;
+    private final DualControl dualControl;
+    private final Ledger ledger;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate readOnly;
+
+    PayoutApprovals(SettlementRepository payouts, ApprovalRepository approvals, Settlements settlements, DualControl dualControl,
+                    Ledger ledger, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+        this.payouts = payouts;
+        this.approvals = approvals;
+        this.settlements = settlements;
+        this.dualControl = dualControl;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.clock = clock;
+        // Own transaction even inside the idempotency claim: the instruction may reach the bank only after commit.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    public DualControl settings() {
+        return dualControl;
+    }
+
+    /** OPERATOR (and BANK when its approval is required): payouts awaiting approval, oldest first. */
+    public List<PayoutApprovalView> awaiting(Actor actor, int page, int size) {
+        requireChecker(actor);
+        return readOnly.execute(s -> approvals.awaiting(offset(page, size), limit(size)).stream().map(this::view).toList());
+    }
+
+    /** OPERATOR (and BANK when its approval is required): payouts that were under dual control and are decided, newest first. */
+    public List<PayoutApprovalView> decided(Actor actor, int page, int size) {
+        requireChecker(actor);
+        return readOnly.execute(s -> approvals.decided(offset(page, size), limit(size)).stream().map(this::view).toList());
+    }
+
+    /** One payout under dual control; 404 when there is none (or it never needed approval). */
+    public PayoutApprovalView payout(Actor actor, UUID payoutId) {
+        requireChecker(actor);
+        return readOnly.execute(s -> underDualControl(payoutId).map(this::view)
+                .orElseThrow(() -> Rejection.notFound("payout awaiting approval " + payoutId)));
+    }
+
+    /** Approves as the actor's side; instructs the payout once every required side approved. */
+    public PayoutApprovalView approve(Actor actor, UUID payoutId, String reason) {
+        requireChecker(actor);
+        String why = reason == null || reason.isBlank() ? null : checkedReason(reason);
+        PayoutApprovalView decided = ownTransaction.execute(s -> decide(actor, payoutId, "APPROVED", why));
+        PayoutView payout = decided.payout();
+        if (payout.status() == PayoutStatus.INSTRUCTED && payout.submittedAt() == null) {
+            settlements.submit(payout);
+            return payout(actor, payoutId);
+        }
+        return decided;
+    }
+
+    /** Rejects with a reason: the payout ends REJECTED and nothing moves (the amount was never taken from payable). */
+    public PayoutApprovalView reject(Actor actor, UUID payoutId, String reason) {
+        requireChecker(actor);
+        if (reason == null || reason.isBlank()) {
+            throw Rejection.invalid("reason", "give a reason for the rejection");
+        }
+        String why = checkedReason(reason);
+        return ownTransaction.execute(s -> decide(actor, payoutId, "REJECTED", why));
+    }
+
+    private PayoutApprovalView decide(Actor actor, UUID payoutId, String decision, String reason) {
+        PayoutView row = payouts.payout(payoutId).filter(p -> approvals.proposedBy(p.id()).isPresent())
+                .orElseThrow(() -> Rejection.notFound("payout awaiting approval " + payoutId));
+        // The merchant lock first (as a run takes it), then the row: a run and an approval never interleave.
+        payouts.lockMerchant(row.merchantId());
+        PayoutView locked = payouts.lockPayout(payoutId).orElseThrow();
+        PayoutApprovalView before = view(locked);
+        String side = actor.role().name();
+        boolean alreadyByMe = before.decisions().stream().anyMatch(d -> d.userId().equals(actor.userId()));
+        if (alreadyByMe) {
+            throw new Rejection(ALREADY_DECIDED, "you already decided on payout " + payoutId, Map.of("status", locked.status().name()));
+        }
+        if (locked.status() != PayoutStatus.AWAITING_APPROVAL) {
+            throw new Rejection(NOT_AWAITING_APPROVAL, "payout " + payoutId + " is " + locked.status(),
+                    Map.of("status", locked.status().name()));
+        }
+        if (actor.is(Role.OPERATOR) && actor.username().equals(before.proposedBy())) {
+            throw new Rejection(APPROVER_IS_MAKER, "your run proposed payout " + payoutId + "; another operator must decide");
+        }
+        if (before.decidedBy(side)) {
+            throw new Rejection(ALREADY_DECIDED, "the " + side + " side already approved payout " + payoutId,
+                    Map.of("status", locked.status().name()));
+        }
+        Instant now = clock.instant();
+        approvals.insertDecision(payoutId, actor.userId(), actor.username(), side, decision, reason, now);
+        if (decision.equals("REJECTED")) {
+            approvals.markRejected(payoutId);
+        } else if (allApproved(payoutId)) {
+            instruct(locked);
+        }
+        PayoutApprovalView after = view(payouts.payout(payoutId).orElseThrow());
+        audit.record("settlement.payout." + decision.toLowerCase(), "settlement.payout", payoutId, before,
+                Map.of("by", actor.username(), "side", side, "reason", reason == null ? "" : reason,
+                        "status", after.payout().status().name()));
+        return after;
+    }
+
+    private boolean allApproved(UUID payoutId) {
+        List<PayoutApprovalView.Decision> decisions = approvals.decisions(payoutId);
+        boolean operator = decisions.stream().anyMatch(d -> d.role().equals("OPERATOR") && d.decision().equals("APPROVED"));
+        boolean bank = decisions.stream().anyMatch(d -> d.role().equals("BANK") && d.decision().equals("APPROVED"));
+        return operator && (bank || !dualControl.bankApprovalRequired());
+    }
+
+    /** Posts the payout as a run would have (same key {@code payout:<id>}), now that it is approved. */
+    private void instruct(PayoutView payout) {
+        Optional<String> blocked = settlements.reasonNotToInstruct(payout.merchantId(), payout.amount());
+        if (blocked.isPresent()) {
+            throw new Rejection(CANNOT_INSTRUCT, "payout " + payout.id() + " cannot be instructed now: " + blocked.get());
+        }
+        AccountView payable = ledger.open(AccountType.MERCHANT_PAYABLE, payout.merchantId(), payout.amount().currency());
+        AccountView settlement = ledger.open(AccountType.MERCHANT_SETTLEMENT, payout.merchantId(), payout.amount().currency());
+        TransferView posted = ledger.post(NewTransfer.of("payout:" + payout.id(),
+                "payout to merchant " + payout.merchantId() + " for " + payout.settlementDate() + " (dual control approved)",
+                EntryLine.debit(payable.id(), payout.amount()), EntryLine.credit(settlement.id(), payout.amount())));
+        approvals.markInstructed(payout.id(), posted.postedAt());
+    }
+
+    private Optional<PayoutView> underDualControl(UUID payoutId) {
+        return payouts.payout(payoutId).filter(p -> approvals.proposedBy(p.id()).isPresent());
+    }
+
+    private PayoutApprovalView view(UUID payoutId) {
+        return view(payouts.payout(payoutId).orElseThrow());
+    }
+
+    private PayoutApprovalView view(PayoutView payout) {
+        return new PayoutApprovalView(payout, approvals.proposedBy(payout.id()).orElse(null), dualControl.bankApprovalRequired(),
+                approvals.decisions(payout.id()));
+    }
+
+    private void requireChecker(Actor actor) {
+        if (actor.is(Role.OPERATOR) || (actor.is(Role.BANK) && dualControl.bankApprovalRequired())) {
+            return;
+        }
+        throw new Rejection(ProblemType.FORBIDDEN, "only operators" + (dualControl.bankApprovalRequired() ? " and the bank" : "")
+                + " decide on payouts under dual control");
+    }
+
+    private static String checkedReason(String reason) {
+        String why = reason.strip();
+        if (why.length() > REASON_LENGTH_MAX) {
+            throw Rejection.invalid("reason", "reason must be at most " + REASON_LENGTH_MAX + " characters");
+        }
+        return why;
+    }
+
+    private static int limit(int size) {
+        return Math.min(Math.max(size, 1), Settlements.PAGE_SIZE_MAX);
+    }
+
+    private static int offset(int page, int size) {
+        if (page < 0) {
+            throw Rejection.invalid("page", "page counts from 0");
+        }
+        return Math.multiplyExact(page, limit(size));
+    }
+}

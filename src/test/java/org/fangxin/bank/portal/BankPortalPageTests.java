@@ -1,0 +1,58 @@
+package org.fangxin.bank.portal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.UUID;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.merchant.Sector;
+import org.fangxin.shared.Money;
+import org.fangxin.testing.Browser;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Browser journey (Chromium): the bank finds a merchant in its portal and reads its balance and movements. */
+class BankPortalPageTests extends IntegrationTest {
+
+    @Autowired
+    Merchants merchants;
+
+    @Autowired
+    Users accounts;
+
+    @Autowired
+    Ledger ledger;
+
+    /** Goal: a bank user logs in, opens the portal from the home page, opens a merchant and sees escrow and movements. */
+    @Test
+    void bankUserSeesAMerchantsSupervisedBalanceAndMovements() {
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
+        var escrow = ledger.open(AccountType.ESCROW, gym.id(), Money.CNY).id();
+        ledger.post(NewTransfer.of("portal-page-" + UUID.randomUUID(), "test funding",
+                EntryLine.debit(escrow, Money.fen(1_234_00)), EntryLine.credit(clearing, Money.fen(1_234_00))));
+        UserAccount bank = users.create(Role.BANK);
+
+        try (Browser browser = Browser.open(port)) {
+            var page = browser.loggedIn(bank.username(), TestUsers.PASSWORD);
+            page.locator("a[href='/bank/portal']").click();
+            var row = page.locator("#balances tr[data-merchant='" + gym.id() + "']");
+            assertThat(row).containsText("¥1,234.00");
+            row.locator("a").click();
+
+            assertThat(page.locator("#escrow-sub-account")).hasText(java.util.regex.Pattern.compile("FX[0-9]{10}"));
+            assertThat(page.locator("#balance-escrow")).hasText("¥1,234.00");
+            assertThat(page.locator("#movements tbody tr")).hasCount(1);
+            assertThat(page.locator("#movements tbody tr").first()).containsText("¥1,234.00");
+        }
+    }
+}
