@@ -1,5 +1,6 @@
 package org.fangxin.card;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -48,4 +49,21 @@ public interface Cards {
 
     /** Count and unredeemed value of the merchant's live cards, in CNY (no access check; for public closure notices). */
     LiveCardTotals liveCardsAt(UUID merchantId);
+
+    /**
+     * Merchants whose redemptions stopped (no access check; protection's suspicion watch): at least
+     * {@code liveCardsAtLeast} ACTIVE session packs with sessions left, bought before {@code quietSince} and valid on
+     * {@code today}; at least {@code earlierAtLeast} redemptions (not reversed) from {@code activeSince} until {@code quietSince};
+     * and no redemption at all since {@code quietSince}. Only session packs count: period passes earn by elapsed days
+     * and stored value is spent irregularly, so their silence says nothing. At most {@code limit}.
+     */
+    List<QuietMerchant> redemptionsStopped(Instant activeSince, Instant quietSince, LocalDate today, int liveCardsAtLeast,
+                                           int earlierAtLeast, int limit);
+
+    /**
+     * Merchants whose redemptions consumers refused from {@code from} to {@code to} (inclusive) (no access check; suspicion watch):
+     * consumer-confirmed (An Xin Fu) redemption requests DECLINED or EXPIRED (or PENDING past expiry), and disputes decided UPHELD, from at least
+     * {@code consumersAtLeast} distinct holders; {@code merchantId} null for all merchants. At most {@code limit}.
+     */
+    List<ConfirmationFailures> confirmationFailures(UUID merchantId, Instant from, Instant to, int consumersAtLeast, int limit);
 }

@@ -166,6 +166,59 @@ public class Ledger {
         return entries;
     }
 
+    /** Bound on the groups one grouped prefix read returns, and on the entries of {@link #latestEntries}. */
+    public static final int PREFIX_GROUPS_MAX = 100_000;
+
+    /**
+     * Debits and credits per chart code, in {@code currency}, of all transfers whose posting key starts with
+     * {@code prefix} (e.g. {@code "compensation-paid:<caseId>:"}); matched through an index on the key.
+     */
+    @Transactional(readOnly = true, noRollbackFor = Rejection.class)
+    public PostingSums sumsByPostingKeyPrefix(String prefix, Currency currency) {
+        requirePrefix(prefix);
+        return sums(repository.sumsByPostingKeyPrefix(prefix, currency, false), currency).getOrDefault("", PostingSums.none(currency));
+    }
+
+    /**
+     * As {@link #sumsByPostingKeyPrefix} in one read, grouped by the key's next segment: for {@code "claim-paid:"}
+     * the sums per case id of keys {@code claim-paid:<caseId>:<claimId>}. Groups without transfers are absent.
+     */
+    @Transactional(readOnly = true, noRollbackFor = Rejection.class)
+    public Map<String, PostingSums> sumsByPostingKeyPrefixPerSegment(String prefix, Currency currency) {
+        requirePrefix(prefix);
+        Map<String, PostingSums> sums = sums(repository.sumsByPostingKeyPrefix(prefix, currency, true), currency);
+        if (sums.size() > PREFIX_GROUPS_MAX) {
+            throw new Rejection(LedgerProblems.TOO_MANY_ENTRIES, "more than " + PREFIX_GROUPS_MAX + " groups under " + prefix);
+        }
+        return sums;
+    }
+
+    /** An account's latest entries with their posting keys, newest first, at most {@code limit} (≤ PAGE_SIZE_MAX). */
+    @Transactional(readOnly = true, noRollbackFor = Rejection.class)
+    public List<PostedEntry> latestEntries(AccountId account, int limit) {
+        account(account);
+        return repository.latestEntries(account, pageSize(limit));
+    }
+
+    private static void requirePrefix(String prefix) {
+        if (prefix == null || prefix.isBlank() || prefix.length() > TransferRules.POSTING_KEY_LENGTH_MAX) {
+            throw new IllegalArgumentException("posting key prefix: " + prefix);
+        }
+    }
+
+    private static Map<String, PostingSums> sums(List<LedgerRepository.PrefixSumRow> rows, Currency currency) {
+        Map<String, Map<AccountType, PostingSums.Totals>> byGroup = new java.util.HashMap<>();
+        Map<String, Long> transfers = new java.util.HashMap<>();
+        for (LedgerRepository.PrefixSumRow row : rows) {
+            byGroup.computeIfAbsent(row.group(), g -> new java.util.EnumMap<>(AccountType.class))
+                    .put(row.type(), new PostingSums.Totals(row.debitMinor(), row.creditMinor()));
+            transfers.put(row.group(), row.transfers());
+        }
+        Map<String, PostingSums> sums = new java.util.HashMap<>();
+        byGroup.forEach((group, totals) -> sums.put(group, new PostingSums(currency, transfers.get(group), totals)));
+        return sums;
+    }
+
     /**
      * Checks, over one consistent snapshot: every transfer balances per currency, balances sum to zero per currency,
      * no constrained account is negative, and every stored balance equals the sum of its entries.

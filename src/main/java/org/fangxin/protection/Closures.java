@@ -43,6 +43,8 @@ public class Closures {
     public static final ProblemType CASE_OPEN = new ProblemType("closure-case-open", 409);
     public static final ProblemType MERCHANT_CLOSED = new ProblemType("merchant-closed", 409);
     public static final int NOTE_LENGTH_MAX = ClosureCase.EVIDENCE_LENGTH_MAX;
+    /** Who opens automatic cases (shown as the opener). */
+    public static final String SUSPICION_WATCH = "system:suspicion-watch";
     private static final Logger log = LoggerFactory.getLogger(Closures.class);
 
     private final ClosureRepository repository;
@@ -155,6 +157,24 @@ public class Closures {
         }
         audit.record("protection.closure.reported", "merchant", merchantId, null, Map.of("reportId", reportId));
         return new ClosureReportView(reportId, merchantId, now, caseId);
+    }
+
+    /**
+     * The suspicion watch (no actor): opens a SUSPECTED case with source AUTOMATIC and the evidence, which freezes the
+     * merchant. Empty, writing nothing, when the merchant is unknown or CLOSED or a case is already open (serialised by
+     * the merchant lock, so two instances running the watch open one case).
+     */
+    public Optional<ClosureCaseView> suspect(UUID merchantId, String evidence) {
+        String note = note("evidence", evidence);
+        Optional<MerchantView> merchant = merchants.find(merchantId);
+        if (merchant.isEmpty() || merchant.get().status() == MerchantStatus.CLOSED) {
+            return Optional.empty();
+        }
+        repository.lockMerchant(merchantId);
+        if (repository.openCase(merchantId).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(view(open(merchant.get(), ClosureSource.AUTOMATIC, null, SUSPICION_WATCH, note)));
     }
 
     private ClosureCase open(MerchantView merchant, ClosureSource source, LocalDate closingOn, String by, String note) {

@@ -144,6 +144,20 @@ public class CardRegistry implements Cards {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<org.fangxin.card.QuietMerchant> redemptionsStopped(Instant activeSince, Instant quietSince,
+                                                                   LocalDate today, int liveCardsAtLeast, int earlierAtLeast, int limit) {
+        return repository.redemptionsStopped(activeSince, quietSince, today, liveCardsAtLeast, earlierAtLeast, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<org.fangxin.card.ConfirmationFailures> confirmationFailures(UUID merchantId, Instant from,
+                                                                            Instant to, int consumersAtLeast, int limit) {
+        return repository.confirmationFailures(merchantId, from, to, consumersAtLeast, limit);
+    }
+
+    @Override
     public List<CardView> expiringBefore(LocalDate date, int limit) {
         return repository.expiringBefore(date, Math.min(Math.max(limit, 1), EXPIRING_LIMIT_MAX)).stream().map(this::view).toList();
     }

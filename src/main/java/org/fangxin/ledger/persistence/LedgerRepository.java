@@ -220,6 +220,54 @@ public class LedgerRepository {
                 .query((rs, n) -> new org.fangxin.ledger.PostedEntry(entry(rs, n), rs.getString(7))).list();
     }
 
+    /** The account's entries, newest first, with their transfers' posting keys; at most limit. */
+    public List<org.fangxin.ledger.PostedEntry> latestEntries(AccountId account, int limit) {
+        return jdbc.sql("""
+                select e.id, e.transfer_id, e.account_id, e.amount_minor, e.currency, e.posted_at, t.posting_key
+                  from ledger.entry e join ledger.transfer t on t.id = e.transfer_id
+                 where e.account_id = :account
+                 order by e.posted_at desc, e.id desc
+                 limit :limit
+                """)
+                .param("account", account.value()).param("limit", limit)
+                .query((rs, n) -> new org.fangxin.ledger.PostedEntry(entry(rs, n), rs.getString(7))).list();
+    }
+
+    /** One row of posting sums: the group (the key segment after the prefix, or "" ungrouped), code, totals, transfers. */
+    public record PrefixSumRow(String group, org.fangxin.ledger.AccountType type, long debitMinor, long creditMinor,
+                               long transfers) { }
+
+    /**
+     * Debits and credits per chart code of the transfers whose posting key starts with the prefix (a range scan of
+     * the text_pattern_ops index), in one currency; grouped by the key's segment after the prefix when asked.
+     */
+    public List<PrefixSumRow> sumsByPostingKeyPrefix(String prefix, Currency currency, boolean grouped) {
+        String group = grouped ? "split_part(substr(t.posting_key, :start), ':', 1)" : "''";
+        return jdbc.sql("""
+                with matched as (
+                    select t.id, %s as grp from ledger.transfer t where t.posting_key like :pattern escape '\\'
+                ), counted as (select grp, count(*) as transfers from matched group by grp)
+                select m.grp, a.type,
+                       coalesce(sum(e.amount_minor) filter (where e.amount_minor > 0), 0) as debits,
+                       coalesce(-sum(e.amount_minor) filter (where e.amount_minor < 0), 0) as credits,
+                       c.transfers
+                  from matched m
+                  join counted c on c.grp = m.grp
+                  join ledger.entry e on e.transfer_id = m.id and e.currency = :currency
+                  join ledger.account a on a.id = e.account_id
+                 group by m.grp, a.type, c.transfers
+                """.formatted(group))
+                .param("pattern", likePrefix(prefix)).param("start", prefix.length() + 1)
+                .param("currency", currency.getCurrencyCode())
+                .query((rs, n) -> new PrefixSumRow(rs.getString(1), org.fangxin.ledger.AccountType.valueOf(rs.getString(2)),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .list();
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The signed sum of the account's entries posted at or before the instant. */
     public long sumOfEntries(AccountId account, Instant asOf) {
         return jdbc.sql("""

@@ -6,14 +6,14 @@ import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 
 /** Parses an amount typed in yuan on a form (5000 or 5000.5; thousands separators allowed) into fen, without floating point. */
-final class YuanInput {
+public final class YuanInput {
 
     private static final Pattern YUAN = Pattern.compile("([0-9]{1,9})(?:\\.([0-9]{1,2}))?");
 
     private YuanInput() {
     }
 
-    static Money parse(String field, String text) {
+    public static Money parse(String field, String text) {
         Matcher matcher = YUAN.matcher(text == null ? "" : text.replace(",", "").trim());
         if (!matcher.matches()) {
             throw Rejection.invalid(field, "enter an amount in yuan, e.g. 5000 or 5000.50");

@@ -1,0 +1,58 @@
+package org.fangxin.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fangxin.ledger.EntryLine.credit;
+import static org.fangxin.ledger.EntryLine.debit;
+import static org.fangxin.shared.Money.fen;
+
+import java.util.UUID;
+import org.fangxin.shared.Money;
+import org.fangxin.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class LedgerPostingKeyPrefixTests extends IntegrationTest {
+
+    @Autowired Ledger ledger;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void sumsDebitsAndCreditsPerChartCodeOfTheTransfersUnderAPrefixAndPerNextSegment() {
+        String event = "pfx-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID caseA = UUID.randomUUID();
+        UUID caseB = UUID.randomUUID();
+        AccountView fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY);
+        AccountView equity = ledger.open(AccountType.PLATFORM_EQUITY, null, Money.CNY);
+        AccountView escrow = ledger.open(AccountType.ESCROW, UUID.randomUUID(), Money.CNY);
+        ledger.post(NewTransfer.of("fund-top-up:" + UUID.randomUUID(), "seed", debit(fund.id(), fen(10_000)), credit(equity.id(), fen(10_000))));
+        ledger.post(NewTransfer.of(event + ":" + caseA + ":1", "a1", debit(escrow.id(), fen(300)), credit(fund.id(), fen(300))));
+        ledger.post(NewTransfer.of(event + ":" + caseA + ":2", "a2", debit(escrow.id(), fen(200)), credit(fund.id(), fen(200))));
+        ledger.post(NewTransfer.of(event + ":" + caseB + ":1", "b1", debit(fund.id(), fen(50)), credit(escrow.id(), fen(50))));
+        // A key that merely shares the characters of a LIKE wildcard must not match.
+        ledger.post(NewTransfer.of(event.replace("-", "_") + "x:" + caseA + ":1", "other", debit(escrow.id(), fen(7)), credit(fund.id(), fen(7))));
+
+        PostingSums a = ledger.sumsByPostingKeyPrefix(event + ":" + caseA + ":", Money.CNY);
+        assertThat(a.transfers()).isEqualTo(2);
+        assertThat(a.credits(AccountType.PLATFORM_GUARANTEE_FUND)).isEqualTo(fen(500));
+        assertThat(a.debits(AccountType.ESCROW)).isEqualTo(fen(500));
+        assertThat(a.debits(AccountType.PLATFORM_GUARANTEE_FUND)).isEqualTo(fen(0));
+
+        var perCase = ledger.sumsByPostingKeyPrefixPerSegment(event + ":", Money.CNY);
+        assertThat(perCase).containsOnlyKeys(caseA.toString(), caseB.toString());
+        assertThat(perCase.get(caseA.toString())).isEqualTo(a);
+        assertThat(perCase.get(caseB.toString()).debits(AccountType.PLATFORM_GUARANTEE_FUND)).isEqualTo(fen(50));
+        assertThat(perCase.get(caseB.toString()).transfers()).isEqualTo(1);
+        assertThat(ledger.sumsByPostingKeyPrefix(event + ":" + UUID.randomUUID() + ":", Money.CNY).transfers()).isZero();
+
+        assertThat(ledger.latestEntries(fund.id(), 2)).extracting(PostedEntry::postingKey).startsWith(event.replace("-", "_") + "x:" + caseA + ":1");
+    }
+
+    @Test
+    void thePrefixReadUsesTheTextPatternIndex() {
+        jdbc.sql("set local enable_seqscan = off").update();
+        String plan = String.join("\n", jdbc.sql("explain select id from ledger.transfer where posting_key like 'claim-paid:abc:%'")
+                .query(String.class).list());
+        assertThat(plan).contains("transfer_posting_key_prefix");
+    }
+}
