@@ -11,11 +11,13 @@ import org.fangxin.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class LedgerPostingKeyPrefixTests extends IntegrationTest {
 
     @Autowired Ledger ledger;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void sumsDebitsAndCreditsPerChartCodeOfTheTransfersUnderAPrefixAndPerNextSegment() {
@@ -50,9 +52,12 @@ class LedgerPostingKeyPrefixTests extends IntegrationTest {
 
     @Test
     void thePrefixReadUsesTheTextPatternIndex() {
-        jdbc.sql("set local enable_seqscan = off").update();
-        String plan = String.join("\n", jdbc.sql("explain select id from ledger.transfer where posting_key like 'claim-paid:abc:%'")
-                .query(String.class).list());
+        // "set local" lasts only inside a transaction: without one the planner may pick a scan of a small table.
+        String plan = transactions.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("explain select id from ledger.transfer where posting_key like 'claim-paid:abc:%'")
+                    .query(String.class).list());
+        });
         assertThat(plan).contains("transfer_posting_key_prefix");
     }
 }
