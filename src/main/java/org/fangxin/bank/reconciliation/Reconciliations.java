@@ -74,6 +74,8 @@ public class Reconciliations {
     /** An id the platform may have sent as end-to-end id (ISO 20022 Max35Text, the characters pain.001 allows). */
     private static final Pattern END_TO_END_ID = Pattern.compile("[A-Za-z0-9:-]{1,35}");
     private static final String PAYOUT_CONFIRMED = "payout-confirmed:";
+    /** Who imported what the platform fetched or found itself (no user). */
+    public static final UUID SYSTEM_IMPORTER = new UUID(0L, 0L);
 
     private final ReconciliationRepository repository;
     private final Ledger ledger;
@@ -82,9 +84,12 @@ public class Reconciliations {
     private final Clock clock;
     private final ZoneId bankZone;
     private final Reconciler reconciler = Reconciler.withDefaultTolerance();
+    private final String operatingAccount;
 
     public Reconciliations(ReconciliationRepository repository, Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock,
-                           @Value("${fangxin.bank.zone:Asia/Shanghai}") String bankZone) {
+                           @Value("${fangxin.bank.zone:Asia/Shanghai}") String bankZone,
+                           @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount) {
+        this.operatingAccount = operatingAccount;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -129,6 +134,20 @@ public class Reconciliations {
      */
     public RunDetail importStatement(Actor actor, StatementFormat format, byte[] file, String fileName) {
         requireOperator(actor);
+        return importFile(actor.userId(), format, file, fileName);
+    }
+
+    /**
+     * Imports a statement the platform received itself (fetched from the bank, or found in the watched folder), as
+     * {@link #SYSTEM_IMPORTER}. Same checks and refusals as an operator's upload; a refusal writes nothing and leaves
+     * the caller's transaction usable.
+     */
+    @Transactional(noRollbackFor = Rejection.class)
+    public RunDetail importFromBank(StatementFormat format, byte[] file, String fileName) {
+        return importFile(SYSTEM_IMPORTER, format, file, fileName);
+    }
+
+    private RunDetail importFile(UUID importedBy, StatementFormat format, byte[] file, String fileName) {
         if (format == null) {
             throw Rejection.invalid("format", "format must be CAMT053 or CSV");
         }
@@ -170,7 +189,7 @@ public class Reconciliations {
         List<LedgerMovement> movements = movements(accounts, from, to);
         ReconciliationResult result = reconciler.reconcile(lines, movements);
         Instant now = clock.instant();
-        repository.insertImport(importId, sha256, format, fileName, from, to, lines.size(), actor.userId(), now);
+        repository.insertImport(importId, sha256, format, fileName, from, to, lines.size(), importedBy, now);
         for (BankStatement statement : statements) {
             repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
                     statement.fromDate() == null ? from : statement.fromDate(), statement.toDate() == null ? to : statement.toDate(),
@@ -232,8 +251,7 @@ public class Reconciliations {
         Instant end = to.plusDays(1).atStartOfDay(bankZone).toInstant();
         var movements = new ArrayList<LedgerMovement>();
         for (String accountNumber : accountNumbers) {
-            Optional<SubAccountView> subAccount = repository.findSubAccount(accountNumber);
-            Optional<AccountView> escrow = subAccount.flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), Money.CNY));
+            Optional<AccountView> escrow = ledgerAccountOf(accountNumber, Money.CNY);
             if (escrow.isEmpty()) {
                 continue;
             }
@@ -244,6 +262,17 @@ public class Reconciliations {
             }
         }
         return movements;
+    }
+
+    /**
+     * The ledger account a bank account stands for: a custody sub-account is its merchant's ESCROW, the operating
+     * account is PLATFORM_OPERATING_CASH (where bank fees are charged); any other account has none.
+     */
+    private Optional<AccountView> ledgerAccountOf(String accountNumber, java.util.Currency currency) {
+        if (accountNumber.equals(operatingAccount)) {
+            return ledger.findAccount(AccountType.PLATFORM_OPERATING_CASH, null, currency);
+        }
+        return repository.findSubAccount(accountNumber).flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), currency));
     }
 
     /**
@@ -387,14 +416,16 @@ public class Reconciliations {
         boolean green = true;
         for (var balance : closing) {
             Optional<SubAccountView> subAccount = repository.findSubAccount(balance.accountNumber());
-            Money ledgerEscrow = subAccount.flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), balance.closing().currency()))
+            boolean operating = balance.accountNumber().equals(operatingAccount);
+            Money ledgerEscrow = ledgerAccountOf(balance.accountNumber(), balance.closing().currency())
                     .map(account -> ledger.balanceAsOf(account.id(), endOfDay)).orElse(Money.zero(balance.closing().currency()));
             int open = (int) openBreaks.stream().filter(b -> b.accountNumber().equals(balance.accountNumber())).count();
-            boolean agrees = subAccount.isPresent() && ledgerEscrow.equals(balance.closing()) && open == 0;
+            boolean agrees = (subAccount.isPresent() || operating) && ledgerEscrow.equals(balance.closing()) && open == 0;
             green &= agrees;
             lines.add(new CertificateView.AccountLine(balance.accountNumber(), subAccount.map(SubAccountView::merchantId).orElse(null),
                     balance.closing(), ledgerEscrow, open, agrees ? CertificateView.Status.GREEN : CertificateView.Status.RED));
-            if (balance.closing().currency().equals(Money.CNY)) {
+            // The totals compare escrow (the consumers' money); the operating account is certified on its own line.
+            if (!operating && balance.closing().currency().equals(Money.CNY)) {
                 bankTotal = bankTotal.plus(balance.closing());
                 ledgerTotal = ledgerTotal.plus(ledgerEscrow);
             }

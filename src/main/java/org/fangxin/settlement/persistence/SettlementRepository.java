@@ -196,6 +196,11 @@ public class SettlementRepository {
                 .param("submitted", submitted).param("limit", limit).query(SettlementRepository::payout).list();
     }
 
+    public Optional<PayoutView> payoutByEndToEndId(String endToEndId) {
+        return jdbc.sql("select " + PAYOUT_COLUMNS + " from settlement.payout where end_to_end_id = :e")
+                .param("e", endToEndId).query(SettlementRepository::payout).optional();
+    }
+
     public List<PayoutView> payouts(UUID merchantId, PayoutStatus status, int offset, int limit) {
         return jdbc.sql("select " + PAYOUT_COLUMNS + """
                  from settlement.payout
