@@ -244,9 +244,9 @@ public class Settlements {
         if (account.isEmpty()) {
             return Optional.of("no settlement account");
         }
-        return repository.latestInstructed(merchant.id(), currency)
-                .filter(last -> last.status() == PayoutStatus.RETURNED
-                        && last.creditorAccount().equals(account.get().accountNumber()))
+        // Any return from the current account holds, not only the latest payout's: with a value-date delay the next
+        // run may have instructed again before the bank returned the previous payout.
+        return repository.latestReturnedTo(merchant.id(), currency, account.get().accountNumber())
                 .map(last -> RETURNED_ACCOUNT_HOLD + " (" + last.returnCode() + ")");
     }
 
