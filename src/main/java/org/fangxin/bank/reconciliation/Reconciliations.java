@@ -70,6 +70,8 @@ public class Reconciliations {
     public static final int MOVEMENTS_PER_ACCOUNT_MAX = 1_000_000;
     public static final int PAGE_SIZE_MAX = 200;
     public static final int OPEN_BREAKS_LISTED_MAX = 500;
+    /** Matches and breaks listed with a run (its counts cover all): a 1,000,000-line run must not answer 1,000,000 rows. */
+    public static final int RUN_ITEMS_LISTED_MAX = 1_000;
     public static final int EXPLANATION_LENGTH_MAX = 1_000;
     /** An id the platform may have sent as end-to-end id (ISO 20022 Max35Text, the characters pain.001 allows). */
     private static final Pattern END_TO_END_ID = Pattern.compile("[A-Za-z0-9:-]{1,35}");
@@ -210,19 +212,21 @@ public class Reconciliations {
         repository.insertRun(run);
         repository.insertMatches(run.id(), result.matches().stream().map(match -> new ReconciliationRepository.MatchRow(
                 lineIds.get(match.line().lineId()), match.movement().movementId(), match.rule().name())).toList());
+        var newBreaks = new ArrayList<ReconciliationRepository.NewBreak>(result.breaks().size());
         for (Break b : result.breaks()) {
             StatementLine line = b.line();
             LedgerMovement movement = b.movement();
-            repository.insertBreak(ids.next(), run.id(), b.kind(), line == null ? null : lineIds.get(line.lineId()),
-                    movement == null ? null : movement.movementId(),
+            newBreaks.add(new ReconciliationRepository.NewBreak(ids.next(), run.id(), b.kind(),
+                    line == null ? null : lineIds.get(line.lineId()), movement == null ? null : movement.movementId(),
                     line != null ? line.accountNumber() : movement.accountNumber(),
                     line != null ? line.bookingDate() : movement.date(),
-                    line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now);
+                    line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now));
         }
+        repository.insertBreaks(newBreaks);
         audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
                 Map.of("format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
                         "matches", run.matchCount(), "breaks", run.breakCount()));
-        return new RunDetail(run, repository.matchesOfRun(run.id()), repository.breaksOfRun(run.id()));
+        return new RunDetail(run, repository.matchesOfRun(run.id(), RUN_ITEMS_LISTED_MAX), repository.breaksOfRun(run.id(), RUN_ITEMS_LISTED_MAX));
     }
 
     private List<BankStatement> readCamt(byte[] file) {
@@ -299,7 +303,7 @@ public class Reconciliations {
     public RunDetail run(Actor actor, UUID runId) {
         requireOperator(actor);
         RunView run = repository.findRun(runId).orElseThrow(() -> Rejection.notFound("reconciliation run " + runId));
-        return new RunDetail(run, repository.matchesOfRun(runId), repository.breaksOfRun(runId));
+        return new RunDetail(run, repository.matchesOfRun(runId, RUN_ITEMS_LISTED_MAX), repository.breaksOfRun(runId, RUN_ITEMS_LISTED_MAX));
     }
 
     @Transactional(readOnly = true)
