@@ -336,32 +336,30 @@ public class Settlements {
             log.warn("fetching the bank's documents failed, will retry: {}", e.toString());
             return 0;
         }
-        List<BankExchange.InboundDocument> documents;
-        while (!(documents = exchange.unprocessedDocuments(BankExchange.FETCH_BATCH)).isEmpty()) {
-            for (BankExchange.InboundDocument document : documents) {
-                for (BankAnswer answer : exchange.answersIn(document)) {
-                    if (answer.outcome() == BankAnswer.Outcome.ACCEPTED) {
-                        continue;
-                    }
-                    Optional<PayoutView> payout = repository.payoutByEndToEndId(answer.endToEndId());
-                    if (payout.isEmpty() || payout.get().status() != PayoutStatus.INSTRUCTED) {
-                        continue;
-                    }
-                    Instant now = clock.instant();
-                    InstructionStatus status = new InstructionStatus(answer.endToEndId(),
-                            answer.outcome() == BankAnswer.Outcome.BOOKED ? InstructionState.CONFIRMED : InstructionState.RETURNED,
-                            payout.get().amount(), answer.reasonCode() == null && answer.outcome().isFailure() ? "NARR" : answer.reasonCode(),
-                            answer.reasonText(), now, now);
-                    try {
-                        ownTransaction.executeWithoutResult(s -> apply(payout.get().id(), status));
-                        applied++;
-                    } catch (RuntimeException e) {
-                        log.error("applying {} from {} to payout {} failed; left for the operator: {}", answer.outcome(),
-                                document.name(), payout.get().id(), e.toString());
-                    }
+        // One page per exchange: a document another instance is completing stays listed until it is done.
+        for (BankExchange.InboundDocument document : exchange.unprocessedDocuments(BankExchange.FETCH_BATCH)) {
+            for (BankAnswer answer : exchange.answersIn(document)) {
+                if (answer.outcome() == BankAnswer.Outcome.ACCEPTED) {
+                    continue;
                 }
-                exchange.complete(document);
+                Optional<PayoutView> payout = repository.payoutByEndToEndId(answer.endToEndId());
+                if (payout.isEmpty() || payout.get().status() != PayoutStatus.INSTRUCTED) {
+                    continue;
+                }
+                Instant now = clock.instant();
+                InstructionStatus status = new InstructionStatus(answer.endToEndId(),
+                        answer.outcome() == BankAnswer.Outcome.BOOKED ? InstructionState.CONFIRMED : InstructionState.RETURNED,
+                        payout.get().amount(), answer.reasonCode() == null && answer.outcome().isFailure() ? "NARR" : answer.reasonCode(),
+                        answer.reasonText(), now, now);
+                try {
+                    ownTransaction.executeWithoutResult(s -> apply(payout.get().id(), status));
+                    applied++;
+                } catch (RuntimeException e) {
+                    log.error("applying {} from {} to payout {} failed; left for the operator: {}", answer.outcome(),
+                            document.name(), payout.get().id(), e.toString());
+                }
             }
+            exchange.complete(document);
         }
         return applied;
     }

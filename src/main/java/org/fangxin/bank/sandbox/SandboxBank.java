@@ -167,8 +167,9 @@ public class SandboxBank implements BankPort {
         int count = batch.instructions().size();
         FileReceipt receipt = new FileReceipt(messageId, sha256Hex, count, count - rejected, rejected, now, false);
         if (!books.insertFile(receipt)) {
-            // A concurrent delivery of the same id won; this transaction's instruction inserts were no-ops or will roll back.
-            throw new Rejection(MESSAGE_ID_REUSED, "file " + messageId + " is being received concurrently");
+            // A concurrent delivery of the same id committed first (our instruction inserts waited for it and did
+            // nothing): answer its receipt, or refuse if it was another file.
+            return replay(books.file(messageId).orElseThrow(), messageId, sha256Hex);
         }
         TransferStatus group = rejected == 0 ? TransferStatus.ACCP : rejected == count ? TransferStatus.RJCT : TransferStatus.PART;
         document("pain002-" + messageId + "-receipt", new PaymentStatusReport("RCPT" + messageId.substring(Math.max(0, messageId.length() - 31)),
