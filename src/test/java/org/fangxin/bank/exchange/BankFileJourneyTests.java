@@ -80,6 +80,7 @@ class BankFileJourneyTests extends IntegrationTest {
         List<TestMerchants.Created> all = List.of(gym, salon, cafe, closed);
 
         sandbox.configure(1, FEE);
+        sandbox.rejectNext(0, "MS03", "no injected returns left over from other tests");
         try {
             // The platform funds its operating account (fees are charged there); the bank opens the accounts.
             var cash = ledger.open(AccountType.PLATFORM_OPERATING_CASH, null, Money.CNY).id();
@@ -97,7 +98,11 @@ class BankFileJourneyTests extends IntegrationTest {
             Random random = new Random(20260301);
             LocalDate first = LocalDate.ofInstant(clock.instant(), SHANGHAI).plusDays(1);
             Map<BreakKind, String> injected = new HashMap<>();
+            // The month ends on a weekday, so the last statement also lists the day's executions and their fees.
             LocalDate last = first.plusDays(DAYS - 1);
+            while (last.getDayOfWeek() == DayOfWeek.SATURDAY || last.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                last = last.plusDays(1);
+            }
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 at(day, LocalTime.of(1, 0));
                 for (var m : all) {
