@@ -98,7 +98,7 @@ public class PayoutApprovals {
         PayoutApprovalView decided = ownTransaction.execute(s -> decide(actor, payoutId, "APPROVED", why));
         PayoutView payout = decided.payout();
         if (payout.status() == PayoutStatus.INSTRUCTED && payout.submittedAt() == null) {
-            settlements.submit(payout);
+            settlements.sendNow();
             return payout(actor, payoutId);
         }
         return decided;

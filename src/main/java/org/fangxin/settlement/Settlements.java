@@ -8,15 +8,22 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.bank.BankAnswer;
+import org.fangxin.bank.BankExchange;
 import org.fangxin.bank.BankPort;
+import org.fangxin.bank.FileReceipt;
 import org.fangxin.bank.InstructionState;
 import org.fangxin.bank.InstructionStatus;
 import org.fangxin.bank.PayoutInstruction;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
+import org.fangxin.notification.Notifications;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.EntryLine;
@@ -44,6 +51,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -73,6 +81,10 @@ public class Settlements {
     private final Ledger ledger;
     private final Merchants merchants;
     private final BankPort bank;
+    private final BankExchange exchange;
+    private final Users users;
+    private final Notifications notifications;
+    private final MessageSource messages;
     private final ObjectProvider<PayoutHolds> holds;
     private final AuditTrail audit;
     private final IdGenerator ids;
@@ -84,7 +96,8 @@ public class Settlements {
     private final DualControl dualControl;
     private final ApprovalRepository approvals;
 
-    Settlements(SettlementRepository repository, Ledger ledger, Merchants merchants, BankPort bank,
+    Settlements(SettlementRepository repository, Ledger ledger, Merchants merchants, BankPort bank, BankExchange exchange,
+                Users users, Notifications notifications, MessageSource messages,
                 ObjectProvider<PayoutHolds> holds, AuditTrail audit, IdGenerator ids, Clock clock,
                 PlatformTransactionManager transactions,
                 @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone,
@@ -95,6 +108,10 @@ public class Settlements {
         this.ledger = ledger;
         this.merchants = merchants;
         this.bank = bank;
+        this.exchange = exchange;
+        this.users = users;
+        this.notifications = notifications;
+        this.messages = messages;
         this.holds = holds;
         this.audit = audit;
         this.ids = ids;
@@ -153,10 +170,11 @@ public class Settlements {
                 }
             }
         } while ((long) page * accounts.size() < accounts.totalItems());
+        sendUnsubmitted();
         return repository.run(runId).orElseThrow();
     }
 
-    /** Settles one merchant for a date in its own transaction, then hands the instruction to the bank. */
+    /** Settles one merchant for a date in its own transaction; the run then sends the instructions in one file. */
     Optional<PayoutView> settleMerchant(UUID runId, UUID merchantId, LocalDate settlementDate, String by) {
         Optional<PayoutView> payout;
         try {
@@ -166,7 +184,6 @@ public class Settlements {
             log.warn("settlement of merchant {} for {} refused: {}", merchantId, settlementDate, rejection.getMessage());
             return Optional.empty();
         }
-        payout.filter(p -> p.status() == PayoutStatus.INSTRUCTED && p.submittedAt() == null).ifPresent(this::submit);
         return payout.flatMap(p -> repository.payout(p.id()));
     }
 
@@ -248,9 +265,9 @@ public class Settlements {
         if (account.isEmpty()) {
             return Optional.of("no settlement account");
         }
-        return repository.latestInstructed(merchant.id(), currency)
-                .filter(last -> last.status() == PayoutStatus.RETURNED
-                        && last.creditorAccount().equals(account.get().accountNumber()))
+        // Any return from the current account holds, not only the latest payout's: with a value-date delay the next
+        // run may have instructed again before the bank returned the previous payout.
+        return repository.latestReturnedTo(merchant.id(), currency, account.get().accountNumber())
                 .map(last -> RETURNED_ACCOUNT_HOLD + " (" + last.returnCode() + ")");
     }
 
@@ -283,11 +300,13 @@ public class Settlements {
 
     // ------------------------------------------------------------------ the bank
 
-    /** The job: submits instructions not yet acknowledged by the bank, then applies the bank's answers. */
+    /**
+     * The job: sends the instructions the bank has not acknowledged (one pain.001 file), collects the status of those
+     * it has, then applies the bank's documents (pain.002 status reports, camt.053 statements, in the bank's order) and
+     * hands each statement on to reconciliation after its confirmations are booked.
+     */
     public int exchangeWithBank() {
-        for (PayoutView payout : repository.instructed(false, BANK_BATCH_MAX)) {
-            submit(payout);
-        }
+        sendUnsubmitted();
         int applied = 0;
         for (PayoutView payout : repository.instructed(true, BANK_BATCH_MAX)) {
             Optional<InstructionStatus> status = bank.status(payout.endToEndId());
@@ -305,19 +324,85 @@ public class Settlements {
                 }
             }
         }
-        return applied;
+        return applied + applyBankDocuments();
     }
 
-    void submit(PayoutView payout) {
-        try {
-            bank.submit(new PayoutInstruction(payout.endToEndId(), "ESCROW-" + payout.merchantId(),
-                    payout.creditorName(), payout.creditorBank(), payout.creditorAccount(), payout.amount(),
-                    "Fangxin settlement " + payout.settlementDate()));
-            ownTransaction.executeWithoutResult(s -> repository.markSubmitted(payout.id(), clock.instant()));
-        } catch (RuntimeException e) {
-            // The payout and its posting stand; the bank job resubmits (idempotent by end-to-end id).
-            log.warn("submitting payout {} to the bank failed, will retry: {}", payout.id(), e.toString());
+    /**
+     * Sends a payout that dual control has just released, with any other unsubmitted instruction, instead of waiting
+     * for the next exchange.
+     */
+    void sendNow() {
+        sendUnsubmitted();
+    }
+
+    /** Sends every unsubmitted instruction in one file (idempotent: a filed instruction goes again in its own file). */
+    private void sendUnsubmitted() {
+        List<PayoutView> unsubmitted = repository.instructed(false, BANK_BATCH_MAX);
+        if (unsubmitted.isEmpty()) {
+            return;
         }
+        var byEndToEndId = new java.util.HashMap<String, PayoutView>();
+        var instructions = new java.util.ArrayList<PayoutInstruction>();
+        try {
+            for (PayoutView payout : unsubmitted) {
+                byEndToEndId.put(payout.endToEndId(), payout);
+                instructions.add(new PayoutInstruction(payout.endToEndId(), exchange.subAccountOf(payout.merchantId()),
+                        payout.creditorName(), payout.creditorBank(), payout.creditorAccount(), payout.amount(),
+                        "Fangxin settlement " + payout.settlementDate()));
+            }
+            for (FileReceipt receipt : exchange.sendPayouts(instructions, today())) {
+                for (String endToEndId : exchange.endToEndIdsOf(receipt.messageId())) {
+                    PayoutView payout = byEndToEndId.get(endToEndId);
+                    if (payout != null) {
+                        ownTransaction.executeWithoutResult(s -> repository.markSubmitted(payout.id(), clock.instant()));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // The payouts and their postings stand; the next exchange sends again (idempotent by file and end-to-end id).
+            log.warn("sending {} payout(s) to the bank failed, will retry: {}", unsubmitted.size(), e.toString());
+        }
+    }
+
+    /**
+     * Applies what the bank's documents say about payouts: booked → confirmed, rejected or returned → returned. The same
+     * fact in a pain.002 and a camt.053 is applied once ({@link #apply} is idempotent); then the document is completed
+     * (fees booked, statement reconciled).
+     */
+    private int applyBankDocuments() {
+        int applied = 0;
+        try {
+            exchange.fetchDocuments();
+        } catch (RuntimeException e) {
+            log.warn("fetching the bank's documents failed, will retry: {}", e.toString());
+            return 0;
+        }
+        // One page per exchange: a document another instance is completing stays listed until it is done.
+        for (BankExchange.InboundDocument document : exchange.unprocessedDocuments(BankExchange.FETCH_BATCH)) {
+            for (BankAnswer answer : exchange.answersIn(document)) {
+                if (answer.outcome() == BankAnswer.Outcome.ACCEPTED) {
+                    continue;
+                }
+                Optional<PayoutView> payout = repository.payoutByEndToEndId(answer.endToEndId());
+                if (payout.isEmpty() || payout.get().status() != PayoutStatus.INSTRUCTED) {
+                    continue;
+                }
+                Instant now = clock.instant();
+                InstructionStatus status = new InstructionStatus(answer.endToEndId(),
+                        answer.outcome() == BankAnswer.Outcome.BOOKED ? InstructionState.CONFIRMED : InstructionState.RETURNED,
+                        payout.get().amount(), answer.reasonCode() == null && answer.outcome().isFailure() ? "NARR" : answer.reasonCode(),
+                        answer.reasonText(), now, now);
+                try {
+                    ownTransaction.executeWithoutResult(s -> apply(payout.get().id(), status));
+                    applied++;
+                } catch (RuntimeException e) {
+                    log.error("applying {} from {} to payout {} failed; left for the operator: {}", answer.outcome(),
+                            document.name(), payout.get().id(), e.toString());
+                }
+            }
+            exchange.complete(document);
+        }
+        return applied;
     }
 
     /** Applies a final bank answer to a payout (idempotent: an answer already applied changes nothing). */
@@ -343,9 +428,23 @@ public class Settlements {
                     "bank returned payout " + row.endToEndId() + " (" + answer.reasonCode() + ")");
             payout.returned(answer.reasonCode(), answer.reasonText(), reversal.postedAt());
             repository.markReturned(payoutId, answer.reasonCode(), answer.reasonText(), reversal.postedAt());
+            askForCorrectedAccount(row, answer);
         }
         audit.record("settlement.payout." + outcome.name().toLowerCase(), "settlement.payout", payoutId, row,
                 repository.payout(payoutId).orElseThrow());
+    }
+
+    /** Tells the merchant's owners the payout came back and asks for a corrected settlement account (once per payout). */
+    private void askForCorrectedAccount(PayoutView payout, InstructionStatus answer) {
+        Locale locale = Locale.SIMPLIFIED_CHINESE;
+        String subject = messages.getMessage("settlement.notify.returned.subject", null, locale);
+        String body = messages.getMessage("settlement.notify.returned.body", new Object[] {payout.amount().format(),
+                String.valueOf(payout.settlementDate()), answer.reasonCode(), answer.reasonText() == null ? "" : answer.reasonText()}, locale);
+        for (UserAccount user : users.ofMerchant(payout.merchantId())) {
+            if (user.is(Role.MERCHANT_OWNER)) {
+                notifications.send(user.id(), subject, body, "payout-returned:" + payout.id() + ":" + user.id());
+            }
+        }
     }
 
     // ------------------------------------------------------------------ reading

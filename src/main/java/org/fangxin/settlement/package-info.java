@@ -4,5 +4,5 @@
  * money in transit, returns put it back into payable. One payout per merchant, settlement date and currency, enforced
  * by the database; every posting has a deterministic key.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "merchant", "bank"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "ledger", "merchant", "bank", "notification"})
 package org.fangxin.settlement;

@@ -70,10 +70,14 @@ public class Reconciliations {
     public static final int MOVEMENTS_PER_ACCOUNT_MAX = 1_000_000;
     public static final int PAGE_SIZE_MAX = 200;
     public static final int OPEN_BREAKS_LISTED_MAX = 500;
+    /** Matches and breaks listed with a run (its counts cover all): a 1,000,000-line run must not answer 1,000,000 rows. */
+    public static final int RUN_ITEMS_LISTED_MAX = 1_000;
     public static final int EXPLANATION_LENGTH_MAX = 1_000;
     /** An id the platform may have sent as end-to-end id (ISO 20022 Max35Text, the characters pain.001 allows). */
     private static final Pattern END_TO_END_ID = Pattern.compile("[A-Za-z0-9:-]{1,35}");
     private static final String PAYOUT_CONFIRMED = "payout-confirmed:";
+    /** Who imported what the platform fetched or found itself (no user). */
+    public static final UUID SYSTEM_IMPORTER = new UUID(0L, 0L);
 
     private final ReconciliationRepository repository;
     private final Ledger ledger;
@@ -82,9 +86,12 @@ public class Reconciliations {
     private final Clock clock;
     private final ZoneId bankZone;
     private final Reconciler reconciler = Reconciler.withDefaultTolerance();
+    private final String operatingAccount;
 
     public Reconciliations(ReconciliationRepository repository, Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock,
-                           @Value("${fangxin.bank.zone:Asia/Shanghai}") String bankZone) {
+                           @Value("${fangxin.bank.zone:Asia/Shanghai}") String bankZone,
+                           @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount) {
+        this.operatingAccount = operatingAccount;
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
@@ -129,6 +136,20 @@ public class Reconciliations {
      */
     public RunDetail importStatement(Actor actor, StatementFormat format, byte[] file, String fileName) {
         requireOperator(actor);
+        return importFile(actor.userId(), format, file, fileName);
+    }
+
+    /**
+     * Imports a statement the platform received itself (fetched from the bank, or found in the watched folder), as
+     * {@link #SYSTEM_IMPORTER}. Same checks and refusals as an operator's upload; a refusal writes nothing and leaves
+     * the caller's transaction usable.
+     */
+    @Transactional(noRollbackFor = Rejection.class)
+    public RunDetail importFromBank(StatementFormat format, byte[] file, String fileName) {
+        return importFile(SYSTEM_IMPORTER, format, file, fileName);
+    }
+
+    private RunDetail importFile(UUID importedBy, StatementFormat format, byte[] file, String fileName) {
         if (format == null) {
             throw Rejection.invalid("format", "format must be CAMT053 or CSV");
         }
@@ -170,7 +191,7 @@ public class Reconciliations {
         List<LedgerMovement> movements = movements(accounts, from, to);
         ReconciliationResult result = reconciler.reconcile(lines, movements);
         Instant now = clock.instant();
-        repository.insertImport(importId, sha256, format, fileName, from, to, lines.size(), actor.userId(), now);
+        repository.insertImport(importId, sha256, format, fileName, from, to, lines.size(), importedBy, now);
         for (BankStatement statement : statements) {
             repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
                     statement.fromDate() == null ? from : statement.fromDate(), statement.toDate() == null ? to : statement.toDate(),
@@ -191,19 +212,21 @@ public class Reconciliations {
         repository.insertRun(run);
         repository.insertMatches(run.id(), result.matches().stream().map(match -> new ReconciliationRepository.MatchRow(
                 lineIds.get(match.line().lineId()), match.movement().movementId(), match.rule().name())).toList());
+        var newBreaks = new ArrayList<ReconciliationRepository.NewBreak>(result.breaks().size());
         for (Break b : result.breaks()) {
             StatementLine line = b.line();
             LedgerMovement movement = b.movement();
-            repository.insertBreak(ids.next(), run.id(), b.kind(), line == null ? null : lineIds.get(line.lineId()),
-                    movement == null ? null : movement.movementId(),
+            newBreaks.add(new ReconciliationRepository.NewBreak(ids.next(), run.id(), b.kind(),
+                    line == null ? null : lineIds.get(line.lineId()), movement == null ? null : movement.movementId(),
                     line != null ? line.accountNumber() : movement.accountNumber(),
                     line != null ? line.bookingDate() : movement.date(),
-                    line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now);
+                    line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now));
         }
+        repository.insertBreaks(newBreaks);
         audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
                 Map.of("format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
                         "matches", run.matchCount(), "breaks", run.breakCount()));
-        return new RunDetail(run, repository.matchesOfRun(run.id()), repository.breaksOfRun(run.id()));
+        return new RunDetail(run, repository.matchesOfRun(run.id(), RUN_ITEMS_LISTED_MAX), repository.breaksOfRun(run.id(), RUN_ITEMS_LISTED_MAX));
     }
 
     private List<BankStatement> readCamt(byte[] file) {
@@ -232,8 +255,7 @@ public class Reconciliations {
         Instant end = to.plusDays(1).atStartOfDay(bankZone).toInstant();
         var movements = new ArrayList<LedgerMovement>();
         for (String accountNumber : accountNumbers) {
-            Optional<SubAccountView> subAccount = repository.findSubAccount(accountNumber);
-            Optional<AccountView> escrow = subAccount.flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), Money.CNY));
+            Optional<AccountView> escrow = ledgerAccountOf(accountNumber, Money.CNY);
             if (escrow.isEmpty()) {
                 continue;
             }
@@ -244,6 +266,17 @@ public class Reconciliations {
             }
         }
         return movements;
+    }
+
+    /**
+     * The ledger account a bank account stands for: a custody sub-account is its merchant's ESCROW, the operating
+     * account is PLATFORM_OPERATING_CASH (where bank fees are charged); any other account has none.
+     */
+    private Optional<AccountView> ledgerAccountOf(String accountNumber, java.util.Currency currency) {
+        if (accountNumber.equals(operatingAccount)) {
+            return ledger.findAccount(AccountType.PLATFORM_OPERATING_CASH, null, currency);
+        }
+        return repository.findSubAccount(accountNumber).flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), currency));
     }
 
     /**
@@ -270,7 +303,7 @@ public class Reconciliations {
     public RunDetail run(Actor actor, UUID runId) {
         requireOperator(actor);
         RunView run = repository.findRun(runId).orElseThrow(() -> Rejection.notFound("reconciliation run " + runId));
-        return new RunDetail(run, repository.matchesOfRun(runId), repository.breaksOfRun(runId));
+        return new RunDetail(run, repository.matchesOfRun(runId, RUN_ITEMS_LISTED_MAX), repository.breaksOfRun(runId, RUN_ITEMS_LISTED_MAX));
     }
 
     @Transactional(readOnly = true)
@@ -393,14 +426,16 @@ public class Reconciliations {
         boolean green = true;
         for (var balance : closing) {
             Optional<SubAccountView> subAccount = repository.findSubAccount(balance.accountNumber());
-            Money ledgerEscrow = subAccount.flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), balance.closing().currency()))
+            boolean operating = balance.accountNumber().equals(operatingAccount);
+            Money ledgerEscrow = ledgerAccountOf(balance.accountNumber(), balance.closing().currency())
                     .map(account -> ledger.balanceAsOf(account.id(), endOfDay)).orElse(Money.zero(balance.closing().currency()));
             int open = (int) openBreaks.stream().filter(b -> b.accountNumber().equals(balance.accountNumber())).count();
-            boolean agrees = subAccount.isPresent() && ledgerEscrow.equals(balance.closing()) && open == 0;
+            boolean agrees = (subAccount.isPresent() || operating) && ledgerEscrow.equals(balance.closing()) && open == 0;
             green &= agrees;
             lines.add(new CertificateView.AccountLine(balance.accountNumber(), subAccount.map(SubAccountView::merchantId).orElse(null),
                     balance.closing(), ledgerEscrow, open, agrees ? CertificateView.Status.GREEN : CertificateView.Status.RED));
-            if (balance.closing().currency().equals(Money.CNY)) {
+            // The totals compare escrow (the consumers' money); the operating account is certified on its own line.
+            if (!operating && balance.closing().currency().equals(Money.CNY)) {
                 bankTotal = bankTotal.plus(balance.closing());
                 ledgerTotal = ledgerTotal.plus(ledgerEscrow);
             }

@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The sandbox bank's processing run: decides pending instructions every minute (a real bank books in batches). */
+/** The sandbox bank's runs: executes due instructions every minute (a real bank books in batches), writes the day's statement at 23:30. */
 @Configuration(proxyBeanMethods = false)
 class SandboxJobs {
 
@@ -14,5 +14,13 @@ class SandboxJobs {
     RecurringTask<Void> bankSandboxProcessing(SandboxBank bank) {
         return Tasks.recurring("bank-sandbox-processing", FixedDelay.ofMinutes(1))
                 .execute((instance, context) -> bank.process());
+    }
+
+    /** The end-of-day statement, written late in the evening of the bank's day. */
+    @Bean
+    RecurringTask<Void> bankSandboxEndOfDay(SandboxBank bank, java.time.Clock clock) {
+        return Tasks.recurring("bank-sandbox-end-of-day",
+                        com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(SandboxBank.BANK_ZONE, java.time.LocalTime.of(23, 30)))
+                .execute((instance, context) -> bank.endOfDay(java.time.LocalDate.ofInstant(clock.instant(), SandboxBank.BANK_ZONE)));
     }
 }

@@ -2,8 +2,10 @@ package org.fangxin.bank.sandbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,7 @@ class SandboxRepository {
             end_to_end_id, debtor_account, creditor_name, creditor_bank, creditor_account, amount_minor, currency,
             remittance, state, reason_code, reason_text, received_at, decided_at""";
 
-    record Control(int rejectNext, String rejectCode, String rejectText) { }
+    record Control(int rejectNext, String rejectCode, String rejectText, Integer valueDateDelayDays, Long feeMinor) { }
 
     private final JdbcClient jdbc;
 
@@ -32,12 +34,19 @@ class SandboxRepository {
     }
 
     void insertIfAbsent(PayoutInstruction instruction, Instant now) {
-        jdbc.sql("""
+        insertIfAbsent(instruction, now, null, LocalDate.ofInstant(now, SandboxBank.BANK_ZONE));
+    }
+
+    /** Inserts a received instruction unless its end-to-end id is known; true if inserted. */
+    boolean insertIfAbsent(PayoutInstruction instruction, Instant now, String messageId, LocalDate executionDate) {
+        return jdbc.sql("""
                 insert into bank.sandbox_instruction (end_to_end_id, debtor_account, creditor_name, creditor_bank,
-                    creditor_account, amount_minor, currency, remittance, state, received_at)
-                values (:id, :debtor, :name, :bank, :account, :amount, :currency, :remittance, 'RECEIVED', :now)
+                    creditor_account, amount_minor, currency, remittance, state, received_at, message_id, execution_date)
+                values (:id, :debtor, :name, :bank, :account, :amount, :currency, :remittance, 'RECEIVED', :now, :message,
+                    :execution)
                 on conflict (end_to_end_id) do nothing
                 """)
+                .param("message", messageId).param("execution", Date.valueOf(executionDate))
                 .param("id", instruction.endToEndId()).param("debtor", instruction.debtorAccount())
                 .param("name", instruction.creditorName()).param("bank", instruction.creditorBank())
                 .param("account", instruction.creditorAccount())
@@ -45,7 +54,7 @@ class SandboxRepository {
                 .param("currency", instruction.amount().currency().getCurrencyCode())
                 .param("remittance", instruction.remittanceInformation())
                 .param("now", Timestamp.from(now))
-                .update();
+                .update() == 1;
     }
 
     Optional<BankInstructionView> find(String endToEndId) {
@@ -53,14 +62,18 @@ class SandboxRepository {
                 .param("id", endToEndId).query(SandboxRepository::instruction).optional();
     }
 
-    List<BankInstructionView> lockPending(int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+    /** A pending instruction with the file it came in (null for single submissions). */
+    record Pending(BankInstructionView instruction, String messageId) { }
+
+    List<Pending> lockPending(int limit, LocalDate executableOn) {
+        return jdbc.sql("select message_id, " + COLUMNS + """
                  from bank.sandbox_instruction
-                 where state = 'RECEIVED'
+                 where state = 'RECEIVED' and execution_date <= :day
                  order by received_at, end_to_end_id
                  limit :limit
                  for update skip locked
-                """).param("limit", limit).query(SandboxRepository::instruction).list();
+                """).param("limit", limit).param("day", Date.valueOf(executableOn))
+                .query((rs, n) -> new Pending(instruction(rs, n), rs.getString("message_id"))).list();
     }
 
     void decide(String endToEndId, InstructionState state, String reasonCode, String reasonText, Instant now) {
@@ -77,8 +90,23 @@ class SandboxRepository {
     }
 
     Control lockControl() {
-        return jdbc.sql("select reject_next, reject_code, reject_text from bank.sandbox_control for update")
-                .query((rs, n) -> new Control(rs.getInt(1), rs.getString(2), rs.getString(3))).single();
+        return jdbc.sql("select reject_next, reject_code, reject_text, value_date_delay_days, fee_minor from bank.sandbox_control for update")
+                .query((rs, n) -> control(rs, n)).single();
+    }
+
+    Control control() {
+        return jdbc.sql("select reject_next, reject_code, reject_text, value_date_delay_days, fee_minor from bank.sandbox_control")
+                .query((rs, n) -> control(rs, n)).single();
+    }
+
+    private static Control control(ResultSet rs, int row) throws SQLException {
+        return new Control(rs.getInt(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+                rs.getObject(5) == null ? null : rs.getLong(5));
+    }
+
+    void configure(Integer valueDateDelayDays, Long feeMinor) {
+        jdbc.sql("update bank.sandbox_control set value_date_delay_days = :delay, fee_minor = :fee")
+                .param("delay", valueDateDelayDays).param("fee", feeMinor).update();
     }
 
     void setRejectNext(int count, String code, String text) {

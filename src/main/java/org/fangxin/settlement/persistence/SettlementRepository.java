@@ -138,6 +138,17 @@ public class SettlementRepository {
                 .query(SettlementRepository::payout).optional();
     }
 
+    /** The merchant's latest payout the bank returned from this creditor account, if any. */
+    public Optional<PayoutView> latestReturnedTo(UUID merchantId, Currency currency, String creditorAccount) {
+        return jdbc.sql("select " + PAYOUT_COLUMNS + """
+                 from settlement.payout where merchant_id = :m and currency = :c and status = 'RETURNED'
+                  and creditor_account = :a
+                 order by returned_at desc limit 1
+                """)
+                .param("m", merchantId).param("c", currency.getCurrencyCode()).param("a", creditorAccount)
+                .query(SettlementRepository::payout).optional();
+    }
+
     public void insert(NewPayout p) {
         jdbc.sql("insert into settlement.payout (" + PAYOUT_COLUMNS + """
                 ) values (:id, :run, :m, :d, :c, :amount, :held, :reason, :status, :cutoff, :e2e, :name, :bank, :account,
@@ -195,6 +206,11 @@ public class SettlementRepository {
                  order by created_at limit :limit
                 """)
                 .param("submitted", submitted).param("limit", limit).query(SettlementRepository::payout).list();
+    }
+
+    public Optional<PayoutView> payoutByEndToEndId(String endToEndId) {
+        return jdbc.sql("select " + PAYOUT_COLUMNS + " from settlement.payout where end_to_end_id = :e")
+                .param("e", endToEndId).query(SettlementRepository::payout).optional();
     }
 
     public List<PayoutView> payouts(UUID merchantId, PayoutStatus status, int offset, int limit) {

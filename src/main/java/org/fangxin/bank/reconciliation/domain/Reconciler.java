@@ -16,6 +16,8 @@ import java.util.Map;
  * <li>Duplicates: a line whose bank reference (per account) or whole content repeats an earlier line.</li>
  * <li>End-to-end id with equal amount and dates within the tolerance: a match. The end-to-end rules (this one and
  *     the next two) only pair a line with a movement on the same account.</li>
+ * <li>Returns: a debit and a credit left open with the same account and end-to-end id and opposite amounts pair with
+ *     each other (RETURN_PAIR): the bank paid out and took the money back, the ledger never moved escrow.</li>
  * <li>End-to-end id with equal amount, dates further apart: DATE_MISMATCH.</li>
  * <li>End-to-end id with a different amount: AMOUNT_MISMATCH.</li>
  * <li>Account, amount and date within the tolerance, where the end-to-end ids do not contradict each other: a match.
@@ -53,6 +55,7 @@ public final class Reconciler {
         var run = new Run(lines, movements);
         run.flagDuplicates();
         run.matchByEndToEndId();
+        run.pairReturns();
         run.pairEndToEndIdMismatches();
         run.matchByAccountAmountAndDate();
         return run.finish();
@@ -82,6 +85,7 @@ public final class Reconciler {
         private final boolean[] movementDone;
         private final List<Match> matches;
         private final List<Break> breaks = new ArrayList<>();
+        private int returnPairLines;
         /** Movements by end-to-end id, as a chain: first index per id, then the next index with the same id. */
         private final Map<String, Integer> firstByEndToEndId;
         private final int[] nextSameEndToEndId;
@@ -140,6 +144,41 @@ public final class Reconciler {
                     }
                 }
             }
+        }
+
+        void pairReturns() {
+            var open = new HashMap<Reference, List<Integer>>();
+            for (int l = 0; l < lines.size(); l++) {
+                StatementLine line = lines.get(l);
+                if (!lineDone[l] && line.endToEndId() != null) {
+                    open.computeIfAbsent(new Reference(line.accountNumber(), line.endToEndId()), k -> new ArrayList<>(2)).add(l);
+                }
+            }
+            for (List<Integer> same : open.values()) {
+                for (int i = 0; i < same.size(); i++) {
+                    int a = same.get(i);
+                    if (lineDone[a] || !lines.get(a).signedAmount().isNegative()) {
+                        continue;
+                    }
+                    for (int j = 0; j < same.size(); j++) {
+                        int b = same.get(j);
+                        if (!lineDone[b] && lines.get(b).signedAmount().equals(lines.get(a).signedAmount().negate())) {
+                            lineDone[a] = true;
+                            lineDone[b] = true;
+                            matches.add(new Match(lines.get(a), partner(lines.get(a), lines.get(b)), MatchRule.RETURN_PAIR));
+                            matches.add(new Match(lines.get(b), partner(lines.get(b), lines.get(a)), MatchRule.RETURN_PAIR));
+                            returnPairLines += 2;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Stands for the line's partner in a return pair; carries the line's own amount, as every match does. */
+        private LedgerMovement partner(StatementLine line, StatementLine partner) {
+            return new LedgerMovement("bank-return:" + partner.lineId(), line.accountNumber(), line.bookingDate(), line.signedAmount(),
+                    line.endToEndId());
         }
 
         void pairEndToEndIdMismatches() {
@@ -228,7 +267,8 @@ public final class Reconciler {
                 movementsInBreaks += b.movement() == null ? 0 : 1;
             }
             // Paired checks: every line and every movement is accounted for exactly once.
-            if (matches.size() + linesInBreaks != lines.size() || matches.size() + movementsInBreaks != movements.size()) {
+            int movementMatches = matches.size() - returnPairLines;
+            if (matches.size() + linesInBreaks != lines.size() || movementMatches + movementsInBreaks != movements.size()) {
                 throw new IllegalStateException("reconciliation lost or doubled an item: " + matches.size() + " matches, "
                         + linesInBreaks + "/" + lines.size() + " lines and " + movementsInBreaks + "/" + movements.size() + " movements in breaks");
             }

@@ -181,12 +181,12 @@ public class ReconciliationRepository {
         return jdbc.sql(RUN_COLUMNS + " where r.import_id = :id").param("id", importId).query(ReconciliationRepository::run).optional();
     }
 
-    public List<MatchView> matchesOfRun(UUID runId) {
+    public List<MatchView> matchesOfRun(UUID runId, int limit) {
         return jdbc.sql("""
                 select l.line_id, l.account_number, l.booking_date, l.amount_minor, l.currency, l.end_to_end_id, m.movement_id, m.rule
                   from bank.reconciliation_match m join bank.statement_line l on l.id = m.line_id
-                 where m.run_id = :run order by l.position
-                """).param("run", runId)
+                 where m.run_id = :run order by l.position limit :limit
+                """).param("run", runId).param("limit", limit)
                 .query((rs, n) -> new MatchView(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         new Money(rs.getLong(4), Currency.getInstance(rs.getString(5))), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();
@@ -206,14 +206,39 @@ public class ReconciliationRepository {
                 .param("detail", detail).param("now", Timestamp.from(now)).update();
     }
 
+    /** A break to insert; inserted in batches like lines and matches. */
+    public record NewBreak(UUID id, UUID runId, BreakKind kind, UUID lineId, String movementId, String accountNumber,
+                           LocalDate date, Money amount, String detail, Instant now) { }
+
+    public void insertBreaks(List<NewBreak> breaks) {
+        template.batchUpdate("""
+                insert into bank.reconciliation_break (id, run_id, kind, line_id, movement_id, account_number, break_date,
+                                                       amount_minor, currency, detail, status, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)
+                """, breaks, BATCH_ROWS, (ps, b) -> {
+            ps.setObject(1, b.id());
+            ps.setObject(2, b.runId());
+            ps.setString(3, b.kind().name());
+            ps.setObject(4, b.lineId());
+            ps.setString(5, b.movementId());
+            ps.setString(6, b.accountNumber());
+            ps.setDate(7, Date.valueOf(b.date()));
+            ps.setLong(8, b.amount().amountMinor());
+            ps.setString(9, b.amount().currency().getCurrencyCode());
+            ps.setString(10, b.detail());
+            ps.setTimestamp(11, Timestamp.from(b.now()));
+        });
+    }
+
     private static final String BREAK_COLUMNS = """
             select b.id, b.run_id, b.kind, b.account_number, b.break_date, b.amount_minor, b.currency, l.line_id, b.movement_id,
                    b.detail, b.status, b.assignee, b.explanation, b.resolved_by, b.correcting_transfer_id, b.approved_by, b.updated_at
               from bank.reconciliation_break b left join bank.statement_line l on l.id = b.line_id
             """;
 
-    public List<BreakView> breaksOfRun(UUID runId) {
-        return jdbc.sql(BREAK_COLUMNS + " where b.run_id = :run order by b.break_date, b.id").param("run", runId)
+    public List<BreakView> breaksOfRun(UUID runId, int limit) {
+        return jdbc.sql(BREAK_COLUMNS + " where b.run_id = :run order by b.break_date, b.id limit :limit").param("run", runId)
+                .param("limit", limit)
                 .query(ReconciliationRepository::breakView).list();
     }
 
