@@ -1,0 +1,144 @@
+package org.fangxin.protection.compensation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.fangxin.card.CardView;
+import org.fangxin.card.Cards;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.payment.PaymentOrderView;
+import org.fangxin.payment.PaymentStatus;
+import org.fangxin.payment.Payments;
+import org.fangxin.payment.RequestRefund;
+import org.fangxin.protection.compensation.CompensationRepository.Line;
+import org.fangxin.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payment job. Each chunk transaction claims due PLANNED lines ({@code for update skip locked}: two instances share
+ * the work, never a line twice) and, per line: ends the card (compensated), posts {@code compensation:} and
+ * {@code compensation-paid:}, and asks the payment module to refund U to the card's payment order under the reference
+ * {@code compensation:<caseId>:<cardId>} (the provider call itself, its retries and its never-twice guarantee are the
+ * payment module's refund worker). A card without a payment order of its holder goes to the manual payout queue.
+ * All of a line's effects commit together or not at all, so a crash at any point and a rerun pay nobody twice and
+ * miss nobody: a committed line is no longer PLANNED, an uncommitted one left no trace.
+ */
+@Component
+class CompensationPayer {
+
+    private static final Logger log = LoggerFactory.getLogger(CompensationPayer.class);
+    static final String REASON = "闭店先行赔付";
+
+    /** Called after each line inside the chunk's transaction; tests throw from it to simulate a crash. */
+    interface LineHook {
+        void after(Line line);
+    }
+
+    private final CompensationRepository repository;
+    private final CompensationPostings postings;
+    private final Cards cards;
+    private final Payments payments;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int chunkSize;
+
+    CompensationPayer(CompensationRepository repository, CompensationPostings postings, Cards cards, Payments payments,
+                      TransactionTemplate transactions, Clock clock,
+                      @Value("${fangxin.protection.compensation.chunk-size:100}") int chunkSize) {
+        if (chunkSize < 1 || chunkSize > 1_000) {
+            throw new IllegalArgumentException("fangxin.protection.compensation.chunk-size must be 1..1000");
+        }
+        this.repository = repository;
+        this.postings = postings;
+        this.cards = cards;
+        this.payments = payments;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Pays every due line (job entry point); answers how many lines were settled. */
+    public int payDue() {
+        return payDue(Integer.MAX_VALUE, line -> { });
+    }
+
+    /** Pays at most {@code limit} due lines. */
+    int payDue(int limit, LineHook hook) {
+        int settled = 0;
+        while (settled < limit) {
+            int size = Math.min(chunkSize, limit - settled);
+            Instant now = clock.instant();
+            Integer done = transactions.execute(status -> chunk(now, size, hook));
+            if (done == null || done <= 0) {
+                break;
+            }
+            settled += done;
+            if (done < size) {
+                break;
+            }
+        }
+        return settled;
+    }
+
+    /** One transaction; answers the lines settled, or −1 when a line waits for the guarantee fund (stop the run). */
+    private int chunk(Instant now, int size, LineHook hook) {
+        List<Line> due = repository.lockDue(now, size);
+        int settled = 0;
+        for (Line line : due) {
+            if (!pay(line, now)) {
+                return settled == 0 ? -1 : settled;
+            }
+            hook.after(line);
+            settled++;
+        }
+        return settled;
+    }
+
+    private boolean pay(Line line, Instant now) {
+        Money e = Money.fen(line.escrowMinor());
+        Money d = Money.fen(line.depositMinor());
+        Money f = Money.fen(line.fundMinor());
+        Money u = Money.fen(line.unredeemedMinor());
+        if (f.isPositive() && postings.balance(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).compareTo(f) < 0) {
+            log.warn("compensation line {} needs {} from the guarantee fund, which is short: top the fund up", line.id(), f);
+            return false;
+        }
+        var batch = repository.batch(line.batchId()).orElseThrow();
+        CardView card = cards.compensate(line.cardId(), d.plus(f), REASON + " " + line.caseId());
+        if (!card.unredeemed().equals(u)) {
+            throw new IllegalStateException("card " + line.cardId() + " owes " + card.unredeemed() + ", planned " + u);
+        }
+        postings.entitlement(line.caseId(), line.cardId(), u);
+        postings.paid(line.caseId(), line.cardId(), batch.merchantId(), e, d, f);
+        String reference = "compensation:" + line.caseId() + ":" + line.cardId();
+        Optional<String> manual = manualReason(card, u);
+        if (manual.isPresent()) {
+            repository.markSettled(line.id(), "MANUAL_PAYOUT", null, manual.get(), now);
+        } else {
+            payments.refund(new RequestRefund(card.paymentOrderId(), reference, u, REASON));
+            repository.markSettled(line.id(), "PAYING", reference, null, now);
+        }
+        return true;
+    }
+
+    /** Why the provider cannot pay this line back (then an operator pays it by bank transfer), if so. */
+    private Optional<String> manualReason(CardView card, Money amount) {
+        if (card.received() || card.paymentOrderId() == null) {
+            return Optional.of("card received by transfer: no payment of this holder to refund");
+        }
+        PaymentOrderView order = payments.find(card.paymentOrderId()).orElse(null);
+        if (order == null || !EnumSet.of(PaymentStatus.PAID, PaymentStatus.PAID_AFTER_EXPIRY).contains(order.status())) {
+            return Optional.of("payment order not refundable");
+        }
+        if (order.refunded().plus(amount).compareTo(order.amount()) > 0) {
+            return Optional.of("payment order has less than " + amount.format() + " left to refund");
+        }
+        return Optional.empty();
+    }
+}

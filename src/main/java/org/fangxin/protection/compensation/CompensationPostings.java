@@ -1,0 +1,78 @@
+package org.fangxin.protection.compensation;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * The compensation postings of /work/contract-closure.md (docs/ledger.md, "Compensation"), in the caller's transaction.
+ * The ledger takes each account once per transfer, so the two Cr MERCHANT_ADVANCE lines (d and f) are posted as one.
+ */
+@Component
+class CompensationPostings {
+
+    private final Ledger ledger;
+
+    CompensationPostings(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    Money balance(AccountType type, UUID owner, Currency currency) {
+        return ledger.findAccount(type, owner, currency).map(a -> a.normalBalance()).orElse(Money.zero(currency));
+    }
+
+    private org.fangxin.ledger.AccountId account(AccountType type, UUID owner, Currency currency) {
+        return ledger.open(type, owner, currency).id();
+    }
+
+    /** Dr MERCHANT_PAYABLE c / Cr MERCHANT_ADVANCE c: the earned payable settles the unearned advance, once per case. */
+    void setOff(UUID caseId, UUID merchantId, Money amount) {
+        Currency c = amount.currency();
+        ledger.post(NewTransfer.of("compensation-setoff:" + caseId, "closure " + caseId + ": payable set off against the advance",
+                EntryLine.debit(account(AccountType.MERCHANT_PAYABLE, merchantId, c), amount),
+                EntryLine.credit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), amount)));
+    }
+
+    /** The entitlement becomes money owed: Dr CARD_LIABILITY U / Cr CONSUMER_REFUNDS_PAYABLE U. */
+    void entitlement(UUID caseId, UUID cardId, Money unredeemed) {
+        Currency c = unredeemed.currency();
+        ledger.post(NewTransfer.of("compensation:" + caseId + ":" + cardId, "closure " + caseId + ": card " + cardId + " compensated",
+                EntryLine.debit(account(AccountType.CARD_LIABILITY, cardId, c), unredeemed),
+                EntryLine.credit(account(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), unredeemed)));
+    }
+
+    /**
+     * Paid: Dr CONSUMER_REFUNDS_PAYABLE U / Cr ESCROW e / Cr RISK_DEPOSIT_HELD d / Cr PLATFORM_GUARANTEE_FUND f; Dr
+     * RISK_DEPOSIT d; Dr SUBROGATION_RECEIVABLE f; Cr MERCHANT_ADVANCE d + f. Zero lines are left out.
+     */
+    void paid(UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund) {
+        Currency c = escrow.currency();
+        Money total = escrow.plus(deposit).plus(fund);
+        List<EntryLine> lines = new ArrayList<>();
+        lines.add(EntryLine.debit(account(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), total));
+        if (escrow.isPositive()) {
+            lines.add(EntryLine.credit(account(AccountType.ESCROW, merchantId, c), escrow));
+        }
+        if (deposit.isPositive()) {
+            lines.add(EntryLine.credit(account(AccountType.RISK_DEPOSIT_HELD, merchantId, c), deposit));
+            lines.add(EntryLine.debit(account(AccountType.RISK_DEPOSIT, merchantId, c), deposit));
+        }
+        if (fund.isPositive()) {
+            lines.add(EntryLine.credit(account(AccountType.PLATFORM_GUARANTEE_FUND, null, c), fund));
+            lines.add(EntryLine.debit(account(AccountType.SUBROGATION_RECEIVABLE, merchantId, c), fund));
+        }
+        Money advance = deposit.plus(fund);
+        if (advance.isPositive()) {
+            lines.add(EntryLine.credit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), advance));
+        }
+        ledger.post(new NewTransfer("compensation-paid:" + caseId + ":" + cardId,
+                "closure " + caseId + ": compensation of card " + cardId + " paid", lines));
+    }
+}
