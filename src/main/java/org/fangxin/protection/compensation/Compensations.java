@@ -125,6 +125,9 @@ public class Compensations {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators record manual payouts");
         }
+        if (reference == null || reference.isBlank() || reference.strip().length() > 200) {
+            throw Rejection.invalid("reference", "the bank transfer's reference, 1 to 200 characters");
+        }
         Line line = repository.lockLine(lineId).filter(l -> l.caseId().equals(caseId))
                 .orElseThrow(() -> Rejection.notFound("compensation line"));
         if (!repository.markPaid(lineId, "MANUAL_PAYOUT", clock.instant(), "manual:" + reference.strip())) {
