@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
 import org.fangxin.ledger.AccountType;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The payment job. Each chunk transaction claims due PLANNED lines ({@code for update skip locked}: two instances share
- * the work, never a line twice) and, per line: ends the card (compensated), posts {@code compensation:} and
+ * The payment job. Each chunk transaction claims one batch and up to a chunk of its due PLANNED lines ({@code for
+ * update skip locked}: two instances share the work, never a line twice; one merchant's lines one chunk at a time,
+ * different merchants in parallel) and, per line: ends the card (compensated), posts {@code compensation:} and
  * {@code compensation-paid:}, and asks the payment module to refund U to the card's payment order under the reference
  * {@code compensation:<caseId>:<cardId>} (the provider call itself, its retries and its never-twice guarantee are the
  * payment module's refund worker). A card without a payment order of its holder goes to the manual payout queue.
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * miss nobody: a committed line is no longer PLANNED, an uncommitted one left no trace.
  */
 @Component
-class CompensationPayer {
+public class CompensationPayer {
 
     private static final Logger log = LoggerFactory.getLogger(CompensationPayer.class);
     static final String REASON = "闭店先行赔付";
@@ -65,30 +67,31 @@ class CompensationPayer {
 
     /** Pays every due line (job entry point); answers how many lines were settled. */
     public int payDue() {
-        return payDue(Integer.MAX_VALUE, line -> { });
+        return payDue(null, Integer.MAX_VALUE, line -> { });
     }
 
-    /** Pays at most {@code limit} due lines. */
-    int payDue(int limit, LineHook hook) {
+    /** Pays at most {@code limit} due lines (of one batch if {@code onlyBatch} is given). */
+    int payDue(UUID onlyBatch, int limit, LineHook hook) {
         int settled = 0;
         while (settled < limit) {
             int size = Math.min(chunkSize, limit - settled);
             Instant now = clock.instant();
-            Integer done = transactions.execute(status -> chunk(now, size, hook));
+            Integer done = transactions.execute(status -> chunk(onlyBatch, now, size, hook));
             if (done == null || done <= 0) {
                 break;
             }
             settled += done;
-            if (done < size) {
-                break;
-            }
         }
         return settled;
     }
 
     /** One transaction; answers the lines settled, or −1 when a line waits for the guarantee fund (stop the run). */
-    private int chunk(Instant now, int size, LineHook hook) {
-        List<Line> due = repository.lockDue(now, size);
+    private int chunk(UUID onlyBatch, Instant now, int size, LineHook hook) {
+        Optional<UUID> batch = repository.lockBatchWithDueLines(now, onlyBatch);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Line> due = repository.lockDue(batch.get(), now, size);
         int settled = 0;
         for (Line line : due) {
             if (!pay(line, now)) {

@@ -100,14 +100,31 @@ class CompensationRepository {
                 .param("id", batchId).param("at", ts(at)).update();
     }
 
-    /** Claims up to {@code limit} due PLANNED lines, skipping lines another instance holds (crash- and cluster-safe). */
-    List<Line> lockDue(Instant now, int limit) {
+    /**
+     * Claims a batch with due lines, skipping batches another instance is paying: one chunk at a time per batch, because
+     * every line of a merchant posts to the same merchant accounts and two chunks locking them in different orders
+     * would deadlock. Different merchants' batches are paid in parallel.
+     */
+    Optional<UUID> lockBatchWithDueLines(Instant now, UUID only) {
+        return jdbc.sql("""
+                select b.id from protection.compensation_batch b
+                 where b.status = 'PAYING' and (cast(:only as uuid) is null or b.id = :only)
+                   and exists (select 1 from protection.compensation_line l
+                                where l.batch_id = b.id and l.status = 'PLANNED' and l.due_at <= :now)
+                 order by b.planned_at, b.id limit 1
+                 for update skip locked
+                """).param("now", ts(now)).param("only", only).query(UUID.class).optional();
+    }
+
+    /** Claims up to {@code limit} due PLANNED lines of the batch, in plan order (the caller holds the batch's lock). */
+    List<Line> lockDue(UUID batchId, Instant now, int limit) {
         return jdbc.sql("select " + LINE_COLUMNS + """
                   from protection.compensation_line
-                 where status = 'PLANNED' and due_at <= :now
-                 order by batch_id, seq limit :limit
+                 where batch_id = :batch and status = 'PLANNED' and due_at <= :now
+                 order by seq limit :limit
                  for update skip locked
-                """).param("now", ts(now)).param("limit", limit).query(CompensationRepository::line).list();
+                """).param("batch", batchId).param("now", ts(now)).param("limit", limit)
+                .query(CompensationRepository::line).list();
     }
 
     Optional<Line> line(UUID lineId) {

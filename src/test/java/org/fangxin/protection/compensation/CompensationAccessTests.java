@@ -66,7 +66,7 @@ class CompensationAccessTests extends CompensationTestBase {
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
 
         // confirmed early: paid by the next run, long before the deadline; the others wait
-        assertThat(payer.payDue()).isEqualTo(1);
+        assertThat(payer.payDue(batch.id(), Integer.MAX_VALUE, line -> { })).isEqualTo(1);
         payRefundsUntilSettled(batch.id());
         assertThat(repository.line(aliceLine).orElseThrow().status()).isEqualTo("PAID");
         assertThat(repository.totals(batch.id()).planned()).isEqualTo(2);
@@ -91,7 +91,7 @@ class CompensationAccessTests extends CompensationTestBase {
 
         // after the deadline: Bob's card goes to the provider, Carol's (received by transfer) to the manual queue
         clock.advance(Duration.ofDays(8));
-        assertThat(payer.payDue()).isEqualTo(2);
+        assertThat(payer.payDue(batch.id(), Integer.MAX_VALUE, line -> { })).isEqualTo(2);
         payRefundsUntilSettled(batch.id());
         Api operator = api().as(users.create(Role.OPERATOR));
         Api.Response workspace = operator.get(path);

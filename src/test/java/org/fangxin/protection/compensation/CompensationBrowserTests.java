@@ -47,7 +47,7 @@ class CompensationBrowserTests extends CompensationTestBase {
             assertThat(page.locator("#compensations .status").first().textContent()).contains("待支付");
             page.locator("#compensations form.choose button").first().click();
             assertThat(page.locator("#done").isVisible()).isTrue();
-            payer.payDue();
+            payer.payDue(batch.id(), Integer.MAX_VALUE, line -> { });
             payRefundsUntilSettled(batch.id());
             page.navigate("/compensations/mine");
             assertThat(page.locator("#compensations .status").first().textContent()).isEqualTo("已支付");

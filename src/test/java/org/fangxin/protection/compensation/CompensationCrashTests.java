@@ -51,9 +51,9 @@ class CompensationCrashTests extends CompensationTestBase {
         Batch batch = awaitBatch(closure.id());
         clock.advance(Duration.ofDays(8));
 
-        assertThat(payer.payDue(5, line -> { })).isEqualTo(5);
+        assertThat(payer.payDue(batch.id(), 5, line -> { })).isEqualTo(5);
         AtomicInteger seen = new AtomicInteger();
-        assertThatThrownBy(() -> payer.payDue(Integer.MAX_VALUE, line -> {
+        assertThatThrownBy(() -> payer.payDue(batch.id(), Integer.MAX_VALUE, line -> {
             if (seen.incrementAndGet() == 4) {
                 throw new IllegalStateException("simulated crash after 4 more lines");
             }
@@ -66,10 +66,10 @@ class CompensationCrashTests extends CompensationTestBase {
         assertBooks(gym.id(), "after the crash");
         refundWorker.submitDue(); // some provider refunds go out before the restart
 
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(payer::payDue);
-        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(payer::payDue);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> payer.payDue(batch.id(), Integer.MAX_VALUE, line -> { }));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> payer.payDue(batch.id(), Integer.MAX_VALUE, line -> { }));
         assertThat(first.join() + second.join()).isEqualTo(CARDS - 5);
-        assertThat(payer.payDue()).isZero();
+        assertThat(payer.payDue(batch.id(), Integer.MAX_VALUE, line -> { })).isZero();
         payRefundsUntilSettled(batch.id());
         await(() -> "COMPLETED".equals(repository.batch(batch.id()).orElseThrow().status()), "batch completed");
 

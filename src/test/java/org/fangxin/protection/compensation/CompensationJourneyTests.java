@@ -101,13 +101,14 @@ class CompensationJourneyTests extends CompensationTestBase {
         assertThat(notifications.inbox(someone.actor(), 20)).anyMatch(n -> n.subject().contains("闭店"));
 
         // nothing is paid before the deadline
-        assertThat(payer.payDue()).isZero();
+        payer.payDue();
+        assertThat(repository.totals(batch.id()).planned()).isEqualTo(CONSUMERS);
         clock.advance(Duration.ofDays(8));
         for (int i = 0; i < 3; i++) {
-            assertThat(payer.payDue(1, line -> { })).isEqualTo(1);
+            assertThat(payer.payDue(batch.id(), 1, line -> { })).isEqualTo(1);
             assertBooks(gym.id(), "after line " + (i + 1));
         }
-        payer.payDue();
+        payer.payDue(batch.id(), Integer.MAX_VALUE, line -> { });
         assertBooks(gym.id(), "after the job");
         payRefundsUntilSettled(batch.id());
         await(() -> "COMPLETED".equals(repository.batch(batch.id()).orElseThrow().status()), "batch completed");
