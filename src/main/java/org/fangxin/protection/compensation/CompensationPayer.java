@@ -92,9 +92,11 @@ public class CompensationPayer {
             return 0;
         }
         List<Line> due = repository.lockDue(batch.get(), now, size);
+        UUID merchantId = repository.batch(batch.get()).orElseThrow().merchantId();
+        CompensationPostings.Accounts accounts = postings.accounts();
         int settled = 0;
         for (Line line : due) {
-            if (!pay(line, now)) {
+            if (!pay(line, merchantId, accounts, now)) {
                 return settled == 0 ? -1 : settled;
             }
             hook.after(line);
@@ -103,7 +105,7 @@ public class CompensationPayer {
         return settled;
     }
 
-    private boolean pay(Line line, Instant now) {
+    private boolean pay(Line line, UUID merchantId, CompensationPostings.Accounts accounts, Instant now) {
         Money e = Money.fen(line.escrowMinor());
         Money d = Money.fen(line.depositMinor());
         Money f = Money.fen(line.fundMinor());
@@ -112,13 +114,12 @@ public class CompensationPayer {
             log.warn("compensation line {} needs {} from the guarantee fund, which is short: top the fund up", line.id(), f);
             return false;
         }
-        var batch = repository.batch(line.batchId()).orElseThrow();
         CardView card = cards.compensate(line.cardId(), d.plus(f), REASON + " " + line.caseId());
         if (!card.unredeemed().equals(u)) {
             throw new IllegalStateException("card " + line.cardId() + " owes " + card.unredeemed() + ", planned " + u);
         }
-        postings.entitlement(line.caseId(), line.cardId(), u);
-        postings.paid(line.caseId(), line.cardId(), batch.merchantId(), e, d, f);
+        postings.entitlement(accounts, line.caseId(), line.cardId(), u);
+        postings.paid(accounts, line.caseId(), line.cardId(), merchantId, e, d, f);
         String reference = "compensation:" + line.caseId() + ":" + line.cardId();
         Optional<String> manual = manualReason(card, u);
         if (manual.isPresent()) {

@@ -32,6 +32,22 @@ class CompensationPostings {
         return ledger.open(type, owner, currency).id();
     }
 
+    /**
+     * Account ids opened once per chunk transaction (every line posts to the same merchant accounts). Scoped to one
+     * transaction: an account opened in a chunk that rolls back must not be remembered.
+     */
+    final class Accounts {
+        private final java.util.Map<String, org.fangxin.ledger.AccountId> ids = new java.util.HashMap<>();
+
+        org.fangxin.ledger.AccountId of(AccountType type, UUID owner, Currency currency) {
+            return ids.computeIfAbsent(type + "/" + owner + "/" + currency, k -> account(type, owner, currency));
+        }
+    }
+
+    Accounts accounts() {
+        return new Accounts();
+    }
+
     /** Dr MERCHANT_PAYABLE c / Cr MERCHANT_ADVANCE c: the earned payable settles the unearned advance, once per case. */
     void setOff(UUID caseId, UUID merchantId, Money amount) {
         Currency c = amount.currency();
@@ -41,36 +57,36 @@ class CompensationPostings {
     }
 
     /** The entitlement becomes money owed: Dr CARD_LIABILITY U / Cr CONSUMER_REFUNDS_PAYABLE U. */
-    void entitlement(UUID caseId, UUID cardId, Money unredeemed) {
+    void entitlement(Accounts accounts, UUID caseId, UUID cardId, Money unredeemed) {
         Currency c = unredeemed.currency();
         ledger.post(NewTransfer.of("compensation:" + caseId + ":" + cardId, "closure " + caseId + ": card " + cardId + " compensated",
-                EntryLine.debit(account(AccountType.CARD_LIABILITY, cardId, c), unredeemed),
-                EntryLine.credit(account(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), unredeemed)));
+                EntryLine.debit(accounts.of(AccountType.CARD_LIABILITY, cardId, c), unredeemed),
+                EntryLine.credit(accounts.of(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), unredeemed)));
     }
 
     /**
      * Paid: Dr CONSUMER_REFUNDS_PAYABLE U / Cr ESCROW e / Cr RISK_DEPOSIT_HELD d / Cr PLATFORM_GUARANTEE_FUND f; Dr
      * RISK_DEPOSIT d; Dr SUBROGATION_RECEIVABLE f; Cr MERCHANT_ADVANCE d + f. Zero lines are left out.
      */
-    void paid(UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund) {
+    void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund) {
         Currency c = escrow.currency();
         Money total = escrow.plus(deposit).plus(fund);
         List<EntryLine> lines = new ArrayList<>();
-        lines.add(EntryLine.debit(account(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), total));
+        lines.add(EntryLine.debit(accounts.of(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), total));
         if (escrow.isPositive()) {
-            lines.add(EntryLine.credit(account(AccountType.ESCROW, merchantId, c), escrow));
+            lines.add(EntryLine.credit(accounts.of(AccountType.ESCROW, merchantId, c), escrow));
         }
         if (deposit.isPositive()) {
-            lines.add(EntryLine.credit(account(AccountType.RISK_DEPOSIT_HELD, merchantId, c), deposit));
-            lines.add(EntryLine.debit(account(AccountType.RISK_DEPOSIT, merchantId, c), deposit));
+            lines.add(EntryLine.credit(accounts.of(AccountType.RISK_DEPOSIT_HELD, merchantId, c), deposit));
+            lines.add(EntryLine.debit(accounts.of(AccountType.RISK_DEPOSIT, merchantId, c), deposit));
         }
         if (fund.isPositive()) {
-            lines.add(EntryLine.credit(account(AccountType.PLATFORM_GUARANTEE_FUND, null, c), fund));
-            lines.add(EntryLine.debit(account(AccountType.SUBROGATION_RECEIVABLE, merchantId, c), fund));
+            lines.add(EntryLine.credit(accounts.of(AccountType.PLATFORM_GUARANTEE_FUND, null, c), fund));
+            lines.add(EntryLine.debit(accounts.of(AccountType.SUBROGATION_RECEIVABLE, merchantId, c), fund));
         }
         Money advance = deposit.plus(fund);
         if (advance.isPositive()) {
-            lines.add(EntryLine.credit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), advance));
+            lines.add(EntryLine.credit(accounts.of(AccountType.MERCHANT_ADVANCE, merchantId, c), advance));
         }
         ledger.post(new NewTransfer("compensation-paid:" + caseId + ":" + cardId,
                 "closure " + caseId + ": compensation of card " + cardId + " paid", lines));
