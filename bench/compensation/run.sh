@@ -18,8 +18,11 @@ SQL
 log "building"
 ./mvnw -B -ntp -q -DskipTests test-compile
 ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+# a private copy of the classes, so rebuilding the worktree during a long run cannot change them under the JVM
+rm -rf target/bench-compensation && mkdir -p target/bench-compensation
+cp -r target/classes target/test-classes target/bench-compensation/
 log "running ($CARDS cards)"
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench_compensation FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
-  java -Xms1g -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  java -Xms1g -Xmx3g -cp "target/bench-compensation/test-classes:target/bench-compensation/classes:$(cat target/bench-classpath.txt)" \
   org.fangxin.bench.CompensationBenchmark "$CARDS"
