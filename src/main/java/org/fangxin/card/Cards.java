@@ -75,4 +75,11 @@ public interface Cards {
      * the merchant's ended cards left unrecovered. Returns the card as it was before.
      */
     CardView compensate(UUID cardId, Money advanceSettled, String reason);
+
+    /**
+     * Takeover (转店): ends a held card as TRANSFERRED with its whole unredeemed value and issues a new ACTIVE card of the
+     * successor's ACTIVE {@code productId}, worth that value, to the same holder (the caller posts the value into the new
+     * card's CARD_LIABILITY and the successor's ESCROW). {@code advanceSettled} as in {@link #compensate}. Answers the new card.
+     */
+    CardView compensateByTakeover(UUID cardId, Money advanceSettled, UUID successorMerchantId, UUID productId, String reason);
 }

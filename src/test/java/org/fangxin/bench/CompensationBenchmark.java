@@ -43,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Compensates a merchant with N live cards (default 100,000) on the PostgreSQL given by FANGXIN_DB_URL (durable
  * settings). One card is bought through the real modules; the other N − 1 are copied from it by SQL (card rows,
- * PAID payment orders and sandbox orders, CARD_LIABILITY accounts and one seed transfer crediting them, debiting the
- * merchant's ESCROW and MERCHANT_ADVANCE as if 60 % had been advanced and paid out). The seed bypasses the purchase
+ * PAID payment orders and sandbox orders, CARD_LIABILITY accounts and one seed transfer per card crediting it, debiting
+ * the merchant's ESCROW and MERCHANT_ADVANCE as if 60 % had been advanced and paid out). The seed bypasses the purchase
  * flow, the per-card posting keys and the card events; the books are checked after it. Then: confirm the closure
  * (plan), pay every line (two concurrent workers, as two instances), send the provider refunds and wait until the
  * batch is COMPLETED. Run with {@code bench/compensation/run.sh [cards]}.
@@ -147,7 +147,8 @@ public final class CompensationBenchmark {
             jdbc.sql("""
                     create temp table seed on commit drop as
                     select gen_random_uuid() as card_id, gen_random_uuid() as order_id, gen_random_uuid() as purchase_id,
-                           gen_random_uuid() as holder_id, gen_random_uuid() as account_id, 'bench-' || gen_random_uuid() as provider_order_id
+                           gen_random_uuid() as holder_id, gen_random_uuid() as account_id, gen_random_uuid() as transfer_id,
+                           'bench-' || gen_random_uuid() as provider_order_id
                       from generate_series(1, :n)
                     """).param("n", n).update();
             jdbc.sql("""
@@ -182,26 +183,29 @@ public final class CompensationBenchmark {
                     insert into ledger.account (id, type, owner_id, currency, normal_side, non_negative, opened_at)
                     select account_id, 'CARD_LIABILITY', card_id, 'CNY', 'CREDIT', true, now() from seed
                     """).update();
-            UUID transfer = UUID.randomUUID();
-            jdbc.sql("insert into ledger.transfer (id, posting_key, description, posted_at) values (:id, :key, 'benchmark seed', now())")
-                    .param("id", transfer).param("key", "bench-seed:" + transfer).update();
+            // one transfer per card (the ledger's deferred balance check runs per entry over its transfer's entries)
+            jdbc.sql("""
+                    insert into ledger.transfer (id, posting_key, description, posted_at)
+                    select transfer_id, 'bench-seed:' || card_id, 'benchmark seed: card bought, 60 % advanced and paid out', now() from seed
+                    """).update();
             jdbc.sql("""
                     insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
-                    select :t, s.account_id, -c.paid_minor, 'CNY', now() from seed s cross join card.card c where c.id = :template
+                    select s.transfer_id, s.account_id, -c.paid_minor, 'CNY', now() from seed s cross join card.card c where c.id = :template
                     union all
-                    select :t, :escrow, :n * (c.paid_minor - c.advance_minor), 'CNY', now() from card.card c where c.id = :template
+                    select s.transfer_id, :escrow, c.paid_minor - c.advance_minor, 'CNY', now() from seed s cross join card.card c where c.id = :template
                     union all
-                    select :t, :advance, :n * c.advance_minor, 'CNY', now() from card.card c where c.id = :template
-                    """).param("t", transfer).param("template", template).param("escrow", escrow).param("advance", advance)
-                    .param("n", (long) n).update();
+                    select s.transfer_id, :advance, c.advance_minor, 'CNY', now() from seed s cross join card.card c where c.id = :template
+                    """).param("template", template).param("escrow", escrow).param("advance", advance).update();
             jdbc.sql("""
                     insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
                     select s.account_id, 'CNY', 'CREDIT', true, -c.paid_minor, now() from seed s cross join card.card c where c.id = :template
                     """).param("template", template).update();
             jdbc.sql("""
-                    update ledger.balance b set balance_minor = b.balance_minor + e.amount_minor, updated_at = now()
-                      from ledger.entry e where e.transfer_id = :t and e.account_id = b.account_id and b.account_id in (:escrow, :advance)
-                    """).param("t", transfer).param("escrow", escrow).param("advance", advance).update();
+                    update ledger.balance b set balance_minor = b.balance_minor + x.total, updated_at = now()
+                      from (select e.account_id, sum(e.amount_minor) as total from ledger.entry e join seed s on s.transfer_id = e.transfer_id
+                             where e.account_id in (:escrow, :advance) group by e.account_id) x
+                     where b.account_id = x.account_id
+                    """).param("escrow", escrow).param("advance", advance).update();
         });
         jdbc.sql("analyze").update();
     }

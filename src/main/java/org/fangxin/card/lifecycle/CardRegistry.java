@@ -39,15 +39,17 @@ public class CardRegistry implements Cards {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CompensationTakeover takeover;
 
     CardRegistry(CardRepository repository, CardPostings postings, PeriodRelease release, AuditTrail audit, IdGenerator ids,
-                 Clock clock) {
+                 Clock clock, CompensationTakeover takeover) {
         this.repository = repository;
         this.postings = postings;
         this.release = release;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
+        this.takeover = takeover;
     }
 
     @Override
@@ -218,5 +220,13 @@ public class CardRegistry implements Cards {
         }
         repository.addEvent(ids.next(), cardId, now, "COMPENSATED", reason == null ? "" : reason, unredeemed, null, null);
         return before;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CardView compensateByTakeover(UUID cardId, Money advanceSettled, UUID successorMerchantId, UUID productId,
+                                         String reason) {
+        UUID newCard = takeover.takeOver(cardId, advanceSettled.amountMinor(), successorMerchantId, productId, reason);
+        return view(repository.find(newCard).orElseThrow());
     }
 }

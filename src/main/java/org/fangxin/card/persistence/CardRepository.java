@@ -235,6 +235,12 @@ public class CardRepository {
         return taken.stream().mapToLong(Long::longValue).sum();
     }
 
+    /** An ended card's advance the merchant still owes (compensation paid less than it). */
+    public void addUnrecovered(UUID id, long minor) {
+        jdbc.sql("update card.card set advance_unrecovered_minor = advance_unrecovered_minor + :m where id = :id")
+                .param("id", id).param("m", minor).update();
+    }
+
     /** Per merchant and currency ("merchantId/CNY"): advance left unrecovered by ended cards. */
     public java.util.Map<String, Long> advanceUnrecovered(UUID merchantId) {
         java.util.Map<String, Long> sums = new java.util.HashMap<>();

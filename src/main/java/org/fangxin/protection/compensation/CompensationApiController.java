@@ -34,6 +34,9 @@ class CompensationApiController {
 
     record ChoiceRequest(@NotBlank @Pattern(regexp = "CASH|TAKEOVER") String choice) { }
 
+    record SuccessorRequest(@jakarta.validation.constraints.NotNull UUID merchantId,
+                            @jakarta.validation.constraints.NotNull UUID productId) { }
+
     record ManualPayoutRequest(@NotBlank @Size(max = 200) String reference) { }
 
     @GetMapping("/api/v1/compensations/mine")
@@ -58,6 +61,14 @@ class CompensationApiController {
                                  @PathVariable UUID caseId) {
         return idempotency.execute(actor.scope(), key, false, new Keyed(caseId, null),
                 () -> Idempotency.Answer.of(201, compensations.start(actor, caseId))).toResponse();
+    }
+
+    @PostMapping("/api/v1/closures/{caseId}/compensation/successor")
+    ResponseEntity<Object> successor(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @PathVariable UUID caseId, @Valid @RequestBody SuccessorRequest request) {
+        return idempotency.execute(actor.scope(), key, false, new Keyed(caseId, request),
+                () -> Idempotency.Answer.of(200, compensations.registerSuccessor(actor, caseId, request.merchantId(),
+                        request.productId()))).toResponse();
     }
 
     @GetMapping("/api/v1/closures/{caseId}/compensation/lines")

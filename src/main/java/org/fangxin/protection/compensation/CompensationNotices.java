@@ -37,6 +37,11 @@ class CompensationNotices {
                 text("protection.compensation.notice.paid.body", amount.format()), "compensation-paid:" + line.id());
     }
 
+    void takenOver(Line line, Money amount) {
+        notifications.send(line.consumerId(), text("protection.compensation.notice.takenOver.subject"),
+                text("protection.compensation.notice.takenOver.body", amount.format()), "compensation-paid:" + line.id());
+    }
+
     private String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, Locale.SIMPLIFIED_CHINESE);
     }

@@ -49,9 +49,35 @@ public class CompensationPayer {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int chunkSize;
+    private final CompensationNotices notices;
+    private final CompensationCompletion completion;
+    /** Lines a chunk paid in full itself (takeovers); per thread, as two workers may run in one instance. */
+    private final ThreadLocalList completed = new ThreadLocalList();
+
+    /** A per-thread list of lines, cleared at the start of each chunk. */
+    static final class ThreadLocalList {
+        private final ThreadLocal<java.util.ArrayList<Line>> lines = ThreadLocal.withInitial(java.util.ArrayList::new);
+
+        void clear() {
+            lines.get().clear();
+        }
+
+        void add(Line line) {
+            lines.get().add(line);
+        }
+
+        boolean isEmpty() {
+            return lines.get().isEmpty();
+        }
+
+        void forEach(java.util.function.Consumer<Line> action) {
+            lines.get().forEach(action);
+        }
+    }
 
     CompensationPayer(CompensationRepository repository, CompensationPostings postings, Cards cards, Payments payments,
-                      TransactionTemplate transactions, Clock clock,
+                      TransactionTemplate transactions, Clock clock, CompensationNotices notices,
+                      CompensationCompletion completion,
                       @Value("${fangxin.protection.compensation.chunk-size:100}") int chunkSize) {
         if (chunkSize < 1 || chunkSize > 1_000) {
             throw new IllegalArgumentException("fangxin.protection.compensation.chunk-size must be 1..1000");
@@ -63,6 +89,8 @@ public class CompensationPayer {
         this.transactions = transactions;
         this.clock = clock;
         this.chunkSize = chunkSize;
+        this.notices = notices;
+        this.completion = completion;
     }
 
     /** Pays every due line (job entry point); answers how many lines were settled. */
@@ -94,6 +122,7 @@ public class CompensationPayer {
         List<Line> due = repository.lockDue(batch.get(), now, size);
         UUID merchantId = repository.batch(batch.get()).orElseThrow().merchantId();
         CompensationPostings.Accounts accounts = postings.accounts();
+        completed.clear();
         int settled = 0;
         for (Line line : due) {
             if (!pay(line, merchantId, accounts, now)) {
@@ -101,6 +130,10 @@ public class CompensationPayer {
             }
             hook.after(line);
             settled++;
+        }
+        if (!completed.isEmpty()) {
+            completed.forEach(line -> notices.takenOver(line, Money.fen(line.unredeemedMinor())));
+            completion.completeIfDone(batch.get());
         }
         return settled;
     }
@@ -113,6 +146,9 @@ public class CompensationPayer {
         if (f.isPositive() && postings.balance(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).compareTo(f) < 0) {
             log.warn("compensation line {} needs {} from the guarantee fund, which is short: top the fund up", line.id(), f);
             return false;
+        }
+        if ("TAKEOVER".equals(line.choice())) {
+            return takeOver(line, merchantId, accounts, now, e, d, f, u);
         }
         CardView card = cards.compensate(line.cardId(), d.plus(f), REASON + " " + line.caseId());
         if (!card.unredeemed().equals(u)) {
@@ -128,6 +164,23 @@ public class CompensationPayer {
             payments.refund(new RequestRefund(card.paymentOrderId(), reference, u, REASON));
             repository.markSettled(line.id(), "PAYING", reference, null, now);
         }
+        return true;
+    }
+
+    /** TAKEOVER: a new card at the successor worth U, paid for from the same sources into the successor's escrow. */
+    private boolean takeOver(Line line, UUID merchantId, CompensationPostings.Accounts accounts, Instant now,
+                             Money e, Money d, Money f, Money u) {
+        CompensationRepository.Successor successor = repository.successor(line.batchId()).orElseThrow(
+                () -> new IllegalStateException("line " + line.id() + " chose TAKEOVER but the batch has no successor"));
+        CardView card = cards.compensateByTakeover(line.cardId(), d.plus(f), successor.merchantId(), successor.productId(),
+                "闭店转店 " + line.caseId());
+        if (!card.paid().equals(u)) {
+            throw new IllegalStateException("card " + line.cardId() + " moved " + card.paid() + ", planned " + u);
+        }
+        postings.entitlement(accounts, line.caseId(), line.cardId(), u);
+        postings.paid(accounts, line.caseId(), line.cardId(), merchantId, e, d, f, successor.merchantId(), card.id());
+        repository.markTakenOver(line.id(), card.id(), now);
+        completed.add(line);
         return true;
     }
 

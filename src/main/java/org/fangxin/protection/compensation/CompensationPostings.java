@@ -69,6 +69,15 @@ class CompensationPostings {
      * RISK_DEPOSIT d; Dr SUBROGATION_RECEIVABLE f; Cr MERCHANT_ADVANCE d + f. Zero lines are left out.
      */
     void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund) {
+        paid(accounts, caseId, cardId, merchantId, escrow, deposit, fund, null, null);
+    }
+
+    /**
+     * As {@link #paid}; with a successor (TAKEOVER) the value does not leave to the consumer but goes, in the same
+     * transfer, into the successor's escrow for the new card: + Dr ESCROW(successor) U / Cr CARD_LIABILITY(new card) U.
+     */
+    void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund,
+              UUID successorId, UUID successorCardId) {
         Currency c = escrow.currency();
         Money total = escrow.plus(deposit).plus(fund);
         List<EntryLine> lines = new ArrayList<>();
@@ -88,7 +97,12 @@ class CompensationPostings {
         if (advance.isPositive()) {
             lines.add(EntryLine.credit(accounts.of(AccountType.MERCHANT_ADVANCE, merchantId, c), advance));
         }
-        ledger.post(new NewTransfer("compensation-paid:" + caseId + ":" + cardId,
-                "closure " + caseId + ": compensation of card " + cardId + " paid", lines));
+        if (successorId != null) {
+            lines.add(EntryLine.debit(accounts.of(AccountType.ESCROW, successorId, c), total));
+            lines.add(EntryLine.credit(accounts.of(AccountType.CARD_LIABILITY, successorCardId, c), total));
+        }
+        ledger.post(new NewTransfer("compensation-paid:" + caseId + ":" + cardId, successorId == null
+                ? "closure " + caseId + ": compensation of card " + cardId + " paid"
+                : "closure " + caseId + ": card " + cardId + " taken over by " + successorId + " as card " + successorCardId, lines));
     }
 }

@@ -95,6 +95,36 @@ class CompensationRepository {
                 .query(CompensationRepository::batch).optional();
     }
 
+    record Successor(UUID batchId, UUID merchantId, UUID productId, String registeredBy, Instant registeredAt) { }
+
+    Optional<Successor> successor(UUID batchId) {
+        return jdbc.sql("select * from protection.compensation_successor where batch_id = :b").param("b", batchId)
+                .query((rs, n) -> new Successor(rs.getObject("batch_id", UUID.class), rs.getObject("merchant_id", UUID.class),
+                        rs.getObject("product_id", UUID.class), rs.getString("registered_by"), instant(rs, "registered_at")))
+                .optional();
+    }
+
+    void saveSuccessor(Successor s) {
+        jdbc.sql("""
+                insert into protection.compensation_successor (batch_id, merchant_id, product_id, registered_by, registered_at)
+                values (:b, :m, :p, :by, :at)
+                on conflict (batch_id) do update set merchant_id = excluded.merchant_id, product_id = excluded.product_id,
+                       registered_by = excluded.registered_by, registered_at = excluded.registered_at
+                """).param("b", s.batchId()).param("m", s.merchantId()).param("p", s.productId())
+                .param("by", s.registeredBy()).param("at", ts(s.registeredAt())).update();
+    }
+
+    void markTakenOver(UUID lineId, UUID successorCardId, Instant at) {
+        int rows = jdbc.sql("""
+                update protection.compensation_line set status = 'PAID', settled_at = :at, paid_at = :at,
+                       successor_card_id = :card, paid_reference = 'takeover:' || :card
+                 where id = :id and status = 'PLANNED'
+                """).param("id", lineId).param("card", successorCardId).param("at", ts(at)).update();
+        if (rows != 1) {
+            throw new IllegalStateException("line " + lineId + " is not PLANNED under its lock");
+        }
+    }
+
     void complete(UUID batchId, Instant at) {
         jdbc.sql("update protection.compensation_batch set status = 'COMPLETED', completed_at = :at where id = :id and status <> 'COMPLETED'")
                 .param("id", batchId).param("at", ts(at)).update();

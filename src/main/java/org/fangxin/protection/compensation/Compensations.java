@@ -35,6 +35,7 @@ public class Compensations {
 
     public static final ProblemType LINE_NOT_OPEN = new ProblemType("compensation-line-not-open", 409);
     public static final ProblemType TAKEOVER_UNAVAILABLE = new ProblemType("compensation-takeover-unavailable", 409);
+    public static final ProblemType SUCCESSOR_NOT_ELIGIBLE = new ProblemType("compensation-successor-not-eligible", 409);
     public static final ProblemType NOT_AWAITING_MANUAL_PAYOUT = new ProblemType("compensation-not-awaiting-manual-payout", 409);
     static final int LINES_MAX = 500;
 
@@ -44,17 +45,20 @@ public class Compensations {
     private final CompensationNotices notices;
     private final Closures closures;
     private final Merchants merchants;
+    private final org.fangxin.catalog.Products products;
     private final AuditTrail audit;
     private final Clock clock;
 
     Compensations(CompensationRepository repository, CompensationPlanner planner, CompensationCompletion completion,
-                  CompensationNotices notices, Closures closures, Merchants merchants, AuditTrail audit, Clock clock) {
+                  CompensationNotices notices, Closures closures, Merchants merchants,
+                  org.fangxin.catalog.Products products, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.planner = planner;
         this.completion = completion;
         this.notices = notices;
         this.closures = closures;
         this.merchants = merchants;
+        this.products = products;
         this.audit = audit;
         this.clock = clock;
     }
@@ -101,16 +105,21 @@ public class Compensations {
     }
 
     /**
-     * CONSUMER, their own PLANNED line: CASH confirms the refund and makes the line due now (paid by the next run
-     * instead of after the deadline). TAKEOVER (moving the value to a successor merchant) is not available yet.
+     * CONSUMER, their own PLANNED line: CASH confirms the refund, TAKEOVER moves the value to a new card at the successor
+     * merchant (only once an operator registered one); either makes the line due now (settled by the next run instead of
+     * after the deadline). A choice is final once made.
      */
     public CompensationLineView choose(Actor actor, UUID lineId, String choice) {
         Line line = ownLine(actor, lineId, true);
-        if (!"PLANNED".equals(line.status())) {
-            throw new Rejection(LINE_NOT_OPEN, "this compensation is already " + line.status());
+        if (!"PLANNED".equals(line.status()) || line.chosenAt() != null) {
+            throw new Rejection(LINE_NOT_OPEN, "this compensation is already " + (line.chosenAt() != null
+                    ? "chosen (" + line.choice() + ")" : line.status()));
         }
-        if (!"CASH".equals(choice)) {
+        if ("TAKEOVER".equals(choice) && repository.successor(line.batchId()).isEmpty()) {
             throw new Rejection(TAKEOVER_UNAVAILABLE, "no successor merchant has taken over this store's customers");
+        }
+        if (!"CASH".equals(choice) && !"TAKEOVER".equals(choice)) {
+            throw Rejection.invalid("choice", "CASH or TAKEOVER");
         }
         Instant now = clock.instant();
         repository.choose(lineId, choice, now, now);
@@ -118,6 +127,30 @@ public class Compensations {
                 Map.of("choice", choice));
         Batch batch = repository.batch(line.batchId()).orElseThrow();
         return line(batch, merchantName(batch.merchantId()), repository.line(lineId).orElseThrow());
+    }
+
+    /**
+     * OPERATOR: registers the merchant that agreed to take over the closed store's customers and the ACTIVE product it
+     * issues them (replacing an earlier registration). Consumers may then choose TAKEOVER until their line is settled.
+     */
+    public CompensationBatchView registerSuccessor(Actor actor, UUID caseId, UUID merchantId, UUID productId) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators register a successor merchant");
+        }
+        closures.view(actor, caseId);
+        Batch batch = repository.batchOfCase(caseId).orElseThrow(() -> Rejection.notFound("compensation of case " + caseId));
+        MerchantView successor = merchants.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant " + merchantId));
+        if (successor.id().equals(batch.merchantId()) || successor.status() != org.fangxin.merchant.MerchantStatus.ACTIVE) {
+            throw new Rejection(SUCCESSOR_NOT_ELIGIBLE, "the successor must be another ACTIVE merchant");
+        }
+        products.find(productId).filter(p -> p.merchantId().equals(merchantId)
+                        && p.status() == org.fangxin.catalog.ProductStatus.ACTIVE)
+                .orElseThrow(() -> new Rejection(SUCCESSOR_NOT_ELIGIBLE, "the product must be an ACTIVE product of the successor"));
+        repository.saveSuccessor(new CompensationRepository.Successor(batch.id(), merchantId, productId, actor.username(),
+                clock.instant()));
+        audit.record("compensation.successor", "closure_case", caseId, null, Map.of("merchantId", merchantId,
+                "productId", productId));
+        return view(batch, true);
     }
 
     /** OPERATOR: the line in the manual payout queue was paid by bank transfer ({@code reference} of that transfer). */
@@ -178,10 +211,11 @@ public class Compensations {
                 batch.money(t.paidDeposit()), batch.money(t.paidFund()), manual);
     }
 
-    private static CompensationLineView line(Batch batch, String merchantName, Line l) {
+    private CompensationLineView line(Batch batch, String merchantName, Line l) {
+        String successor = repository.successor(batch.id()).map(s -> merchantName(s.merchantId())).orElse(null);
         return new CompensationLineView(l.id(), l.caseId(), batch.merchantId(), merchantName, l.cardId(), l.consumerId(),
                 batch.money(l.unredeemedMinor()), batch.money(l.escrowMinor()), batch.money(l.depositMinor()),
                 batch.money(l.fundMinor()), l.choice(), batch.chooseBy(), l.chosenAt(), l.status(), l.manualReason(),
-                l.paidAt());
+                l.paidAt(), successor);
     }
 }
