@@ -88,8 +88,9 @@ public class Compensations {
         }
         ClosureCaseView c = closures.view(actor, caseId);
         Batch batch = repository.batchOfCase(c.id()).orElseThrow(() -> Rejection.notFound("compensation of case " + caseId));
+        String successor = successorName(batch);
         return repository.lines(batch.id(), status, Math.min(Math.max(limit, 1), LINES_MAX)).stream()
-                .map(l -> line(batch, c.merchantName(), l)).toList();
+                .map(l -> line(batch, c.merchantName(), successor, l)).toList();
     }
 
     /** CONSUMER: their own lines, newest first. */
@@ -201,8 +202,9 @@ public class Compensations {
     private CompensationBatchView view(Batch batch, boolean withManualLines) {
         Totals t = repository.totals(batch.id());
         String name = merchantName(batch.merchantId());
+        String successor = successorName(batch);
         List<CompensationLineView> manual = withManualLines
-                ? repository.lines(batch.id(), "MANUAL_PAYOUT", LINES_MAX).stream().map(l -> line(batch, name, l)).toList()
+                ? repository.lines(batch.id(), "MANUAL_PAYOUT", LINES_MAX).stream().map(l -> line(batch, name, successor, l)).toList()
                 : List.of();
         return new CompensationBatchView(batch.id(), batch.caseId(), batch.merchantId(), name, batch.status(),
                 batch.plannedAt(), batch.chooseBy(), batch.completedAt(), batch.money(batch.setoffMinor()), t.lines(),
@@ -212,7 +214,14 @@ public class Compensations {
     }
 
     private CompensationLineView line(Batch batch, String merchantName, Line l) {
-        String successor = repository.successor(batch.id()).map(s -> merchantName(s.merchantId())).orElse(null);
+        return line(batch, merchantName, successorName(batch), l);
+    }
+
+    private String successorName(Batch batch) {
+        return repository.successor(batch.id()).map(s -> merchantName(s.merchantId())).orElse(null);
+    }
+
+    private static CompensationLineView line(Batch batch, String merchantName, String successor, Line l) {
         return new CompensationLineView(l.id(), l.caseId(), batch.merchantId(), merchantName, l.cardId(), l.consumerId(),
                 batch.money(l.unredeemedMinor()), batch.money(l.escrowMinor()), batch.money(l.depositMinor()),
                 batch.money(l.fundMinor()), l.choice(), batch.chooseBy(), l.chosenAt(), l.status(), l.manualReason(),
