@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Compensation benchmark: a merchant with N live cards (default 100,000) is confirmed closed and everyone is paid,
 # on the system PostgreSQL with durable settings (fsync and synchronous_commit on), in a fresh database.
-# Usage: bash bench/compensation/run.sh [cards=100000]
+# Usage: bash bench/compensation/run.sh [cards=100000] [check]   (check: books verified after seeding and at the end)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CARDS=${1:-100000}
+CHECK=${2:-}
 log() { printf '[bench %(%T)T] %s\n' -1 "$*"; }
 command -v pg_ctlcluster >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 PGVER=$(ls /etc/postgresql | sort -V | tail -1)
@@ -25,4 +26,4 @@ log "running ($CARDS cards)"
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench_compensation FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
   java -Xms1g -Xmx3g -cp "target/bench-compensation/test-classes:target/bench-compensation/classes:$(cat target/bench-classpath.txt)" \
-  org.fangxin.bench.CompensationBenchmark "$CARDS"
+  org.fangxin.bench.CompensationBenchmark "$CARDS" $CHECK
