@@ -5,5 +5,5 @@
  * (announced, marked or reported by consumers) freeze a merchant's sales and payouts until confirmed or cleared.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "merchant", "rules", "ledger", "insurance", "notification", "card", "settlement"})
+        allowedDependencies = {"shared", "identity", "merchant", "rules", "ledger", "insurance", "notification", "card", "settlement", "payment", "catalog"})
 package org.fangxin.protection;

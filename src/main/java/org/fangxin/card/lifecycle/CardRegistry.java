@@ -39,15 +39,17 @@ public class CardRegistry implements Cards {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final CompensationTakeover takeover;
 
     CardRegistry(CardRepository repository, CardPostings postings, PeriodRelease release, AuditTrail audit, IdGenerator ids,
-                 Clock clock) {
+                 Clock clock, CompensationTakeover takeover) {
         this.repository = repository;
         this.postings = postings;
         this.release = release;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
+        this.takeover = takeover;
     }
 
     @Override
@@ -184,5 +186,61 @@ public class CardRegistry implements Cards {
 
     static boolean isHolder(Actor actor, CardRow card) {
         return actor.is(Role.CONSUMER) && card.holderId().equals(actor.userId());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int holdForCompensation(UUID merchantId, Instant asOf) {
+        List<CardRow> live = repository.lockLive(merchantId);
+        for (CardRow card : live) {
+            if (card.status() == CardStatus.ACTIVE) {
+                release.releaseLocked(card, asOf);
+            }
+        }
+        repository.freezeLive(merchantId);
+        return live.size();
+    }
+
+    @Override
+    public List<CardView> liveCards(UUID merchantId) {
+        return repository.live(merchantId).stream().map(this::view).toList();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Money settleAdvance(UUID merchantId, Money amount) {
+        long live = repository.reduceLiveAdvance(merchantId, amount.amountMinor());
+        long ended = repository.reduceUnrecoveredAdvance(merchantId, amount.amountMinor() - live);
+        return new Money(live + ended, amount.currency());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CardView compensate(UUID cardId, Money advanceSettled, String reason) {
+        CardRow card = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        if (card.status() != CardStatus.FROZEN && card.status() != CardStatus.ACTIVE) {
+            throw new Rejection(CARD_NOT_ACTIVE, "card " + cardId + " is " + card.status(), Map.of("status", card.status().name()));
+        }
+        Instant now = clock.instant();
+        CardView before = view(card);
+        long unredeemed = before.unredeemed().amountMinor();
+        long advance = card.advanceOutstandingMinor();
+        repository.end(cardId, CardStatus.REFUNDED, unredeemed, 0, now, reason);
+        long unrecovered = Math.max(0, advance - advanceSettled.amountMinor());
+        repository.settleEnded(cardId, unredeemed, unrecovered);
+        long excess = advanceSettled.amountMinor() - advance;
+        if (excess > 0 && repository.reduceUnrecoveredAdvance(card.merchantId(), excess) != excess) {
+            throw new IllegalStateException("merchant " + card.merchantId() + " has less unrecovered advance than " + excess);
+        }
+        repository.addEvent(ids.next(), cardId, now, "COMPENSATED", reason == null ? "" : reason, unredeemed, null, null);
+        return before;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CardView compensateByTakeover(UUID cardId, Money advanceSettled, UUID successorMerchantId, UUID productId,
+                                         String reason) {
+        UUID newCard = takeover.takeOver(cardId, advanceSettled.amountMinor(), successorMerchantId, productId, reason);
+        return view(repository.find(newCard).orElseThrow());
     }
 }

@@ -157,7 +157,7 @@ public class CardRepository {
                 update card.card set status = :status, refunded_minor = refunded_minor + :refunded,
                        transferred_out_minor = transferred_out_minor + :transferred, advance_outstanding_minor = 0,
                        ended_at = :at, end_reason = :reason
-                 where id = :id and status = 'ACTIVE'
+                 where id = :id and status in ('ACTIVE', 'FROZEN')
                 """)
                 .param("id", id).param("status", status.name()).param("refunded", refundedMinor)
                 .param("transferred", transferredOutMinor).param("at", Timestamp.from(at)).param("reason", reason)
@@ -181,6 +181,64 @@ public class CardRepository {
         if (rows != 1) {
             throw new IllegalStateException("card " + id + " is not an ended card with at least " + refundedMinor + " surrendered");
         }
+    }
+
+    // ---- compensation of a closed merchant (protection)
+
+    /** Locks the merchant's live (ACTIVE or FROZEN) cards, in id order. */
+    public List<CardRow> lockLive(UUID merchantId) {
+        return jdbc.sql("select " + CARD_COLUMNS + """
+                  from card.card where merchant_id = :merchant and status in ('ACTIVE', 'FROZEN')
+                 order by id for update
+                """).param("merchant", merchantId).query(CardRepository::card).list();
+    }
+
+    /** The merchant's live cards in id order (no lock). */
+    public List<CardRow> live(UUID merchantId) {
+        return jdbc.sql("select " + CARD_COLUMNS + """
+                  from card.card where merchant_id = :merchant and status in ('ACTIVE', 'FROZEN') order by id
+                """).param("merchant", merchantId).query(CardRepository::card).list();
+    }
+
+    /** Freezes the merchant's ACTIVE cards (no redemption, release, refund or expiry); answers how many. */
+    public int freezeLive(UUID merchantId) {
+        return jdbc.sql("update card.card set status = 'FROZEN' where merchant_id = :merchant and status = 'ACTIVE'")
+                .param("merchant", merchantId).update();
+    }
+
+    /**
+     * Lowers, in id order, the advance outstanding of the merchant's live cards by {@code amountMinor} in total (each
+     * card at most to zero); answers how much was taken. The rows must be locked by the caller.
+     */
+    public long reduceLiveAdvance(UUID merchantId, long amountMinor) {
+        return reduce("advance_outstanding_minor", "status in ('ACTIVE', 'FROZEN')", merchantId, amountMinor);
+    }
+
+    /** As {@link #reduceLiveAdvance}, for the advance ended cards left unrecovered. */
+    public long reduceUnrecoveredAdvance(UUID merchantId, long amountMinor) {
+        return reduce("advance_unrecovered_minor", "status not in ('ACTIVE', 'FROZEN')", merchantId, amountMinor);
+    }
+
+    private long reduce(String column, String which, UUID merchantId, long amountMinor) {
+        if (amountMinor <= 0) {
+            return 0;
+        }
+        List<Long> taken = jdbc.sql("""
+                with ordered as (
+                    select id, %1$s as has, sum(%1$s) over (order by id) - %1$s as before
+                      from card.card where merchant_id = :merchant and %2$s and %1$s > 0)
+                update card.card c set %1$s = c.%1$s - least(o.has, :amount - o.before)
+                  from ordered o where c.id = o.id and o.before < :amount
+                returning least(o.has, :amount - o.before)
+                """.formatted(column, which))
+                .param("merchant", merchantId).param("amount", amountMinor).query(Long.class).list();
+        return taken.stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** An ended card's advance the merchant still owes (compensation paid less than it). */
+    public void addUnrecovered(UUID id, long minor) {
+        jdbc.sql("update card.card set advance_unrecovered_minor = advance_unrecovered_minor + :m where id = :id")
+                .param("id", id).param("m", minor).update();
     }
 
     /** Per merchant and currency ("merchantId/CNY"): advance left unrecovered by ended cards. */

@@ -26,9 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClosurePageController {
 
     private final Closures closures;
+    private final org.fangxin.protection.compensation.Compensations compensations;
 
-    ClosurePageController(Closures closures) {
+    ClosurePageController(Closures closures, org.fangxin.protection.compensation.Compensations compensations) {
         this.closures = closures;
+        this.compensations = compensations;
     }
 
     @GetMapping("/protection/closures")
@@ -100,6 +102,7 @@ class ClosurePageController {
     @GetMapping("/public/closures/{caseId}")
     String notice(@PathVariable UUID caseId, Model model) {
         model.addAttribute("notice", closures.notice(caseId));
+        model.addAttribute("compensation", compensations.progress(caseId));
         return "protection/notice";
     }
 
