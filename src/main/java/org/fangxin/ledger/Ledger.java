@@ -207,7 +207,7 @@ public class Ledger {
 
     /** As {@link #open(AccountType, UUID, Currency)} for many owners of one chart code in two statements; owner → id. */
     public Map<UUID, AccountId> openAll(AccountType type, java.util.Collection<UUID> owners, Currency currency) {
-        if (!type.ownerKind().requiresOwner() || owners.contains(null)) {
+        if (!type.ownerKind().requiresOwner() || owners.stream().anyMatch(java.util.Objects::isNull)) {
             throw new Rejection(LedgerProblems.INVALID_ACCOUNT, type + " accounts are opened one by one");
         }
         if (currency.getDefaultFractionDigits() < 0) {
