@@ -94,6 +94,15 @@ public interface Cards {
      */
     CardView compensate(UUID cardId, Money advanceSettled, String reason);
 
+    /** A card to compensate and the advance settled for it, as in {@link #compensate}. */
+    record ToCompensate(UUID cardId, Money advanceSettled) { }
+
+    /**
+     * {@link #compensate} for many cards in a few statements (the payment job's chunk), all with the same reason;
+     * answers the cards as they were before, in the given order.
+     */
+    List<CardView> compensateAll(List<ToCompensate> cards, String reason);
+
     /**
      * Takeover (转店): ends a held card as TRANSFERRED with its whole unredeemed value and issues a new ACTIVE card of the
      * successor's ACTIVE {@code productId}, worth that value, to the same holder (the caller posts the value into the new

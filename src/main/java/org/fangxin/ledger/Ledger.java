@@ -101,6 +101,147 @@ public class Ledger {
         return record(transfer, null);
     }
 
+    /** Bound on the transfers of one {@link #postAll} call. */
+    public static final int POST_ALL_MAX = 10_000;
+
+    /**
+     * Posts many balanced transfers atomically in a few round trips (bulk jobs): the same rules as {@link #post} for
+     * each — validated, idempotent per posting key (a key posted with the same lines is skipped, with other lines
+     * refused), every account's floor checked under its row lock as if the transfers were posted one after another in
+     * the given order — but all accounts are locked in one statement (ascending id, so no deadlock with single posts)
+     * and headers, entries and balances are written as JDBC batches. A refusal writes nothing. Answers the transfer
+     * ids in the given order (the first transfer's id for a replayed key).
+     */
+    public List<TransferId> postAll(List<NewTransfer> transfers) {
+        if (transfers.size() > POST_ALL_MAX) {
+            throw new IllegalArgumentException("at most " + POST_ALL_MAX + " transfers per call, not " + transfers.size());
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (NewTransfer transfer : transfers) {
+            TransferRules.validate(transfer);
+            if (!keys.add(transfer.postingKey())) {
+                throw new Rejection(LedgerProblems.INVALID_TRANSFER, "posting key " + transfer.postingKey()
+                        + " appears twice in one bulk posting");
+            }
+        }
+        if (transfers.isEmpty()) {
+            return List.of();
+        }
+        replays(transfers);
+        java.util.Set<AccountId> accounts = new java.util.HashSet<>();
+        transfers.forEach(t -> t.lines().forEach(l -> accounts.add(l.account())));
+        Map<AccountId, LockedBalance> locked = repository.lockBalancesBulk(accounts).stream()
+                .collect(Collectors.toMap(LockedBalance::account, Function.identity()));
+        // Re-read after the locks: a concurrent posting of one of the keys may have committed meanwhile.
+        Map<String, TransferId> posted = replays(transfers);
+        List<NewTransfer> fresh = transfers.stream().filter(t -> !posted.containsKey(t.postingKey())).toList();
+        Map<AccountId, Long> running = new java.util.HashMap<>();
+        for (NewTransfer transfer : fresh) {
+            for (EntryLine line : transfer.lines()) {
+                checkLocked(line, locked.get(line.account()));
+            }
+            Map<AccountId, LockedBalance> current = new java.util.HashMap<>();
+            for (EntryLine line : transfer.lines()) {
+                LockedBalance l = locked.get(line.account());
+                current.put(line.account(), new LockedBalance(l.account(), l.currency(), l.normalSide(), l.nonNegative(),
+                        l.balanceMinor() + running.getOrDefault(line.account(), 0L)));
+            }
+            requireNonNegativeAfter(transfer.lines(), current);
+            transfer.lines().forEach(line -> running.merge(line.account(), line.amount().amountMinor(), Math::addExact));
+        }
+        List<TransferId> freshIds = fresh.stream().map(t -> new TransferId(ids.next())).toList();
+        running.values().removeIf(delta -> delta == 0);
+        if (!fresh.isEmpty() && repository.insertTransfers(freshIds, fresh, clock.instant(), running) != fresh.size()) {
+            // only a concurrent posting of one of the keys on other accounts (else we would have waited on its locks)
+            throw new IllegalStateException("a posting key of this bulk posting was posted concurrently with other lines");
+        }
+        Map<String, TransferId> byKey = new java.util.HashMap<>(posted);
+        for (int i = 0; i < fresh.size(); i++) {
+            byKey.put(fresh.get(i).postingKey(), freshIds.get(i));
+        }
+        return transfers.stream().map(t -> byKey.get(t.postingKey())).toList();
+    }
+
+    /** The already-posted transfers among these keys (same content; a different one is refused). */
+    private Map<String, TransferId> replays(List<NewTransfer> transfers) {
+        List<TransferRow> rows = repository.findTransfers(transfers.stream().map(NewTransfer::postingKey).toArray(String[]::new));
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<TransferId, List<EntryView>> entries = repository.entriesOfTransfers(
+                        rows.stream().map(r -> r.id().value()).toArray(UUID[]::new)).stream()
+                .collect(Collectors.groupingBy(EntryView::transferId));
+        Map<String, NewTransfer> requested = transfers.stream().collect(Collectors.toMap(NewTransfer::postingKey, t -> t));
+        Map<String, TransferId> posted = new java.util.HashMap<>();
+        for (TransferRow row : rows) {
+            NewTransfer transfer = requested.get(row.postingKey());
+            List<String> differences = new ArrayList<>();
+            TransferRules.difference(LedgerRepository.lines(entries.getOrDefault(row.id(), List.of())), transfer.lines())
+                    .ifPresent(differences::add);
+            if (row.reverses() != null) {
+                differences.add("reverses " + row.reverses() + " posted, none requested");
+            }
+            if (!differences.isEmpty()) {
+                String difference = String.join("; ", differences);
+                throw new Rejection(LedgerProblems.POSTING_KEY_REUSED, "posting key '" + transfer.postingKey()
+                        + "' was already used for transfer " + row.id() + " with different content: " + difference,
+                        Map.of("postingKey", transfer.postingKey(), "transferId", row.id().toString(), "difference", difference));
+            }
+            posted.put(row.postingKey(), row.id());
+        }
+        return posted;
+    }
+
+    /**
+     * Normal balances of the accounts of one chart code and currency for many owners, in one read (e.g. every card's
+     * CARD_LIABILITY); an owner without an account is absent.
+     */
+    @Transactional(readOnly = true, noRollbackFor = Rejection.class)
+    public Map<UUID, Money> balancesByOwner(AccountType type, java.util.Collection<UUID> owners, Currency currency) {
+        Map<UUID, Money> balances = new java.util.HashMap<>();
+        for (Object[] row : repository.balancesOfOwners(type, currency, owners.toArray(UUID[]::new))) {
+            balances.put((UUID) row[0], new Money(((Side) row[2]).normal((Long) row[1]), currency));
+        }
+        return balances;
+    }
+
+    /** As {@link #open(AccountType, UUID, Currency)} for many owners of one chart code in two statements; owner → id. */
+    public Map<UUID, AccountId> openAll(AccountType type, java.util.Collection<UUID> owners, Currency currency) {
+        if (!type.ownerKind().requiresOwner() || owners.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new Rejection(LedgerProblems.INVALID_ACCOUNT, type + " accounts are opened one by one");
+        }
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "currency " + currency + " has no minor unit");
+        }
+        UUID[] distinct = owners.stream().distinct().toArray(UUID[]::new);
+        UUID[] newIds = new UUID[distinct.length];
+        for (int i = 0; i < distinct.length; i++) {
+            newIds[i] = ids.next();
+        }
+        boolean nonNegative = type.nonNegativeByDefault();
+        repository.insertAccountsIfAbsent(type, currency, nonNegative, newIds, distinct, clock.instant());
+        Map<UUID, AccountId> opened = new java.util.HashMap<>();
+        for (Object[] row : repository.accountsOfOwners(type, currency, distinct)) {
+            if ((Boolean) row[2] != nonNegative) {
+                throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "account " + row[1] + " exists with non-negative = " + row[2]);
+            }
+            opened.put((UUID) row[0], (AccountId) row[1]);
+        }
+        return opened;
+    }
+
+    private static void checkLocked(EntryLine line, LockedBalance balance) {
+        if (balance == null) {
+            throw new Rejection(LedgerProblems.UNKNOWN_ACCOUNT, "account " + line.account() + " does not exist",
+                    Map.of("accountId", line.account().toString()));
+        }
+        if (!balance.currency().equals(line.amount().currency())) {
+            throw new Rejection(LedgerProblems.CURRENCY_MISMATCH, "account " + line.account() + " is in "
+                    + balance.currency() + ", the line is in " + line.amount().currency(),
+                    Map.of("accountId", line.account().toString()));
+        }
+    }
+
     /**
      * Posts the mirror of a transfer (same accounts, opposite amounts) that references it. A transfer is reversed at
      * most once, and a reversal is not itself reversed (post a new transfer instead).

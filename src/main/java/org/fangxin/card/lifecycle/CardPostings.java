@@ -33,6 +33,13 @@ public class CardPostings {
                 .map(a -> a.normalBalance()).orElse(Money.zero(currency));
     }
 
+    /** Many cards' CARD_LIABILITY balances in one read (zero for a card whose account was never opened). */
+    public java.util.Map<UUID, Money> unredeemed(java.util.Collection<UUID> cardIds, Currency currency) {
+        java.util.Map<UUID, Money> balances = new java.util.HashMap<>(ledger.balancesByOwner(AccountType.CARD_LIABILITY, cardIds, currency));
+        cardIds.forEach(id -> balances.putIfAbsent(id, Money.zero(currency)));
+        return balances;
+    }
+
     /** Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). */
     public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
         Currency c = paid.currency();

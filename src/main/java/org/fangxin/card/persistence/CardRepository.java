@@ -39,9 +39,11 @@ public class CardRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    public CardRepository(JdbcClient jdbc) {
+    public CardRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     // ---- purchases
@@ -233,6 +235,44 @@ public class CardRepository {
                 """.formatted(column, which))
                 .param("merchant", merchantId).param("amount", amountMinor).query(Long.class).list();
         return taken.stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Locks these cards, in id order (bulk compensation). */
+    public List<CardRow> lockAll(java.util.Collection<UUID> ids) {
+        return jdbc.sql("select " + CARD_COLUMNS + " from card.card where id = any(:ids) order by id for update")
+                .param("ids", ids.toArray(UUID[]::new)).query(CardRepository::card).list();
+    }
+
+    /** One compensated card: its unredeemed value refunded in full and the advance left unrecovered on it. */
+    public record Compensated(UUID id, long refundedMinor, long unrecoveredMinor) { }
+
+    /**
+     * Ends live cards as REFUNDED and settles them at once, as {@link #end} then {@link #settleEnded} with the whole
+     * value refunded (so earned keeps what was refunded before, refunded becomes the value): one JDBC batch. The rows
+     * must be locked by the caller.
+     */
+    public void endCompensated(List<Compensated> cards, Instant at, String reason) {
+        Timestamp ts = Timestamp.from(at);
+        int[] rows = template.batchUpdate("""
+                update card.card set status = 'REFUNDED', earned_minor = earned_minor + refunded_minor, refunded_minor = ?,
+                       advance_outstanding_minor = 0, advance_unrecovered_minor = advance_unrecovered_minor + ?,
+                       ended_at = ?, end_reason = ?
+                 where id = ? and status in ('ACTIVE', 'FROZEN')
+                """, cards.stream().map(c -> new Object[] {c.refundedMinor(), c.unrecoveredMinor(), ts, reason, c.id()}).toList());
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == 0) {
+                throw new IllegalStateException("card " + cards.get(i).id() + " is not live under its lock");
+            }
+        }
+    }
+
+    /** One history row per card (bulk): kind, detail and amount per card. */
+    public void addEvents(List<Object[]> idCardAmount, Instant at, String kind, String detail) {
+        Timestamp ts = Timestamp.from(at);
+        template.batchUpdate("""
+                insert into card.card_event (id, card_id, occurred_at, kind, detail, amount_minor, sessions, reference_id)
+                values (?, ?, ?, ?, ?, ?, null, null)
+                """, idCardAmount.stream().map(r -> new Object[] {r[0], r[1], ts, kind, detail, r[2]}).toList());
     }
 
     /** An ended card's advance the merchant still owes (compensation paid less than it). */

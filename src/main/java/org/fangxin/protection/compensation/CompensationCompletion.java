@@ -33,7 +33,7 @@ class CompensationCompletion {
     @Transactional(propagation = Propagation.MANDATORY)
     void completeIfDone(UUID batchId) {
         Batch batch = repository.lockBatch(batchId).orElseThrow();
-        if (!"COMPLETED".equals(batch.status()) && repository.unpaid(batchId) == 0) {
+        if (!"COMPLETED".equals(batch.status()) && !repository.hasUnpaid(batchId)) {
             repository.complete(batchId, clock.instant());
             publish(repository.batch(batchId).orElseThrow());
         }

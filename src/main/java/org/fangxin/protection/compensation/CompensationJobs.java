@@ -15,4 +15,11 @@ class CompensationJobs {
         return Tasks.recurring("protection-compensation-payer", FixedDelay.ofSeconds(60))
                 .execute((instance, context) -> payer.payDue());
     }
+
+    /** Sends planned notices a crash left unsent (normally sent right after the plan commits). */
+    @Bean
+    RecurringTask<Void> compensationNoticeTask(CompensationNoticeSender sender) {
+        return Tasks.recurring("protection-compensation-notices", FixedDelay.ofSeconds(60))
+                .execute((instance, context) -> sender.sendPending());
+    }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
 import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.NewTransfer;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.PaymentStatus;
 import org.fangxin.payment.Payments;
@@ -78,9 +79,9 @@ public class CompensationPayer {
     CompensationPayer(CompensationRepository repository, CompensationPostings postings, Cards cards, Payments payments,
                       TransactionTemplate transactions, Clock clock, CompensationNotices notices,
                       CompensationCompletion completion,
-                      @Value("${fangxin.protection.compensation.chunk-size:100}") int chunkSize) {
-        if (chunkSize < 1 || chunkSize > 1_000) {
-            throw new IllegalArgumentException("fangxin.protection.compensation.chunk-size must be 1..1000");
+                      @Value("${fangxin.protection.compensation.chunk-size:1000}") int chunkSize) {
+        if (chunkSize < 1 || chunkSize > 4_000) {
+            throw new IllegalArgumentException("fangxin.protection.compensation.chunk-size must be 1..4000");
         }
         this.repository = repository;
         this.postings = postings;
@@ -113,7 +114,11 @@ public class CompensationPayer {
         return settled;
     }
 
-    /** One transaction; answers the lines settled, or −1 when a line waits for the guarantee fund (stop the run). */
+    /**
+     * One transaction; answers the lines settled, or −1 when a line waits for the guarantee fund (stop the run). CASH
+     * lines are paid together in a few statements (cards ended in one batch, all their postings in one ledger call,
+     * line statuses in one batch); TAKEOVER lines one by one. The hook runs per line after its effects were written.
+     */
     private int chunk(UUID onlyBatch, Instant now, int size, LineHook hook) {
         Optional<UUID> batch = repository.lockBatchWithDueLines(now, onlyBatch);
         if (batch.isEmpty()) {
@@ -123,48 +128,74 @@ public class CompensationPayer {
         UUID merchantId = repository.batch(batch.get()).orElseThrow().merchantId();
         CompensationPostings.Accounts accounts = postings.accounts();
         completed.clear();
-        int settled = 0;
+        // the guarantee fund only decreases under this chunk: stop before the first line it cannot pay
+        long fund = postings.balance(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).amountMinor();
+        List<Line> payable = new java.util.ArrayList<>(due.size());
         for (Line line : due) {
-            if (!pay(line, merchantId, accounts, now)) {
-                return settled == 0 ? -1 : settled;
+            if (line.fundMinor() > 0 && fund < line.fundMinor()) {
+                log.warn("compensation line {} needs {} from the guarantee fund, which is short: top the fund up",
+                        line.id(), Money.fen(line.fundMinor()));
+                break;
             }
-            hook.after(line);
-            settled++;
+            fund -= line.fundMinor();
+            payable.add(line);
+        }
+        if (payable.isEmpty()) {
+            return due.isEmpty() ? 0 : -1;
+        }
+        List<Line> cash = payable.stream().filter(line -> !"TAKEOVER".equals(line.choice())).toList();
+        payCash(cash, merchantId, accounts, now);
+        cash.forEach(hook::after);
+        for (Line line : payable) {
+            if ("TAKEOVER".equals(line.choice())) {
+                takeOver(line, merchantId, accounts, now, Money.fen(line.escrowMinor()), Money.fen(line.depositMinor()),
+                        Money.fen(line.fundMinor()), Money.fen(line.unredeemedMinor()));
+                hook.after(line);
+            }
         }
         if (!completed.isEmpty()) {
             completed.forEach(line -> notices.takenOver(line, Money.fen(line.unredeemedMinor())));
             completion.completeIfDone(batch.get());
         }
-        return settled;
+        return payable.size();
     }
 
-    private boolean pay(Line line, UUID merchantId, CompensationPostings.Accounts accounts, Instant now) {
-        Money e = Money.fen(line.escrowMinor());
-        Money d = Money.fen(line.depositMinor());
-        Money f = Money.fen(line.fundMinor());
-        Money u = Money.fen(line.unredeemedMinor());
-        if (f.isPositive() && postings.balance(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).compareTo(f) < 0) {
-            log.warn("compensation line {} needs {} from the guarantee fund, which is short: top the fund up", line.id(), f);
-            return false;
+    /** CASH lines of one batch: cards ended, {@code compensation:} and {@code compensation-paid:} posted, refunds asked. */
+    private void payCash(List<Line> lines, UUID merchantId, CompensationPostings.Accounts accounts, Instant now) {
+        if (lines.isEmpty()) {
+            return;
         }
-        if ("TAKEOVER".equals(line.choice())) {
-            return takeOver(line, merchantId, accounts, now, e, d, f, u);
+        UUID caseId = lines.get(0).caseId();
+        List<CardView> cardsBefore = cards.compensateAll(lines.stream().map(line -> new Cards.ToCompensate(line.cardId(),
+                Money.fen(line.depositMinor() + line.fundMinor()))).toList(), REASON + " " + caseId);
+        postings.openCardAccounts(accounts, lines.stream().map(Line::cardId).toList(), Money.CNY);
+        List<NewTransfer> transfers = new java.util.ArrayList<>(lines.size() * 2);
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Money u = Money.fen(line.unredeemedMinor());
+            if (!cardsBefore.get(i).unredeemed().equals(u)) {
+                throw new IllegalStateException("card " + line.cardId() + " owes " + cardsBefore.get(i).unredeemed() + ", planned " + u);
+            }
+            transfers.add(postings.entitlementTransfer(accounts, line.caseId(), line.cardId(), u));
+            transfers.add(postings.paidTransfer(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
+                    Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), null, null));
         }
-        CardView card = cards.compensate(line.cardId(), d.plus(f), REASON + " " + line.caseId());
-        if (!card.unredeemed().equals(u)) {
-            throw new IllegalStateException("card " + line.cardId() + " owes " + card.unredeemed() + ", planned " + u);
+        postings.postAll(transfers);
+        List<CompensationRepository.Settled> settled = new java.util.ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            CardView card = cardsBefore.get(i);
+            Money u = Money.fen(line.unredeemedMinor());
+            String reference = "compensation:" + line.caseId() + ":" + line.cardId();
+            Optional<String> manual = manualReason(card, u);
+            if (manual.isPresent()) {
+                settled.add(new CompensationRepository.Settled(line.id(), "MANUAL_PAYOUT", null, manual.get()));
+            } else {
+                payments.refund(new RequestRefund(card.paymentOrderId(), reference, u, REASON));
+                settled.add(new CompensationRepository.Settled(line.id(), "PAYING", reference, null));
+            }
         }
-        postings.entitlement(accounts, line.caseId(), line.cardId(), u);
-        postings.paid(accounts, line.caseId(), line.cardId(), merchantId, e, d, f);
-        String reference = "compensation:" + line.caseId() + ":" + line.cardId();
-        Optional<String> manual = manualReason(card, u);
-        if (manual.isPresent()) {
-            repository.markSettled(line.id(), "MANUAL_PAYOUT", null, manual.get(), now);
-        } else {
-            payments.refund(new RequestRefund(card.paymentOrderId(), reference, u, REASON));
-            repository.markSettled(line.id(), "PAYING", reference, null, now);
-        }
-        return true;
+        repository.markAllSettled(settled, now);
     }
 
     /** TAKEOVER: a new card at the successor worth U, paid for from the same sources into the successor's escrow. */

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.protection.ClosureStatus;
 import org.fangxin.protection.compensation.CompensationRepository.Batch;
@@ -46,7 +45,7 @@ class CompensationPlanner {
     private final CompensationRepository repository;
     private final CompensationPostings postings;
     private final CompensationCompletion completion;
-    private final CompensationNotices notices;
+    private final CompensationNoticeSender noticeSender;
     private final Cards cards;
     private final Merchants merchants;
     private final AuditTrail audit;
@@ -55,7 +54,7 @@ class CompensationPlanner {
     private final Duration choicePeriod;
 
     CompensationPlanner(ClosureRepository closures, CompensationRepository repository, CompensationPostings postings,
-                        CompensationCompletion completion, CompensationNotices notices, Cards cards, Merchants merchants,
+                        CompensationCompletion completion, CompensationNoticeSender noticeSender, Cards cards, Merchants merchants,
                         AuditTrail audit, IdGenerator ids, Clock clock,
                         @Value("${fangxin.protection.compensation.choice-period:P7D}") Duration choicePeriod) {
         if (choicePeriod.isNegative()) {
@@ -65,7 +64,7 @@ class CompensationPlanner {
         this.repository = repository;
         this.postings = postings;
         this.completion = completion;
-        this.notices = notices;
+        this.noticeSender = noticeSender;
         this.cards = cards;
         this.merchants = merchants;
         this.audit = audit;
@@ -131,10 +130,8 @@ class CompensationPlanner {
                     null, chooseBy, "PLANNED", null, null, null, null, null));
         }
         repository.insertLines(lines);
-        String merchantName = merchants.find(merchantId).map(MerchantView::legalName).orElse("?");
-        for (Line line : lines) {
-            notices.planned(line, merchantName, batch.money(line.unredeemedMinor()), chooseBy);
-        }
+        // the notices go out after commit, a chunk per transaction (inside this one they took most of the plan)
+        noticeSender.afterCommit();
         audit.record("compensation.planned", "closure_case", caseId, null, Map.of("batchId", batch.id(),
                 "lines", lines.size(), "unredeemedMinor", unredeemed, "setOffMinor", setOff.amountMinor(),
                 "escrowAvailableMinor", escrowAvailable, "depositAvailableMinor", depositAvailable));

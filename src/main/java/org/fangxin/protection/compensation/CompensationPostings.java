@@ -48,6 +48,21 @@ class CompensationPostings {
         return new Accounts();
     }
 
+    /**
+     * Opens the per-card accounts (CARD_LIABILITY, CONSUMER_REFUNDS_PAYABLE) of many cards in a few statements and
+     * remembers them in {@code accounts}, so a chunk's postings need no per-card account look-up.
+     */
+    void openCardAccounts(Accounts accounts, List<UUID> cardIds, Currency currency) {
+        for (AccountType type : List.of(AccountType.CARD_LIABILITY, AccountType.CONSUMER_REFUNDS_PAYABLE)) {
+            ledger.openAll(type, cardIds, currency).forEach((card, id) -> accounts.ids.put(type + "/" + card + "/" + currency, id));
+        }
+    }
+
+    /** Posts a chunk's transfers in a few round trips (same rules as one by one: keys, floors under row locks). */
+    void postAll(List<NewTransfer> transfers) {
+        ledger.postAll(transfers);
+    }
+
     /** Dr MERCHANT_PAYABLE c / Cr MERCHANT_ADVANCE c: the earned payable settles the unearned advance, once per case. */
     void setOff(UUID caseId, UUID merchantId, Money amount) {
         Currency c = amount.currency();
@@ -58,8 +73,12 @@ class CompensationPostings {
 
     /** The entitlement becomes money owed: Dr CARD_LIABILITY U / Cr CONSUMER_REFUNDS_PAYABLE U. */
     void entitlement(Accounts accounts, UUID caseId, UUID cardId, Money unredeemed) {
+        ledger.post(entitlementTransfer(accounts, caseId, cardId, unredeemed));
+    }
+
+    NewTransfer entitlementTransfer(Accounts accounts, UUID caseId, UUID cardId, Money unredeemed) {
         Currency c = unredeemed.currency();
-        ledger.post(NewTransfer.of("compensation:" + caseId + ":" + cardId, "closure " + caseId + ": card " + cardId + " compensated",
+        return (NewTransfer.of("compensation:" + caseId + ":" + cardId, "closure " + caseId + ": card " + cardId + " compensated",
                 EntryLine.debit(accounts.of(AccountType.CARD_LIABILITY, cardId, c), unredeemed),
                 EntryLine.credit(accounts.of(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), unredeemed)));
     }
@@ -78,6 +97,11 @@ class CompensationPostings {
      */
     void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund,
               UUID successorId, UUID successorCardId) {
+        ledger.post(paidTransfer(accounts, caseId, cardId, merchantId, escrow, deposit, fund, successorId, successorCardId));
+    }
+
+    NewTransfer paidTransfer(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit,
+                             Money fund, UUID successorId, UUID successorCardId) {
         Currency c = escrow.currency();
         Money total = escrow.plus(deposit).plus(fund);
         List<EntryLine> lines = new ArrayList<>();
@@ -101,7 +125,7 @@ class CompensationPostings {
             lines.add(EntryLine.debit(accounts.of(AccountType.ESCROW, successorId, c), total));
             lines.add(EntryLine.credit(accounts.of(AccountType.CARD_LIABILITY, successorCardId, c), total));
         }
-        ledger.post(new NewTransfer("compensation-paid:" + caseId + ":" + cardId, successorId == null
+        return (new NewTransfer("compensation-paid:" + caseId + ":" + cardId, successorId == null
                 ? "closure " + caseId + ": compensation of card " + cardId + " paid"
                 : "closure " + caseId + ": card " + cardId + " taken over by " + successorId + " as card " + successorCardId, lines));
     }

@@ -50,15 +50,15 @@ class CompensationRepository {
     void insertBatch(Batch b) {
         jdbc.sql("""
                 insert into protection.compensation_batch (id, case_id, merchant_id, currency, status, setoff_minor,
-                       escrow_available_minor, deposit_available_minor, planned_at, choose_by, planned_by)
-                values (:id, :case, :merchant, :currency, :status, :setoff, :escrow, :deposit, :at, :by, :who)
+                       escrow_available_minor, deposit_available_minor, planned_at, choose_by, planned_by, completed_at)
+                values (:id, :case, :merchant, :currency, :status, :setoff, :escrow, :deposit, :at, :by, :who, :completed)
                 on conflict (case_id) do nothing
                 """)
                 .param("id", b.id()).param("case", b.caseId()).param("merchant", b.merchantId())
                 .param("currency", b.currency().getCurrencyCode()).param("status", b.status())
                 .param("setoff", b.setoffMinor()).param("escrow", b.escrowAvailableMinor())
                 .param("deposit", b.depositAvailableMinor()).param("at", ts(b.plannedAt())).param("by", ts(b.chooseBy()))
-                .param("who", b.plannedBy()).update();
+                .param("who", b.plannedBy()).param("completed", ts(b.completedAt())).update();
     }
 
     /** Inserts the lines in JDBC batches of 1,000 rows. */
@@ -146,13 +146,16 @@ class CompensationRepository {
                 """).param("now", ts(now)).param("only", only).query(UUID.class).optional();
     }
 
-    /** Claims up to {@code limit} due PLANNED lines of the batch, in plan order (the caller holds the batch's lock). */
+    /**
+     * Claims up to {@code limit} due PLANNED lines of the batch, in plan order (the caller holds the batch's lock, so no
+     * other payer holds them; it waits for a notice chunk holding some rather than skipping them).
+     */
     List<Line> lockDue(UUID batchId, Instant now, int limit) {
         return jdbc.sql("select " + LINE_COLUMNS + """
                   from protection.compensation_line
                  where batch_id = :batch and status = 'PLANNED' and due_at <= :now
                  order by seq limit :limit
-                 for update skip locked
+                 for update
                 """).param("batch", batchId).param("now", ts(now)).param("limit", limit)
                 .query(CompensationRepository::line).list();
     }
@@ -203,6 +206,40 @@ class CompensationRepository {
         }
     }
 
+    /**
+     * Claims up to {@code limit} lines whose planned notice was not sent yet (any batch), in plan order; waits for a
+     * payer's chunk holding some (no skip: they would be left unsent until the job), then re-checks them.
+     */
+    List<Line> lockNoticeDue(int limit) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from protection.compensation_line
+                 where planned_notice_at is null
+                 order by batch_id, seq limit :limit
+                 for update
+                """).param("limit", limit).query(CompensationRepository::line).list();
+    }
+
+    void markNoticed(List<UUID> lineIds, Instant at) {
+        template.batchUpdate("update protection.compensation_line set planned_notice_at = ? where id = ?",
+                lineIds.stream().map(id -> new Object[] {ts(at), id}).toList());
+    }
+
+    record Settled(UUID lineId, String status, String paymentReference, String manualReason) { }
+
+    /** As {@link #markSettled} for a chunk's lines, in one JDBC batch. */
+    void markAllSettled(List<Settled> lines, Instant at) {
+        int[] rows = template.batchUpdate("""
+                update protection.compensation_line set status = ?, payment_reference = ?, manual_reason = ?, settled_at = ?
+                 where id = ? and status = 'PLANNED'
+                """, lines.stream().map(l -> new Object[] {l.status(), l.paymentReference(), l.manualReason(), ts(at), l.lineId()})
+                .toList());
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == 0) {
+                throw new IllegalStateException("line " + lines.get(i).lineId() + " is not PLANNED under its lock");
+            }
+        }
+    }
+
     void toManual(UUID lineId, String reason) {
         jdbc.sql("update protection.compensation_line set status = 'MANUAL_PAYOUT', manual_reason = :reason where id = :id and status = 'PAYING'")
                 .param("id", lineId).param("reason", reason).update();
@@ -222,9 +259,15 @@ class CompensationRepository {
                 """).param("id", lineId).param("choice", choice).param("at", ts(at)).param("due", ts(dueAt)).update();
     }
 
-    long unpaid(UUID batchId) {
-        return jdbc.sql("select count(*) from protection.compensation_line where batch_id = :batch and status <> 'PAID'")
-                .param("batch", batchId).query(Long.class).single();
+    /**
+     * Whether a line of the batch is not PAID yet: an index probe per open status (batch_id, status), not a count over
+     * the batch — it runs once per refund outcome, so a count made completing 100,000 lines quadratic.
+     */
+    boolean hasUnpaid(UUID batchId) {
+        return jdbc.sql("""
+                select exists (select 1 from protection.compensation_line
+                                where batch_id = :batch and status in ('PLANNED', 'PAYING', 'MANUAL_PAYOUT'))
+                """).param("batch", batchId).query(Boolean.class).single();
     }
 
     Totals totals(UUID batchId) {

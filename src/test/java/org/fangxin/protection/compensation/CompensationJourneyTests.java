@@ -98,7 +98,9 @@ class CompensationJourneyTests extends CompensationTestBase {
         assertThat(planned.deposit() + planned.fund()).as("d + f = advance left after the set-off")
                 .isEqualTo(balance(AccountType.MERCHANT_ADVANCE, gym.id()).amountMinor());
         UserAccount someone = holders.get(lines.get(0).cardId());
-        assertThat(notifications.inbox(someone.actor(), 20)).anyMatch(n -> n.subject().contains("闭店"));
+        // the planned notices go out right after the plan commits, a chunk per transaction
+        await(() -> notifications.inbox(someone.actor(), 20).stream().anyMatch(n -> n.subject().contains("闭店")),
+                "planned notice");
 
         // nothing is paid before the deadline
         payer.payDue();
