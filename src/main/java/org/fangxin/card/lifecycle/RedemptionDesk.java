@@ -97,18 +97,17 @@ public class RedemptionDesk {
             throw new Rejection(Entitlement.KIND_MISMATCH, "a period pass is released day by day, not redeemed with a code");
         }
         String code = null;
+        UUID codeId = ids.next();
+        Instant expiresAt = now.plus(CODE_VALIDITY);
         for (int attempt = 0; attempt < CODE_ATTEMPTS_MAX && code == null; attempt++) {
             String candidate = String.format("%06d", random.nextInt(1_000_000));
-            if (!redemptions.shortCodeLive(candidate, card.merchantId(), now)) {
+            if (redemptions.insertCodeIfFree(codeId, cardId, card.merchantId(), candidate, now, expiresAt)) {
                 code = candidate;
             }
         }
         if (code == null) {
             throw new IllegalStateException("no free short code after " + CODE_ATTEMPTS_MAX + " attempts");
         }
-        UUID codeId = ids.next();
-        Instant expiresAt = now.plus(CODE_VALIDITY);
-        redemptions.insertCode(codeId, cardId, code, now, expiresAt);
         return new RedemptionCodeView(cardId, code, tokens.sign(codeId, expiresAt), expiresAt);
     }
 
