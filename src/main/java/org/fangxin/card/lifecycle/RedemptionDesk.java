@@ -348,8 +348,9 @@ public class RedemptionDesk {
     }
 
     private void requireStore(Actor actor, UUID storeId) {
-        MerchantView merchant = merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
-        if (merchant.store(storeId).isEmpty()) {
+        // One statement on the redemption path; the merchant is read only to word the refusal.
+        if (!merchants.hasStore(actor.merchantId(), storeId)) {
+            merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
             throw Rejection.notFound("store " + storeId);
         }
     }
