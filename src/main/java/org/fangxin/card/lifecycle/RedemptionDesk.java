@@ -297,19 +297,21 @@ public class RedemptionDesk {
         UUID redemptionId = ids.next();
         Money value = CardRegistry.money(card, step.valueMinor());
         Money netted = CardRegistry.money(card, step.nettedMinor());
-        TransferView transfer = value.isPositive()
-                ? postings.earned("redemption:" + redemptionId, "redemption " + redemptionId + " of card " + cardId, cardId,
-                        merchantId, value, netted)
-                : null;
         cards.updateEntitlement(cardId, step.after(), now);
         RedemptionView redemption = new RedemptionView(redemptionId, cardId, merchantId, storeId, staffUserId, via,
                 sessions, amount, value, netted, "REDEEMED", now, null, null, null, null, null);
-        redemptions.insert(redemption, transfer == null ? null : transfer.id().value());
         String what = sessions != null ? sessions + " session(s)" : amount.format();
         cards.addEvent(ids.next(), cardId, now, "REDEEMED", what + " at store " + storeId, value.amountMinor(), sessions, redemptionId);
         audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
         notices.send(card.holderId(), "核销通知 Redemption", card.productName() + ": " + what + " (" + value.format()
                 + "). 如有异议请在" + disputeWindow.toHours() + "小时内申诉 / dispute within " + disputeWindow.toHours() + " h");
+        // Posted last: it locks the merchant's payable balance row, which every redemption at this merchant updates, so
+        // the lock is held only for the posting, the redemption row and the commit (same transaction, same outcome).
+        TransferView transfer = value.isPositive()
+                ? postings.earned("redemption:" + redemptionId, "redemption " + redemptionId + " of card " + cardId, cardId,
+                        merchantId, value, netted)
+                : null;
+        redemptions.insert(redemption, transfer == null ? null : transfer.id().value());
         return redemption;
     }
 
