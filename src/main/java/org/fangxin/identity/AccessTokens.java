@@ -60,13 +60,8 @@ public class AccessTokens {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                select user_id from identity.access_token
-                 where token_sha256 = :hash and expires_at > :now and revoked_at is null
-                """)
-                .param("hash", sha256(token)).param("now", Timestamp.from(clock.instant()))
-                .query(UUID.class).optional()
-                .flatMap(users::find)
+        // One statement per authenticated request (token and account joined); the token is a SHA-256, not a password hash.
+        return users.findByLiveToken(sha256(token), clock.instant())
                 .filter(UserAccount::enabled);
     }
 

@@ -3,6 +3,7 @@ package org.fangxin.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     private static final String COLUMNS = "id, username, display_name, role, merchant_id, sector, mobile, enabled, created_at";
+    private static final String TOKEN_COLUMNS =
+            "u.id, u.username, u.display_name, u.role, u.merchant_id, u.sector, u.mobile, u.enabled, u.created_at";
 
     record Credentials(UserAccount account, String passwordHash) { }
 
@@ -43,6 +46,16 @@ class UserRepository {
     Optional<UserAccount> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from identity.user_account where id = :id")
                 .param("id", id).query(UserRepository::toAccount).optional();
+    }
+
+    /** The account behind a live access token (by the token's SHA-256), in one statement. */
+    Optional<UserAccount> findByLiveToken(String tokenSha256, Instant now) {
+        return jdbc.sql("select " + TOKEN_COLUMNS + """
+                  from identity.access_token t join identity.user_account u on u.id = t.user_id
+                 where t.token_sha256 = :hash and t.expires_at > :now and t.revoked_at is null
+                """)
+                .param("hash", tokenSha256).param("now", Timestamp.from(now))
+                .query(UserRepository::toAccount).optional();
     }
 
     Optional<UserAccount> findByUsername(String username) {

@@ -97,6 +97,11 @@ public class Users {
         return repository.find(id);
     }
 
+    /** For {@link AccessTokens}: the account behind a live token, read with the token in one statement. */
+    Optional<UserAccount> findByLiveToken(String tokenSha256, java.time.Instant now) {
+        return repository.findByLiveToken(tokenSha256, now);
+    }
+
     public Optional<UserAccount> findByUsername(String username) {
         return username == null ? Optional.empty() : repository.findByUsername(username.trim().toLowerCase());
     }

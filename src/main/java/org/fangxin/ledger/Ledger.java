@@ -2,6 +2,7 @@ package org.fangxin.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -59,8 +60,11 @@ public class Ledger {
         if (currency.getDefaultFractionDigits() < 0) {
             throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "currency " + currency + " has no minor unit");
         }
-        repository.insertAccountIfAbsent(ids.next(), type, ownerId, currency, nonNegative, clock.instant());
-        AccountView account = repository.findAccount(type, ownerId, currency).orElseThrow();
+        // Accounts are opened once and read on every posting: read first, insert only when absent.
+        AccountView account = repository.findAccount(type, ownerId, currency).orElseGet(() -> {
+            repository.insertAccountIfAbsent(ids.next(), type, ownerId, currency, nonNegative, clock.instant());
+            return repository.findAccount(type, ownerId, currency).orElseThrow();
+        });
         if (account.nonNegative() != nonNegative) {
             throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "account " + account.id() + " exists with non-negative = "
                     + account.nonNegative());
@@ -379,16 +383,13 @@ public class Ledger {
 
     private TransferView record(NewTransfer transfer, TransferId reverses) {
         TransferRules.validate(transfer);
+        Map<AccountId, LockedBalance> locked = lock(transfer.lines());
+        // Looked up after the locks, so a concurrent posting of the same key or reversal that committed meanwhile is seen.
         Optional<TransferView> replay = replay(transfer, reverses);
         if (replay.isPresent()) {
             return replay.get();
         }
-        Map<AccountId, LockedBalance> locked = lock(transfer.lines());
-        // Re-read after the locks: a concurrent posting of the same key or reversal may have committed meanwhile.
-        replay = replay(transfer, reverses);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
+        requireKnownAccounts(transfer.lines(), locked);
         if (reverses != null) {
             repository.findTransfer(reverses).map(TransferRow::reversedBy).ifPresent(by -> {
                 throw new Rejection(LedgerProblems.ALREADY_REVERSED, "transfer " + reverses + " was already reversed by " + by,
@@ -396,17 +397,16 @@ public class Ledger {
             });
         }
         requireNonNegativeAfter(transfer.lines(), locked);
-        Instant now = clock.instant();
+        // Whole microseconds, as PostgreSQL stores them, so the view built here equals what a later read returns.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TransferId id = new TransferId(ids.next());
         if (!repository.insertTransferIfAbsent(id, transfer.postingKey(), transfer.description(), now, reverses)) {
             // Lost a race on the posting key with a transfer touching other accounts: compare with the winner.
             return replay(transfer, reverses).orElseThrow();
         }
-        for (EntryLine line : transfer.lines()) {
-            repository.insertEntry(id, line, now);
-            repository.addToBalance(line.account(), line.amount().amountMinor(), now);
-        }
-        return transfer(id);
+        List<EntryView> entries = repository.insertEntriesAndAddToBalances(id, transfer.lines(), now);
+        // A new transfer has no reversal yet; built from what was written rather than read back.
+        return new TransferView(id, transfer.postingKey(), transfer.description(), now, reverses, null, entries);
     }
 
     /** The already-posted transfer of this posting key if its content is the same; a rejection if it differs. */
@@ -431,8 +431,12 @@ public class Ledger {
     }
 
     private Map<AccountId, LockedBalance> lock(List<EntryLine> lines) {
-        Map<AccountId, LockedBalance> locked = repository.lockBalances(lines.stream().map(EntryLine::account).toList())
+        return repository.lockBalances(lines.stream().map(EntryLine::account).toList())
                 .stream().collect(Collectors.toMap(LockedBalance::account, Function.identity()));
+    }
+
+    /** Checked after the replay lookup, so a replayed or reused posting key is answered as such first. */
+    private static void requireKnownAccounts(List<EntryLine> lines, Map<AccountId, LockedBalance> locked) {
         for (EntryLine line : lines) {
             LockedBalance balance = locked.get(line.account());
             if (balance == null) {
@@ -445,7 +449,6 @@ public class Ledger {
                         Map.of("accountId", line.account().toString()));
             }
         }
-        return locked;
     }
 
     /** Refuses lines that would take a constrained account below zero (checked under the locks; the DB re-checks). */

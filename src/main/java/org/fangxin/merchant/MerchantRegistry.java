@@ -61,6 +61,12 @@ class MerchantRegistry implements Merchants {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean hasStore(UUID merchantId, UUID storeId) {
+        return merchantId != null && storeId != null && repository.storeExists(merchantId, storeId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<SettlementAccount> settlementAccount(UUID merchantId) {
         return merchantId == null ? Optional.empty() : repository.settlementAccount(merchantId);
     }

@@ -23,6 +23,9 @@ public interface Merchants {
      */
     Optional<SettlementAccount> settlementAccount(UUID merchantId);
 
+    /** True when the store belongs to the merchant (module-internal lookup, no access check; one statement). */
+    boolean hasStore(UUID merchantId, UUID storeId);
+
     /** The merchant as the actor may see it; another tenant's merchant is "not found". */
     MerchantView view(Actor actor, UUID merchantId);
 

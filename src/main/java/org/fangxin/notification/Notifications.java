@@ -39,19 +39,19 @@ public class Notifications {
             throw new IllegalArgumentException("a notification needs a user, a subject and a body");
         }
         UUID id = ids.next();
-        int inserted = jdbc.sql("""
-                insert into notification.message (id, user_id, subject, body, dedup_key, sent_at)
-                values (:id, :user, :subject, :body, :dedup, :now)
-                on conflict (dedup_key) do nothing
+        // Message and outbox row in one statement (one round trip); no outbox row when the dedup key already exists.
+        jdbc.sql("""
+                with message as (
+                    insert into notification.message (id, user_id, subject, body, dedup_key, sent_at)
+                    values (:id, :user, :subject, :body, :dedup, :now)
+                    on conflict (dedup_key) do nothing
+                    returning id)
+                insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
                 """)
                 .param("id", id).param("user", userId)
                 .param("subject", truncate(subject, SUBJECT_LENGTH_MAX)).param("body", truncate(body, BODY_LENGTH_MAX))
                 .param("dedup", dedupKey).param("now", Timestamp.from(clock.instant()))
                 .update();
-        if (inserted == 1) {
-            jdbc.sql("insert into notification.outbox (message_id, channel, status) values (:id, 'SMS', 'QUEUED')")
-                    .param("id", id).update();
-        }
     }
 
     @Transactional

@@ -97,18 +97,17 @@ public class RedemptionDesk {
             throw new Rejection(Entitlement.KIND_MISMATCH, "a period pass is released day by day, not redeemed with a code");
         }
         String code = null;
+        UUID codeId = ids.next();
+        Instant expiresAt = now.plus(CODE_VALIDITY);
         for (int attempt = 0; attempt < CODE_ATTEMPTS_MAX && code == null; attempt++) {
             String candidate = String.format("%06d", random.nextInt(1_000_000));
-            if (!redemptions.shortCodeLive(candidate, card.merchantId(), now)) {
+            if (redemptions.insertCodeIfFree(codeId, cardId, card.merchantId(), candidate, now, expiresAt)) {
                 code = candidate;
             }
         }
         if (code == null) {
             throw new IllegalStateException("no free short code after " + CODE_ATTEMPTS_MAX + " attempts");
         }
-        UUID codeId = ids.next();
-        Instant expiresAt = now.plus(CODE_VALIDITY);
-        redemptions.insertCode(codeId, cardId, code, now, expiresAt);
         return new RedemptionCodeView(cardId, code, tokens.sign(codeId, expiresAt), expiresAt);
     }
 
@@ -298,19 +297,21 @@ public class RedemptionDesk {
         UUID redemptionId = ids.next();
         Money value = CardRegistry.money(card, step.valueMinor());
         Money netted = CardRegistry.money(card, step.nettedMinor());
-        TransferView transfer = value.isPositive()
-                ? postings.earned("redemption:" + redemptionId, "redemption " + redemptionId + " of card " + cardId, cardId,
-                        merchantId, value, netted)
-                : null;
         cards.updateEntitlement(cardId, step.after(), now);
         RedemptionView redemption = new RedemptionView(redemptionId, cardId, merchantId, storeId, staffUserId, via,
                 sessions, amount, value, netted, "REDEEMED", now, null, null, null, null, null);
-        redemptions.insert(redemption, transfer == null ? null : transfer.id().value());
         String what = sessions != null ? sessions + " session(s)" : amount.format();
         cards.addEvent(ids.next(), cardId, now, "REDEEMED", what + " at store " + storeId, value.amountMinor(), sessions, redemptionId);
         audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
         notices.send(card.holderId(), "核销通知 Redemption", card.productName() + ": " + what + " (" + value.format()
                 + "). 如有异议请在" + disputeWindow.toHours() + "小时内申诉 / dispute within " + disputeWindow.toHours() + " h");
+        // Posted last: it locks the merchant's payable balance row, which every redemption at this merchant updates, so
+        // the lock is held only for the posting, the redemption row and the commit (same transaction, same outcome).
+        TransferView transfer = value.isPositive()
+                ? postings.earned("redemption:" + redemptionId, "redemption " + redemptionId + " of card " + cardId, cardId,
+                        merchantId, value, netted)
+                : null;
+        redemptions.insert(redemption, transfer == null ? null : transfer.id().value());
         return redemption;
     }
 
@@ -349,8 +350,9 @@ public class RedemptionDesk {
     }
 
     private void requireStore(Actor actor, UUID storeId) {
-        MerchantView merchant = merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
-        if (merchant.store(storeId).isEmpty()) {
+        // One statement on the redemption path; the merchant is read only to word the refusal.
+        if (!merchants.hasStore(actor.merchantId(), storeId)) {
+            merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
             throw Rejection.notFound("store " + storeId);
         }
     }

@@ -39,24 +39,21 @@ public class RedemptionRepository {
 
     // ---- codes
 
-    /** True when an unused, unexpired code with these digits exists at the card's merchant (avoid ambiguous codes). */
-    public boolean shortCodeLive(String code, UUID merchantId, Instant now) {
+    /**
+     * Inserts the code unless the same 6 digits are live at this merchant (no ambiguous codes) (checked and inserted in one
+     * statement, one round trip per attempt); true if inserted.
+     */
+    public boolean insertCodeIfFree(UUID id, UUID cardId, UUID merchantId, String code, Instant issuedAt, Instant expiresAt) {
         return jdbc.sql("""
-                select exists (select 1 from card.redemption_code k join card.card c on c.id = k.card_id
-                                where k.short_code = :code and k.used_at is null and k.expires_at > :now
-                                  and c.merchant_id = :merchant)
-                """)
-                .param("code", code).param("now", Timestamp.from(now)).param("merchant", merchantId)
-                .query(Boolean.class).single();
-    }
-
-    public void insertCode(UUID id, UUID cardId, String code, Instant issuedAt, Instant expiresAt) {
-        jdbc.sql("""
                 insert into card.redemption_code (id, card_id, short_code, issued_at, expires_at)
-                values (:id, :card, :code, :issued, :expires)
+                select cast(:id as uuid), cast(:card as uuid), cast(:code as text), cast(:issued as timestamptz),
+                       cast(:expires as timestamptz)
+                 where not exists (select 1 from card.redemption_code k join card.card c on c.id = k.card_id
+                                    where k.short_code = :code and k.used_at is null and k.expires_at > :issued
+                                      and c.merchant_id = :merchant)
                 """)
-                .param("id", id).param("card", cardId).param("code", code)
-                .param("issued", Timestamp.from(issuedAt)).param("expires", Timestamp.from(expiresAt)).update();
+                .param("id", id).param("card", cardId).param("code", code).param("merchant", merchantId)
+                .param("issued", Timestamp.from(issuedAt)).param("expires", Timestamp.from(expiresAt)).update() == 1;
     }
 
     /**

@@ -279,6 +279,47 @@ public class LedgerRepository {
                 .update();
     }
 
+    /**
+     * Inserts a transfer's entries and adds them to the balances in one statement (one round trip instead of two per
+     * line); returns the entries as posted, in line order. The balance rows must be locked by the caller.
+     */
+    public List<EntryView> insertEntriesAndAddToBalances(TransferId transfer, List<EntryLine> lines, Instant postedAt) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:transfer, cast(:account").append(i).append(" as uuid), cast(:amount")
+                    .append(i).append(" as bigint), cast(:currency").append(i).append(" as char(3)), :postedAt)");
+        }
+        var statement = jdbc.sql("""
+                with posted as (
+                    insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                    values %s
+                    returning id, transfer_id, account_id, amount_minor, currency, posted_at),
+                updated as (
+                    update ledger.balance b set balance_minor = b.balance_minor + p.amount_minor, updated_at = :postedAt
+                      from posted p where b.account_id = p.account_id
+                    returning b.account_id)
+                select p.id, p.transfer_id, p.account_id, p.amount_minor, p.currency, p.posted_at,
+                       (select count(*) from updated) as balances_updated
+                  from posted p order by p.id
+                """.formatted(values))
+                .param("transfer", transfer.value()).param("postedAt", Timestamp.from(postedAt));
+        for (int i = 0; i < lines.size(); i++) {
+            EntryLine line = lines.get(i);
+            statement = statement.param("account" + i, line.account().value())
+                    .param("amount" + i, line.amount().amountMinor())
+                    .param("currency" + i, line.amount().currency().getCurrencyCode());
+        }
+        record Posted(EntryView entry, long balancesUpdated) { }
+        List<Posted> posted = statement.query((rs, n) -> new Posted(entry(rs, n), rs.getLong(7))).list();
+        long balancesUpdated = posted.isEmpty() ? 0 : posted.get(0).balancesUpdated();
+        if (posted.size() != lines.size() || balancesUpdated != lines.size()) {
+            throw new IllegalStateException("transfer " + transfer + ": " + posted.size() + " entries posted and "
+                    + balancesUpdated + " balances updated for " + lines.size() + " lines");
+        }
+        List<EntryView> entries = posted.stream().map(Posted::entry).toList();
+        return entries;
+    }
+
     public void addToBalance(AccountId account, long deltaMinor, Instant now) {
         int updated = jdbc.sql("""
                 update ledger.balance set balance_minor = balance_minor + :delta, updated_at = :now

@@ -133,6 +133,11 @@ public class MerchantRepository {
                 .param("id", merchantId).query(UUID.class).optional();
     }
 
+    public boolean storeExists(UUID merchantId, UUID storeId) {
+        return jdbc.sql("select exists (select 1 from merchant.store where merchant_id = :merchant and id = :store)")
+                .param("merchant", merchantId).param("store", storeId).query(Boolean.class).single();
+    }
+
     public Optional<SettlementAccount> settlementAccount(UUID merchantId) {
         return jdbc.sql("""
                 select settlement_account_name, settlement_bank_name, settlement_account_number
