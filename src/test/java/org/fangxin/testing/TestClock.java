@@ -29,6 +29,17 @@ public final class TestClock extends Clock {
         now = instant;
     }
 
+    /**
+     * Moves forward by whole days to the next Monday (today if it is one) in {@code zone}, keeping the time of day:
+     * tests whose timeline runs into a settlement (T+1 pays on business days only) start on a known weekday instead of
+     * wherever the tests before them left the shared clock.
+     */
+    public synchronized void advanceToMonday(ZoneId zone) {
+        while (now.atZone(zone).getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            now = now.plus(Duration.ofDays(1));
+        }
+    }
+
     @Override
     public Instant instant() {
         return now;

@@ -66,6 +66,12 @@ abstract class CompensationTestBase extends IntegrationTest {
     @Autowired org.fangxin.settlement.Settlements settlements;
     @Autowired org.fangxin.bank.sandbox.SandboxBank bank;
 
+    /** Settlement pays T+1 on business days: every compensation timeline starts on a Monday. */
+    @org.junit.jupiter.api.BeforeEach
+    void startOnAMonday() {
+        clock.advanceToMonday(java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     Actor operator() {
         return users.create(Role.OPERATOR).actor();
     }

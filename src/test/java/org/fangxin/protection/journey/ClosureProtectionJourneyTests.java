@@ -67,6 +67,7 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
     @Test
     void aVanishedGymsConsumersArePaidExactlyTheirUnredeemedValueAndTheMoneyIsRecovered() {
         long started = System.nanoTime();
+        clock.advanceToMonday(java.time.ZoneId.of("Asia/Shanghai")); // +14 days is a Monday too: settlement pays
         desk = new JourneyDesk(context, users);
         TestMerchants.Created gym = desk.gym();
         UUID gymId = gym.id();
