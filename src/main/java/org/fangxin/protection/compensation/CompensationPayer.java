@@ -102,14 +102,19 @@ public class CompensationPayer {
     /** Pays at most {@code limit} due lines (of one batch if {@code onlyBatch} is given). */
     int payDue(UUID onlyBatch, int limit, LineHook hook) {
         int settled = 0;
+        // Batches whose next line waits for the guarantee fund: skipped for the rest of this run, so one merchant's
+        // shortfall does not stop the compensation of every other closed merchant.
+        java.util.Set<UUID> waiting = new java.util.HashSet<>();
         while (settled < limit) {
             int size = Math.min(chunkSize, limit - settled);
             Instant now = clock.instant();
-            Integer done = transactions.execute(status -> chunk(onlyBatch, now, size, hook));
-            if (done == null || done <= 0) {
+            Integer done = transactions.execute(status -> chunk(onlyBatch, waiting, now, size, hook));
+            if (done == null || done == 0 || done < 0 && onlyBatch != null) {
                 break;
             }
-            settled += done;
+            if (done > 0) {
+                settled += done;
+            }
         }
         return settled;
     }
@@ -119,8 +124,8 @@ public class CompensationPayer {
      * lines are paid together in a few statements (cards ended in one batch, all their postings in one ledger call,
      * line statuses in one batch); TAKEOVER lines one by one. The hook runs per line after its effects were written.
      */
-    private int chunk(UUID onlyBatch, Instant now, int size, LineHook hook) {
-        Optional<UUID> batch = repository.lockBatchWithDueLines(now, onlyBatch);
+    private int chunk(UUID onlyBatch, java.util.Set<UUID> waiting, Instant now, int size, LineHook hook) {
+        Optional<UUID> batch = repository.lockBatchWithDueLines(now, onlyBatch, waiting);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -141,7 +146,11 @@ public class CompensationPayer {
             payable.add(line);
         }
         if (payable.isEmpty()) {
-            return due.isEmpty() ? 0 : -1;
+            if (due.isEmpty()) {
+                return 0;
+            }
+            waiting.add(batch.get());
+            return -1;
         }
         List<Line> cash = payable.stream().filter(line -> !"TAKEOVER".equals(line.choice())).toList();
         payCash(cash, merchantId, accounts, now);

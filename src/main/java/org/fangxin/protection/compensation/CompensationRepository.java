@@ -135,15 +135,17 @@ class CompensationRepository {
      * every line of a merchant posts to the same merchant accounts and two chunks locking them in different orders
      * would deadlock. Different merchants' batches are paid in parallel.
      */
-    Optional<UUID> lockBatchWithDueLines(Instant now, UUID only) {
+    Optional<UUID> lockBatchWithDueLines(Instant now, UUID only, java.util.Collection<UUID> skip) {
+        // "not in" needs a non-empty list: a random id stands for "skip nothing".
+        java.util.Collection<UUID> skipped = skip.isEmpty() ? List.of(UUID.randomUUID()) : skip;
         return jdbc.sql("""
                 select b.id from protection.compensation_batch b
-                 where b.status = 'PAYING' and (cast(:only as uuid) is null or b.id = :only)
+                 where b.status = 'PAYING' and (cast(:only as uuid) is null or b.id = :only) and b.id not in (:skip)
                    and exists (select 1 from protection.compensation_line l
                                 where l.batch_id = b.id and l.status = 'PLANNED' and l.due_at <= :now)
                  order by b.planned_at, b.id limit 1
                  for update skip locked
-                """).param("now", ts(now)).param("only", only).query(UUID.class).optional();
+                """).param("now", ts(now)).param("only", only).param("skip", skipped).query(UUID.class).optional();
     }
 
     /**
