@@ -35,6 +35,9 @@ class BankPortalPageTests extends IntegrationTest {
     /** Goal: a bank user logs in, opens the portal from the home page, opens a merchant and sees escrow and movements. */
     @Test
     void bankUserSeesAMerchantsSupervisedBalanceAndMovements() {
+        // The portal lists merchants newest first; merchants other tests applied at the same clock instant tie, and
+        // their UUIDv7 ids are random past the timestamp: a second later, this gym is strictly the newest (page 1).
+        clock.advance(java.time.Duration.ofSeconds(1));
         var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
         var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
         var escrow = ledger.open(AccountType.ESCROW, gym.id(), Money.CNY).id();
