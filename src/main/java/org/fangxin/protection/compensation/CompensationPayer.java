@@ -53,29 +53,6 @@ public class CompensationPayer {
     private final CompensationNotices notices;
     private final CompensationCompletion completion;
     /** Lines a chunk paid in full itself (takeovers); per thread, as two workers may run in one instance. */
-    private final ThreadLocalList completed = new ThreadLocalList();
-
-    /** A per-thread list of lines, cleared at the start of each chunk. */
-    static final class ThreadLocalList {
-        private final ThreadLocal<java.util.ArrayList<Line>> lines = ThreadLocal.withInitial(java.util.ArrayList::new);
-
-        void clear() {
-            lines.get().clear();
-        }
-
-        void add(Line line) {
-            lines.get().add(line);
-        }
-
-        boolean isEmpty() {
-            return lines.get().isEmpty();
-        }
-
-        void forEach(java.util.function.Consumer<Line> action) {
-            lines.get().forEach(action);
-        }
-    }
-
     CompensationPayer(CompensationRepository repository, CompensationPostings postings, Cards cards, Payments payments,
                       TransactionTemplate transactions, Clock clock, CompensationNotices notices,
                       CompensationCompletion completion,
@@ -132,7 +109,6 @@ public class CompensationPayer {
         List<Line> due = repository.lockDue(batch.get(), now, size);
         UUID merchantId = repository.batch(batch.get()).orElseThrow().merchantId();
         CompensationPostings.Accounts accounts = postings.accounts();
-        completed.clear();
         // the guarantee fund only decreases under this chunk: stop before the first line it cannot pay
         long fund = postings.balance(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).amountMinor();
         List<Line> payable = new java.util.ArrayList<>(due.size());
@@ -155,15 +131,15 @@ public class CompensationPayer {
         List<Line> cash = payable.stream().filter(line -> !"TAKEOVER".equals(line.choice())).toList();
         payCash(cash, merchantId, accounts, now);
         cash.forEach(hook::after);
-        for (Line line : payable) {
-            if ("TAKEOVER".equals(line.choice())) {
-                takeOver(line, merchantId, accounts, now, Money.fen(line.escrowMinor()), Money.fen(line.depositMinor()),
-                        Money.fen(line.fundMinor()), Money.fen(line.unredeemedMinor()));
-                hook.after(line);
-            }
+        List<Line> takenOver = payable.stream().filter(line -> "TAKEOVER".equals(line.choice())).toList();
+        for (Line line : takenOver) {
+            takeOver(line, merchantId, accounts, now, Money.fen(line.escrowMinor()), Money.fen(line.depositMinor()),
+                    Money.fen(line.fundMinor()), Money.fen(line.unredeemedMinor()));
+            hook.after(line);
         }
-        if (!completed.isEmpty()) {
-            completed.forEach(line -> notices.takenOver(line, Money.fen(line.unredeemedMinor())));
+        if (!takenOver.isEmpty()) {
+            // a taken-over line is PAID at once (no provider refund to wait for): the batch may be done
+            takenOver.forEach(line -> notices.takenOver(line, Money.fen(line.unredeemedMinor())));
             completion.completeIfDone(batch.get());
         }
         return payable.size();
@@ -208,7 +184,7 @@ public class CompensationPayer {
     }
 
     /** TAKEOVER: a new card at the successor worth U, paid for from the same sources into the successor's escrow. */
-    private boolean takeOver(Line line, UUID merchantId, CompensationPostings.Accounts accounts, Instant now,
+    private void takeOver(Line line, UUID merchantId, CompensationPostings.Accounts accounts, Instant now,
                              Money e, Money d, Money f, Money u) {
         CompensationRepository.Successor successor = repository.successor(line.batchId()).orElseThrow(
                 () -> new IllegalStateException("line " + line.id() + " chose TAKEOVER but the batch has no successor"));
@@ -220,8 +196,6 @@ public class CompensationPayer {
         postings.entitlement(accounts, line.caseId(), line.cardId(), u);
         postings.paid(accounts, line.caseId(), line.cardId(), merchantId, e, d, f, successor.merchantId(), card.id());
         repository.markTakenOver(line.id(), card.id(), now);
-        completed.add(line);
-        return true;
     }
 
     /** Why the provider cannot pay this line back (then an operator pays it by bank transfer), if so. */
