@@ -148,16 +148,26 @@ public record RuleSet(String regionCode, String sector, LocalDate on, RuleValues
     }
 
     private void checkTerm(ProductProposal proposal, List<Violation> violations) {
+        if (proposal.kind() == ProductProposal.Kind.STORED_VALUE) {
+            return;
+        }
         Integer monthsMax = values.termMonthsMax();
-        if (monthsMax == null || proposal.kind() == ProductProposal.Kind.STORED_VALUE) {
+        String field = "termMonthsMax";
+        Integer membershipMax = values.periodPassTermMonthsMax();
+        if (proposal.kind() == ProductProposal.Kind.PERIOD_PASS && membershipMax != null
+                && (monthsMax == null || membershipMax < monthsMax)) {
+            monthsMax = membershipMax;
+            field = "periodPassTermMonthsMax";
+        }
+        if (monthsMax == null) {
             return;
         }
         if (proposal.termMonths() != null && proposal.termMonths() > monthsMax) {
-            violations.add(violation(Violation.TERM_ABOVE_CAP, "termMonthsMax", monthsMax + "", proposal.termMonths() + "",
+            violations.add(violation(Violation.TERM_ABOVE_CAP, field, monthsMax + "", proposal.termMonths() + "",
                     "one charge may cover at most " + monthsMax + " months"));
         } else if (proposal.termMonths() == null && proposal.termDays() != null
                 && proposal.termDays() > (long) monthsMax * DAYS_PER_MONTH_MAX) {
-            violations.add(violation(Violation.TERM_DAYS_ABOVE_CAP, "termMonthsMax", monthsMax * DAYS_PER_MONTH_MAX + "",
+            violations.add(violation(Violation.TERM_DAYS_ABOVE_CAP, field, monthsMax * DAYS_PER_MONTH_MAX + "",
                     proposal.termDays() + "", "one charge may cover at most " + monthsMax + " months (" + monthsMax * DAYS_PER_MONTH_MAX + " days)"));
         }
     }

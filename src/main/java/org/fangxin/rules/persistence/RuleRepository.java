@@ -22,7 +22,7 @@ public class RuleRepository {
             id, region_code, sector, version, effective_from, cooling_off_days_min, purchase_amount_max_minor,
             session_pack_amount_max_minor, period_pass_amount_max_minor, stored_value_max_minor, consumer_total_max_minor,
             term_months_max, sessions_max, supervision_ratio_bp, real_name_threshold_minor, refund_fee_cap_bp,
-            required_clauses, banned_phrases, source, created_at, created_by""";
+            required_clauses, banned_phrases, source, created_at, created_by, period_pass_term_months_max""";
 
     private final JdbcClient jdbc;
 
@@ -35,7 +35,7 @@ public class RuleRepository {
         jdbc.sql("insert into rules.rule_version (" + COLUMNS + """
                 ) values (:id, :region, :sector, :version, :effectiveFrom, :coolingOff, :purchaseMax, :sessionPackMax,
                           :periodPassMax, :storedValueMax, :consumerTotalMax, :termMonthsMax, :sessionsMax, :ratio,
-                          :realName, :feeCap, :clauses, :phrases, :source, :createdAt, :createdBy)
+                          :realName, :feeCap, :clauses, :phrases, :source, :createdAt, :createdBy, :passTermMonthsMax)
                 """)
                 .param("id", row.id()).param("region", row.regionCode()).param("sector", row.sector())
                 .param("version", row.version()).param("effectiveFrom", row.effectiveFrom())
@@ -48,7 +48,7 @@ public class RuleRepository {
                 .param("clauses", v.requiredClauses().toArray(String[]::new))
                 .param("phrases", v.bannedPhrases().toArray(String[]::new))
                 .param("source", row.source()).param("createdAt", Timestamp.from(row.createdAt()))
-                .param("createdBy", row.createdBy())
+                .param("createdBy", row.createdBy()).param("passTermMonthsMax", v.periodPassTermMonthsMax())
                 .update();
     }
 
@@ -93,7 +93,8 @@ public class RuleRepository {
                 longValue(rs, "stored_value_max_minor"), longValue(rs, "consumer_total_max_minor"),
                 integer(rs, "term_months_max"), integer(rs, "sessions_max"), integer(rs, "supervision_ratio_bp"),
                 longValue(rs, "real_name_threshold_minor"), integer(rs, "refund_fee_cap_bp"),
-                strings(rs.getArray("required_clauses")), strings(rs.getArray("banned_phrases")));
+                strings(rs.getArray("required_clauses")), strings(rs.getArray("banned_phrases")),
+                integer(rs, "period_pass_term_months_max"));
         return new RuleRow(rs.getObject("id", UUID.class), rs.getString("region_code"), rs.getString("sector"),
                 rs.getInt("version"), rs.getObject("effective_from", LocalDate.class), values, rs.getString("source"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));

@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /** Turns rejections and malformed requests into RFC 9457 problem details with a stable {@code code}. */
 @RestControllerAdvice
@@ -84,13 +85,33 @@ class ProblemAdvice {
 
     @ExceptionHandler
     ProblemDetail on(HttpMessageNotReadableException e) {
-        String cause = e.getMostSpecificCause().getMessage();
+        String causeText = e.getMostSpecificCause().getMessage();
         String detail = "the request body is not valid JSON for this endpoint";
-        if (cause != null) {
+        if (causeText != null) {
             // Jackson names the offending property; keep the first line, which never echoes more than the input.
-            detail += ": " + cause.lines().findFirst().orElse("");
+            detail += ": " + causeText.lines().findFirst().orElse("");
         }
-        return problem(ProblemType.INVALID_INPUT, truncate(detail));
+        ProblemDetail problem = problem(ProblemType.INVALID_INPUT, truncate(detail));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                problem.setProperty("field", fieldOf(jackson));
+                break;
+            }
+        }
+        return problem;
+    }
+
+    /** The JSON path of the refused value, as {@code amount.amountMinor} or {@code lines[0].amount}. */
+    private static String fieldOf(JacksonException e) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @ExceptionHandler
