@@ -43,6 +43,11 @@ public final class Api {
         return new Api(base, response.json().get("accessToken").asString());
     }
 
+    /** The bearer token this client sends (null when anonymous). */
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String bearer) {
         return new Api(base, bearer);
     }
