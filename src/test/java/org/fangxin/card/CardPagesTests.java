@@ -48,7 +48,7 @@ class CardPagesTests extends IntegrationTest {
             Page buyer = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
             buyer.navigate("/cards/buy/" + pack.id());
             buyer.locator("#buy").click();
-            assertThat(buyer.locator("#error").textContent()).contains("accept");
+            assertThat(buyer.locator("#error").textContent()).contains("同意合同");
             buyer.locator("#accept").check();
             buyer.locator("#buy").click();
             buyer.waitForURL("**/public/sandbox-pay/**");

@@ -87,7 +87,7 @@ class ProductApiTests extends IntegrationTest {
         var gym = shanghaiGym();
         merchants.changeComplianceFlags(testMerchants.operator(), gym.id(), new ComplianceFlags(true, false, false), "court list");
 
-        var refused = api().as(gym.owner()).post("/api/v1/products", monthlyPass(store(gym), 300, 1, null));
+        var refused = api().inLanguage("en").as(gym.owner()).post("/api/v1/products", monthlyPass(store(gym), 300, 1, null));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("dishonest-debtor");

@@ -92,7 +92,8 @@ public class PurchaseDesk {
             throw new Rejection(ProblemType.FORBIDDEN, "only consumers buy cards");
         }
         if (!Boolean.TRUE.equals(command.acceptContract())) {
-            throw Rejection.invalid("acceptContract", "read and accept the contract to buy");
+            throw Rejection.invalid("acceptContract", "read and accept the contract to buy")
+                    .withMessage("problem.card.accept-contract");
         }
         ProductView product = products.find(command.productId())
                 .orElseThrow(() -> Rejection.notFound("product " + command.productId()));

@@ -76,7 +76,7 @@ class CardPageController {
             PurchaseView purchase = purchases.purchase(actor, new BuyCard(productId, storeId, contractVersionId, accept));
             return "redirect:" + purchase.checkoutUrl();
         } catch (Rejection rejection) {
-            return buyPage(actor, productId, model, rejection.getMessage());
+            return buyPage(actor, productId, model, rejection.getLocalizedMessage());
         }
     }
 
@@ -127,7 +127,7 @@ class CardPageController {
             model.addAttribute("code", code);
             model.addAttribute("expiresAt", CLOCK.format(code.expiresAt()));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: code";
     }
@@ -137,7 +137,7 @@ class CardPageController {
         try {
             model.addAttribute("redemption", redemptions.dispute(actor, id, reason));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: disputed";
     }
@@ -164,7 +164,7 @@ class CardPageController {
             model.addAttribute("redemption", redemption);
             model.addAttribute("card", cards.find(redemption.cardId()).orElseThrow());
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         } catch (NumberFormatException | ArithmeticException e) {
             model.addAttribute("error", "amount: yuan with at most two decimals");
         }
@@ -183,7 +183,7 @@ class CardPageController {
             model.addAttribute("request", request);
             model.addAttribute("expiresAt", CLOCK.format(request.expiresAt()));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         } catch (NumberFormatException | ArithmeticException e) {
             model.addAttribute("error", "amount: yuan with at most two decimals");
         }
@@ -198,7 +198,7 @@ class CardPageController {
             redirect.addFlashAttribute("confirmed", true);
             return "redirect:/cards/" + answered.cardId();
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             return "redirect:/cards";
         }
     }
@@ -209,7 +209,7 @@ class CardPageController {
             redemptions.answer(actor, id, false);
             redirect.addFlashAttribute("declined", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/cards";
     }

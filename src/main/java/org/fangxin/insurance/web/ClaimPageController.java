@@ -118,7 +118,7 @@ class ClaimPageController {
             if (rejection.type().status() == 404 || rejection.type().status() == 403) {
                 throw rejection;
             }
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/claims/" + claimId;
     }

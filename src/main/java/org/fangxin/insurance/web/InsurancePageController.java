@@ -123,7 +123,7 @@ class InsurancePageController {
             idempotency.execute(actor.scope(), "page:" + formKey, true, request, () -> Idempotency.Answer.of(200, command.get()));
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/bills/" + billId;
     }
@@ -184,7 +184,7 @@ class InsurancePageController {
             command.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/admin";
     }

@@ -83,7 +83,7 @@ class RecoveryPageController {
             idempotency.execute(actor.scope(), "page:" + formKey, true, request, () -> Idempotency.Answer.of(201, command.get()));
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return back;
     }
