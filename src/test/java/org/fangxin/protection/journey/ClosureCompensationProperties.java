@@ -35,7 +35,7 @@ import org.fangxin.insurance.PolicyScope;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.protection.ClosureCaseView;
 import org.fangxin.protection.Closures;
-import org.fangxin.protection.CompensationLineView;
+import org.fangxin.compensation.CompensationLineView;
 import org.fangxin.protection.Deposits;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.IntegrationTest;
