@@ -143,8 +143,9 @@ public class CardRepository {
                        first_redeemed_at = coalesce(first_redeemed_at, :first)
                  where id = :id and status = 'ACTIVE'
                 """)
-                .param("id", id).param("earned", e.earnedMinor()).param("advance", e.advanceOutstandingMinor())
-                .param("sessions", e.sessionsRemaining()).param("face", e.faceRemainingMinor())
+                .param("id", id).param("earned", e.earned().amountMinor())
+                .param("advance", e.advanceOutstanding().amountMinor()).param("sessions", e.sessionsRemaining())
+                .param("face", e.faceRemaining() == null ? null : e.faceRemaining().amountMinor())
                 .param("through", e.releasedThrough() == null ? null : Date.valueOf(e.releasedThrough()))
                 .param("first", firstRedeemedAt == null ? null : Timestamp.from(firstRedeemedAt))
                 .update();

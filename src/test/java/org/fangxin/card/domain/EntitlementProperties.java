@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 
 /** Random card shapes and random sequences of redemptions never create or lose a fen, and never go negative. */
@@ -23,15 +24,16 @@ class EntitlementProperties {
     void sessionRedemptionsAddUpToThePriceExactly(@ForAll("prices") long paid, @ForAll @IntRange(min = 1, max = 200) int sessions,
                                                   @ForAll @IntRange(min = 0, max = 10_000) int ratioBp,
                                                   @ForAll @Size(max = 80) List<@IntRange(min = 1, max = 30) Integer> steps) {
-        long advance = Entitlement.advanceFor(paid, ratioBp);
-        Entitlement card = Entitlement.issued(Entitlement.Kind.SESSION_PACK, paid, advance, sessions, null, FROM, FROM.plusMonths(3));
+        long advance = Entitlement.advanceFor(Money.fen(paid), ratioBp).amountMinor();
+        Entitlement card = Entitlement.issued(Entitlement.Kind.SESSION_PACK, Money.fen(paid), Money.fen(advance), sessions, null,
+                new Validity(FROM, FROM.plusMonths(3)));
         long earned = 0;
         long netted = 0;
         for (int step : steps) {
             try {
                 Entitlement.Step s = card.redeemSessions(step);
-                earned += s.valueMinor();
-                netted += s.nettedMinor();
+                earned += s.value().amountMinor();
+                netted += s.netted().amountMinor();
                 card = s.after();
             } catch (Rejection refused) {
                 assertThat(step).isGreaterThan(card.sessionsRemaining());
@@ -40,12 +42,12 @@ class EntitlementProperties {
         }
         if (card.sessionsRemaining() > 0) {
             Entitlement.Step last = card.redeemSessions(card.sessionsRemaining());
-            earned += last.valueMinor();
+            earned += last.value().amountMinor();
             card = last.after();
         }
         assertThat(earned).isEqualTo(paid);
-        assertThat(card.unredeemedMinor()).isZero();
-        assertThat(card.advanceOutstandingMinor()).isZero();
+        assertThat(card.unredeemed().isZero()).isTrue();
+        assertThat(card.advanceOutstanding().isZero()).isTrue();
     }
 
     @Property(tries = 500)
@@ -53,23 +55,25 @@ class EntitlementProperties {
                                                           @ForAll @IntRange(min = 0, max = 10_000) int ratioBp,
                                                           @ForAll @Size(max = 50) List<@IntRange(min = 1, max = 100_000) Integer> amounts) {
         long face = paid + paid * bonusBp / 10_000;
-        long advance = Entitlement.advanceFor(paid, ratioBp);
-        Entitlement card = Entitlement.issued(Entitlement.Kind.STORED_VALUE, paid, advance, null, face, FROM, FROM.plusYears(1));
+        long advance = Entitlement.advanceFor(Money.fen(paid), ratioBp).amountMinor();
+        Entitlement card = Entitlement.issued(Entitlement.Kind.STORED_VALUE, Money.fen(paid), Money.fen(advance), null,
+                Money.fen(face), new Validity(FROM, FROM.plusYears(1)));
         long earned = 0;
         long netted = 0;
         for (int amount : amounts) {
-            if (amount > card.faceRemainingMinor()) {
+            if (amount > card.faceRemaining().amountMinor()) {
                 continue;
             }
-            Entitlement.Step s = card.redeemAmount(amount);
-            earned += s.valueMinor();
-            netted += s.nettedMinor();
+            Entitlement.Step s = card.redeemAmount(Money.fen(amount));
+            earned += s.value().amountMinor();
+            netted += s.netted().amountMinor();
             card = s.after();
-            assertThat(card.earnedMinor()).isEqualTo(Math.multiplyExact(paid, face - card.faceRemainingMinor()) / face);
+            assertThat(card.earned().amountMinor())
+                    .isEqualTo(Math.multiplyExact(paid, face - card.faceRemaining().amountMinor()) / face);
             assertHolds(card, paid, advance, earned, netted);
         }
-        if (card.faceRemainingMinor() > 0) {
-            earned += card.redeemAmount(card.faceRemainingMinor()).valueMinor();
+        if (card.faceRemaining().isPositive()) {
+            earned += card.redeemAmount(card.faceRemaining()).value().amountMinor();
         }
         assertThat(earned).isEqualTo(paid);
     }
@@ -78,33 +82,34 @@ class EntitlementProperties {
     void periodReleasesEarnDayByDayAndTheLastDayDrainsTheRest(@ForAll("prices") long paid, @ForAll @IntRange(min = 1, max = 400) int days,
                                                                 @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 40) Integer> gaps) {
         LocalDate until = FROM.plusDays(days - 1L);
-        Entitlement card = Entitlement.issued(Entitlement.Kind.PERIOD_PASS, paid, Entitlement.advanceFor(paid, 4000), null, null, FROM, until);
+        Entitlement card = Entitlement.issued(Entitlement.Kind.PERIOD_PASS, Money.fen(paid),
+                Entitlement.advanceFor(Money.fen(paid), 4000), null, null, new Validity(FROM, until));
         LocalDate day = FROM.minusDays(1);
         long earned = 0;
         for (int gap : gaps) {
             day = day.plusDays(gap);
             Entitlement.Step s = card.releaseThrough(day);
-            earned += s.valueMinor();
+            earned += s.value().amountMinor();
             card = s.after();
-            assertThat(card.earnedMinor()).isEqualTo(earned).isBetween(0L, paid);
-            assertThat(card.advanceOutstandingMinor()).isBetween(0L, card.unredeemedMinor());
+            assertThat(card.earned().amountMinor()).isEqualTo(earned).isBetween(0L, paid);
+            assertThat(card.advanceOutstanding().amountMinor()).isBetween(0L, card.unredeemed().amountMinor());
         }
-        earned += card.releaseThrough(until.plusDays(1)).valueMinor();
+        earned += card.releaseThrough(until.plusDays(1)).value().amountMinor();
         assertThat(earned).isEqualTo(paid);
     }
 
     @Property(tries = 200)
     void restoringAndRedeemingAgainStillAddsUp(@ForAll("prices") long paid, @ForAll @IntRange(min = 2, max = 100) int sessions,
                                                @ForAll @IntRange(min = 1, max = 99) int used) {
-        Entitlement card = Entitlement.issued(Entitlement.Kind.SESSION_PACK, paid, Entitlement.advanceFor(paid, 4000), sessions, null,
-                FROM, FROM.plusMonths(3));
+        Entitlement card = Entitlement.issued(Entitlement.Kind.SESSION_PACK, Money.fen(paid),
+                Entitlement.advanceFor(Money.fen(paid), 4000), sessions, null, new Validity(FROM, FROM.plusMonths(3)));
         int first = Math.min(used, sessions - 1);
         Entitlement.Step a = card.redeemSessions(1);
         Entitlement.Step b = a.after().redeemSessions(first);
-        Entitlement restored = b.after().restore(1, null, a.valueMinor(), a.nettedMinor());
+        Entitlement restored = b.after().restore(1, null, a.value(), a.netted());
         Entitlement.Step rest = restored.redeemSessions(restored.sessionsRemaining());
-        assertThat(rest.after().earnedMinor()).isEqualTo(paid);
-        assertThat(rest.after().advanceOutstandingMinor()).isZero();
+        assertThat(rest.after().earned()).isEqualTo(Money.fen(paid));
+        assertThat(rest.after().advanceOutstanding().isZero()).isTrue();
     }
 
     @Provide
@@ -113,9 +118,10 @@ class EntitlementProperties {
     }
 
     private static void assertHolds(Entitlement card, long paid, long advance, long earned, long netted) {
-        assertThat(card.earnedMinor()).isEqualTo(earned);
-        assertThat(card.earnedMinor() + card.unredeemedMinor()).isEqualTo(paid);
-        assertThat(card.unredeemedMinor()).isNotNegative();
-        assertThat(card.advanceOutstandingMinor()).isEqualTo(advance - netted).isBetween(0L, card.unredeemedMinor());
+        assertThat(card.earned().amountMinor()).isEqualTo(earned);
+        assertThat(card.earned().plus(card.unredeemed())).isEqualTo(Money.fen(paid));
+        assertThat(card.unredeemed().isNegative()).isFalse();
+        assertThat(card.advanceOutstanding().amountMinor()).isEqualTo(advance - netted)
+                .isBetween(0L, card.unredeemed().amountMinor());
     }
 }
