@@ -7,13 +7,16 @@ import static org.fangxin.shared.Money.fen;
 
 import java.util.UUID;
 import org.fangxin.shared.Money;
-import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
-class LedgerPostingKeyPrefixTests extends IntegrationTest {
+@ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
+class LedgerPostingKeyPrefixTests extends ModuleTest {
 
     @Autowired Ledger ledger;
     @Autowired JdbcClient jdbc;

@@ -9,6 +9,7 @@ import org.fangxin.testing.Api;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,6 +60,7 @@ class NotificationTests extends IntegrationTest {
     }
 
     @Test
+    @Tag("browser")
     void listsMessagesOnTheInboxPage() {
         UserAccount erin = users.create(Role.CONSUMER);
         notifications.send(erin.id(), "退款已到账", "¥160.00 已退回原支付账户。");

@@ -3,13 +3,21 @@ package org.fangxin.testing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move forward (days, months) instead of sleeping. Thread-safe. */
+/**
+ * A clock that tests move forward (days, months) instead of sleeping. Thread-safe. The application's clock bean in
+ * integration tests; {@link TestClockExtension} gives each test class a day of its own on it.
+ */
 public final class TestClock extends Clock {
 
     public static final Instant START = Instant.parse("2026-03-02T02:00:00Z");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The time of day each test class starts at: {@link #START}'s, in Shanghai (10:00). */
+    public static final LocalTime DAY_START = LocalTime.ofInstant(START, SHANGHAI);
 
     private volatile Instant now;
 
@@ -27,6 +35,17 @@ public final class TestClock extends Clock {
 
     public synchronized void set(Instant instant) {
         now = instant;
+    }
+
+    /**
+     * Moves to {@link #DAY_START} on the day (in Shanghai) after the furthest day any test has reached. Each test class
+     * starts so: on dates no earlier class used (business days, settlement days, daily limits do not meet another
+     * class's data), at a known time of day, whatever the classes before it did with the clock.
+     */
+    public synchronized Instant startFreshDay() {
+        LocalDate next = now.atZone(SHANGHAI).toLocalDate().plusDays(1);
+        now = next.atTime(DAY_START).atZone(SHANGHAI).toInstant();
+        return now;
     }
 
     /**

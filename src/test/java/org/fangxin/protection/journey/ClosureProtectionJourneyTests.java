@@ -36,6 +36,7 @@ import org.fangxin.testing.Api;
 import org.fangxin.testing.Eventually;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -51,6 +52,7 @@ import tools.jackson.databind.JsonNode;
  * rejected) and paid → the fund is reimbursed → the rest is a receivable, partly recovered and written off → the
  * closures dashboard shows the ledger's figures. The books hold after every step.
  */
+@Tag("journey")
 class ClosureProtectionJourneyTests extends IntegrationTest {
 
     static final int CONSUMERS = 300;

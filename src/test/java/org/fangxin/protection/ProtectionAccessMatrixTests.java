@@ -2,16 +2,13 @@ package org.fangxin.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
-import org.fangxin.testing.Api;
+import org.fangxin.testing.AccessMatrix;
 import org.fangxin.testing.FormSession;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every protection endpoint and page against every kind of caller. */
-class ProtectionAccessTests extends IntegrationTest {
+class ProtectionAccessMatrixTests extends IntegrationTest {
 
     @Autowired
     Merchants merchants;
@@ -28,86 +25,51 @@ class ProtectionAccessTests extends IntegrationTest {
     Users accounts;
 
     TestMerchants.Created gym;
-    Map<String, UserAccount> logins;
+    AccessMatrix matrix;
 
     @BeforeEach
     void fixtures() {
         var testMerchants = new TestMerchants(merchants, accounts);
         gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "310104");
         var other = testMerchants.activeMerchant(Sector.BEAUTY, "310104");
-        logins = new LinkedHashMap<>();
-        logins.put("anonymous", null);
-        logins.put("consumer", users.create(Role.CONSUMER));
-        logins.put("owner", gym.owner());
-        logins.put("staff", testMerchants.staff(gym.id()));
-        logins.put("otherOwner", other.owner());
-        logins.put("operator", users.create(Role.OPERATOR));
-        logins.put("bank", users.create(Role.BANK));
-        logins.put("insurer", users.create(Role.INSURER));
-        logins.put("regulator", users.create(Role.REGULATOR));
-        logins.put("association", users.create(Role.ASSOCIATION));
-    }
-
-    private void expect(Function<Api, Api.Response> call, int... statuses) {
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        Map<String, Integer> actual = new LinkedHashMap<>();
-        int i = 0;
-        for (var entry : logins.entrySet()) {
-            expected.put(entry.getKey(), statuses[i++]);
-            Api api = entry.getValue() == null ? api() : api().as(entry.getValue());
-            actual.put(entry.getKey(), call.apply(api).status());
-        }
-        assertThat(actual).containsExactlyEntriesOf(expected);
-    }
-
-    private void expectPage(String path, int... statuses) {
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        Map<String, Integer> actual = new LinkedHashMap<>();
-        int i = 0;
-        for (var entry : logins.entrySet()) {
-            expected.put(entry.getKey(), statuses[i++]);
-            FormSession session = entry.getValue() == null ? FormSession.anonymous(port)
-                    : FormSession.loggedIn(port, entry.getValue().username());
-            actual.put(entry.getKey(), session.get(path).statusCode());
-        }
-        assertThat(actual).as(path).containsExactlyEntriesOf(expected);
+        matrix = AccessMatrix.aroundMerchant(port, users, testMerchants, gym, other);
     }
 
     @Test
     void rulesAreReadBySupervisorsAndMerchantsAndChangedByOperators() {
         // anonymous, consumer, owner, staff, otherOwner, operator, bank, insurer, regulator, association
-        expect(api -> api.get("/api/v1/protection/deposit-rules"), 401, 403, 200, 200, 200, 200, 403, 403, 200, 403);
+        matrix.expect(api -> api.get("/api/v1/protection/deposit-rules"), 401, 403, 200, 200, 200, 200, 403, 403, 200, 403);
         Map<String, Object> seed = Map.of("floor", Map.of("amountMinor", 300_000, "currency", "CNY"), "shareBps", 3000);
-        expect(api -> api.put("/api/v1/protection/deposit-rules/RETAIL", seed), 401, 403, 403, 403, 403, 200, 403, 403, 403, 403);
+        matrix.expect(api -> api.put("/api/v1/protection/deposit-rules/RETAIL", seed), 401, 403, 403, 403, 403, 200, 403, 403, 403, 403);
     }
 
     @Test
     void onlyOperatorsMoveDeposits() {
         Map<String, Object> lodge = Map.of("merchantId", gym.id().toString(),
                 "amount", Map.of("amountMinor", 100, "currency", "CNY"), "reference", "matrix");
-        expect(api -> api.post("/api/v1/protection/deposits", lodge, "m-" + UUID.randomUUID()),
+        matrix.expect(api -> api.post("/api/v1/protection/deposits", lodge, "m-" + UUID.randomUUID()),
                 401, 403, 403, 403, 403, 201, 403, 403, 403, 403);
-        expect(api -> api.post("/api/v1/protection/merchants/" + gym.id() + "/deposit-return", Map.of("reference", "x"),
+        matrix.expect(api -> api.post("/api/v1/protection/merchants/" + gym.id() + "/deposit-return", Map.of("reference", "x"),
                 "m-" + UUID.randomUUID()), 401, 403, 403, 403, 403, 409, 403, 403, 403, 403);
-        expect(api -> api.post("/api/v1/protection/coverage-checks", Map.of()), 401, 403, 403, 403, 403, 201, 403, 403, 403, 403);
+        matrix.expect(api -> api.post("/api/v1/protection/coverage-checks", Map.of()), 401, 403, 403, 403, 403, 201, 403, 403, 403, 403);
     }
 
     @Test
     void merchantsSeeOnlyTheirOwnCoverage() {
         String base = "/api/v1/protection/merchants/" + gym.id();
         for (String path : new String[] {base + "/coverage", base + "/deposits", base + "/top-up-requests"}) {
-            expect(api -> api.get(path), 401, 403, 200, 200, 404, 200, 403, 403, 200, 403);
+            matrix.expect(api -> api.get(path), 401, 403, 200, 200, 404, 200, 403, 403, 200, 403);
         }
-        expect(api -> api.get("/api/v1/protection/merchants/" + UUID.randomUUID() + "/coverage"),
+        matrix.expect(api -> api.get("/api/v1/protection/merchants/" + UUID.randomUUID() + "/coverage"),
                 401, 403, 404, 404, 404, 404, 403, 403, 404, 403);
-        expect(api -> api.get("/api/v1/protection/coverage"), 401, 403, 403, 403, 403, 200, 403, 403, 200, 403);
-        expect(api -> api.get("/api/v1/protection/deposits"), 401, 403, 403, 403, 403, 200, 403, 403, 200, 403);
+        matrix.expect(api -> api.get("/api/v1/protection/coverage"), 401, 403, 403, 403, 403, 200, 403, 403, 200, 403);
+        matrix.expect(api -> api.get("/api/v1/protection/deposits"), 401, 403, 403, 403, 403, 200, 403, 403, 200, 403);
     }
 
     @Test
     void pagesAnswerOnlyTheirAudience() {
-        expectPage("/protection", 302, 403, 403, 403, 403, 200, 403, 403, 200, 403);
-        expectPage("/protection/mine", 302, 403, 200, 200, 200, 403, 403, 403, 403, 403);
+        matrix.expectPage("/protection", 302, 403, 403, 403, 403, 200, 403, 403, 200, 403);
+        matrix.expectPage("/protection/mine", 302, 403, 200, 200, 200, 403, 403, 403, 403, 403);
     }
 
     @Test
@@ -120,7 +82,7 @@ class ProtectionAccessTests extends IntegrationTest {
 
     @Test
     void theOperatorRecordsADepositOnThePageAndTheMerchantSeesIt() {
-        var operator = FormSession.loggedIn(port, logins.get("operator").username());
+        var operator = FormSession.loggedIn(port, matrix.user("operator").username());
         var overview = operator.get("/protection").body();
         var formKey = overview.replaceAll("(?s).*name=\"formKey\" value=\"([^\"]+)\".*", "$1");
         var posted = operator.post("/protection/deposits", "merchantId=" + gym.id() + "&amountYuan=5000&reference="

@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.fangxin.payment.RefundStatus;
+import org.fangxin.payment.ProviderRefundStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RefundTransitionTests {
+class ProviderRefundTransitionTests {
 
     @ParameterizedTest
     @CsvSource({
             "SUBMIT, REQUESTED, SUBMITTED", "SUBMIT, SUBMITTED, SUBMITTED",
             "SUCCEED, REQUESTED, SUCCEEDED", "SUCCEED, SUBMITTED, SUCCEEDED",
             "FAIL, REQUESTED, FAILED", "FAIL, SUBMITTED, FAILED"})
-    void movesAlongAllowedTransitions(RefundTransition transition, RefundStatus from, RefundStatus to) {
+    void movesAlongAllowedTransitions(ProviderRefundTransition transition, ProviderRefundStatus from, ProviderRefundStatus to) {
         assertThat(transition.applyTo(from)).isEqualTo(to);
     }
 
@@ -24,9 +24,9 @@ class RefundTransitionTests {
     @CsvSource({
             "SUBMIT, SUCCEEDED", "SUBMIT, FAILED", "SUCCEED, SUCCEEDED", "SUCCEED, FAILED",
             "FAIL, SUCCEEDED", "FAIL, FAILED"})
-    void neverLeavesAFinalStatus(RefundTransition transition, RefundStatus from) {
+    void neverLeavesAFinalStatus(ProviderRefundTransition transition, ProviderRefundStatus from) {
         assertThatThrownBy(() -> transition.applyTo(from)).isInstanceOf(IllegalTransition.class);
-        assertThat(RefundTransition.isFinal(from)).isTrue();
+        assertThat(ProviderRefundTransition.isFinal(from)).isTrue();
     }
 
     @Test
