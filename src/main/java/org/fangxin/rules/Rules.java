@@ -52,11 +52,36 @@ public class Rules {
     }
 
     public RuleSet effectiveRules(String regionCode, String sector, LocalDate on) {
+        return effectiveRules(regionCode, sector, null, on);
+    }
+
+    /**
+     * The rules in force today for a product of the sector sold to {@code audience}: the sector's rows and those of its
+     * sub-sectors for that audience (Beijing's youth sports training applies to SPORTS_FITNESS products for MINORS).
+     * A null audience means adults.
+     */
+    public RuleSet effectiveRules(String regionCode, String sector, Audience audience) {
+        return effectiveRules(regionCode, sector, audience, today());
+    }
+
+    public RuleSet effectiveRules(String regionCode, String sector, Audience audience, LocalDate on) {
         List<String> regions = new ArrayList<>();
         regions.add(RuleRow.ANY);
         regions.addAll(RegionCodes.lineage(regionCode));
-        List<String> sectors = sector == null || sector.isBlank() ? List.of(RuleRow.ANY) : List.of(RuleRow.ANY, sector);
-        return RuleSet.merge(regionCode, sector, on, repository.effective(regions, sectors, on));
+        List<String> subSectors = sector == null || sector.isBlank() ? List.of()
+                : repository.subSectors(sector, Audience.orDefault(audience).name());
+        List<String> sectors = new ArrayList<>();
+        sectors.add(RuleRow.ANY);
+        if (sector != null && !sector.isBlank()) {
+            sectors.add(sector);
+            sectors.addAll(subSectors);
+        }
+        return RuleSet.merge(regionCode, sector, subSectors, on, repository.effective(regions, sectors, on));
+    }
+
+    /** The sub-sectors (code → sector × audience and name) whose rows apply to some sectors' products for one audience. */
+    public List<SubSector> subSectors() {
+        return repository.allSubSectors();
     }
 
     /** Every rule the proposal breaks in the region × sector today; empty when it may be sold. */

@@ -34,7 +34,8 @@ public final class ContractDocument {
         return new ContractContent(draft.name(), draft.description(), draft.kind(),
                 new ContractContent.Party(merchant.legalName(), merchant.creditCode()), PLATFORM, places,
                 ESCROW_ACCOUNT, ratio == null ? 0 : ratio, draft.price(), draft.effectiveListPrice(), draft.faceValue(),
-                PAYMENT_METHOD, draft.sessions(), draft.term(), draft.terms(), merchant.regionCode(), merchant.sector().name());
+                PAYMENT_METHOD, draft.sessions(), draft.term(), draft.terms(), merchant.regionCode(), merchant.sector().name(),
+                draft.audience());
     }
 
     public static String canonicalText(ContractContent c) {
@@ -69,6 +70,7 @@ public final class ContractDocument {
         line(text, "terms.extra", terms.extraTerms());
         line(text, "rules.region", c.regionCode());
         line(text, "rules.sector", c.sector());
+        line(text, "rules.audience", c.audience());
         return text.toString();
     }
 
