@@ -22,6 +22,7 @@ import org.fangxin.rules.PurchaseProposal;
 import org.fangxin.rules.RuleSet;
 import org.fangxin.rules.Audience;
 import org.fangxin.rules.Rules;
+import org.fangxin.rules.SupervisionRatio;
 import org.fangxin.rules.Violation;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
@@ -214,6 +215,21 @@ public class Products {
         return ruleSet;
     }
 
+    /**
+     * The supervision ratio a purchase of the product made now keeps: what its current contract version states, or
+     * the ratio required today where that is stricter (a contract promises at least its ratio). The single source for
+     * the purchase, the purchase page and anyone showing it. For other modules, no access check.
+     */
+    public SupervisionRatio supervisionRatio(UUID productId) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        ContractVersionView version = repository.findVersion(product.currentVersionId()).orElseThrow();
+        SupervisionRatio promised = new SupervisionRatio(version.content().supervisionRatioBp(),
+                "contract version " + version.number() + " (" + version.contentSha256().substring(0, 12) + ")");
+        return promised.atLeast(rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),
+                product.audience()));
+    }
+
     /** The rules of the merchant's region and sector for a product sold to {@code audience}. */
     private RuleSet rulesFor(MerchantView merchant, Audience audience) {
         return rules.effectiveRules(merchant.regionCode(), merchant.sector().name(), audience);
@@ -231,7 +247,9 @@ public class Products {
 
     private ContractVersionView version(UUID productId, int number, ProductDraft draft, MerchantView merchant, RuleSet ruleSet,
                                         Instant now) {
-        ContractContent content = ContractDocument.content(draft, merchant, ruleSet);
+        SupervisionRatio ratio = rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),
+                draft.audience());
+        ContractContent content = ContractDocument.content(draft, merchant, ratio.bp());
         String text = ContractDocument.canonicalText(content);
         return new ContractVersionView(ids.next(), productId, merchant.id(), number, content, text,
                 ContractDocument.sha256(text), now);

@@ -66,6 +66,13 @@ public record RuleSet(String regionCode, String sector, LocalDate on, RuleValues
                 RuleValues.fromScalars(scalars, List.copyOf(clauses), List.copyOf(phrases)), sources);
     }
 
+    /** The table's supervision ratio; unset means everything stays in escrow ({@link SupervisionRatio#FULL_BP}). */
+    public SupervisionRatio supervisionRatio() {
+        Integer bp = values.supervisionRatioBp();
+        return bp == null ? new SupervisionRatio(SupervisionRatio.FULL_BP, SupervisionRatio.UNSET_SOURCE)
+                : new SupervisionRatio(bp, sourceOf("supervisionRatioBp"));
+    }
+
     public String sourceOf(String field) {
         return sources.getOrDefault(field, "");
     }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
@@ -14,6 +15,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +36,11 @@ public class Rules {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ObjectProvider<SupervisionRatioFloors> ratioFloors;
 
-    Rules(RuleRepository repository, AuditTrail audit, IdGenerator ids, Clock clock) {
+    Rules(RuleRepository repository, AuditTrail audit, IdGenerator ids, Clock clock,
+          ObjectProvider<SupervisionRatioFloors> ratioFloors) {
+        this.ratioFloors = ratioFloors;
         this.repository = repository;
         this.audit = audit;
         this.ids = ids;
@@ -77,6 +82,20 @@ public class Rules {
             sectors.addAll(subSectors);
         }
         return RuleSet.merge(regionCode, sector, subSectors, on, repository.effective(regions, sectors, on));
+    }
+
+    /**
+     * The one evaluation of the supervision ratio of a merchant's products for an audience, today: the rule table's
+     * (everything in escrow when unset), raised to the strictest per-merchant floor ({@link SupervisionRatioFloors}).
+     * Contracts state it and purchases use it (through {@code catalog.Products.supervisionRatio}).
+     */
+    public SupervisionRatio supervisionRatio(UUID merchantId, String regionCode, String sector, Audience audience) {
+        LocalDate today = today();
+        SupervisionRatio ratio = effectiveRules(regionCode, sector, audience, today).supervisionRatio();
+        for (SupervisionRatioFloors floors : ratioFloors.orderedStream().toList()) {
+            ratio = ratio.atLeast(floors.floorFor(merchantId, today).orElse(null));
+        }
+        return ratio;
     }
 
     /** The sub-sectors (code → sector × audience and name) whose rows apply to some sectors' products for one audience. */
