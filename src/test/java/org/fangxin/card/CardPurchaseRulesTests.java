@@ -70,6 +70,37 @@ class CardPurchaseRulesTests extends IntegrationTest {
         f.assertBooksHold(gym.id());
     }
 
+    /**
+     * Issue 13, item 7: the contract states the ratio the purchase keeps. An operator loosens the region's ratio after
+     * the contract was written: the purchase still keeps the contract's ratio; tightened, the purchase keeps the
+     * stricter one (a contract promises at least its ratio). Products.supervisionRatio says the same as the purchase.
+     */
+    @Test
+    void aPurchaseKeepsTheRatioItsContractStatesOrAStricterOne() {
+        CardFixtures f = fixtures();
+        String region = "64" + String.format("%02d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10, 99)) + "00";
+        Api operator = api().as(users.create(org.fangxin.identity.Role.OPERATOR));
+        java.util.function.IntConsumer ratio = bp -> assertThat(operator.put("/api/v1/rules/" + region + "/SPORTS_FITNESS",
+                Map.of("values", Map.of("supervisionRatioBp", bp), "source", "test ratio " + bp)).status()).isEqualTo(200);
+        ratio.accept(8000);
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, region);
+        ProductView pass = f.periodPass(gym, 1000, 30);
+        assertThat(products.findContractVersion(pass.currentVersionId()).orElseThrow().content().supervisionRatioBp()).isEqualTo(8000);
+        Api consumer = api().as(f.consumer());
+
+        ratio.accept(3000);
+        var loosened = f.startPurchase(consumer, pass);
+        ratio.accept(9000);
+        var tightened = f.startPurchase(consumer, pass);
+
+        assertThat(loosened.json().get("supervisionRatioBp").asInt()).isEqualTo(8000);
+        assertThat(tightened.json().get("supervisionRatioBp").asInt()).isEqualTo(9000);
+        assertThat(products.supervisionRatio(pass.id()).bp()).isEqualTo(9000);
+        ratio.accept(5000);
+        assertThat(products.supervisionRatio(pass.id()).bp()).isEqualTo(8000);
+        assertThat(products.supervisionRatio(pass.id()).source()).startsWith("contract version 1");
+    }
+
     @Test
     void surrenderLocksEndsAndReturnsTheCardAsItWas() {
         CardFixtures f = fixtures();

@@ -34,6 +34,36 @@ class RuleFidelityTests extends IntegrationTest {
         return merchant.merchant().stores().get(0).id();
     }
 
+    /** Item 5: Beijing's youth sports training rule applies to a gym's products for minors, not to its adult memberships. */
+    @Test
+    void beijingsYouthSportsRuleAppliesToAGymsProductsForMinorsOnly() {
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "110105");
+        Api owner = api().as(gym.owner());
+        var forAdults = sessionPack(store(gym), 6_000, 40, 3);
+        var forMinors = sessionPack(store(gym), 6_000, 40, 3);
+        forMinors.put("audience", "MINORS");
+        var longForMinors = sessionPack(store(gym), 4_000, 40, 4);
+        longForMinors.put("audience", "MINORS");
+
+        var adults = owner.post("/api/v1/products", forAdults, "p-" + UUID.randomUUID());
+        var minors = owner.post("/api/v1/products", forMinors, "p-" + UUID.randomUUID());
+        var longMinors = owner.post("/api/v1/products", longForMinors, "p-" + UUID.randomUUID());
+
+        assertThat(adults.status()).isEqualTo(201);
+        assertThat(adults.json().get("audience").asString()).isEqualTo("ADULTS");
+        assertThat(minors.status()).isEqualTo(422);
+        assertThat(minors.json().get("violations").get(0).get("rule").asString()).isEqualTo("amount-above-cap");
+        assertThat(minors.json().get("violations").get(0).get("source").asString()).contains("京体产业字〔2023〕12号");
+        assertThat(longMinors.status()).isEqualTo(422);
+        assertThat(longMinors.json().get("violations").get(0).get("rule").asString()).isEqualTo("term-above-cap");
+        // the same youth product outside Beijing meets only the national rules
+        var shanghai = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "440305");
+        var elsewhere = sessionPack(store(shanghai), 6_000, 40, 3);
+        elsewhere.put("audience", "MINORS");
+        assertThat(api().as(shanghai.owner()).post("/api/v1/products", elsewhere, "p-" + UUID.randomUUID()).status())
+                .isEqualTo(201);
+    }
+
     /** Item 6: Shanghai caps gym memberships at 24 months; a class pack may run longer (its cap is 60 sessions). */
     @Test
     void shanghaiCapsTheTermOfMembershipsButNotOfClassPacks() {

@@ -53,8 +53,6 @@ public class PurchaseDesk {
     public static final ProblemType CONTRACT_VERSION_OUTDATED = new ProblemType("contract-version-outdated", 409);
     public static final String REFERENCE_PREFIX = "purchase:";
     static final Duration TIME_TO_PAY = Duration.ofMinutes(15);
-    /** When the rule table sets no ratio, keep everything in escrow: no rule is not a licence to advance. */
-    static final int RATIO_WHEN_UNSET_BP = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
 
@@ -63,7 +61,6 @@ public class PurchaseDesk {
     private final Products products;
     private final Merchants merchants;
     private final Users users;
-    private final Rules rules;
     private final Payments payments;
     private final AuditTrail audit;
     private final IdGenerator ids;
@@ -71,7 +68,7 @@ public class PurchaseDesk {
     private final ObjectProvider<SalesBlocks> salesBlocks;
 
     PurchaseDesk(CardRepository repository, CardPostings postings, Products products, Merchants merchants, Users users,
-                 Rules rules, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
+                 Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
                  ObjectProvider<SalesBlocks> salesBlocks) {
         this.salesBlocks = salesBlocks;
         this.repository = repository;
@@ -79,7 +76,6 @@ public class PurchaseDesk {
         this.products = products;
         this.merchants = merchants;
         this.users = users;
-        this.rules = rules;
         this.payments = payments;
         this.audit = audit;
         this.ids = ids;
@@ -115,12 +111,12 @@ public class PurchaseDesk {
             throw Rules.violated(violations);
         }
         MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
-        Integer ratio = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values().supervisionRatioBp();
+        int ratio = products.supervisionRatio(product.id()).bp();
         UUID purchaseId = ids.next();
         PaymentOrderView order = payments.createOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
                 merchant.id(), product.price(), product.name(), TIME_TO_PAY));
         PurchaseView purchase = new PurchaseView(purchaseId, actor.userId(), merchant.id(), command.storeId(), product.id(),
-                product.name(), version.id(), version.contentSha256(), ratio == null ? RATIO_WHEN_UNSET_BP : ratio,
+                product.name(), version.id(), version.contentSha256(), ratio,
                 product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), order.checkoutUrl(), clock.instant(), null, null);
         repository.insertPurchase(purchase);
         audit.record("purchase.created", "purchase", purchaseId, null, purchase);

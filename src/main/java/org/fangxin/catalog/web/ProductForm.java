@@ -9,6 +9,7 @@ import org.fangxin.catalog.ProductDraft;
 import org.fangxin.catalog.ProductKind;
 import org.fangxin.catalog.RefundMethod;
 import org.fangxin.catalog.Term;
+import org.fangxin.rules.Audience;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.Rejection;
@@ -20,7 +21,7 @@ import org.fangxin.shared.Rejection;
 public record ProductForm(String name, String description, String kind, String price, String listPrice, String faceValue,
                           String sessions, String termCount, String termUnit, List<UUID> storeIds, String coolingOffDays,
                           String refundMethod, String refundFeeBp, Boolean transferable, String closureTerms,
-                          String disputeResolution, String extraTerms) {
+                          String disputeResolution, String extraTerms, String audience) {
 
     static final long YUAN_MAX = 100_000_000L;
 
@@ -30,7 +31,7 @@ public record ProductForm(String name, String description, String kind, String p
 
     static ProductForm blank(List<UUID> stores) {
         return new ProductForm("", "", "SESSION_PACK", "", "", "", "", "", "MONTHS", stores, "7", "PRO_RATA_SESSIONS", "0",
-                true, "", "", "");
+                true, "", "", "", "ADULTS");
     }
 
     /** The form of an existing product with new contract terms typed in (the product's own fields cannot change). */
@@ -39,14 +40,15 @@ public record ProductForm(String name, String description, String kind, String p
                 yuanText(product.listPrice()), product.faceValue() == null ? "" : yuanText(product.faceValue()),
                 product.sessions() == null ? "" : product.sessions().toString(), Integer.toString(product.term().count()),
                 product.term().unit().name(), product.storeIds(), typed.coolingOffDays(), typed.refundMethod(),
-                typed.refundFeeBp(), typed.transferable(), typed.closureTerms(), typed.disputeResolution(), typed.extraTerms());
+                typed.refundFeeBp(), typed.transferable(), typed.closureTerms(), typed.disputeResolution(), typed.extraTerms(),
+                product.audience().name());
     }
 
     /** The form showing an existing product's current terms. */
     static ProductForm of(org.fangxin.catalog.ProductView product, ContractTerms terms) {
         var typed = new ProductForm(null, null, null, null, null, null, null, null, null, null,
                 terms.coolingOffDays().toString(), terms.refundMethod().name(), terms.refundFeeBp().toString(),
-                terms.transferable(), terms.closureTerms(), terms.disputeResolution(), terms.extraTerms());
+                terms.transferable(), terms.closureTerms(), terms.disputeResolution(), terms.extraTerms(), null);
         return revising(product, typed);
     }
 
@@ -65,6 +67,8 @@ public record ProductForm(String name, String description, String kind, String p
         ProductKind kindValue = enumOf(ProductKind.class, kind, "kind", errors);
         RefundMethod method = enumOf(RefundMethod.class, refundMethod, "refundMethod", errors);
         Term.Unit unit = enumOf(Term.Unit.class, termUnit, "termUnit", errors);
+        Audience audienceValue = audience == null || audience.isBlank() ? Audience.ADULTS
+                : enumOf(Audience.class, audience, "audience", errors);
         Money priceValue = yuan(price, "price", true, errors);
         Money listValue = yuan(listPrice, "listPrice", false, errors);
         Money faceValueValue = kindValue == ProductKind.STORED_VALUE ? yuan(faceValue, "faceValue", true, errors) : null;
@@ -81,7 +85,7 @@ public record ProductForm(String name, String description, String kind, String p
         var terms = new ContractTerms(coolingOff, method, feeBp, Boolean.TRUE.equals(transferable), closureTerms,
                 disputeResolution, extraTerms);
         return new Parsed(new ProductDraft(name.strip(), description, kindValue, priceValue, listValue, faceValueValue,
-                sessionCount, new Term(termValue, unit), storeIds, terms), List.of());
+                sessionCount, new Term(termValue, unit), storeIds, terms, audienceValue), List.of());
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field, List<FieldError> errors) {

@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.rules.Audience;
 import org.fangxin.rules.RuleRow;
 import org.fangxin.rules.RuleValues;
+import org.fangxin.rules.SubSector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -81,6 +83,19 @@ public class RuleRepository {
                 order by version desc
                 """)
                 .param("region", region).param("sector", sector).query(RuleRepository::toRow).list();
+    }
+
+    /** The sub-sectors of a sector for one audience, e.g. YOUTH_SPORTS for SPORTS_FITNESS × MINORS. */
+    public List<String> subSectors(String sector, String audience) {
+        return jdbc.sql("select code from rules.sub_sector where sector = :sector and audience = :audience order by code")
+                .param("sector", sector).param("audience", audience).query(String.class).list();
+    }
+
+    public List<SubSector> allSubSectors() {
+        return jdbc.sql("select code, sector, audience, name from rules.sub_sector order by sector, audience, code")
+                .query((rs, n) -> new SubSector(rs.getString("code"), rs.getString("sector"),
+                        Audience.valueOf(rs.getString("audience")), rs.getString("name")))
+                .list();
     }
 
     public Optional<RuleRow> latest(String region, String sector) {
