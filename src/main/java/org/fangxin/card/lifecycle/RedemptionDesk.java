@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.fangxin.card.CardRedeemed;
 import org.fangxin.card.Redeem;
 import org.fangxin.card.RedemptionCodeView;
+import org.fangxin.card.RedemptionDisputes;
 import org.fangxin.card.RedemptionRequestView;
 import org.fangxin.card.RedemptionView;
 import org.fangxin.card.RedemptionRequested;
@@ -45,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class RedemptionDesk {
+public class RedemptionDesk implements RedemptionDisputes {
 
     public static final ProblemType CARD_NOT_VALID_TODAY = Card.NOT_VALID_TODAY;
     public static final ProblemType CODE_EXPIRED = new ProblemType("redemption-code-expired", 409);
@@ -226,10 +227,46 @@ public class RedemptionDesk {
         }
         RedemptionRepository.Stored stored = redemptions.lock(redemptionId)
                 .orElseThrow(() -> Rejection.notFound("redemption " + redemptionId));
-        RedemptionView r = stored.view();
-        if (!"DISPUTED".equals(r.status())) {
-            throw new Rejection(DISPUTE_NOT_OPEN, "redemption " + redemptionId + " is " + r.status());
+        if (!"DISPUTED".equals(stored.view().status())) {
+            throw new Rejection(DISPUTE_NOT_OPEN, "redemption " + redemptionId + " is " + stored.view().status());
         }
+        return decideDisputed(stored, uphold, reason);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<RedemptionView> findRedemption(UUID redemptionId) {
+        return redemptions.find(redemptionId).map(RedemptionRepository.Stored::view);
+    }
+
+    @Override
+    public boolean hold(UUID redemptionId, String reason) {
+        RedemptionRepository.Stored stored = redemptions.lock(redemptionId)
+                .orElseThrow(() -> Rejection.notFound("redemption " + redemptionId));
+        if ("DISPUTED".equals(stored.view().status())) {
+            return true;
+        }
+        if (!"REDEEMED".equals(stored.view().status()) || stored.view().decision() != null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        redemptions.dispute(redemptionId, now, reason);
+        cards.addEvent(ids.next(), stored.view().cardId(), now, "DISPUTED", reason, stored.view().value().amountMinor(),
+                stored.view().sessions(), redemptionId);
+        audit.record("redemption.held", "redemption", redemptionId, Map.of("status", "REDEEMED"),
+                Map.of("status", "DISPUTED", "reason", reason));
+        return true;
+    }
+
+    @Override
+    public void release(UUID redemptionId, String reason) {
+        redemptions.lock(redemptionId).filter(stored -> "DISPUTED".equals(stored.view().status()))
+                .ifPresent(stored -> decideDisputed(stored, false, reason));
+    }
+
+    private RedemptionView decideDisputed(RedemptionRepository.Stored stored, boolean uphold, String reason) {
+        RedemptionView r = stored.view();
+        UUID redemptionId = r.id();
         Instant now = clock.instant();
         String text = reason == null || reason.isBlank() ? (uphold ? "upheld" : "rejected") : reason.strip();
         if (uphold) {
