@@ -201,15 +201,6 @@ class ProblemAdvice {
                 request, response);
     }
 
-    /** An upload larger than the server accepts at all (spring.servlet.multipart limits); modules check their own limits. */
-    @ExceptionHandler
-    ProblemDetail on(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "the upload is too large");
-        problem.setType(URI.create(PROBLEM_BASE + "upload-too-large"));
-        problem.setProperty("code", "upload-too-large");
-        return problem;
-    }
-
     /** A unique or check constraint fired: the input conflicts with what is stored. Nothing was written. */
     @ExceptionHandler
     Object on(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response) {
