@@ -94,7 +94,11 @@ public class Claims {
         if (existing.isPresent()) {
             return existing.get();
         }
-        fundPayments.requireFunded(request);
+        if (!request.paysConsumers()) {
+            // a claim that reimburses the guarantee fund stands only on what the fund paid; one that pays consumers
+            // directly (a failed mediation) has no fund payment behind it
+            fundPayments.requireFunded(request);
+        }
         List<PolicyView> covering = policies.covering(request.merchantId(), request.closedOn());
         Optional<PolicyView> insuring = covering.stream()
                 .filter(p -> insurance.product(p.productId()).orElseThrow().triggers().contains(request.trigger()))
