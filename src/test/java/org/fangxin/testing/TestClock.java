@@ -9,10 +9,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that tests move forward (days, months) instead of sleeping. Thread-safe. The application's clock bean in
- * integration tests; {@link TestClockExtension} gives each test class a day of its own on it.
+ * A clock that tests move forward (days, months) instead of sleeping. Thread-safe. {@link #shared()} is the clock bean
+ * of every test context (whole application or one module): one timeline that only moves forward, because all tests
+ * write to one database; {@link TestClockExtension} gives each test class a fresh day of its own on it.
  */
 public final class TestClock extends Clock {
+
+    private static final TestClock SHARED = new TestClock();
 
     public static final Instant START = Instant.parse("2026-03-02T02:00:00Z");
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -20,6 +23,11 @@ public final class TestClock extends Clock {
     public static final LocalTime DAY_START = LocalTime.ofInstant(START, SHANGHAI);
 
     private volatile Instant now;
+
+    /** The one timeline of all test contexts in this JVM. */
+    public static TestClock shared() {
+        return SHARED;
+    }
 
     public TestClock() {
         this(START);
