@@ -15,12 +15,11 @@ import java.time.ZoneOffset;
  */
 public final class TestClock extends Clock {
 
-    private static final TestClock SHARED = new TestClock();
-
     public static final Instant START = Instant.parse("2026-03-02T02:00:00Z");
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The time of day each test class starts at: {@link #START}'s, in Shanghai (10:00). */
     public static final LocalTime DAY_START = LocalTime.ofInstant(START, SHANGHAI);
+    private static final TestClock SHARED = new TestClock(); // after START, which it starts at
 
     private volatile Instant now;
 
