@@ -30,6 +30,10 @@ class LedgerPostingKeyPrefixTests extends ModuleTest {
         AccountView fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY);
         AccountView equity = ledger.open(AccountType.PLATFORM_EQUITY, null, Money.CNY);
         AccountView escrow = ledger.open(AccountType.ESCROW, UUID.randomUUID(), Money.CNY);
+        // The fund is one account for the whole database: post after every entry on it, also those of earlier runs
+        // whose clocks went further, so that the entries below are its latest.
+        ledger.latestEntries(fund.id(), 1).stream().map(latest -> latest.entry().postedAt())
+                .filter(postedAt -> !postedAt.isBefore(clock.instant())).forEach(postedAt -> clock.set(postedAt.plusSeconds(1)));
         ledger.post(NewTransfer.of("fund-top-up:" + UUID.randomUUID(), "seed", debit(fund.id(), fen(10_000)), credit(equity.id(), fen(10_000))));
         ledger.post(NewTransfer.of(event + ":" + caseA + ":1", "a1", debit(escrow.id(), fen(300)), credit(fund.id(), fen(300))));
         ledger.post(NewTransfer.of(event + ":" + caseA + ":2", "a2", debit(escrow.id(), fen(200)), credit(fund.id(), fen(200))));

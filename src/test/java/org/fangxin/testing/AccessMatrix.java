@@ -60,11 +60,6 @@ public final class AccessMatrix {
         return caller(name, null);
     }
 
-    /** The callers' names in column order. */
-    public List<String> callers() {
-        return List.copyOf(logins.keySet());
-    }
-
     /** The caller's login ({@code null} for an anonymous caller). */
     public UserAccount user(String name) {
         return logins.get(known(name));
@@ -110,11 +105,12 @@ public final class AccessMatrix {
      * logged-in caller gets 403 and an anonymous one 401.
      */
     public void expectOnly(Function<Api, Api.Response> call, Set<String> allowed) {
+        allowed.forEach(this::known);
         List<String> wrong = new ArrayList<>();
         for (String name : logins.keySet()) {
             Api.Response response = call.apply(api(name));
             int status = response.status();
-            boolean asRuled = allowed.contains(known(name)) ? status != 401 && status != 403 && status < 500
+            boolean asRuled = allowed.contains(name) ? status != 401 && status != 403 && status < 500
                     : status == (logins.get(name) == null ? 401 : 403);
             if (!asRuled) {
                 wrong.add(name + ": " + status + " " + response.body());
@@ -125,6 +121,7 @@ public final class AccessMatrix {
 
     /** Only the {@code allowed} callers open the page (200); others get 403, or the login page (302) when anonymous. */
     public void expectPageOnly(String path, Set<String> allowed) {
+        allowed.forEach(this::known);
         Map<String, Integer> expected = new LinkedHashMap<>();
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (String name : logins.keySet()) {

@@ -1,11 +1,9 @@
 package org.fangxin.testing;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -13,11 +11,12 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Base of module tests: the concrete class carries {@code @ApplicationModuleTest(extraIncludes = "shared",
  * webEnvironment = NONE)}, so Spring Modulith boots only the class's module and the shared kernel (seconds, not the
- * whole application), on real PostgreSQL, with a clock of the module's own. Tagged {@code module}: part of the fast
- * tier ({@code ./mvnw test -Pfast}).
+ * whole application), on real PostgreSQL. Like integration tests it runs on {@link TestClock#shared()} and starts on a
+ * fresh day. Tagged {@code module}: part of the fast tier ({@code ./mvnw test -Pfast}).
  */
 @Tag("module")
-@Import(ModuleTest.OwnClock.class)
+@ExtendWith(TestClockExtension.class)
+@Import(TestClockConfiguration.class)
 @TestPropertySource(properties = {"logging.structured.format.console=", "spring.main.banner-mode=off",
         "fangxin.db.connection-timeout=5s", "fangxin.jobs.enabled=false"})
 public abstract class ModuleTest {
@@ -29,15 +28,4 @@ public abstract class ModuleTest {
 
     @Autowired
     protected TestClock clock;
-
-    /** The module context's own clock, replacing the system clock; no other test context moves it. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OwnClock {
-
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
 }

@@ -9,8 +9,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that tests move forward (days, months) instead of sleeping. Thread-safe. The application's clock bean in
- * integration tests; {@link TestClockExtension} gives each test class a day of its own on it.
+ * A clock that tests move forward (days, months) instead of sleeping. Thread-safe. {@link #shared()} is the clock bean
+ * of every test context (whole application or one module): one timeline that only moves forward, because all tests
+ * write to one database; {@link TestClockExtension} gives each test class a fresh day of its own on it.
  */
 public final class TestClock extends Clock {
 
@@ -18,8 +19,14 @@ public final class TestClock extends Clock {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The time of day each test class starts at: {@link #START}'s, in Shanghai (10:00). */
     public static final LocalTime DAY_START = LocalTime.ofInstant(START, SHANGHAI);
+    private static final TestClock SHARED = new TestClock(); // after START, which it starts at
 
     private volatile Instant now;
+
+    /** The one timeline of all test contexts in this JVM. */
+    public static TestClock shared() {
+        return SHARED;
+    }
 
     public TestClock() {
         this(START);
