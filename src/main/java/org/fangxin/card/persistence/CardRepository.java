@@ -340,6 +340,18 @@ public class CardRepository {
                 .query(Long.class).single();
     }
 
+    /** Σ over the merchant's holders of min(limit, the advance outstanding on their live cards in that currency). */
+    public long advanceCappedPerHolder(UUID merchantId, String currency, long perHolderLimitMinor) {
+        return jdbc.sql("""
+                select coalesce(sum(least(advance, :limit)), 0) from (
+                    select sum(advance_outstanding_minor) as advance from card.card
+                     where merchant_id = :merchant and currency = :currency and status in ('ACTIVE', 'FROZEN')
+                     group by holder_id) per_holder
+                """)
+                .param("merchant", merchantId).param("currency", currency).param("limit", perHolderLimitMinor)
+                .query(Long.class).single();
+    }
+
     public long heldAtMerchant(UUID holderId, UUID merchantId) {
         return jdbc.sql("""
                 select coalesce(sum(paid_minor - earned_minor - refunded_minor - transferred_out_minor), 0)
