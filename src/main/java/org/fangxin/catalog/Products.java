@@ -205,6 +205,17 @@ public class Products {
         return List.copyOf(violations);
     }
 
+    /**
+     * The caps of today's rule table for a purchase of {@code amount} by a consumer already holding {@code held} at the
+     * product's merchant (single amount, consumer total, real name): re-checked when a paid purchase issues its card.
+     */
+    public List<Violation> checkPurchaseCaps(UUID productId, Money amount, Money held, boolean buyerRealNameVerified) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        return rulesFor(merchant, product.audience()).checkPurchase(new PurchaseProposal(
+                ProductProposal.Kind.valueOf(product.kind().name()), amount, held, buyerRealNameVerified));
+    }
+
     private RuleSet approve(ProductDraft draft, MerchantView merchant) {
         Listing.validate(draft, merchant);
         RuleSet ruleSet = rulesFor(merchant, draft.audience());

@@ -426,10 +426,9 @@ public class Refunds {
         RuleValues rule = products.rulesOf(card.productId()).values();
         int coolingOffDays = Math.max(terms.coolingOffDays(), rule.coolingOffDaysMin() == null ? 0 : rule.coolingOffDaysMin());
         LocalDate purchasedOn = LocalDate.ofInstant(card.purchasedAt(), merchant.zone());
-        // contracts do not state a list-price charge for used sessions yet, so the discounted price (the consumer's favour) applies
         RefundBasis basis = new RefundBasis(terms.refundMethod(), card.paid(), card.listPrice(), card.unredeemed(),
                 card.sessionsTotal(), card.sessionsRemaining(), card.validFrom(), card.validUntil(), purchasedOn,
-                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), false);
+                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), terms.usedSessionsAtListPrice());
         return RefundCalculator.quote(basis, reason, on);
     }
 

@@ -108,10 +108,16 @@ final class RefundFixtures {
 
     ProductView product(TestMerchants.Created shop, ProductKind kind, Money price, Integer sessions, Term term,
                         RefundMethod method, int feeBp) {
+        return product(shop, kind, price, null, sessions, term, method, feeBp);
+    }
+
+    /** A product sold below its list price: only a discount leaves room for a refund fee (refund.md). */
+    ProductView product(TestMerchants.Created shop, ProductKind kind, Money price, Money listPrice, Integer sessions, Term term,
+                        RefundMethod method, int feeBp) {
         ContractTerms terms = new ContractTerms(7, method, feeBp, true, "闭店时按剩余价值全额退款或转至承接商户",
                 "协商; 不成向消费者协会申请调解或向法院起诉", null);
         Money face = kind == ProductKind.STORED_VALUE ? price : null;
-        return products.create(shop.ownerActor(), new ProductDraft("测试卡 " + UUID.randomUUID(), null, kind, price, null,
+        return products.create(shop.ownerActor(), new ProductDraft("测试卡 " + UUID.randomUUID(), null, kind, price, listPrice,
                 face, sessions, term, List.of(shop.merchant().stores().get(0).id()), terms));
     }
 

@@ -148,7 +148,7 @@ class RefundFlowTests extends RefundTestBase {
     @Test
     void aContestedRefundWaitsForTheOperatorWhoUpholdsOrRejectsIt() {
         TestMerchants.Created gym = fx.gym();
-        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), 10, Term.months(6),
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), Money.yuan(2000), 10, Term.months(6),
                 RefundMethod.PRO_RATA_SESSIONS, 500);
         UserAccount upheldHolder = users.create(Role.CONSUMER);
         UserAccount rejectedHolder = users.create(Role.CONSUMER);
@@ -160,7 +160,7 @@ class RefundFlowTests extends RefundTestBase {
         clock.advance(Duration.ofDays(9));
         RefundView upheld = refunds.request(upheldHolder.actor(), new NewRefund(upheldCard.id(), RefundReason.CONSUMER_CHOICE));
         RefundView rejected = refunds.request(rejectedHolder.actor(), new NewRefund(rejectedCard.id(), RefundReason.QUALITY_DROP));
-        // 800 yuan by sessions, 5% fee on the consumer's choice = 40 yuan kept by the merchant
+        // 800 yuan by sessions, 5% fee on the consumer's choice = 40 yuan kept (above the list-price floor of 600)
         assertThat(upheld.refund()).isEqualTo(Money.yuan(760));
         assertThat(upheld.retained()).isEqualTo(Money.yuan(40));
 
@@ -296,7 +296,7 @@ class RefundFlowTests extends RefundTestBase {
     @Test
     void nettsTheAdvanceAgainstWhatTheMerchantKeepsWhenEscrowSuffices() {
         TestMerchants.Created gym = fx.gym(9500);
-        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), 10, Term.months(6),
+        ProductView pack = fx.product(gym, ProductKind.SESSION_PACK, Money.yuan(1000), Money.yuan(2000), 10, Term.months(6),
                 RefundMethod.PRO_RATA_SESSIONS, 1000);
         UserAccount holder = users.create(Role.CONSUMER);
         CardView card = fx.buy(holder, pack);

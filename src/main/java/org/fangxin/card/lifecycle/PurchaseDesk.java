@@ -29,6 +29,7 @@ import org.fangxin.payment.CreatePaymentOrder;
 import org.fangxin.payment.PaymentConfirmed;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.Payments;
+import org.fangxin.payment.RequestRefund;
 import org.fangxin.rules.Rules;
 import org.fangxin.rules.Violation;
 import org.fangxin.shared.AuditTrail;
@@ -104,7 +105,11 @@ public class PurchaseDesk {
                 throw new Rejection(Products.MERCHANT_MAY_NOT_SELL, "this merchant may not sell prepaid products now: " + reason);
             });
         }
-        Money held = new Money(repository.heldAtMerchant(actor.userId(), product.merchantId()), product.price().currency());
+        // Orders waiting for payment count: otherwise several unpaid orders placed together bypass the cap.
+        repository.lockHolderAtMerchant(actor.userId(), product.merchantId());
+        long pending = repository.pendingAtMerchant(actor.userId(), product.merchantId(), clock.instant().minus(TIME_TO_PAY));
+        Money held = new Money(Math.addExact(repository.heldAtMerchant(actor.userId(), product.merchantId()), pending),
+                product.price().currency());
         List<Violation> violations = products.checkPurchase(product.id(), command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));
         if (!violations.isEmpty()) {
@@ -175,13 +180,42 @@ public class PurchaseDesk {
         if (existing.isPresent()) {
             return Optional.of(existing.get().id());
         }
+        if (purchase.status() == PurchaseStatus.REFUSED) {
+            return Optional.empty(); // refused at an earlier delivery: its payment is being refunded
+        }
         if (!purchase.amount().equals(event.amount()) || !purchase.consumerId().equals(event.payerUserId())
                 || !event.paymentOrderId().equals(purchase.paymentOrderId())) {
             LOG.error("payment {} does not match purchase {} (amount {}, payer {}): no card issued",
                     event.paymentOrderId(), purchaseId, event.amount(), event.payerUserId());
             return Optional.empty();
         }
+        if (refusedByCaps(purchase)) {
+            return Optional.empty();
+        }
         return Optional.of(issueCard(purchase, event.occurredAt()));
+    }
+
+    /**
+     * Issuing re-checks the caps against the cards the consumer holds now (the rules may have changed, or other orders
+     * been paid, since the order was placed). A breach issues no card: the purchase ends REFUSED and the whole payment
+     * is refunded under {@code purchase-refused:<purchaseId>}.
+     */
+    private boolean refusedByCaps(PurchaseView purchase) {
+        repository.lockHolderAtMerchant(purchase.consumerId(), purchase.merchantId());
+        Money held = new Money(repository.heldAtMerchant(purchase.consumerId(), purchase.merchantId()),
+                purchase.amount().currency());
+        List<Violation> violations = products.checkPurchaseCaps(purchase.productId(), purchase.amount(), held,
+                users.isRealNameVerified(purchase.consumerId()));
+        if (violations.isEmpty()) {
+            return false;
+        }
+        String reason = String.join("; ", violations.stream().map(Violation::detail).toList());
+        repository.markPurchase(purchase.id(), PurchaseStatus.REFUSED, null);
+        payments.refund(new RequestRefund(purchase.paymentOrderId(), "purchase-refused:" + purchase.id(), purchase.amount(),
+                "purchase refused at issue: " + reason));
+        audit.record("purchase.refused", "purchase", purchase.id(), purchase, Map.of("violations", violations));
+        LOG.warn("purchase {} paid but refused at issue, payment refunded: {}", purchase.id(), reason);
+        return true;
     }
 
     private UUID issueCard(PurchaseView purchase, Instant paidAt) {

@@ -69,6 +69,7 @@ public final class ContractDocument {
         line(text, "terms.refundMethod", terms.refundMethod());
         line(text, "terms.refundFeeBp", terms.refundFeeBp());
         line(text, "terms.refundFeeWaived", "within cooling-off and whenever the merchant is at fault");
+        line(text, "terms.usedAtListPrice", terms.usedSessionsAtListPrice());
         line(text, "terms.transferable", terms.transferable());
         line(text, "terms.closure", terms.closureTerms());
         line(text, "terms.disputeResolution", terms.disputeResolution());

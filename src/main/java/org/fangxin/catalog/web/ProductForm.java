@@ -21,7 +21,7 @@ import org.fangxin.shared.Rejection;
 public record ProductForm(String name, String description, String kind, String price, String listPrice, String faceValue,
                           String sessions, String termCount, String termUnit, List<UUID> storeIds, String coolingOffDays,
                           String refundMethod, String refundFeeBp, Boolean transferable, String closureTerms,
-                          String disputeResolution, String extraTerms, String audience) {
+                          String disputeResolution, String extraTerms, String audience, Boolean usedAtListPrice) {
 
     static final long YUAN_MAX = 100_000_000L;
 
@@ -31,7 +31,7 @@ public record ProductForm(String name, String description, String kind, String p
 
     static ProductForm blank(List<UUID> stores) {
         return new ProductForm("", "", "SESSION_PACK", "", "", "", "", "", "MONTHS", stores, "7", "PRO_RATA_SESSIONS", "0",
-                true, "", "", "", "ADULTS");
+                true, "", "", "", "ADULTS", false);
     }
 
     /** The form of an existing product with new contract terms typed in (the product's own fields cannot change). */
@@ -41,14 +41,15 @@ public record ProductForm(String name, String description, String kind, String p
                 product.sessions() == null ? "" : product.sessions().toString(), Integer.toString(product.term().count()),
                 product.term().unit().name(), product.storeIds(), typed.coolingOffDays(), typed.refundMethod(),
                 typed.refundFeeBp(), typed.transferable(), typed.closureTerms(), typed.disputeResolution(), typed.extraTerms(),
-                product.audience().name());
+                product.audience().name(), typed.usedAtListPrice());
     }
 
     /** The form showing an existing product's current terms. */
     static ProductForm of(org.fangxin.catalog.ProductView product, ContractTerms terms) {
         var typed = new ProductForm(null, null, null, null, null, null, null, null, null, null,
                 terms.coolingOffDays().toString(), terms.refundMethod().name(), terms.refundFeeBp().toString(),
-                terms.transferable(), terms.closureTerms(), terms.disputeResolution(), terms.extraTerms(), null);
+                terms.transferable(), terms.closureTerms(), terms.disputeResolution(), terms.extraTerms(), null,
+                terms.usedSessionsAtListPrice());
         return revising(product, typed);
     }
 
@@ -83,7 +84,7 @@ public record ProductForm(String name, String description, String kind, String p
             return new Parsed(null, errors);
         }
         var terms = new ContractTerms(coolingOff, method, feeBp, Boolean.TRUE.equals(transferable), closureTerms,
-                disputeResolution, extraTerms);
+                disputeResolution, extraTerms, Boolean.TRUE.equals(usedAtListPrice));
         return new Parsed(new ProductDraft(name.strip(), description, kindValue, priceValue, listValue, faceValueValue,
                 sessionCount, new Term(termValue, unit), storeIds, terms, audienceValue), List.of());
     }
