@@ -62,6 +62,7 @@ class ClaimPageController {
         model.addAttribute("policy", policies.view(actor, id));
         model.addAttribute("bills", premiums.bills(actor, id, InsurancePageController.BILL_ROWS));
         model.addAttribute("claims", claims.list(actor, id, null, CLAIM_ROWS));
+        model.addAttribute("aggregateRemaining", claims.aggregateRemaining(id, policies.today()));
         return "insurance/policy";
     }
 
@@ -71,6 +72,7 @@ class ClaimPageController {
         model.addAttribute("claim", claim);
         model.addAttribute("insurer", actor.is(Role.INSURER));
         model.addAttribute("canPay", claim.payable() && actor.is(Role.INSURER, Role.OPERATOR));
+        model.addAttribute("recovery", claims.recoveryOf(actor, id).orElse(null));
         model.addAttribute("formKey", UUID.randomUUID().toString());
         return "insurance/claim";
     }
