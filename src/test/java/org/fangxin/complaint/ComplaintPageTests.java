@@ -109,6 +109,10 @@ class ComplaintPageTests extends IntegrationTest {
             assertThat(handler.get("/complaints/admin").statusCode()).isEqualTo(403);
             assertThat(handler.get("/calendar").body()).doesNotContain("id=\"day-form\"");
         }
+        // a sector without any closed case (nobody here sells catering): no median yet, still a board
+        var catering = users.create(Role.REGULATOR, null, "CATERING");
+        assertThat(FormSession.loggedIn(port, catering.username()).get("/complaints/sla").statusCode()).isEqualTo(200);
+        assertThat(api().as(catering).get("/api/v1/complaints/sla-board").json().get("medianDaysToClose").isNull()).isTrue();
         FormSession consumer = FormSession.loggedIn(port, users.create(Role.CONSUMER).username());
         assertThat(consumer.get("/home").body()).contains("href=\"/complaints\"");
         assertThat(consumer.get("/complaints").body()).contains("id=\"file-complaint\"");
