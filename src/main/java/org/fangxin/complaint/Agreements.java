@@ -127,13 +127,8 @@ public class Agreements {
 
     /** The merchant reports resumed service or compensation paid (with how): the consumer may confirm or object. */
     public ComplaintView reportPerformed(Actor actor, UUID complaintId, String report) {
-        CaseRow row = desk.lock(complaintId);
-        Party party = access.act(actor, row);
-        AgreementView agreement = performing(row, party, Party.MERCHANT);
-        records.reportPerformed(agreement.id(), Complaints.requireText(report, "report"), desk.now());
-        events.publishEvent(new ComplaintMessagePosted(complaintId, row.caseNumber(), row.merchantId(), row.consumerId(),
-                party.name(), desk.now()));
-        return desk.view(desk.find(complaintId));
+        return notePerformance(actor, complaintId, Party.MERCHANT, report, "report",
+                (agreementId, text) -> records.reportPerformed(agreementId, text, desk.now()));
     }
 
     /** The consumer confirms the service resumed or the compensation arrived: the case closes upheld. */
@@ -148,10 +143,17 @@ public class Agreements {
 
     /** The consumer says the agreement was not carried out: unless that changes, the deadline fails the mediation. */
     public ComplaintView disputePerformance(Actor actor, UUID complaintId, String reason) {
+        return notePerformance(actor, complaintId, Party.CONSUMER, reason, "reason",
+                (agreementId, text) -> records.disputePerformance(agreementId, text, desk.now()));
+    }
+
+    /** One party's word on how the agreement is being carried out, recorded on it; the other party is told. */
+    private ComplaintView notePerformance(Actor actor, UUID complaintId, Party expected, String text, String field,
+                                          java.util.function.BiConsumer<UUID, String> record) {
         CaseRow row = desk.lock(complaintId);
         Party party = access.act(actor, row);
-        AgreementView agreement = performing(row, party, Party.CONSUMER);
-        records.disputePerformance(agreement.id(), Complaints.requireText(reason, "reason"), desk.now());
+        AgreementView agreement = performing(row, party, expected);
+        record.accept(agreement.id(), Complaints.requireText(text, field));
         events.publishEvent(new ComplaintMessagePosted(complaintId, row.caseNumber(), row.merchantId(), row.consumerId(),
                 party.name(), desk.now()));
         return desk.view(desk.find(complaintId));
