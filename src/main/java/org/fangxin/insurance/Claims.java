@@ -48,6 +48,8 @@ public class Claims {
     public static final ProblemType CLAIM_DECIDED = new ProblemType("claim-decided", 409);
     public static final ProblemType LINES_UNDECIDED = new ProblemType("claim-lines-undecided", 409);
     public static final ProblemType NOT_PAYABLE = new ProblemType("claim-not-payable", 409);
+    public static final ProblemType CASE_UNKNOWN = new ProblemType("claim-case-unknown", 422);
+    public static final ProblemType LINE_NOT_FUNDED = new ProblemType("claim-line-not-funded", 422);
     public static final int LINES_MAX = 100_000;
     public static final int REASON_LENGTH_MAX = 500;
     public static final int REFERENCE_LENGTH_MAX = 100;
@@ -62,11 +64,13 @@ public class Claims {
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FundPayments fundPayments;
     private final ConsumerBenefits benefits;
 
     Claims(ClaimRepository claims, InsuranceRepository insurance, Policies policies, Insurers insurers, Premiums premiums,
            Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
            ConsumerBenefits benefits) {
+        this.fundPayments = new FundPayments(ledger);
         this.claims = claims;
         this.insurance = insurance;
         this.policies = policies;
@@ -89,6 +93,11 @@ public class Claims {
         Optional<ClaimView> existing = claims.ofCase(request.caseId());
         if (existing.isPresent()) {
             return existing.get();
+        }
+        if (!request.paysConsumers()) {
+            // a claim that reimburses the guarantee fund stands only on what the fund paid; one that pays consumers
+            // directly (a failed mediation) has no fund payment behind it
+            fundPayments.requireFunded(request);
         }
         List<PolicyView> covering = policies.covering(request.merchantId(), request.closedOn());
         Optional<PolicyView> insuring = covering.stream()

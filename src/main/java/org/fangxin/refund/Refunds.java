@@ -67,7 +67,6 @@ public class Refunds {
     private final Cards cards;
     private final Products products;
     private final Merchants merchants;
-    private final Rules rules;
     private final Payments payments;
     private final RefundLedger ledger;
     private final AuditTrail audit;
@@ -78,7 +77,7 @@ public class Refunds {
     private final Notifications notifications;
     private final RefundMessages messages;
 
-    Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants, Rules rules,
+    Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants,
             Payments payments, RefundLedger ledger, AuditTrail audit, ApplicationEventPublisher events, IdGenerator ids,
             Clock clock, @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays,
             Notifications notifications, RefundMessages messages) {
@@ -89,7 +88,6 @@ public class Refunds {
         this.cards = cards;
         this.products = products;
         this.merchants = merchants;
-        this.rules = rules;
         this.payments = payments;
         this.ledger = ledger;
         this.audit = audit;
@@ -425,13 +423,12 @@ public class Refunds {
                 .orElseThrow(() -> new IllegalStateException("card " + card.id() + " names an unknown contract version"));
         ContractTerms terms = contract.content().terms();
         MerchantView merchant = merchantOf(card);
-        RuleValues rule = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values();
+        RuleValues rule = products.rulesOf(card.productId()).values();
         int coolingOffDays = Math.max(terms.coolingOffDays(), rule.coolingOffDaysMin() == null ? 0 : rule.coolingOffDaysMin());
         LocalDate purchasedOn = LocalDate.ofInstant(card.purchasedAt(), merchant.zone());
-        // contracts do not state a list-price charge for used sessions yet, so the discounted price (the consumer's favour) applies
         RefundBasis basis = new RefundBasis(terms.refundMethod(), card.paid(), card.listPrice(), card.unredeemed(),
                 card.sessionsTotal(), card.sessionsRemaining(), card.validFrom(), card.validUntil(), purchasedOn,
-                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), false);
+                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), terms.usedSessionsAtListPrice());
         return RefundCalculator.quote(basis, reason, on);
     }
 

@@ -125,7 +125,7 @@ class InsurancePageController {
             idempotency.execute(actor.scope(), "page:" + formKey, true, request, () -> Idempotency.Answer.of(200, command.get()));
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/bills/" + billId;
     }
@@ -190,7 +190,7 @@ class InsurancePageController {
             command.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/admin";
     }
