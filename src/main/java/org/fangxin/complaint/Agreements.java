@@ -13,7 +13,7 @@ import org.fangxin.complaint.persistence.CaseRecords;
 import org.fangxin.complaint.persistence.CaseRow;
 import org.fangxin.complaint.workflow.CaseAccess;
 import org.fangxin.complaint.workflow.CaseDesk;
-import org.fangxin.complaint.workflow.CompensationDesk;
+import org.fangxin.complaint.workflow.AgreedCompensationDesk;
 import org.fangxin.complaint.workflow.Intake;
 import org.fangxin.identity.Actor;
 import org.fangxin.refund.RefundView;
@@ -48,12 +48,12 @@ public class Agreements {
     private final CaseAccess access;
     private final Cards cards;
     private final Refunds refunds;
-    private final CompensationDesk compensations;
+    private final AgreedCompensationDesk compensations;
     private final IdGenerator ids;
     private final ApplicationEventPublisher events;
 
     Agreements(CaseRecords records, CaseDesk desk, CaseAccess access, Cards cards, Refunds refunds,
-               CompensationDesk compensations, IdGenerator ids, ApplicationEventPublisher events) {
+               AgreedCompensationDesk compensations, IdGenerator ids, ApplicationEventPublisher events) {
         this.records = records;
         this.desk = desk;
         this.access = access;
@@ -234,7 +234,7 @@ public class Agreements {
         if (agreement.remedy() == Remedy.REFUND) {
             throw new Rejection(NOT_PERFORMING, "a refund is carried out by the platform: the case closes when it is paid");
         }
-        if (agreement.remedy() == Remedy.COMPENSATION && CompensationDesk.byPlatform(row)) {
+        if (agreement.remedy() == Remedy.COMPENSATION && AgreedCompensationDesk.byPlatform(row)) {
             throw new Rejection(NOT_PERFORMING, "the platform pays this compensation from the merchant's earned money");
         }
         return agreement;

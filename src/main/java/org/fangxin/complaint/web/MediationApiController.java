@@ -163,7 +163,8 @@ class MediationApiController {
                 return new DeadlineRules(negotiationDays, platformDays, acceptanceDays, mediationDays, performanceDays,
                         noticeDays);
             } catch (IllegalArgumentException e) {
-                throw Rejection.invalid("days", e.getMessage());
+                throw Rejection.invalid("days", e.getMessage())
+                        .withMessage("problem.complaint.deadline-days", DeadlineRules.DAYS_MAX);
             }
         }
     }

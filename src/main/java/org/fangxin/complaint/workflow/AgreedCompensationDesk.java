@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
  * merchant's escrow). Both keep the escrow identity (docs/ledger.md). Runs in the caller's transaction.
  */
 @Component
-public class CompensationDesk {
+public class AgreedCompensationDesk {
 
     private final Ledger ledger;
     private final CaseRecords records;
     private final CaseRepository cases;
 
-    CompensationDesk(Ledger ledger, CaseRecords records, CaseRepository cases) {
+    AgreedCompensationDesk(Ledger ledger, CaseRecords records, CaseRepository cases) {
         this.ledger = ledger;
         this.records = records;
         this.cases = cases;
