@@ -59,15 +59,7 @@ class SandboxFiles {
         if (first.isPresent()) {
             return replay(first.get(), messageId, sha256Hex);
         }
-        PaymentBatch batch;
-        try {
-            batch = new Pain001Reader().read(content);
-        } catch (MalformedBankFile e) {
-            throw new Rejection(BankPort.FILE_MALFORMED, e.getMessage(), Map.of("line", e.lineNumber()));
-        }
-        if (!batch.messageId().equals(messageId)) {
-            throw new Rejection(BankPort.FILE_MALFORMED, "the file's message id " + batch.messageId() + " is not " + messageId);
-        }
+        PaymentBatch batch = read(messageId, content);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, SandboxBank.BANK_ZONE);
         LocalDate execution = SandboxBank.executionDate(today, delayDays());
@@ -87,10 +79,24 @@ class SandboxFiles {
             return replay(books.file(messageId).orElseThrow(), messageId, sha256Hex);
         }
         TransferStatus group = rejected == 0 ? TransferStatus.ACCP : rejected == count ? TransferStatus.RJCT : TransferStatus.PART;
-        statements.statusReport("pain002-" + messageId + "-receipt", new PaymentStatusReport("RCPT" + messageId.substring(Math.max(0, messageId.length() - 31)),
-                messageId, group, statuses), now);
+        statements.statusReport("pain002-" + messageId + "-receipt", new PaymentStatusReport(
+                "RCPT" + messageId.substring(Math.max(0, messageId.length() - 31)), messageId, group, statuses), now);
         log.info("sandbox bank received file {}: {} accepted, {} rejected", messageId, count - rejected, rejected);
         return receipt;
+    }
+
+    /** The pain.001's transactions; a file that does not parse or names another message id is malformed. */
+    private static PaymentBatch read(String messageId, byte[] content) {
+        PaymentBatch batch;
+        try {
+            batch = new Pain001Reader().read(content);
+        } catch (MalformedBankFile e) {
+            throw new Rejection(BankPort.FILE_MALFORMED, e.getMessage(), Map.of("line", e.lineNumber()));
+        }
+        if (!batch.messageId().equals(messageId)) {
+            throw new Rejection(BankPort.FILE_MALFORMED, "the file's message id " + batch.messageId() + " is not " + messageId);
+        }
+        return batch;
     }
 
     private FileReceipt replay(FileReceipt first, String messageId, String sha256Hex) {
