@@ -19,6 +19,9 @@ public interface Cards {
 
     CardView view(Actor actor, UUID cardId);
 
+    /** Consumers: their cards; merchant people: their merchant's; operators and regulators: the newest (at most {@code limit}). */
+    List<CardView> list(Actor actor, int limit);
+
     /**
      * Ends an ACTIVE card's entitlement so its unredeemed value can be refunded or compensated: locks the card, sets
      * it to {@code endStatus} (REFUNDED or EXPIRED), stops further redemption and release, and returns the card as it

@@ -12,6 +12,7 @@ import org.fangxin.insurance.domain.ClaimLimits;
 import org.fangxin.insurance.domain.PolicyYear;
 import org.fangxin.insurance.persistence.ClaimRepository;
 import org.fangxin.insurance.persistence.InsuranceRepository;
+import org.fangxin.ledger.Ledger;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
@@ -32,9 +33,11 @@ class ClaimFiling {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final FundPayments fundPayments;
 
     ClaimFiling(ClaimRepository claims, InsuranceRepository insurance, Policies policies, AuditTrail audit, IdGenerator ids,
-                Clock clock) {
+                Clock clock, Ledger ledger) {
+        this.fundPayments = new FundPayments(ledger);
         this.claims = claims;
         this.insurance = insurance;
         this.policies = policies;
@@ -49,6 +52,11 @@ class ClaimFiling {
         Optional<ClaimView> existing = claims.ofCase(request.caseId());
         if (existing.isPresent()) {
             return existing.get();
+        }
+        if (!request.paysConsumers()) {
+            // a claim that reimburses the guarantee fund stands only on what the fund paid; one that pays consumers
+            // directly (a failed mediation) has no fund payment behind it
+            fundPayments.requireFunded(request);
         }
         List<PolicyView> covering = policies.covering(request.merchantId(), request.closedOn());
         Optional<PolicyView> insuring = covering.stream()

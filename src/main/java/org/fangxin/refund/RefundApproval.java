@@ -9,6 +9,7 @@ import org.fangxin.card.Cards;
 import org.fangxin.notification.Notifications;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.RequestRefund;
+import org.fangxin.refund.domain.AgreedRefund;
 import org.fangxin.refund.domain.RefundSplit;
 import org.fangxin.refund.domain.RefundTransition;
 import org.fangxin.refund.domain.WorkingDays;
@@ -86,7 +87,9 @@ class RefundApproval {
         RefundStatus approved = transition.applyTo(before.status());
         CardStatus end = before.reason() == RefundReason.EXPIRY ? CardStatus.EXPIRED : CardStatus.REFUNDED;
         CardView card = cards.surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
-        RefundQuote quote = quotes.quoteFor(card, before.reason(), before.requestedOn());
+        RefundQuote quote = before.reason() == RefundReason.COMPLAINT_AGREEMENT
+                ? AgreedRefund.quote(card.paid(), card.unredeemed(), before.gross(), card.unused(), before.requestedOn())
+                : quotes.quoteFor(card, before.reason(), before.requestedOn());
         RefundSplit split = ledger.postRefund(refundId, card, quote.refund());
         cards.settleSurrender(card.id(), quote.refund(), split.uncovered());
         String reference = null;

@@ -24,13 +24,11 @@ class RefundQuotes {
 
     private final Products products;
     private final Merchants merchants;
-    private final Rules rules;
     private final Clock clock;
 
-    RefundQuotes(Products products, Merchants merchants, Rules rules, Clock clock) {
+    RefundQuotes(Products products, Merchants merchants, Clock clock) {
         this.products = products;
         this.merchants = merchants;
-        this.rules = rules;
         this.clock = clock;
     }
 
@@ -39,13 +37,12 @@ class RefundQuotes {
                 .orElseThrow(() -> new IllegalStateException("card " + card.id() + " names an unknown contract version"));
         ContractTerms terms = contract.content().terms();
         MerchantView merchant = merchantOf(card);
-        RuleValues rule = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values();
+        RuleValues rule = products.rulesOf(card.productId()).values();
         int coolingOffDays = Math.max(terms.coolingOffDays(), rule.coolingOffDaysMin() == null ? 0 : rule.coolingOffDaysMin());
         LocalDate purchasedOn = LocalDate.ofInstant(card.purchasedAt(), merchant.zone());
-        // contracts do not state a list-price charge for used sessions yet, so the discounted price (the consumer's favour) applies
         RefundBasis basis = new RefundBasis(terms.refundMethod(), card.paid(), card.listPrice(), card.unredeemed(),
                 card.sessionsTotal(), card.sessionsRemaining(), card.validFrom(), card.validUntil(), purchasedOn,
-                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), false);
+                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), terms.usedSessionsAtListPrice());
         return RefundCalculator.quote(basis, reason, on);
     }
 

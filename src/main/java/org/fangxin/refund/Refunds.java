@@ -13,10 +13,12 @@ import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
+import org.fangxin.refund.domain.AgreedRefund;
 import org.fangxin.refund.domain.RefundTransition;
 import org.fangxin.refund.persistence.RefundRepository;
 import org.fangxin.refund.persistence.RefundRepository.Stored;
 import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Service;
@@ -91,6 +93,35 @@ public class Refunds {
         if (quote.automatic()) {
             approval.approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         }
+        return repository.find(id).orElseThrow().view();
+    }
+
+    /**
+     * The platform carries out a complaint's agreement (no actor: the complaint module checked that both parties
+     * agreed): the card's holder gets {@code amount} of its unredeemed value back without fee (the merchant is at
+     * fault), the rest is the merchant's; the card is surrendered, the ledger posted and the payment requested at once,
+     * as for any approved refund. An open request of the card still waiting for the merchant or an operator yields.
+     */
+    @Transactional
+    public RefundView refundByAgreement(UUID cardId, Money amount, String agreement) {
+        CardView card = cards.find(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        if (card.status() != CardStatus.ACTIVE) {
+            throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");
+        }
+        if (amount == null || !amount.isPositive() || amount.compareTo(card.unredeemed()) > 0) {
+            throw Rejection.invalid("amount", "an agreed refund is more than zero and at most the card's unredeemed value "
+                    + card.unredeemed().format());
+        }
+        repository.findOpenForCard(cardId).ifPresent(open -> {
+            if (!RefundTransition.CANCEL.allowedFrom(open.view().status())) {
+                throw new Rejection(ALREADY_REQUESTED, "this card already has a refund " + open.view().status(),
+                        Map.of("refundId", open.view().id().toString()));
+            }
+            repository.cancel(open.view().id(), "superseded by " + agreement, clock.instant());
+        });
+        LocalDate today = quotes.today(quotes.merchantOf(card).zone());
+        UUID id = approval.open(card, AgreedRefund.quote(card.paid(), card.unredeemed(), amount, card.unused(), today), today);
+        approval.approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         return repository.find(id).orElseThrow().view();
     }
 
@@ -219,8 +250,8 @@ public class Refunds {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only the card's holder asks for its refund");
         }
-        if (reason == RefundReason.EXPIRY) {
-            throw Rejection.invalid("reason", "EXPIRY refunds are made by the platform when a card expires");
+        if (reason == RefundReason.EXPIRY || reason == RefundReason.COMPLAINT_AGREEMENT) {
+            throw Rejection.invalid("reason", reason + " refunds are made by the platform (on expiry, or carrying out a complaint's agreement)");
         }
         CardView card = cards.find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));

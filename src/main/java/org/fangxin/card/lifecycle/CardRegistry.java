@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.CardEventView;
 import org.fangxin.card.CardStatus;
+import org.fangxin.card.CardSurrendered;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
+import org.fangxin.card.domain.Card;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.card.persistence.SuspicionQueries;
@@ -21,6 +23,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CardRegistry implements Cards {
 
-    public static final ProblemType CARD_NOT_ACTIVE = new ProblemType("card-not-active", 409);
+    public static final ProblemType CARD_NOT_ACTIVE = Card.NOT_ACTIVE;
     public static final int LIST_SIZE_MAX = 100;
     static final int EXPIRING_LIMIT_MAX = 500;
 
@@ -41,9 +44,10 @@ public class CardRegistry implements Cards {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CardRegistry(CardRepository repository, SuspicionQueries suspicion, CardPostings postings, PeriodRelease release,
-                 AuditTrail audit, IdGenerator ids, Clock clock) {
+                 AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.suspicion = suspicion;
         this.postings = postings;
@@ -51,6 +55,7 @@ public class CardRegistry implements Cards {
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -101,21 +106,25 @@ public class CardRegistry implements Cards {
         if (endStatus != CardStatus.REFUNDED && endStatus != CardStatus.EXPIRED) {
             throw new IllegalArgumentException("a card is surrendered as REFUNDED or EXPIRED, not " + endStatus);
         }
-        CardRow card = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
-        if (card.status() != CardStatus.ACTIVE) {
-            throw new Rejection(CARD_NOT_ACTIVE, "card " + cardId + " is " + card.status(), Map.of("status", card.status().name()));
-        }
+        CardRow row = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        Card card = row.card();
         Instant now = clock.instant();
-        if (endStatus == CardStatus.EXPIRED && release.releaseLocked(card, now) > 0) {
+        if (endStatus == CardStatus.EXPIRED) {
             // A pass that ran its term earned its days even if the release job has not run yet: never refund them.
-            card = repository.lock(cardId).orElseThrow();
+            Card released = release.releaseLocked(card, now);
+            if (released != card) {
+                card = released;
+                row = repository.lock(cardId).orElseThrow();
+            }
         }
-        CardView before = view(card);
+        CardSurrendered surrendered = card.surrender(endStatus, now).event();
+        CardView before = view(row);
         repository.end(cardId, endStatus, before.unredeemed().amountMinor(), 0, now, reason);
         repository.addEvent(ids.next(), cardId, now, "SURRENDERED_" + endStatus, reason == null ? "" : reason,
                 before.unredeemed().amountMinor(), null, null);
         audit.record("card.surrendered", "card", cardId, Map.of("status", before.status()),
                 Map.of("status", endStatus, "unredeemed", before.unredeemed(), "reason", String.valueOf(reason)));
+        events.publishEvent(surrendered);
         return before;
     }
 

@@ -17,6 +17,7 @@ import org.fangxin.card.persistence.ClosureCardRepository;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,23 +33,25 @@ class ClosureCardDesk implements ClosureCards {
     private final CompensationTakeover takeover;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ClosureCardDesk(ClosureCardRepository repository, CardPostings postings, PeriodRelease release,
-                    CompensationTakeover takeover, IdGenerator ids, Clock clock) {
+                    CompensationTakeover takeover, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.postings = postings;
         this.release = release;
         this.takeover = takeover;
         this.ids = ids;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
     public int holdForCompensation(UUID merchantId, Instant asOf) {
         List<CardRow> live = repository.lockLive(merchantId);
-        for (CardRow card : live) {
-            if (card.status() == CardStatus.ACTIVE) {
-                release.releaseLocked(card, asOf);
+        for (CardRow row : live) {
+            if (row.status() == CardStatus.ACTIVE) {
+                events.publishEvent(release.releaseLocked(row.card(), asOf).freeze(asOf).event());
             }
         }
         repository.freezeLive(merchantId);

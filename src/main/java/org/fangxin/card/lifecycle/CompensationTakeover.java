@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.ClosureCards;
 import org.fangxin.card.domain.Entitlement;
+import org.fangxin.card.domain.Validity;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.card.persistence.ClosureCardRepository;
@@ -106,7 +107,8 @@ class CompensationTakeover {
             }
             case STORED_VALUE -> face = Math.max(1, ceil(product.faceValue().amountMinor() * value, price));
         }
-        Entitlement entitlement = Entitlement.issued(kind, value, 0, sessions, face, from, until);
+        Entitlement entitlement = Entitlement.issued(kind, old.money(value), old.money(0), sessions,
+                face == null ? null : old.money(face), new Validity(from, until));
         UUID newId = ids.next();
         CardRow card = new CardRow(newId, old.purchaseId(), old.id(), old.holderId(), successorId, product.storeIds().get(0),
                 product.id(), product.name(), kind, contract.id(), contract.contentSha256(), old.paymentOrderId(),

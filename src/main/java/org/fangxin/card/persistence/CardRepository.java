@@ -90,8 +90,9 @@ public class CardRepository {
                        first_redeemed_at = coalesce(first_redeemed_at, :first)
                  where id = :id and status = 'ACTIVE'
                 """)
-                .param("id", id).param("earned", e.earnedMinor()).param("advance", e.advanceOutstandingMinor())
-                .param("sessions", e.sessionsRemaining()).param("face", e.faceRemainingMinor())
+                .param("id", id).param("earned", e.earned().amountMinor())
+                .param("advance", e.advanceOutstanding().amountMinor()).param("sessions", e.sessionsRemaining())
+                .param("face", e.faceRemaining() == null ? null : e.faceRemaining().amountMinor())
                 .param("through", e.releasedThrough() == null ? null : Date.valueOf(e.releasedThrough()))
                 .param("first", firstRedeemedAt == null ? null : Timestamp.from(firstRedeemedAt))
                 .update();
@@ -171,6 +172,38 @@ public class CardRepository {
     }
 
     /** The consumer's value still held at the merchant: unredeemed value of live cards (caps count renewals). */
+    /**
+     * Serialises purchases of one consumer at one merchant until the transaction ends, so two orders placed at once
+     * cannot both squeeze under the per-consumer cap.
+     */
+    public void lockHolderAtMerchant(UUID holderId, UUID merchantId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('card-purchase:' || :holder || ':' || :merchant, 0))")
+                .param("holder", holderId.toString()).param("merchant", merchantId.toString()).query().singleRow();
+    }
+
+    /** The amounts of the consumer's purchases at the merchant still waiting for payment, created after {@code since}. */
+    public long pendingAtMerchant(UUID holderId, UUID merchantId, Instant since) {
+        return jdbc.sql("""
+                select coalesce(sum(amount_minor), 0) from card.purchase
+                 where consumer_id = :holder and merchant_id = :merchant and status = 'PENDING_PAYMENT'
+                   and created_at > :since
+                """)
+                .param("holder", holderId).param("merchant", merchantId).param("since", Timestamp.from(since))
+                .query(Long.class).single();
+    }
+
+    /** Σ over the merchant's holders of min(limit, the advance outstanding on their live cards in that currency). */
+    public long advanceCappedPerHolder(UUID merchantId, String currency, long perHolderLimitMinor) {
+        return jdbc.sql("""
+                select coalesce(sum(least(advance, :limit)), 0) from (
+                    select sum(advance_outstanding_minor) as advance from card.card
+                     where merchant_id = :merchant and currency = :currency and status in ('ACTIVE', 'FROZEN')
+                     group by holder_id) per_holder
+                """)
+                .param("merchant", merchantId).param("currency", currency).param("limit", perHolderLimitMinor)
+                .query(Long.class).single();
+    }
+
     public long heldAtMerchant(UUID holderId, UUID merchantId) {
         return jdbc.sql("""
                 select coalesce(sum(paid_minor - earned_minor - refunded_minor - transferred_out_minor), 0)

@@ -81,7 +81,7 @@ class CompensationPageController {
             if (rejection.type().status() == 403 || rejection.type().status() == 404) {
                 throw rejection;
             }
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return target;
     }

@@ -68,7 +68,7 @@ class ClosurePageController {
             closures.report(actor, merchantId, note);
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection/closure-report/" + merchantId;
     }
@@ -96,7 +96,7 @@ class ClosurePageController {
             closures.announce(actor, date, reason);
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection/closures/mine";
     }
@@ -118,7 +118,7 @@ class ClosurePageController {
             command.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection/closures";
     }

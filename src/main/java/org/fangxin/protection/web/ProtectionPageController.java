@@ -11,6 +11,7 @@ import org.fangxin.protection.Deposits;
 import org.fangxin.protection.InsuredCover;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.MenuEntry;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,7 +64,7 @@ class ProtectionPageController {
     @PostMapping("/protection/rules")
     String changeRule(Actor actor, @RequestParam Sector sector, @RequestParam String floorYuan, @RequestParam int shareBps,
                       RedirectAttributes redirect) {
-        return act(actor, redirect, () -> deposits.changeRule(actor, sector, YuanInput.parse("floor", floorYuan), shareBps));
+        return act(actor, redirect, () -> deposits.changeRule(actor, sector, MoneyFormat.parseYuan("floor", floorYuan), shareBps));
     }
 
     /** The form carries a one-time key, so a double submission lodges once. */
@@ -72,7 +73,7 @@ class ProtectionPageController {
                  @RequestParam String formKey, RedirectAttributes redirect) {
         return act(actor, redirect, () -> idempotency.execute(actor.scope(), "page:" + formKey, true,
                 Map.of("merchantId", merchantId, "amount", amountYuan, "reference", reference),
-                () -> Idempotency.Answer.of(201, deposits.lodge(actor, merchantId, YuanInput.parse("amount", amountYuan),
+                () -> Idempotency.Answer.of(201, deposits.lodge(actor, merchantId, MoneyFormat.parseYuan("amount", amountYuan),
                         reference))).body());
     }
 
@@ -97,7 +98,7 @@ class ProtectionPageController {
             command.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection";
     }

@@ -13,6 +13,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.protection.ClosureCaseView;
 import org.fangxin.shared.Money;
+import org.fangxin.testing.AccessMatrix;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.FormSession;
 import org.fangxin.testing.TestMerchants;
@@ -71,17 +72,13 @@ class CompensationAccessTests extends CompensationTestBase {
         assertThat(repository.line(aliceLine).orElseThrow().status()).isEqualTo("PAID");
         assertThat(repository.totals(batch.id()).planned()).isEqualTo(2);
 
-        assertThat(api().as(users.create(Role.OPERATOR)).get(path).status()).isEqualTo(200);
-        assertThat(api().as(users.create(Role.REGULATOR)).get(path).status()).isEqualTo(200);
-        assertThat(api().as(gym.owner()).get(path).status()).isEqualTo(200);
-        assertThat(api().as(alice).get(path).status()).isEqualTo(403);
-        assertThat(api().as(users.create(Role.INSURER)).get(path).status()).isEqualTo(403);
-        TestMerchants.Created other = gym();
-        assertThat(api().as(other.owner()).get(path).status()).isEqualTo(404);
-        assertThat(api().get(path).status()).isEqualTo(401);
-        assertThat(api().as(gym.owner()).post(path, Map.of(), UUID.randomUUID().toString()).status()).isEqualTo(403);
-        assertThat(api().as(users.create(Role.OPERATOR)).post(path, Map.of(), UUID.randomUUID().toString()).status())
-                .as("starting again answers the same batch").isEqualTo(201);
+        AccessMatrix matrix = new AccessMatrix(port).caller("operator", users.create(Role.OPERATOR))
+                .caller("regulator", users.create(Role.REGULATOR)).caller("owner", gym.owner()).caller("holder", alice)
+                .caller("insurer", users.create(Role.INSURER)).caller("otherOwner", gym().owner()).anonymous("anonymous");
+        //                                   oper reg  own  hold ins  other anon
+        matrix.expect(api -> api.get(path), 200, 200, 200, 403, 403, 404, 401);
+        // for the operator, starting again answers the same batch
+        matrix.expect(api -> api.post(path, Map.of(), UUID.randomUUID().toString()), Map.of("owner", 403, "operator", 201));
 
         Api.Response progress = api().get("/api/v1/public/closures/" + closure.id() + "/compensation");
         assertThat(progress.status()).isEqualTo(200);

@@ -14,9 +14,11 @@ import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** In Chromium: a cardholder reports the store closed, and after confirmation and payment sees the compensation. */
+@Tag("browser")
 class CompensationBrowserTests extends CompensationTestBase {
 
     @Test

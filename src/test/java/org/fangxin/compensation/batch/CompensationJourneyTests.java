@@ -23,6 +23,7 @@ import org.fangxin.compensation.batch.CompensationRepository.Line;
 import org.fangxin.compensation.batch.CompensationRepository.Totals;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * value → after the deadline the job pays everyone exactly U through the provider, from escrow, deposit and the topped
  * up guarantee fund; the books hold after every step.
  */
+@Tag("journey")
 class CompensationJourneyTests extends CompensationTestBase {
 
     static final int CONSUMERS = 60;

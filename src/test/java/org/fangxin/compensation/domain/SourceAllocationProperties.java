@@ -1,21 +1,20 @@
 package org.fangxin.compensation.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.fangxin.compensation.domain.SourceAllocation.Claim;
 import org.fangxin.compensation.domain.SourceAllocation.Share;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Random cards (prices, usage, supervision ratios), random escrow shortfalls and deposits: every line is paid exactly
@@ -33,23 +32,24 @@ class SourceAllocationProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Card> cards() {
-        return Combinators.combine(Arbitraries.longs().between(1, 2_000_000), Arbitraries.integers().between(0, 99),
-                Arbitraries.of(0, 4_000, 6_000, 10_000, 2_500, 7_777)).as(Card::new);
+    static Gen<Card> cards() {
+        return longs().between(1, 2_000_000).zip(integers().between(0, 99),
+                arbitrary().pick(0, 4_000, 6_000, 10_000, 2_500, 7_777), Card::new);
     }
 
-    @Property(tries = 1_000)
-    void everyLineIsPaidExactlyItsValueFromSourcesInTheLegalOrder(
-            @ForAll @Size(min = 0, max = 60) List<@net.jqwik.api.From("cards") Card> cards,
-            @ForAll @LongRange(min = 0, max = 5_000_000) long escrowShortfall,
-            @ForAll @LongRange(min = 0, max = 20_000_000) long deposit,
-            @ForAll @IntRange(min = 0, max = 1) int brokenIdentity) {
+    @Test
+    void everyLineIsPaidExactlyItsValueFromSourcesInTheLegalOrder() {
+        qt().withExamples(1_000).forAll(lists().of(cards()).ofSizeBetween(0, 60), longs().between(0, 5_000_000),
+                longs().between(0, 20_000_000), booleans().all())
+                .checkAssert(SourceAllocationProperties::everyLineIsPaidExactlyItsValue);
+    }
+
+    private static void everyLineIsPaidExactlyItsValue(List<Card> cards, long escrowShortfall, long deposit, boolean brokenIdentity) {
         List<Claim> claims = new ArrayList<>();
         cards.forEach(c -> claims.add(c.claim()));
         long escrowBacked = claims.stream().mapToLong(c -> c.unredeemedMinor() - c.advanceMinor()).sum();
         // usually the escrow holds exactly the escrow-backed part, less what refunds of ended cards left unrecovered
-        long escrow = brokenIdentity == 1 ? escrowBacked + escrowShortfall : escrowBacked - escrowShortfall;
+        long escrow = brokenIdentity ? escrowBacked + escrowShortfall : escrowBacked - escrowShortfall;
 
         List<Share> shares = SourceAllocation.allocate(claims, escrow, deposit);
 
@@ -82,11 +82,13 @@ class SourceAllocationProperties {
         }
     }
 
-    @Property(tries = 200)
-    void theSameInputAlwaysGivesTheSamePlan(@ForAll @Size(max = 30) List<@net.jqwik.api.From("cards") Card> cards,
-                                            @ForAll @LongRange(min = 0, max = 5_000_000) long escrow,
-                                            @ForAll @LongRange(min = 0, max = 5_000_000) long deposit) {
-        List<Claim> claims = cards.stream().map(Card::claim).toList();
-        assertThat(SourceAllocation.allocate(claims, escrow, deposit)).isEqualTo(SourceAllocation.allocate(claims, escrow, deposit));
+    @Test
+    void theSameInputAlwaysGivesTheSamePlan() {
+        qt().withExamples(200).forAll(lists().of(cards()).ofSizeBetween(0, 30), longs().between(0, 5_000_000),
+                longs().between(0, 5_000_000)).checkAssert((cards, escrow, deposit) -> {
+                    List<Claim> claims = cards.stream().map(Card::claim).toList();
+                    assertThat(SourceAllocation.allocate(claims, escrow, deposit))
+                            .isEqualTo(SourceAllocation.allocate(claims, escrow, deposit));
+                });
     }
 }

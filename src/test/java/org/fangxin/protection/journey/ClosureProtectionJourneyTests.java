@@ -33,8 +33,10 @@ import org.fangxin.compensation.CompensationLineView;
 import org.fangxin.protection.Deposits;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.Eventually;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -50,6 +52,7 @@ import tools.jackson.databind.JsonNode;
  * rejected) and paid → the fund is reimbursed → the rest is a receivable, partly recovered and written off → the
  * closures dashboard shows the ledger's figures. The books hold after every step.
  */
+@Tag("journey")
 class ClosureProtectionJourneyTests extends IntegrationTest {
 
     static final int CONSUMERS = 300;
@@ -203,8 +206,8 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
                 + " settlement " + desk.balance(AccountType.MERCHANT_SETTLEMENT, gymId)).isEqualTo(deposit);
         assertThat(batch.fromGuaranteeFund().isPositive()).as("the deposit does not cover the exposure").isTrue();
         for (UserAccount consumer : consumers) {
-            assertThat(notifications.inbox(consumer.actor(), 20)).as("notice to " + consumer.username())
-                    .anyMatch(n -> n.subject().contains("闭店"));
+            Eventually.holds(() -> assertThat(notifications.inbox(consumer.actor(), 20)).as("notice to " + consumer.username())
+                    .anyMatch(n -> n.subject().contains("闭店")));
         }
 
         // a successor takes over the customers; one consumer moves there, three confirm a cash refund early
