@@ -5,15 +5,12 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
 import org.fangxin.insurance.Policies;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
@@ -25,7 +22,6 @@ import org.fangxin.merchant.MerchantStatus;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
-import org.fangxin.notification.Notifications;
 import org.fangxin.protection.domain.DepositRequirement;
 import org.fangxin.protection.persistence.ProtectionRepository;
 import org.fangxin.protection.persistence.ProtectionRepository.CoverageRow;
@@ -37,7 +33,6 @@ import org.fangxin.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -66,17 +61,13 @@ public class Deposits {
     static final Set<MerchantStatus> LODGEABLE =
             EnumSet.of(MerchantStatus.ACTIVE, MerchantStatus.SUSPENDED, MerchantStatus.CLOSING);
     private static final Logger log = LoggerFactory.getLogger(Deposits.class);
-    private static final Locale MESSAGE_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final ProtectionRepository repository;
     private final org.fangxin.protection.persistence.ClosureRepository closureCases;
     private final Merchants merchants;
     private final Policies policies;
     private final Ledger ledger;
-    private final Users users;
-    private final Notifications notifications;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
@@ -85,19 +76,16 @@ public class Deposits {
     private final Actor system = new Actor(UUID.nameUUIDFromBytes("protection-coverage-check".getBytes()),
             "system:protection", Role.OPERATOR, null, null);
 
-    Deposits(ProtectionRepository repository, Merchants merchants, Policies policies, Ledger ledger, Users users,
-             Notifications notifications, ApplicationEventPublisher events, MessageSource messages, AuditTrail audit,
-             IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
+    Deposits(ProtectionRepository repository, Merchants merchants, Policies policies, Ledger ledger,
+             ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids, Clock clock,
+             PlatformTransactionManager transactions,
              org.fangxin.protection.persistence.ClosureRepository closureCases) {
         this.repository = repository;
         this.closureCases = closureCases;
         this.merchants = merchants;
         this.policies = policies;
         this.ledger = ledger;
-        this.users = users;
-        this.notifications = notifications;
         this.events = events;
-        this.messages = messages;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
@@ -325,17 +313,13 @@ public class Deposits {
                 repository.insertRequest(created);
                 return created;
             });
-            notifyOwners(merchant.id(), "protection.notify.topUp", "deposit-top-up:" + request.id(),
-                    figures.required().format(), figures.lodged().format(), request.shortfall().format());
+            // the owners are asked to top up after commit (DepositNotices)
             events.publishEvent(new MerchantUnderCovered(merchant.id(), figures.required(), figures.lodged(),
                     figures.shortfall(), request.id(), now));
             audit.record("protection.coverage.under-covered", "merchant", merchant.id(), null, figures.summary());
         } else if (!under && wasUnder) {
             Optional<TopUpRequestView> open = repository.openRequest(merchant.id());
             open.ifPresent(request -> repository.resolveRequest(request.id(), now));
-            notifyOwners(merchant.id(), "protection.notify.restored",
-                    "deposit-restored:" + open.map(r -> r.id().toString()).orElse(merchant.id() + ":" + now),
-                    figures.required().format(), figures.lodged().format(), "");
             events.publishEvent(new MerchantCoverRestored(merchant.id(), figures.required(), figures.lodged(), now));
             audit.record("protection.coverage.restored", "merchant", merchant.id(), null, figures.summary());
         }
@@ -375,16 +359,6 @@ public class Deposits {
         return new CoverageView(merchant.id(), merchant.legalName(), merchant.sector(), row.exposure(), row.insuredCover(),
                 rule.floor(), rule.shareBps(), row.required(), row.lodged(),
                 DepositRequirement.shortfall(row.required(), row.lodged()), row.underCoveredSince(), row.checkedAt());
-    }
-
-    private void notifyOwners(UUID merchantId, String key, String dedupKey, Object... args) {
-        String subject = messages.getMessage(key + ".subject", args, MESSAGE_LOCALE);
-        String body = messages.getMessage(key + ".body", args, MESSAGE_LOCALE);
-        for (UserAccount user : users.ofMerchant(merchantId)) {
-            if (user.is(Role.MERCHANT_OWNER)) {
-                notifications.send(user.id(), subject, body, dedupKey + ":" + user.id());
-            }
-        }
     }
 
     /** The merchant if the actor may read its deposit data: owner/staff (own), OPERATOR, REGULATOR (its sector). */

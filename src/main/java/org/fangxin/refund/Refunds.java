@@ -20,7 +20,6 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
-import org.fangxin.notification.Notifications;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.RequestRefund;
 import org.fangxin.refund.domain.RefundBasis;
@@ -74,13 +73,10 @@ public class Refunds {
     private final IdGenerator ids;
     private final Clock clock;
     private final int contestWorkingDays;
-    private final Notifications notifications;
-    private final RefundMessages messages;
 
     Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants, Rules rules,
             Payments payments, RefundLedger ledger, AuditTrail audit, ApplicationEventPublisher events, IdGenerator ids,
-            Clock clock, @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays,
-            Notifications notifications, RefundMessages messages) {
+            Clock clock, @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays) {
         if (contestWorkingDays < 0 || contestWorkingDays > 60) {
             throw new IllegalArgumentException("fangxin.refund.contest-working-days must be 0..60");
         }
@@ -96,8 +92,6 @@ public class Refunds {
         this.ids = ids;
         this.clock = clock;
         this.contestWorkingDays = contestWorkingDays;
-        this.notifications = notifications;
-        this.messages = messages;
     }
 
     /** A preview for the card's holder: what a refund for this reason would pay today. Writes nothing. */
@@ -247,8 +241,6 @@ public class Refunds {
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.paid-manually", "refund", refundId, before,
                 Map.of("status", after.status(), "payoutReference", payoutReference.strip(), "by", actor.username()));
-        notifications.send(before.holderUserId(), messages.text("refund.notice.paid.subject"),
-                messages.text("refund.notice.paid.body", before.refund().format()), "refund-paid:" + refundId);
         events.publishEvent(new RefundPaid(refundId, before.cardId(), before.merchantId(), before.holderUserId(),
                 before.refund(), clock.instant()));
         return after;
@@ -316,9 +308,6 @@ public class Refunds {
                 card.validUntil(), clock.instant())) {
             return false;
         }
-        notifications.send(card.holderUserId(), messages.text("refund.notice.expiry.subject"),
-                messages.text("refund.notice.expiry.body", card.validUntil(), card.unredeemed().format()),
-                "expiry-warning:" + card.id());
         events.publishEvent(new CardExpiringSoon(card.id(), card.holderUserId(), card.merchantId(), card.validUntil(),
                 card.unredeemed(), clock.instant()));
         return true;
@@ -381,9 +370,6 @@ public class Refunds {
         }
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.approved", "refund", refundId, before, after);
-        notifications.send(card.holderUserId(), messages.text("refund.notice.approved.subject"),
-                messages.text("refund.notice.approved.body", quote.refund().format(), quote.fee().format()),
-                "refund-approved:" + refundId);
         events.publishEvent(new RefundApproved(refundId, card.id(), card.merchantId(), card.holderUserId(),
                 before.reason(), quote.refund(), quote.retained(), clock.instant()));
     }

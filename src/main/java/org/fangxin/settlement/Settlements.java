@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +20,6 @@ import org.fangxin.bank.InstructionStatus;
 import org.fangxin.bank.PayoutInstruction;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.notification.Notifications;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.EntryLine;
@@ -51,7 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -82,9 +78,7 @@ public class Settlements {
     private final Merchants merchants;
     private final BankPort bank;
     private final BankExchange exchange;
-    private final Users users;
-    private final Notifications notifications;
-    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
     private final ObjectProvider<PayoutHolds> holds;
     private final AuditTrail audit;
     private final IdGenerator ids;
@@ -97,7 +91,7 @@ public class Settlements {
     private final ApprovalRepository approvals;
 
     Settlements(SettlementRepository repository, Ledger ledger, Merchants merchants, BankPort bank, BankExchange exchange,
-                Users users, Notifications notifications, MessageSource messages,
+                ApplicationEventPublisher events,
                 ObjectProvider<PayoutHolds> holds, AuditTrail audit, IdGenerator ids, Clock clock,
                 PlatformTransactionManager transactions,
                 @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone,
@@ -109,9 +103,7 @@ public class Settlements {
         this.merchants = merchants;
         this.bank = bank;
         this.exchange = exchange;
-        this.users = users;
-        this.notifications = notifications;
-        this.messages = messages;
+        this.events = events;
         this.holds = holds;
         this.audit = audit;
         this.ids = ids;
@@ -428,23 +420,11 @@ public class Settlements {
                     "bank returned payout " + row.endToEndId() + " (" + answer.reasonCode() + ")");
             payout.returned(answer.reasonCode(), answer.reasonText(), reversal.postedAt());
             repository.markReturned(payoutId, answer.reasonCode(), answer.reasonText(), reversal.postedAt());
-            askForCorrectedAccount(row, answer);
+            events.publishEvent(new PayoutReturned(payoutId, row.merchantId(), row.amount(), row.settlementDate(),
+                    answer.reasonCode(), answer.reasonText(), reversal.postedAt())); // owners asked to correct the account
         }
         audit.record("settlement.payout." + outcome.name().toLowerCase(), "settlement.payout", payoutId, row,
                 repository.payout(payoutId).orElseThrow());
-    }
-
-    /** Tells the merchant's owners the payout came back and asks for a corrected settlement account (once per payout). */
-    private void askForCorrectedAccount(PayoutView payout, InstructionStatus answer) {
-        Locale locale = Locale.SIMPLIFIED_CHINESE;
-        String subject = messages.getMessage("settlement.notify.returned.subject", null, locale);
-        String body = messages.getMessage("settlement.notify.returned.body", new Object[] {payout.amount().format(),
-                String.valueOf(payout.settlementDate()), answer.reasonCode(), answer.reasonText() == null ? "" : answer.reasonText()}, locale);
-        for (UserAccount user : users.ofMerchant(payout.merchantId())) {
-            if (user.is(Role.MERCHANT_OWNER)) {
-                notifications.send(user.id(), subject, body, "payout-returned:" + payout.id() + ":" + user.id());
-            }
-        }
     }
 
     // ------------------------------------------------------------------ reading
