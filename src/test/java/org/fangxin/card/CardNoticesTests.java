@@ -18,6 +18,7 @@ import org.fangxin.notification.NotificationView;
 import org.fangxin.notification.Notifications;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.sandbox.SandboxGateway;
+import org.fangxin.shared.events.EventPublicationUpkeep;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.Eventually;
 import org.fangxin.testing.IntegrationTest;
@@ -50,6 +51,7 @@ class CardNoticesTests extends IntegrationTest {
     @Autowired RedemptionDesk redemptionDesk;
     @Autowired Notifications notifications;
     @Autowired TransactionTemplate transactions;
+    @Autowired EventPublicationUpkeep upkeep;
     CardFixtures f;
 
     @BeforeEach
@@ -146,6 +148,26 @@ class CardNoticesTests extends IntegrationTest {
 
         assertThat(messages(b.holder(), dedupKey)).isEqualTo(1);
         assertThat(inbox(b.holder())).hasSize(1);
+    }
+
+    @Test
+    void aNoticeWhoseListenerFailedIsSentByTheRetryJob() {
+        Bought b = bought();
+        UUID redemptionId = UUID.fromString(redeem(b, 1).get("id").asString());
+        String dedupKey = "card-redeemed:" + redemptionId;
+        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
+        // as if the listener had failed: no message, the publication FAILED
+        jdbc.sql("delete from notification.outbox where message_id in (select id from notification.message where dedup_key = :key)")
+                .param("key", dedupKey).update();
+        jdbc.sql("delete from notification.message where dedup_key = :key").param("key", dedupKey).update();
+        jdbc.sql("update event_publication set status = 'FAILED', completion_date = null where serialized_event like :id")
+                .param("id", "%" + redemptionId + "%").update();
+
+        clock.advance(java.time.Duration.ofMinutes(6));
+        upkeep.retryFailed();
+
+        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
+        assertThat(messages(b.holder(), dedupKey)).isEqualTo(1);
     }
 
     private JsonNode redeem(Bought b, int sessions) {
