@@ -4,8 +4,6 @@ import java.time.Duration;
 import org.fangxin.card.CardRedeemed;
 import org.fangxin.card.CardTransferred;
 import org.fangxin.card.RedemptionRequested;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
 import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,13 +19,10 @@ import org.springframework.stereotype.Component;
 class CardNotices {
 
     private final Notifications notifications;
-    private final Users users;
     private final Duration disputeWindow;
 
-    CardNotices(Notifications notifications, Users users,
-                @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow) {
+    CardNotices(Notifications notifications, @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow) {
         this.notifications = notifications;
-        this.users = users;
         this.disputeWindow = disputeWindow;
     }
 
@@ -49,11 +44,9 @@ class CardNotices {
 
     @ApplicationModuleListener
     void on(CardTransferred event) {
-        for (UserAccount person : users.ofMerchant(event.merchantId())) {
-            notifications.send(Notice.of(person.id(), "card.notice.transferred",
-                    "card-transferred:" + event.transferId() + ":" + person.id(), event.occurredAt(), event.productName(),
-                    event.cardId(), event.successorCardId(), event.amount()));
-        }
+        notifications.sendToMerchantPeople(event.merchantId(), "card.notice.transferred",
+                "card-transferred:" + event.transferId(), event.occurredAt(), event.productName(), event.cardId(),
+                event.successorCardId(), event.amount());
         notifications.send(Notice.of(event.toHolderId(), "card.notice.received", "card-received:" + event.transferId(),
                 event.occurredAt(), event.productName(), event.amount()));
     }
