@@ -55,6 +55,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyNoticeListenersSendNotifications() {
+        noClasses().that().resideOutsideOfPackage("org.fangxin.notification..")
+                .and().haveSimpleNameNotEndingWith("Notices")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.fangxin.notification.Notifications")
+                .because("a business transaction publishes an event; its module's <Module>Notices listener sends after commit (ADR 11)")
+                .check(PRODUCTION);
+    }
+
+    @Test
     void nothingUsesLocalDateTime() {
         noClasses().should().dependOnClassesThat().areAssignableTo(LocalDateTime.class)
                 .because("instants are Instant and dates people read are LocalDate plus a zone")

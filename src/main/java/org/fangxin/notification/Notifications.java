@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.MessageSource;
@@ -35,12 +38,14 @@ public class Notifications {
     private final IdGenerator ids;
     private final Clock clock;
     private final MessageSource messages;
+    private final Users users;
 
-    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages) {
+    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages, Users users) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
         this.messages = messages;
+        this.users = users;
     }
 
     /**
@@ -53,6 +58,33 @@ public class Notifications {
         String subject = messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE);
         String body = messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE);
         insert(notice.userId(), subject, body, notice.key(), notice.arguments(), notice.dedupKey(), notice.at());
+    }
+
+    /**
+     * Sends the notice to each MERCHANT_OWNER of the merchant, with dedup key {@code <dedupPrefix>:<userId>}; answers
+     * how many owners there are.
+     */
+    @Transactional
+    public int sendToMerchantOwners(UUID merchantId, String key, String dedupPrefix, Instant at, Object... arguments) {
+        return sendToMerchant(merchantId, true, key, dedupPrefix, at, arguments);
+    }
+
+    /** As {@link #sendToMerchantOwners}, to all the merchant's people (owners and staff). */
+    @Transactional
+    public int sendToMerchantPeople(UUID merchantId, String key, String dedupPrefix, Instant at, Object... arguments) {
+        return sendToMerchant(merchantId, false, key, dedupPrefix, at, arguments);
+    }
+
+    private int sendToMerchant(UUID merchantId, boolean ownersOnly, String key, String dedupPrefix, Instant at,
+                               Object... arguments) {
+        int sent = 0;
+        for (UserAccount user : users.ofMerchant(merchantId)) {
+            if (!ownersOnly || user.is(Role.MERCHANT_OWNER)) {
+                send(Notice.of(user.id(), key, dedupPrefix + ":" + user.id(), at, arguments));
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /**

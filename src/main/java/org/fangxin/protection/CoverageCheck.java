@@ -3,14 +3,11 @@ package org.fangxin.protection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.Ledger;
@@ -18,7 +15,6 @@ import org.fangxin.merchant.MerchantPage;
 import org.fangxin.merchant.MerchantStatus;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
-import org.fangxin.notification.Notifications;
 import org.fangxin.protection.domain.DepositRequirement;
 import org.fangxin.protection.persistence.ProtectionRepository;
 import org.fangxin.protection.persistence.ProtectionRepository.CoverageRow;
@@ -29,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The coverage check of risk deposits: a merchant's required deposit (max(sector floor, share × advance exposure −
- * insured cover)) against what it lodged. Crossing into under-covered opens a top-up request, notifies the owners and
- * publishes {@link MerchantUnderCovered} (which blocks sales through {@link Deposits#maySell}); crossing back resolves
+ * insured cover)) against what it lodged. Crossing into under-covered opens a top-up request and publishes
+ * {@link MerchantUnderCovered} (the owners are told after commit, {@link DepositNotices}) (which blocks sales through {@link Deposits#maySell}); crossing back resolves
  * it and publishes {@link MerchantCoverRestored}. A check without a crossing only updates the figures.
  */
 @Component
@@ -46,16 +41,12 @@ class CoverageCheck {
 
     static final int MERCHANT_PAGE_SIZE = 100;
     private static final Logger log = LoggerFactory.getLogger(CoverageCheck.class);
-    private static final Locale MESSAGE_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final ProtectionRepository repository;
     private final Merchants merchants;
     private final InsuredCover insurance;
     private final Ledger ledger;
-    private final Users users;
-    private final Notifications notifications;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
@@ -65,17 +56,13 @@ class CoverageCheck {
             "system:protection", Role.OPERATOR, null, null);
 
     CoverageCheck(ProtectionRepository repository, Merchants merchants, ObjectProvider<InsuredCover> insurance,
-                  Ledger ledger, Users users, Notifications notifications, ApplicationEventPublisher events,
-                  MessageSource messages, AuditTrail audit, IdGenerator ids, Clock clock,
+                  Ledger ledger, ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids, Clock clock,
                   PlatformTransactionManager transactions) {
         this.repository = repository;
         this.merchants = merchants;
         this.insurance = insurance.getIfAvailable(() -> InsuredCover.NONE);
         this.ledger = ledger;
-        this.users = users;
-        this.notifications = notifications;
         this.events = events;
-        this.messages = messages;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
@@ -131,17 +118,13 @@ class CoverageCheck {
                 repository.insertRequest(created);
                 return created;
             });
-            notifyOwners(merchant.id(), "protection.notify.topUp", "deposit-top-up:" + request.id(),
-                    figures.required().format(), figures.lodged().format(), request.shortfall().format());
+            // the owners are asked to top up after commit (DepositNotices)
             events.publishEvent(new MerchantUnderCovered(merchant.id(), figures.required(), figures.lodged(),
                     figures.shortfall(), request.id(), now));
             audit.record("protection.coverage.under-covered", "merchant", merchant.id(), null, figures.summary());
         } else if (!under && wasUnder) {
             Optional<TopUpRequestView> open = repository.openRequest(merchant.id());
             open.ifPresent(request -> repository.resolveRequest(request.id(), now));
-            notifyOwners(merchant.id(), "protection.notify.restored",
-                    "deposit-restored:" + open.map(r -> r.id().toString()).orElse(merchant.id() + ":" + now),
-                    figures.required().format(), figures.lodged().format(), "");
             events.publishEvent(new MerchantCoverRestored(merchant.id(), figures.required(), figures.lodged(), now));
             audit.record("protection.coverage.restored", "merchant", merchant.id(), null, figures.summary());
         }
@@ -187,15 +170,5 @@ class CoverageCheck {
         return new CoverageView(merchant.id(), merchant.legalName(), merchant.sector(), row.exposure(), row.insuredCover(),
                 rule.floor(), rule.shareBps(), row.required(), row.lodged(),
                 DepositRequirement.shortfall(row.required(), row.lodged()), row.underCoveredSince(), row.checkedAt());
-    }
-
-    private void notifyOwners(UUID merchantId, String key, String dedupKey, Object... args) {
-        String subject = messages.getMessage(key + ".subject", args, MESSAGE_LOCALE);
-        String body = messages.getMessage(key + ".body", args, MESSAGE_LOCALE);
-        for (UserAccount user : users.ofMerchant(merchantId)) {
-            if (user.is(Role.MERCHANT_OWNER)) {
-                notifications.send(user.id(), subject, body, dedupKey + ":" + user.id());
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
-import org.fangxin.notification.Notifications;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.RequestRefund;
 import org.fangxin.refund.domain.AgreedRefund;
@@ -37,15 +36,12 @@ class RefundApproval {
     private final RefundLedger ledger;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final Notifications notifications;
-    private final RefundMessages messages;
     private final IdGenerator ids;
     private final Clock clock;
     private final int contestWorkingDays;
 
     RefundApproval(RefundRepository repository, Cards cards, RefundQuotes quotes, Payments payments, RefundLedger ledger,
-                   AuditTrail audit, ApplicationEventPublisher events, Notifications notifications,
-                   RefundMessages messages, IdGenerator ids, Clock clock,
+                   AuditTrail audit, ApplicationEventPublisher events, IdGenerator ids, Clock clock,
                    @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays) {
         if (contestWorkingDays < 0 || contestWorkingDays > 60) {
             throw new IllegalArgumentException("fangxin.refund.contest-working-days must be 0..60");
@@ -57,8 +53,6 @@ class RefundApproval {
         this.ledger = ledger;
         this.audit = audit;
         this.events = events;
-        this.notifications = notifications;
-        this.messages = messages;
         this.ids = ids;
         this.clock = clock;
         this.contestWorkingDays = contestWorkingDays;
@@ -116,9 +110,6 @@ class RefundApproval {
         }
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.approved", "refund", refundId, before, after);
-        notifications.send(card.holderUserId(), messages.text("refund.notice.approved.subject"),
-                messages.text("refund.notice.approved.body", quote.refund().format(), quote.fee().format()),
-                "refund-approved:" + refundId);
         events.publishEvent(new RefundApproved(refundId, card.id(), card.merchantId(), card.holderUserId(),
                 before.reason(), quote.refund(), quote.retained(), clock.instant()));
     }

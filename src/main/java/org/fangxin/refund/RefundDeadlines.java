@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
-import org.fangxin.notification.Notifications;
 import org.fangxin.refund.domain.RefundTransition;
 import org.fangxin.refund.persistence.RefundRepository;
 import org.fangxin.refund.persistence.RefundRepository.Stored;
@@ -29,21 +28,16 @@ class RefundDeadlines {
     private final RefundApproval approval;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final Notifications notifications;
-    private final RefundMessages messages;
     private final Clock clock;
 
     RefundDeadlines(RefundRepository repository, Cards cards, RefundQuotes quotes, RefundApproval approval,
-                    AuditTrail audit, ApplicationEventPublisher events, Notifications notifications,
-                    RefundMessages messages, Clock clock) {
+                    AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.cards = cards;
         this.quotes = quotes;
         this.approval = approval;
         this.audit = audit;
         this.events = events;
-        this.notifications = notifications;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -91,9 +85,6 @@ class RefundDeadlines {
                 card.validUntil(), clock.instant())) {
             return false;
         }
-        notifications.send(card.holderUserId(), messages.text("refund.notice.expiry.subject"),
-                messages.text("refund.notice.expiry.body", card.validUntil(), card.unredeemed().format()),
-                "expiry-warning:" + card.id());
         events.publishEvent(new CardExpiringSoon(card.id(), card.holderUserId(), card.merchantId(), card.validUntil(),
                 card.unredeemed(), clock.instant()));
         return true;

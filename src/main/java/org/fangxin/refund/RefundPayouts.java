@@ -3,7 +3,6 @@ package org.fangxin.refund;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.fangxin.notification.Notifications;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.RequestRefund;
 import org.fangxin.refund.domain.RefundTransition;
@@ -25,21 +24,16 @@ class RefundPayouts {
     private final RefundLedger ledger;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final Notifications notifications;
-    private final RefundMessages messages;
     private final Clock clock;
 
     RefundPayouts(RefundRepository repository, RefundApproval approval, Payments payments, RefundLedger ledger,
-                  AuditTrail audit, ApplicationEventPublisher events, Notifications notifications,
-                  RefundMessages messages, Clock clock) {
+                  AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.approval = approval;
         this.payments = payments;
         this.ledger = ledger;
         this.audit = audit;
         this.events = events;
-        this.notifications = notifications;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -80,8 +74,6 @@ class RefundPayouts {
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.paid-manually", "refund", refundId, before,
                 Map.of("status", after.status(), "payoutReference", payoutReference.strip(), "by", by));
-        notifications.send(before.holderUserId(), messages.text("refund.notice.paid.subject"),
-                messages.text("refund.notice.paid.body", before.refund().format()), "refund-paid:" + refundId);
         events.publishEvent(new RefundPaid(refundId, before.cardId(), before.merchantId(), before.holderUserId(),
                 before.refund(), clock.instant()));
         return after;

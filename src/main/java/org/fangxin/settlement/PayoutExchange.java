@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.bank.BankAnswer;
@@ -16,16 +15,12 @@ import org.fangxin.bank.FileReceipt;
 import org.fangxin.bank.InstructionState;
 import org.fangxin.bank.InstructionStatus;
 import org.fangxin.bank.PayoutInstruction;
-import org.fangxin.identity.Role;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.ledger.TransferView;
-import org.fangxin.notification.Notifications;
 import org.fangxin.settlement.domain.Payout;
 import org.fangxin.settlement.persistence.SettlementRepository;
 import org.fangxin.shared.AuditTrail;
@@ -33,7 +28,7 @@ import org.fangxin.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Settlement's side of the bank: instructions go out in pain.001 files after their payouts committed (resubmitted,
  * idempotently by end-to-end id, until the bank has them), and the bank's answers come back: booked posts
  * {@code payout-confirmed:<id>} (Dr MERCHANT_SETTLEMENT / Cr ESCROW), a rejection or return reverses the payout under
- * {@code payout-returned:<id>} (money back to payable) and asks the merchant for a corrected account.
+ * {@code payout-returned:<id>} (money back to payable) and publishes {@link PayoutReturned}
+ * (the owners are asked for a corrected account after commit, {@link SettlementNotices}).
  */
 @Component
 class PayoutExchange {
@@ -54,26 +50,22 @@ class PayoutExchange {
     private final Ledger ledger;
     private final BankPort bank;
     private final BankExchange exchange;
-    private final Users users;
-    private final Notifications notifications;
-    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final ZoneId platformZone;
     private final Currency currency = Money.CNY;
 
-    PayoutExchange(SettlementRepository repository, Ledger ledger, BankPort bank, BankExchange exchange, Users users,
-                   Notifications notifications, MessageSource messages, AuditTrail audit, Clock clock,
+    PayoutExchange(SettlementRepository repository, Ledger ledger, BankPort bank, BankExchange exchange,
+                   ApplicationEventPublisher events, AuditTrail audit, Clock clock,
                    PlatformTransactionManager transactions,
                    @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone) {
         this.repository = repository;
         this.ledger = ledger;
         this.bank = bank;
         this.exchange = exchange;
-        this.users = users;
-        this.notifications = notifications;
-        this.messages = messages;
+        this.events = events;
         this.audit = audit;
         this.clock = clock;
         // Each answer is booked in a transaction of its own: one that cannot be booked must not undo the others.
@@ -202,22 +194,10 @@ class PayoutExchange {
                     "bank returned payout " + row.endToEndId() + " (" + answer.reasonCode() + ")");
             payout.returned(answer.reasonCode(), answer.reasonText(), reversal.postedAt());
             repository.markReturned(payoutId, answer.reasonCode(), answer.reasonText(), reversal.postedAt());
-            askForCorrectedAccount(row, answer);
+            events.publishEvent(new PayoutReturned(payoutId, row.merchantId(), row.amount(), row.settlementDate(),
+                    answer.reasonCode(), answer.reasonText(), reversal.postedAt())); // owners asked to correct the account
         }
         audit.record("settlement.payout." + outcome.name().toLowerCase(), "settlement.payout", payoutId, row,
                 repository.payout(payoutId).orElseThrow());
-    }
-
-    /** Tells the merchant's owners the payout came back and asks for a corrected settlement account (once per payout). */
-    private void askForCorrectedAccount(PayoutView payout, InstructionStatus answer) {
-        Locale locale = Locale.SIMPLIFIED_CHINESE;
-        String subject = messages.getMessage("settlement.notify.returned.subject", null, locale);
-        String body = messages.getMessage("settlement.notify.returned.body", new Object[] {payout.amount().format(),
-                String.valueOf(payout.settlementDate()), answer.reasonCode(), answer.reasonText() == null ? "" : answer.reasonText()}, locale);
-        for (UserAccount user : users.ofMerchant(payout.merchantId())) {
-            if (user.is(Role.MERCHANT_OWNER)) {
-                notifications.send(user.id(), subject, body, "payout-returned:" + payout.id() + ":" + user.id());
-            }
-        }
     }
 }
