@@ -35,7 +35,7 @@ class IdentityPagesTests extends IntegrationTest {
             assertThat(RawHttp.get(port, "/api/v1/me", "X-Api-Key", key).statusCode()).isEqualTo(401);
 
             page.navigate("/audit?objectType=api-key");
-            assertThat(page.locator("#audit td.action").first()).containsText("api-key.revoked");
+            assertThat(page.locator("#audit tr[data-action='api-key.revoked'] td.action").first()).containsText("吊销了 API 密钥");
         }
     }
 

@@ -6,12 +6,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of tests that run the whole application on a random port against real PostgreSQL. All such tests share one
- * Spring context (same configuration), so they must not assume an empty database: create uniquely named data.
+ * Spring context (same configuration), so they must not assume an empty database: create uniquely named data. The
+ * {@code test} profile supplies the development secrets and switches the sandboxes on, as the demo profile does.
  */
+@ActiveProfiles("test")
 @SpringBootTest(classes = {FangxinApplication.class, TestBeans.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.structured.format.console=", "spring.main.banner-mode=off", "fangxin.db.connection-timeout=5s", "fangxin.jobs.enabled=false"})
 public abstract class IntegrationTest {

@@ -65,7 +65,7 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/identity/**").hasRole("OPERATOR")
                         .requestMatchers("/me/real-name").hasRole("CONSUMER")
-                        .requestMatchers("/audit").hasAnyRole("OPERATOR", "REGULATOR")
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole("OPERATOR", "REGULATOR")
                         .requestMatchers("/merchant-staff", "/merchant-staff/**").hasRole("MERCHANT_OWNER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll()

@@ -21,11 +21,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -61,12 +61,17 @@ class ProblemAdvice {
         return answers.answer(texts.problem(rejection, texts.locale(request)), request, response);
     }
 
+    /** Bean validation and form binding (request parameters bound to an object; {@code @Valid} bodies are a subclass). */
     @ExceptionHandler
-    Object on(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response) {
+    Object on(BindException e, HttpServletRequest request, HttpServletResponse response) {
         Locale locale = texts.locale(request);
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("field", error.getField(), "message", texts.text(error, locale)));
+            // a value that could not even be converted: the converter's message names Java types, say it plainly
+            String message = error.isBindingFailure()
+                    ? texts.text("problem.web.field-invalid", new Object[] {error.getField()}, locale)
+                    : texts.text(error, locale);
+            errors.add(Map.of("field", error.getField(), "message", message));
         }
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(Map.of("field", "", "message", texts.text(error, locale))));
         return validation(errors, request, response);
