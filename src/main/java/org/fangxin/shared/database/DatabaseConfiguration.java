@@ -63,6 +63,8 @@ class DatabaseConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // an online backup (EmbeddedBackup) needs the WAL written while it copies: keep some, not just to a checkpoint
+                .setServerConfig("wal_keep_size", "256MB")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC");
         if (port > 0) {
