@@ -87,7 +87,7 @@ class AuditPageTests extends IntegrationTest {
         String mobile = TestMobiles.next();
         api().post("/api/v1/auth/otp", Map.of("mobile", mobile));
         String code = TestMobiles.latestCode(outbox, mobile);
-        var signedUp = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code));
+        var signedUp = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code, "consent", true));
         assertThat(signedUp.status()).isEqualTo(200);
         FormSession session = FormSession.loggedIn(port, operator.username());
 
