@@ -111,7 +111,7 @@ public final class Api {
         if (probe.build().headers().firstValue("Accept").isEmpty()) {
             request.header("Accept", "application/json");
         }
-        request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(90));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

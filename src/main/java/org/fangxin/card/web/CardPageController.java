@@ -1,6 +1,5 @@
 package org.fangxin.card.web;
 
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Controller;
@@ -158,15 +158,13 @@ class CardPageController {
                   @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                   Model model) {
         try {
-            Money amount = yuan(amountYuan);
+            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
             Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
             RedemptionView redemption = redemptions.redeem(actor, new Redeem(code, storeId, count, amount));
             model.addAttribute("redemption", redemption);
             model.addAttribute("card", cards.find(redemption.cardId()).orElseThrow());
         } catch (Rejection rejection) {
             model.addAttribute("error", rejection.getLocalizedMessage());
-        } catch (NumberFormatException | ArithmeticException e) {
-            model.addAttribute("error", "amount: yuan with at most two decimals");
         }
         return "card/fragments :: redeemed";
     }
@@ -177,15 +175,13 @@ class CardPageController {
                              @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                              Model model) {
         try {
-            Money amount = yuan(amountYuan);
+            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
             Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
             RedemptionRequestView request = redemptions.request(actor, new RequestRedemption(cardId, storeId, count, amount));
             model.addAttribute("request", request);
             model.addAttribute("expiresAt", CLOCK.format(request.expiresAt()));
         } catch (Rejection rejection) {
             model.addAttribute("error", rejection.getLocalizedMessage());
-        } catch (NumberFormatException | ArithmeticException e) {
-            model.addAttribute("error", "amount: yuan with at most two decimals");
         }
         return "card/fragments :: requested";
     }
@@ -219,12 +215,6 @@ class CardPageController {
         model.addAttribute("purchases", purchases.list(actor, CardRegistry.LIST_SIZE_MAX));
         model.addAttribute("time", TIME);
         return "card/purchases";
-    }
-
-    /** Yuan typed on a page (at most two decimals) as fen; blank means "no amount". */
-    private static Money yuan(String amountYuan) {
-        return amountYuan == null || amountYuan.isBlank() ? null
-                : Money.fen(new BigDecimal(amountYuan.strip()).movePointRight(2).longValueExact());
     }
 
     private Map<UUID, String> productNames(List<RedemptionView> list) {

@@ -185,6 +185,7 @@ class CatalogPageController {
         model.addAttribute("form", form);
         model.addAttribute("feedback", feedback);
         model.addAttribute("kinds", ProductKind.values());
+        model.addAttribute("audiences", org.fangxin.rules.Audience.values());
         model.addAttribute("refundMethods", RefundMethod.values());
         model.addAttribute("units", Term.Unit.values());
         return "catalog/editor";

@@ -8,7 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Classifies unexpected failures: which ones mean "the database is unreachable, retry later" (503). */
+/** Classifies unexpected failures: which ones mean that the database is unreachable and the caller should retry later (503). */
 final class Failures {
 
     /** How deep a cause chain is followed (a cycle or a very long chain must not hang an error answer). */
