@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -204,6 +206,19 @@ class ProblemAdvice {
     Object on(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
         return answers.answer(texts.problem("payload-too-large", 413, texts.locale(request), "problem.payload-too-large.detail"),
                 request, response);
+    }
+
+    /** An upload without the part the endpoint takes ({@code file}). */
+    @ExceptionHandler
+    Object on(MissingServletRequestPartException e, HttpServletRequest request, HttpServletResponse response) {
+        return invalid(texts.text("problem.web.part-missing", new Object[] {e.getRequestPartName()}, texts.locale(request)),
+                e.getRequestPartName(), request, response);
+    }
+
+    /** A multipart body that cannot be parsed (cut off, no boundary); a too large one is the 413 above. */
+    @ExceptionHandler
+    Object on(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+        return invalid(texts.text("problem.web.multipart-unreadable", null, texts.locale(request)), null, request, response);
     }
 
     /** A unique or check constraint fired: the input conflicts with what is stored. Nothing was written. */

@@ -30,7 +30,11 @@ public final class ApiSweep {
     /** Whether an answer may be a success: malformed input must be refused; odd-but-well-formed data may be stored. */
     enum Expect { REFUSED, NO_SERVER_ERROR }
 
-    record Probe(String method, String path, String template, String variant, byte[] body, Expect expect) { }
+    record Probe(String method, String path, String template, String variant, byte[] body, Expect expect, String contentType) {
+        Probe(String method, String path, String template, String variant, byte[] body, Expect expect) {
+            this(method, path, template, variant, body, expect, "application/json");
+        }
+    }
 
     record Finding(Probe probe, int status, String contentType, String body) {
         @Override
@@ -40,7 +44,9 @@ public final class ApiSweep {
         }
     }
 
-    record Operation(String method, String template, List<String> pathParameters, JsonNode bodySchema, boolean jsonBody) { }
+    /** {@code media}: the body's media types other than JSON (multipart uploads, CSV imports). */
+    record Operation(String method, String template, List<String> pathParameters, JsonNode bodySchema, boolean jsonBody,
+                     List<String> media) { }
 
     private final JsonNode docs;
     private final Map<String, String> knownIds = new LinkedHashMap<>();
@@ -139,7 +145,7 @@ public final class ApiSweep {
 
     private static RawHttp.Answer send(RawHttp http, Probe probe, String bearer, String language) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
+        headers.put("Content-Type", probe.contentType());
         headers.put("Accept", "application/json");
         headers.put("Accept-Language", language);
         headers.put("Idempotency-Key", "sweep-" + UUID.randomUUID());
@@ -166,8 +172,10 @@ public final class ApiSweep {
                 }
                 JsonNode content = operation.getValue().path("requestBody").path("content");
                 JsonNode schema = content.path("application/json").path("schema");
+                List<String> media = new ArrayList<>(content.propertyNames());
+                media.remove("application/json");
                 operations.add(new Operation(method, path.getKey(), pathParameters, schema.isMissingNode() ? null : resolve(schema),
-                        content.has("application/json")));
+                        content.has("application/json"), media));
             }
         }
         return operations;
@@ -205,6 +213,7 @@ public final class ApiSweep {
         if (operation.jsonBody()) {
             bodies(operation, path, base, probes);
         }
+        operation.media().forEach(media -> otherBodies(operation, path, media, probes));
         for (String parameter : operation.pathParameters()) {
             for (String value : List.of("-1", "0", "9223372036854775808", "1e309", "1.5", "not-a-valid-id", "%00", "%2F", "%3B",
                     "%5C", "%FF", "..", "%20", "x".repeat(3_000), "'%20OR%201=1--")) {
@@ -213,7 +222,8 @@ public final class ApiSweep {
                     broken = broken.replace("{" + other + "}", UUID.randomUUID().toString());
                 }
                 // a word or a number may be a valid sector, region or code: it must only not break the server
-                Expect expect = parameter.toLowerCase().endsWith("id") ? Expect.REFUSED : Expect.NO_SERVER_ERROR;
+                String name = parameter.toLowerCase();
+                Expect expect = name.endsWith("id") || name.equals("day") || name.contains("date") ? Expect.REFUSED : Expect.NO_SERVER_ERROR;
                 probes.add(new Probe(operation.method(), broken, operation.template(), "path " + parameter + "=" + abbreviate(value),
                         plainBody, expect));
             }
@@ -240,6 +250,35 @@ public final class ApiSweep {
                 Map.Entry<String, JsonNode> field = it.next();
                 fieldProbes(operation, path, object, field.getKey(), resolve(field.getValue()), probes);
             }
+        }
+    }
+
+    /**
+     * Bodies that are not JSON: broken multipart uploads (no file, a cut-off part, a program instead of a picture) and
+     * broken CSV/text imports (empty, wrong columns, bad UTF-8, injection), each with its own content type.
+     */
+    private static void otherBodies(Operation operation, String path, String media, List<Probe> probes) {
+        List<Object[]> variants = new ArrayList<>();
+        if (media.startsWith("multipart/")) {
+            String type = "multipart/form-data; boundary=sweep";
+            variants.add(new Object[] {"multipart without a file", type,
+                    bytes("--sweep\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--sweep--\r\n"), Expect.REFUSED});
+            variants.add(new Object[] {"cut-off multipart", type,
+                    bytes("--sweep\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"), Expect.REFUSED});
+            variants.add(new Object[] {"program as evidence", type,
+                    bytes("--sweep\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\n"
+                            + "Content-Type: image/png\r\n\r\nMZ\u0090 this is no picture\r\n--sweep--\r\n"), Expect.REFUSED});
+            variants.add(new Object[] {"multipart without boundary", "multipart/form-data", bytes("x"), Expect.REFUSED});
+        } else {
+            variants.add(new Object[] {"empty " + media, media, new byte[0], Expect.NO_SERVER_ERROR});
+            variants.add(new Object[] {"wrong columns", media, bytes("a;b;c\n1;2\n\"unclosed\n"), Expect.NO_SERVER_ERROR});
+            variants.add(new Object[] {"bad UTF-8 " + media, media, new byte[] {'a', ',', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'},
+                    Expect.NO_SERVER_ERROR});
+            variants.add(new Object[] {"injection " + media, media, bytes(String.join(",", INJECTIONS) + "\n"), Expect.NO_SERVER_ERROR});
+            variants.add(new Object[] {"long " + media, media, bytes(LONG_STRING + "\n"), Expect.NO_SERVER_ERROR});
+        }
+        for (Object[] v : variants) {
+            probes.add(new Probe(operation.method(), path, operation.template(), (String) v[0], (byte[]) v[2], (Expect) v[3], (String) v[1]));
         }
     }
 
