@@ -25,6 +25,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +54,12 @@ public class Policies {
     private final IdGenerator ids;
     private final Clock clock;
     private final ZoneId zone;
+    private final ObjectProvider<MerchantRiskTiers> riskTiers;
 
     Policies(InsuranceRepository repository, Insurers insurers, Merchants merchants, Ledger ledger, AuditTrail audit,
-             IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone) {
+             IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone,
+             ObjectProvider<MerchantRiskTiers> riskTiers) {
+        this.riskTiers = riskTiers;
         this.repository = repository;
         this.insurers = insurers;
         this.merchants = merchants;
@@ -180,9 +184,10 @@ public class Policies {
                 .orElse(Money.zero(Money.CNY));
     }
 
-    /** The risk tier premiums are rated at: B for everyone until the risk module rates merchants. */
+    /** The risk tier premiums are rated at: the risk module's rating, B for a merchant not rated. */
     public RiskTier tierOf(UUID merchantId) {
-        return RiskTier.DEFAULT;
+        return riskTiers.orderedStream().map(source -> source.tierOf(merchantId)).flatMap(Optional::stream).findFirst()
+                .orElse(RiskTier.DEFAULT);
     }
 
     public LocalDate today() {

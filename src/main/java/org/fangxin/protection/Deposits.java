@@ -81,6 +81,7 @@ public class Deposits {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final org.springframework.beans.factory.ObjectProvider<DepositShares> shares;
     private final Currency currency = Money.CNY;
     private final Actor system = new Actor(UUID.nameUUIDFromBytes("protection-coverage-check".getBytes()),
             "system:protection", Role.OPERATOR, null, null);
@@ -88,7 +89,9 @@ public class Deposits {
     Deposits(ProtectionRepository repository, Merchants merchants, Policies policies, Ledger ledger, Users users,
              Notifications notifications, ApplicationEventPublisher events, MessageSource messages, AuditTrail audit,
              IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
-             org.fangxin.protection.persistence.ClosureRepository closureCases) {
+             org.fangxin.protection.persistence.ClosureRepository closureCases,
+             org.springframework.beans.factory.ObjectProvider<DepositShares> shares) {
+        this.shares = shares;
         this.repository = repository;
         this.closureCases = closureCases;
         this.merchants = merchants;
@@ -351,8 +354,7 @@ public class Deposits {
     }
 
     private Figures figures(MerchantView merchant) {
-        DepositRuleView rule = repository.rule(merchant.sector())
-                .orElseThrow(() -> new IllegalStateException("no deposit rule for " + merchant.sector()));
+        DepositRuleView rule = ruleFor(merchant);
         Money exposure = policies.exposure(merchant.id());
         Money cover = policies.insuredCover(merchant.id());
         Money required = DepositRequirement.required(rule.floor(), rule.shareBps(), exposure, cover);
@@ -369,9 +371,18 @@ public class Deposits {
                 row.map(CoverageRow::underCoveredSince).orElse(null), row.map(CoverageRow::checkedAt).orElse(null));
     }
 
+    /** The sector rule, with the share another module (risk, by tier) sets for this merchant, if any. */
+    private DepositRuleView ruleFor(MerchantView merchant) {
+        DepositRuleView rule = repository.rule(merchant.sector())
+                .orElseThrow(() -> new IllegalStateException("no deposit rule for " + merchant.sector()));
+        return shares.orderedStream().map(source -> source.shareBpsFor(merchant.id())).flatMap(Optional::stream).findFirst()
+                .map(share -> new DepositRuleView(rule.sector(), rule.floor(), share, rule.updatedAt(), rule.updatedBy()))
+                .orElse(rule);
+    }
+
     /** A stored check as a view (figures as of that check, for lists). */
     private CoverageView view(MerchantView merchant, CoverageRow row) {
-        DepositRuleView rule = repository.rule(merchant.sector()).orElseThrow();
+        DepositRuleView rule = ruleFor(merchant);
         return new CoverageView(merchant.id(), merchant.legalName(), merchant.sector(), row.exposure(), row.insuredCover(),
                 rule.floor(), rule.shareBps(), row.required(), row.lodged(),
                 DepositRequirement.shortfall(row.required(), row.lodged()), row.underCoveredSince(), row.checkedAt());

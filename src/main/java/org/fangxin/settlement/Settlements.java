@@ -90,6 +90,7 @@ public class Settlements {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final ObjectProvider<SettlementCycles> merchantCycles;
     private final TransactionTemplate readOnly;
     private final ZoneId platformZone;
     private final Currency currency;
@@ -101,7 +102,8 @@ public class Settlements {
                 ObjectProvider<PayoutHolds> holds, AuditTrail audit, IdGenerator ids, Clock clock,
                 PlatformTransactionManager transactions,
                 @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone,
-                DualControl dualControl, ApprovalRepository approvals) {
+                DualControl dualControl, ApprovalRepository approvals, ObjectProvider<SettlementCycles> merchantCycles) {
+        this.merchantCycles = merchantCycles;
         this.dualControl = dualControl;
         this.approvals = approvals;
         this.repository = repository;
@@ -200,7 +202,7 @@ public class Settlements {
         }
         MerchantView merchant = found.get();
         Instant now = clock.instant();
-        Optional<Instant> cutoff = cycleOf(merchant.sector()).cutoff(settlementDate, merchant.zone())
+        Optional<Instant> cutoff = cycleOf(merchant).cutoff(settlementDate, merchant.zone())
                 .filter(instant -> !instant.isAfter(now));
         if (cutoff.isEmpty()) {
             return Optional.empty();
@@ -474,13 +476,13 @@ public class Settlements {
             throw forbidden();
         }
         MerchantView merchant = merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
-        CycleView cycle = cycleView(merchant.sector());
+        CycleView cycle = cycleView(merchant);
         Money payable = balance(AccountType.MERCHANT_PAYABLE, merchant.id());
         Money held = heldFor(merchant.id()).min(payable);
         Optional<String> holdReason = holdReason(merchant, merchants.settlementAccount(merchant.id()));
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, merchant.zone());
-        SettlementCycle domainCycle = cycleOf(merchant.sector());
+        SettlementCycle domainCycle = cycleOf(merchant);
         LocalDate next = domainCycle.nextSettlementDate(today);
         if (next.equals(today) && repository.payoutFor(merchant.id(), today, currency).isPresent()) {
             next = domainCycle.nextSettlementDate(today.plusDays(1));
@@ -528,8 +530,16 @@ public class Settlements {
         return repository.cycle(sector).orElse(new CycleView(sector, SettlementFrequency.DAILY, null, null, null));
     }
 
-    private SettlementCycle cycleOf(Sector sector) {
-        CycleView view = cycleView(sector);
+    /** The merchant's own cycle (set by another module, e.g. risk by tier), else its sector's. */
+    private CycleView cycleView(MerchantView merchant) {
+        CycleView sector = cycleView(merchant.sector());
+        return merchantCycles.orderedStream().map(source -> source.cycleFor(merchant.id())).flatMap(Optional::stream)
+                .findFirst().map(c -> new CycleView(merchant.sector(), c.frequency(), c.payoutDay(), null, "risk"))
+                .orElse(sector);
+    }
+
+    private SettlementCycle cycleOf(MerchantView merchant) {
+        CycleView view = cycleView(merchant);
         return new SettlementCycle(view.frequency(), view.payoutDay());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.card.AdvanceLimits;
 import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.PurchaseStatus;
@@ -52,8 +53,6 @@ public class PurchaseDesk {
     public static final ProblemType CONTRACT_VERSION_OUTDATED = new ProblemType("contract-version-outdated", 409);
     public static final String REFERENCE_PREFIX = "purchase:";
     static final Duration TIME_TO_PAY = Duration.ofMinutes(15);
-    /** When the rule table sets no ratio, keep everything in escrow: no rule is not a licence to advance. */
-    static final int RATIO_WHEN_UNSET_BP = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
 
@@ -62,23 +61,23 @@ public class PurchaseDesk {
     private final Products products;
     private final Merchants merchants;
     private final Users users;
-    private final Rules rules;
     private final Payments payments;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectProvider<SalesBlocks> salesBlocks;
+    private final ObjectProvider<AdvanceLimits> advanceLimits;
 
     PurchaseDesk(CardRepository repository, CardPostings postings, Products products, Merchants merchants, Users users,
-                 Rules rules, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
-                 ObjectProvider<SalesBlocks> salesBlocks) {
+                 Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
+                 ObjectProvider<SalesBlocks> salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits) {
         this.salesBlocks = salesBlocks;
+        this.advanceLimits = advanceLimits;
         this.repository = repository;
         this.postings = postings;
         this.products = products;
         this.merchants = merchants;
         this.users = users;
-        this.rules = rules;
         this.payments = payments;
         this.audit = audit;
         this.ids = ids;
@@ -113,12 +112,14 @@ public class PurchaseDesk {
             throw Rules.violated(violations);
         }
         MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
-        Integer ratio = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values().supervisionRatioBp();
+        // The contract the consumer accepted states the ratio (the rule table's or the merchant's risk terms): the purchase
+        // advances by exactly that ratio, so contract and purchase never disagree.
+        int ratio = version.content().supervisionRatioBp();
         UUID purchaseId = ids.next();
         PaymentOrderView order = payments.createOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
                 merchant.id(), product.price(), product.name(), TIME_TO_PAY));
         PurchaseView purchase = new PurchaseView(purchaseId, actor.userId(), merchant.id(), command.storeId(), product.id(),
-                product.name(), version.id(), version.contentSha256(), ratio == null ? RATIO_WHEN_UNSET_BP : ratio,
+                product.name(), version.id(), version.contentSha256(), ratio,
                 product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), order.checkoutUrl(), clock.instant(), null, null);
         repository.insertPurchase(purchase);
         audit.record("purchase.created", "purchase", purchaseId, null, purchase);
@@ -192,7 +193,7 @@ public class PurchaseDesk {
         LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
         LocalDate validUntil = product.term().lastDayFrom(validFrom);
         long paid = purchase.amount().amountMinor();
-        long advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
+        long advance = Math.min(Entitlement.advanceFor(paid, purchase.supervisionRatioBp()), allowance(purchase.merchantId()));
         Entitlement.Kind kind = Entitlement.Kind.valueOf(product.kind().name());
         Long face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue().amountMinor() : null;
         Entitlement entitlement = Entitlement.issued(kind, paid, advance,
@@ -214,6 +215,12 @@ public class PurchaseDesk {
         audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", purchase.amount(),
                 "advanceMinor", advance, "validUntil", validUntil.toString()));
         return cardId;
+    }
+
+    /** The least advance allowance any cap gives the merchant now (no cap: unlimited). */
+    private long allowance(UUID merchantId) {
+        return advanceLimits.orderedStream().map(limit -> limit.allowance(merchantId)).flatMap(Optional::stream)
+                .mapToLong(money -> Math.max(0, money.amountMinor())).min().orElse(Long.MAX_VALUE);
     }
 
     /** The payment expired or failed: the purchase ends unpaid (a later confirmation is refunded by payments). */

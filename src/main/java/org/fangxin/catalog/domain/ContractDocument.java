@@ -26,14 +26,25 @@ public final class ContractDocument {
     private ContractDocument() {
     }
 
+    /** When neither the merchant's terms nor the rule table set a ratio, everything stays in escrow (as at purchase). */
+    public static final int RATIO_WHEN_UNSET_BP = 10_000;
+
     public static ContractContent content(ProductDraft draft, MerchantView merchant, RuleSet rules) {
+        return content(draft, merchant, rules, null);
+    }
+
+    /**
+     * The contract's content; {@code merchantRatioBp} is the supervision ratio set for this merchant (the risk module's
+     * terms), replacing the rule table's when given. The purchase advances by exactly the ratio stated here.
+     */
+    public static ContractContent content(ProductDraft draft, MerchantView merchant, RuleSet rules, Integer merchantRatioBp) {
         List<ContractContent.Place> places = Listing.stores(draft, merchant).stream()
                 .map(store -> new ContractContent.Place(store.name(), store.address(), store.leaseEndsOn()))
                 .toList();
-        Integer ratio = rules.values().supervisionRatioBp();
+        Integer ratio = merchantRatioBp != null ? merchantRatioBp : rules.values().supervisionRatioBp();
         return new ContractContent(draft.name(), draft.description(), draft.kind(),
                 new ContractContent.Party(merchant.legalName(), merchant.creditCode()), PLATFORM, places,
-                ESCROW_ACCOUNT, ratio == null ? 0 : ratio, draft.price(), draft.effectiveListPrice(), draft.faceValue(),
+                ESCROW_ACCOUNT, ratio == null ? RATIO_WHEN_UNSET_BP : ratio, draft.price(), draft.effectiveListPrice(), draft.faceValue(),
                 PAYMENT_METHOD, draft.sessions(), draft.term(), draft.terms(), merchant.regionCode(), merchant.sector().name());
     }
 
