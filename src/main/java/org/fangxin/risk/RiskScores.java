@@ -156,8 +156,10 @@ public class RiskScores {
     /** OPERATOR, REGULATOR (its sector): how many rated merchants hold each tier and the badge. */
     public TierDistributionView distribution(Actor actor) {
         String sector = overseenSector(actor);
-        return readOnly.execute(s -> new TierDistributionView(tiers.distribution(sector, clock.instant()),
-                tiers.badges(sector), tiers.distribution(sector, clock.instant()).values().stream().mapToLong(Long::longValue).sum()));
+        return readOnly.execute(s -> {
+            var counts = tiers.distribution(sector, clock.instant());
+            return new TierDistributionView(counts, tiers.badges(sector), counts.values().stream().mapToLong(Long::longValue).sum());
+        });
     }
 
     /** OPERATOR, REGULATOR (its sector): the largest score moves over the last {@code days} days. */

@@ -53,7 +53,7 @@ public final class FeedParser {
     }
 
     /** One record as sent, before validation: its line (CSV) or position (JSON, 1-based) and its fields as text. */
-    record RawRecord(int line, Map<String, String> fields, Map<String, Boolean> numeric) {
+    record RawRecord(int line, Map<String, String> fields) {
         String get(String name) {
             String value = fields.get(name);
             return value == null ? "" : value.strip();
@@ -86,7 +86,7 @@ public final class FeedParser {
                 if (records.size() >= RECORDS_MAX) {
                     throw new FeedMalformed((int) lastLine, "records", "a file holds at most " + RECORDS_MAX + " records");
                 }
-                records.add(new RawRecord((int) lastLine, fields(header, row, (int) lastLine), Map.of()));
+                records.add(new RawRecord((int) lastLine, fields(header, row, (int) lastLine)));
             }
         } catch (CsvParseException | java.io.IOException | java.io.UncheckedIOException e) {
             throw new FeedMalformed((int) lastLine + 1, "file", "not valid CSV after line " + lastLine + ": " + e.getMessage());
@@ -148,7 +148,6 @@ public final class FeedParser {
             throw new FeedMalformed(number, "record", "each record is a JSON object");
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        Map<String, Boolean> numeric = new LinkedHashMap<>();
         for (var property : record.properties()) {
             String name = property.getKey();
             JsonNode value = property.getValue();
@@ -163,13 +162,12 @@ public final class FeedParser {
                     throw new FeedMalformed(number, name, "value must be a whole JSON number (not text, not a fraction)");
                 }
                 fields.put(name, Long.toString(value.longValue()));
-                numeric.put(name, true);
             } else if (value.isString()) {
                 fields.put(name, value.stringValue());
             } else {
                 throw new FeedMalformed(number, name, name + " must be text");
             }
         }
-        return new RawRecord(number, fields, numeric);
+        return new RawRecord(number, fields);
     }
 }

@@ -64,56 +64,72 @@ public class Scorer {
     /** What a chunk did: merchants rated, tier changes, alerts raised. */
     public record ChunkResult(int rated, int tierChanges, int alerts) { }
 
+    /** What the chunk's ratings are computed from, read in a few statements. */
+    private record ChunkInputs(Map<UUID, SignalInputs.Position> positions, Map<UUID, SignalInputs.Activity> activity,
+                               Map<UUID, SignalInputs.Feeds> feeds, Map<UUID, LocalDate> upheld,
+                               Map<UUID, FeedRepository.ListEntry> listings, Map<UUID, StoredTier> before,
+                               Map<UUID, TermsView> termsBefore) { }
+
+    /** The writes of the chunk, in batches, and what happened. */
+    private static final class ChunkWrites {
+        final List<StoredTier> states = new ArrayList<>();
+        final List<TierRepository.ScoreRow> scores = new ArrayList<>();
+        final List<TermsView> terms = new ArrayList<>();
+        int changes;
+        int raised;
+    }
+
     public ChunkResult rate(List<MerchantView> merchants, RunContext ctx) {
-        List<UUID> ids = merchants.stream().map(MerchantView::id).toList();
+        ChunkInputs in = load(merchants.stream().map(MerchantView::id).toList(), ctx);
+        ChunkWrites writes = new ChunkWrites();
+        for (MerchantView merchant : merchants) {
+            rateOne(merchant, in, ctx, writes);
+        }
+        tiers.saveStates(writes.states, ctx.now());
+        tiers.saveScores(writes.scores);
+        tiers.saveTerms(writes.terms);
+        return new ChunkResult(merchants.size(), writes.changes, writes.raised);
+    }
+
+    private ChunkInputs load(List<UUID> ids, RunContext ctx) {
         LocalDate today = ctx.today();
         Map<UUID, SignalInputs.Position> positions = collector.collectPositions(ids, today, ctx.now());
-        var activity = inputs.activity(ids, today, inputs.collectedThrough(Collector.ACTIVITY).orElse(null));
-        var feedInputs = inputs.feeds(ids, today);
-        var upheld = inputs.lastUpheldComplaints(ids);
         Map<UUID, FeedRepository.ListEntry> listings = new HashMap<>();
         feeds.latestListEntries(ids).stream().filter(e -> "LISTED".equals(e.status()))
                 .forEach(e -> listings.putIfAbsent(e.merchantId(), e));
-        Map<UUID, StoredTier> before = tiers.lock(ids);
-        Map<UUID, TermsView> termsBefore = tiers.terms(ids);
-        List<StoredTier> states = new ArrayList<>();
-        List<TierRepository.ScoreRow> scores = new ArrayList<>();
-        List<TermsView> terms = new ArrayList<>();
-        int changes = 0;
-        int raised = 0;
-        for (MerchantView merchant : merchants) {
-            UUID id = merchant.id();
-            SignalInputs in = new SignalInputs(today, activity.get(id), positions.get(id), profile(merchant, listings.get(id), today),
-                    feedInputs.get(id));
-            StoredTier previous = before.get(id);
-            Rating rating = Rating.rate(in, ctx.weights(merchant.sector().name()), ctx.policy(),
-                    previous == null ? null : previous.state(), previous == null ? Set.of() : previous.atThreshold(),
-                    latest(upheld.get(id), in.feeds().lastUpheldComplaint()));
-            StoredTier after = stored(merchant, rating, previous, today);
-            RiskTier tierNow = after.tierAt(ctx.now());
-            TermsView termsNow = terms(merchant, tierNow, positions.get(id), ctx);
-            states.add(after);
-            scores.add(new TierRepository.ScoreRow(id, today, rating.score().scoreCenti(), rating.rawTier(), tierNow,
-                    rating.score().factors().stream().map(Scorer::view).toList()));
-            terms.add(termsNow);
-            RiskTier tierBefore = previous == null ? RiskTier.INITIAL : previous.tierAt(ctx.now());
-            if (tierNow != tierBefore || previous == null) {
-                changes += tierNow != tierBefore ? 1 : 0;
-                raised += onTierChange(merchant, tierBefore, tierNow, rating, ctx);
-            }
-            raised += onThresholds(merchant, rating, today);
-            TermsView old = termsBefore.get(id);
-            // first terms matter only where they depart from what the merchant had without them: the rule table's ratio
-            boolean changed = old == null ? !java.util.Objects.equals(ctx.ruleRatio(merchant), termsNow.supervisionRatioBp())
-                    : !sameTerms(old, termsNow);
-            if (changed) {
-                events.publishEvent(new MerchantTermsChanged(id, old, termsNow, ctx.now()));
-            }
+        return new ChunkInputs(positions, inputs.activity(ids, today, inputs.collectedThrough(Collector.ACTIVITY).orElse(null)),
+                inputs.feeds(ids, today), inputs.lastUpheldComplaints(ids), listings, tiers.lock(ids), tiers.terms(ids));
+    }
+
+    private void rateOne(MerchantView merchant, ChunkInputs in, RunContext ctx, ChunkWrites writes) {
+        UUID id = merchant.id();
+        LocalDate today = ctx.today();
+        SignalInputs signals = new SignalInputs(today, in.activity().get(id), in.positions().get(id),
+                profile(merchant, in.listings().get(id), today), in.feeds().get(id));
+        StoredTier previous = in.before().get(id);
+        Rating rating = Rating.rate(signals, ctx.weights(merchant.sector().name()), ctx.policy(),
+                previous == null ? null : previous.state(), previous == null ? Set.of() : previous.atThreshold(),
+                latest(in.upheld().get(id), signals.feeds().lastUpheldComplaint()));
+        StoredTier after = stored(merchant, rating, previous, today);
+        RiskTier tierNow = after.tierAt(ctx.now());
+        TermsView termsNow = terms(merchant, tierNow, in.positions().get(id), ctx);
+        writes.states.add(after);
+        writes.scores.add(new TierRepository.ScoreRow(id, today, rating.score().scoreCenti(), rating.rawTier(), tierNow,
+                rating.score().factors().stream().map(Scorer::view).toList()));
+        writes.terms.add(termsNow);
+        RiskTier tierBefore = previous == null ? RiskTier.INITIAL : previous.tierAt(ctx.now());
+        if (tierNow != tierBefore || previous == null) {
+            writes.changes += tierNow != tierBefore ? 1 : 0;
+            writes.raised += onTierChange(merchant, tierBefore, tierNow, rating, ctx);
         }
-        tiers.saveStates(states, ctx.now());
-        tiers.saveScores(scores);
-        tiers.saveTerms(terms);
-        return new ChunkResult(merchants.size(), changes, raised);
+        writes.raised += onThresholds(merchant, rating, today);
+        TermsView old = in.termsBefore().get(id);
+        // first terms matter only where they depart from what the merchant had without them: the rule table's ratio
+        boolean changed = old == null ? !java.util.Objects.equals(ctx.ruleRatio(merchant), termsNow.supervisionRatioBp())
+                : !sameTerms(old, termsNow);
+        if (changed) {
+            events.publishEvent(new MerchantTermsChanged(id, old, termsNow, ctx.now()));
+        }
     }
 
     private int onTierChange(MerchantView merchant, RiskTier from, RiskTier to, Rating rating, RunContext ctx) {
