@@ -20,7 +20,9 @@ import org.fangxin.merchant.StoreView;
 import org.fangxin.rules.ProductProposal;
 import org.fangxin.rules.PurchaseProposal;
 import org.fangxin.rules.RuleSet;
+import org.fangxin.rules.Audience;
 import org.fangxin.rules.Rules;
+import org.fangxin.rules.SupervisionRatio;
 import org.fangxin.rules.Violation;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
@@ -51,12 +53,10 @@ public class Products {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
-    private final ObjectProvider<SupervisionRatios> ratios;
     private final ObjectProvider<MerchantStandings> standings;
 
     Products(ProductRepository repository, Merchants merchants, Rules rules, AuditTrail audit, IdGenerator ids, Clock clock,
-             ObjectProvider<SupervisionRatios> ratios, ObjectProvider<MerchantStandings> standings) {
-        this.ratios = ratios;
+             ObjectProvider<MerchantStandings> standings) {
         this.standings = standings;
         this.repository = repository;
         this.merchants = merchants;
@@ -76,7 +76,7 @@ public class Products {
         ContractVersionView version = version(productId, 1, draft, merchant, ruleSet, now);
         ProductView product = new ProductView(productId, merchant.id(), draft.name().strip(), draft.description(), draft.kind(),
                 ProductStatus.ACTIVE, draft.price(), draft.effectiveListPrice(), draft.faceValue(), draft.sessions(),
-                draft.term(), draft.storeIds(), version.id(), 1, now);
+                draft.term(), draft.storeIds(), version.id(), 1, now, draft.audience());
         repository.insert(product, version, actor.username());
         audit.record("product.created", "product", productId, null,
                 Map.of("product", product, "contractVersionId", version.id(), "contentSha256", version.contentSha256()));
@@ -87,7 +87,7 @@ public class Products {
     public List<Violation> check(Actor actor, ProductDraft draft) {
         MerchantView merchant = sellingMerchantOf(actor);
         Listing.validate(draft, merchant);
-        return Listing.check(draft, merchant, rules.effectiveRules(merchant.regionCode(), merchant.sector().name()), rules.today());
+        return Listing.check(draft, merchant, rulesFor(merchant, draft.audience()), rules.today());
     }
 
     /** Publishes new contract terms for an active product as its next version; the old version stays as it was. */
@@ -210,16 +210,27 @@ public class Products {
             throw Rejection.invalid("storeId", "the product is not valid at store " + storeId);
         }
         StoreView store = merchant.store(storeId).orElseThrow(() -> Rejection.invalid("storeId", "unknown store " + storeId));
-        RuleSet ruleSet = rules.effectiveRules(merchant.regionCode(), merchant.sector().name());
+        RuleSet ruleSet = rulesFor(merchant, product.audience());
         List<Violation> violations = new ArrayList<>(ruleSet.checkPurchase(new PurchaseProposal(
                 ProductProposal.Kind.valueOf(product.kind().name()), product.price(), heldAtMerchant, buyerRealNameVerified)));
         violations.addAll(Listing.leaseViolations(product.term(), List.of(store), rules.today()));
         return List.copyOf(violations);
     }
 
+    /**
+     * The caps of today's rule table for a purchase of {@code amount} by a consumer already holding {@code held} at the
+     * product's merchant (single amount, consumer total, real name): re-checked when a paid purchase issues its card.
+     */
+    public List<Violation> checkPurchaseCaps(UUID productId, Money amount, Money held, boolean buyerRealNameVerified) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        return rulesFor(merchant, product.audience()).checkPurchase(new PurchaseProposal(
+                ProductProposal.Kind.valueOf(product.kind().name()), amount, held, buyerRealNameVerified));
+    }
+
     private RuleSet approve(ProductDraft draft, MerchantView merchant) {
         Listing.validate(draft, merchant);
-        RuleSet ruleSet = rules.effectiveRules(merchant.regionCode(), merchant.sector().name());
+        RuleSet ruleSet = rulesFor(merchant, draft.audience());
         List<Violation> violations = Listing.check(draft, merchant, ruleSet, rules.today());
         if (!violations.isEmpty()) {
             throw Rules.violated(violations);
@@ -227,17 +238,44 @@ public class Products {
         return ruleSet;
     }
 
+    /**
+     * The supervision ratio a purchase of the product made now keeps: what its current contract version states, or
+     * the ratio required today where that is stricter (a contract promises at least its ratio). The single source for
+     * the purchase, the purchase page and anyone showing it. For other modules, no access check.
+     */
+    public SupervisionRatio supervisionRatio(UUID productId) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        ContractVersionView version = repository.findVersion(product.currentVersionId()).orElseThrow();
+        SupervisionRatio promised = new SupervisionRatio(version.content().supervisionRatioBp(),
+                "contract version " + version.number() + " (" + version.contentSha256().substring(0, 12) + ")");
+        return promised.atLeast(rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),
+                product.audience()));
+    }
+
+    /** The rules of the merchant's region and sector for a product sold to {@code audience}. */
+    private RuleSet rulesFor(MerchantView merchant, Audience audience) {
+        return rules.effectiveRules(merchant.regionCode(), merchant.sector().name(), audience);
+    }
+
+    /**
+     * The rules that govern a product: its merchant's region and sector and the product's audience (refunds read the
+     * cooling-off minimum and the fee cap from them). For other modules, no access check.
+     */
+    public RuleSet rulesOf(UUID productId) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        return rulesFor(merchant, product.audience());
+    }
+
     private ContractVersionView version(UUID productId, int number, ProductDraft draft, MerchantView merchant, RuleSet ruleSet,
                                         Instant now) {
-        ContractContent content = ContractDocument.content(draft, merchant, ruleSet, ratioOf(merchant.id()));
+        SupervisionRatio ratio = rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),
+                draft.audience());
+        ContractContent content = ContractDocument.content(draft, merchant, ratio.bp());
         String text = ContractDocument.canonicalText(content);
         return new ContractVersionView(ids.next(), productId, merchant.id(), number, content, text,
                 ContractDocument.sha256(text), now);
-    }
-
-    /** The ratio another module sets for the merchant (risk), if any; else the contract takes the rule table's. */
-    private Integer ratioOf(UUID merchantId) {
-        return ratios.orderedStream().map(source -> source.ratioBp(merchantId)).flatMap(Optional::stream).findFirst().orElse(null);
     }
 
     /**
@@ -251,7 +289,6 @@ public class Products {
         if (merchant == null) {
             return 0;
         }
-        RuleSet ruleSet = rules.effectiveRules(merchant.regionCode(), merchant.sector().name());
         Instant now = clock.instant();
         int restated = 0;
         for (ProductView product : repository.ofMerchant(merchantId, PAGE_SIZE_MAX)) {
@@ -260,7 +297,7 @@ public class Products {
             }
             ContractVersionView current = repository.findVersion(product.currentVersionId()).orElseThrow();
             ContractVersionView next = version(product.id(), product.versionCount() + 1,
-                    draftOf(product, current.content().terms()), merchant, ruleSet, now);
+                    draftOf(product, current.content().terms()), merchant, rulesFor(merchant, product.audience()), now);
             if (next.contentSha256().equals(current.contentSha256())) {
                 continue;
             }
@@ -298,7 +335,7 @@ public class Products {
 
     private static ProductDraft draftOf(ProductView product, ContractTerms terms) {
         return new ProductDraft(product.name(), product.description(), product.kind(), product.price(), product.listPrice(),
-                product.faceValue(), product.sessions(), product.term(), product.storeIds(), terms);
+                product.faceValue(), product.sessions(), product.term(), product.storeIds(), terms, product.audience());
     }
 
     /** Today in the rule table's calendar; exposed for pages that show dates. */

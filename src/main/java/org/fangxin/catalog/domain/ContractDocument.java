@@ -26,26 +26,21 @@ public final class ContractDocument {
     private ContractDocument() {
     }
 
-    /** When neither the merchant's terms nor the rule table set a ratio, everything stays in escrow (as at purchase). */
-    public static final int RATIO_WHEN_UNSET_BP = 10_000;
-
+    /** The content of the draft's contract under the rule table's ratio alone (no per-merchant floor). */
     public static ContractContent content(ProductDraft draft, MerchantView merchant, RuleSet rules) {
-        return content(draft, merchant, rules, null);
+        return content(draft, merchant, rules.supervisionRatio().bp());
     }
 
-    /**
-     * The contract's content; {@code merchantRatioBp} is the supervision ratio set for this merchant (the risk module's
-     * terms), replacing the rule table's when given. The purchase advances by exactly the ratio stated here.
-     */
-    public static ContractContent content(ProductDraft draft, MerchantView merchant, RuleSet rules, Integer merchantRatioBp) {
+    /** The content of the draft's contract; {@code supervisionRatioBp} is the ratio purchases under it will keep at least. */
+    public static ContractContent content(ProductDraft draft, MerchantView merchant, int supervisionRatioBp) {
         List<ContractContent.Place> places = Listing.stores(draft, merchant).stream()
                 .map(store -> new ContractContent.Place(store.name(), store.address(), store.leaseEndsOn()))
                 .toList();
-        Integer ratio = merchantRatioBp != null ? merchantRatioBp : rules.values().supervisionRatioBp();
         return new ContractContent(draft.name(), draft.description(), draft.kind(),
                 new ContractContent.Party(merchant.legalName(), merchant.creditCode()), PLATFORM, places,
-                ESCROW_ACCOUNT, ratio == null ? RATIO_WHEN_UNSET_BP : ratio, draft.price(), draft.effectiveListPrice(), draft.faceValue(),
-                PAYMENT_METHOD, draft.sessions(), draft.term(), draft.terms(), merchant.regionCode(), merchant.sector().name());
+                ESCROW_ACCOUNT, supervisionRatioBp, draft.price(), draft.effectiveListPrice(), draft.faceValue(),
+                PAYMENT_METHOD, draft.sessions(), draft.term(), draft.terms(), merchant.regionCode(), merchant.sector().name(),
+                draft.audience());
     }
 
     public static String canonicalText(ContractContent c) {
@@ -74,12 +69,14 @@ public final class ContractDocument {
         line(text, "terms.refundMethod", terms.refundMethod());
         line(text, "terms.refundFeeBp", terms.refundFeeBp());
         line(text, "terms.refundFeeWaived", "within cooling-off and whenever the merchant is at fault");
+        line(text, "terms.usedAtListPrice", terms.usedSessionsAtListPrice());
         line(text, "terms.transferable", terms.transferable());
         line(text, "terms.closure", terms.closureTerms());
         line(text, "terms.disputeResolution", terms.disputeResolution());
         line(text, "terms.extra", terms.extraTerms());
         line(text, "rules.region", c.regionCode());
         line(text, "rules.sector", c.sector());
+        line(text, "rules.audience", c.audience());
         return text.toString();
     }
 

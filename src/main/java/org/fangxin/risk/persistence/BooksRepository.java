@@ -49,10 +49,11 @@ public class BooksRepository {
                 });
     }
 
+    /** Sets the mark (callers hold {@link #lockCollection}, so no other collector moves it meanwhile). */
     public void markCollected(String source, LocalDate through) {
         jdbc.sql("""
                 insert into risk.collection (source, collected_through) values (:source, :through)
-                on conflict (source) do update set collected_through = greatest(risk.collection.collected_through, excluded.collected_through)
+                on conflict (source) do update set collected_through = excluded.collected_through
                 """)
                 .param("source", source).param("through", Date.valueOf(through)).update();
     }

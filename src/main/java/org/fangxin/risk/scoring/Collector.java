@@ -58,10 +58,11 @@ public class Collector {
     /** Collects every completed day not collected yet, up to yesterday; answers the last day collected. */
     public LocalDate collectActivity(LocalDate today) {
         books.lockCollection();
-        LocalDate through = inputs.collectedThrough(ACTIVITY).orElse(null);
+        LocalDate yesterday = today.minusDays(1);
+        // a mark after yesterday means the clock was set back (a restored database, a test run): collect the window again
+        LocalDate through = inputs.collectedThrough(ACTIVITY).filter(day -> !day.isAfter(yesterday)).orElse(null);
         LocalDate from = through == null || through.isBefore(today.minusDays(CATCH_UP_DAYS_MAX))
                 ? today.minusDays(CATCH_UP_DAYS_MAX) : through.plusDays(1);
-        LocalDate yesterday = today.minusDays(1);
         if (from.isAfter(yesterday)) {
             return through;
         }
