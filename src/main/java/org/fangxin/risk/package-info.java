@@ -5,5 +5,5 @@
  * alerts to operators and regulators. Other modules see tiers through their own ports, which this module implements.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "merchant", "rules",
-        "ledger", "catalog", "card", "refund", "protection", "insurance", "settlement", "notification"})
+        "ledger", "catalog", "card", "refund", "protection", "insurance", "settlement", "notification", "complaint"})
 package org.fangxin.risk;

@@ -1,13 +1,21 @@
 package org.fangxin.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.fangxin.complaint.ComplaintCategory;
+import org.fangxin.complaint.ComplaintFiled;
+import org.fangxin.complaint.ComplaintOutcome;
+import org.fangxin.complaint.ComplaintResolved;
+import org.fangxin.complaint.ComplaintSubject;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.Users;
 import org.fangxin.merchant.Merchants;
@@ -19,6 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Ratings through the API: explainable factors, who may see them, overrides, tables, a rating run. */
@@ -28,6 +39,9 @@ class RiskScoringTests extends IntegrationTest {
     @Autowired Merchants merchants;
     @Autowired Users accounts;
     @Autowired RiskScores scores;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
 
     TestMerchants testMerchants;
     FeedClient provider;
@@ -155,5 +169,31 @@ class RiskScoringTests extends IntegrationTest {
         assertThat(operator.get("/api/v1/risk/merchants/" + gym.id()).status()).isEqualTo(200);
         var distribution = operator.get("/api/v1/risk/distribution");
         assertThat(distribution.json().get("rated").asLong()).isPositive();
+    }
+
+    @Test
+    void aComplaintFiledOnThePlatformCountsOnceAndItsUpheldEndIsKeptForTheBadge() {
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        scores.rate(gym.id());
+        Api owner = api().as(gym.owner());
+        assertThat(factor(owner.get("/api/v1/risk/mine").json(), "COMPLAINTS").get("value").asLong()).isZero();
+        UUID complaintId = UUID.randomUUID();
+        Instant filedAt = clock.instant();
+        ComplaintFiled filed = new ComplaintFiled(complaintId, "TS-" + complaintId.toString().substring(0, 8), gym.id(),
+                UUID.randomUUID(), ComplaintCategory.REFUND_REFUSED, ComplaintSubject.MERCHANT, "PLATFORM", "410200",
+                "SPORTS_FITNESS", filedAt);
+        transactions.executeWithoutResult(s -> events.publishEvent(filed));
+        transactions.executeWithoutResult(s -> events.publishEvent(filed)); // redelivered: counts once
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                factor(owner.get("/api/v1/risk/mine").json(), "COMPLAINTS").get("value").asLong() == 1);
+
+        transactions.executeWithoutResult(s -> events.publishEvent(new ComplaintResolved(complaintId, filed.caseNumber(),
+                gym.id(), filed.consumerId(), ComplaintOutcome.AGREEMENT_PERFORMED, true, filedAt, clock.instant())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from risk.complaint where complaint_id = :id and upheld_on is not null")
+                .param("id", complaintId).query(Long.class).single() == 1);
+        scores.rate(gym.id());
+        assertThat(factor(owner.get("/api/v1/risk/mine").json(), "COMPLAINTS").get("value").asLong()).isEqualTo(1);
+        assertThat(owner.get("/api/v1/risk/mine").json().get("badge").asBoolean()).isFalse();
     }
 }

@@ -1,7 +1,6 @@
 package org.fangxin.risk.alert;
 
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
@@ -10,51 +9,45 @@ import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
+import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
 import org.fangxin.risk.RiskAlertRaised;
 import org.fangxin.risk.persistence.AlertRepository;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After an alert's transaction commits: a notice to every operator and to every regulator whose sector covers the
- * merchant (market regulators: all sectors). Region scoping of regulators comes with the oversight module; the alert
- * stores the merchant's region for it. Idempotent per alert and recipient (dedup key), so redelivery sends nothing twice.
+ * The risk module's notices (ADR 11): after an alert's transaction commits, a notice to every operator and to every
+ * regulator whose sector covers the merchant (market regulators: all sectors), in the reader's language
+ * ({@code risk.notice.alert.<kind>}). Region scoping of regulators comes with the oversight module; the alert stores the
+ * merchant's region for it. Idempotent per alert and recipient (dedup key), so redelivery sends nothing twice.
  */
 @Component
-class AlertNotices {
+class RiskNotices {
 
-    private static final Locale MESSAGE_LOCALE = Locale.SIMPLIFIED_CHINESE;
     private static final Actor SYSTEM = new Actor(UUID.nameUUIDFromBytes("system:risk-alerts".getBytes()),
             "system:risk-alerts", Role.OPERATOR, null, null);
 
     private final AlertRepository alerts;
     private final Users users;
     private final Notifications notifications;
-    private final MessageSource messages;
     private final Merchants merchants;
 
-    AlertNotices(AlertRepository alerts, Users users, Notifications notifications, MessageSource messages,
-                 Merchants merchants) {
+    RiskNotices(AlertRepository alerts, Users users, Notifications notifications, Merchants merchants) {
         this.merchants = merchants;
         this.alerts = alerts;
         this.users = users;
         this.notifications = notifications;
-        this.messages = messages;
     }
 
     @ApplicationModuleListener
     void on(RiskAlertRaised event) {
         alerts.find(event.alertId()).ifPresent(alert -> {
-            String kind = messages.getMessage("risk.alert.kind." + alert.kind(), null, alert.kind().name(), MESSAGE_LOCALE);
-            String subject = messages.getMessage("risk.notify.alert.subject", new Object[] {kind,
-                    merchants.find(alert.merchantId()).map(MerchantView::legalName).orElse("")}, MESSAGE_LOCALE);
             String name = merchants.find(alert.merchantId()).map(MerchantView::legalName).orElse(alert.merchantId().toString());
-            String body = messages.getMessage("risk.notify.alert.body", new Object[] {kind, alert.detail(), name,
-                    alert.acknowledgeBy().toString(), "/risk/merchants/" + alert.merchantId()}, MESSAGE_LOCALE);
             for (UUID recipient : recipients(event.sector())) {
-                notifications.send(recipient, subject, body, "risk-alert:" + alert.id() + ":" + recipient);
+                notifications.send(Notice.of(recipient, "risk.notice.alert." + alert.kind(),
+                        "risk-alert:" + alert.id() + ":" + recipient, alert.raisedAt(), name, alert.detail(),
+                        alert.acknowledgeBy(), "/risk/merchants/" + alert.merchantId(), alert.fromTier(), alert.toTier()));
             }
         });
     }
