@@ -15,7 +15,7 @@ import org.fangxin.rules.SupervisionRatio;
 import org.fangxin.rules.SupervisionRatioFloors;
 import org.fangxin.risk.TermsView;
 import org.fangxin.risk.persistence.TierRepository;
-import org.fangxin.settlement.SettlementCycles;
+import org.fangxin.settlement.MerchantSettlementCycles;
 import org.fangxin.settlement.SettlementFrequency;
 import org.fangxin.shared.Money;
 import org.springframework.stereotype.Component;
@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
  * {@code rules.Rules#supervisionRatio}, the one place the ratio is evaluated: {@link SupervisionRatioFloors}), sales
  * stop ({@link SalesBlocks}), the advance cap ({@link AdvanceLimits}), the premium tier
  * ({@link MerchantRiskTiers}), the deposit share ({@link DepositShares}) and the settlement cycle
- * ({@link SettlementCycles}). Each reads the terms stored by the last rating; a merchant not rated gets no answer, so
+ * ({@link MerchantSettlementCycles}). Each reads the terms stored by the last rating; a merchant not rated gets no answer, so
  * the owner's own rule applies.
  */
 @Component
-class TermsPorts implements SalesBlocks, AdvanceLimits, MerchantRiskTiers, DepositShares, SettlementCycles,
+class TermsPorts implements SalesBlocks, AdvanceLimits, MerchantRiskTiers, DepositShares, MerchantSettlementCycles,
         SupervisionRatioFloors {
 
     private final TierRepository tiers;
