@@ -6,10 +6,14 @@ import org.fangxin.complaint.AgreementProposed;
 import org.fangxin.complaint.AgreementRejected;
 import org.fangxin.complaint.ComplaintFiled;
 import org.fangxin.complaint.ComplaintMessagePosted;
+import org.fangxin.complaint.ComplaintOutcome;
 import org.fangxin.complaint.ComplaintResolved;
 import org.fangxin.complaint.ComplaintStageChanged;
-import org.fangxin.complaint.ComplaintOutcome;
+import org.fangxin.complaint.domain.Deadline;
 import org.fangxin.complaint.persistence.CaseRepository;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
 import org.fangxin.insurance.ClaimDecided;
 import org.fangxin.insurance.ClaimPaid;
 import org.fangxin.notification.Notice;
@@ -18,45 +22,66 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the parties of a case about every step, after the step committed (ADR 11: delivered at least once; each
- * notice has a dedup key, so a repeated delivery sends nothing twice). Notices are message keys
- * ({@code complaint.notice.*}) with stages, outcomes and remedies as terms, shown in the reader's language. A failed
- * mediation is told to both parties at once — well within the 7 working days the rules allow — and recorded on the
- * case. The insurer's decision and payment of a mediation-failed claim ({@link ClaimDecided}, {@link ClaimPaid}) are
- * told to the case's consumer here: insurance does not know the complaint's parties.
+ * Tells the parties of a case about every step, after the step committed (ADR 11: at least once, a dedup key per
+ * notice and recipient, message keys of complaint.properties so each reader sees their language). Where a stage, an
+ * outcome or a remedy changes the text, the key names it ({@code complaint.notice.stage.PLATFORM_MEDIATION}) instead of
+ * passing a Chinese word as an argument. The stage's handlers (operators, the association, the sector's regulators)
+ * are told when a case reaches them. A failed mediation is told to both parties at once — well within the 7 working
+ * days the rules allow — and recorded on the case.
  */
 @Component
 class ComplaintNotices {
 
+    private static final String PREFIX = "complaint.notice.";
+
     private final Notifications notifications;
+    private final Users users;
     private final CaseRepository cases;
 
-    ComplaintNotices(Notifications notifications, CaseRepository cases) {
+    ComplaintNotices(Notifications notifications, Users users, CaseRepository cases) {
         this.notifications = notifications;
+        this.users = users;
         this.cases = cases;
     }
 
     @ApplicationModuleListener
     void on(ComplaintFiled event) {
         String key = "complaint:" + event.complaintId() + ":filed";
-        consumer(event.consumerId(), key, "filed", event.at(), event.caseNumber());
-        merchant(event.merchantId(), key, "filed.merchant", event.at(), event.caseNumber());
+        Object dueOn = cases.find(event.complaintId()).flatMap(row -> row.progress().openDeadline())
+                .map(Deadline::dueOn).orElse(null);
+        consumer(event.consumerId(), key, "filed", event.at(), event.caseNumber(), dueOn);
+        merchant(event.merchantId(), key, "filed.merchant", event.at(), event.caseNumber(), dueOn);
     }
 
     @ApplicationModuleListener
     void on(ComplaintStageChanged event) {
         String key = "complaint:" + event.complaintId() + ":stage:" + event.to();
-        Notice.Term stage = Notice.term("complaint.stage." + event.to());
-        consumer(event.consumerId(), key, "stage", event.at(), event.caseNumber(), stage, event.dueOn());
-        merchant(event.merchantId(), key, "stage", event.at(), event.caseNumber(), stage, event.dueOn());
+        String notice = "stage." + event.to();
+        consumer(event.consumerId(), key, notice, event.at(), event.caseNumber(), event.dueOn());
+        merchant(event.merchantId(), key, notice, event.at(), event.caseNumber(), event.dueOn());
+        Role handler = switch (event.to()) {
+            case PLATFORM_MEDIATION -> Role.OPERATOR;
+            case ASSOCIATION_ACCEPTANCE -> Role.ASSOCIATION;
+            case REGULATOR_ACCEPTANCE -> Role.REGULATOR;
+            default -> null;
+        };
+        if (handler != null) {
+            String sector = cases.find(event.complaintId()).map(row -> row.sector()).orElse(null);
+            for (UserAccount user : users.withRole(handler)) {
+                if (handler != Role.REGULATOR || user.sector() == null || user.sector().equals(sector)) {
+                    send(user.id(), key + ":" + user.id(), "handle." + event.to(), event.at(), event.caseNumber(),
+                            event.dueOn());
+                }
+            }
+        }
     }
 
     @ApplicationModuleListener
     void on(AgreementProposed event) {
         String key = "complaint:" + event.complaintId() + ":proposed:" + event.agreementId();
-        Notice.Term remedy = Notice.term("complaint.remedy." + event.remedy());
-        consumer(event.consumerId(), key, "proposed", event.at(), event.caseNumber(), remedy, event.amount());
-        merchant(event.merchantId(), key, "proposed", event.at(), event.caseNumber(), remedy, event.amount());
+        String notice = "proposed." + event.remedy();
+        consumer(event.consumerId(), key, notice, event.at(), event.caseNumber(), event.amount());
+        merchant(event.merchantId(), key, notice, event.at(), event.caseNumber(), event.amount());
     }
 
     @ApplicationModuleListener
@@ -80,9 +105,9 @@ class ComplaintNotices {
     @ApplicationModuleListener
     void on(ComplaintResolved event) {
         String key = "complaint:" + event.complaintId() + ":closed";
-        Notice.Term outcome = Notice.term("complaint.outcome." + event.outcome());
-        consumer(event.consumerId(), key, "closed", event.closedAt(), event.caseNumber(), outcome);
-        merchant(event.merchantId(), key, "closed", event.closedAt(), event.caseNumber(), outcome);
+        String notice = "closed." + event.outcome();
+        consumer(event.consumerId(), key, notice, event.closedAt(), event.caseNumber());
+        merchant(event.merchantId(), key, notice, event.closedAt(), event.caseNumber());
         if (event.outcome() == ComplaintOutcome.MEDIATION_FAILED) {
             cases.markFailureNoticed(event.complaintId(), event.closedAt());
         }
@@ -91,8 +116,7 @@ class ComplaintNotices {
     @ApplicationModuleListener
     void on(ClaimDecided event) {
         cases.find(event.caseId()).ifPresent(row -> consumer(row.consumerId(), "complaint:" + row.id() + ":claim-decided",
-                "claimDecided", event.at(), row.caseNumber(), Notice.term("complaint.claimOutcome." + event.outcome()),
-                event.approved()));
+                "claimDecided." + event.outcome(), event.at(), row.caseNumber(), event.approved()));
     }
 
     @ApplicationModuleListener
@@ -103,12 +127,17 @@ class ComplaintNotices {
 
     private void consumer(UUID consumerId, String key, String notice, Instant at, Object... arguments) {
         if (consumerId != null) {
-            notifications.send(Notice.of(consumerId, "complaint.notice." + notice, key + ":consumer", at, arguments));
+            send(consumerId, key + ":consumer", notice, at, arguments);
         }
     }
 
-    /** Each of the merchant's people (owners and staff), dedup key {@code <key>:<userId>}. */
     private void merchant(UUID merchantId, String key, String notice, Instant at, Object... arguments) {
-        notifications.sendToMerchantPeople(merchantId, "complaint.notice." + notice, key, at, arguments);
+        for (UserAccount user : users.ofMerchant(merchantId)) {
+            send(user.id(), key + ":" + user.id(), notice, at, arguments);
+        }
+    }
+
+    private void send(UUID userId, String dedupKey, String notice, Instant at, Object... arguments) {
+        notifications.send(Notice.of(userId, PREFIX + notice, dedupKey, at, arguments));
     }
 }
