@@ -151,12 +151,7 @@ public class ComplaintImports {
         if (!ref.matches("[0-9A-Za-z-]{1,64}")) {
             errors.add(error(line, "ref", "a 12315 number of 1 to 64 letters, digits or dashes"));
         }
-        LocalDate received = null;
-        try {
-            received = LocalDate.parse(field(record, "received_on"));
-        } catch (DateTimeParseException e) {
-            errors.add(error(line, "received_on", "a date like 2026-09-24"));
-        }
+        LocalDate received = receivedOn(field(record, "received_on"), line, errors);
         String mobile = field(record, "consumer_mobile");
         if (!mobile.matches("1[3-9][0-9]{9}")) {
             errors.add(error(line, "consumer_mobile", "an 11-digit mainland mobile number"));
@@ -176,6 +171,26 @@ public class ComplaintImports {
         Money asked = yuan(field(record, "asked_yuan"), line, errors);
         String action = field(record, "asked_action");
         String description = field(record, "description");
+        checkAsk(asked, action, description, line, errors);
+        if (errors.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Row(line, ref, received, name.isEmpty() ? null : name, mobile, merchant, category, asked,
+                action.isEmpty() ? null : action, description));
+    }
+
+    private static LocalDate receivedOn(String text, long line, List<Map<String, Object>> errors) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(error(line, "received_on", "a date like 2026-09-24"));
+            return null;
+        }
+    }
+
+    /** What the consumer asks (an amount and/or an action) and the description, as the intake checks them. */
+    private static void checkAsk(Money asked, String action, String description, long line,
+                                 List<Map<String, Object>> errors) {
         try {
             Intake.validateAsk(asked, action);
         } catch (Rejection rejection) {
@@ -184,11 +199,6 @@ public class ComplaintImports {
         if (description.length() < Intake.DESCRIPTION_LENGTH_MIN || description.length() > Intake.DESCRIPTION_LENGTH_MAX) {
             errors.add(error(line, "description", Intake.DESCRIPTION_LENGTH_MIN + " to " + Intake.DESCRIPTION_LENGTH_MAX + " characters"));
         }
-        if (errors.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Row(line, ref, received, name.isEmpty() ? null : name, mobile, merchant, category, asked,
-                action.isEmpty() ? null : action, description));
     }
 
     private static Money yuan(String text, long line, List<Map<String, Object>> errors) {

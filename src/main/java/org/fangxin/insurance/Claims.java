@@ -236,12 +236,12 @@ public class Claims {
     /**
      * What is left of the policy's aggregate annual limit in the policy year of {@code on}: the limit less what DECIDED
      * and PAID claims approved and FILED or UNDER_REVIEW claims cover (no access check: a figure, not a claim's content).
+     * Before a policy starts, its first year (a policy issued to start later is listed too).
      */
     @Transactional(readOnly = true)
     public Money aggregateRemaining(UUID policyId, LocalDate on) {
         PolicyView policy = insurance.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
         ProductView product = insurance.product(policy.productId()).orElseThrow();
-        // a policy that has not started yet (listed ahead of its start) has its first year's aggregate untouched
         LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on.isBefore(policy.startsOn()) ? policy.startsOn() : on);
         Money used = new Money(claims.used(policy.id(), yearStart, null), product.aggregateLimit().currency());
         return product.aggregateLimit().minus(used).max(Money.zero(used.currency()));

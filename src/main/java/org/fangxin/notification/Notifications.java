@@ -54,7 +54,7 @@ public class Notifications {
      */
     @Transactional
     public void send(Notice notice) {
-        Object[] arguments = localized(notice.arguments().toArray(), DEFAULT_LOCALE);
+        Object[] arguments = notice.arguments().toArray();
         String subject = messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE);
         String body = messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE);
         insert(notice.userId(), subject, body, notice.key(), notice.arguments(), notice.dedupKey(), notice.at());
@@ -145,7 +145,7 @@ public class Notifications {
         String key = rs.getString("message_key");
         if (key != null) {
             Array array = rs.getArray("arguments");
-            Object[] arguments = localized((String[]) array.getArray(), locale);
+            Object[] arguments = (String[]) array.getArray();
             String localSubject = messages.getMessage(key + ".subject", arguments, null, locale);
             String localBody = messages.getMessage(key + ".body", arguments, null, locale);
             if (localSubject != null && localBody != null) {
@@ -174,18 +174,6 @@ public class Notifications {
         if (updated == 0) {
             throw Rejection.notFound("notification " + messageId);
         }
-    }
-
-    /** The arguments with each {@link Notice.Term} in the reader's language (its key when the bundles lack it). */
-    private Object[] localized(Object[] arguments, Locale locale) {
-        Object[] out = arguments.clone();
-        for (int i = 0; i < out.length; i++) {
-            String key = Notice.Term.keyOf(String.valueOf(out[i]));
-            if (key != null) {
-                out[i] = messages.getMessage(key, null, key, locale);
-            }
-        }
-        return out;
     }
 
     private static String truncate(String text, int max) {

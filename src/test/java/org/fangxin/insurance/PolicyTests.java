@@ -190,6 +190,16 @@ class PolicyTests extends IntegrationTest {
     }
 
     @Test
+    void aPolicyThatStartsLaterHasItsWholeAggregateLeft() {
+        var insurer = fixtures.insurer(100, Money.yuan(50_000));
+        var merchant = testMerchants.activeMerchant(Sector.EDUCATION, "410200");
+        java.time.LocalDate start = policies.today().plusMonths(2).withDayOfMonth(1);
+        var later = policies.issue(fixtures.operator(), new NewPolicy(insurer.product().id(), PolicyScope.GROUP,
+                List.of(merchant.id()), null, "测试投保人", start, start.plusYears(1).minusDays(1), new CostSharing(0, 10_000, 0)));
+        assertThat(claims.aggregateRemaining(later.id(), policies.today())).isEqualTo(insurer.product().aggregateLimit());
+    }
+
+    @Test
     void aRegionPolicyCoversEveryMerchantOfTheRegion() {
         var kaifeng = fixtures.insurer(100, Money.yuan(50_000));
         var first = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, REGION);

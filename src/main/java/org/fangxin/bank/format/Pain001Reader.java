@@ -36,33 +36,8 @@ public final class Pain001Reader {
             }
             for (int t = 0; t < block.getCdtTrfTxInf().size(); t++) {
                 CreditTransferTransaction34 tx = block.getCdtTrfTxInf().get(t);
-                String path = blockPath + "/CdtTrfTxInf[" + (t + 1) + "]";
-                if (tx.getPmtId() == null || blank(tx.getPmtId().getEndToEndId())) {
-                    throw malformed(path + "/PmtId/EndToEndId is missing");
-                }
-                if (tx.getAmt() == null || tx.getAmt().getInstdAmt() == null || tx.getAmt().getInstdAmt().getValue() == null) {
-                    throw malformed(path + "/Amt/InstdAmt is missing");
-                }
-                BigDecimal value = tx.getAmt().getInstdAmt().getValue();
-                Money amount;
-                try {
-                    Currency currency = Currency.getInstance(tx.getAmt().getInstdAmt().getCcy());
-                    amount = new Money(MinorUnits.of(value, currency), currency);
-                } catch (RuntimeException e) {
-                    throw malformed(path + "/Amt/InstdAmt " + e.getMessage());
-                }
-                sum = sum.add(value);
-                String bankName = tx.getCdtrAgt() == null || tx.getCdtrAgt().getFinInstnId() == null ? null
-                        : tx.getCdtrAgt().getFinInstnId().getNm();
-                String remittance = tx.getRmtInf() == null || tx.getRmtInf().getUstrd().isEmpty() ? null
-                        : String.join(" ", tx.getRmtInf().getUstrd());
-                try {
-                    instructions.add(new CreditTransferInstruction(tx.getPmtId().getEndToEndId(), debtor,
-                            tx.getCdtr() == null ? null : tx.getCdtr().getNm(), account(tx.getCdtrAcct(), path + "/CdtrAcct"),
-                            bankName, amount, execution, remittance));
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    throw malformed(path + " " + e.getMessage());
-                }
+                instructions.add(transaction(tx, blockPath + "/CdtTrfTxInf[" + (t + 1) + "]", debtor, execution));
+                sum = sum.add(tx.getAmt().getInstdAmt().getValue());
             }
         }
         if (!String.valueOf(instructions.size()).equals(header.getNbOfTxs())) {
@@ -77,6 +52,35 @@ public final class Pain001Reader {
             return new PaymentBatch(header.getMsgId(), created, party, instructions);
         } catch (IllegalArgumentException e) {
             throw malformed(e.getMessage());
+        }
+    }
+
+    /** One credit transfer of a block, checked field by field ({@code path} names it in the refusal). */
+    private static CreditTransferInstruction transaction(CreditTransferTransaction34 tx, String path, String debtor,
+                                                         LocalDate execution) {
+        if (tx.getPmtId() == null || blank(tx.getPmtId().getEndToEndId())) {
+            throw malformed(path + "/PmtId/EndToEndId is missing");
+        }
+        if (tx.getAmt() == null || tx.getAmt().getInstdAmt() == null || tx.getAmt().getInstdAmt().getValue() == null) {
+            throw malformed(path + "/Amt/InstdAmt is missing");
+        }
+        Money amount;
+        try {
+            Currency currency = Currency.getInstance(tx.getAmt().getInstdAmt().getCcy());
+            amount = new Money(MinorUnits.of(tx.getAmt().getInstdAmt().getValue(), currency), currency);
+        } catch (RuntimeException e) {
+            throw malformed(path + "/Amt/InstdAmt " + e.getMessage());
+        }
+        String bankName = tx.getCdtrAgt() == null || tx.getCdtrAgt().getFinInstnId() == null ? null
+                : tx.getCdtrAgt().getFinInstnId().getNm();
+        String remittance = tx.getRmtInf() == null || tx.getRmtInf().getUstrd().isEmpty() ? null
+                : String.join(" ", tx.getRmtInf().getUstrd());
+        try {
+            return new CreditTransferInstruction(tx.getPmtId().getEndToEndId(), debtor,
+                    tx.getCdtr() == null ? null : tx.getCdtr().getNm(), account(tx.getCdtrAcct(), path + "/CdtrAcct"),
+                    bankName, amount, execution, remittance);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw malformed(path + " " + e.getMessage());
         }
     }
 

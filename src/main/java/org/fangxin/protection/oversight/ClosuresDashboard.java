@@ -63,13 +63,8 @@ public class ClosuresDashboard {
             throw new Rejection(ProblemType.FORBIDDEN, "the closures dashboard is for operators, regulators and the consumer association");
         }
         String sector = actor.is(Role.REGULATOR) ? actor.sector() : null;
-        Map<String, PostingSums> entitlements = perCase(ENTITLEMENT);
-        Map<String, PostingSums> paid = perCase(PAID);
-        Map<String, PostingSums> approved = perCase(CLAIM_APPROVED);
-        Map<String, PostingSums> claimPaid = perCase(CLAIM_PAID);
-        Map<String, PostingSums> recovered = perCase(RECOVERED);
-        Map<String, PostingSums> writtenOff = perCase(WRITE_OFF);
-
+        PerCase sums = new PerCase(perCase(ENTITLEMENT), perCase(PAID), perCase(CLAIM_APPROVED), perCase(CLAIM_PAID),
+                perCase(RECOVERED), perCase(WRITE_OFF));
         List<ClosuresDashboardView.Case> rows = new ArrayList<>();
         for (ClosureCase c : cases.cases(false)) {
             if (c.status() == ClosureStatus.CLEARED) {
@@ -79,27 +74,36 @@ public class ClosuresDashboard {
             if (m == null || sector != null && !sector.equals(m.sector().name())) {
                 continue;
             }
-            String id = c.id().toString();
-            PostingSums p = sums(paid, id);
-            ClosureFigures figures = new ClosureFigures(1,
-                    sums(entitlements, id).transfers() + cards.liveCardsAt(m.id()).count(),
-                    p.transfers(),
-                    p.debits(AccountType.CONSUMER_REFUNDS_PAYABLE),
-                    p.credits(AccountType.ESCROW),
-                    p.credits(AccountType.RISK_DEPOSIT_HELD),
-                    p.credits(AccountType.PLATFORM_GUARANTEE_FUND),
-                    sums(claimPaid, id).debits(AccountType.PLATFORM_GUARANTEE_FUND),
-                    Money.fen(Math.max(0, sums(approved, id).debits(AccountType.INSURER_RECEIVABLE).amountMinor()
-                            - sums(claimPaid, id).credits(AccountType.INSURER_RECEIVABLE).amountMinor())),
-                    sums(recovered, id).debits(AccountType.PLATFORM_GUARANTEE_FUND),
-                    sums(writtenOff, id).debits(AccountType.COMPENSATION_EXPENSE),
-                    c.status() == ClosureStatus.CONFIRMED ? openReceivable(m.id()) : Money.fen(0));
             rows.add(new ClosuresDashboardView.Case(c.id(), m.id(), m.legalName(), m.sector().name(), m.regionCode(),
-                    c.status(), c.openedAt(), c.decidedAt(), figures));
+                    c.status(), c.openedAt(), c.decidedAt(), figures(sums, c, m)));
         }
         ClosureFigures totals = rows.stream().map(ClosuresDashboardView.Case::figures).reduce(ClosureFigures.NONE, ClosureFigures::plus);
         return new ClosuresDashboardView(clock.instant(), sector, totals, group(rows, ClosuresDashboardView.Case::sector),
                 group(rows, ClosuresDashboardView.Case::regionCode), rows);
+    }
+
+    /** The postings of every case, by kind of posting key (read once per dashboard). */
+    private record PerCase(Map<String, PostingSums> entitlements, Map<String, PostingSums> paid,
+                           Map<String, PostingSums> approved, Map<String, PostingSums> claimPaid,
+                           Map<String, PostingSums> recovered, Map<String, PostingSums> writtenOff) { }
+
+    private ClosureFigures figures(PerCase sums, ClosureCase c, MerchantView m) {
+        String id = c.id().toString();
+        PostingSums p = sums(sums.paid(), id);
+        PostingSums claimPaid = sums(sums.claimPaid(), id);
+        return new ClosureFigures(1,
+                sums(sums.entitlements(), id).transfers() + cards.liveCardsAt(m.id()).count(),
+                p.transfers(),
+                p.debits(AccountType.CONSUMER_REFUNDS_PAYABLE),
+                p.credits(AccountType.ESCROW),
+                p.credits(AccountType.RISK_DEPOSIT_HELD),
+                p.credits(AccountType.PLATFORM_GUARANTEE_FUND),
+                claimPaid.debits(AccountType.PLATFORM_GUARANTEE_FUND),
+                Money.fen(Math.max(0, sums(sums.approved(), id).debits(AccountType.INSURER_RECEIVABLE).amountMinor()
+                        - claimPaid.credits(AccountType.INSURER_RECEIVABLE).amountMinor())),
+                sums(sums.recovered(), id).debits(AccountType.PLATFORM_GUARANTEE_FUND),
+                sums(sums.writtenOff(), id).debits(AccountType.COMPENSATION_EXPENSE),
+                c.status() == ClosureStatus.CONFIRMED ? openReceivable(m.id()) : Money.fen(0));
     }
 
     private static List<ClosuresDashboardView.Group> group(List<ClosuresDashboardView.Case> rows,
