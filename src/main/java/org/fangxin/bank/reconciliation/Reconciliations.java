@@ -52,6 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Reconciliations {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reconciliations.class);
+
     /**
      * The CSV layout accepted by upload: UTF-8, one header row, comma, dates {@code yyyy-MM-dd}, CNY, columns
      * {@code booking_date,value_date,account,amount,end_to_end_id,bank_reference,description} with the amount signed
@@ -165,6 +167,7 @@ public class Reconciliations {
                     Map.of("firstImportId", first.toString()));
         });
         UUID importId = ids.next();
+        long started = System.nanoTime();
         List<BankStatement> statements = format == StatementFormat.CAMT053 ? readCamt(file) : List.of();
         List<StatementLine> lines = format == StatementFormat.CAMT053
                 ? statements.stream().flatMap(s -> s.lines().stream()).toList() : readCsv(file, importId);
@@ -188,8 +191,11 @@ public class Reconciliations {
         Set<String> accounts = new LinkedHashSet<>();
         statements.forEach(s -> accounts.add(s.accountNumber()));
         lines.forEach(l -> accounts.add(l.accountNumber()));
+        long parsed = System.nanoTime();
         List<LedgerMovement> movements = movements(accounts, from, to);
+        long loaded = System.nanoTime();
         ReconciliationResult result = reconciler.reconcile(lines, movements);
+        long matched = System.nanoTime();
         Instant now = clock.instant();
         repository.insertImport(importId, sha256, format, fileName, from, to, lines.size(), importedBy, now);
         for (BankStatement statement : statements) {
@@ -223,6 +229,9 @@ public class Reconciliations {
                     line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now));
         }
         repository.insertBreaks(newBreaks);
+        log.info("statement {} imported: {} lines, {} movements; parse {} ms, ledger read {} ms, match {} ms, store {} ms",
+                importId, lines.size(), movements.size(), (parsed - started) / 1_000_000, (loaded - parsed) / 1_000_000,
+                (matched - loaded) / 1_000_000, (System.nanoTime() - matched) / 1_000_000);
         audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
                 Map.of("format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
                         "matches", run.matchCount(), "breaks", run.breakCount()));
