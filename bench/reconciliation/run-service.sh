@@ -54,7 +54,7 @@ java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench-classpath
   "http://127.0.0.1:$PORT" "$LINES"
 psql -X -h 127.0.0.1 -U fangxin -d $DB -Atc "select 'stored: ' || (select count(*) from bank.statement_line) || ' lines, '
   || (select count(*) from bank.reconciliation_match) || ' matches, ' || (select count(*) from bank.reconciliation_break) || ' breaks'"
-grep -o 'statement .* imported: .*' target/bench-recon-app.log | tail -1 | sed 's/^/[service phases] /'
+grep -o 'statement .* imported: .*' target/bench-recon-app.log | tail -1 | sed 's/^/[service phases] /' || true
 # Same-run ceiling: PostgreSQL alone writing the same lines and matches (insert ... select into copies of the tables with
 # their indexes, one transaction, no client, no parsing or matching): what storing them cannot go below on this machine.
 log "ceiling: PostgreSQL writes the same rows itself"

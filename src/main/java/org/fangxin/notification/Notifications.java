@@ -67,6 +67,41 @@ public class Notifications {
         insert(userId, subject, body, null, List.of(), dedupKey, clock.instant());
     }
 
+    /** A text for {@link #sendAll}: as {@link #send(UUID, String, String, String)} takes it. */
+    public record Text(UUID userId, String subject, String body, String dedupKey) { }
+
+    /**
+     * {@link #send(UUID, String, String, String)} for many texts in one statement (bulk jobs: a closure's paid notices),
+     * each deduplicated by its key as a single send would be.
+     */
+    @Transactional
+    public void sendAll(List<Text> texts) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        for (Text text : texts) {
+            if (text.userId() == null || text.subject() == null || text.subject().isBlank() || text.body() == null) {
+                throw new IllegalArgumentException("a notification needs a user, a subject and a body");
+            }
+        }
+        jdbc.sql("""
+                with message as (
+                    insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
+                    select m.id, m.user_id, m.subject, m.body, null, cast('{}' as text[]), m.dedup, :at
+                      from unnest(:ids, :users, :subjects, :bodies, :dedups) as m(id, user_id, subject, body, dedup)
+                    on conflict (dedup_key) do nothing
+                    returning id)
+                insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
+                """)
+                .param("ids", texts.stream().map(t -> ids.next()).toArray(UUID[]::new))
+                .param("users", texts.stream().map(Text::userId).toArray(UUID[]::new))
+                .param("subjects", texts.stream().map(t -> truncate(t.subject(), SUBJECT_LENGTH_MAX)).toArray(String[]::new))
+                .param("bodies", texts.stream().map(t -> truncate(t.body(), BODY_LENGTH_MAX)).toArray(String[]::new))
+                .param("dedups", texts.stream().map(Text::dedupKey).toArray(String[]::new))
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
     private void insert(UUID userId, String subject, String body, String key, List<String> arguments, String dedupKey,
                         Instant at) {
         // Message and outbox row in one statement (one round trip); no outbox row when the dedup key already exists.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.fangxin.notification.Notifications;
 import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.RefundSucceeded;
+import org.fangxin.payment.RefundsSucceeded;
 import org.fangxin.refund.persistence.RefundRepository;
 import org.fangxin.refund.persistence.RefundRepository.Stored;
 import org.fangxin.shared.AuditTrail;
@@ -58,6 +59,12 @@ class RefundPaymentListener {
                 "refund-paid:" + stored.view().id());
         events.publishEvent(new RefundPaid(stored.view().id(), stored.view().cardId(), stored.view().merchantId(),
                 stored.view().holderUserId(), stored.view().refund(), clock.instant()));
+    }
+
+    /** The batch form: each of the batch's refunds of this module (reference {@code refund:…}) as one event. */
+    @ApplicationModuleListener
+    void on(RefundsSucceeded event) {
+        event.refunds().stream().filter(refund -> refund.refundReference().startsWith("refund:")).forEach(this::on);
     }
 
     @ApplicationModuleListener

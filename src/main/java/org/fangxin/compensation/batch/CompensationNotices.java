@@ -3,6 +3,7 @@ package org.fangxin.compensation.batch;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.fangxin.notification.Notifications;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
@@ -35,6 +36,14 @@ class CompensationNotices {
     void paid(Line line, Money amount) {
         notifications.send(line.consumerId(), text("compensation.notice.paid.subject"),
                 text("compensation.notice.paid.body", amount.format()), "compensation-paid:" + line.id());
+    }
+
+    /** {@link #paid} for many lines in one statement. */
+    void paidAll(List<Line> lines) {
+        String subject = text("compensation.notice.paid.subject");
+        notifications.sendAll(lines.stream().map(line -> new Notifications.Text(line.consumerId(), subject,
+                text("compensation.notice.paid.body", Money.fen(line.unredeemedMinor()).format()),
+                "compensation-paid:" + line.id())).toList());
     }
 
     void takenOver(Line line, Money amount) {
