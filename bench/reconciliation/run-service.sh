@@ -38,7 +38,7 @@ log "starting Fangxin on $DB"
 log "JDBC options: '${JDBC_OPTIONS}'"
 FANGXIN_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB$JDBC_OPTIONS" FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin FANGXIN_LOG_FORMAT= \
   java -Xms1g -Xmx6g -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN \
-  --logging.level.org.fangxin.bank.reconciliation.Reconciliations=INFO \
+  --logging.level.org.fangxin.bank.reconciliation.StatementImport=INFO \
   > target/bench-recon-app.log 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 900); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.MessageSource;
@@ -35,12 +38,17 @@ public class Notifications {
     private final IdGenerator ids;
     private final Clock clock;
     private final MessageSource messages;
+    private final Users users;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages) {
+    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages, Users users,
+                  org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
         this.ids = ids;
         this.clock = clock;
         this.messages = messages;
+        this.users = users;
     }
 
     /**
@@ -49,10 +57,37 @@ public class Notifications {
      */
     @Transactional
     public void send(Notice notice) {
-        Object[] arguments = notice.arguments().toArray();
+        Object[] arguments = localized(notice.arguments().toArray(), DEFAULT_LOCALE);
         String subject = messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE);
         String body = messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE);
         insert(notice.userId(), subject, body, notice.key(), notice.arguments(), notice.dedupKey(), notice.at());
+    }
+
+    /**
+     * Sends the notice to each MERCHANT_OWNER of the merchant, with dedup key {@code <dedupPrefix>:<userId>}; answers
+     * how many owners there are.
+     */
+    @Transactional
+    public int sendToMerchantOwners(UUID merchantId, String key, String dedupPrefix, Instant at, Object... arguments) {
+        return sendToMerchant(merchantId, true, key, dedupPrefix, at, arguments);
+    }
+
+    /** As {@link #sendToMerchantOwners}, to all the merchant's people (owners and staff). */
+    @Transactional
+    public int sendToMerchantPeople(UUID merchantId, String key, String dedupPrefix, Instant at, Object... arguments) {
+        return sendToMerchant(merchantId, false, key, dedupPrefix, at, arguments);
+    }
+
+    private int sendToMerchant(UUID merchantId, boolean ownersOnly, String key, String dedupPrefix, Instant at,
+                               Object... arguments) {
+        int sent = 0;
+        for (UserAccount user : users.ofMerchant(merchantId)) {
+            if (!ownersOnly || user.is(Role.MERCHANT_OWNER)) {
+                send(Notice.of(user.id(), key, dedupPrefix + ":" + user.id(), at, arguments));
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /**
@@ -67,39 +102,30 @@ public class Notifications {
         insert(userId, subject, body, null, List.of(), dedupKey, clock.instant());
     }
 
-    /** A text for {@link #sendAll}: as {@link #send(UUID, String, String, String)} takes it. */
-    public record Text(UUID userId, String subject, String body, String dedupKey) { }
-
     /**
-     * {@link #send(UUID, String, String, String)} for many texts in one statement (bulk jobs: a closure's paid notices),
-     * each deduplicated by its key as a single send would be.
+     * {@link #send(Notice)} for many notices in one JDBC batch (bulk jobs: a closure's paid notices), each
+     * deduplicated by its key as a single send would be.
      */
     @Transactional
-    public void sendAll(List<Text> texts) {
-        if (texts.isEmpty()) {
-            return;
-        }
-        for (Text text : texts) {
-            if (text.userId() == null || text.subject() == null || text.subject().isBlank() || text.body() == null) {
-                throw new IllegalArgumentException("a notification needs a user, a subject and a body");
-            }
-        }
-        jdbc.sql("""
+    public void sendAll(List<Notice> notices) {
+        template.batchUpdate("""
                 with message as (
                     insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
-                    select m.id, m.user_id, m.subject, m.body, null, cast('{}' as text[]), m.dedup, :at
-                      from unnest(:ids, :users, :subjects, :bodies, :dedups) as m(id, user_id, subject, body, dedup)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (dedup_key) do nothing
                     returning id)
                 insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
-                """)
-                .param("ids", texts.stream().map(t -> ids.next()).toArray(UUID[]::new))
-                .param("users", texts.stream().map(Text::userId).toArray(UUID[]::new))
-                .param("subjects", texts.stream().map(t -> truncate(t.subject(), SUBJECT_LENGTH_MAX)).toArray(String[]::new))
-                .param("bodies", texts.stream().map(t -> truncate(t.body(), BODY_LENGTH_MAX)).toArray(String[]::new))
-                .param("dedups", texts.stream().map(Text::dedupKey).toArray(String[]::new))
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
+                """, notices, 1_000, (ps, notice) -> {
+            Object[] arguments = localized(notice.arguments().toArray(), DEFAULT_LOCALE);
+            ps.setObject(1, ids.next());
+            ps.setObject(2, notice.userId());
+            ps.setString(3, truncate(messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE), SUBJECT_LENGTH_MAX));
+            ps.setString(4, truncate(messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE), BODY_LENGTH_MAX));
+            ps.setString(5, notice.key());
+            ps.setArray(6, ps.getConnection().createArrayOf("text", notice.arguments().toArray()));
+            ps.setString(7, notice.dedupKey());
+            ps.setTimestamp(8, Timestamp.from(notice.at()));
+        });
     }
 
     private void insert(UUID userId, String subject, String body, String key, List<String> arguments, String dedupKey,
@@ -148,7 +174,7 @@ public class Notifications {
         String key = rs.getString("message_key");
         if (key != null) {
             Array array = rs.getArray("arguments");
-            Object[] arguments = (String[]) array.getArray();
+            Object[] arguments = localized((String[]) array.getArray(), locale);
             String localSubject = messages.getMessage(key + ".subject", arguments, null, locale);
             String localBody = messages.getMessage(key + ".body", arguments, null, locale);
             if (localSubject != null && localBody != null) {
@@ -177,6 +203,18 @@ public class Notifications {
         if (updated == 0) {
             throw Rejection.notFound("notification " + messageId);
         }
+    }
+
+    /** The arguments with each {@link Notice.Term} in the reader's language (its key when the bundles lack it). */
+    private Object[] localized(Object[] arguments, Locale locale) {
+        Object[] out = arguments.clone();
+        for (int i = 0; i < out.length; i++) {
+            String key = Notice.Term.keyOf(String.valueOf(out[i]));
+            if (key != null) {
+                out[i] = messages.getMessage(key, null, key, locale);
+            }
+        }
+        return out;
     }
 
     private static String truncate(String text, int max) {
