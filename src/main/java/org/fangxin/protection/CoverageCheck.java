@@ -51,13 +51,15 @@ class CoverageCheck {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final ObjectProvider<DepositShares> shares;
     private final Currency currency = Money.CNY;
     private final Actor system = new Actor(UUID.nameUUIDFromBytes("protection-coverage-check".getBytes()),
             "system:protection", Role.OPERATOR, null, null);
 
     CoverageCheck(ProtectionRepository repository, Merchants merchants, ObjectProvider<InsuredCover> insurance,
                   Ledger ledger, ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids, Clock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, ObjectProvider<DepositShares> shares) {
+        this.shares = shares;
         this.repository = repository;
         this.merchants = merchants;
         this.insurance = insurance.getIfAvailable(() -> InsuredCover.NONE);
@@ -140,8 +142,7 @@ class CoverageCheck {
     }
 
     private Figures figures(MerchantView merchant) {
-        DepositRuleView rule = repository.rule(merchant.sector())
-                .orElseThrow(() -> new IllegalStateException("no deposit rule for " + merchant.sector()));
+        DepositRuleView rule = ruleFor(merchant);
         Money exposure = exposure(merchant.id());
         Money cover = insurance.insuredCover(merchant.id());
         Money required = DepositRequirement.required(rule.floor(), rule.shareBps(), exposure, cover);
@@ -166,9 +167,18 @@ class CoverageCheck {
 
     /** A stored check as a view (figures as of that check, for lists). */
     CoverageView view(MerchantView merchant, CoverageRow row) {
-        DepositRuleView rule = repository.rule(merchant.sector()).orElseThrow();
+        DepositRuleView rule = ruleFor(merchant);
         return new CoverageView(merchant.id(), merchant.legalName(), merchant.sector(), row.exposure(), row.insuredCover(),
                 rule.floor(), rule.shareBps(), row.required(), row.lodged(),
                 DepositRequirement.shortfall(row.required(), row.lodged()), row.underCoveredSince(), row.checkedAt());
+    }
+
+    /** The sector rule, with the share another module (risk, by tier) sets for this merchant, if any. */
+    private DepositRuleView ruleFor(MerchantView merchant) {
+        DepositRuleView rule = repository.rule(merchant.sector())
+                .orElseThrow(() -> new IllegalStateException("no deposit rule for " + merchant.sector()));
+        return shares.orderedStream().map(source -> source.shareBpsFor(merchant.id())).flatMap(Optional::stream).findFirst()
+                .map(share -> new DepositRuleView(rule.sector(), rule.floor(), share, rule.updatedAt(), rule.updatedBy()))
+                .orElse(rule);
     }
 }

@@ -120,7 +120,7 @@ class PayoutRun {
         }
         MerchantView merchant = found.get();
         Instant now = clock.instant();
-        Optional<Instant> cutoff = cycles.of(merchant.sector()).cutoff(settlementDate, merchant.zone())
+        Optional<Instant> cutoff = cycles.of(merchant).cutoff(settlementDate, merchant.zone())
                 .filter(instant -> !instant.isAfter(now));
         if (cutoff.isEmpty()) {
             return Optional.empty();

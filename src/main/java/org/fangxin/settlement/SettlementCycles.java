@@ -2,24 +2,33 @@ package org.fangxin.settlement;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.util.Optional;
+import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Sector;
 import org.fangxin.settlement.domain.SettlementCycle;
 import org.fangxin.settlement.persistence.SettlementRepository;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Settlement cycles per sector (DAILY when none is stored): read by runs and summaries, changed by operators. */
+/**
+ * Settlement cycles per sector (DAILY when none is stored): read by runs and summaries, changed by operators; a
+ * merchant's own cycle ({@link MerchantSettlementCycles}, e.g. the risk module by tier) replaces its sector's.
+ */
 @Component
 class SettlementCycles {
 
     private final SettlementRepository repository;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ObjectProvider<MerchantSettlementCycles> merchantCycles;
 
-    SettlementCycles(SettlementRepository repository, AuditTrail audit, Clock clock) {
+    SettlementCycles(SettlementRepository repository, AuditTrail audit, Clock clock,
+                     ObjectProvider<MerchantSettlementCycles> merchantCycles) {
+        this.merchantCycles = merchantCycles;
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
@@ -50,6 +59,19 @@ class SettlementCycles {
 
     SettlementCycle of(Sector sector) {
         CycleView view = view(sector);
+        return new SettlementCycle(view.frequency(), view.payoutDay());
+    }
+
+    /** The merchant's own cycle (set by another module, e.g. risk by tier), else its sector's. */
+    CycleView view(MerchantView merchant) {
+        CycleView sector = view(merchant.sector());
+        return merchantCycles.orderedStream().map(source -> source.cycleFor(merchant.id())).flatMap(Optional::stream)
+                .findFirst().map(c -> new CycleView(merchant.sector(), c.frequency(), c.payoutDay(), null, "risk"))
+                .orElse(sector);
+    }
+
+    SettlementCycle of(MerchantView merchant) {
+        CycleView view = view(merchant);
         return new SettlementCycle(view.frequency(), view.payoutDay());
     }
 }

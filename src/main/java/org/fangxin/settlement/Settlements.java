@@ -165,13 +165,13 @@ public class Settlements {
             throw forbidden();
         }
         MerchantView merchant = merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
-        CycleView cycle = cycles.view(merchant.sector());
+        CycleView cycle = cycles.view(merchant);
         Money payable = balance(AccountType.MERCHANT_PAYABLE, merchant.id());
         Money held = payoutRun.heldFor(merchant.id()).min(payable);
         Optional<String> holdReason = payoutRun.holdReason(merchant, merchants.settlementAccount(merchant.id()));
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, merchant.zone());
-        SettlementCycle domainCycle = cycles.of(merchant.sector());
+        SettlementCycle domainCycle = cycles.of(merchant);
         LocalDate next = domainCycle.nextSettlementDate(today);
         if (next.equals(today) && repository.payoutFor(merchant.id(), today, currency).isPresent()) {
             next = domainCycle.nextSettlementDate(today.plusDays(1));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.card.AdvanceLimits;
 import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.PurchaseStatus;
@@ -69,11 +70,13 @@ public class PurchaseDesk {
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectProvider<SalesBlocks> salesBlocks;
+    private final ObjectProvider<AdvanceLimits> advanceLimits;
 
     PurchaseDesk(CardRepository repository, PurchaseRepository purchases, CardPostings postings, Products products,
                  Merchants merchants, Users users, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
-                 ObjectProvider<SalesBlocks> salesBlocks) {
+                 ObjectProvider<SalesBlocks> salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits) {
         this.salesBlocks = salesBlocks;
+        this.advanceLimits = advanceLimits;
         this.repository = repository;
         this.purchases = purchases;
         this.postings = postings;
@@ -227,7 +230,7 @@ public class PurchaseDesk {
         LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
         LocalDate validUntil = product.term().lastDayFrom(validFrom);
         Money paid = purchase.amount();
-        Money advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
+        Money advance = capped(Entitlement.advanceFor(paid, purchase.supervisionRatioBp()), purchase.merchantId());
         Entitlement.Kind kind = Entitlement.Kind.valueOf(product.kind().name());
         Money face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue() : null;
         Entitlement entitlement = Entitlement.issued(kind, paid, advance,
@@ -250,6 +253,13 @@ public class PurchaseDesk {
         audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", paid,
                 "advanceMinor", advance.amountMinor(), "validUntil", validUntil.toString()));
         return cardId;
+    }
+
+    /** The ratio's advance, lowered to the least allowance any cap gives the merchant now (no cap: unlimited). */
+    private Money capped(Money advance, UUID merchantId) {
+        long allowance = advanceLimits.orderedStream().map(limit -> limit.allowance(merchantId)).flatMap(Optional::stream)
+                .mapToLong(money -> Math.max(0, money.amountMinor())).min().orElse(Long.MAX_VALUE);
+        return allowance >= advance.amountMinor() ? advance : new Money(allowance, advance.currency());
     }
 
     /** The payment expired or failed: the purchase ends unpaid (a later confirmation is refunded by payments). */

@@ -11,6 +11,7 @@ import org.fangxin.payment.provider.PaymentProvider.RefundOutcome;
 import org.fangxin.payment.provider.PaymentProvider.RefundRequest;
 import org.fangxin.payment.provider.PaymentProvider.RefundState;
 import org.fangxin.shared.IdGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * per order and reference, never more than was paid), applied to a whole batch in a handful of statements — the
  * orders locked in one query, known references read in one, new refunds and order totals written with arrays.
  */
+@ConditionalOnProperty(name = "fangxin.payment.sandbox.enabled", havingValue = "true")
 @Component
 class SandboxBatchRefunds {
 
