@@ -39,9 +39,12 @@ public class Notifications {
     private final Clock clock;
     private final MessageSource messages;
     private final Users users;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages, Users users) {
+    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages, Users users,
+                  org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
         this.ids = ids;
         this.clock = clock;
         this.messages = messages;
@@ -97,6 +100,32 @@ public class Notifications {
             throw new IllegalArgumentException("a notification needs a user, a subject and a body");
         }
         insert(userId, subject, body, null, List.of(), dedupKey, clock.instant());
+    }
+
+    /**
+     * {@link #send(Notice)} for many notices in one JDBC batch (bulk jobs: a closure's paid notices), each
+     * deduplicated by its key as a single send would be.
+     */
+    @Transactional
+    public void sendAll(List<Notice> notices) {
+        template.batchUpdate("""
+                with message as (
+                    insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (dedup_key) do nothing
+                    returning id)
+                insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
+                """, notices, 1_000, (ps, notice) -> {
+            Object[] arguments = localized(notice.arguments().toArray(), DEFAULT_LOCALE);
+            ps.setObject(1, ids.next());
+            ps.setObject(2, notice.userId());
+            ps.setString(3, truncate(messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE), SUBJECT_LENGTH_MAX));
+            ps.setString(4, truncate(messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE), BODY_LENGTH_MAX));
+            ps.setString(5, notice.key());
+            ps.setArray(6, ps.getConnection().createArrayOf("text", notice.arguments().toArray()));
+            ps.setString(7, notice.dedupKey());
+            ps.setTimestamp(8, Timestamp.from(notice.at()));
+        });
     }
 
     private void insert(UUID userId, String subject, String body, String key, List<String> arguments, String dedupKey,

@@ -2,7 +2,9 @@ package org.fangxin.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
@@ -94,6 +96,17 @@ class PaymentDesk implements Payments {
     @Override
     public ProviderRefundView refund(RequestRefund command) {
         return refundRequests.request(command, clock.instant());
+    }
+
+    @Override
+    public List<ProviderRefundView> refundAll(List<RequestRefund> commands) {
+        return refundRequests.requestAll(commands, clock.instant());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, PaymentOrderView> findAll(Collection<UUID> paymentOrderIds) {
+        return refundRequests.orders(paymentOrderIds);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.fangxin.payment;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
@@ -40,6 +43,22 @@ public interface Payments {
      * not FAILED never exceeds the amount paid (refund-exceeds-paid, 409); an unpaid order → payment-not-paid (409).
      */
     ProviderRefundView refund(RequestRefund command);
+
+    /**
+     * {@link #refund} for many refunds at once (closure compensation: a chunk of a thousand cards), with the same
+     * checks and idempotency per reference; all or nothing (the first refusal throws and nothing is requested).
+     * Answers the refunds in command order.
+     */
+    default List<ProviderRefundView> refundAll(List<RequestRefund> commands) {
+        return commands.stream().map(this::refund).toList();
+    }
+
+    /** {@link #find} for many orders at once: the ones that exist, by id (module-internal, no access check). */
+    default Map<UUID, PaymentOrderView> findAll(Collection<UUID> paymentOrderIds) {
+        Map<UUID, PaymentOrderView> found = new HashMap<>();
+        paymentOrderIds.forEach(id -> find(id).ifPresent(order -> found.put(id, order)));
+        return found;
+    }
 
     /** The order's refunds, oldest first, for its payer or an OPERATOR; anyone else gets "not found". */
     List<ProviderRefundView> refunds(Actor actor, UUID paymentOrderId);

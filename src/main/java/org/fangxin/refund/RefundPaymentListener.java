@@ -3,6 +3,7 @@ package org.fangxin.refund;
 import java.time.Clock;
 import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.RefundSucceeded;
+import org.fangxin.payment.RefundsSucceeded;
 import org.fangxin.refund.persistence.RefundRepository;
 import org.fangxin.refund.persistence.RefundRepository.Stored;
 import org.fangxin.shared.AuditTrail;
@@ -49,6 +50,12 @@ class RefundPaymentListener {
         audit.record("refund.paid", "refund", stored.view().id(), stored.view().status(), paid);
         events.publishEvent(new RefundPaid(stored.view().id(), stored.view().cardId(), stored.view().merchantId(),
                 stored.view().holderUserId(), stored.view().refund(), clock.instant()));
+    }
+
+    /** The batch form: each of the batch's refunds of this module (reference {@code refund:…}) as one event. */
+    @ApplicationModuleListener
+    void on(RefundsSucceeded event) {
+        event.refunds().stream().filter(refund -> refund.refundReference().startsWith("refund:")).forEach(this::on);
     }
 
     @ApplicationModuleListener

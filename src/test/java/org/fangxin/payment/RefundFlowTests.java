@@ -150,6 +150,28 @@ class RefundFlowTests extends IntegrationTest {
         return fixtures.awaitStatus(order.id(), PaymentStatus.PAID);
     }
 
+    @Test
+    void aBulkRequestAndTheProvidersBatchCallPayEachRefundOnceAndNeverMoreThanWasPaid() {
+        PaymentOrderView order = paidOrder(Money.yuan(100));
+        var first = new RequestRefund(order.id(), "refund:" + UUID.randomUUID(), Money.yuan(40), "bulk 1");
+        var second = new RequestRefund(order.id(), "refund:" + UUID.randomUUID(), Money.yuan(50), "bulk 2");
+        java.util.List<ProviderRefundView> requested = payments.refundAll(java.util.List.of(first, second));
+        assertThat(requested).extracting(ProviderRefundView::status).containsOnly(ProviderRefundStatus.REQUESTED);
+        assertThat(payments.refundAll(java.util.List.of(second, first))).as("a replay answers the same refunds")
+                .extracting(ProviderRefundView::id).containsExactly(requested.get(1).id(), requested.get(0).id());
+        assertRejected(() -> payments.refundAll(java.util.List.of(
+                new RequestRefund(order.id(), "refund:" + UUID.randomUUID(), Money.yuan(11), "one yuan too many"))),
+                Payments.REFUND_EXCEEDS_PAID);
+
+        runWorkerUntil(requested.get(0).id(), 1);
+        runWorkerUntil(requested.get(1).id(), 1);
+
+        assertThat(requested).allSatisfy(r -> assertThat(refund(r.id()).status()).isEqualTo(ProviderRefundStatus.SUCCEEDED));
+        assertThat(fixtures.sandboxRefunds(order.providerOrderId())).isEqualTo(2);
+        assertThat(fixtures.sandboxRefundedMinor(order.providerOrderId())).isEqualTo(9_000);
+        assertThat(requested).allSatisfy(r -> assertThat(fixtures.publications(r.id(), "RefundSucceeded")).isEqualTo(1));
+    }
+
     /** Runs the worker until this refund has made {@code attempts} attempts (other tests' refunds share the queue). */
     private void runWorkerUntil(UUID refundId, int attempts) {
         for (int i = 0; i < 20 && refund(refundId).attempts() < attempts; i++) {

@@ -18,6 +18,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import org.fangxin.bank.reconciliation.domain.StatementLine;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.MoneyFormat;
@@ -25,7 +30,8 @@ import org.fangxin.shared.MoneyFormat;
 /**
  * Reads a bank's CSV statement export with a {@link CsvMapping}. All-or-nothing: the first problem throws
  * {@link MalformedBankFile} with the file's line number and nothing is returned. Fields may be quoted ({@code "1,234.50"},
- * {@code ""} for a quote); a quoted field cannot span lines. Blank lines are skipped.
+ * {@code ""} for a quote) and a quoted field may span lines (RFC 4180, parsed by FastCSV as the file streams in; a
+ * line's number is the line its record starts on). Blank lines are skipped.
  */
 public final class CsvStatementReader {
 
@@ -62,21 +68,23 @@ public final class CsvStatementReader {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         var lines = new ArrayList<StatementLine>();
-        // Trailer rows are only known at the end: hold the last few lines back until more follow.
+        // Trailer rows are only known at the end: hold the last few records back until more follow.
         var heldBack = new ArrayDeque<NumberedText>(mapping.trailerRows() + 1);
         var dateCache = new HashMap<String, LocalDate>();
-        int lineNumber = 0;
-        try (var reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
-            String text;
-            while ((text = reader.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
-                }
-                if (lineNumber <= mapping.headerRows() || text.isBlank()) {
+        int records = 0;
+        long lastLine = 0;
+        List<String> lastFields = null;
+        try (var csv = CsvReader.builder().fieldSeparator(mapping.delimiter()).allowExtraFields(true).allowMissingFields(true)
+                .trimWhitespacesAroundQuotes(true).skipEmptyLines(true)
+                .ofCsvRecord(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16))) {
+            for (CsvRecord record : csv) {
+                records++;
+                lastLine = record.getStartingLineNumber();
+                lastFields = record.getFields();
+                if (records <= mapping.headerRows() || isBlank(record)) {
                     continue;
                 }
-                heldBack.addLast(new NumberedText(lineNumber, text));
+                heldBack.addLast(new NumberedText((int) lastLine, record.getFields()));
                 if (heldBack.size() > mapping.trailerRows()) {
                     NumberedText row = heldBack.removeFirst();
                     if (lines.size() == LINES_MAX) {
@@ -85,11 +93,17 @@ public final class CsvStatementReader {
                     lines.add(line(row, statementId, dateCache));
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new MalformedBankFile(FORMAT, lineNumber + 1, "not valid " + mapping.encoding().name() + " text", e);
+        } catch (CsvParseException e) {
+            throw unclosedQuote(e, lastLine);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new MalformedBankFile(FORMAT, (int) lastLine + 1, "not valid " + mapping.encoding().name() + " text", e);
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        requireClosedQuotes(lastFields, lastLine);
         if (lines.isEmpty()) {
             throw new MalformedBankFile(FORMAT, 0, "no data lines after " + mapping.headerRows() + " header and "
                     + mapping.trailerRows() + " trailer rows");
@@ -97,11 +111,40 @@ public final class CsvStatementReader {
         return lines;
     }
 
-    private record NumberedText(int number, String text) {
+    /** The file's first field may start with a byte-order mark; a record of one blank field is a blank line. */
+    private static boolean isBlank(CsvRecord record) {
+        return record.getFieldCount() == 1 && (record.getField(0).isBlank() || record.getField(0).equals("\uFEFF"));
+    }
+
+    private static final Pattern STARTED_IN_LINE = Pattern.compile("started in line (\\d+)");
+
+    /** FastCSV refuses text after a closing quote; name the line where that record started. */
+    private static MalformedBankFile unclosedQuote(CsvParseException e, long lastLine) {
+        Matcher started = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
+        int line = started.find() ? Integer.parseInt(started.group(1)) : (int) lastLine + 1;
+        return new MalformedBankFile(FORMAT, line, "a quoted field is not closed, or text follows its closing quote", e);
+    }
+
+    /**
+     * A quoted field may span lines; one never closed runs to the end of the file, so the last record's last field
+     * ends with the file's final line break. Refused rather than read as one long field.
+     */
+    private static void requireClosedQuotes(List<String> lastFields, long lastLine) {
+        if (lastFields != null && endsWithLineBreak(lastFields)) {
+            throw new MalformedBankFile(FORMAT, (int) lastLine, "a quoted field is not closed");
+        }
+    }
+
+    private static boolean endsWithLineBreak(List<String> fields) {
+        String lastField = fields.get(fields.size() - 1);
+        return lastField.endsWith("\n") || lastField.endsWith("\r");
+    }
+
+    private record NumberedText(int number, List<String> fields) {
     }
 
     private StatementLine line(NumberedText row, String statementId, Map<String, LocalDate> dateCache) {
-        List<String> fields = split(row);
+        List<String> fields = stripped(row);
         if (fields.size() < mapping.columnsRequired()) {
             throw problem(row, "expected at least " + mapping.columnsRequired() + " columns, found " + fields.size());
         }
@@ -183,59 +226,20 @@ public final class CsvStatementReader {
         return column == CsvMapping.NONE ? null : field(fields, column);
     }
 
-    /** Splits one line into trimmed fields, honouring double quotes. */
-    private List<String> split(NumberedText row) {
-        String text = row.text();
-        char delimiter = mapping.delimiter();
-        var fields = new ArrayList<String>(Math.max(8, mapping.columnsRequired()));
-        int i = 0;
-        int length = text.length();
-        while (true) {
-            while (i < length && text.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < length && text.charAt(i) == '"') {
-                var field = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= length) {
-                        throw problem(row, "a quoted field is not closed");
-                    }
-                    char c = text.charAt(i++);
-                    if (c == '"') {
-                        if (i < length && text.charAt(i) == '"') {
-                            field.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        field.append(c);
-                    }
-                }
-                while (i < length && text.charAt(i) == ' ') {
-                    i++;
-                }
-                if (i < length && text.charAt(i) != delimiter) {
-                    throw problem(row, "unexpected text after a quoted field in column " + (fields.size() + 1));
-                }
-                fields.add(field.toString().strip());
-            } else {
-                int end = text.indexOf(delimiter, i);
-                if (end < 0) {
-                    end = length;
-                }
-                fields.add(text.substring(i, end).strip());
-                i = end;
-            }
-            if (i >= length) {
-                return fields;
-            }
-            i++; // the delimiter
-            if (fields.size() > CsvMapping.COLUMNS_MAX) {
-                throw problem(row, "more than " + CsvMapping.COLUMNS_MAX + " columns");
-            }
+    /** The record's fields without surrounding spaces (a first field's byte-order mark dropped). */
+    private List<String> stripped(NumberedText row) {
+        List<String> fields = row.fields();
+        if (fields.size() > CsvMapping.COLUMNS_MAX + 1) {
+            throw problem(row, "more than " + CsvMapping.COLUMNS_MAX + " columns");
         }
+        var result = new ArrayList<String>(fields.size());
+        for (String field : fields) {
+            result.add(field.strip());
+        }
+        if (!result.isEmpty() && result.get(0).startsWith("\uFEFF")) {
+            result.set(0, result.get(0).substring(1).strip());
+        }
+        return result;
     }
 
     private static MalformedBankFile problem(NumberedText row, String problem) {

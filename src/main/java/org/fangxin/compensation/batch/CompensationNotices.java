@@ -2,6 +2,7 @@ package org.fangxin.compensation.batch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
 import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
@@ -38,6 +39,15 @@ class CompensationNotices {
     /** In the transaction that marks the line PAID: its holder is told after commit. */
     void paid(Line line, Money amount) {
         events.publishEvent(new CompensationLinePaid(line.id(), line.consumerId(), amount, false, clock.instant()));
+    }
+
+    /**
+     * Many lines marked PAID in one transaction (a batch of provider refunds): their holders' notices are written in
+     * that transaction in one JDBC batch, instead of one event and one listener transaction per line.
+     */
+    void paidAll(List<Line> lines) {
+        notifications.sendAll(lines.stream().map(line -> Notice.of(line.consumerId(), "compensation.notice.paid",
+                "compensation-paid:" + line.id(), clock.instant(), Money.fen(line.unredeemedMinor()))).toList());
     }
 
     /** In the transaction that moved the line's card to the successor: its holder is told after commit. */

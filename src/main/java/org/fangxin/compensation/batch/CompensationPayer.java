@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,18 +174,25 @@ public class CompensationPayer {
                     Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), null, null));
         }
         postings.postAll(transfers);
+        Map<UUID, PaymentOrderView> orders = payments.findAll(lines.stream().map(Line::paymentOrderId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
         List<CompensationRepository.Settled> settled = new ArrayList<>(lines.size());
+        List<RequestRefund> refunds = new ArrayList<>(lines.size());
+        Map<UUID, Money> asked = new HashMap<>();
         for (Line line : lines) {
             Money u = Money.fen(line.unredeemedMinor());
             String reference = "compensation:" + line.caseId() + ":" + line.cardId();
-            Optional<String> manual = manualReason(line.paymentOrderId(), u);
+            Optional<String> manual = manualReason(line.paymentOrderId(), orders, asked, u);
             if (manual.isPresent()) {
                 settled.add(new CompensationRepository.Settled(line.id(), "MANUAL_PAYOUT", null, manual.get()));
             } else {
-                payments.refund(new RequestRefund(line.paymentOrderId(), reference, u, REASON));
+                asked.merge(line.paymentOrderId(), u, Money::plus);
+                refunds.add(new RequestRefund(line.paymentOrderId(), reference, u, REASON));
                 settled.add(new CompensationRepository.Settled(line.id(), "PAYING", reference, null));
             }
         }
+        // one bulk request for the chunk: the payment module locks the orders and inserts the refunds in a few statements
+        payments.refundAll(refunds);
         repository.markAllSettled(settled, now);
     }
 
@@ -222,15 +230,17 @@ public class CompensationPayer {
      * Why the provider cannot pay this line back (then an operator pays it by bank transfer), if so. The line holds no
      * payment order when the card was received by transfer: its payment was another holder's.
      */
-    private Optional<String> manualReason(UUID paymentOrderId, Money amount) {
+    private static Optional<String> manualReason(UUID paymentOrderId, Map<UUID, PaymentOrderView> orders,
+                                                 Map<UUID, Money> askedInChunk, Money amount) {
         if (paymentOrderId == null) {
             return Optional.of("card received by transfer: no payment of this holder to refund");
         }
-        PaymentOrderView order = payments.find(paymentOrderId).orElse(null);
+        PaymentOrderView order = orders.get(paymentOrderId);
         if (order == null || !EnumSet.of(PaymentStatus.PAID, PaymentStatus.PAID_AFTER_EXPIRY).contains(order.status())) {
             return Optional.of("payment order not refundable");
         }
-        if (order.refunded().plus(amount).compareTo(order.amount()) > 0) {
+        Money asked = askedInChunk.getOrDefault(paymentOrderId, Money.zero(amount.currency()));
+        if (order.refunded().plus(asked).plus(amount).compareTo(order.amount()) > 0) {
             return Optional.of("payment order has less than " + amount.format() + " left to refund");
         }
         return Optional.empty();

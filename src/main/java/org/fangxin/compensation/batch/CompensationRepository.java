@@ -187,6 +187,13 @@ class CompensationRepository {
                 .param("ref", reference).query(CompensationRepository::line).optional();
     }
 
+    /** The lines paid by these refund references, locked in id order. */
+    List<Line> lockByPaymentReferences(java.util.Collection<String> references) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from compensation.compensation_line where payment_reference = any(:refs) order by id for update
+                """).param("refs", references.toArray(String[]::new)).query(CompensationRepository::line).list();
+    }
+
     List<Line> linesOfConsumer(UUID consumerId) {
         return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where consumer_id = :c order by due_at desc, seq")
                 .param("c", consumerId).query(CompensationRepository::line).list();
@@ -262,6 +269,18 @@ class CompensationRepository {
                 update compensation.compensation_line set status = 'PAID', paid_at = :at, paid_reference = :ref
                  where id = :id and status = :from
                 """).param("id", lineId).param("from", fromStatus).param("at", ts(at)).param("ref", reference).update() == 1;
+    }
+
+    /** {@link #markPaid} from PAYING for many locked lines in one JDBC batch; answers, per line, whether it moved. */
+    int[] markAllPaid(List<Line> lines, List<Instant> at) {
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(new Object[] {ts(at.get(i)), lines.get(i).paymentReference(), lines.get(i).id()});
+        }
+        return template.batchUpdate("""
+                update compensation.compensation_line set status = 'PAID', paid_at = ?, paid_reference = ?
+                 where id = ? and status = 'PAYING'
+                """, rows);
     }
 
     void choose(UUID lineId, String choice, Instant at, Instant dueAt) {

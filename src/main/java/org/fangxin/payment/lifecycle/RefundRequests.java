@@ -1,7 +1,15 @@
 package org.fangxin.payment.lifecycle;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.fangxin.payment.ProviderRefundStatus;
+import org.fangxin.payment.persistence.BulkRefundRepository;
+import org.fangxin.shared.Money;
 import java.util.Optional;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.Payments;
@@ -27,10 +35,12 @@ public class RefundRequests {
     static final int REASON_LENGTH_MAX = 500;
 
     private final PaymentRepository repository;
+    private final BulkRefundRepository bulk;
     private final IdGenerator ids;
 
-    RefundRequests(PaymentRepository repository, IdGenerator ids) {
+    RefundRequests(PaymentRepository repository, BulkRefundRepository bulk, IdGenerator ids) {
         this.repository = repository;
+        this.bulk = bulk;
         this.ids = ids;
     }
 
@@ -61,6 +71,78 @@ public class RefundRequests {
         }
         repository.reserveRefund(order.id(), command.amount().amountMinor());
         return repository.findRefund(refund.id()).orElseThrow();
+    }
+
+    /**
+     * {@link #request} for a chunk: validated, references already known answered as they are, the orders locked
+     * in one statement (id order), then the new refunds inserted and reserved in one statement each. All or nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ProviderRefundView> requestAll(List<RequestRefund> commands, Instant now) {
+        commands.forEach(RefundRequests::validate);
+        Map<String, ProviderRefundView> known = new HashMap<>();
+        bulk.findRefundsByReference(commands.stream().map(RequestRefund::refundReference).toList())
+                .forEach(refund -> known.put(refund.refundReference(), refund));
+        Map<UUID, PaymentOrderView> orders = new HashMap<>();
+        bulk.lockOrders(commands.stream().filter(c -> !known.containsKey(c.refundReference()))
+                .map(RequestRefund::paymentOrderId).toList()).forEach(order -> orders.put(order.id(), order));
+        Map<UUID, Money> reserved = new HashMap<>();
+        var fresh = new ArrayList<NewRefund>();
+        var answers = new ArrayList<ProviderRefundView>(commands.size());
+        for (RequestRefund command : commands) {
+            ProviderRefundView existing = known.get(command.refundReference());
+            if (existing != null) {
+                answers.add(same(existing, command));
+                continue;
+            }
+            PaymentOrderView order = orders.get(command.paymentOrderId());
+            if (order == null) {
+                throw Rejection.notFound("payment order");
+            }
+            Money already = reserved.getOrDefault(order.id(), order.refunded());
+            requireRefundable(order, already, command);
+            reserved.put(order.id(), already.plus(command.amount()));
+            NewRefund refund = new NewRefund(ids.next(), order.id(), command.refundReference(), command.amount(),
+                    command.reason().strip(), now);
+            fresh.add(refund);
+            known.put(command.refundReference(), requested(refund));
+            answers.add(known.get(command.refundReference()));
+        }
+        if (!fresh.isEmpty()) {
+            if (bulk.insertRefunds(fresh, now) != fresh.size()) {
+                // a reference inserted concurrently while we waited on the order locks: the caller's chunk retries
+                throw new IllegalStateException("a refund reference of this chunk was requested concurrently");
+            }
+            bulk.reserveRefunds(fresh.stream().map(NewRefund::paymentOrderId).toList(),
+                    fresh.stream().mapToLong(r -> r.amount().amountMinor()).toArray());
+        }
+        return answers;
+    }
+
+    /** Orders by id (the ones that exist). */
+    public Map<UUID, PaymentOrderView> orders(Collection<UUID> ids) {
+        Map<UUID, PaymentOrderView> found = new HashMap<>();
+        bulk.findOrders(ids).forEach(order -> found.put(order.id(), order));
+        return found;
+    }
+
+    private static void requireRefundable(PaymentOrderView order, Money alreadyRefunded, RequestRefund command) {
+        if (!PaymentTransition.isPaid(order.status())) {
+            throw new Rejection(Payments.NOT_PAID, "only a paid order can be refunded; this one is " + order.status());
+        }
+        if (!order.amount().currency().equals(command.amount().currency())) {
+            throw Rejection.invalid("amount", "the refund must be in the order's currency " + order.amount().currency());
+        }
+        if (alreadyRefunded.plus(command.amount()).compareTo(order.amount()) > 0) {
+            throw new Rejection(Payments.REFUND_EXCEEDS_PAID, "refunds would exceed the amount paid",
+                    Map.of("paidMinor", order.amount().amountMinor(), "refundedMinor", alreadyRefunded.amountMinor()));
+        }
+    }
+
+    /** The view of a refund just inserted, as stored (REQUESTED, no attempt yet). */
+    private static ProviderRefundView requested(NewRefund refund) {
+        return new ProviderRefundView(refund.id(), refund.paymentOrderId(), refund.refundReference(), refund.amount(),
+                refund.reason(), ProviderRefundStatus.REQUESTED, 0, null, refund.requestedAt(), null);
     }
 
     private static ProviderRefundView same(ProviderRefundView existing, RequestRefund command) {

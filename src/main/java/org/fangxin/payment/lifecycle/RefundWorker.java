@@ -3,6 +3,8 @@ package org.fangxin.payment.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +12,8 @@ import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.ProviderRefundStatus;
 import org.fangxin.payment.RefundSucceeded;
+import org.fangxin.payment.RefundsSucceeded;
+import org.fangxin.payment.persistence.BulkRefundRepository;
 import org.fangxin.payment.ProviderRefundView;
 import org.fangxin.payment.domain.ProviderRefundTransition;
 import org.fangxin.payment.domain.RetryPolicy;
@@ -41,6 +45,7 @@ public class RefundWorker {
     private static final Logger log = LoggerFactory.getLogger(RefundWorker.class);
 
     private final PaymentRepository repository;
+    private final BulkRefundRepository bulk;
     private final PaymentProvider provider;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
@@ -49,7 +54,7 @@ public class RefundWorker {
     private final RetryPolicy retries;
     private final int batchSize;
 
-    RefundWorker(PaymentRepository repository, PaymentProvider provider, TransactionTemplate transaction,
+    RefundWorker(PaymentRepository repository, BulkRefundRepository bulk, PaymentProvider provider, TransactionTemplate transaction,
                  ApplicationEventPublisher events, AuditTrail audit, Clock clock,
                  @Value("${fangxin.payment.refund.attempts-max:5}") int attemptsMax,
                  @Value("${fangxin.payment.refund.backoff:PT30S}") Duration backoff,
@@ -59,6 +64,7 @@ public class RefundWorker {
             throw new IllegalArgumentException("fangxin.payment.refund.batch-size must be 1..1000");
         }
         this.repository = repository;
+        this.bulk = bulk;
         this.provider = provider;
         this.transaction = transaction;
         this.events = events;
@@ -68,12 +74,52 @@ public class RefundWorker {
         this.batchSize = batchSize;
     }
 
-    /** One run; answers how many refunds reached a final status. */
+    /**
+     * One run; answers how many refunds reached a final status. The claimed refunds go to the provider in one batch
+     * call and its successes are recorded in one transaction with one {@link RefundsSucceeded}; refusals, unknowns
+     * and a batch the provider did not take go the single way (retries, backoff, asking the provider).
+     */
     public int submitDue() {
         Instant now = clock.instant();
         List<ProviderRefundView> claimed = transaction.execute(status -> repository.claimDueRefunds(now, now.plus(LEASE), batchSize));
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, PaymentOrderView> orders = new HashMap<>();
+        bulk.findOrders(claimed.stream().map(ProviderRefundView::paymentOrderId).distinct().toList())
+                .forEach(order -> orders.put(order.id(), order));
+        List<RefundState> states;
+        try {
+            states = provider.refundAll(claimed.stream().map(refund -> new RefundRequest(refund.paymentOrderId(),
+                    refund.refundReference(), refund.amount(), refund.reason())).toList());
+        } catch (ProviderUnavailable e) {
+            log.info("batch refund of {} refunds not taken ({}); sending them one by one", claimed.size(), e.getMessage());
+            return submitEach(claimed, now);
+        }
+        var succeeded = new ArrayList<ProviderRefundView>();
+        var providerIds = new ArrayList<String>();
+        var others = new ArrayList<ProviderRefundView>();
+        for (int i = 0; i < claimed.size(); i++) {
+            if (states.get(i).outcome() == RefundOutcome.SUCCEEDED) {
+                succeeded.add(claimed.get(i));
+                providerIds.add(states.get(i).providerRefundId());
+            } else {
+                others.add(claimed.get(i));
+            }
+        }
+        int completed = succeedAll(succeeded, providerIds);
+        for (int i = 0; i < claimed.size(); i++) {
+            ProviderRefundView refund = claimed.get(i);
+            if (states.get(i).outcome() != RefundOutcome.SUCCEEDED) {
+                completed += outcome(refund, orders.get(refund.paymentOrderId()), states.get(i), now) ? 1 : 0;
+            }
+        }
+        return completed;
+    }
+
+    private int submitEach(List<ProviderRefundView> claimed, Instant now) {
         int completed = 0;
-        for (ProviderRefundView refund : claimed == null ? List.<ProviderRefundView>of() : claimed) {
+        for (ProviderRefundView refund : claimed) {
             try {
                 completed += attempt(refund, now) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -81,6 +127,48 @@ public class RefundWorker {
             }
         }
         return completed;
+    }
+
+    /** The successes of one batch: locked, completed, audited and published together; answers how many completed. */
+    private int succeedAll(List<ProviderRefundView> succeeded, List<String> providerIds) {
+        if (succeeded.isEmpty()) {
+            return 0;
+        }
+        Integer completed = transaction.execute(status -> {
+            Map<UUID, String> providerIdOf = new HashMap<>();
+            for (int i = 0; i < succeeded.size(); i++) {
+                providerIdOf.put(succeeded.get(i).id(), providerIds.get(i));
+            }
+            List<ProviderRefundView> open = bulk.lockRefunds(providerIdOf.keySet()).stream()
+                    .filter(refund -> ProviderRefundTransition.SUCCEED.allowedFrom(refund.status())).toList();
+            if (open.isEmpty()) {
+                return 0;
+            }
+            Instant at = clock.instant();
+            List<UUID> ids = open.stream().map(ProviderRefundView::id).toList();
+            bulk.succeedRefunds(ids, open.stream().map(refund -> providerIdOf.get(refund.id())).toList(), at);
+            audit.recordAll("refund.succeed", "refund", open.stream().map(refund -> new AuditTrail.Change(refund.id(),
+                    Map.of("status", refund.status().name()), Map.of("status", ProviderRefundStatus.SUCCEEDED.name()))).toList());
+            bulk.recordPublications(ids, "RefundSucceeded", at);
+            events.publishEvent(new RefundsSucceeded(open.stream().map(refund -> new RefundSucceeded(refund.id(),
+                    refund.paymentOrderId(), refund.refundReference(), refund.amount(), at)).toList()));
+            return open.size();
+        });
+        return completed == null ? 0 : completed;
+    }
+
+    /** A non-success answer of the batch call, handled as the single call's answer would be. */
+    private boolean outcome(ProviderRefundView refund, PaymentOrderView order, RefundState state, Instant now) {
+        try {
+            return switch (state.outcome()) {
+                case SUCCEEDED -> succeed(refund.id(), state.providerRefundId());
+                case REJECTED -> fail(refund.id(), "rejected by the provider: " + state.detail());
+                case NOT_FOUND -> retryOrGiveUp(refund, order, "provider answered not found", now);
+            };
+        } catch (RuntimeException e) {
+            log.error("refund {} outcome could not be recorded; retried after the lease", refund.id(), e);
+            return false;
+        }
     }
 
     private boolean attempt(ProviderRefundView refund, Instant now) {

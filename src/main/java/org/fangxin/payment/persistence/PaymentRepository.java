@@ -20,10 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PaymentRepository {
 
-    private static final String ORDER_COLUMNS = """
+    static final String ORDER_COLUMNS = """
             id, reference, payer_user_id, merchant_id, amount_minor, currency, description, status, provider,
             provider_order_id, checkout_url, created_at, expires_at, paid_at, refund_reserved_minor""";
-    private static final String REFUND_COLUMNS = """
+    static final String REFUND_COLUMNS = """
             id, payment_order_id, refund_reference, amount_minor, currency, reason, status, attempts, last_error,
             requested_at, completed_at""";
 
@@ -244,7 +244,7 @@ public class PaymentRepository {
                 .param("subject", subjectId).param("kind", kind).param("at", ts(at)).update();
     }
 
-    private PaymentOrderView toOrder(ResultSet rs, int row) throws SQLException {
+    PaymentOrderView toOrder(ResultSet rs, int row) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency"));
         return new PaymentOrderView(rs.getObject("id", UUID.class), rs.getString("reference"),
                 rs.getObject("payer_user_id", UUID.class), rs.getObject("merchant_id", UUID.class),
@@ -255,7 +255,7 @@ public class PaymentRepository {
                 new Money(rs.getLong("refund_reserved_minor"), currency));
     }
 
-    private ProviderRefundView toRefund(ResultSet rs, int row) throws SQLException {
+    ProviderRefundView toRefund(ResultSet rs, int row) throws SQLException {
         return new ProviderRefundView(rs.getObject("id", UUID.class), rs.getObject("payment_order_id", UUID.class),
                 rs.getString("refund_reference"),
                 new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
@@ -268,7 +268,7 @@ public class PaymentRepository {
         return value == null ? null : value.toInstant();
     }
 
-    private static Timestamp ts(Instant instant) {
+    static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 

@@ -1,6 +1,7 @@
 package org.fangxin.payment.provider;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.fangxin.shared.Money;
@@ -27,6 +28,15 @@ public interface PaymentProvider {
 
     /** Pays back part or all of a paid order, idempotent per refund reference. */
     RefundState refund(RefundRequest request);
+
+    /**
+     * Pays back many orders in one call (the providers' batch refund files/APIs), idempotent per refund reference
+     * like {@link #refund}; answers one state per request, in request order. Throws {@link ProviderUnavailable} when
+     * the batch as a whole did not go through (the caller may retry it, or send the refunds one by one).
+     */
+    default List<RefundState> refundAll(List<RefundRequest> requests) {
+        return requests.stream().map(this::refund).toList();
+    }
 
     /** The refund's status at the provider; NOT_FOUND if it never arrived there. */
     RefundState queryRefund(UUID merchantOrderNo, String refundReference);

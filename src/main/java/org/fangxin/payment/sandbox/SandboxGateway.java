@@ -222,6 +222,12 @@ public class SandboxGateway {
         return take(refundAnswersToLose, providerOrderId);
     }
 
+    /** Whether a test asked for refund faults not yet injected (then the batch call steps aside for single calls). */
+    boolean refundFaultsPending() {
+        return refundCallsToFail.values().stream().anyMatch(n -> n.get() > 0)
+                || refundAnswersToLose.values().stream().anyMatch(n -> n.get() > 0);
+    }
+
     boolean takeCloseCallFailure(String providerOrderId) {
         return take(closeCallsToFail, providerOrderId);
     }

@@ -1,5 +1,6 @@
 package org.fangxin.payment.sandbox;
 
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.util.UUID;
 import org.fangxin.payment.provider.PaymentProvider;
@@ -16,9 +17,11 @@ class SandboxPaymentProvider implements PaymentProvider {
     static final String NAME = "sandbox";
 
     private final SandboxGateway gateway;
+    private final SandboxBatchRefunds batchRefunds;
 
-    SandboxPaymentProvider(SandboxGateway gateway) {
+    SandboxPaymentProvider(SandboxGateway gateway, SandboxBatchRefunds batchRefunds) {
         this.gateway = gateway;
+        this.batchRefunds = batchRefunds;
     }
 
     @Override
@@ -55,6 +58,15 @@ class SandboxPaymentProvider implements PaymentProvider {
             throw new ProviderUnavailable("sandbox: refund answer lost on the way back (injected)");
         }
         return state;
+    }
+
+    /** The batch refund API; while a test injects refund faults, the batch is refused so each refund goes singly. */
+    @Override
+    public List<RefundState> refundAll(List<RefundRequest> requests) {
+        if (gateway.refundFaultsPending()) {
+            throw new ProviderUnavailable("sandbox: batch refund refused while refund faults are injected");
+        }
+        return requests.isEmpty() ? List.of() : batchRefunds.refundAll(requests);
     }
 
     @Override

@@ -95,6 +95,23 @@ class CsvStatementReaderTests {
     }
 
     @Test
+    void readsAQuotedFieldSpanningLinesNumberingLinesByWhereTheirRecordStarts() {
+        var mapping = CsvMapping.builder().bookingDate(1).amount(2).reference(3).description(4).fixedAccount("A").build();
+        String file = "date,amount,ref,text\n2026-03-02,1.00,R1,\"two\nlines, one field\"\n2026-03-02,2.00,R2,next\n";
+        assertThat(read(mapping, file, StandardCharsets.UTF_8)).containsExactly(
+                new StatementLine("S1:2", "A", DAY, DAY, Money.fen(1_00), null, "R1", "two\nlines, one field"),
+                new StatementLine("S1:4", "A", DAY, DAY, Money.fen(2_00), null, "R2", "next"));
+    }
+
+    @Test
+    void rejectsAQuoteNeverClosedBeforeTheEndOfTheFile() {
+        var mapping = CsvMapping.builder().bookingDate(1).amount(2).reference(3).description(4).fixedAccount("A").build();
+        String file = "date,amount,ref,text\n2026-03-02,1.00,R1,ok\n2026-03-02,2.00,R2,\"open\n2026-03-02,3.00,R3,x\n";
+        assertThatThrownBy(() -> read(mapping, file, StandardCharsets.UTF_8))
+                .hasMessageContaining("line 3: a quoted field is not closed");
+    }
+
+    @Test
     void rejectsAnUnclosedQuote() {
         assertThatThrownBy(() -> read(CHINESE_EXPORT, CHINESE_FILE.replace("\"1,600.00\"", "\"1,600.00"), GBK))
                 .hasMessageContaining("line 3: a quoted field is not closed");

@@ -20,6 +20,7 @@ import org.fangxin.bank.reconciliation.SubAccountView;
 import org.fangxin.bank.reconciliation.domain.BreakKind;
 import org.fangxin.bank.reconciliation.domain.StatementLine;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.database.PgCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -95,27 +96,27 @@ public class ReconciliationRepository {
                 .param("closing", closing.amountMinor()).param("currency", closing.currency().getCurrencyCode()).update();
     }
 
-    /** Stores the lines in file order (position counts from 1), {@code ids.get(i)} being the id of {@code lines.get(i)}. */
+    /**
+     * Stores the lines in file order (position counts from 1), {@code ids.get(i)} being the id of {@code lines.get(i)},
+     * with one COPY in the caller's transaction (a million lines in seconds, where batched inserts took a minute).
+     */
     public void insertLines(UUID importId, List<StatementLine> lines, List<UUID> ids) {
-        template.batchUpdate("""
-                insert into bank.statement_line (id, import_id, position, line_id, account_number, booking_date, value_date,
-                                                 amount_minor, currency, end_to_end_id, bank_reference, description)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, java.util.stream.IntStream.range(0, lines.size()).boxed().toList(), BATCH_ROWS, (ps, i) -> {
-            StatementLine line = lines.get(i);
-            ps.setObject(1, ids.get(i));
-            ps.setObject(2, importId);
-            ps.setInt(3, i + 1);
-            ps.setString(4, line.lineId());
-            ps.setString(5, line.accountNumber());
-            ps.setDate(6, Date.valueOf(line.bookingDate()));
-            ps.setDate(7, Date.valueOf(line.valueDate()));
-            ps.setLong(8, line.signedAmount().amountMinor());
-            ps.setString(9, line.signedAmount().currency().getCurrencyCode());
-            ps.setString(10, line.endToEndId());
-            ps.setString(11, line.bankReference());
-            ps.setString(12, line.description());
-        });
+        try (PgCopy copy = PgCopy.into(dataSource(), """
+                bank.statement_line (id, import_id, position, line_id, account_number, booking_date, value_date,
+                                     amount_minor, currency, end_to_end_id, bank_reference, description)""")) {
+            for (int i = 0; i < lines.size(); i++) {
+                StatementLine line = lines.get(i);
+                copy.value(ids.get(i)).value(importId).value(i + 1).value(line.lineId()).value(line.accountNumber())
+                        .value(line.bookingDate()).value(line.valueDate()).value(line.signedAmount().amountMinor())
+                        .value(line.signedAmount().currency().getCurrencyCode()).value(line.endToEndId())
+                        .value(line.bankReference()).value(line.description()).endRow();
+            }
+            copy.end();
+        }
+    }
+
+    private javax.sql.DataSource dataSource() {
+        return java.util.Objects.requireNonNull(template.getDataSource(), "data source");
     }
 
     public long countLinesOfImport(UUID importId) {
@@ -152,14 +153,14 @@ public class ReconciliationRepository {
     public record MatchRow(UUID lineId, String movementId, String rule) {
     }
 
+    /** Stores the run's matches with one COPY in the caller's transaction. */
     public void insertMatches(UUID runId, List<MatchRow> matches) {
-        template.batchUpdate("insert into bank.reconciliation_match (run_id, line_id, movement_id, rule) values (?, ?, ?, ?)",
-                matches, BATCH_ROWS, (ps, m) -> {
-                    ps.setObject(1, runId);
-                    ps.setObject(2, m.lineId());
-                    ps.setString(3, m.movementId());
-                    ps.setString(4, m.rule());
-                });
+        try (PgCopy copy = PgCopy.into(dataSource(), "bank.reconciliation_match (run_id, line_id, movement_id, rule)")) {
+            for (MatchRow match : matches) {
+                copy.value(runId).value(match.lineId()).value(match.movementId()).value(match.rule()).endRow();
+            }
+            copy.end();
+        }
     }
 
     private static final String RUN_COLUMNS = """
