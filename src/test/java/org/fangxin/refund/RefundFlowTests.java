@@ -20,7 +20,9 @@ import org.fangxin.settlement.PayoutStatus;
 import org.fangxin.settlement.PayoutView;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.TestTransfers;
 import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -363,9 +365,9 @@ class RefundFlowTests extends RefundTestBase {
         timers.noticeExpiringCards();
         assertThat(noticed(card.id())).isTrue();
         timers.noticeExpiringCards();
-        assertThat(jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
+        Eventually.holds(() -> assertThat(jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
                 .param("user", holder.id()).param("key", "expiry-warning:" + card.id()).query(Long.class).single())
-                .isEqualTo(1);
+                .isEqualTo(1)); // sent after commit (ADR 11)
         assertThat(jdbc.sql("select count(*) from refund.expiry_notice where card_id = :id").param("id", card.id())
                 .query(Long.class).single()).isEqualTo(1);
 
@@ -402,8 +404,7 @@ class RefundFlowTests extends RefundTestBase {
         UserAccount friend = users.create(Role.CONSUMER);
         jdbc.sql("update identity.user_account set mobile = :mobile where id = :id").param("mobile", mobile)
                 .param("id", friend.id()).update();
-        var transferred = api().as(buyer).post("/api/v1/cards/" + bought.id() + "/transfer", Map.of("toMobile", mobile),
-                UUID.randomUUID().toString());
+        var transferred = TestTransfers.transfer(api().as(buyer), api().as(friend), bought.id(), mobile);
         assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
         CardView received = cardsBean.find(UUID.fromString(transferred.json().get("toCardId").asString())).orElseThrow();
         assertThat(received.received()).isTrue();
