@@ -150,6 +150,19 @@ class ComplaintPageTests extends IntegrationTest {
             assertThat(me.locator("h1").textContent()).isEqualTo("Complaints about a merchant");
         }
         assertThat(api().getAny(figures).status()).as("public, no contents").isEqualTo(200);
+
+        // "My refunds" offers a complaint next to each refund; the intake names the refund
+        var refund = api().as(consumer).post("/api/v1/refunds", java.util.Map.of("cardId", card.id(), "reason",
+                "CONSUMER_CHOICE"), UUID.randomUUID().toString());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        String refundId = refund.json().get("id").asString();
+        FormSession session = FormSession.loggedIn(port, consumer.username());
+        assertThat(session.get("/refunds").body()).contains("/complaints/new?subject=REFUND&amp;subjectId=" + refundId);
+        HttpResponse<String> intake = session.get("/complaints/new?subject=REFUND&subjectId=" + refundId);
+        assertThat(intake.statusCode()).isEqualTo(200);
+        assertThat(intake.body()).contains("id=\"intake-refund\"");
+        assertThat(FormSession.loggedIn(port, users.create(Role.CONSUMER).username())
+                .get("/complaints/new?subject=REFUND&subjectId=" + refundId).statusCode()).as("another's refund").isEqualTo(404);
         assertThat(api().getAny("/public/merchants/" + UUID.randomUUID() + "/complaints").status()).isEqualTo(404);
     }
 }

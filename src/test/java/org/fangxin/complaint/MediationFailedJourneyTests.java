@@ -199,6 +199,8 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(fx.balance(AccountType.ESCROW, gym.id())).as("the insurer's money, not the gym's escrow").isEqualTo(escrowBefore);
         fx.assertBooks("insurer paid the consumer", gym.id());
         awaitNotice(consumer, "保险赔款已支付");
+        String page = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/complaints/" + id).body();
+        assertThat(page).as("the case page shows the claim's state").contains("id=\"claim-paid\"").contains("¥1,000.00");
     }
 
     /** 09:00 in Shanghai on the Thursday before Mid-Autumn 2026 (or the same week of a later year, listed the same way). */

@@ -42,13 +42,18 @@ class ComplaintPageController {
     private final Cards cards;
     private final Idempotency idempotency;
     private final org.fangxin.merchant.Merchants merchants;
+    private final org.fangxin.insurance.Claims claims;
+    private final org.fangxin.refund.Refunds refunds;
 
     ComplaintPageController(Complaints complaints, Cards cards, Idempotency idempotency,
-                            org.fangxin.merchant.Merchants merchants) {
+                            org.fangxin.merchant.Merchants merchants, org.fangxin.insurance.Claims claims,
+                            org.fangxin.refund.Refunds refunds) {
+        this.refunds = refunds;
         this.complaints = complaints;
         this.cards = cards;
         this.idempotency = idempotency;
         this.merchants = merchants;
+        this.claims = claims;
     }
 
     @GetMapping("/complaints")
@@ -79,6 +84,9 @@ class ComplaintPageController {
         model.addAttribute("key", UUID.randomUUID().toString());
         if (subject == ComplaintSubject.CARD) {
             model.addAttribute("card", cards.view(actor, subjectId));
+        }
+        if (subject == ComplaintSubject.REFUND) {
+            model.addAttribute("refund", refunds.view(actor, subjectId)); // another consumer's refund: 404
         }
         if (subject == ComplaintSubject.MERCHANT) {
             model.addAttribute("merchant", merchants.find(subjectId)
@@ -134,6 +142,9 @@ class ComplaintPageController {
         model.addAttribute("key", UUID.randomUUID().toString());
         model.addAttribute("remedies", org.fangxin.complaint.Remedy.values());
         model.addAttribute("at", AT);
+        if (complaint.claimId() != null) {
+            model.addAttribute("claim", claims.ofCase(id).orElse(null)); // its state, for everyone who sees the case
+        }
         if (complaint.cardId() != null && "CONSUMER".equals(party)) {
             model.addAttribute("card", cards.find(complaint.cardId()).orElse(null));
         }
