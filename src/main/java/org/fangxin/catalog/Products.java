@@ -29,6 +29,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,8 +53,11 @@ public class Products {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ObjectProvider<MerchantStandings> standings;
 
-    Products(ProductRepository repository, Merchants merchants, Rules rules, AuditTrail audit, IdGenerator ids, Clock clock) {
+    Products(ProductRepository repository, Merchants merchants, Rules rules, AuditTrail audit, IdGenerator ids, Clock clock,
+             ObjectProvider<MerchantStandings> standings) {
+        this.standings = standings;
         this.repository = repository;
         this.merchants = merchants;
         this.rules = rules;
@@ -146,17 +150,25 @@ public class Products {
                 result.add(product);
             }
         }
-        return result;
+        return withStandings(result);
     }
 
-    /** One product: its merchant's people and operators/regulators see any state; others only active products. */
+    /** The products with their merchants' tier and badge (where consumers choose products). */
+    public List<ProductView> withStandings(List<ProductView> list) {
+        Map<UUID, MerchantStanding> known = new HashMap<>();
+        standings.orderedStream().forEach(source -> source.of(list.stream().map(ProductView::merchantId).distinct().toList())
+                .forEach(known::putIfAbsent));
+        return list.stream().map(p -> known.containsKey(p.merchantId()) ? p.withStanding(known.get(p.merchantId())) : p).toList();
+    }
+
+    /** One product (with its merchant's standing): its merchant's people and operators/regulators see any state; others only active products. */
     public ProductView view(Actor actor, UUID productId) {
         ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
         if (actor.role().isMerchantSide() ? !actor.worksFor(product.merchantId())
                 : !actor.is(Role.OPERATOR, Role.REGULATOR) && product.status() != ProductStatus.ACTIVE) {
             throw Rejection.notFound("product " + productId);
         }
-        return product;
+        return withStandings(List.of(product)).get(0);
     }
 
     /** All contract versions of a product the actor may see, oldest first. */
@@ -264,6 +276,40 @@ public class Products {
         String text = ContractDocument.canonicalText(content);
         return new ContractVersionView(ids.next(), productId, merchant.id(), number, content, text,
                 ContractDocument.sha256(text), now);
+    }
+
+    /**
+     * For other modules (no access check): re-issues the contract of each active product of the merchant whose terms
+     * changed (the supervision ratio after a risk rating), as its next version; products whose contract text would not
+     * change keep their version. Cards already sold keep the version they were sold under. Answers how many changed.
+     */
+    @Transactional
+    public int restateContracts(UUID merchantId, String reason) {
+        MerchantView merchant = merchants.find(merchantId).orElse(null);
+        if (merchant == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int restated = 0;
+        for (ProductView product : repository.ofMerchant(merchantId, PAGE_SIZE_MAX)) {
+            if (product.status() != ProductStatus.ACTIVE) {
+                continue;
+            }
+            ContractVersionView current = repository.findVersion(product.currentVersionId()).orElseThrow();
+            ContractVersionView next = version(product.id(), product.versionCount() + 1,
+                    draftOf(product, current.content().terms()), merchant, rulesFor(merchant, product.audience()), now);
+            if (next.contentSha256().equals(current.contentSha256())) {
+                continue;
+            }
+            repository.insertVersion(next, "system:" + reason);
+            repository.makeCurrent(product.id(), next.id(), product.versionCount(), now);
+            audit.record("product.contract-restated", "product", product.id(),
+                    Map.of("contractVersionId", current.id(), "supervisionRatioBp", current.content().supervisionRatioBp()),
+                    Map.of("contractVersionId", next.id(), "supervisionRatioBp", next.content().supervisionRatioBp(),
+                            "reason", reason));
+            restated++;
+        }
+        return restated;
     }
 
     private MerchantView sellingMerchantOf(Actor actor) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API keys for bank and insurer systems ({@code Authorization: ApiKey <key>} or {@code X-Api-Key}). A key acts as
+ * API keys for bank, insurer and risk-data provider systems ({@code Authorization: ApiKey <key>} or {@code X-Api-Key}). A key acts as
  * its system user, so it can do exactly what that BANK or INSURER user may. Operators create and revoke keys; the
  * key is shown once at creation and stored only as SHA-256.
  */
@@ -69,8 +69,8 @@ public class ApiKeys {
             throw Rejection.invalid("label", "the label must be 1 to " + LABEL_LENGTH_MAX + " characters");
         }
         UserAccount owner = users.find(userId).orElseThrow(() -> Rejection.notFound("user"));
-        if (!owner.is(Role.BANK, Role.INSURER) || !owner.enabled()) {
-            throw Rejection.invalid("userId", "API keys belong to an enabled BANK or INSURER system user");
+        if (!owner.is(Role.BANK, Role.INSURER, Role.DATA_PROVIDER) || !owner.enabled()) {
+            throw Rejection.invalid("userId", "API keys belong to an enabled BANK, INSURER or DATA_PROVIDER system user");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -9,7 +9,9 @@ public enum Role {
     BANK,
     INSURER,
     REGULATOR,
-    ASSOCIATION;
+    ASSOCIATION,
+    /** A system of a risk-data provider (tax, social insurance, utilities, courts, credit lists, 12315) pushing feeds. */
+    DATA_PROVIDER;
 
     public boolean isMerchantSide() {
         return this == MERCHANT_OWNER || this == MERCHANT_STAFF;

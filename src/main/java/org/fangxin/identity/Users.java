@@ -30,7 +30,8 @@ public class Users {
     public static final ProblemType REAL_NAME_TAKEN = new ProblemType("real-name-taken", 409);
     private static final Pattern FULL_NAME = Pattern.compile("[\\p{L}\\p{M}·・. '-]{2,40}");
     /** Roles an operator may create directly (merchant roles come with merchant onboarding, consumers sign up). */
-    static final Set<Role> PLATFORM_ROLES = EnumSet.of(Role.OPERATOR, Role.BANK, Role.INSURER, Role.REGULATOR, Role.ASSOCIATION);
+    static final Set<Role> PLATFORM_ROLES = EnumSet.of(Role.OPERATOR, Role.BANK, Role.INSURER, Role.REGULATOR, Role.ASSOCIATION,
+            Role.DATA_PROVIDER);
     /** Sectors a regulator may be limited to (as in merchant's Sector); none means market supervision of all sectors. */
     static final Set<String> SECTORS = Set.of("EDUCATION", "SPORTS_FITNESS", "BEAUTY", "CATERING", "RETAIL", "OTHER_SERVICES");
     private static final String ID_NUMBER_PURPOSE = "identity.resident-id";

@@ -60,12 +60,15 @@ public class Policies {
     private final ZoneId zone;
     private final ClaimRepository claims;
     private final ObjectProvider<ConsumerExposures> consumerExposures;
+    private final ObjectProvider<MerchantRiskTiers> riskTiers;
 
     Policies(InsuranceRepository repository, Insurers insurers, Merchants merchants, Ledger ledger, AuditTrail audit,
              IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone,
-             ClaimRepository claims, ObjectProvider<ConsumerExposures> consumerExposures) {
+             ClaimRepository claims, ObjectProvider<ConsumerExposures> consumerExposures,
+             ObjectProvider<MerchantRiskTiers> riskTiers) {
         this.claims = claims;
         this.consumerExposures = consumerExposures;
+        this.riskTiers = riskTiers;
         this.repository = repository;
         this.insurers = insurers;
         this.merchants = merchants;
@@ -206,9 +209,10 @@ public class Policies {
                 .orElse(Money.zero(Money.CNY));
     }
 
-    /** The risk tier premiums are rated at: B for everyone until the risk module rates merchants. */
+    /** The risk tier premiums are rated at: the risk module's rating, B for a merchant not rated. */
     public RiskTier tierOf(UUID merchantId) {
-        return RiskTier.DEFAULT;
+        return riskTiers.orderedStream().map(source -> source.tierOf(merchantId)).flatMap(Optional::stream).findFirst()
+                .orElse(RiskTier.DEFAULT);
     }
 
     public LocalDate today() {

@@ -1,6 +1,6 @@
 package org.fangxin.insurance;
 
-/** A merchant's risk tier for premium rating; every merchant is tier B until the risk module rates it. */
+/** A merchant's risk tier for premium rating, from the risk module ({@link MerchantRiskTiers}); B when not rated. */
 public enum RiskTier {
     A,
     B,

@@ -61,6 +61,21 @@ class MerchantRegistry implements Merchants {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<String, MerchantView> findByCreditCodes(Collection<String> creditCodes) {
+        return creditCodes.isEmpty() ? Map.of() : repository.findByCreditCodes(creditCodes);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MerchantView> batch(Collection<MerchantStatus> statuses, UUID afterId, int limit) {
+        if (limit < 1 || limit > BATCH_SIZE_MAX || statuses.isEmpty()) {
+            throw new IllegalArgumentException("a batch has 1 to " + BATCH_SIZE_MAX + " merchants of some status");
+        }
+        return repository.batch(statuses, afterId, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<MerchantView> findByCreditCode(String creditCode) {
         return creditCode == null ? Optional.empty() : repository.idByCreditCode(creditCode.strip()).flatMap(repository::find);
     }
@@ -108,7 +123,8 @@ class MerchantRegistry implements Merchants {
                 application.flags() == null ? ComplianceFlags.CLEAR : application.flags(),
                 new SettlementAccount(account.accountName().strip(), account.bankName().strip(),
                         ApplicationRules.normalizeAccountNumber(account.accountNumber())),
-                application.contactMobile().strip(), owner.id(), now));
+                application.contactMobile().strip(), owner.id(), now,
+                ApplicationRules.normalizeBusiness(application.business(), today(now))));
         for (StoreApplication store : application.stores()) {
             repository.insertStore(merchantId, new StoreView(ids.next(), store.name().strip(), store.address().strip(),
                     store.leaseEndsOn()), now);
@@ -174,6 +190,35 @@ class MerchantRegistry implements Merchants {
         audit.record("merchant.flags-changed", "merchant", merchantId, auditState(before, null), auditState(after, why));
         events.publishEvent(new MerchantComplianceFlagsChanged(merchantId, before.flags(), flags, why, now));
         return after;
+    }
+
+    @Override
+    public MerchantView changeBusinessFacts(Actor actor, UUID merchantId, BusinessFacts facts) {
+        boolean owner = actor.role() == Role.MERCHANT_OWNER && actor.worksFor(merchantId);
+        if (!owner && !actor.is(Role.OPERATOR)) {
+            if (actor.role().isMerchantSide() && !actor.worksFor(merchantId)) {
+                throw Rejection.notFound("merchant");
+            }
+            throw forbidden();
+        }
+        Instant now = clock.instant();
+        List<FieldProblem> problems = new ArrayList<>();
+        ApplicationRules.checkBusiness(facts == null ? BusinessFacts.UNDECLARED : facts, today(now), problems);
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+        MerchantView before = repository.lock(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
+        BusinessFacts after = ApplicationRules.normalizeBusiness(facts, today(now));
+        if (before.business().equals(after)) {
+            return before;
+        }
+        repository.updateBusiness(merchantId, after);
+        repository.insertHistory(ids.next(), merchantId, "BUSINESS_FACTS_CHANGED", before.status(), before.status(),
+                describe(after), actor.username(), now);
+        audit.record("merchant.business-facts-changed", "merchant", merchantId, Map.of("business", before.business()),
+                Map.of("business", after));
+        events.publishEvent(new MerchantBusinessFactsChanged(merchantId, before.business(), after, actor.username(), now));
+        return repository.find(merchantId).orElseThrow();
     }
 
     @Override
@@ -322,7 +367,7 @@ class MerchantRegistry implements Merchants {
     }
 
     private static void forbidConsumers(Actor actor) {
-        if (actor.is(Role.CONSUMER)) {
+        if (actor.is(Role.CONSUMER, Role.DATA_PROVIDER)) {
             throw forbidden();
         }
     }
@@ -373,6 +418,11 @@ class MerchantRegistry implements Merchants {
         return String.join(", ", changes);
     }
 
+    private static String describe(BusinessFacts facts) {
+        return "licensed " + facts.licensedOn() + ", registered capital " + facts.registeredCapital().format()
+                + (facts.priorYearRevenue() == null ? "" : ", revenue " + facts.revenueYear() + " " + facts.priorYearRevenue().format());
+    }
+
     private static void change(List<String> changes, String name, boolean before, boolean after) {
         if (before != after) {
             changes.add((after ? "+" : "-") + name);
@@ -385,6 +435,7 @@ class MerchantRegistry implements Merchants {
         state.put("flags", merchant.flags());
         state.put("legalName", merchant.legalName());
         state.put("creditCode", merchant.creditCode());
+        state.put("business", merchant.business());
         if (reason != null) {
             state.put("reason", reason);
         }

@@ -9,10 +9,17 @@ import java.util.UUID;
 /** What other modules may know of a merchant. */
 public record MerchantView(UUID id, String legalName, String creditCode, Sector sector, String regionCode,
                            MerchantStatus status, ComplianceFlags flags, List<StoreView> stores,
-                           ZoneId zone, Instant appliedAt) {
+                           ZoneId zone, Instant appliedAt, BusinessFacts business) {
 
     public MerchantView {
         stores = List.copyOf(stores);
+        business = business == null ? BusinessFacts.UNDECLARED : business;
+    }
+
+    /** A view without declared business facts (kept for callers written before the facts existed). */
+    public MerchantView(UUID id, String legalName, String creditCode, Sector sector, String regionCode,
+                        MerchantStatus status, ComplianceFlags flags, List<StoreView> stores, ZoneId zone, Instant appliedAt) {
+        this(id, legalName, creditCode, sector, regionCode, status, flags, stores, zone, appliedAt, BusinessFacts.UNDECLARED);
     }
 
     /** Why this merchant may not sell prepaid products now, or empty when it may. */

@@ -1,7 +1,9 @@
 package org.fangxin.merchant;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
@@ -25,6 +27,17 @@ public interface Merchants {
      * unknown merchant. Never shown to other callers.
      */
     Optional<SettlementAccount> settlementAccount(UUID merchantId);
+
+    /** Module-internal lookup by unified social credit code (no access check): code → merchant, unknown codes absent. */
+    Map<String, MerchantView> findByCreditCodes(Collection<String> creditCodes);
+
+    /**
+     * Module-internal batch read for other modules' jobs (no access check): merchants of the given statuses with an id
+     * after {@code afterId} (null: from the first), in id order, at most {@value #BATCH_SIZE_MAX}.
+     */
+    List<MerchantView> batch(Collection<MerchantStatus> statuses, UUID afterId, int limit);
+
+    int BATCH_SIZE_MAX = 5_000;
 
     /** True when the store belongs to the merchant (module-internal lookup, no access check; one statement). */
     boolean hasStore(UUID merchantId, UUID storeId);
@@ -59,6 +72,12 @@ public interface Merchants {
 
     /** OPERATOR or REGULATOR (a sector regulator only in its sector): replaces the compliance flags, with a reason. */
     MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags, String reason);
+
+    /**
+     * The merchant's owner or an OPERATOR: declares the business facts (licence date, registered capital, prior-year
+     * revenue), e.g. each year's revenue once the accounts are closed. Invalid → invalid-input naming the field.
+     */
+    MerchantView changeBusinessFacts(Actor actor, UUID merchantId, BusinessFacts facts);
 
     /** The merchant's owner only: adds a store (at most {@value #STORE_COUNT_MAX} per merchant). */
     StoreView addStore(Actor owner, UUID merchantId, StoreApplication store);

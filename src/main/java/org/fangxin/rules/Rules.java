@@ -86,13 +86,21 @@ public class Rules {
 
     /**
      * The one evaluation of the supervision ratio of a merchant's products for an audience, today: the rule table's
-     * (everything in escrow when unset), raised to the strictest per-merchant floor ({@link SupervisionRatioFloors}).
-     * Contracts state it and purchases use it (through {@code catalog.Products.supervisionRatio}).
+     * (everything in escrow when unset), lowered by the lowest relief where it is only the platform default, raised to
+     * the strictest per-merchant floor ({@link SupervisionRatioFloors}). Contracts state it and purchases use it
+     * (through {@code catalog.Products.supervisionRatio}).
      */
     public SupervisionRatio supervisionRatio(UUID merchantId, String regionCode, String sector, Audience audience) {
         LocalDate today = today();
         SupervisionRatio ratio = effectiveRules(regionCode, sector, audience, today).supervisionRatio();
-        for (SupervisionRatioFloors floors : ratioFloors.orderedStream().toList()) {
+        List<SupervisionRatioFloors> sources = ratioFloors.orderedStream().toList();
+        if (ratio.equals(effectiveRules(null, null, null, today).supervisionRatio())) {
+            for (SupervisionRatioFloors source : sources) {
+                SupervisionRatio relief = source.reliefFor(merchantId, today).orElse(null);
+                ratio = relief != null && relief.bp() < ratio.bp() ? relief : ratio;
+            }
+        }
+        for (SupervisionRatioFloors floors : sources) {
             ratio = ratio.atLeast(floors.floorFor(merchantId, today).orElse(null));
         }
         return ratio;

@@ -52,6 +52,8 @@ class MerchantApiTests extends IntegrationTest {
         body.put("ownerPassword", "owner-secret-1");
         body.put("ownerDisplayName", a.ownerDisplayName());
         body.put("contactMobile", a.contactMobile());
+        body.put("business", Map.of("licensedOn", "2020-06-01", "registeredCapital", Map.of("amountMinor", 50_000_000, "currency", "CNY"),
+                "priorYearRevenue", Map.of("amountMinor", 120_000_000, "currency", "CNY"), "revenueYear", 2025));
         return body;
     }
 

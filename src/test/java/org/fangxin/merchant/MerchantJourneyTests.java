@@ -39,6 +39,9 @@ class MerchantJourneyTests extends IntegrationTest {
             assertThat(applicant.locator("#creditCode-check.bad")).isVisible();
             applicant.locator("#sector").selectOption("SPORTS_FITNESS");
             applicant.locator("#regionCode").fill("410200");
+            applicant.locator("#licensedOn").fill("2019-05-20");
+            applicant.locator("#registeredCapitalYuan").fill("1000000");
+            applicant.locator("#priorYearRevenueYuan").fill("2345678.9");
             applicant.locator("[id='stores0.name']").fill("铁塔健身 测试店");
             applicant.locator("[id='stores0.address']").fill("开封市鼓楼区中山路1号");
             applicant.locator("[id='stores0.leaseEndsOn']").fill("2031-12-31");
@@ -64,6 +67,8 @@ class MerchantJourneyTests extends IntegrationTest {
             Page queue = browser.loggedIn(operator.username(), TestUsers.PASSWORD);
             queue.locator("a[href='/merchants/queue']").click();
             var row = queue.locator("#queue tr", new Page.LocatorOptions().setHasText(application.legalName()));
+            assertThat(row.locator(".licensed-on")).hasText("2019-05-20");
+            assertThat(row).containsText("¥2,345,678.90");
             row.locator("button.approve").click();
             assertThat(queue.locator("#notice")).containsText(application.legalName());
             assertThat(queue.locator("#queue tr", new Page.LocatorOptions().setHasText(application.legalName()))).hasCount(0);
@@ -73,6 +78,11 @@ class MerchantJourneyTests extends IntegrationTest {
             assertThat(owner.locator("#status")).hasAttribute("data-status", "ACTIVE");
             assertThat(owner.locator("#history")).containsText(operator.username());
             assertThat(owner.locator("#stores")).containsText("铁塔健身 测试店");
+            assertThat(owner.locator("#registered-capital")).containsText("1,000,000.00");
+            owner.locator("#business-facts input[name=priorYearRevenueYuan]").fill("3000000");
+            owner.locator("#business-facts button[type=submit]").click();
+            assertThat(owner.locator("#prior-year-revenue")).containsText("3,000,000.00");
+            assertThat(owner.locator("#history")).containsText("¥3,000,000.00");
         }
     }
 

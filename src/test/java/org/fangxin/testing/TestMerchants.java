@@ -8,6 +8,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
+import org.fangxin.merchant.BusinessFacts;
 import org.fangxin.merchant.ComplianceFlags;
 import org.fangxin.merchant.MerchantApplication;
 import org.fangxin.merchant.MerchantView;
@@ -16,6 +17,7 @@ import org.fangxin.merchant.Sector;
 import org.fangxin.merchant.SettlementAccount;
 import org.fangxin.merchant.StoreApplication;
 import org.fangxin.merchant.domain.CreditCode;
+import org.fangxin.shared.Money;
 
 /**
  * Creates uniquely named merchants through the real facade, each with an owner login whose password is
@@ -84,8 +86,13 @@ public class TestMerchants {
                 List.of(new StoreApplication("门店 Store " + n, "开封市鼓楼区测试路" + n + "号",
                         DEFAULT_LEASE_START.plusYears(LEASE_YEARS))),
                 new SettlementAccount("测试商户 " + n, "开封银行", String.format("6222%012d", n % 1_000_000_000_000L)),
-                ComplianceFlags.CLEAR, "owner-" + n, TestUsers.PASSWORD, "Owner " + n, "1380000" + String.format("%04d", n % 10_000));
+                ComplianceFlags.CLEAR, "owner-" + n, TestUsers.PASSWORD, "Owner " + n, "1380000" + String.format("%04d", n % 10_000),
+                ESTABLISHED);
     }
+
+    /** The business facts of test merchants: licensed in 2020, ¥500,000 capital, ¥1,200,000 revenue in 2025. */
+    public static final BusinessFacts ESTABLISHED = new BusinessFacts(LocalDate.of(2020, 6, 1), Money.yuan(500_000),
+            Money.yuan(1_200_000), 2025);
 
     /** A staff login of the merchant (password {@link TestUsers#PASSWORD}). */
     public UserAccount staff(UUID merchantId) {

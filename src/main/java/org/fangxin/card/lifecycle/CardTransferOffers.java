@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.CardTransferOfferView;
+import org.fangxin.card.CardTransferOffered;
 import org.fangxin.card.CardTransferView;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
@@ -22,6 +23,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,20 +52,20 @@ public class CardTransferOffers {
     private final CardRepository cards;
     private final CardTransfers transfers;
     private final Users users;
-    private final CardNotices notices;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
     private final JdbcClient jdbc;
     private final Duration ttl;
 
-    CardTransferOffers(CardRepository cards, CardTransfers transfers, Users users, CardNotices notices, AuditTrail audit,
+    CardTransferOffers(CardRepository cards, CardTransfers transfers, Users users, ApplicationEventPublisher events, AuditTrail audit,
                        IdGenerator ids, Clock clock, JdbcClient jdbc,
                        @Value("${fangxin.card.transfer-offer-ttl:P7D}") Duration ttl) {
         this.cards = cards;
         this.transfers = transfers;
         this.users = users;
-        this.notices = notices;
+        this.events = events;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
@@ -100,8 +102,7 @@ public class CardTransferOffers {
         audit.record("card.transfer-offered", "card", cardId, null,
                 Map.of("offerId", offer.id(), "toMobile", PersonalData.maskMobile(number), "expiresAt", offer.expiresAt()));
         users.findByMobile(number).filter(u -> u.is(Role.CONSUMER) && u.enabled()).ifPresent(recipient ->
-                notices.send(recipient.id(), "有人向您转让一张卡 A card is offered to you",
-                        row.productName() + ": 请在“我的卡”中接受 accept it under My cards"));
+                events.publishEvent(new CardTransferOffered(offer.id(), cardId, recipient.id(), row.productName(), now)));
         return offer.view(now);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.card.AdvanceLimits;
 import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.PurchaseStatus;
@@ -16,6 +17,7 @@ import org.fangxin.card.SalesBlocks;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.card.domain.Validity;
 import org.fangxin.card.persistence.CardRepository;
+import org.fangxin.card.persistence.PurchaseRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.catalog.ContractVersionView;
 import org.fangxin.catalog.ProductView;
@@ -58,6 +60,7 @@ public class PurchaseDesk {
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
 
     private final CardRepository repository;
+    private final PurchaseRepository purchases;
     private final CardPostings postings;
     private final Products products;
     private final Merchants merchants;
@@ -67,12 +70,15 @@ public class PurchaseDesk {
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectProvider<SalesBlocks> salesBlocks;
+    private final ObjectProvider<AdvanceLimits> advanceLimits;
 
-    PurchaseDesk(CardRepository repository, CardPostings postings, Products products, Merchants merchants, Users users,
-                 Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
-                 ObjectProvider<SalesBlocks> salesBlocks) {
+    PurchaseDesk(CardRepository repository, PurchaseRepository purchases, CardPostings postings, Products products,
+                 Merchants merchants, Users users, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
+                 ObjectProvider<SalesBlocks> salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits) {
         this.salesBlocks = salesBlocks;
+        this.advanceLimits = advanceLimits;
         this.repository = repository;
+        this.purchases = purchases;
         this.postings = postings;
         this.products = products;
         this.merchants = merchants;
@@ -123,7 +129,7 @@ public class PurchaseDesk {
         PurchaseView purchase = new PurchaseView(purchaseId, actor.userId(), merchant.id(), command.storeId(), product.id(),
                 product.name(), version.id(), version.contentSha256(), ratio,
                 product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), order.checkoutUrl(), clock.instant(), null, null);
-        repository.insertPurchase(purchase);
+        purchases.insertPurchase(purchase);
         audit.record("purchase.created", "purchase", purchaseId, null, purchase);
         return purchase;
     }
@@ -131,7 +137,7 @@ public class PurchaseDesk {
     /** The purchase for its consumer or an operator; anyone else gets "not found". */
     @Transactional(readOnly = true)
     public PurchaseView view(Actor actor, UUID purchaseId) {
-        PurchaseView purchase = repository.findPurchase(purchaseId).orElseThrow(() -> Rejection.notFound("purchase " + purchaseId));
+        PurchaseView purchase = purchases.findPurchase(purchaseId).orElseThrow(() -> Rejection.notFound("purchase " + purchaseId));
         if (actor.is(Role.OPERATOR) || actor.is(Role.CONSUMER) && purchase.consumerId().equals(actor.userId())) {
             return purchase;
         }
@@ -146,10 +152,10 @@ public class PurchaseDesk {
     public List<PurchaseView> list(Actor actor, int limit) {
         int size = Math.min(Math.max(limit, 1), CardRegistry.LIST_SIZE_MAX);
         if (actor.is(Role.CONSUMER)) {
-            return repository.purchases(actor.userId(), size);
+            return purchases.purchases(actor.userId(), size);
         }
         if (actor.is(Role.OPERATOR)) {
-            return repository.purchases(null, size);
+            return purchases.purchases(null, size);
         }
         throw new Rejection(ProblemType.FORBIDDEN, "only consumers and operators list purchases");
     }
@@ -170,7 +176,7 @@ public class PurchaseDesk {
             LOG.error("payment {} names no purchase: {}", event.paymentOrderId(), event.reference());
             return Optional.empty();
         }
-        Optional<PurchaseView> locked = repository.lockPurchase(purchaseId);
+        Optional<PurchaseView> locked = purchases.lockPurchase(purchaseId);
         if (locked.isEmpty()) {
             LOG.error("payment {} confirms unknown purchase {}", event.paymentOrderId(), purchaseId);
             return Optional.empty();
@@ -210,7 +216,7 @@ public class PurchaseDesk {
             return false;
         }
         String reason = String.join("; ", violations.stream().map(Violation::detail).toList());
-        repository.markPurchase(purchase.id(), PurchaseStatus.REFUSED, null);
+        purchases.markPurchase(purchase.id(), PurchaseStatus.REFUSED, null);
         payments.refund(new RequestRefund(purchase.paymentOrderId(), "purchase-refused:" + purchase.id(), purchase.amount(),
                 "purchase refused at issue: " + reason));
         audit.record("purchase.refused", "purchase", purchase.id(), purchase, Map.of("violations", violations));
@@ -224,7 +230,7 @@ public class PurchaseDesk {
         LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
         LocalDate validUntil = product.term().lastDayFrom(validFrom);
         Money paid = purchase.amount();
-        Money advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
+        Money advance = capped(Entitlement.advanceFor(paid, purchase.supervisionRatioBp()), purchase.merchantId());
         Entitlement.Kind kind = Entitlement.Kind.valueOf(product.kind().name());
         Money face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue() : null;
         Entitlement entitlement = Entitlement.issued(kind, paid, advance,
@@ -240,13 +246,20 @@ public class PurchaseDesk {
                 entitlement.sessionsTotal(), entitlement.sessionsRemaining(), faceMinor, faceMinor, validFrom, validUntil,
                 merchant.zone(), null, paidAt, null);
         repository.insertCard(card);
-        repository.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
+        purchases.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
         postings.purchased(purchase.id(), cardId, purchase.merchantId(), paid, advance);
         repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + paid.format() + ", advance " + advance.format(),
                 paid.amountMinor(), entitlement.sessionsTotal(), purchase.id());
         audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", paid,
                 "advanceMinor", advance.amountMinor(), "validUntil", validUntil.toString()));
         return cardId;
+    }
+
+    /** The ratio's advance, lowered to the least allowance any cap gives the merchant now (no cap: unlimited). */
+    private Money capped(Money advance, UUID merchantId) {
+        long allowance = advanceLimits.orderedStream().map(limit -> limit.allowance(merchantId)).flatMap(Optional::stream)
+                .mapToLong(money -> Math.max(0, money.amountMinor())).min().orElse(Long.MAX_VALUE);
+        return allowance >= advance.amountMinor() ? advance : new Money(allowance, advance.currency());
     }
 
     /** The payment expired or failed: the purchase ends unpaid (a later confirmation is refunded by payments). */
@@ -257,8 +270,8 @@ public class PurchaseDesk {
         }
         try {
             UUID purchaseId = UUID.fromString(reference.substring(REFERENCE_PREFIX.length()));
-            repository.lockPurchase(purchaseId).filter(p -> p.status() == PurchaseStatus.PENDING_PAYMENT)
-                    .ifPresent(p -> repository.markPurchase(p.id(), status, null));
+            purchases.lockPurchase(purchaseId).filter(p -> p.status() == PurchaseStatus.PENDING_PAYMENT)
+                    .ifPresent(p -> purchases.markPurchase(p.id(), status, null));
         } catch (IllegalArgumentException e) {
             LOG.warn("unpaid payment names no purchase: {}", reference);
         }

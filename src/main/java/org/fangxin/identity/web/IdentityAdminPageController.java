@@ -36,6 +36,7 @@ class IdentityAdminPageController {
     String apiKeys(Actor actor, Model model) {
         List<UserAccount> systemUsers = new ArrayList<>(users.list(actor, Role.BANK));
         systemUsers.addAll(users.list(actor, Role.INSURER));
+        systemUsers.addAll(users.list(actor, Role.DATA_PROVIDER));
         model.addAttribute("systemUsers", systemUsers);
         model.addAttribute("keys", keys.list(actor));
         return "identity/api-keys";

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.fangxin.merchant.BusinessFacts;
 import org.fangxin.merchant.MerchantApplication;
 import org.fangxin.merchant.SettlementAccount;
 import org.fangxin.merchant.StoreApplication;
+import org.fangxin.shared.Money;
 
 /**
  * Checks a merchant application as a whole, so a form can show every mistake at once. Limits are named here; the
@@ -25,6 +27,10 @@ public final class ApplicationRules {
     public static final int DISPLAY_NAME_LENGTH_MAX = 100;
     public static final int USERNAME_LENGTH_MAX = 64;
     public static final int PASSWORD_LENGTH_MAX = 128;
+    /** No licence in the register predates this; an earlier date is a typing mistake. */
+    public static final LocalDate LICENSED_ON_MIN = LocalDate.of(1949, 10, 1);
+    /** One trillion yuan: more registered capital or yearly revenue than any merchant of prepaid services has. */
+    public static final long AMOUNT_MAX_MINOR = 100_000_000_000_000L;
     private static final Pattern REGION_CODE = Pattern.compile("[1-9][0-9]{5}");
     private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9]{8,32}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
@@ -49,6 +55,9 @@ public final class ApplicationRules {
             problems.add(new FieldProblem("regionCode", "merchant.error.regionCode",
                     "region code must be 6 digits (GB/T 2260), e.g. 410200"));
         }
+        if (application.business() != null) {
+            checkBusiness(application.business(), today, problems);
+        }
         checkStores(application.stores(), today, problems);
         checkSettlementAccount(application.settlementAccount(), problems);
         checkOwner(application, problems);
@@ -70,6 +79,50 @@ public final class ApplicationRules {
 
     public static boolean validRegionCode(String regionCode) {
         return regionCode != null && REGION_CODE.matcher(regionCode.strip()).matches();
+    }
+
+    /**
+     * Problems of declared business facts (fields under {@code business.}): the licence date and the registered capital
+     * are required, the licence date not in the future; a prior-year revenue, if given, belongs to a calendar year
+     * before this one and not before the licence.
+     */
+    public static void checkBusiness(BusinessFacts facts, LocalDate today, List<FieldProblem> problems) {
+        LocalDate licensed = facts.licensedOn();
+        if (licensed == null || licensed.isAfter(today) || licensed.isBefore(LICENSED_ON_MIN)) {
+            problems.add(new FieldProblem("business.licensedOn", "merchant.error.licensedOn",
+                    "give the licence date from the business licence (" + LICENSED_ON_MIN + " to today, " + today + ")"));
+        }
+        if (!validAmount(facts.registeredCapital())) {
+            problems.add(new FieldProblem("business.registeredCapital", "merchant.error.registeredCapital",
+                    "give the registered capital in yuan (0 to 1,000,000,000,000)"));
+        }
+        if (facts.priorYearRevenue() != null && !validAmount(facts.priorYearRevenue())) {
+            problems.add(new FieldProblem("business.priorYearRevenue", "merchant.error.priorYearRevenue",
+                    "prior-year revenue must be 0 to 1,000,000,000,000 yuan"));
+        }
+        Integer year = facts.revenueYear();
+        if (year != null && (facts.priorYearRevenue() == null || year >= today.getYear()
+                || licensed != null && year < licensed.getYear())) {
+            problems.add(new FieldProblem("business.revenueYear", "merchant.error.revenueYear",
+                    "the revenue year is a past calendar year, not before the licence, and needs the revenue"));
+        }
+    }
+
+    /** The facts as stored: a revenue without a year refers to last calendar year. */
+    public static BusinessFacts normalizeBusiness(BusinessFacts facts, LocalDate today) {
+        if (facts == null) {
+            return BusinessFacts.UNDECLARED;
+        }
+        Integer year = facts.revenueYear();
+        if (facts.priorYearRevenue() != null && year == null) {
+            year = today.getYear() - 1;
+        }
+        return new BusinessFacts(facts.licensedOn(), facts.registeredCapital(), facts.priorYearRevenue(), year);
+    }
+
+    private static boolean validAmount(Money amount) {
+        return amount != null && Money.CNY.equals(amount.currency()) && amount.amountMinor() >= 0
+                && amount.amountMinor() <= AMOUNT_MAX_MINOR;
     }
 
     /** Problems of one store, its fields prefixed by {@code path} (e.g. "stores[0]."). */

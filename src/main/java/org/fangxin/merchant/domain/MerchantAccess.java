@@ -31,7 +31,7 @@ public final class MerchantAccess {
             case MERCHANT_OWNER, MERCHANT_STAFF -> actor.worksFor(merchantId) ? Level.FULL : Level.HIDDEN;
             case REGULATOR -> actor.sector() == null || actor.sector().equals(sector.name()) ? Level.FULL : Level.HIDDEN;
             case BANK, INSURER -> ACCEPTED.contains(status) ? Level.BASIC : Level.HIDDEN;
-            case CONSUMER -> Level.FORBIDDEN;
+            case CONSUMER, DATA_PROVIDER -> Level.FORBIDDEN;
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.merchant.BusinessFacts;
 import org.fangxin.merchant.ComplianceFlags;
 import org.fangxin.merchant.MerchantHistoryEntry;
 import org.fangxin.merchant.MerchantStatus;
@@ -20,6 +21,7 @@ import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Sector;
 import org.fangxin.merchant.SettlementAccount;
 import org.fangxin.merchant.StoreView;
+import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +34,7 @@ public class MerchantRepository {
 
     private static final String COLUMNS = """
             id, legal_name, credit_code, sector, region_code, status, dishonest_debtor, abnormal_operation,
-            deregistering, applied_at""";
+            deregistering, applied_at, licensed_on, registered_capital_minor, prior_year_revenue_minor, revenue_year""";
 
     private final JdbcClient jdbc;
 
@@ -43,7 +45,7 @@ public class MerchantRepository {
     /** A merchant row to insert. */
     public record NewMerchant(UUID id, String legalName, String creditCode, Sector sector, String regionCode,
                               ComplianceFlags flags, SettlementAccount account, String contactMobile,
-                              UUID ownerUserId, Instant appliedAt) { }
+                              UUID ownerUserId, Instant appliedAt, BusinessFacts business) { }
 
     /** Which merchants a caller may list: any null filter matches all. */
     public record Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses) { }
@@ -52,9 +54,11 @@ public class MerchantRepository {
         jdbc.sql("""
                 insert into merchant.merchant (id, legal_name, credit_code, sector, region_code, status, dishonest_debtor,
                     abnormal_operation, deregistering, settlement_account_name, settlement_bank_name,
-                    settlement_account_number, contact_mobile, owner_user_id, applied_at, status_changed_at)
+                    settlement_account_number, contact_mobile, owner_user_id, applied_at, status_changed_at, licensed_on,
+                    registered_capital_minor, prior_year_revenue_minor, revenue_year)
                 values (:id, :legalName, :creditCode, :sector, :regionCode, 'PENDING', :dishonest, :abnormal, :deregistering,
-                    :accountName, :bankName, :accountNumber, :mobile, :owner, :at, :at)
+                    :accountName, :bankName, :accountNumber, :mobile, :owner, :at, :at, :licensedOn, :capital, :revenue,
+                    :revenueYear)
                 """)
                 .param("id", merchant.id()).param("legalName", merchant.legalName())
                 .param("creditCode", merchant.creditCode()).param("sector", merchant.sector().name())
@@ -65,7 +69,25 @@ public class MerchantRepository {
                 .param("accountName", merchant.account().accountName()).param("bankName", merchant.account().bankName())
                 .param("accountNumber", merchant.account().accountNumber()).param("mobile", merchant.contactMobile())
                 .param("owner", merchant.ownerUserId()).param("at", Timestamp.from(merchant.appliedAt()))
+                .params(businessParams(merchant.business()))
                 .update();
+    }
+
+    public void updateBusiness(UUID merchantId, BusinessFacts facts) {
+        jdbc.sql("""
+                update merchant.merchant set licensed_on = :licensedOn, registered_capital_minor = :capital,
+                    prior_year_revenue_minor = :revenue, revenue_year = :revenueYear where id = :id
+                """)
+                .params(businessParams(facts)).param("id", merchantId).update();
+    }
+
+    private static Map<String, Object> businessParams(BusinessFacts facts) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("licensedOn", facts.licensedOn());
+        params.put("capital", facts.registeredCapital() == null ? null : facts.registeredCapital().amountMinor());
+        params.put("revenue", facts.priorYearRevenue() == null ? null : facts.priorYearRevenue().amountMinor());
+        params.put("revenueYear", facts.revenueYear());
+        return params;
     }
 
     public void insertStore(UUID merchantId, StoreView store, Instant createdAt) {
@@ -131,6 +153,27 @@ public class MerchantRepository {
         return jdbc.sql("select " + COLUMNS + " from merchant.merchant where id = :id")
                 .param("id", merchantId).query(MerchantRepository::toMerchant).optional()
                 .map(row -> row.withStores(stores(List.of(merchantId)).getOrDefault(merchantId, List.of())));
+    }
+
+    /** Code → merchant (with stores) for the codes registered; at most a few thousand codes per call. */
+    public Map<String, MerchantView> findByCreditCodes(Collection<String> creditCodes) {
+        List<Row> rows = jdbc.sql("select " + COLUMNS + " from merchant.merchant where credit_code in (:codes)")
+                .param("codes", List.copyOf(creditCodes)).query(MerchantRepository::toMerchant).list();
+        Map<UUID, List<StoreView>> stores = stores(rows.stream().map(Row::id).toList());
+        Map<String, MerchantView> found = new LinkedHashMap<>();
+        rows.forEach(row -> found.put(row.creditCode(), row.withStores(stores.getOrDefault(row.id(), List.of()))));
+        return found;
+    }
+
+    /** Keyset page in id order: merchants of the statuses with id > afterId (null: from the first). */
+    public List<MerchantView> batch(Collection<MerchantStatus> statuses, UUID afterId, int limit) {
+        List<Row> rows = jdbc.sql("select " + COLUMNS + " from merchant.merchant where status in (:statuses)"
+                        + (afterId == null ? "" : " and id > :after") + " order by id limit :limit")
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .params(afterId == null ? Map.of() : Map.of("after", afterId)).param("limit", limit)
+                .query(MerchantRepository::toMerchant).list();
+        Map<UUID, List<StoreView>> stores = stores(rows.stream().map(Row::id).toList());
+        return rows.stream().map(row -> row.withStores(stores.getOrDefault(row.id(), List.of()))).toList();
     }
 
     public Optional<UUID> ownerOf(UUID merchantId) {
@@ -228,9 +271,10 @@ public class MerchantRepository {
     }
 
     private record Row(UUID id, String legalName, String creditCode, Sector sector, String regionCode,
-                       MerchantStatus status, ComplianceFlags flags, Instant appliedAt) {
+                       MerchantStatus status, ComplianceFlags flags, Instant appliedAt, BusinessFacts business) {
         MerchantView withStores(List<StoreView> stores) {
-            return new MerchantView(id, legalName, creditCode, sector, regionCode, status, flags, stores, ZONE, appliedAt);
+            return new MerchantView(id, legalName, creditCode, sector, regionCode, status, flags, stores, ZONE, appliedAt,
+                    business);
         }
     }
 
@@ -240,6 +284,13 @@ public class MerchantRepository {
                 MerchantStatus.valueOf(rs.getString("status")),
                 new ComplianceFlags(rs.getBoolean("dishonest_debtor"), rs.getBoolean("abnormal_operation"),
                         rs.getBoolean("deregistering")),
-                rs.getTimestamp("applied_at").toInstant());
+                rs.getTimestamp("applied_at").toInstant(),
+                new BusinessFacts(rs.getObject("licensed_on", LocalDate.class), fen(rs, "registered_capital_minor"),
+                        fen(rs, "prior_year_revenue_minor"), rs.getObject("revenue_year", Integer.class)));
+    }
+
+    private static Money fen(ResultSet rs, String column) throws SQLException {
+        long amount = rs.getLong(column);
+        return rs.wasNull() ? null : Money.fen(amount);
     }
 }

@@ -4,16 +4,23 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.fangxin.merchant.BusinessFacts;
 import org.fangxin.merchant.ComplianceFlags;
 import org.fangxin.merchant.MerchantApplication;
 import org.fangxin.merchant.Sector;
 import org.fangxin.merchant.SettlementAccount;
 import org.fangxin.merchant.StoreApplication;
+import org.fangxin.shared.Money;
 
 /** The application form as typed: strings only, so any input can be shown back with its error. */
 public class ApplicationForm {
 
     static final int STORE_ROWS = 3;
+    /** Yuan as typed: digits with at most two decimals (no signs, no grouping). */
+    private static final Pattern YUAN = Pattern.compile("([0-9]{1,13})(?:\\.([0-9]{1,2}))?");
+    /** Stands for "typed but not an amount", so the rules report the field instead of treating it as blank. */
+    private static final Money NOT_AN_AMOUNT = Money.fen(-1);
 
     private String legalName;
     private String creditCode;
@@ -27,6 +34,10 @@ public class ApplicationForm {
     private String ownerPassword;
     private String ownerDisplayName;
     private String contactMobile;
+    private String licensedOn;
+    private String registeredCapitalYuan;
+    private String priorYearRevenueYuan;
+    private String revenueYear;
 
     public ApplicationForm() {
         while (stores.size() < STORE_ROWS) {
@@ -69,7 +80,31 @@ public class ApplicationForm {
                 .toList();
         return new MerchantApplication(legalName, creditCode, sector(sector), regionCode, applied,
                 new SettlementAccount(accountName, bankName, accountNumber), ComplianceFlags.CLEAR, ownerUsername,
-                ownerPassword, ownerDisplayName, contactMobile);
+                ownerPassword, ownerDisplayName, contactMobile, business(licensedOn, registeredCapitalYuan,
+                priorYearRevenueYuan, revenueYear));
+    }
+
+    /** Business facts as typed; an unreadable value becomes one the rules refuse, so the field shows its error. */
+    static BusinessFacts business(String licensedOn, String capitalYuan, String revenueYuan, String year) {
+        Integer revenueYear = null;
+        if (!isBlank(year)) {
+            revenueYear = year.strip().matches("[0-9]{4}") ? Integer.valueOf(year.strip()) : -1;
+        }
+        return new BusinessFacts(date(licensedOn), yuan(capitalYuan), yuan(revenueYuan), revenueYear);
+    }
+
+    /** Null when blank; an exact amount in fen, never rounded. */
+    static Money yuan(String text) {
+        if (isBlank(text)) {
+            return null;
+        }
+        var matcher = YUAN.matcher(text.strip().replace(",", ""));
+        if (!matcher.matches()) {
+            return NOT_AN_AMOUNT;
+        }
+        String decimals = matcher.group(2) == null ? "" : matcher.group(2);
+        long fen = Long.parseLong(matcher.group(1)) * 100 + (decimals.isEmpty() ? 0 : Long.parseLong((decimals + "0").substring(0, 2)));
+        return Money.fen(fen);
     }
 
     static LocalDate date(String text) {
@@ -120,4 +155,12 @@ public class ApplicationForm {
     public void setOwnerDisplayName(String ownerDisplayName) { this.ownerDisplayName = ownerDisplayName; }
     public String getContactMobile() { return contactMobile; }
     public void setContactMobile(String contactMobile) { this.contactMobile = contactMobile; }
+    public String getLicensedOn() { return licensedOn; }
+    public void setLicensedOn(String licensedOn) { this.licensedOn = licensedOn; }
+    public String getRegisteredCapitalYuan() { return registeredCapitalYuan; }
+    public void setRegisteredCapitalYuan(String registeredCapitalYuan) { this.registeredCapitalYuan = registeredCapitalYuan; }
+    public String getPriorYearRevenueYuan() { return priorYearRevenueYuan; }
+    public void setPriorYearRevenueYuan(String priorYearRevenueYuan) { this.priorYearRevenueYuan = priorYearRevenueYuan; }
+    public String getRevenueYear() { return revenueYear; }
+    public void setRevenueYear(String revenueYear) { this.revenueYear = revenueYear; }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
+import org.fangxin.merchant.BusinessFacts;
 import org.fangxin.merchant.ComplianceFlags;
 import org.fangxin.merchant.MerchantApplication;
 import org.fangxin.merchant.MerchantHistoryEntry;
@@ -51,12 +52,15 @@ class MerchantApiController {
     ResponseEntity<Object> apply(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                  @RequestBody MerchantApplication application) {
         // The key store keeps the request body: never the password, so it is redacted before hashing and storing.
+        // The public API always declares the business facts: missing ones are reported with the other problems.
+        MerchantApplication declared = application.business() == null ? application.withBusiness(BusinessFacts.UNDECLARED)
+                : application;
         MerchantApplication stored = new MerchantApplication(application.legalName(), application.creditCode(),
                 application.sector(), application.regionCode(), application.stores(), application.settlementAccount(),
                 application.flags(), application.ownerUsername(), "[redacted]", application.ownerDisplayName(),
-                application.contactMobile());
+                application.contactMobile(), declared.business());
         return answer(idempotency.execute("public:" + key, key, false, stored,
-                () -> Idempotency.Answer.of(201, merchants.apply(application))));
+                () -> Idempotency.Answer.of(201, merchants.apply(declared))));
     }
 
     @GetMapping("/api/v1/merchants")
@@ -127,6 +131,12 @@ class MerchantApiController {
     @PutMapping("/api/v1/merchants/{id}/stores/{storeId}/lease")
     StoreView changeLease(Actor actor, @PathVariable UUID id, @PathVariable UUID storeId, @Valid @RequestBody LeaseChange change) {
         return merchants.changeLease(actor, id, storeId, change.leaseEndsOn());
+    }
+
+    /** The owner or an operator declares the business facts (licence date, registered capital, prior-year revenue). */
+    @PutMapping("/api/v1/merchants/{id}/business-facts")
+    MerchantView changeBusinessFacts(Actor actor, @PathVariable UUID id, @RequestBody BusinessFacts facts) {
+        return merchants.changeBusinessFacts(actor, id, facts);
     }
 
     /** What an idempotency key guards: the action and the merchant as well as the body, so reuse elsewhere is caught. */

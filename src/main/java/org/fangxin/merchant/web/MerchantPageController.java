@@ -148,6 +148,7 @@ class MerchantPageController {
         model.addAttribute("isOwner", actor.is(Role.MERCHANT_OWNER) && actor.worksFor(id));
         model.addAttribute("canAddStore", actor.is(Role.MERCHANT_OWNER) && actor.worksFor(id)
                 && !StatusTransition.isFinal(merchant.status()));
+        model.addAttribute("canEditBusiness", actor.is(Role.OPERATOR) || actor.is(Role.MERCHANT_OWNER) && actor.worksFor(id));
         return "merchant/detail";
     }
 
@@ -182,6 +183,21 @@ class MerchantPageController {
         try {
             merchants.changeComplianceFlags(actor, id, new ComplianceFlags(dishonestDebtor, abnormalOperation, deregistering), reason);
             redirect.addFlashAttribute("notice", text("merchant.notice.flags", "flags saved", locale));
+        } catch (Rejection rejection) {
+            redirect.addFlashAttribute("failure", explain(rejection, locale));
+        }
+        return "redirect:/merchants/" + id;
+    }
+
+    @PostMapping("/merchants/{id}/business")
+    String changeBusiness(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String licensedOn,
+                          @RequestParam(required = false) String registeredCapitalYuan,
+                          @RequestParam(required = false) String priorYearRevenueYuan,
+                          @RequestParam(required = false) String revenueYear, RedirectAttributes redirect, Locale locale) {
+        try {
+            merchants.changeBusinessFacts(actor, id,
+                    ApplicationForm.business(licensedOn, registeredCapitalYuan, priorYearRevenueYuan, revenueYear));
+            redirect.addFlashAttribute("notice", text("merchant.notice.businessChanged", "business facts saved", locale));
         } catch (Rejection rejection) {
             redirect.addFlashAttribute("failure", explain(rejection, locale));
         }
@@ -255,6 +271,14 @@ class MerchantPageController {
 
     /** Maps the application's field path to the form's: settlement account fields are flat, store rows keep their row. */
     private static String formField(String field, ApplicationForm form) {
+        if (field.startsWith("business.")) {
+            String name = field.substring("business.".length());
+            return switch (name) {
+                case "registeredCapital" -> "registeredCapitalYuan";
+                case "priorYearRevenue" -> "priorYearRevenueYuan";
+                default -> name;
+            };
+        }
         if (field.startsWith("settlementAccount.")) {
             return field.substring("settlementAccount.".length());
         }

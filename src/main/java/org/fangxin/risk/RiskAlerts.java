@@ -1,0 +1,93 @@
+package org.fangxin.risk;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.merchant.MerchantView;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.risk.persistence.AlertRepository;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Risk alerts for operators and regulators (a sector regulator sees its sector's; region scoping arrives with the
+ * oversight module, each alert stores the merchant's region) and for the merchant's own people (read only). Operators
+ * and covering regulators acknowledge an alert once, with a note, before its deadline or late (then shown overdue).
+ */
+@Service
+public class RiskAlerts {
+
+    public static final int LIST_SIZE_MAX = 200;
+    public static final int NOTE_LENGTH_MAX = 500;
+    /** The alert was acknowledged already. */
+    public static final ProblemType ALREADY_ACKNOWLEDGED = new ProblemType("alert-already-acknowledged", 409);
+
+    private final AlertRepository alerts;
+    private final Merchants merchants;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RiskAlerts(AlertRepository alerts, Merchants merchants, AuditTrail audit, Clock clock) {
+        this.alerts = alerts;
+        this.merchants = merchants;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The alerts the actor may see, newest first; {@code merchantId} narrows to one merchant (null: all). */
+    @Transactional(readOnly = true)
+    public List<AlertView> list(Actor actor, UUID merchantId, boolean openOnly, int limit) {
+        AlertRepository.Filter filter;
+        if (actor.role().isMerchantSide()) {
+            if (merchantId != null && !actor.worksFor(merchantId)) {
+                throw Rejection.notFound("merchant");
+            }
+            filter = new AlertRepository.Filter(null, actor.merchantId(), openOnly);
+        } else if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
+            filter = new AlertRepository.Filter(actor.is(Role.REGULATOR) ? actor.sector() : null, merchantId, openOnly);
+        } else {
+            throw forbidden();
+        }
+        int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
+        return alerts.list(filter, size).stream().map(this::named).toList();
+    }
+
+    /** OPERATOR or a REGULATOR covering the merchant: acknowledges the alert with a note. */
+    @Transactional
+    public AlertView acknowledge(Actor actor, UUID alertId, String note) {
+        if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
+            throw forbidden();
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > NOTE_LENGTH_MAX) {
+            throw Rejection.invalid("note", "say what was done, in at most " + NOTE_LENGTH_MAX + " characters");
+        }
+        AlertView alert = alerts.lock(alertId).orElseThrow(() -> Rejection.notFound("alert"));
+        if (actor.is(Role.REGULATOR) && actor.sector() != null && !actor.sector().equals(alert.sector())) {
+            throw Rejection.notFound("alert");
+        }
+        if (alert.acknowledged()) {
+            throw new Rejection(ALREADY_ACKNOWLEDGED, "acknowledged by " + alert.acknowledgedBy() + " at " + alert.acknowledgedAt());
+        }
+        alerts.acknowledge(alertId, actor.username(), text, clock.instant());
+        AlertView after = named(alerts.find(alertId).orElseThrow());
+        audit.record("risk.alert-acknowledged", "risk-alert", alertId, alert, after);
+        return after;
+    }
+
+    private AlertView named(AlertView alert) {
+        String name = merchants.find(alert.merchantId()).map(MerchantView::legalName).orElse("");
+        return new AlertView(alert.id(), alert.merchantId(), name, alert.kind(), alert.detail(), alert.fromTier(),
+                alert.toTier(), alert.factor(), alert.regionCode(), alert.sector(), alert.raisedAt(), alert.acknowledgeBy(),
+                alert.acknowledgedAt(), alert.acknowledgedBy(), alert.acknowledgementNote());
+    }
+
+    private static Rejection forbidden() {
+        return new Rejection(ProblemType.FORBIDDEN, "your role does not see risk alerts");
+    }
+}

@@ -1,0 +1,277 @@
+package org.fangxin.risk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.merchant.MerchantStatus;
+import org.fangxin.merchant.MerchantView;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.risk.domain.TierPolicy;
+import org.fangxin.risk.persistence.TierRepository;
+import org.fangxin.risk.scoring.Collector;
+import org.fangxin.risk.scoring.RunContext;
+import org.fangxin.risk.scoring.RunContexts;
+import org.fangxin.risk.scoring.Scorer;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Merchant risk: the nightly rating of every merchant (and a re-rating of one on a relevant event), each merchant's
+ * explainable score, tier and terms for those who may see it (the merchant itself, operators, regulators of its
+ * sector), the score history, tier distribution and movers, and operators' tier overrides (with reason and expiry).
+ */
+@Service
+public class RiskScores {
+
+    /** Risk days (activity, ratings, feeds) are Chinese calendar days. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Merchants rated per transaction in a run. */
+    public static final int CHUNK = 1_000;
+    public static final int LIST_SIZE_MAX = 200;
+    public static final int HISTORY_DAYS_MAX = 400;
+    /** The merchant is not rated yet (no score). */
+    public static final ProblemType NOT_RATED = new ProblemType("merchant-not-rated", 409);
+    static final int OVERRIDE_DAYS_MAX = 366;
+    static final EnumSet<MerchantStatus> RATED = EnumSet.of(MerchantStatus.ACTIVE, MerchantStatus.SUSPENDED,
+            MerchantStatus.CLOSING);
+    private static final Logger log = LoggerFactory.getLogger(RiskScores.class);
+
+    private final Merchants merchants;
+    private final Collector collector;
+    private final Scorer scorer;
+    private final RunContexts contexts;
+    private final TierRepository tiers;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+
+    RiskScores(Merchants merchants, Collector collector, Scorer scorer, RunContexts contexts, TierRepository tiers,
+               AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+        this.merchants = merchants;
+        this.collector = collector;
+        this.scorer = scorer;
+        this.contexts = contexts;
+        this.tiers = tiers;
+        this.audit = audit;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * The nightly run (also the API's "run now"): collects the completed days' activity, then rates every ACTIVE,
+     * SUSPENDED or CLOSING merchant in chunks of {@value #CHUNK}, each chunk in its own transaction. Safe to repeat the
+     * same day (each day's score is replaced, alerts are raised once).
+     */
+    public RatingRun rateAll() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        transaction.executeWithoutResult(s -> collector.collectActivity(today));
+        RunContext ctx = contexts.load(today, now);
+        int rated = 0;
+        int changes = 0;
+        int alerts = 0;
+        UUID after = null;
+        while (true) {
+            List<MerchantView> chunk = merchants.batch(RATED, after, CHUNK);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            Scorer.ChunkResult result = transaction.execute(s -> scorer.rate(chunk, ctx));
+            rated += result.rated();
+            changes += result.tierChanges();
+            alerts += result.alerts();
+            after = chunk.get(chunk.size() - 1).id();
+        }
+        RatingRun run = new RatingRun(today, rated, changes, alerts, Duration.ofNanos(System.nanoTime() - started));
+        log.info("risk rating {}: {} merchants, {} tier changes, {} alerts in {} ms", today, rated, changes, alerts,
+                run.took().toMillis());
+        return run;
+    }
+
+    /** OPERATOR: runs the nightly rating now. */
+    public RatingRun rateAll(Actor actor) {
+        requireOperator(actor);
+        RatingRun run = rateAll();
+        transaction.executeWithoutResult(s -> audit.record("risk.rating-run", "risk-rating", run.ratedOn().toString(), null, run));
+        return run;
+    }
+
+    /**
+     * Re-rates one merchant now (a relevant event: list hit, flags, closure suspicion, approval), after collecting any
+     * completed day not collected yet; no access check.
+     */
+    public void rate(UUID merchantId) {
+        merchants.find(merchantId).filter(m -> RATED.contains(m.status())).ifPresent(merchant -> {
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, ZONE);
+            RunContext ctx = contexts.load(today, now);
+            transaction.executeWithoutResult(s -> {
+                collector.collectActivity(today);
+                scorer.rate(List.of(merchant), ctx);
+            });
+        });
+    }
+
+    /** The merchant's risk for those who may see it: its own people, operators, regulators of its sector. */
+    public MerchantRiskView view(Actor actor, UUID merchantId) {
+        MerchantView merchant = visible(actor, merchantId);
+        return readOnly.execute(s -> views().of(merchant).orElseThrow(
+                () -> new Rejection(NOT_RATED, "this merchant has not been rated yet; ratings run nightly")));
+    }
+
+    /** The actor's own merchant's risk (owner or staff). */
+    public MerchantRiskView mine(Actor actor) {
+        if (!actor.role().isMerchantSide()) {
+            throw forbidden();
+        }
+        return view(actor, actor.merchantId());
+    }
+
+    /** The daily scores of the last {@code days} days, oldest first (for the factor history chart). */
+    public List<ScorePoint> history(Actor actor, UUID merchantId, int days) {
+        visible(actor, merchantId);
+        int span = Math.min(Math.max(days, 1), HISTORY_DAYS_MAX);
+        LocalDate from = LocalDate.ofInstant(clock.instant(), ZONE).minusDays(span);
+        return readOnly.execute(s -> tiers.history(merchantId, from));
+    }
+
+    /** OPERATOR, REGULATOR (its sector): how many rated merchants hold each tier and the badge. */
+    public TierDistributionView distribution(Actor actor) {
+        String sector = overseenSector(actor);
+        return readOnly.execute(s -> {
+            var counts = tiers.distribution(sector, clock.instant());
+            return new TierDistributionView(counts, tiers.badges(sector), counts.values().stream().mapToLong(Long::longValue).sum());
+        });
+    }
+
+    /** OPERATOR, REGULATOR (its sector): the largest score moves over the last {@code days} days. */
+    public List<MoverView> movers(Actor actor, int days, int limit) {
+        String sector = overseenSector(actor);
+        LocalDate from = LocalDate.ofInstant(clock.instant(), ZONE).minusDays(Math.min(Math.max(days, 1), HISTORY_DAYS_MAX));
+        return readOnly.execute(s -> tiers.movers(sector, from, size(limit)).stream()
+                .map(m -> new MoverView(m.merchantId(), merchants.find(m.merchantId()).map(MerchantView::legalName).orElse(""),
+                        m.sector(), m.regionCode(), m.fromScoreCenti(), m.toScoreCenti(), m.fromTier(), m.toTier()))
+                .toList());
+    }
+
+    /** OPERATOR, REGULATOR (its sector): rated merchants holding a tier now, lowest score first. */
+    public List<MerchantRiskView> ofTier(Actor actor, RiskTier tier, int limit) {
+        String sector = overseenSector(actor);
+        return readOnly.execute(s -> tiers.ofTier(tier, sector, clock.instant(), size(limit)).stream()
+                .map(t -> merchants.find(t.merchantId()).flatMap(m -> views().summary(m, t)))
+                .flatMap(Optional::stream).toList());
+    }
+
+    /**
+     * OPERATOR: puts the merchant in a tier until {@code until} (at most a year ahead), with a reason; its terms follow
+     * at once. Audited; the hysteresis state keeps following the score meanwhile.
+     */
+    public MerchantRiskView override(Actor actor, UUID merchantId, RiskTier tier, String reason, Instant until) {
+        requireOperator(actor);
+        if (tier == null) {
+            throw Rejection.invalid("tier", "choose a tier A, B, C or D");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw Rejection.invalid("reason", "give a reason of at most 500 characters");
+        }
+        Instant now = clock.instant();
+        if (until == null || !until.isAfter(now) || until.isAfter(now.plus(Duration.ofDays(OVERRIDE_DAYS_MAX)))) {
+            throw Rejection.invalid("until", "the override ends after now and within " + OVERRIDE_DAYS_MAX + " days");
+        }
+        return changeOverride(actor, merchantId, new MerchantRiskView.Override(tier, why, until, actor.username()));
+    }
+
+    /** OPERATOR: ends an override now; the score's tier applies again. */
+    public MerchantRiskView clearOverride(Actor actor, UUID merchantId) {
+        requireOperator(actor);
+        return changeOverride(actor, merchantId, null);
+    }
+
+    private MerchantRiskView changeOverride(Actor actor, UUID merchantId, MerchantRiskView.Override override) {
+        MerchantView merchant = merchants.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
+        transaction.executeWithoutResult(s -> {
+            var before = tiers.lock(List.of(merchantId)).get(merchantId);
+            if (before == null) {
+                throw new Rejection(NOT_RATED, "this merchant has not been rated yet; ratings run nightly");
+            }
+            tiers.setOverride(merchantId, override);
+            audit.record(override == null ? "risk.override-cleared" : "risk.override-set", "merchant", merchantId,
+                    before.override(), override);
+        });
+        rate(merchantId);
+        return view(actor, merchant.id());
+    }
+
+    /** Module-internal (the consequence ports): the terms in force for a rated merchant, empty when not rated. */
+    public Optional<TermsView> terms(UUID merchantId) {
+        return merchantId == null ? Optional.empty() : tiers.terms(merchantId);
+    }
+
+    /** The tier policy of this installation (thresholds, hysteresis days, badge days). */
+    public TierPolicy policy() {
+        return contexts.policy();
+    }
+
+    private RiskViews views() {
+        return new RiskViews(tiers, clock.instant());
+    }
+
+    private MerchantView visible(Actor actor, UUID merchantId) {
+        MerchantView merchant = merchants.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
+        if (actor.role().isMerchantSide()) {
+            if (!actor.worksFor(merchantId)) {
+                throw Rejection.notFound("merchant");
+            }
+            return merchant;
+        }
+        String sector = overseenSector(actor);
+        if (sector != null && !sector.equals(merchant.sector().name())) {
+            throw Rejection.notFound("merchant");
+        }
+        return merchant;
+    }
+
+    /** Operators see all sectors (null); a regulator its sector (null for market regulators); others are refused. */
+    private static String overseenSector(Actor actor) {
+        if (actor.is(Role.OPERATOR)) {
+            return null;
+        }
+        if (actor.is(Role.REGULATOR)) {
+            return actor.sector();
+        }
+        throw forbidden();
+    }
+
+    private static void requireOperator(Actor actor) {
+        if (!actor.is(Role.OPERATOR)) {
+            throw forbidden();
+        }
+    }
+
+    private static Rejection forbidden() {
+        return new Rejection(ProblemType.FORBIDDEN, "your role may not see or change merchant risk");
+    }
+
+    private static int size(int limit) {
+        return Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
+    }
+}

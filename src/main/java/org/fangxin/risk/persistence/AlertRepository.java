@@ -1,0 +1,105 @@
+package org.fangxin.risk.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.risk.AlertKind;
+import org.fangxin.risk.AlertView;
+import org.fangxin.risk.RiskTier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Risk alerts; a dedup key makes raising the same alert twice a no-op. */
+@Repository
+public class AlertRepository {
+
+    private static final String COLUMNS = """
+            id, merchant_id, kind, subject, from_tier, to_tier, factor, region_code, sector, raised_at, acknowledge_by,
+            acknowledged_at, acknowledged_by, acknowledgement_note""";
+
+    private final JdbcClient jdbc;
+
+    public AlertRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the alert unless one with the dedup key exists; true when inserted. */
+    public boolean insert(AlertView alert, String dedupKey) {
+        return jdbc.sql("""
+                insert into risk.alert (id, merchant_id, kind, subject, from_tier, to_tier, factor, region_code, sector,
+                    raised_at, acknowledge_by, dedup_key)
+                values (:id, :merchant, :kind, :subject, :from, :to, :factor, :region, :sector, :at, :by, :dedup)
+                on conflict (dedup_key) do nothing
+                """)
+                .param("id", alert.id()).param("merchant", alert.merchantId()).param("kind", alert.kind().name())
+                .param("subject", alert.detail()).param("from", name(alert.fromTier())).param("to", name(alert.toTier()))
+                .param("factor", alert.factor()).param("region", alert.regionCode()).param("sector", alert.sector())
+                .param("at", Timestamp.from(alert.raisedAt())).param("by", Timestamp.from(alert.acknowledgeBy()))
+                .param("dedup", dedupKey)
+                .update() == 1;
+    }
+
+    /** Who may see which alerts: a sector (null: all), a merchant (null: all), open ones only. */
+    public record Filter(String sector, UUID merchantId, boolean openOnly) { }
+
+    public List<AlertView> list(Filter filter, int limit) {
+        List<String> where = new ArrayList<>(List.of("true"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.sector() != null) {
+            where.add("sector = :sector");
+            params.put("sector", filter.sector());
+        }
+        if (filter.merchantId() != null) {
+            where.add("merchant_id = :merchant");
+            params.put("merchant", filter.merchantId());
+        }
+        if (filter.openOnly()) {
+            where.add("acknowledged_at is null");
+        }
+        return jdbc.sql("select " + COLUMNS + " from risk.alert where " + String.join(" and ", where)
+                        + " order by raised_at desc, id desc limit :limit")
+                .params(params).param("limit", limit).query(AlertRepository::alert).list();
+    }
+
+    public Optional<AlertView> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from risk.alert where id = :id for update")
+                .param("id", id).query(AlertRepository::alert).optional();
+    }
+
+    public Optional<AlertView> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from risk.alert where id = :id")
+                .param("id", id).query(AlertRepository::alert).optional();
+    }
+
+    public void acknowledge(UUID id, String by, String note, Instant at) {
+        jdbc.sql("""
+                update risk.alert set acknowledged_at = :at, acknowledged_by = :by, acknowledgement_note = :note
+                 where id = :id and acknowledged_at is null
+                """)
+                .param("at", Timestamp.from(at)).param("by", by).param("note", note).param("id", id).update();
+    }
+
+    private static String name(RiskTier tier) {
+        return tier == null ? null : tier.name();
+    }
+
+    private static AlertView alert(ResultSet rs, int row) throws SQLException {
+        Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
+        String from = rs.getString("from_tier");
+        String to = rs.getString("to_tier");
+        return new AlertView(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class), null,
+                AlertKind.valueOf(rs.getString("kind")), rs.getString("subject"),
+                from == null ? null : RiskTier.valueOf(from), to == null ? null : RiskTier.valueOf(to),
+                rs.getString("factor"), rs.getString("region_code"), rs.getString("sector"),
+                rs.getTimestamp("raised_at").toInstant(), rs.getTimestamp("acknowledge_by").toInstant(),
+                acknowledged == null ? null : acknowledged.toInstant(), rs.getString("acknowledged_by"),
+                rs.getString("acknowledgement_note"));
+    }
+}

@@ -1,0 +1,303 @@
+package org.fangxin.risk.persistence;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.fangxin.risk.FactorView;
+import org.fangxin.risk.MerchantRiskView;
+import org.fangxin.risk.MoverView;
+import org.fangxin.risk.RiskTier;
+import org.fangxin.risk.ScorePoint;
+import org.fangxin.risk.TermsView;
+import org.fangxin.risk.domain.TierState;
+import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tier states, daily scores and terms per merchant; the scoring job writes them in batches per chunk. */
+@Repository
+public class TierRepository {
+
+    private static final TypeReference<List<FactorView>> FACTORS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> SOURCES = new TypeReference<>() { };
+    private static final String STATE_COLUMNS = """
+            merchant_id, region_code, sector, tier, tier_since, up_since, up_to, raw_tier, score_centi, scored_on, badge_since,
+            at_threshold, override_tier, override_reason, override_until, override_by""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    public TierRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    /** A merchant's stored tier state with its last score, badge, factors at threshold and override. */
+    public record StoredTier(UUID merchantId, String regionCode, String sector, TierState state, RiskTier rawTier,
+                             int scoreCenti, LocalDate scoredOn, LocalDate badgeSince, Set<String> atThreshold,
+                             MerchantRiskView.Override override) {
+
+        /** The tier in force at {@code now}: the override while it lasts, else the hysteresis tier. */
+        public RiskTier tierAt(Instant now) {
+            return override != null && override.until().isAfter(now) ? override.tier() : state.tier();
+        }
+    }
+
+    /** Locks the merchants' tier rows (id order, so two writers never deadlock) and answers the existing ones. */
+    public Map<UUID, StoredTier> lock(List<UUID> ids) {
+        Map<UUID, StoredTier> found = new HashMap<>();
+        jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id in (:ids) order by merchant_id for update")
+                .param("ids", ids).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
+        return found;
+    }
+
+    public Optional<StoredTier> find(UUID merchantId) {
+        return jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id = :id")
+                .param("id", merchantId).query(TierRepository::stored).optional();
+    }
+
+    /** Upserts the states (the override columns are left as they are). */
+    public void saveStates(List<StoredTier> states, Instant at) {
+        template.batchUpdate("""
+                insert into risk.tier_state (merchant_id, region_code, sector, tier, tier_since, up_since, up_to, raw_tier,
+                    score_centi, scored_on, scored_at, badge_since, at_threshold)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (merchant_id) do update set region_code = excluded.region_code, sector = excluded.sector,
+                    tier = excluded.tier, tier_since = excluded.tier_since, up_since = excluded.up_since, up_to = excluded.up_to,
+                    raw_tier = excluded.raw_tier, score_centi = excluded.score_centi, scored_on = excluded.scored_on,
+                    scored_at = excluded.scored_at, badge_since = excluded.badge_since, at_threshold = excluded.at_threshold
+                """, states, 1_000, (ps, t) -> {
+                    TierState s = t.state();
+                    ps.setObject(1, t.merchantId());
+                    ps.setString(2, t.regionCode());
+                    ps.setString(3, t.sector());
+                    ps.setString(4, s.tier().name());
+                    ps.setDate(5, Date.valueOf(s.tierSince()));
+                    ps.setDate(6, s.upSince() == null ? null : Date.valueOf(s.upSince()));
+                    ps.setString(7, s.upTo() == null ? null : s.upTo().name());
+                    ps.setString(8, t.rawTier().name());
+                    ps.setInt(9, t.scoreCenti());
+                    ps.setDate(10, Date.valueOf(t.scoredOn()));
+                    ps.setTimestamp(11, Timestamp.from(at));
+                    ps.setDate(12, t.badgeSince() == null ? null : Date.valueOf(t.badgeSince()));
+                    ps.setArray(13, ps.getConnection().createArrayOf("text", t.atThreshold().toArray()));
+                });
+    }
+
+    /** One day's score of a merchant, as stored for history and the page. */
+    public record ScoreRow(UUID merchantId, LocalDate scoredOn, int scoreCenti, RiskTier rawTier, RiskTier tier,
+                           List<FactorView> factors) { }
+
+    /** Upserts the day's scores (a rescore the same day replaces the day's row). */
+    public void saveScores(List<ScoreRow> scores) {
+        template.batchUpdate("""
+                insert into risk.score (merchant_id, scored_on, score_centi, raw_tier, tier, factors) values (?, ?, ?, ?, ?, ?::jsonb)
+                on conflict (merchant_id, scored_on) do update set score_centi = excluded.score_centi,
+                    raw_tier = excluded.raw_tier, tier = excluded.tier, factors = excluded.factors
+                """, scores, 1_000, (ps, s) -> {
+                    ps.setObject(1, s.merchantId());
+                    ps.setDate(2, Date.valueOf(s.scoredOn()));
+                    ps.setInt(3, s.scoreCenti());
+                    ps.setString(4, s.rawTier().name());
+                    ps.setString(5, s.tier().name());
+                    ps.setString(6, json.writeValueAsString(s.factors()));
+                });
+    }
+
+    public Optional<ScoreRow> latestScore(UUID merchantId) {
+        return jdbc.sql("""
+                select merchant_id, scored_on, score_centi, raw_tier, tier, factors from risk.score
+                 where merchant_id = :id order by scored_on desc limit 1
+                """)
+                .param("id", merchantId).query(this::score).optional();
+    }
+
+    /** The score history from a day on, oldest first, with each factor's contribution. */
+    public List<ScorePoint> history(UUID merchantId, LocalDate from) {
+        return jdbc.sql("""
+                select merchant_id, scored_on, score_centi, raw_tier, tier, factors from risk.score
+                 where merchant_id = :id and scored_on >= :from order by scored_on
+                """)
+                .param("id", merchantId).param("from", Date.valueOf(from)).query(this::score).list().stream()
+                .map(s -> {
+                    Map<String, Integer> contributions = new LinkedHashMap<>();
+                    s.factors().forEach(f -> contributions.put(f.factor(), f.contributionCenti()));
+                    return new ScorePoint(s.scoredOn(), s.scoreCenti(), s.tier(), contributions);
+                })
+                .toList();
+    }
+
+    public void saveTerms(List<TermsView> terms) {
+        template.batchUpdate("""
+                insert into risk.terms (merchant_id, tier, supervision_ratio_bp, advance_cap_minor, deposit_share_bp,
+                    insurance_tier, settlement_frequency, payout_day, sales_blocked, block_source, sources, computed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (merchant_id) do update set tier = excluded.tier,
+                    supervision_ratio_bp = excluded.supervision_ratio_bp, advance_cap_minor = excluded.advance_cap_minor,
+                    deposit_share_bp = excluded.deposit_share_bp, insurance_tier = excluded.insurance_tier,
+                    settlement_frequency = excluded.settlement_frequency, payout_day = excluded.payout_day,
+                    sales_blocked = excluded.sales_blocked, block_source = excluded.block_source,
+                    sources = excluded.sources, computed_at = excluded.computed_at
+                """, terms, 1_000, (ps, t) -> {
+                    ps.setObject(1, t.merchantId());
+                    ps.setString(2, t.tier().name());
+                    ps.setInt(3, t.supervisionRatioBp());
+                    ps.setObject(4, t.advanceCap() == null ? null : t.advanceCap().amountMinor());
+                    ps.setObject(5, t.depositShareBp());
+                    ps.setString(6, t.insuranceTier());
+                    ps.setString(7, t.settlementFrequency());
+                    ps.setString(8, t.payoutDay() == null ? null : t.payoutDay().name());
+                    ps.setBoolean(9, t.salesBlocked());
+                    ps.setString(10, t.blockSource());
+                    ps.setString(11, json.writeValueAsString(t.sources()));
+                    ps.setTimestamp(12, Timestamp.from(t.computedAt()));
+                });
+    }
+
+    public Optional<TermsView> terms(UUID merchantId) {
+        return terms(List.of(merchantId)).values().stream().findFirst();
+    }
+
+    public Map<UUID, TermsView> terms(List<UUID> merchantIds) {
+        Map<UUID, TermsView> found = new HashMap<>();
+        if (merchantIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                select merchant_id, tier, supervision_ratio_bp, advance_cap_minor, deposit_share_bp, insurance_tier,
+                       settlement_frequency, payout_day, sales_blocked, block_source, sources::text, computed_at
+                  from risk.terms where merchant_id in (:ids)
+                """)
+                .param("ids", merchantIds)
+                .query(rs -> {
+                    TermsView t = termsOf(rs);
+                    found.put(t.merchantId(), t);
+                });
+        return found;
+    }
+
+    public void setOverride(UUID merchantId, MerchantRiskView.Override override) {
+        jdbc.sql("""
+                update risk.tier_state set override_tier = :tier, override_reason = :reason, override_until = :until,
+                    override_by = :by where merchant_id = :id
+                """)
+                .param("tier", override == null ? null : override.tier().name())
+                .param("reason", override == null ? null : override.reason())
+                .param("until", override == null ? null : Timestamp.from(override.until()))
+                .param("by", override == null ? null : override.by()).param("id", merchantId).update();
+    }
+
+    /** Tier counts (and badges) of rated merchants, optionally of one sector. */
+    public Map<RiskTier, Long> distribution(String sector, Instant now) {
+        Map<RiskTier, Long> counts = new EnumMap<>(RiskTier.class);
+        jdbc.sql("""
+                select case when override_until > :now then override_tier else tier end as t, count(*) from risk.tier_state
+                 where (cast(:sector as text) is null or sector = :sector) group by 1
+                """)
+                .param("now", Timestamp.from(now)).param("sector", sector)
+                .query(rs -> {
+                    counts.put(RiskTier.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    public long badges(String sector) {
+        return jdbc.sql("select count(*) from risk.tier_state where badge_since is not null and (cast(:sector as text) is null or sector = :sector)")
+                .param("sector", sector).query(Long.class).single();
+    }
+
+    /** The largest score changes between {@code from} (or the first score after it) and each merchant's latest score. */
+    public List<MoverView> movers(String sector, LocalDate from, int limit) {
+        return jdbc.sql("""
+                with latest as (select distinct on (merchant_id) merchant_id, score_centi, tier from risk.score
+                                 where scored_on >= :from order by merchant_id, scored_on desc),
+                     earliest as (select distinct on (merchant_id) merchant_id, score_centi, tier from risk.score
+                                   where scored_on >= :from order by merchant_id, scored_on)
+                select l.merchant_id, t.sector, t.region_code, e.score_centi as from_score, l.score_centi as to_score,
+                       e.tier as from_tier, l.tier as to_tier
+                  from latest l join earliest e using (merchant_id) join risk.tier_state t using (merchant_id)
+                 where l.score_centi <> e.score_centi and (cast(:sector as text) is null or t.sector = :sector)
+                 order by abs(l.score_centi - e.score_centi) desc, l.merchant_id limit :limit
+                """)
+                .param("from", Date.valueOf(from)).param("sector", sector).param("limit", limit)
+                .query((rs, n) -> new MoverView(rs.getObject("merchant_id", UUID.class), null, rs.getString("sector"),
+                        rs.getString("region_code"), rs.getInt("from_score"), rs.getInt("to_score"),
+                        RiskTier.valueOf(rs.getString("from_tier")), RiskTier.valueOf(rs.getString("to_tier"))))
+                .list();
+    }
+
+    /** Tier and badge of many merchants at once (product pages): merchants never rated are absent. */
+    public Map<UUID, StoredTier> tiers(List<UUID> merchantIds) {
+        Map<UUID, StoredTier> found = new HashMap<>();
+        if (!merchantIds.isEmpty()) {
+            jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id in (:ids)")
+                    .param("ids", merchantIds).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
+        }
+        return found;
+    }
+
+    /** Rated merchants of a tier (in force now), optionally of one sector, lowest score first. */
+    public List<StoredTier> ofTier(RiskTier tier, String sector, Instant now, int limit) {
+        return jdbc.sql("select " + STATE_COLUMNS + """
+                  from risk.tier_state
+                 where (case when override_until > :now then override_tier else tier end) = :tier
+                   and (cast(:sector as text) is null or sector = :sector)
+                 order by score_centi, merchant_id limit :limit
+                """)
+                .param("now", Timestamp.from(now)).param("tier", tier.name()).param("sector", sector).param("limit", limit)
+                .query(TierRepository::stored).list();
+    }
+
+    private ScoreRow score(ResultSet rs, int row) throws SQLException {
+        return new ScoreRow(rs.getObject("merchant_id", UUID.class), rs.getObject("scored_on", LocalDate.class),
+                rs.getInt("score_centi"), RiskTier.valueOf(rs.getString("raw_tier")), RiskTier.valueOf(rs.getString("tier")),
+                json.readValue(rs.getString("factors"), FACTORS));
+    }
+
+    private TermsView termsOf(ResultSet rs) throws SQLException {
+        long cap = rs.getLong("advance_cap_minor");
+        Money advanceCap = rs.wasNull() ? null : Money.fen(cap);
+        int share = rs.getInt("deposit_share_bp");
+        Integer depositShare = rs.wasNull() ? null : share;
+        String day = rs.getString("payout_day");
+        return new TermsView(rs.getObject("merchant_id", UUID.class), RiskTier.valueOf(rs.getString("tier")),
+                rs.getInt("supervision_ratio_bp"), advanceCap, depositShare, rs.getString("insurance_tier"),
+                rs.getString("settlement_frequency"), day == null ? null : DayOfWeek.valueOf(day),
+                rs.getBoolean("sales_blocked"), rs.getString("block_source"), json.readValue(rs.getString("sources"), SOURCES),
+                rs.getTimestamp("computed_at").toInstant());
+    }
+
+    private static StoredTier stored(ResultSet rs, int row) throws SQLException {
+        String upTo = rs.getString("up_to");
+        Date upSince = rs.getDate("up_since");
+        TierState state = new TierState(RiskTier.valueOf(rs.getString("tier")), rs.getObject("tier_since", LocalDate.class),
+                upSince == null ? null : upSince.toLocalDate(), upTo == null ? null : RiskTier.valueOf(upTo));
+        String overrideTier = rs.getString("override_tier");
+        MerchantRiskView.Override override = overrideTier == null ? null : new MerchantRiskView.Override(
+                RiskTier.valueOf(overrideTier), rs.getString("override_reason"),
+                rs.getTimestamp("override_until").toInstant(), rs.getString("override_by"));
+        Array thresholds = rs.getArray("at_threshold");
+        Set<String> atThreshold = Set.of((String[]) thresholds.getArray());
+        return new StoredTier(rs.getObject("merchant_id", UUID.class), rs.getString("region_code"), rs.getString("sector"),
+                state, RiskTier.valueOf(rs.getString("raw_tier")), rs.getInt("score_centi"),
+                rs.getObject("scored_on", LocalDate.class), rs.getObject("badge_since", LocalDate.class), atThreshold, override);
+    }
+}

@@ -1,0 +1,93 @@
+package org.fangxin.risk.terms;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.card.AdvanceLimits;
+import org.fangxin.card.SalesBlocks;
+import org.fangxin.insurance.MerchantRiskTiers;
+import org.fangxin.insurance.RiskTier;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AccountView;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.protection.DepositShares;
+import org.fangxin.rules.SupervisionRatio;
+import org.fangxin.rules.SupervisionRatioFloors;
+import org.fangxin.risk.TermsView;
+import org.fangxin.risk.persistence.TierRepository;
+import org.fangxin.settlement.MerchantSettlementCycles;
+import org.fangxin.settlement.SettlementFrequency;
+import org.fangxin.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consequences of a merchant's tier, handed to the modules that enforce them through the ports they own (so none of
+ * them depends on risk): the supervision ratio new contracts state and purchases use (a floor and a relief for
+ * {@code rules.Rules#supervisionRatio}, the one place the ratio is evaluated: {@link SupervisionRatioFloors}), sales
+ * stop ({@link SalesBlocks}), the advance cap ({@link AdvanceLimits}), the premium tier
+ * ({@link MerchantRiskTiers}), the deposit share ({@link DepositShares}) and the settlement cycle
+ * ({@link MerchantSettlementCycles}). Each reads the terms stored by the last rating; a merchant not rated gets no answer, so
+ * the owner's own rule applies.
+ */
+@Component
+class TermsPorts implements SalesBlocks, AdvanceLimits, MerchantRiskTiers, DepositShares, MerchantSettlementCycles,
+        SupervisionRatioFloors {
+
+    private final TierRepository tiers;
+    private final Ledger ledger;
+
+    TermsPorts(TierRepository tiers, Ledger ledger) {
+        this.tiers = tiers;
+        this.ledger = ledger;
+    }
+
+    /** The tier's ratio is at least what new purchases keep (C, D, and the region floors such as Beijing's 40%). */
+    @Override
+    public Optional<SupervisionRatio> floorFor(UUID merchantId, LocalDate on) {
+        return tiers.terms(merchantId).map(TermsPorts::ratio);
+    }
+
+    /** A good tier's lower ratio replaces the platform default (never a region's or sector's own ratio). */
+    @Override
+    public Optional<SupervisionRatio> reliefFor(UUID merchantId, LocalDate on) {
+        return tiers.terms(merchantId).map(TermsPorts::ratio);
+    }
+
+    private static SupervisionRatio ratio(TermsView terms) {
+        String row = terms.sources().getOrDefault("supervisionRatioBp", "");
+        return new SupervisionRatio(terms.supervisionRatioBp(), "风险等级 " + terms.tier() + " (risk tier)"
+                + (row.isBlank() ? "" : ": " + row));
+    }
+
+    @Override
+    public Optional<String> reasonToRefuse(UUID merchantId) {
+        return tiers.terms(merchantId).filter(TermsView::salesBlocked)
+                .map(t -> "risk tier " + t.tier() + (t.blockSource() == null ? "" : " (" + t.blockSource() + ")"));
+    }
+
+    @Override
+    public Optional<Money> allowance(UUID merchantId) {
+        return tiers.terms(merchantId).map(TermsView::advanceCap).map(cap -> {
+            Money advanced = ledger.findAccount(AccountType.MERCHANT_ADVANCE, merchantId, cap.currency())
+                    .map(AccountView::normalBalance).orElse(Money.zero(cap.currency()));
+            Money left = cap.minus(advanced);
+            return left.isNegative() ? Money.zero(cap.currency()) : left;
+        });
+    }
+
+    @Override
+    public Optional<RiskTier> tierOf(UUID merchantId) {
+        return tiers.terms(merchantId).map(TermsView::insuranceTier).map(RiskTier::valueOf);
+    }
+
+    @Override
+    public Optional<Integer> shareBpsFor(UUID merchantId) {
+        return tiers.terms(merchantId).map(TermsView::depositShareBp);
+    }
+
+    @Override
+    public Optional<Cycle> cycleFor(UUID merchantId) {
+        return tiers.terms(merchantId).filter(t -> t.settlementFrequency() != null)
+                .map(t -> new Cycle(SettlementFrequency.valueOf(t.settlementFrequency()), t.payoutDay()));
+    }
+}
