@@ -22,7 +22,7 @@ PIDS=()
 PIDS_PG=""
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -n "$PIDS_PG" ] && { sleep 2; pgc stop -m fast 2>/dev/null || true; }
+  if [ -n "$PIDS_PG" ]; then sleep 2; pgc stop -m fast 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -61,20 +61,22 @@ else
   export FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT_CHAOS/fangxin_chaos FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin
 fi
 
-# start <port> <log>: one instance (demo profile: demo data, sandboxes on, published development secrets allowed)
+# start <port> <log>: one instance (demo profile: demo data, sandboxes on, published development secrets allowed);
+# its pid in LAST (not through $(...): a subshell would keep it from PIDS and the cleanup)
 start() {
   java -Xmx768m -cp "$CP" org.fangxin.FangxinApplication --server.port="$1" --spring.profiles.active=demo \
     --logging.level.root=WARN >> "$2" 2>&1 &
-  PIDS+=($!)
-  echo $!
+  LAST=$!
+  PIDS+=("$LAST")
 }
 await() { for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
 
-APP=$(start "$PORT" "$WORK/app.log")
+if curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then log "port $PORT is taken"; exit 1; fi
+start "$PORT" "$WORK/app.log"; APP=$LAST
 await "$PORT" || { log "the service did not start"; tail -30 "$WORK/app.log"; exit 1; }
 BASE="http://127.0.0.1:$PORT"
 if [ "$SCENARIO" = two-instances ]; then
-  SECOND=$(start $((PORT + 1)) "$WORK/app2.log")
+  start $((PORT + 1)) "$WORK/app2.log"
   await $((PORT + 1)) || { log "the second instance did not start"; exit 1; }
   BASE="$BASE,http://127.0.0.1:$((PORT + 1))"
 fi
@@ -90,7 +92,7 @@ case "$SCENARIO" in
   kill-embedded|kill-external|two-instances)
     log "kill -9 of the service (pid $APP)"; kill -9 "$APP"
     [ "$SCENARIO" = kill-embedded ] && sleep 2 && log "postmaster left running: $(pgrep -f "$WORK/embedded-data" | wc -l) processes"
-    T0=$(date +%s.%N); APP=$(start "$PORT" "$WORK/app.log"); await "$PORT"
+    T0=$(date +%s.%N); start "$PORT" "$WORK/app.log"; APP=$LAST; await "$PORT"
     log "restarted once, healthy after $(echo "$(date +%s.%N) - $T0" | bc) s" ;;
   pg-restart)
     log "PostgreSQL restart"; pgc restart -m fast ;;

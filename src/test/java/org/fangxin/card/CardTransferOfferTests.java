@@ -115,7 +115,8 @@ class CardTransferOfferTests extends IntegrationTest {
         Api holder = api().as(f.consumerWithMobile(own));
         UUID cardId = f.buyAndPay(holder, pack);
         String mobile = unusedMobile();
-        Api friend = api().as(f.consumerWithMobile(mobile));
+        UserAccount friendAccount = f.consumerWithMobile(mobile);
+        Api friend = api().as(friendAccount);
 
         assertThat(offer(holder, cardId, own).code()).isEqualTo("transfer-to-self");
         String cancelled = offer(holder, cardId, mobile).json().get("id").asString();
@@ -124,6 +125,7 @@ class CardTransferOfferTests extends IntegrationTest {
                 .asString()).isEqualTo("CANCELLED");
         String lapsed = offer(holder, cardId, mobile).json().get("id").asString();
         clock.advance(Duration.ofDays(7).plusMinutes(1));
+        friend = api().as(friendAccount);  // a fresh token: the first one expired with the week
 
         assertThat(friend.get("/api/v1/card-transfer-offers").json().size()).isZero();
         for (String id : List.of(cancelled, lapsed)) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
@@ -12,8 +13,10 @@ import org.springframework.test.context.TestPropertySource;
  * Base of module tests: the concrete class carries {@code @ApplicationModuleTest(extraIncludes = "shared",
  * webEnvironment = NONE)}, so Spring Modulith boots only the class's module and the shared kernel (seconds, not the
  * whole application), on real PostgreSQL. Like integration tests it runs on {@link TestClock#shared()} and starts on a
- * fresh day. Tagged {@code module}: part of the fast tier ({@code ./mvnw test -Pfast}).
+ * fresh day. Tagged {@code module}: part of the fast tier ({@code ./mvnw test -Pfast}). The {@code test} profile
+ * supplies the development secrets (outside it the service refuses to start with them, issue #14 item 3).
  */
+@ActiveProfiles("test")
 @Tag("module")
 @ExtendWith(TestClockExtension.class)
 @Import(TestClockConfiguration.class)
