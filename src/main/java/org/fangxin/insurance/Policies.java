@@ -156,6 +156,12 @@ public class Policies {
                 .toList();
     }
 
+    /** The product a policy insures under (limits, name); no access check, for "how this purchase is protected". */
+    @Transactional(readOnly = true)
+    public Optional<ProductView> productOf(PolicyView policy) {
+        return repository.product(policy.productId());
+    }
+
     /**
      * The part of the merchant's advance exposure that insurance in force today covers (no access check): per policy
      * min(per-merchant limit, exposure), summed and capped at the exposure. Zero when uninsured or without exposure.

@@ -41,8 +41,11 @@ public class CardRegistry implements Cards {
     private final Clock clock;
     private final CompensationTakeover takeover;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     CardRegistry(CardRepository repository, CardPostings postings, PeriodRelease release, AuditTrail audit, IdGenerator ids,
-                 Clock clock, CompensationTakeover takeover) {
+                 Clock clock, CompensationTakeover takeover, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.postings = postings;
         this.release = release;
@@ -201,6 +204,7 @@ public class CardRegistry implements Cards {
             }
         }
         repository.freezeLive(merchantId);
+        events.publishEvent(new org.fangxin.card.CardsHeldForCompensation(merchantId, live.size(), clock.instant()));
         return live.size();
     }
 

@@ -114,10 +114,9 @@ public class CardTransfers {
         audit.record("card.transferred", "card", cardId, Map.of("holder", actor.userId()),
                 Map.of("holder", recipient.id(), "newCardId", newCardId, "amount", amount));
         for (UserAccount person : users.ofMerchant(current.merchantId())) {
-            notices.send(person.id(), "卡转让 Card transferred", current.productName() + ": card " + cardId
-                    + " now continues as card " + newCardId + " (" + amount.format() + ")");
+            notices.send(person.id(), "transferred", current.productName(), amount.format());
         }
-        notices.send(recipient.id(), "您收到一张卡 You received a card", current.productName() + " (" + amount.format() + ")");
+        notices.send(recipient.id(), "received", current.productName(), amount.format());
         return new CardTransferView(transferId, cardId, newCardId, recipient.id(), amount, now);
     }
 }

@@ -145,8 +145,7 @@ public class RedemptionDesk {
         Long face = command.amount() == null ? null : command.amount().amountMinor();
         redemptions.insertRequest(id, card.id(), card.merchantId(), command.storeId(), actor.userId(), command.sessions(), face,
                 now, now.plus(requestTimeout));
-        notices.send(card.holderId(), "请确认核销 Please confirm a redemption", card.productName() + ": "
-                + (command.sessions() != null ? command.sessions() + " session(s)" : command.amount().format()));
+        notices.send(card.holderId(), "confirm", card.productName(), notices.used(command.sessions(), command.amount()));
         return redemptions.findRequest(id).orElseThrow();
     }
 
@@ -303,8 +302,8 @@ public class RedemptionDesk {
         String what = sessions != null ? sessions + " session(s)" : amount.format();
         cards.addEvent(ids.next(), cardId, now, "REDEEMED", what + " at store " + storeId, value.amountMinor(), sessions, redemptionId);
         audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
-        notices.send(card.holderId(), "核销通知 Redemption", card.productName() + ": " + what + " (" + value.format()
-                + "). 如有异议请在" + disputeWindow.toHours() + "小时内申诉 / dispute within " + disputeWindow.toHours() + " h");
+        notices.send(card.holderId(), "redeemed", card.productName(), notices.used(sessions, amount), value.format(),
+                disputeWindow.toHours());
         // Posted last: it locks the merchant's payable balance row, which every redemption at this merchant updates, so
         // the lock is held only for the posting, the redemption row and the commit (same transaction, same outcome).
         TransferView transfer = value.isPositive()
