@@ -31,6 +31,7 @@ import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -122,6 +123,7 @@ class PageSweepTests extends IntegrationTest {
                 }
             }
         }
+        LoggerFactory.getLogger(PageSweepTests.class).info("{}: {} pages {}", who, count, seen);
         return count;
     }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Closure compensation by clicking, on a phone and a desktop: the consumer (who holds a card) asks for a refund; an
+ * Closure compensation by clicking, on a phone and a desktop: the consumer (who used one of 30 sessions) asks for a
+ * refund, which waits for the merchant; an
  * operator opens the merchant's page and closes it, which leads to a closure case (never straight to CLOSED), and
  * confirms it; the consumer's refund request is then superseded, and the consumer accepts the cash compensation from
  * 我的 → 我的赔付 and later sees it paid.
@@ -36,6 +37,8 @@ class CompensationClickJourneyTests extends CompensationTestBase {
         ProductView pack = product(gym, ProductKind.SESSION_PACK, Money.yuan(900), 30, Term.months(3), RefundMethod.PRO_RATA_SESSIONS);
         UserAccount holder = users.create(Role.CONSUMER);
         UUID cardId = buy(holder, pack);
+        // One session used: the refund is no cooling-off refund, so it waits for the merchant (who may contest it).
+        redeem(holder, cardId, pack.storeIds().get(0), gym.id(), 1, null);
         UserAccount operator = users.create(Role.OPERATOR);
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
@@ -49,6 +52,7 @@ class CompensationClickJourneyTests extends CompensationTestBase {
             phone.locator("#ask-refund").click();
             phone.locator("#confirm").click();
             phone.locator("#requested").waitFor();
+            assertThat(phone.locator("#refunds .status").first().textContent()).isEqualTo("待商户确认");
 
             Page desk = browser.newPage(width, height);
             desk.navigate("/");
@@ -77,7 +81,7 @@ class CompensationClickJourneyTests extends CompensationTestBase {
             assertThat(phone.locator("#refunds .status").first().textContent()).isEqualTo("已被取代");
             phone.locator("#tab-me").click();
             phone.locator(".menu a[href='/compensations/mine']").click();
-            assertThat(phone.locator("#compensations .amount").first().textContent()).isEqualTo("¥900.00");
+            assertThat(phone.locator("#compensations .amount").first().textContent()).isEqualTo("¥870.00");
             phone.locator("#compensations form.choose button").first().click();
             phone.locator("#done").waitFor();
             phone.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("compensation-" + size + ".png")).setFullPage(true));
