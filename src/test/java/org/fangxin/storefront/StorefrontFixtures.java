@@ -1,7 +1,6 @@
 package org.fangxin.storefront;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fangxin.catalog.ContractTerms;
 import org.fangxin.catalog.ProductDraft;
