@@ -114,17 +114,12 @@ class CounterPageController {
     String redeem(Actor actor, @RequestParam String code, @RequestParam UUID storeId,
                   @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                   Model model) {
-        try {
+        attempt(model, () -> {
             Money amount = CardPageController.yuan(amountYuan);
-            Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
-            RedemptionView redemption = redemptions.redeem(actor, new Redeem(code, storeId, count, amount));
+            RedemptionView redemption = redemptions.redeem(actor, new Redeem(code, storeId, count(sessions, amount), amount));
             model.addAttribute("redemption", redemption);
             model.addAttribute("card", cards.find(redemption.cardId()).orElseThrow());
-        } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
-        } catch (NumberFormatException | ArithmeticException e) {
-            model.addAttribute("error", message("card.amount.invalid"));
-        }
+        });
         return "card/fragments :: redeemed";
     }
 
@@ -133,16 +128,28 @@ class CounterPageController {
     String requestRedemption(Actor actor, @RequestParam UUID cardId, @RequestParam UUID storeId,
                              @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                              Model model) {
-        try {
+        attempt(model, () -> {
             Money amount = CardPageController.yuan(amountYuan);
-            Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
-            model.addAttribute("request", redemptions.request(actor, new RequestRedemption(cardId, storeId, count, amount)));
+            model.addAttribute("request", redemptions.request(actor,
+                    new RequestRedemption(cardId, storeId, count(sessions, amount), amount)));
+        });
+        return "card/fragments :: requested";
+    }
+
+    /** Sessions to redeem: none when an amount is given, else the typed count (one by default). */
+    private static Integer count(Integer sessions, Money amount) {
+        return amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
+    }
+
+    /** Runs a counter action; a refusal or an unreadable amount is shown on the page instead of the result. */
+    private void attempt(Model model, Runnable action) {
+        try {
+            action.run();
         } catch (Rejection rejection) {
             model.addAttribute("error", rejection.getMessage());
         } catch (NumberFormatException | ArithmeticException e) {
             model.addAttribute("error", message("card.amount.invalid"));
         }
-        return "card/fragments :: requested";
     }
 
     /** The request's state now (the counter polls it until the holder answers or it expires). */
