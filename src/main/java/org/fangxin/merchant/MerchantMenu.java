@@ -34,6 +34,6 @@ class MerchantMenu {
         return (entry, role, merchantId) -> entry.forApplicants() || merchantId == null
                 || !(role.equals("MERCHANT_OWNER") || role.equals("MERCHANT_STAFF"))
                 || merchants.find(merchantId).map(m -> m.status() != MerchantStatus.PENDING
-                        && m.status() != MerchantStatus.REJECTED).orElse(false);
+                        && m.status() != MerchantStatus.REJECTED).orElse(true);
     }
 }

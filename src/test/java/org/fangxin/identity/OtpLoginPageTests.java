@@ -31,7 +31,7 @@ class OtpLoginPageTests extends IntegrationTest {
             page.locator("#code").fill(code);
             page.locator("#verify-code").click();
             page.waitForURL("**/home");
-            assertThat(page.locator(".who")).containsText("CONSUMER");
+            assertThat(page.locator(".who")).containsText("消费者");
             assertThat(page.locator(".who")).containsText("m" + mobile);
         }
     }
