@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * A closed merchant's cards are held for compensation, which pays their whole unredeemed value: a refund request of
  * such a card still waiting for the merchant (or an operator) is superseded — it ends CANCELLED with that reason and
- * the holder is told, instead of staying "awaiting the merchant" after the money came by the compensation.
+ * the holder is told, instead of staying open for the merchant after the money came by the compensation.
  * Idempotent: a redelivered event finds nothing undecided.
  */
 @Component

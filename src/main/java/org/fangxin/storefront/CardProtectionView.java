@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.fangxin.shared.Money;
 
 /**
- * "Your unredeemed ¥X is protected by: escrow ¥a, deposit ¥b, insurance ¥c" — read from the books now: {@code escrow}
+ * How a card's unredeemed value is protected, read from the books now: {@code escrow}
  * is the part of the card still in the custody account, {@code deposit} and {@code insurance} the card's share of its
  * merchant's risk deposit and insured cover, {@code guaranteeFund} what the platform's guarantee fund pays first for the
  * rest. The four add up to {@code unredeemed}.

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the merchant counter reads before and after a redemption: the card a scanned or typed code names (without using
  * the code, so staff see the card and then confirm), and the state of a 安心付 confirmation request it sent.
- * Another merchant's code or request is "not found".
+ * Another merchant's code or request is not found (404).
  */
 @Service
 @Transactional(readOnly = true)

@@ -42,7 +42,7 @@ class ClosurePageController {
 
     /**
      * An operator or regulator opens a case for a merchant with evidence (MARKED): closing a merchant always goes
-     * through a case (the merchant page's "close" leads here), so sales and payouts freeze at once, and confirming it
+     * through a case (the merchant page's close action leads here), so sales and payouts freeze at once, and confirming it
      * publishes the notice and starts the compensation.
      */
     @PostMapping("/protection/closures")

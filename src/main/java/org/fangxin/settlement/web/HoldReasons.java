@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Words a payout's hold reason for people in their language (pages call {@code @holdReasons.text(reason)}): the
- * stored reason is the settlement's plain record ("merchant is SUSPENDED", "no settlement account", ...).
+ * stored reason is the settlement's plain English record, such as merchant is SUSPENDED.
  */
 @Component("holdReasons")
 class HoldReasons {
