@@ -2,6 +2,7 @@ package org.fangxin.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.fangxin.rules.Audience;
 import org.fangxin.shared.Money;
 
 /**
@@ -14,7 +15,7 @@ public record ContractContent(String productName, String description, ProductKin
                               String escrowAccount, int supervisionRatioBp,
                               Money price, Money listPrice, Money faceValue, String paymentMethod,
                               Integer sessions, Term term, ContractTerms terms,
-                              String regionCode, String sector) {
+                              String regionCode, String sector, Audience audience) {
 
     /** The selling merchant as registered (unified social credit code) with the places where it can be reached. */
     public record Party(String legalName, String creditCode) { }
@@ -24,5 +25,6 @@ public record ContractContent(String productName, String description, ProductKin
 
     public ContractContent {
         places = List.copyOf(places);
+        audience = Audience.orDefault(audience);
     }
 }

@@ -20,7 +20,9 @@ import org.fangxin.merchant.StoreView;
 import org.fangxin.rules.ProductProposal;
 import org.fangxin.rules.PurchaseProposal;
 import org.fangxin.rules.RuleSet;
+import org.fangxin.rules.Audience;
 import org.fangxin.rules.Rules;
+import org.fangxin.rules.SupervisionRatio;
 import org.fangxin.rules.Violation;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
@@ -70,7 +72,7 @@ public class Products {
         ContractVersionView version = version(productId, 1, draft, merchant, ruleSet, now);
         ProductView product = new ProductView(productId, merchant.id(), draft.name().strip(), draft.description(), draft.kind(),
                 ProductStatus.ACTIVE, draft.price(), draft.effectiveListPrice(), draft.faceValue(), draft.sessions(),
-                draft.term(), draft.storeIds(), version.id(), 1, now);
+                draft.term(), draft.storeIds(), version.id(), 1, now, draft.audience());
         repository.insert(product, version, actor.username());
         audit.record("product.created", "product", productId, null,
                 Map.of("product", product, "contractVersionId", version.id(), "contentSha256", version.contentSha256()));
@@ -81,7 +83,7 @@ public class Products {
     public List<Violation> check(Actor actor, ProductDraft draft) {
         MerchantView merchant = sellingMerchantOf(actor);
         Listing.validate(draft, merchant);
-        return Listing.check(draft, merchant, rules.effectiveRules(merchant.regionCode(), merchant.sector().name()), rules.today());
+        return Listing.check(draft, merchant, rulesFor(merchant, draft.audience()), rules.today());
     }
 
     /** Publishes new contract terms for an active product as its next version; the old version stays as it was. */
@@ -196,16 +198,27 @@ public class Products {
             throw Rejection.invalid("storeId", "the product is not valid at store " + storeId);
         }
         StoreView store = merchant.store(storeId).orElseThrow(() -> Rejection.invalid("storeId", "unknown store " + storeId));
-        RuleSet ruleSet = rules.effectiveRules(merchant.regionCode(), merchant.sector().name());
+        RuleSet ruleSet = rulesFor(merchant, product.audience());
         List<Violation> violations = new ArrayList<>(ruleSet.checkPurchase(new PurchaseProposal(
                 ProductProposal.Kind.valueOf(product.kind().name()), product.price(), heldAtMerchant, buyerRealNameVerified)));
         violations.addAll(Listing.leaseViolations(product.term(), List.of(store), rules.today()));
         return List.copyOf(violations);
     }
 
+    /**
+     * The caps of today's rule table for a purchase of {@code amount} by a consumer already holding {@code held} at the
+     * product's merchant (single amount, consumer total, real name): re-checked when a paid purchase issues its card.
+     */
+    public List<Violation> checkPurchaseCaps(UUID productId, Money amount, Money held, boolean buyerRealNameVerified) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        return rulesFor(merchant, product.audience()).checkPurchase(new PurchaseProposal(
+                ProductProposal.Kind.valueOf(product.kind().name()), amount, held, buyerRealNameVerified));
+    }
+
     private RuleSet approve(ProductDraft draft, MerchantView merchant) {
         Listing.validate(draft, merchant);
-        RuleSet ruleSet = rules.effectiveRules(merchant.regionCode(), merchant.sector().name());
+        RuleSet ruleSet = rulesFor(merchant, draft.audience());
         List<Violation> violations = Listing.check(draft, merchant, ruleSet, rules.today());
         if (!violations.isEmpty()) {
             throw Rules.violated(violations);
@@ -213,9 +226,41 @@ public class Products {
         return ruleSet;
     }
 
+    /**
+     * The supervision ratio a purchase of the product made now keeps: what its current contract version states, or
+     * the ratio required today where that is stricter (a contract promises at least its ratio). The single source for
+     * the purchase, the purchase page and anyone showing it. For other modules, no access check.
+     */
+    public SupervisionRatio supervisionRatio(UUID productId) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        ContractVersionView version = repository.findVersion(product.currentVersionId()).orElseThrow();
+        SupervisionRatio promised = new SupervisionRatio(version.content().supervisionRatioBp(),
+                "contract version " + version.number() + " (" + version.contentSha256().substring(0, 12) + ")");
+        return promised.atLeast(rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),
+                product.audience()));
+    }
+
+    /** The rules of the merchant's region and sector for a product sold to {@code audience}. */
+    private RuleSet rulesFor(MerchantView merchant, Audience audience) {
+        return rules.effectiveRules(merchant.regionCode(), merchant.sector().name(), audience);
+    }
+
+    /**
+     * The rules that govern a product: its merchant's region and sector and the product's audience (refunds read the
+     * cooling-off minimum and the fee cap from them). For other modules, no access check.
+     */
+    public RuleSet rulesOf(UUID productId) {
+        ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        return rulesFor(merchant, product.audience());
+    }
+
     private ContractVersionView version(UUID productId, int number, ProductDraft draft, MerchantView merchant, RuleSet ruleSet,
                                         Instant now) {
-        ContractContent content = ContractDocument.content(draft, merchant, ruleSet);
+        SupervisionRatio ratio = rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),
+                draft.audience());
+        ContractContent content = ContractDocument.content(draft, merchant, ratio.bp());
         String text = ContractDocument.canonicalText(content);
         return new ContractVersionView(ids.next(), productId, merchant.id(), number, content, text,
                 ContractDocument.sha256(text), now);
@@ -244,7 +289,7 @@ public class Products {
 
     private static ProductDraft draftOf(ProductView product, ContractTerms terms) {
         return new ProductDraft(product.name(), product.description(), product.kind(), product.price(), product.listPrice(),
-                product.faceValue(), product.sessions(), product.term(), product.storeIds(), terms);
+                product.faceValue(), product.sessions(), product.term(), product.storeIds(), terms, product.audience());
     }
 
     /** Today in the rule table's calendar; exposed for pages that show dates. */

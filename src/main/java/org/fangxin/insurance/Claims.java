@@ -48,6 +48,8 @@ public class Claims {
     public static final ProblemType CLAIM_DECIDED = new ProblemType("claim-decided", 409);
     public static final ProblemType LINES_UNDECIDED = new ProblemType("claim-lines-undecided", 409);
     public static final ProblemType NOT_PAYABLE = new ProblemType("claim-not-payable", 409);
+    public static final ProblemType CASE_UNKNOWN = new ProblemType("claim-case-unknown", 422);
+    public static final ProblemType LINE_NOT_FUNDED = new ProblemType("claim-line-not-funded", 422);
     public static final int LINES_MAX = 100_000;
     public static final int REASON_LENGTH_MAX = 500;
     public static final int REFERENCE_LENGTH_MAX = 100;
@@ -62,9 +64,13 @@ public class Claims {
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FundPayments fundPayments;
+    private final ConsumerBenefits benefits;
 
     Claims(ClaimRepository claims, InsuranceRepository insurance, Policies policies, Insurers insurers, Premiums premiums,
-           Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
+           Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+           ConsumerBenefits benefits) {
+        this.fundPayments = new FundPayments(ledger);
         this.claims = claims;
         this.insurance = insurance;
         this.policies = policies;
@@ -75,6 +81,7 @@ public class Claims {
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.benefits = benefits;
     }
 
     /**
@@ -86,6 +93,11 @@ public class Claims {
         Optional<ClaimView> existing = claims.ofCase(request.caseId());
         if (existing.isPresent()) {
             return existing.get();
+        }
+        if (!request.paysConsumers()) {
+            // a claim that reimburses the guarantee fund stands only on what the fund paid; one that pays consumers
+            // directly (a failed mediation) has no fund payment behind it
+            fundPayments.requireFunded(request);
         }
         List<PolicyView> covering = policies.covering(request.merchantId(), request.closedOn());
         Optional<PolicyView> insuring = covering.stream()
@@ -226,15 +238,39 @@ public class Claims {
         }
         Instant now = clock.instant();
         Money amount = claim.approved();
-        AccountView fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, amount.currency());
-        AccountView receivable = ledger.open(AccountType.INSURER_RECEIVABLE, claim.insurerId(), amount.currency());
-        ledger.post(NewTransfer.of("claim-paid:" + claim.caseId() + ":" + claim.id(), "insurer paid claim "
-                + claim.claimNumber(), EntryLine.debit(fund.id(), amount), EntryLine.credit(receivable.id(), amount)));
+        if (claim.paysConsumers()) {
+            benefits.paid(claim);
+        } else {
+            AccountView fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, amount.currency());
+            AccountView receivable = ledger.open(AccountType.INSURER_RECEIVABLE, claim.insurerId(), amount.currency());
+            ledger.post(NewTransfer.of("claim-paid:" + claim.caseId() + ":" + claim.id(), "insurer paid claim "
+                    + claim.claimNumber(), EntryLine.debit(fund.id(), amount), EntryLine.credit(receivable.id(), amount)));
+        }
         claims.markPaid(claim.id(), ref, actor.username(), now);
         ClaimView paid = claims.find(claimId).orElseThrow();
         audit.record("insurance.claim.paid", "insurance-claim", claim.id(), summary(claim), summary(paid));
         events.publishEvent(new ClaimPaid(claim.id(), claim.caseId(), claim.merchantId(), claim.insurerId(), amount, now));
         return paid;
+    }
+
+    /** The recovery claim an insurer holds against the merchant after paying consumers under this claim, if any. */
+    @Transactional(readOnly = true)
+    public Optional<RecoveryClaimView> recoveryOf(Actor actor, UUID claimId) {
+        return benefits.recoveryOf(view(actor, claimId).id());
+    }
+
+    /**
+     * What is left of the policy's aggregate annual limit in the policy year of {@code on}: the limit less what DECIDED
+     * and PAID claims approved and FILED or UNDER_REVIEW claims cover (no access check: a figure, not a claim's content).
+     */
+    @Transactional(readOnly = true)
+    public Money aggregateRemaining(UUID policyId, LocalDate on) {
+        PolicyView policy = insurance.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
+        ProductView product = insurance.product(policy.productId()).orElseThrow();
+        // A policy that has not started yet has its whole first year's aggregate left.
+        LocalDate yearStart = on.isBefore(policy.startsOn()) ? policy.startsOn() : PolicyYear.startOf(policy.startsOn(), on);
+        Money used = new Money(claims.used(policy.id(), yearStart, null), product.aggregateLimit().currency());
+        return product.aggregateLimit().minus(used).max(Money.zero(used.currency()));
     }
 
     /** The loss ratio of one policy the actor may see (another insurer's policy is "not found"). */
@@ -390,7 +426,9 @@ public class Claims {
     private ClaimView finish(Actor actor, ClaimView claim, ClaimOutcome outcome, Money approved, String rejectReason,
                              Instant now) {
         claims.decide(claim.id(), outcome, approved, rejectReason, actor.username(), now);
-        if (approved.isPositive()) {
+        if (approved.isPositive() && claim.paysConsumers()) {
+            benefits.approved(claims.find(claim.id()).orElseThrow(), approved, now);
+        } else if (approved.isPositive()) {
             AccountView receivable = ledger.open(AccountType.INSURER_RECEIVABLE, claim.insurerId(), approved.currency());
             AccountView subrogation = ledger.open(AccountType.SUBROGATION_RECEIVABLE, claim.merchantId(), approved.currency());
             ledger.post(NewTransfer.of("claim-approved:" + claim.caseId() + ":" + claim.id(), "claim " + claim.claimNumber()

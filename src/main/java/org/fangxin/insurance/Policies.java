@@ -13,6 +13,9 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.insurance.domain.PremiumArithmetic;
 import org.fangxin.insurance.domain.ScopeMatch;
+import org.fangxin.insurance.domain.InsuredCover;
+import org.fangxin.insurance.domain.PolicyYear;
+import org.fangxin.insurance.persistence.ClaimRepository;
 import org.fangxin.insurance.persistence.InsuranceRepository;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
@@ -25,6 +28,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Closure-insurance policies: a product bound to one merchant, a group or a region for a period, with cost sharing.
  * {@link #insuredCover} tells other modules (protection's deposit rule, later the supervision ratio) how much of a
- * merchant's advance exposure insurance covers: per policy in force min(per-merchant limit, exposure), in total at
- * most the exposure. A merchant is covered when the scope matches, it was accepted by the platform (ACTIVE, SUSPENDED,
+ * merchant's advance exposure insurance covers: what a claim on the one policy it would go to could recover, within
+ * that policy's remaining limits. A merchant is covered when the scope matches, it was accepted by the platform (ACTIVE, SUSPENDED,
  * CLOSING or CLOSED) and the product rates its sector at its risk tier.
  */
 @Service
@@ -53,9 +57,14 @@ public class Policies {
     private final IdGenerator ids;
     private final Clock clock;
     private final ZoneId zone;
+    private final ClaimRepository claims;
+    private final ObjectProvider<ConsumerExposures> consumerExposures;
 
     Policies(InsuranceRepository repository, Insurers insurers, Merchants merchants, Ledger ledger, AuditTrail audit,
-             IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone) {
+             IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone,
+             ClaimRepository claims, ObjectProvider<ConsumerExposures> consumerExposures) {
+        this.claims = claims;
+        this.consumerExposures = consumerExposures;
         this.repository = repository;
         this.insurers = insurers;
         this.merchants = merchants;
@@ -163,20 +172,36 @@ public class Policies {
     }
 
     /**
-     * The part of the merchant's advance exposure that insurance in force today covers (no access check): per policy
-     * min(per-merchant limit, exposure), summed and capped at the exposure. Zero when uninsured or without exposure.
+     * The part of the merchant's advance exposure a closure claim would recover today (no access check): a claim goes
+     * to one policy, the oldest in force that covers the merchant and insures a confirmed closure (as {@link Claims}
+     * files it), within what is left this policy year of its per-merchant and aggregate limits and its per-consumer
+     * limit over the holders of live cards. Zero when uninsured or without exposure.
      */
     @Transactional(readOnly = true)
     public Money insuredCover(UUID merchantId) {
         Money exposure = exposure(merchantId);
-        Money cover = Money.zero(exposure.currency());
-        for (PolicyView policy : covering(merchantId)) {
-            ProductView product = repository.product(policy.productId()).orElseThrow();
-            if (product.perMerchantLimit().currency().equals(exposure.currency())) {
-                cover = cover.plus(PremiumArithmetic.insured(exposure, product.perMerchantLimit()));
-            }
+        Money zero = Money.zero(exposure.currency());
+        if (!exposure.isPositive()) {
+            return zero;
         }
-        return cover.min(exposure);
+        LocalDate today = today();
+        Optional<PolicyView> claimedOn = covering(merchantId, today).stream()
+                .filter(p -> repository.product(p.productId()).orElseThrow().triggers().contains(ClosureTrigger.CLOSURE_CONFIRMED))
+                .findFirst();
+        if (claimedOn.isEmpty()) {
+            return zero;
+        }
+        PolicyView policy = claimedOn.get();
+        ProductView product = repository.product(policy.productId()).orElseThrow();
+        if (!product.perMerchantLimit().currency().equals(exposure.currency())) {
+            return zero;
+        }
+        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), today);
+        Money merchantLeft = product.perMerchantLimit().minus(new Money(claims.used(policy.id(), yearStart, merchantId), exposure.currency()));
+        Money aggregateLeft = product.aggregateLimit().minus(new Money(claims.used(policy.id(), yearStart, null), exposure.currency()));
+        Money perConsumer = consumerExposures.orderedStream().findFirst()
+                .map(c -> c.cappedPerConsumer(merchantId, product.perConsumerLimit())).orElse(exposure);
+        return InsuredCover.of(exposure, merchantLeft, aggregateLeft, perConsumer);
     }
 
     /** The merchant's advance exposure: the balance of its MERCHANT_ADVANCE account in CNY (zero when none). */

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.Cards;
 import org.fangxin.card.CardsHeldForCompensation;
+import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
 import org.fangxin.refund.persistence.RefundRepository;
 import org.fangxin.refund.persistence.RefundRepository.Stored;
@@ -27,16 +28,14 @@ class RefundSupersession {
     private final Cards cards;
     private final AuditTrail audit;
     private final Notifications notifications;
-    private final RefundMessages messages;
     private final Clock clock;
 
     RefundSupersession(RefundRepository repository, Cards cards, AuditTrail audit, Notifications notifications,
-                       RefundMessages messages, Clock clock) {
+                       Clock clock) {
         this.repository = repository;
         this.cards = cards;
         this.audit = audit;
         this.notifications = notifications;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -51,8 +50,8 @@ class RefundSupersession {
             }
             repository.cancel(id, REASON, clock.instant());
             audit.record("refund.superseded", "refund", id, stored.view(), repository.find(id).orElseThrow().view());
-            notifications.send(stored.view().holderUserId(), messages.text("refund.notice.superseded.subject"),
-                    messages.text("refund.notice.superseded.body"), "refund-superseded:" + id);
+            notifications.send(Notice.of(stored.view().holderUserId(), "refund.notice.superseded", "refund-superseded:" + id,
+                    event.occurredAt()));
         }
     }
 }

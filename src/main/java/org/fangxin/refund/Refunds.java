@@ -23,6 +23,7 @@ import org.fangxin.merchant.Merchants;
 import org.fangxin.notification.Notifications;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.RequestRefund;
+import org.fangxin.refund.domain.AgreedRefund;
 import org.fangxin.refund.domain.RefundBasis;
 import org.fangxin.refund.domain.RefundCalculator;
 import org.fangxin.refund.domain.RefundSplit;
@@ -66,7 +67,6 @@ public class Refunds {
     private final Cards cards;
     private final Products products;
     private final Merchants merchants;
-    private final Rules rules;
     private final Payments payments;
     private final RefundLedger ledger;
     private final AuditTrail audit;
@@ -77,7 +77,7 @@ public class Refunds {
     private final Notifications notifications;
     private final RefundMessages messages;
 
-    Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants, Rules rules,
+    Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants,
             Payments payments, RefundLedger ledger, AuditTrail audit, ApplicationEventPublisher events, IdGenerator ids,
             Clock clock, @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays,
             Notifications notifications, RefundMessages messages) {
@@ -88,7 +88,6 @@ public class Refunds {
         this.cards = cards;
         this.products = products;
         this.merchants = merchants;
-        this.rules = rules;
         this.payments = payments;
         this.ledger = ledger;
         this.audit = audit;
@@ -128,6 +127,35 @@ public class Refunds {
         if (quote.automatic()) {
             approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         }
+        return repository.find(id).orElseThrow().view();
+    }
+
+    /**
+     * The platform carries out a complaint's agreement (no actor: the complaint module checked that both parties
+     * agreed): the card's holder gets {@code amount} of its unredeemed value back without fee (the merchant is at
+     * fault), the rest is the merchant's; the card is surrendered, the ledger posted and the payment requested at once,
+     * as for any approved refund. An open request of the card still waiting for the merchant or an operator yields.
+     */
+    @Transactional
+    public RefundView refundByAgreement(UUID cardId, Money amount, String agreement) {
+        CardView card = cards.find(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        if (card.status() != CardStatus.ACTIVE) {
+            throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");
+        }
+        if (amount == null || !amount.isPositive() || amount.compareTo(card.unredeemed()) > 0) {
+            throw Rejection.invalid("amount", "an agreed refund is more than zero and at most the card's unredeemed value "
+                    + card.unredeemed().format());
+        }
+        repository.findOpenForCard(cardId).ifPresent(open -> {
+            if (!RefundTransition.CANCEL.allowedFrom(open.view().status())) {
+                throw new Rejection(ALREADY_REQUESTED, "this card already has a refund " + open.view().status(),
+                        Map.of("refundId", open.view().id().toString()));
+            }
+            repository.cancel(open.view().id(), "superseded by " + agreement, clock.instant());
+        });
+        LocalDate today = today(merchantOf(card).zone());
+        UUID id = open(card, AgreedRefund.quote(card.paid(), card.unredeemed(), amount, card.unused(), today), today);
+        approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         return repository.find(id).orElseThrow().view();
     }
 
@@ -354,7 +382,9 @@ public class Refunds {
         RefundStatus approved = transition.applyTo(before.status());
         CardStatus end = before.reason() == RefundReason.EXPIRY ? CardStatus.EXPIRED : CardStatus.REFUNDED;
         CardView card = cards.surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
-        RefundQuote quote = quoteFor(card, before.reason(), before.requestedOn());
+        RefundQuote quote = before.reason() == RefundReason.COMPLAINT_AGREEMENT
+                ? AgreedRefund.quote(card.paid(), card.unredeemed(), before.gross(), card.unused(), before.requestedOn())
+                : quoteFor(card, before.reason(), before.requestedOn());
         RefundSplit split = ledger.postRefund(refundId, card, quote.refund());
         cards.settleSurrender(card.id(), quote.refund(), split.uncovered());
         String reference = null;
@@ -393,13 +423,12 @@ public class Refunds {
                 .orElseThrow(() -> new IllegalStateException("card " + card.id() + " names an unknown contract version"));
         ContractTerms terms = contract.content().terms();
         MerchantView merchant = merchantOf(card);
-        RuleValues rule = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values();
+        RuleValues rule = products.rulesOf(card.productId()).values();
         int coolingOffDays = Math.max(terms.coolingOffDays(), rule.coolingOffDaysMin() == null ? 0 : rule.coolingOffDaysMin());
         LocalDate purchasedOn = LocalDate.ofInstant(card.purchasedAt(), merchant.zone());
-        // contracts do not state a list-price charge for used sessions yet, so the discounted price (the consumer's favour) applies
         RefundBasis basis = new RefundBasis(terms.refundMethod(), card.paid(), card.listPrice(), card.unredeemed(),
                 card.sessionsTotal(), card.sessionsRemaining(), card.validFrom(), card.validUntil(), purchasedOn,
-                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), false);
+                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), terms.usedSessionsAtListPrice());
         return RefundCalculator.quote(basis, reason, on);
     }
 
@@ -407,8 +436,8 @@ public class Refunds {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only the card's holder asks for its refund");
         }
-        if (reason == RefundReason.EXPIRY) {
-            throw Rejection.invalid("reason", "EXPIRY refunds are made by the platform when a card expires");
+        if (reason == RefundReason.EXPIRY || reason == RefundReason.COMPLAINT_AGREEMENT) {
+            throw Rejection.invalid("reason", reason + " refunds are made by the platform (on expiry, or carrying out a complaint's agreement)");
         }
         CardView card = cards.find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));

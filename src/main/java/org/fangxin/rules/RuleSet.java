@@ -27,11 +27,21 @@ public record RuleSet(String regionCode, String sector, LocalDate on, RuleValues
 
     /** Merges rows (any order) for the given region and sector; rows of other regions or sectors must not be passed. */
     public static RuleSet merge(String regionCode, String sector, LocalDate on, List<RuleRow> rows) {
+        return merge(regionCode, sector, List.of(), on, rows);
+    }
+
+    /**
+     * Merges rows of a region and a sector and its sub-sectors (rows of a sub-sector, a sector's products for one
+     * audience, outrank the sector's rows).
+     */
+    public static RuleSet merge(String regionCode, String sector, List<String> subSectors, LocalDate on, List<RuleRow> rows) {
         Map<String, Object> scalars = new LinkedHashMap<>(RuleValues.NONE.scalars());
         LinkedHashSet<String> clauses = new LinkedHashSet<>();
         LinkedHashSet<String> phrases = new LinkedHashSet<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        for (RuleRow row : rows.stream().sorted(Comparator.comparingInt(RuleRow::specificity)).toList()) {
+        Comparator<RuleRow> general = Comparator.comparingInt(row -> row.specificity(
+                RuleRow.ANY.equals(row.sector()) ? 0 : subSectors.contains(row.sector()) ? 2 : 1));
+        for (RuleRow row : rows.stream().sorted(general).toList()) {
             row.values().scalars().forEach((field, value) -> {
                 if (value != null) {
                     scalars.put(field, value);
@@ -54,6 +64,13 @@ public record RuleSet(String regionCode, String sector, LocalDate on, RuleValues
         }
         return new RuleSet(regionCode, sector, on,
                 RuleValues.fromScalars(scalars, List.copyOf(clauses), List.copyOf(phrases)), sources);
+    }
+
+    /** The table's supervision ratio; unset means everything stays in escrow ({@link SupervisionRatio#FULL_BP}). */
+    public SupervisionRatio supervisionRatio() {
+        Integer bp = values.supervisionRatioBp();
+        return bp == null ? new SupervisionRatio(SupervisionRatio.FULL_BP, SupervisionRatio.UNSET_SOURCE)
+                : new SupervisionRatio(bp, sourceOf("supervisionRatioBp"));
     }
 
     public String sourceOf(String field) {
@@ -148,16 +165,26 @@ public record RuleSet(String regionCode, String sector, LocalDate on, RuleValues
     }
 
     private void checkTerm(ProductProposal proposal, List<Violation> violations) {
+        if (proposal.kind() == ProductProposal.Kind.STORED_VALUE) {
+            return;
+        }
         Integer monthsMax = values.termMonthsMax();
-        if (monthsMax == null || proposal.kind() == ProductProposal.Kind.STORED_VALUE) {
+        String field = "termMonthsMax";
+        Integer membershipMax = values.periodPassTermMonthsMax();
+        if (proposal.kind() == ProductProposal.Kind.PERIOD_PASS && membershipMax != null
+                && (monthsMax == null || membershipMax < monthsMax)) {
+            monthsMax = membershipMax;
+            field = "periodPassTermMonthsMax";
+        }
+        if (monthsMax == null) {
             return;
         }
         if (proposal.termMonths() != null && proposal.termMonths() > monthsMax) {
-            violations.add(violation(Violation.TERM_ABOVE_CAP, "termMonthsMax", monthsMax + "", proposal.termMonths() + "",
+            violations.add(violation(Violation.TERM_ABOVE_CAP, field, monthsMax + "", proposal.termMonths() + "",
                     "one charge may cover at most " + monthsMax + " months"));
         } else if (proposal.termMonths() == null && proposal.termDays() != null
                 && proposal.termDays() > (long) monthsMax * DAYS_PER_MONTH_MAX) {
-            violations.add(violation(Violation.TERM_DAYS_ABOVE_CAP, "termMonthsMax", monthsMax * DAYS_PER_MONTH_MAX + "",
+            violations.add(violation(Violation.TERM_DAYS_ABOVE_CAP, field, monthsMax * DAYS_PER_MONTH_MAX + "",
                     proposal.termDays() + "", "one charge may cover at most " + monthsMax + " months (" + monthsMax * DAYS_PER_MONTH_MAX + " days)"));
         }
     }

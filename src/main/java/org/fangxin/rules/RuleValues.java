@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * The values of one rule-table row. In a stored row, null means "not set here" (inherit from the more general row);
  * in an effective {@link RuleSet}, null means "no limit". Amounts are in fen, ratios in basis points (10000 = 100%).
+ * {@code termMonthsMax} caps the term of every kind with a term; {@code periodPassTermMonthsMax} only memberships
+ * (period passes), as Shanghai's gym rule caps memberships at 24 months but not class packs.
  */
 public record RuleValues(@PositiveOrZero @Max(365) Integer coolingOffDaysMin,
                          @Positive Long purchaseAmountMaxMinor,
@@ -25,10 +27,21 @@ public record RuleValues(@PositiveOrZero @Max(365) Integer coolingOffDaysMin,
                          @Positive Long realNameThresholdMinor,
                          @PositiveOrZero @Max(10000) Integer refundFeeCapBp,
                          @Size(max = 30) List<@NotNull @Size(min = 2, max = 40) String> requiredClauses,
-                         @Size(max = 100) List<@NotNull @Size(min = 2, max = 60) String> bannedPhrases) {
+                         @Size(max = 100) List<@NotNull @Size(min = 2, max = 60) String> bannedPhrases,
+                         @Positive @Max(1200) Integer periodPassTermMonthsMax) {
 
     public static final RuleValues NONE = new RuleValues(null, null, null, null, null, null, null, null, null, null, null,
-            List.of(), List.of());
+            List.of(), List.of(), null);
+
+    /** The values without the limits added later (a membership's own term cap): those stay unset. */
+    public RuleValues(Integer coolingOffDaysMin, Long purchaseAmountMaxMinor, Long sessionPackAmountMaxMinor,
+                      Long periodPassAmountMaxMinor, Long storedValueMaxMinor, Long consumerTotalMaxMinor,
+                      Integer termMonthsMax, Integer sessionsMax, Integer supervisionRatioBp, Long realNameThresholdMinor,
+                      Integer refundFeeCapBp, List<String> requiredClauses, List<String> bannedPhrases) {
+        this(coolingOffDaysMin, purchaseAmountMaxMinor, sessionPackAmountMaxMinor, periodPassAmountMaxMinor,
+                storedValueMaxMinor, consumerTotalMaxMinor, termMonthsMax, sessionsMax, supervisionRatioBp,
+                realNameThresholdMinor, refundFeeCapBp, requiredClauses, bannedPhrases, null);
+    }
 
     public RuleValues {
         requiredClauses = requiredClauses == null ? List.of() : requiredClauses.stream().map(String::trim).distinct().toList();
@@ -49,6 +62,7 @@ public record RuleValues(@PositiveOrZero @Max(365) Integer coolingOffDaysMin,
         map.put("supervisionRatioBp", supervisionRatioBp);
         map.put("realNameThresholdMinor", realNameThresholdMinor);
         map.put("refundFeeCapBp", refundFeeCapBp);
+        map.put("periodPassTermMonthsMax", periodPassTermMonthsMax);
         return map;
     }
 
@@ -58,6 +72,7 @@ public record RuleValues(@PositiveOrZero @Max(365) Integer coolingOffDaysMin,
                 (Long) map.get("storedValueMaxMinor"), (Long) map.get("consumerTotalMaxMinor"),
                 (Integer) map.get("termMonthsMax"), (Integer) map.get("sessionsMax"),
                 (Integer) map.get("supervisionRatioBp"), (Long) map.get("realNameThresholdMinor"),
-                (Integer) map.get("refundFeeCapBp"), requiredClauses, bannedPhrases);
+                (Integer) map.get("refundFeeCapBp"), requiredClauses, bannedPhrases,
+                (Integer) map.get("periodPassTermMonthsMax"));
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
@@ -14,6 +15,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +36,11 @@ public class Rules {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ObjectProvider<SupervisionRatioFloors> ratioFloors;
 
-    Rules(RuleRepository repository, AuditTrail audit, IdGenerator ids, Clock clock) {
+    Rules(RuleRepository repository, AuditTrail audit, IdGenerator ids, Clock clock,
+          ObjectProvider<SupervisionRatioFloors> ratioFloors) {
+        this.ratioFloors = ratioFloors;
         this.repository = repository;
         this.audit = audit;
         this.ids = ids;
@@ -52,11 +57,50 @@ public class Rules {
     }
 
     public RuleSet effectiveRules(String regionCode, String sector, LocalDate on) {
+        return effectiveRules(regionCode, sector, null, on);
+    }
+
+    /**
+     * The rules in force today for a product of the sector sold to {@code audience}: the sector's rows and those of its
+     * sub-sectors for that audience (Beijing's youth sports training applies to SPORTS_FITNESS products for MINORS).
+     * A null audience means adults.
+     */
+    public RuleSet effectiveRules(String regionCode, String sector, Audience audience) {
+        return effectiveRules(regionCode, sector, audience, today());
+    }
+
+    public RuleSet effectiveRules(String regionCode, String sector, Audience audience, LocalDate on) {
         List<String> regions = new ArrayList<>();
         regions.add(RuleRow.ANY);
         regions.addAll(RegionCodes.lineage(regionCode));
-        List<String> sectors = sector == null || sector.isBlank() ? List.of(RuleRow.ANY) : List.of(RuleRow.ANY, sector);
-        return RuleSet.merge(regionCode, sector, on, repository.effective(regions, sectors, on));
+        List<String> subSectors = sector == null || sector.isBlank() ? List.of()
+                : repository.subSectors(sector, Audience.orDefault(audience).name());
+        List<String> sectors = new ArrayList<>();
+        sectors.add(RuleRow.ANY);
+        if (sector != null && !sector.isBlank()) {
+            sectors.add(sector);
+            sectors.addAll(subSectors);
+        }
+        return RuleSet.merge(regionCode, sector, subSectors, on, repository.effective(regions, sectors, on));
+    }
+
+    /**
+     * The one evaluation of the supervision ratio of a merchant's products for an audience, today: the rule table's
+     * (everything in escrow when unset), raised to the strictest per-merchant floor ({@link SupervisionRatioFloors}).
+     * Contracts state it and purchases use it (through {@code catalog.Products.supervisionRatio}).
+     */
+    public SupervisionRatio supervisionRatio(UUID merchantId, String regionCode, String sector, Audience audience) {
+        LocalDate today = today();
+        SupervisionRatio ratio = effectiveRules(regionCode, sector, audience, today).supervisionRatio();
+        for (SupervisionRatioFloors floors : ratioFloors.orderedStream().toList()) {
+            ratio = ratio.atLeast(floors.floorFor(merchantId, today).orElse(null));
+        }
+        return ratio;
+    }
+
+    /** The sub-sectors (code → sector × audience and name) whose rows apply to some sectors' products for one audience. */
+    public List<SubSector> subSectors() {
+        return repository.allSubSectors();
     }
 
     /** Every rule the proposal breaks in the region × sector today; empty when it may be sold. */

@@ -70,6 +70,79 @@ class CardPurchaseRulesTests extends IntegrationTest {
         f.assertBooksHold(gym.id());
     }
 
+    /**
+     * Issue 13, item 3: purchases waiting for payment count towards the per-consumer cap (Shanghai gyms: 20,000 yuan per
+     * consumer and merchant), so four unpaid orders of 5,000 leave no room for a fifth; and issuing re-checks the cap:
+     * a purchase whose cap was lowered before the payment arrived issues no card and the payment is refunded in full.
+     */
+    @Test
+    void unpaidPurchasesCountTowardsTheConsumerCapAndIssuingReChecksIt() {
+        CardFixtures f = fixtures();
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "310104");
+        ProductView pass = f.periodPass(gym, 5000, 300);
+        Api consumer = api().as(f.consumer());
+        for (int i = 0; i < 4; i++) {
+            assertThat(f.startPurchase(consumer, pass).status()).isEqualTo(201);
+        }
+
+        Api.Response fifth = f.startPurchase(consumer, pass);
+
+        assertThat(fifth.status()).isEqualTo(422);
+        assertThat(fifth.json().get("violations").toString()).contains("consumer-total-above-cap");
+
+        String region = "64" + String.format("%02d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10, 99)) + "00";
+        Api operator = api().as(users.create(org.fangxin.identity.Role.OPERATOR));
+        TestMerchants.Created other = f.merchant(Sector.SPORTS_FITNESS, region);
+        ProductView otherPass = f.periodPass(other, 800, 30);
+        Api buyer = api().as(f.consumer());
+        var pending = f.startPurchase(buyer, otherPass);
+        assertThat(pending.status()).isEqualTo(201);
+        assertThat(operator.put("/api/v1/rules/" + region + "/SPORTS_FITNESS", Map.of("values",
+                Map.of("consumerTotalMaxMinor", 50_000), "source", "test cap 500 yuan")).status()).isEqualTo(200);
+        UUID purchaseId = UUID.fromString(pending.json().get("id").asString());
+        UUID orderId = UUID.fromString(pending.json().get("paymentOrderId").asString());
+
+        sandbox.pay(f.providerOrderId(orderId));
+
+        CardFixtures.awaitTrue(() -> !"PENDING_PAYMENT".equals(buyer.get("/api/v1/purchases/" + purchaseId).json().get("status").asString()));
+        assertThat(buyer.get("/api/v1/purchases/" + purchaseId).json().get("status").asString()).isEqualTo("REFUSED");
+        assertThat(f.cardsOf(purchaseId)).isZero();
+        CardFixtures.awaitTrue(() -> payments.find(orderId).orElseThrow().refunded().isPositive());
+        assertThat(payments.find(orderId).orElseThrow().refunded()).isEqualTo(Money.yuan(800));
+        f.assertBooksHold(other.id());
+    }
+
+    /**
+     * Issue 13, item 7: the contract states the ratio the purchase keeps. An operator loosens the region's ratio after
+     * the contract was written: the purchase still keeps the contract's ratio; tightened, the purchase keeps the
+     * stricter one (a contract promises at least its ratio). Products.supervisionRatio says the same as the purchase.
+     */
+    @Test
+    void aPurchaseKeepsTheRatioItsContractStatesOrAStricterOne() {
+        CardFixtures f = fixtures();
+        String region = "64" + String.format("%02d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10, 99)) + "00";
+        Api operator = api().as(users.create(org.fangxin.identity.Role.OPERATOR));
+        java.util.function.IntConsumer ratio = bp -> assertThat(operator.put("/api/v1/rules/" + region + "/SPORTS_FITNESS",
+                Map.of("values", Map.of("supervisionRatioBp", bp), "source", "test ratio " + bp)).status()).isEqualTo(200);
+        ratio.accept(8000);
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, region);
+        ProductView pass = f.periodPass(gym, 1000, 30);
+        assertThat(products.findContractVersion(pass.currentVersionId()).orElseThrow().content().supervisionRatioBp()).isEqualTo(8000);
+        Api consumer = api().as(f.consumer());
+
+        ratio.accept(3000);
+        var loosened = f.startPurchase(consumer, pass);
+        ratio.accept(9000);
+        var tightened = f.startPurchase(consumer, pass);
+
+        assertThat(loosened.json().get("supervisionRatioBp").asInt()).isEqualTo(8000);
+        assertThat(tightened.json().get("supervisionRatioBp").asInt()).isEqualTo(9000);
+        assertThat(products.supervisionRatio(pass.id()).bp()).isEqualTo(9000);
+        ratio.accept(5000);
+        assertThat(products.supervisionRatio(pass.id()).bp()).isEqualTo(8000);
+        assertThat(products.supervisionRatio(pass.id()).source()).startsWith("contract version 1");
+    }
+
     @Test
     void surrenderLocksEndsAndReturnsTheCardAsItWas() {
         CardFixtures f = fixtures();

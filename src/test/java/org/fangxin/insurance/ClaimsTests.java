@@ -341,6 +341,39 @@ class ClaimsTests extends IntegrationTest {
                 .status()).isEqualTo(403);
     }
 
+    /** Issue 13, item 10: a claim stands only on what the guarantee fund paid in that closure case, per the ledger. */
+    @Test
+    void refusesAClaimForACaseTheFundPaidNothingInOrForMoreThanItPaid() {
+        var insured = insuredGym(Money.yuan(50_000));
+        var paid = line(insured, UUID.randomUUID(), 40_000);
+        Api operator = api().as(users.create(Role.OPERATOR));
+        UUID noSuchCase = UUID.randomUUID();
+        Map<String, Object> invented = Map.of("caseId", noSuchCase.toString(), "merchantId", insured.merchant().id().toString(),
+                "trigger", "CLOSURE_CONFIRMED", "closedOn", policies.today().toString(),
+                "lines", List.of(Map.of("cardId", UUID.randomUUID().toString(), "consumerId", UUID.randomUUID().toString(),
+                        "claimed", Map.of("amountMinor", 40_000, "currency", "CNY"))));
+
+        var unknown = operator.post("/api/v1/insurance/claims", invented, "f-" + UUID.randomUUID());
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.code()).isEqualTo("claim-case-unknown");
+        assertThat(claims.ofCase(noSuchCase)).isEmpty();
+
+        var tooMuch = new NewClaim.Line(paid.cardId(), paid.consumerId(), Money.fen(40_001));
+        assertThatThrownBy(() -> claims.file(claim(insured, List.of(tooMuch))))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.type().slug()).isEqualTo("claim-line-not-funded"));
+        var otherCard = new NewClaim.Line(UUID.randomUUID(), paid.consumerId(), Money.fen(100));
+        assertThatThrownBy(() -> claims.file(claim(insured, List.of(paid, otherCard))))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.type().slug()).isEqualTo("claim-line-not-funded"));
+        var otherMerchant = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        assertThatThrownBy(() -> claims.file(new NewClaim(insured.caseId(), otherMerchant.id(), ClosureTrigger.CLOSURE_CONFIRMED,
+                policies.today(), List.of(paid))))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.type().slug()).isEqualTo("claim-case-unknown"));
+        assertThat(claims.ofCase(insured.caseId())).isEmpty();
+
+        assertThat(claims.file(claim(insured, List.of(paid))).covered()).isEqualTo(Money.fen(40_000));
+    }
+
     @Test
     void twoFilingsOfOneCaseAtOnceFileOneClaim() throws Exception {
         var insured = insuredGym(Money.yuan(50_000));

@@ -37,13 +37,25 @@ class PolicyTests extends IntegrationTest {
     Ledger ledger;
     @Autowired
     org.fangxin.identity.ApiKeys apiKeys;
+    @Autowired
+    Claims claims;
+    @Autowired
+    org.fangxin.catalog.Products products;
+    @Autowired
+    org.fangxin.payment.Payments payments;
+    @Autowired
+    org.fangxin.payment.sandbox.SandboxGateway sandbox;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     InsuranceFixtures fixtures;
     TestMerchants testMerchants;
     TestExposure exposure;
+    org.fangxin.testing.TestCards cards;
 
     @BeforeEach
     void fixtures() {
+        cards = new org.fangxin.testing.TestCards(products, payments, sandbox, jdbc, users, this::api);
         fixtures = new InsuranceFixtures(insurers, policies, users);
         testMerchants = new TestMerchants(merchants, accounts);
         exposure = new TestExposure(ledger);
@@ -128,21 +140,53 @@ class PolicyTests extends IntegrationTest {
         assertThat(api().as(other.owner()).get("/api/v1/insurance/policies/" + policy.id()).status()).isEqualTo(404);
     }
 
+    /**
+     * Issue 13, item 8: a claim goes to one policy (the oldest that covers the merchant), so cover never adds several
+     * policies' limits; it is cut by that policy's per-merchant limit, its per-consumer limit over the holders of live
+     * cards, and what is left of its aggregate limit this policy year.
+     */
     @Test
-    void insuredCoverIsTheExposureUpToThePerMerchantLimit() {
-        var a = fixtures.insurer(120, Money.yuan(10_000));
+    void insuredCoverIsWhatAClaimOnTheOnePolicyWouldRecover() {
+        var a = fixtures.insurer(120, Money.yuan(10_000)); // per consumer 5,000 yuan
         var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        exposure.advance(gym.id(), 5_000_000, 3_000_000);
+        for (int i = 0; i < 3; i++) {
+            cards.buyPass(gym, Money.yuan(9_000)); // 60% advanced: 5,400 yuan each
+        }
         assertThat(policies.insuredCover(gym.id())).isEqualTo(Money.fen(0));
         fixtures.policy(a.product(), PolicyScope.MERCHANT, List.of(gym.id()), null, new CostSharing(10_000, 0, 0));
-        assertThat(policies.exposure(gym.id())).isEqualTo(Money.yuan(30_000));
+        assertThat(policies.exposure(gym.id())).isEqualTo(Money.yuan(16_200));
         assertThat(policies.insuredCover(gym.id())).isEqualTo(Money.yuan(10_000));
 
-        var small = testMerchants.activeMerchant(Sector.BEAUTY, "410200");
-        exposure.advance(small.id(), 100_000, 40_000);
-        fixtures.policy(a.product(), PolicyScope.GROUP, List.of(small.id(), gym.id()), null, new CostSharing(0, 10_000, 0));
-        assertThat(policies.insuredCover(small.id())).isEqualTo(Money.fen(40_000));
-        assertThat(policies.insuredCover(gym.id())).isEqualTo(Money.yuan(20_000)); // two policies, capped at exposure
+        var b = fixtures.insurer(120, Money.yuan(50_000));
+        clock.advance(java.time.Duration.ofSeconds(1)); // policies are ordered by issue time: B is the younger one
+        var single = testMerchants.activeMerchant(Sector.BEAUTY, "410200");
+        cards.buyPass(single, Money.yuan(9_000));
+        fixtures.policy(b.product(), PolicyScope.GROUP, List.of(single.id(), gym.id()), null, new CostSharing(0, 10_000, 0));
+        assertThat(policies.insuredCover(gym.id())).as("the claim would still go to the older policy alone")
+                .isEqualTo(Money.yuan(10_000));
+        assertThat(policies.insuredCover(single.id())).as("one consumer: the per-consumer limit").isEqualTo(Money.yuan(5_000));
+    }
+
+    @Test
+    void insuredCoverIsWhatIsLeftOfTheAggregateLimitThisPolicyYear() {
+        var login = fixtures.insurer(120, Money.yuan(50_000)).login();
+        var rates = java.util.Arrays.stream(Sector.values()).map(s -> new ProductRate(s, RiskTier.B, 100)).toList();
+        var small = insurers.defineProduct(login.actor(), new NewProduct(null, "小额 aggregate " + java.util.UUID.randomUUID(),
+                java.util.EnumSet.of(ClosureTrigger.CLOSURE_CONFIRMED), rates, Money.yuan(6_000), Money.yuan(5_000),
+                Money.yuan(5_000)));
+        var closed = testMerchants.activeMerchant(Sector.EDUCATION, "410200");
+        var open = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        cards.buyPass(open, Money.yuan(9_000));
+        cards.buyPass(open, Money.yuan(9_000));
+        fixtures.policy(small, PolicyScope.GROUP, List.of(closed.id(), open.id()), null, new CostSharing(0, 10_000, 0));
+        assertThat(policies.insuredCover(open.id())).isEqualTo(Money.yuan(5_000));
+
+        java.util.UUID caseId = java.util.UUID.randomUUID();
+        java.util.UUID card = new CompensationLedger(ledger).fundPaid(caseId, closed.id(), 400_000);
+        claims.file(new NewClaim(caseId, closed.id(), ClosureTrigger.CLOSURE_CONFIRMED, policies.today(),
+                List.of(new NewClaim.Line(card, java.util.UUID.randomUUID(), Money.yuan(4_000)))));
+
+        assertThat(policies.insuredCover(open.id())).isEqualTo(Money.yuan(2_000));
     }
 
     @Test
@@ -151,7 +195,8 @@ class PolicyTests extends IntegrationTest {
         var first = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, REGION);
         var second = testMerchants.activeMerchant(Sector.EDUCATION, REGION);
         var outside = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410226");
-        for (var m : List.of(first, second, outside)) {
+        cards.buyPass(first, Money.yuan(5_000)); // 3,000 yuan advanced
+        for (var m : List.of(second, outside)) {
             exposure.advance(m.id(), 1_000_000, 600_000);
         }
         var policy = fixtures.policy(kaifeng.product(), PolicyScope.REGION, List.of(), REGION, new CostSharing(0, 0, 10_000));
@@ -159,7 +204,7 @@ class PolicyTests extends IntegrationTest {
         assertThat(policies.covering(first.id())).extracting(PolicyView::id).contains(policy.id());
         assertThat(policies.covering(second.id())).extracting(PolicyView::id).contains(policy.id());
         assertThat(policies.covering(outside.id())).extracting(PolicyView::id).doesNotContain(policy.id());
-        assertThat(policies.insuredCover(first.id())).isEqualTo(Money.fen(600_000));
+        assertThat(policies.insuredCover(first.id())).isEqualTo(Money.yuan(3_000));
         assertThat(policies.insuredCover(outside.id())).isEqualTo(Money.fen(0));
         // A merchant that joins the region later is covered too.
         var late = testMerchants.activeMerchant(Sector.BEAUTY, REGION);

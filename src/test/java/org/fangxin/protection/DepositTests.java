@@ -40,6 +40,14 @@ class DepositTests extends IntegrationTest {
 
     @Autowired
     org.springframework.test.context.event.ApplicationEvents events;
+    @Autowired
+    org.fangxin.catalog.Products products;
+    @Autowired
+    org.fangxin.payment.Payments payments;
+    @Autowired
+    org.fangxin.payment.sandbox.SandboxGateway sandbox;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TestMerchants testMerchants;
     TestExposure exposure;
@@ -113,18 +121,21 @@ class DepositTests extends IntegrationTest {
 
     @Test
     void insuredCoverLowersTheRequiredDeposit() {
-        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, REGION);
-        exposure.advance(gym.id(), 5_000_000, 4_000_000); // 40,000 yuan → 30% = 12,000 yuan
-        assertThat(deposits.check(gym.id()).required()).isEqualTo(Money.yuan(12_000));
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        var cards = new org.fangxin.testing.TestCards(products, payments, sandbox, jdbc, users, this::api);
+        for (int i = 0; i < 5; i++) {
+            cards.buyPass(gym, Money.yuan(8_000)); // 4,800 yuan advanced each: 24,000 → 30% = 7,200 yuan
+        }
+        assertThat(deposits.check(gym.id()).required()).isEqualTo(Money.yuan(7_200));
         var fixtures = new org.fangxin.insurance.InsuranceFixtures(insurers, policies, users);
-        var insurer = fixtures.insurer(120, Money.yuan(3_000));
+        var insurer = fixtures.insurer(120, Money.yuan(1_500));
         fixtures.policy(insurer.product(), org.fangxin.insurance.PolicyScope.MERCHANT, java.util.List.of(gym.id()), null,
                 new org.fangxin.insurance.CostSharing(10_000, 0, 0));
         var coverage = deposits.check(gym.id());
-        assertThat(coverage.insuredCover()).isEqualTo(Money.yuan(3_000));
-        assertThat(coverage.required()).isEqualTo(Money.yuan(9_000));
+        assertThat(coverage.insuredCover()).isEqualTo(Money.yuan(1_500));
+        assertThat(coverage.required()).isEqualTo(Money.yuan(5_700));
         assertThat(coverage.blocked()).isTrue();
-        lodge(gym.id(), 900_000);
+        lodge(gym.id(), 570_000);
         assertThat(deposits.maySell(gym.id())).isEmpty();
     }
 

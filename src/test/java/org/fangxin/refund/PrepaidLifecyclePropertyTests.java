@@ -28,6 +28,7 @@ import org.fangxin.ledger.InvariantReport;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * every card's earned + refunded + remaining = paid. Bounded by {@link #BUDGET} and {@link #STEPS_MAX}; the seed is in
  * every failure message; {@code -Dlifecycle.seed=random} or {@code =<n>} picks another (default fixed).
  */
+@Tag("journey")
 class PrepaidLifecyclePropertyTests extends RefundTestBase {
 
     static final Duration BUDGET = Duration.ofSeconds(22);
@@ -142,11 +144,14 @@ class PrepaidLifecyclePropertyTests extends RefundTestBase {
             fx.lodgeDeposit(shop.id(), Money.fen(1 + random.nextInt(200_000)));
         }
         List<ProductView> products = new ArrayList<>();
-        int fee = random.nextInt(3) == 0 ? 0 : random.nextInt(2001);
-        products.add(fx.product(shop, ProductKind.SESSION_PACK, price(), 1 + random.nextInt(60),
-                Term.days(10 + random.nextInt(60)), RefundMethod.PRO_RATA_SESSIONS, fee));
-        products.add(fx.product(shop, ProductKind.PERIOD_PASS, price(), null, Term.days(10 + random.nextInt(40)),
-                RefundMethod.PRO_RATA_DAYS, fee));
+        // fees up to the rule table's default cap (10 %); a list price above the price leaves room for them (refund.md)
+        int fee = random.nextInt(3) == 0 ? 0 : random.nextInt(1001);
+        Money packPrice = price();
+        Money passPrice = price();
+        products.add(fx.product(shop, ProductKind.SESSION_PACK, packPrice, packPrice.times(1 + random.nextInt(2)),
+                1 + random.nextInt(60), Term.days(10 + random.nextInt(60)), RefundMethod.PRO_RATA_SESSIONS, fee));
+        products.add(fx.product(shop, ProductKind.PERIOD_PASS, passPrice, passPrice.times(1 + random.nextInt(2)), null,
+                Term.days(10 + random.nextInt(40)), RefundMethod.PRO_RATA_DAYS, fee));
         products.add(fx.product(shop, ProductKind.STORED_VALUE, price(), null, Term.days(10 + random.nextInt(60)),
                 RefundMethod.PRO_RATA_VALUE, fee));
         shops.add(shop);

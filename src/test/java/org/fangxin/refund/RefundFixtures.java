@@ -31,7 +31,7 @@ import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.merchant.Sector;
 import org.fangxin.payment.Payments;
-import org.fangxin.payment.RefundStatus;
+import org.fangxin.payment.ProviderRefundStatus;
 import org.fangxin.payment.lifecycle.RefundWorker;
 import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.rules.RuleChange;
@@ -108,10 +108,16 @@ final class RefundFixtures {
 
     ProductView product(TestMerchants.Created shop, ProductKind kind, Money price, Integer sessions, Term term,
                         RefundMethod method, int feeBp) {
+        return product(shop, kind, price, null, sessions, term, method, feeBp);
+    }
+
+    /** A product sold below its list price: only a discount leaves room for a refund fee (refund.md). */
+    ProductView product(TestMerchants.Created shop, ProductKind kind, Money price, Money listPrice, Integer sessions, Term term,
+                        RefundMethod method, int feeBp) {
         ContractTerms terms = new ContractTerms(7, method, feeBp, true, "闭店时按剩余价值全额退款或转至承接商户",
                 "协商; 不成向消费者协会申请调解或向法院起诉", null);
         Money face = kind == ProductKind.STORED_VALUE ? price : null;
-        return products.create(shop.ownerActor(), new ProductDraft("测试卡 " + UUID.randomUUID(), null, kind, price, null,
+        return products.create(shop.ownerActor(), new ProductDraft("测试卡 " + UUID.randomUUID(), null, kind, price, listPrice,
                 face, sessions, term, List.of(shop.merchant().stores().get(0).id()), terms));
     }
 
@@ -189,10 +195,10 @@ final class RefundFixtures {
     }
 
     /** Runs the payment module's refund sender until the payment refund of this reference is final. */
-    RefundStatus runPaymentRefund(UUID paymentOrderId, String reference) {
+    ProviderRefundStatus runPaymentRefund(UUID paymentOrderId, String reference) {
         for (int i = 0; i < 30; i++) {
-            RefundStatus status = paymentRefundStatus(paymentOrderId, reference);
-            if (status == RefundStatus.SUCCEEDED || status == RefundStatus.FAILED) {
+            ProviderRefundStatus status = paymentRefundStatus(paymentOrderId, reference);
+            if (status == ProviderRefundStatus.SUCCEEDED || status == ProviderRefundStatus.FAILED) {
                 return status;
             }
             worker.submitDue();
@@ -201,10 +207,10 @@ final class RefundFixtures {
         return paymentRefundStatus(paymentOrderId, reference);
     }
 
-    RefundStatus paymentRefundStatus(UUID paymentOrderId, String reference) {
+    ProviderRefundStatus paymentRefundStatus(UUID paymentOrderId, String reference) {
         return jdbc.sql("select status from payment.refund where payment_order_id = :order and refund_reference = :ref")
                 .param("order", paymentOrderId).param("ref", reference).query(String.class).optional()
-                .map(RefundStatus::valueOf).orElse(null);
+                .map(ProviderRefundStatus::valueOf).orElse(null);
     }
 
     long sandboxRefunds(UUID paymentOrderId) {

@@ -26,7 +26,7 @@ public final class RuleFixtures {
     public static final RuleRow BEIJING_YOUTH_SPORTS = row("110000", "YOUTH_SPORTS", new RuleValues(null, 500_000L, null, null,
             null, null, 3, 60, 10000, null, null, null, null), "京体产业字〔2023〕12号");
     public static final RuleRow SHANGHAI_GYMS = row("310000", "SPORTS_FITNESS", new RuleValues(null, null, 2_000_000L, 500_000L,
-            500_000L, 2_000_000L, 24, 60, null, null, null, null, null), "沪体规文〔2025〕1号");
+            500_000L, 2_000_000L, null, 60, null, null, null, null, null, 24), "沪体规文〔2025〕1号");
 
     private RuleFixtures() {
     }

@@ -58,8 +58,9 @@ class RuleSetTests {
     @CsvSource(nullValues = "-", textBlock = """
             PERIOD_PASS,  5000,  -,  24, -,                  -
             PERIOD_PASS,  5001,  -,  12, amount-above-cap,   periodPassAmountMaxMinor
-            PERIOD_PASS,  3000,  -,  25, term-above-cap,     termMonthsMax
+            PERIOD_PASS,  3000,  -,  25, term-above-cap,     periodPassTermMonthsMax
             SESSION_PACK, 20000, 60, 12, -,                  -
+            SESSION_PACK, 9000,  60, 36, -,                  -
             SESSION_PACK, 20001, 60, 12, amount-above-cap,   sessionPackAmountMaxMinor
             SESSION_PACK, 9000,  61, 12, sessions-above-cap, sessionsMax
             STORED_VALUE, 5000,  -,  -,  -,                  -

@@ -14,6 +14,7 @@ import org.fangxin.card.PurchaseStatus;
 import org.fangxin.card.PurchaseView;
 import org.fangxin.card.SalesBlocks;
 import org.fangxin.card.domain.Entitlement;
+import org.fangxin.card.domain.Validity;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.catalog.ContractVersionView;
@@ -28,6 +29,7 @@ import org.fangxin.payment.CreatePaymentOrder;
 import org.fangxin.payment.PaymentConfirmed;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.Payments;
+import org.fangxin.payment.RequestRefund;
 import org.fangxin.rules.Rules;
 import org.fangxin.rules.Violation;
 import org.fangxin.shared.AuditTrail;
@@ -52,8 +54,6 @@ public class PurchaseDesk {
     public static final ProblemType CONTRACT_VERSION_OUTDATED = new ProblemType("contract-version-outdated", 409);
     public static final String REFERENCE_PREFIX = "purchase:";
     static final Duration TIME_TO_PAY = Duration.ofMinutes(15);
-    /** When the rule table sets no ratio, keep everything in escrow: no rule is not a licence to advance. */
-    static final int RATIO_WHEN_UNSET_BP = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
 
@@ -62,7 +62,6 @@ public class PurchaseDesk {
     private final Products products;
     private final Merchants merchants;
     private final Users users;
-    private final Rules rules;
     private final Payments payments;
     private final AuditTrail audit;
     private final IdGenerator ids;
@@ -70,7 +69,7 @@ public class PurchaseDesk {
     private final ObjectProvider<SalesBlocks> salesBlocks;
 
     PurchaseDesk(CardRepository repository, CardPostings postings, Products products, Merchants merchants, Users users,
-                 Rules rules, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
+                 Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
                  ObjectProvider<SalesBlocks> salesBlocks) {
         this.salesBlocks = salesBlocks;
         this.repository = repository;
@@ -78,7 +77,6 @@ public class PurchaseDesk {
         this.products = products;
         this.merchants = merchants;
         this.users = users;
-        this.rules = rules;
         this.payments = payments;
         this.audit = audit;
         this.ids = ids;
@@ -92,7 +90,8 @@ public class PurchaseDesk {
             throw new Rejection(ProblemType.FORBIDDEN, "only consumers buy cards");
         }
         if (!Boolean.TRUE.equals(command.acceptContract())) {
-            throw Rejection.invalid("acceptContract", "read and accept the contract to buy");
+            throw Rejection.invalid("acceptContract", "read and accept the contract to buy")
+                    .withMessage("problem.card.accept-contract");
         }
         ProductView product = products.find(command.productId())
                 .orElseThrow(() -> Rejection.notFound("product " + command.productId()));
@@ -106,19 +105,23 @@ public class PurchaseDesk {
                 throw new Rejection(Products.MERCHANT_MAY_NOT_SELL, "this merchant may not sell prepaid products now: " + reason);
             });
         }
-        Money held = new Money(repository.heldAtMerchant(actor.userId(), product.merchantId()), product.price().currency());
+        // Orders waiting for payment count: otherwise several unpaid orders placed together bypass the cap.
+        repository.lockHolderAtMerchant(actor.userId(), product.merchantId());
+        long pending = repository.pendingAtMerchant(actor.userId(), product.merchantId(), clock.instant().minus(TIME_TO_PAY));
+        Money held = new Money(Math.addExact(repository.heldAtMerchant(actor.userId(), product.merchantId()), pending),
+                product.price().currency());
         List<Violation> violations = products.checkPurchase(product.id(), command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));
         if (!violations.isEmpty()) {
             throw Rules.violated(violations);
         }
         MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
-        Integer ratio = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values().supervisionRatioBp();
+        int ratio = products.supervisionRatio(product.id()).bp();
         UUID purchaseId = ids.next();
         PaymentOrderView order = payments.createOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
                 merchant.id(), product.price(), product.name(), TIME_TO_PAY));
         PurchaseView purchase = new PurchaseView(purchaseId, actor.userId(), merchant.id(), command.storeId(), product.id(),
-                product.name(), version.id(), version.contentSha256(), ratio == null ? RATIO_WHEN_UNSET_BP : ratio,
+                product.name(), version.id(), version.contentSha256(), ratio,
                 product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), order.checkoutUrl(), clock.instant(), null, null);
         repository.insertPurchase(purchase);
         audit.record("purchase.created", "purchase", purchaseId, null, purchase);
@@ -177,13 +180,42 @@ public class PurchaseDesk {
         if (existing.isPresent()) {
             return Optional.of(existing.get().id());
         }
+        if (purchase.status() == PurchaseStatus.REFUSED) {
+            return Optional.empty(); // refused at an earlier delivery: its payment is being refunded
+        }
         if (!purchase.amount().equals(event.amount()) || !purchase.consumerId().equals(event.payerUserId())
                 || !event.paymentOrderId().equals(purchase.paymentOrderId())) {
             LOG.error("payment {} does not match purchase {} (amount {}, payer {}): no card issued",
                     event.paymentOrderId(), purchaseId, event.amount(), event.payerUserId());
             return Optional.empty();
         }
+        if (refusedByCaps(purchase)) {
+            return Optional.empty();
+        }
         return Optional.of(issueCard(purchase, event.occurredAt()));
+    }
+
+    /**
+     * Issuing re-checks the caps against the cards the consumer holds now (the rules may have changed, or other orders
+     * been paid, since the order was placed). A breach issues no card: the purchase ends REFUSED and the whole payment
+     * is refunded under {@code purchase-refused:<purchaseId>}.
+     */
+    private boolean refusedByCaps(PurchaseView purchase) {
+        repository.lockHolderAtMerchant(purchase.consumerId(), purchase.merchantId());
+        Money held = new Money(repository.heldAtMerchant(purchase.consumerId(), purchase.merchantId()),
+                purchase.amount().currency());
+        List<Violation> violations = products.checkPurchaseCaps(purchase.productId(), purchase.amount(), held,
+                users.isRealNameVerified(purchase.consumerId()));
+        if (violations.isEmpty()) {
+            return false;
+        }
+        String reason = String.join("; ", violations.stream().map(Violation::detail).toList());
+        repository.markPurchase(purchase.id(), PurchaseStatus.REFUSED, null);
+        payments.refund(new RequestRefund(purchase.paymentOrderId(), "purchase-refused:" + purchase.id(), purchase.amount(),
+                "purchase refused at issue: " + reason));
+        audit.record("purchase.refused", "purchase", purchase.id(), purchase, Map.of("violations", violations));
+        LOG.warn("purchase {} paid but refused at issue, payment refunded: {}", purchase.id(), reason);
+        return true;
     }
 
     private UUID issueCard(PurchaseView purchase, Instant paidAt) {
@@ -191,28 +223,29 @@ public class PurchaseDesk {
         MerchantView merchant = merchants.find(purchase.merchantId()).orElseThrow();
         LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
         LocalDate validUntil = product.term().lastDayFrom(validFrom);
-        long paid = purchase.amount().amountMinor();
-        long advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
+        Money paid = purchase.amount();
+        Money advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
         Entitlement.Kind kind = Entitlement.Kind.valueOf(product.kind().name());
-        Long face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue().amountMinor() : null;
+        Money face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue() : null;
         Entitlement entitlement = Entitlement.issued(kind, paid, advance,
-                kind == Entitlement.Kind.SESSION_PACK ? product.sessions() : null, face, validFrom, validUntil);
+                kind == Entitlement.Kind.SESSION_PACK ? product.sessions() : null, face, new Validity(validFrom, validUntil));
         UUID cardId = ids.next();
         Instant now = clock.instant();
-        long listPrice = Math.max(product.listPrice().amountMinor(), paid);
+        long listPrice = Math.max(product.listPrice().amountMinor(), paid.amountMinor());
+        Long faceMinor = face == null ? null : face.amountMinor();
         CardRow card = new CardRow(cardId, purchase.id(), null, purchase.consumerId(), purchase.merchantId(),
                 purchase.storeId(), purchase.productId(), purchase.productName(), kind, purchase.contractVersionId(),
-                purchase.contractSha256(), purchase.paymentOrderId(), CardStatus.ACTIVE, purchase.amount().currency(),
-                paid, listPrice, 0, 0, 0, advance, advance, entitlement.sessionsTotal(), entitlement.sessionsRemaining(),
-                face, face, validFrom, validUntil, merchant.zone(), null, paidAt, null);
+                purchase.contractSha256(), purchase.paymentOrderId(), CardStatus.ACTIVE, paid.currency(),
+                paid.amountMinor(), listPrice, 0, 0, 0, advance.amountMinor(), advance.amountMinor(),
+                entitlement.sessionsTotal(), entitlement.sessionsRemaining(), faceMinor, faceMinor, validFrom, validUntil,
+                merchant.zone(), null, paidAt, null);
         repository.insertCard(card);
         repository.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
-        postings.purchased(purchase.id(), cardId, purchase.merchantId(), purchase.amount(),
-                new Money(advance, purchase.amount().currency()));
-        repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + purchase.amount().format() + ", advance "
-                + new Money(advance, purchase.amount().currency()).format(), paid, entitlement.sessionsTotal(), purchase.id());
-        audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", purchase.amount(),
-                "advanceMinor", advance, "validUntil", validUntil.toString()));
+        postings.purchased(purchase.id(), cardId, purchase.merchantId(), paid, advance);
+        repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + paid.format() + ", advance " + advance.format(),
+                paid.amountMinor(), entitlement.sessionsTotal(), purchase.id());
+        audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", paid,
+                "advanceMinor", advance.amountMinor(), "validUntil", validUntil.toString()));
         return cardId;
     }
 

@@ -1,6 +1,5 @@
 package org.fangxin.card.web;
 
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import org.fangxin.card.persistence.CardRow;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Controller;
@@ -76,7 +76,7 @@ class CardPageController {
             return "redirect:" + purchase.checkoutUrl() + (purchase.checkoutUrl().contains("?") ? "&" : "?") + "return="
                     + URLEncoder.encode(back, StandardCharsets.UTF_8);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             return "redirect:/public/products/" + productId;
         }
     }
@@ -130,7 +130,7 @@ class CardPageController {
             model.addAttribute("secondsLeft", secondsLeft);
             model.addAttribute("renewAfter", Math.max(1, secondsLeft - RENEW_BEFORE_EXPIRY_SECONDS));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: code";
     }
@@ -140,7 +140,7 @@ class CardPageController {
         try {
             model.addAttribute("redemption", redemptions.dispute(actor, id, reason));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: disputed";
     }
@@ -153,7 +153,7 @@ class CardPageController {
             redirect.addFlashAttribute("confirmed", true);
             return "redirect:/cards/" + answered.cardId();
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             return "redirect:/cards";
         }
     }
@@ -164,7 +164,7 @@ class CardPageController {
             redemptions.answer(actor, id, false);
             redirect.addFlashAttribute("declined", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/cards";
     }
@@ -173,12 +173,6 @@ class CardPageController {
     String purchaseList(Actor actor, Model model) {
         model.addAttribute("purchases", purchases.list(actor, CardRegistry.LIST_SIZE_MAX));
         return "card/purchases";
-    }
-
-    /** Yuan typed on a page (at most two decimals) as fen; blank means "no amount". */
-    static Money yuan(String amountYuan) {
-        return amountYuan == null || amountYuan.isBlank() ? null
-                : Money.fen(new BigDecimal(amountYuan.strip()).movePointRight(2).longValueExact());
     }
 
     private static void requireConsumer(Actor actor) {

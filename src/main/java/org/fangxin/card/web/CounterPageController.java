@@ -20,6 +20,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.MessageSource;
@@ -105,7 +106,7 @@ class CounterPageController {
             model.addAttribute("code", code.strip());
             model.addAttribute("stores", merchants.find(actor.merchantId()).orElseThrow().stores());
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: scanned";
     }
@@ -115,7 +116,7 @@ class CounterPageController {
                   @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                   Model model) {
         attempt(model, () -> {
-            Money amount = CardPageController.yuan(amountYuan);
+            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
             RedemptionView redemption = redemptions.redeem(actor, new Redeem(code, storeId, count(sessions, amount), amount));
             model.addAttribute("redemption", redemption);
             model.addAttribute("card", cards.find(redemption.cardId()).orElseThrow());
@@ -129,7 +130,7 @@ class CounterPageController {
                              @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                              Model model) {
         attempt(model, () -> {
-            Money amount = CardPageController.yuan(amountYuan);
+            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
             model.addAttribute("request", redemptions.request(actor,
                     new RequestRedemption(cardId, storeId, count(sessions, amount), amount)));
         });
@@ -146,7 +147,7 @@ class CounterPageController {
         try {
             action.run();
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         } catch (NumberFormatException | ArithmeticException e) {
             model.addAttribute("error", message("card.amount.invalid"));
         }

@@ -25,15 +25,21 @@ public final class ContractDocument {
     private ContractDocument() {
     }
 
+    /** The content of the draft's contract under the rule table's ratio alone (no per-merchant floor). */
     public static ContractContent content(ProductDraft draft, MerchantView merchant, RuleSet rules) {
+        return content(draft, merchant, rules.supervisionRatio().bp());
+    }
+
+    /** The content of the draft's contract; {@code supervisionRatioBp} is the ratio purchases under it will keep at least. */
+    public static ContractContent content(ProductDraft draft, MerchantView merchant, int supervisionRatioBp) {
         List<ContractContent.Place> places = Listing.stores(draft, merchant).stream()
                 .map(store -> new ContractContent.Place(store.name(), store.address(), store.leaseEndsOn()))
                 .toList();
-        Integer ratio = rules.values().supervisionRatioBp();
         return new ContractContent(draft.name(), draft.description(), draft.kind(),
                 new ContractContent.Party(merchant.legalName(), merchant.creditCode()), PLATFORM, places,
-                ESCROW_ACCOUNT, ratio == null ? 0 : ratio, draft.price(), draft.effectiveListPrice(), draft.faceValue(),
-                PAYMENT_METHOD, draft.sessions(), draft.term(), draft.terms(), merchant.regionCode(), merchant.sector().name());
+                ESCROW_ACCOUNT, supervisionRatioBp, draft.price(), draft.effectiveListPrice(), draft.faceValue(),
+                PAYMENT_METHOD, draft.sessions(), draft.term(), draft.terms(), merchant.regionCode(), merchant.sector().name(),
+                draft.audience());
     }
 
     public static String canonicalText(ContractContent c) {
@@ -62,12 +68,14 @@ public final class ContractDocument {
         line(text, "terms.refundMethod", terms.refundMethod());
         line(text, "terms.refundFeeBp", terms.refundFeeBp());
         line(text, "terms.refundFeeWaived", "within cooling-off and whenever the merchant is at fault");
+        line(text, "terms.usedAtListPrice", terms.usedSessionsAtListPrice());
         line(text, "terms.transferable", terms.transferable());
         line(text, "terms.closure", terms.closureTerms());
         line(text, "terms.disputeResolution", terms.disputeResolution());
         line(text, "terms.extra", terms.extraTerms());
         line(text, "rules.region", c.regionCode());
         line(text, "rules.sector", c.sector());
+        line(text, "rules.audience", c.audience());
         return text.toString();
     }
 

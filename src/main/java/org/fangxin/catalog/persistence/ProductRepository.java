@@ -16,6 +16,7 @@ import org.fangxin.catalog.ProductKind;
 import org.fangxin.catalog.ProductStatus;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.catalog.Term;
+import org.fangxin.rules.Audience;
 import org.fangxin.shared.Money;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,8 @@ public class ProductRepository {
 
     private static final String PRODUCT_COLUMNS = """
             id, merchant_id, name, description, kind, status, currency, price_minor, list_price_minor, face_value_minor,
-            sessions, term_count, term_unit, store_ids::text[] as store_ids, current_version_id, version_count, created_at""";
+            sessions, term_count, term_unit, store_ids::text[] as store_ids, current_version_id, version_count, created_at,
+            audience""";
     private static final String VERSION_COLUMNS = """
             id, product_id, merchant_id, number, content::text as content, canonical_text, content_sha256, created_at""";
 
@@ -50,9 +52,10 @@ public class ProductRepository {
         jdbc.sql("""
                 insert into catalog.product (id, merchant_id, name, description, kind, status, currency, price_minor,
                         list_price_minor, face_value_minor, sessions, term_count, term_unit, store_ids, current_version_id,
-                        version_count, created_at, updated_at)
+                        version_count, created_at, updated_at, audience)
                 values (:id, :merchantId, :name, :description, :kind, :status, :currency, :price, :listPrice, :faceValue,
-                        :sessions, :termCount, :termUnit, cast(:storeIds as uuid[]), :versionId, 1, :createdAt, :createdAt)
+                        :sessions, :termCount, :termUnit, cast(:storeIds as uuid[]), :versionId, 1, :createdAt, :createdAt,
+                        :audience)
                 """)
                 .param("id", product.id()).param("merchantId", product.merchantId()).param("name", product.name())
                 .param("description", product.description()).param("kind", product.kind().name())
@@ -63,6 +66,7 @@ public class ProductRepository {
                 .param("termUnit", product.term().unit().name())
                 .param("storeIds", product.storeIds().stream().map(UUID::toString).toArray(String[]::new))
                 .param("versionId", version.id()).param("createdAt", Timestamp.from(product.createdAt()))
+                .param("audience", product.audience().name())
                 .update();
         insertVersion(version, createdBy);
     }
@@ -143,7 +147,7 @@ public class ProductRepository {
                 new Money(rs.getLong("price_minor"), currency), new Money(rs.getLong("list_price_minor"), currency), face,
                 sessionCount, new Term(rs.getInt("term_count"), Term.Unit.valueOf(rs.getString("term_unit"))),
                 uuids(rs.getArray("store_ids")), rs.getObject("current_version_id", UUID.class), rs.getInt("version_count"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), Audience.valueOf(rs.getString("audience")));
     }
 
     private ContractVersionView toVersion(ResultSet rs, int n) throws SQLException {

@@ -169,9 +169,9 @@ class CatalogPageController {
             return new EditorFeedback(true, List.of(), List.of(), null, (List<Violation>) rejection.properties().get("violations"));
         }
         if (rejection.type().equals(ProblemType.INVALID_INPUT)) {
-            return new EditorFeedback(true, List.of(), List.of(rejection.getMessage()), null, List.of());
+            return new EditorFeedback(true, List.of(), List.of(rejection.getLocalizedMessage()), null, List.of());
         }
-        return new EditorFeedback(true, List.of(), List.of(), rejection.getMessage(), List.of());
+        return new EditorFeedback(true, List.of(), List.of(), rejection.getLocalizedMessage(), List.of());
     }
 
     private String editor(Model model, MerchantView merchant, ProductForm form, EditorFeedback feedback) {
@@ -179,6 +179,7 @@ class CatalogPageController {
         model.addAttribute("form", form);
         model.addAttribute("feedback", feedback);
         model.addAttribute("kinds", ProductKind.values());
+        model.addAttribute("audiences", org.fangxin.rules.Audience.values());
         model.addAttribute("refundMethods", RefundMethod.values());
         model.addAttribute("units", Term.Unit.values());
         return "catalog/editor";

@@ -9,7 +9,10 @@ import org.fangxin.catalog.ProductDraft;
 import org.fangxin.catalog.ProductKind;
 import org.fangxin.catalog.RefundMethod;
 import org.fangxin.catalog.Term;
+import org.fangxin.rules.Audience;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
+import org.fangxin.shared.Rejection;
 
 /**
  * The product editor's fields as typed (text), parsed into a {@link ProductDraft} at the edge: amounts in yuan with
@@ -18,7 +21,7 @@ import org.fangxin.shared.Money;
 public record ProductForm(String name, String description, String kind, String price, String listPrice, String faceValue,
                           String sessions, String termCount, String termUnit, List<UUID> storeIds, String coolingOffDays,
                           String refundMethod, String refundFeeBp, Boolean transferable, String closureTerms,
-                          String disputeResolution, String extraTerms) {
+                          String disputeResolution, String extraTerms, String audience, Boolean usedAtListPrice) {
 
     static final long YUAN_MAX = 100_000_000L;
 
@@ -28,7 +31,7 @@ public record ProductForm(String name, String description, String kind, String p
 
     static ProductForm blank(List<UUID> stores) {
         return new ProductForm("", "", "SESSION_PACK", "", "", "", "", "", "MONTHS", stores, "7", "PRO_RATA_SESSIONS", "0",
-                true, "", "", "");
+                true, "", "", "", "ADULTS", false);
     }
 
     /** The form of an existing product with new contract terms typed in (the product's own fields cannot change). */
@@ -37,14 +40,16 @@ public record ProductForm(String name, String description, String kind, String p
                 yuanText(product.listPrice()), product.faceValue() == null ? "" : yuanText(product.faceValue()),
                 product.sessions() == null ? "" : product.sessions().toString(), Integer.toString(product.term().count()),
                 product.term().unit().name(), product.storeIds(), typed.coolingOffDays(), typed.refundMethod(),
-                typed.refundFeeBp(), typed.transferable(), typed.closureTerms(), typed.disputeResolution(), typed.extraTerms());
+                typed.refundFeeBp(), typed.transferable(), typed.closureTerms(), typed.disputeResolution(), typed.extraTerms(),
+                product.audience().name(), typed.usedAtListPrice());
     }
 
     /** The form showing an existing product's current terms. */
     static ProductForm of(org.fangxin.catalog.ProductView product, ContractTerms terms) {
         var typed = new ProductForm(null, null, null, null, null, null, null, null, null, null,
                 terms.coolingOffDays().toString(), terms.refundMethod().name(), terms.refundFeeBp().toString(),
-                terms.transferable(), terms.closureTerms(), terms.disputeResolution(), terms.extraTerms());
+                terms.transferable(), terms.closureTerms(), terms.disputeResolution(), terms.extraTerms(), null,
+                terms.usedSessionsAtListPrice());
         return revising(product, typed);
     }
 
@@ -63,6 +68,8 @@ public record ProductForm(String name, String description, String kind, String p
         ProductKind kindValue = enumOf(ProductKind.class, kind, "kind", errors);
         RefundMethod method = enumOf(RefundMethod.class, refundMethod, "refundMethod", errors);
         Term.Unit unit = enumOf(Term.Unit.class, termUnit, "termUnit", errors);
+        Audience audienceValue = audience == null || audience.isBlank() ? Audience.ADULTS
+                : enumOf(Audience.class, audience, "audience", errors);
         Money priceValue = yuan(price, "price", true, errors);
         Money listValue = yuan(listPrice, "listPrice", false, errors);
         Money faceValueValue = kindValue == ProductKind.STORED_VALUE ? yuan(faceValue, "faceValue", true, errors) : null;
@@ -77,9 +84,9 @@ public record ProductForm(String name, String description, String kind, String p
             return new Parsed(null, errors);
         }
         var terms = new ContractTerms(coolingOff, method, feeBp, Boolean.TRUE.equals(transferable), closureTerms,
-                disputeResolution, extraTerms);
+                disputeResolution, extraTerms, Boolean.TRUE.equals(usedAtListPrice));
         return new Parsed(new ProductDraft(name.strip(), description, kindValue, priceValue, listValue, faceValueValue,
-                sessionCount, new Term(termValue, unit), storeIds, terms), List.of());
+                sessionCount, new Term(termValue, unit), storeIds, terms, audienceValue), List.of());
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field, List<FieldError> errors) {
@@ -99,15 +106,15 @@ public record ProductForm(String name, String description, String kind, String p
             return null;
         }
         try {
-            BigDecimal amount = new BigDecimal(value.strip().replace(",", "").replace("¥", ""));
-            if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(BigDecimal.valueOf(YUAN_MAX)) > 0) {
-                throw new NumberFormatException(value);
+            Money amount = MoneyFormat.parseYuan(field, value);
+            if (amount.isPositive() && amount.compareTo(Money.yuan(YUAN_MAX)) <= 0) {
+                return amount;
             }
-            return Money.fen(amount.movePointRight(2).longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            errors.add(new FieldError(field, "catalog.error.amount"));
-            return null;
+        } catch (Rejection notAnAmount) {
+            // reported as the field's error below, like an amount out of range
         }
+        errors.add(new FieldError(field, "catalog.error.amount"));
+        return null;
     }
 
     private static Integer count(String value, String field, boolean required, List<FieldError> errors) {

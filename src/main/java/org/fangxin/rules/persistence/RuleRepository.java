@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.rules.Audience;
 import org.fangxin.rules.RuleRow;
 import org.fangxin.rules.RuleValues;
+import org.fangxin.rules.SubSector;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +24,7 @@ public class RuleRepository {
             id, region_code, sector, version, effective_from, cooling_off_days_min, purchase_amount_max_minor,
             session_pack_amount_max_minor, period_pass_amount_max_minor, stored_value_max_minor, consumer_total_max_minor,
             term_months_max, sessions_max, supervision_ratio_bp, real_name_threshold_minor, refund_fee_cap_bp,
-            required_clauses, banned_phrases, source, created_at, created_by""";
+            required_clauses, banned_phrases, source, created_at, created_by, period_pass_term_months_max""";
 
     private final JdbcClient jdbc;
 
@@ -35,7 +37,7 @@ public class RuleRepository {
         jdbc.sql("insert into rules.rule_version (" + COLUMNS + """
                 ) values (:id, :region, :sector, :version, :effectiveFrom, :coolingOff, :purchaseMax, :sessionPackMax,
                           :periodPassMax, :storedValueMax, :consumerTotalMax, :termMonthsMax, :sessionsMax, :ratio,
-                          :realName, :feeCap, :clauses, :phrases, :source, :createdAt, :createdBy)
+                          :realName, :feeCap, :clauses, :phrases, :source, :createdAt, :createdBy, :passTermMonthsMax)
                 """)
                 .param("id", row.id()).param("region", row.regionCode()).param("sector", row.sector())
                 .param("version", row.version()).param("effectiveFrom", row.effectiveFrom())
@@ -48,7 +50,7 @@ public class RuleRepository {
                 .param("clauses", v.requiredClauses().toArray(String[]::new))
                 .param("phrases", v.bannedPhrases().toArray(String[]::new))
                 .param("source", row.source()).param("createdAt", Timestamp.from(row.createdAt()))
-                .param("createdBy", row.createdBy())
+                .param("createdBy", row.createdBy()).param("passTermMonthsMax", v.periodPassTermMonthsMax())
                 .update();
     }
 
@@ -83,6 +85,19 @@ public class RuleRepository {
                 .param("region", region).param("sector", sector).query(RuleRepository::toRow).list();
     }
 
+    /** The sub-sectors of a sector for one audience, e.g. YOUTH_SPORTS for SPORTS_FITNESS × MINORS. */
+    public List<String> subSectors(String sector, String audience) {
+        return jdbc.sql("select code from rules.sub_sector where sector = :sector and audience = :audience order by code")
+                .param("sector", sector).param("audience", audience).query(String.class).list();
+    }
+
+    public List<SubSector> allSubSectors() {
+        return jdbc.sql("select code, sector, audience, name from rules.sub_sector order by sector, audience, code")
+                .query((rs, n) -> new SubSector(rs.getString("code"), rs.getString("sector"),
+                        Audience.valueOf(rs.getString("audience")), rs.getString("name")))
+                .list();
+    }
+
     public Optional<RuleRow> latest(String region, String sector) {
         return history(region, sector).stream().findFirst();
     }
@@ -93,7 +108,8 @@ public class RuleRepository {
                 longValue(rs, "stored_value_max_minor"), longValue(rs, "consumer_total_max_minor"),
                 integer(rs, "term_months_max"), integer(rs, "sessions_max"), integer(rs, "supervision_ratio_bp"),
                 longValue(rs, "real_name_threshold_minor"), integer(rs, "refund_fee_cap_bp"),
-                strings(rs.getArray("required_clauses")), strings(rs.getArray("banned_phrases")));
+                strings(rs.getArray("required_clauses")), strings(rs.getArray("banned_phrases")),
+                integer(rs, "period_pass_term_months_max"));
         return new RuleRow(rs.getObject("id", UUID.class), rs.getString("region_code"), rs.getString("sector"),
                 rs.getInt("version"), rs.getObject("effective_from", LocalDate.class), values, rs.getString("source"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));

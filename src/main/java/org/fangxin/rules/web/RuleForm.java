@@ -8,6 +8,7 @@ import org.fangxin.rules.RuleChange;
 import org.fangxin.rules.RuleRow;
 import org.fangxin.rules.RuleValues;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.Rejection;
 
 /**
@@ -18,18 +19,18 @@ public record RuleForm(String regionCode, String sector, String coolingOffDaysMi
                        String sessionPackAmountMaxYuan, String periodPassAmountMaxYuan, String storedValueMaxYuan,
                        String consumerTotalMaxYuan, String termMonthsMax, String sessionsMax, String supervisionRatioBp,
                        String realNameThresholdYuan, String refundFeeCapBp, String requiredClauses, String bannedPhrases,
-                       String source, String effectiveFrom) {
+                       String source, String effectiveFrom, String periodPassTermMonthsMax) {
 
     static RuleForm of(String regionCode, String sector, RuleRow row) {
         if (row == null) {
-            return new RuleForm(regionCode, sector, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
+            return new RuleForm(regionCode, sector, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
         }
         RuleValues v = row.values();
         return new RuleForm(regionCode, sector, text(v.coolingOffDaysMin()), yuan(v.purchaseAmountMaxMinor()),
                 yuan(v.sessionPackAmountMaxMinor()), yuan(v.periodPassAmountMaxMinor()), yuan(v.storedValueMaxMinor()),
                 yuan(v.consumerTotalMaxMinor()), text(v.termMonthsMax()), text(v.sessionsMax()), text(v.supervisionRatioBp()),
                 yuan(v.realNameThresholdMinor()), text(v.refundFeeCapBp()), String.join("\n", v.requiredClauses()),
-                String.join("\n", v.bannedPhrases()), row.source(), "");
+                String.join("\n", v.bannedPhrases()), row.source(), "", text(v.periodPassTermMonthsMax()));
     }
 
     /** The change the form asks for; unreadable numbers are refused naming the field. */
@@ -39,7 +40,8 @@ public record RuleForm(String regionCode, String sector, String coolingOffDaysMi
                 fen(storedValueMaxYuan, "storedValueMaxYuan"), fen(consumerTotalMaxYuan, "consumerTotalMaxYuan"),
                 integer(termMonthsMax, "termMonthsMax"), integer(sessionsMax, "sessionsMax"),
                 integer(supervisionRatioBp, "supervisionRatioBp"), fen(realNameThresholdYuan, "realNameThresholdYuan"),
-                integer(refundFeeCapBp, "refundFeeCapBp"), lines(requiredClauses), lines(bannedPhrases));
+                integer(refundFeeCapBp, "refundFeeCapBp"), lines(requiredClauses), lines(bannedPhrases),
+                integer(periodPassTermMonthsMax, "periodPassTermMonthsMax"));
         LocalDate from;
         try {
             from = effectiveFrom == null || effectiveFrom.isBlank() ? null : LocalDate.parse(effectiveFrom.strip());
@@ -70,14 +72,8 @@ public record RuleForm(String regionCode, String sector, String coolingOffDaysMi
     }
 
     private static Long fen(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(value.strip().replace(",", "")).movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw Rejection.invalid(field, field + " must be an amount in yuan with at most two decimals");
-        }
+        Money amount = MoneyFormat.parseOptionalYuan(field, value);
+        return amount == null ? null : amount.amountMinor();
     }
 
     private static String text(Integer value) {

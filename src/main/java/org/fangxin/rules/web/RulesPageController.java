@@ -71,7 +71,7 @@ class RulesPageController {
             return "redirect:" + UriComponentsBuilder.fromPath("/rules").queryParam("saved", row.regionCode() + " × " + row.sector() + " v" + row.version())
                     .encode().build().toUriString();
         } catch (Rejection rejection) {
-            return editor(model, form, List.of(rejection.getMessage()));
+            return editor(model, form, List.of(rejection.getLocalizedMessage()));
         }
     }
 
@@ -96,6 +96,7 @@ class RulesPageController {
         if (v.storedValueMaxMinor() != null) limits.add("storedValueMax|" + RuleForm.money(v.storedValueMaxMinor()));
         if (v.consumerTotalMaxMinor() != null) limits.add("consumerTotalMax|" + RuleForm.money(v.consumerTotalMaxMinor()));
         if (v.termMonthsMax() != null) limits.add("termMonthsMax|" + v.termMonthsMax());
+        if (v.periodPassTermMonthsMax() != null) limits.add("periodPassTermMonthsMax|" + v.periodPassTermMonthsMax());
         if (v.sessionsMax() != null) limits.add("sessionsMax|" + v.sessionsMax());
         if (v.supervisionRatioBp() != null) limits.add("supervisionRatio|" + percent(v.supervisionRatioBp()));
         if (v.realNameThresholdMinor() != null) limits.add("realNameThreshold|" + RuleForm.money(v.realNameThresholdMinor()));

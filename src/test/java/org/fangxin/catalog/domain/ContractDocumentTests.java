@@ -39,6 +39,18 @@ class ContractDocumentTests {
         assertThat(ContractDocument.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
+    /** Issue 13, item 7: where no row sets a ratio, the contract states 100% (what the purchase keeps), not 0%. */
+    @Test
+    void aContractUnderNoRatioStatesThatEverythingStaysInEscrow() {
+        var noRatio = org.fangxin.rules.RuleSet.merge("440305", "SPORTS_FITNESS", RuleFixtures.DAY, java.util.List.of(
+                RuleFixtures.row("*", "*", org.fangxin.rules.RuleValues.NONE, "no ratio")));
+
+        var content = ContractDocument.content(sessionPack(2000, 60, Term.months(12)), GYM, noRatio);
+
+        assertThat(content.supervisionRatioBp()).isEqualTo(10_000);
+        assertThat(ContractDocument.canonicalText(content)).contains("guarantee.escrowRatioBp=10000\n");
+    }
+
     @Test
     void anyChangedTermChangesTheHash() {
         var base = sessionPack(2000, 60, Term.months(12));

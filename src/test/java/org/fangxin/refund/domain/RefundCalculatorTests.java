@@ -67,28 +67,69 @@ class RefundCalculatorTests {
         assertThat(used.method()).isEqualTo(RefundMethodApplied.PRO_RATA_SESSIONS);
     }
 
+    /** A discounted pack: list 3,000 yuan, sold for 2,000, 12 of 60 used; floor 2,000 − 12 × 50 = 1,400 yuan. */
+    static RefundBasis discountedPack(int contractBp, Integer ruleCapBp, boolean atListPrice) {
+        return new RefundBasis(RefundMethod.PRO_RATA_SESSIONS, Money.yuan(2000), Money.yuan(3000), Money.yuan(1600), 60, 48,
+                BOUGHT, BOUGHT.plusMonths(12).minusDays(1), BOUGHT, false, 7, contractBp, ruleCapBp, atListPrice);
+    }
+
     @ParameterizedTest
     @CsvSource({
-            // contract bp, rule cap bp (-1 = none), reason, expected fee in fen on a 1,600-yuan refund
+            // contract bp, rule cap bp (-1 = none), reason, expected fee in fen on a 1,600-yuan unused share (floor 1,400)
             "1000, -1, CONSUMER_CHOICE, 16000",
             "1000, 500, CONSUMER_CHOICE, 8000",
             "300, 500, CONSUMER_CHOICE, 4800",
+            "2000, -1, CONSUMER_CHOICE, 20000",
             "1000, 500, MERCHANT_CLOSED, 0",
             "1000, 500, MERCHANT_RELOCATED, 0",
             "1000, 500, QUALITY_DROP, 0",
             "1000, 500, EXPIRY, 0"})
-    void capsTheFeeByContractAndRuleTableAndWaivesItOnMerchantFault(int contractBp, int capBp, RefundReason reason,
-                                                                    long feeFen) {
-        RefundQuote quote = RefundCalculator.quote(gymPack(48, Money.yuan(1600), contractBp, capBp < 0 ? null : capBp),
-                reason, BOUGHT.plusDays(40));
-        assertThat(quote.fee()).isEqualTo(Money.fen(reason == RefundReason.EXPIRY ? 0 : feeFen));
+    void capsTheFeeByContractRuleTableAndListPriceFloorAndWaivesItOnMerchantFault(int contractBp, int capBp,
+                                                                                  RefundReason reason, long feeFen) {
+        RefundQuote quote = RefundCalculator.quote(discountedPack(contractBp, capBp < 0 ? null : capBp, false), reason,
+                BOUGHT.plusDays(40));
+        assertThat(quote.fee()).isEqualTo(Money.fen(feeFen));
+        assertThat(quote.refund()).isEqualTo(Money.fen(reason == RefundReason.EXPIRY ? 160_000 : 160_000 - feeFen));
         assertThat(quote.refund().plus(quote.retained())).isEqualTo(Money.yuan(1600));
+    }
+
+    /** Issue 13, item 4: a pack sold at its list price leaves no room for a fee: the floor is the unused share. */
+    @Test
+    void aFeeNeverTakesAConsumersRefundBelowPaidLessUsedAtListPrice() {
+        RefundQuote atList = RefundCalculator.quote(gymPack(48, Money.yuan(1600), 1000, null), RefundReason.CONSUMER_CHOICE,
+                BOUGHT.plusDays(40));
+        assertThat(atList.refund()).isEqualTo(Money.yuan(1600));
+        assertThat(atList.fee()).isEqualTo(Money.fen(0));
+
+        RefundQuote heavyFee = RefundCalculator.quote(discountedPack(5000, null, false), RefundReason.CONSUMER_CHOICE,
+                BOUGHT.plusDays(40));
+        assertThat(heavyFee.refund()).isEqualTo(Money.yuan(1400));
+        assertThat(heavyFee.fee()).isEqualTo(Money.yuan(200));
+
+        RefundQuote clause = RefundCalculator.quote(discountedPack(5000, null, true), RefundReason.CONSUMER_CHOICE,
+                BOUGHT.plusDays(40));
+        assertThat(clause.refund()).isEqualTo(Money.yuan(1400));
+        assertThat(clause.fee()).isEqualTo(Money.fen(0));
+        assertThat(clause.retained()).isEqualTo(Money.yuan(200));
+    }
+
+    /** A 300-yuan monthly pass listed at 450: 14 of 30 days used → unused share 160, floor 300 − 14 × 15 = 90. */
+    @Test
+    void theListPriceFloorCountsUsedDaysOfAPass() {
+        LocalDate from = LocalDate.of(2026, 3, 1);
+        RefundBasis pass = new RefundBasis(RefundMethod.PRO_RATA_DAYS, Money.yuan(300), Money.yuan(450), Money.yuan(160),
+                null, null, from, from.plusDays(29), from, false, 7, 10_000, null, false);
+        RefundQuote quote = RefundCalculator.quote(pass, RefundReason.CONSUMER_CHOICE, LocalDate.of(2026, 3, 15));
+        assertThat(quote.refund()).isEqualTo(Money.yuan(90));
+        assertThat(quote.fee()).isEqualTo(Money.yuan(70));
+        assertThat(RefundCalculator.quote(pass, RefundReason.MERCHANT_CLOSED, LocalDate.of(2026, 3, 15)).refund())
+                .isEqualTo(Money.yuan(160));
     }
 
     @Test
     void roundsTheRefundUpAndTheFeeDownInTheConsumersFavour() {
-        // 100.00 yuan for 3 sessions, 2 left: 66.666… → 66.67; fee 3.33% of 66.67 = 2.2201… → 2.22
-        RefundBasis pack = new RefundBasis(RefundMethod.PRO_RATA_SESSIONS, Money.yuan(100), null, Money.fen(6_667), 3, 2,
+        // 100.00 yuan (list 150) for 3 sessions, 2 left: 66.666… → 66.67; fee 3.33% of 66.67 = 2.2201… → 2.22
+        RefundBasis pack = new RefundBasis(RefundMethod.PRO_RATA_SESSIONS, Money.yuan(100), Money.yuan(150), Money.fen(6_667), 3, 2,
                 BOUGHT, BOUGHT.plusMonths(3), BOUGHT, false, 0, 333, null, false);
         RefundQuote quote = RefundCalculator.quote(pack, RefundReason.CONSUMER_CHOICE, BOUGHT.plusDays(3));
         assertThat(quote.gross()).isEqualTo(Money.fen(6_667));
