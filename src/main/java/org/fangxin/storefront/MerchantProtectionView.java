@@ -10,8 +10,10 @@ import org.fangxin.shared.Money;
  * How a purchase from this merchant is protected, with the figures in force now: the supervision ratio of its rule
  * table row ({@code supervisionRatioBp} of 10000 stays in escrow; the rest may be advanced), the escrow (custody)
  * account at the custodian bank, the risk deposit lodged, the merchant's advance exposure, the insurance policies in
- * force that cover it, and whether the platform's first-pay compensation (跑路赔) applies. {@code tier} and
- * {@code complaints} are null until the risk and complaint modules provide them.
+ * force that cover it, whether the platform's first-pay compensation (跑路赔) applies, and its complaint figures.
+ * The ratio is the one evaluation of the rules module for the merchant's adult products; a product's page and card show
+ * what a purchase of that product keeps ({@code catalog.Products.supervisionRatio}). {@code tier} is null until the risk
+ * module provides it.
  */
 public record MerchantProtectionView(UUID merchantId, String merchantName, Sector sector, String regionCode,
                                      int supervisionRatioBp, String custodyAccount, Money deposit, Money exposure,
@@ -25,8 +27,14 @@ public record MerchantProtectionView(UUID merchantId, String merchantName, Secto
     public record Policy(String policyNumber, String insurerName, String productName, Money perMerchantLimit,
                          Money perConsumerLimit, LocalDate endsOn) { }
 
-    /** Complaint statistics of the merchant (from the complaint module, when it exists). */
-    public record ComplaintStats(int received, int resolved) { }
+    /** The merchant's public complaint figures (complaint module): filed, still open, closed by an agreement carried out. */
+    public record ComplaintStats(long received, long open, long resolved) { }
+
+    /** The same merchant's view with the ratio a particular product keeps (a contract may promise more than the rule). */
+    public MerchantProtectionView withRatio(int bp) {
+        return bp == supervisionRatioBp ? this : new MerchantProtectionView(merchantId, merchantName, sector, regionCode, bp,
+                custodyAccount, deposit, exposure, policies, firstPay, tier, complaints);
+    }
 
     public boolean insured() {
         return !policies.isEmpty();

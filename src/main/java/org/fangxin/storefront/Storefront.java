@@ -11,6 +11,8 @@ import org.fangxin.catalog.ContractVersionView;
 import org.fangxin.catalog.ProductStatus;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.catalog.Products;
+import org.fangxin.complaint.ComplaintReports;
+import org.fangxin.complaint.ComplaintStatistics;
 import org.fangxin.identity.Actor;
 import org.fangxin.insurance.Policies;
 import org.fangxin.insurance.PolicyView;
@@ -20,6 +22,7 @@ import org.fangxin.ledger.Ledger;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.StoreView;
+import org.fangxin.rules.Audience;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
@@ -38,8 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Storefront {
 
     public static final int HOME_PRODUCTS_MAX = Products.PAGE_SIZE_MAX;
-    /** When the rule table sets no ratio everything stays in escrow (the purchase desk's rule; see card PurchaseDesk). */
-    static final int RATIO_WHEN_UNSET_BP = 10_000;
 
     private final Products products;
     private final Merchants merchants;
@@ -47,10 +48,13 @@ public class Storefront {
     private final Ledger ledger;
     private final Policies policies;
     private final Cards cards;
+    private final ComplaintReports complaints;
     private final String custodyAccount;
 
     Storefront(Products products, Merchants merchants, Rules rules, Ledger ledger, Policies policies, Cards cards,
+               ComplaintReports complaints,
                @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount) {
+        this.complaints = complaints;
         this.products = products;
         this.merchants = merchants;
         this.rules = rules;
@@ -69,7 +73,8 @@ public class Storefront {
         Map<UUID, MerchantProtectionView> byMerchant = new HashMap<>();
         return products.publicCatalog(HOME_PRODUCTS_MAX).stream()
                 .map(product -> {
-                    MerchantProtectionView protection = byMerchant.computeIfAbsent(product.merchantId(), this::protection);
+                    MerchantProtectionView protection = byMerchant.computeIfAbsent(product.merchantId(), this::protection)
+                            .withRatio(products.supervisionRatio(product.id()).bp());
                     return new ProductCardView(product, protection.merchantName(), protection);
                 }).toList();
     }
@@ -80,7 +85,8 @@ public class Storefront {
         MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
         ContractVersionView contract = products.findContractVersion(product.currentVersionId()).orElseThrow();
         List<StoreView> stores = merchant.stores().stream().filter(s -> product.storeIds().contains(s.id())).toList();
-        return new ProductPageView(product, merchant, contract, stores, protection(merchant));
+        return new ProductPageView(product, merchant, contract, stores,
+                protection(merchant).withRatio(products.supervisionRatio(productId).bp()));
     }
 
     /** How a purchase from the merchant is protected now (public facts for buyers; unknown merchant → 404). */
@@ -101,15 +107,16 @@ public class Storefront {
     }
 
     private MerchantProtectionView protection(MerchantView merchant) {
-        // TODO(fidelity #13 item 7): read the ratio through the one query that the purchase uses once it lands.
-        Integer ratio = rules.effectiveRules(merchant.regionCode(), merchant.sector().name()).values().supervisionRatioBp();
+        int ratio = rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(), Audience.ADULTS).bp();
         List<MerchantProtectionView.Policy> inForce = policies.covering(merchant.id()).stream()
                 .map(this::policy).flatMap(Optional::stream).toList();
-        // Risk tier (#9, risk module) and complaint statistics (#10, complaint module): null until those modules land.
+        ComplaintStatistics filed = complaints.statistics(merchant.id());
+        // Risk tier (#9, risk module): null until that module lands.
         return new MerchantProtectionView(merchant.id(), merchant.legalName(), merchant.sector(), merchant.regionCode(),
-                ratio == null ? RATIO_WHEN_UNSET_BP : ratio, custodyAccount,
+                ratio, custodyAccount,
                 balance(AccountType.RISK_DEPOSIT, merchant.id()), balance(AccountType.MERCHANT_ADVANCE, merchant.id()),
-                inForce, true, null, null);
+                inForce, true, null,
+                new MerchantProtectionView.ComplaintStats(filed.filed(), filed.open(), filed.agreementPerformed()));
     }
 
     private Optional<MerchantProtectionView.Policy> policy(PolicyView policy) {

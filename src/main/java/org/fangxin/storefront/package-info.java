@@ -5,5 +5,5 @@
  * insurance, guarantee fund) from the books. Owns no tables and moves no money: it only reads other modules' facades.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "catalog", "merchant", "rules", "ledger", "card", "protection", "insurance"})
+        allowedDependencies = {"shared", "identity", "catalog", "merchant", "rules", "ledger", "card", "protection", "insurance", "complaint"})
 package org.fangxin.storefront;

@@ -26,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the home page and only clicking (and typing into forms): log in, pick a product card, read how the purchase is
  * protected, buy, pay in the sandbox, land on the new card, show the QR code; the staff's browser decodes that QR code
  * (on the phone from a photo, on the desktop from the camera, Chromium's fake camera filming the screenshot), sees the
- * card and confirms; the consumer sees the redemption and the protection of what is left, and asks for a refund.
+ * card and confirms; the consumer sees the redemption and the protection of what is left, asks for a refund and files
+ * a complaint from the card's page.
  * Screenshots of each screen go to target/screenshots/ (copied to docs/screenshots/).
  */
 class ConsumerJourneyTests extends IntegrationTest {
@@ -54,7 +55,7 @@ class ConsumerJourneyTests extends IntegrationTest {
             logIn(phone, consumer.username());
             phone.locator("#tab-home").click();
             phone.locator("[data-product='" + pack.id() + "']").click();
-            assertThat(phone.locator("#protection").textContent()).contains("存管比例", "风险保证金", "跑路赔", "FX-CUSTODY");
+            assertThat(phone.locator("#protection").textContent()).contains("存管比例", "风险保证金", "跑路赔", "FX-CUSTODY", "投诉统计", "暂无投诉");
             assertThat(phone.locator("#cooling-off").textContent()).contains("冷静期 7 天");
             assertThat(phone.locator("#refund-terms").textContent()).contains("按剩余次数比例计算");
             shot(phone, "product-" + size);
@@ -99,6 +100,20 @@ class ConsumerJourneyTests extends IntegrationTest {
             phone.locator("#requested").waitFor();
             assertThat(phone.locator("#refunds .status").first().textContent()).isEqualTo("待商户确认");
             shot(phone, "refund-" + size);
+
+            // A way to complain from the card's page: the complaint intake names the card, and the case is filed.
+            phone.locator("#tab-cards").click();
+            phone.locator("[data-card]").first().click();
+            phone.locator("#complain").click();
+            phone.locator("#category").selectOption("QUALITY");
+            phone.locator("#askedAction").fill("补上缩短的课时");
+            phone.locator("#description").fill("教练多次迟到，课程时间被缩短。");
+            phone.locator("#submit-complaint").click();
+            phone.locator("#filed, #error").first().waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+            assertThat(phone.locator("#error").count()).as(() -> phone.url() + ": " + phone.locator("#error").allTextContents())
+                    .isZero();
+            shot(phone, "complaint-" + size);
+            assertThat(phone.locator("#stage").getAttribute("data-stage")).isEqualTo("MERCHANT_NEGOTIATION");
         }
     }
 

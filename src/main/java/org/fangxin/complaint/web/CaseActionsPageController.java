@@ -113,7 +113,7 @@ class CaseActionsPageController {
             action.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/complaints/" + id;
     }

@@ -86,7 +86,7 @@ class ComplaintBoardPageController {
             ImportResult result = imports.import12315(actor, new String(file.getBytes(), StandardCharsets.UTF_8));
             redirect.addFlashAttribute("imported", result);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             redirect.addFlashAttribute("importErrors", rejection.properties().get("errors"));
         } catch (IOException e) {
             redirect.addFlashAttribute("error", "the file could not be read");
@@ -103,7 +103,7 @@ class ComplaintBoardPageController {
                     performanceDays, noticeDays));
             redirect.addFlashAttribute("saved", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

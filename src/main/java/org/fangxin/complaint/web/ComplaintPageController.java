@@ -103,7 +103,7 @@ class ComplaintPageController {
             redirect.addFlashAttribute("filed", true);
             return "redirect:/complaints/" + id;
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
             model.addAttribute("askedYuan", askedYuan);
             model.addAttribute("askedAction", askedAction);
             model.addAttribute("description", description);
