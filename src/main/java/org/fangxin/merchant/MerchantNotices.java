@@ -1,8 +1,5 @@
 package org.fangxin.merchant;
 
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,20 +14,16 @@ import org.springframework.stereotype.Component;
 class MerchantNotices {
 
     private final Notifications notifications;
-    private final Users users;
 
-    MerchantNotices(Notifications notifications, Users users) {
+    MerchantNotices(Notifications notifications) {
         this.notifications = notifications;
-        this.users = users;
     }
 
     @ApplicationModuleListener
     void on(MerchantStatusChanged event) {
         String reason = event.reason() == null ? "" : event.reason().strip();
-        for (UserAccount person : users.ofMerchant(event.merchantId())) {
-            notifications.send(Notice.of(person.id(), "merchant.notice.status." + event.to(),
-                    "merchant-status:" + event.merchantId() + ":" + event.to() + ":" + event.changedAt().toEpochMilli()
-                            + ":" + person.id(), event.changedAt(), reason));
-        }
+        notifications.sendToMerchantPeople(event.merchantId(), "merchant.notice.status." + event.to(),
+                "merchant-status:" + event.merchantId() + ":" + event.to() + ":" + event.changedAt().toEpochMilli(),
+                event.changedAt(), reason);
     }
 }

@@ -5,18 +5,17 @@ import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.Cards;
 import org.fangxin.card.CardsHeldForCompensation;
-import org.fangxin.notification.Notice;
-import org.fangxin.notification.Notifications;
 import org.fangxin.refund.persistence.RefundRepository;
 import org.fangxin.refund.persistence.RefundRepository.Stored;
 import org.fangxin.shared.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A closed merchant's cards are held for compensation, which pays their whole unredeemed value: a refund request of
  * such a card still waiting for the merchant (or an operator) is superseded — it ends CANCELLED with that reason and
- * the holder is told, instead of staying open for the merchant after the money came by the compensation.
+ * the holder is told (RefundNotices, on RefundSuperseded), instead of staying open for the merchant after the money came by the compensation.
  * Idempotent: a redelivered event finds nothing undecided.
  */
 @Component
@@ -27,15 +26,15 @@ class RefundSupersession {
     private final RefundRepository repository;
     private final Cards cards;
     private final AuditTrail audit;
-    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RefundSupersession(RefundRepository repository, Cards cards, AuditTrail audit, Notifications notifications,
+    RefundSupersession(RefundRepository repository, Cards cards, AuditTrail audit, ApplicationEventPublisher events,
                        Clock clock) {
         this.repository = repository;
         this.cards = cards;
         this.audit = audit;
-        this.notifications = notifications;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,8 +49,7 @@ class RefundSupersession {
             }
             repository.cancel(id, REASON, clock.instant());
             audit.record("refund.superseded", "refund", id, stored.view(), repository.find(id).orElseThrow().view());
-            notifications.send(Notice.of(stored.view().holderUserId(), "refund.notice.superseded", "refund-superseded:" + id,
-                    event.occurredAt()));
+            events.publishEvent(new RefundSuperseded(id, stored.view().cardId(), stored.view().holderUserId(), event.occurredAt()));
         }
     }
 }

@@ -1,39 +1,53 @@
 package org.fangxin.card.lifecycle;
 
-import java.time.Clock;
-import java.util.Locale;
-import java.util.UUID;
+import java.time.Duration;
+import org.fangxin.card.CardRedeemed;
+import org.fangxin.card.CardTransferred;
+import org.fangxin.card.RedemptionRequested;
 import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
-import org.fangxin.shared.Money;
-import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The card module's in-app notices as message keys ({@code card.notice.<what>.subject|body}) and arguments, so the
- * inbox shows them in the reader's language (ADR 11); the dedup key names the redemption, request or transfer.
+ * Tells people what happened to a card, after the change committed (ADR 11): the holder of a redemption and of a
+ * request to confirm, the merchant's people and the recipient of a transfer. Dedup keys come from the events, so a
+ * redelivered event sends nothing twice.
  */
 @Component
-public class CardNotices {
+class CardNotices {
 
     private final Notifications notifications;
-    private final MessageSource messages;
-    private final Clock clock;
+    private final Duration disputeWindow;
 
-    CardNotices(Notifications notifications, MessageSource messages, Clock clock) {
+    CardNotices(Notifications notifications, @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow) {
         this.notifications = notifications;
-        this.messages = messages;
-        this.clock = clock;
+        this.disputeWindow = disputeWindow;
     }
 
-    public void send(UUID userId, String what, String dedupKey, Object... args) {
-        notifications.send(Notice.of(userId, "card.notice." + what, dedupKey, clock.instant(), args));
+    @ApplicationModuleListener
+    void on(CardRedeemed event) {
+        boolean sessions = event.sessions() != null;
+        notifications.send(Notice.of(event.holderId(), sessions ? "card.notice.redeemed.sessions" : "card.notice.redeemed.amount",
+                "card-redeemed:" + event.redemptionId(), event.occurredAt(), event.productName(),
+                sessions ? event.sessions() : event.amount(), event.value(), disputeWindow.toHours()));
     }
 
-    /** "2 次" or "¥50.00": what a redemption used, as the notices say it (in the platform's language). */
-    String used(Integer sessions, Money amount) {
-        return sessions != null
-                ? messages.getMessage("card.sessions", new Object[] {sessions}, Notifications.DEFAULT_LOCALE)
-                : amount.format();
+    @ApplicationModuleListener
+    void on(RedemptionRequested event) {
+        boolean sessions = event.sessions() != null;
+        notifications.send(Notice.of(event.holderId(), sessions ? "card.notice.confirm.sessions" : "card.notice.confirm.amount",
+                "redemption-requested:" + event.requestId(), event.occurredAt(), event.productName(),
+                sessions ? event.sessions() : event.amount(), event.expiresAt()));
+    }
+
+    @ApplicationModuleListener
+    void on(CardTransferred event) {
+        notifications.sendToMerchantPeople(event.merchantId(), "card.notice.transferred",
+                "card-transferred:" + event.transferId(), event.occurredAt(), event.productName(), event.cardId(),
+                event.successorCardId(), event.amount());
+        notifications.send(Notice.of(event.toHolderId(), "card.notice.received", "card-received:" + event.transferId(),
+                event.occurredAt(), event.productName(), event.amount()));
     }
 }

@@ -89,7 +89,8 @@ class ComplaintBoardPageController {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             redirect.addFlashAttribute("importErrors", rejection.properties().get("errors"));
         } catch (IOException e) {
-            redirect.addFlashAttribute("error", "the file could not be read");
+            redirect.addFlashAttribute("error", Rejection.invalid("file", "the file could not be read")
+                    .withMessage("complaint.import.rule.file").getLocalizedMessage());
         }
         return "redirect:/complaints/admin";
     }
@@ -105,7 +106,8 @@ class ComplaintBoardPageController {
         } catch (Rejection rejection) {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Rejection.invalid("days", e.getMessage())
+                    .withMessage("problem.complaint.deadline-days", DeadlineRules.DAYS_MAX).getLocalizedMessage());
         }
         redirect.addAttribute("region", region);
         return "redirect:/complaints/admin";

@@ -24,7 +24,7 @@ class MessageBundleParityTests {
 
     private static final Path BUNDLES = Path.of("src/main/resources/i18n");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    private static final List<String> BRAND_NAMES = List.of("安心付", "跑路赔", "放心");
+    private static final List<String> BRAND_NAMES = List.of("放心消费险", "安心付", "跑路赔", "放心");
 
     @Test
     void everyChineseBundleHasAnEnglishTwinWithTheSameKeysInEnglish() throws IOException {
