@@ -48,11 +48,11 @@ class DemoCatalog implements ApplicationRunner {
                 UsernamePasswordAuthenticationToken.authenticated("demo-seed", null, List.of()));
         try {
             seedFor("gym-owner", merchant -> List.of(
-                    sessionPack("60次私教课 60-session personal training", "一对一私教课程", 2000, 60, 6, merchant),
-                    monthlyPass("健身月卡 Monthly gym pass", 300, merchant)));
+                    sessionPack("60次私教课", "一对一私教课程", 2000, 60, 6, merchant),
+                    monthlyPass("健身月卡", 300, merchant)));
             seedFor("school-owner", merchant -> List.of(
-                    sessionPack("48课时英语课程 48-hour English course", "少儿英语小班课", 4800, 48, 3, merchant)));
-            seedFor("salon-owner", merchant -> List.of(storedValue("1000元储值卡 ¥1,000 stored-value card", 1000, 1100, merchant)));
+                    sessionPack("48课时少儿英语课程", "少儿英语小班课", 4800, 48, 3, merchant)));
+            seedFor("salon-owner", merchant -> List.of(storedValue("1000元储值卡", 1000, 1100, merchant)));
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -91,7 +91,7 @@ class DemoCatalog implements ApplicationRunner {
 
     private static ContractTerms terms(RefundMethod method) {
         return new ContractTerms(7, method, 0, true,
-                "闭店或停止服务时，按剩余价值全额退还，或经消费者同意转至承接商户。On closure the unredeemed value is refunded in full.",
+                "闭店或停止服务时，按剩余价值全额退还，或经消费者同意转至承接商户。",
                 "双方协商；协商不成的，可向消费者协会申请调解、向市场监管部门投诉或向人民法院起诉。", null);
     }
 

@@ -32,15 +32,15 @@ class DemoUsers implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-seed", null, java.util.List.of()));
         try {
-            seed("operator", "平台运营 Platform operator", Role.OPERATOR, null);
+            seed("operator", "平台运营", Role.OPERATOR, null);
             // A second operator: dual control (maker-checker) needs someone other than the one who ran settlement.
-            seed("checker", "复核运营 Second operator", Role.OPERATOR, null);
-            seed("bank", "托管银行 Custodian bank", Role.BANK, null);
-            seed("insurer", "保险公司 Insurer", Role.INSURER, null);
-            seed("regulator", "市场监管局 Market regulator", Role.REGULATOR, null);
-            seed("edu-regulator", "教育局 Education regulator", Role.REGULATOR, "EDUCATION");
-            seed("association", "消费者协会 Consumer association", Role.ASSOCIATION, null);
-            seed("consumer", "张三 Demo consumer", Role.CONSUMER, null);
+            seed("checker", "复核运营", Role.OPERATOR, null);
+            seed("bank", "存管银行", Role.BANK, null);
+            seed("insurer", "保险公司", Role.INSURER, null);
+            seed("regulator", "市场监管局", Role.REGULATOR, null);
+            seed("edu-regulator", "教育局", Role.REGULATOR, "EDUCATION");
+            seed("association", "消费者协会", Role.ASSOCIATION, null);
+            seed("consumer", "张三", Role.CONSUMER, null);
         } finally {
             SecurityContextHolder.clearContext();
         }

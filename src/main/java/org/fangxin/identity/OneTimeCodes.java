@@ -112,8 +112,7 @@ public class OneTimeCodes {
                 .param("id", id).param("mobile", number).param("hmac", secrets.hmac(PURPOSE, id + ":" + code))
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
                 .update();
-        sms.send(number, "【放心 Fangxin】验证码 " + code + "，" + ttl.toMinutes() + " 分钟内有效，请勿告诉他人。"
-                + " Your login code is " + code + ", valid for " + ttl.toMinutes() + " minutes.");
+        sms.send(number, "【放心】验证码 " + code + "，" + ttl.toMinutes() + " 分钟内有效，请勿告诉他人。");
         audit.record("otp.sent", "otp", id, null, Map.of("mobile", Mobiles.mask(number), "expiresAt", now.plus(ttl).toString()));
         return new CodeSent(Mobiles.mask(number), ttl.toSeconds(), resendInterval.toSeconds());
     }

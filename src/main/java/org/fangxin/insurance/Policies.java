@@ -169,6 +169,12 @@ public class Policies {
                 .toList();
     }
 
+    /** The product a policy insures under (limits, name); no access check, for "how this purchase is protected". */
+    @Transactional(readOnly = true)
+    public Optional<ProductView> productOf(PolicyView policy) {
+        return repository.product(policy.productId());
+    }
+
     /**
      * The part of the merchant's advance exposure a closure claim would recover today (no access check): a claim goes
      * to one policy, the oldest in force that covers the merchant and insures a confirmed closure (as {@link Claims}

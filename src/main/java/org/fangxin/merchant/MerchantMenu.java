@@ -22,6 +22,18 @@ class MerchantMenu {
 
     @Bean
     MenuEntry myMerchantMenu() {
-        return new MenuEntry("/merchants/mine", "merchant.menu.mine", List.of("MERCHANT_OWNER", "MERCHANT_STAFF"), 10);
+        return new MenuEntry("/merchants/mine", "merchant.menu.mine", List.of("MERCHANT_OWNER", "MERCHANT_STAFF"), 10, true);
+    }
+
+    /**
+     * The people of a merchant whose application is PENDING or REJECTED see only the entries meant for applicants
+     * (their application, notices): the other merchant pages need an approved merchant and would answer 404.
+     */
+    @Bean
+    MenuEntry.Filter applicantMenu(Merchants merchants) {
+        return (entry, role, merchantId) -> entry.forApplicants() || merchantId == null
+                || !(role.equals("MERCHANT_OWNER") || role.equals("MERCHANT_STAFF"))
+                || merchants.find(merchantId).map(m -> m.status() != MerchantStatus.PENDING
+                        && m.status() != MerchantStatus.REJECTED).orElse(true);
     }
 }

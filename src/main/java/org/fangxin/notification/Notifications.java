@@ -116,7 +116,7 @@ public class Notifications {
                     returning id)
                 insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
                 """, notices, 1_000, (ps, notice) -> {
-            Object[] arguments = localized(notice.arguments().toArray(), DEFAULT_LOCALE);
+            Object[] arguments = notice.arguments().toArray();
             ps.setObject(1, ids.next());
             ps.setObject(2, notice.userId());
             ps.setString(3, truncate(messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE), SUBJECT_LENGTH_MAX));

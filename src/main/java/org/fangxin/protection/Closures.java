@@ -159,7 +159,7 @@ public class Closures {
             long reporters = repository.distinctReporters(merchantId, from);
             if (rule.suspected(reporters)) {
                 ClosureCase opened = open(merchant, ClosureSource.REPORTS, null, "system:consumer-reports",
-                        reporters + " distinct consumers reported the store closed within " + rule.window().toHours() + " h");
+                        rule.window().toHours() + " 小时内有 " + reporters + " 位持卡消费者报告门店已关闭");
                 repository.attachReports(merchantId, from, opened.id());
                 caseId = opened.id();
             }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells card holders how their refund goes and that a card expires soon, after the change committed (ADR 11); the
- * dedup keys ({@code refund-approved:}, {@code refund-paid:}, {@code expiry-warning:}) come from the events.
+ * dedup keys ({@code refund-approved:}, {@code refund-paid:}, {@code refund-superseded:}, {@code expiry-warning:}) come from the events.
  */
 @Component
 class RefundNotices {
@@ -26,6 +26,12 @@ class RefundNotices {
         RefundView refund = repository.find(event.refundId()).orElseThrow().view();
         notifications.send(Notice.of(event.holderUserId(), "refund.notice.approved", "refund-approved:" + event.refundId(),
                 event.occurredAt(), event.refund(), refund.fee()));
+    }
+
+    @ApplicationModuleListener
+    void on(RefundSuperseded event) {
+        notifications.send(Notice.of(event.holderUserId(), "refund.notice.superseded", "refund-superseded:" + event.refundId(),
+                event.occurredAt()));
     }
 
     @ApplicationModuleListener

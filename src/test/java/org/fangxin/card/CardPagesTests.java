@@ -49,19 +49,19 @@ class CardPagesTests extends IntegrationTest {
         try (Browser browser = Browser.open(port)) {
             Page buyer = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
             buyer.navigate("/cards/buy/" + pack.id());
-            buyer.locator("#buy").click();
-            assertThat(buyer.locator("#error").textContent()).contains("同意合同");
+            buyer.waitForURL("**/public/products/" + pack.id());
             buyer.locator("#accept").check();
             buyer.locator("#buy").click();
+            // ¥2,000 is above the confirmation amount (¥1,000): one more page repeats the order before paying.
+            buyer.waitForURL("**/products/" + pack.id() + "/confirm");
+            buyer.locator("#confirm-pay").click();
             buyer.waitForURL("**/public/sandbox-pay/**");
             buyer.locator("#pay").click();
-            buyer.locator("#status.ok").waitFor();
+            buyer.waitForURL("**/cards/purchases/**");
+            buyer.locator("#to-card").click();
 
-            CardFixtures.awaitTrue(() -> cardOf(consumer.id()) != null);
             UUID cardId = cardOf(consumer.id());
             assertThat(cardId).isNotNull();
-            buyer.navigate("/cards");
-            buyer.locator("[data-card='" + cardId + "']").click();
             buyer.waitForURL("**/cards/" + cardId);
             buyer.locator("#show-code").click();
             String code = buyer.locator("#short-code").textContent().strip();
@@ -70,8 +70,9 @@ class CardPagesTests extends IntegrationTest {
             Page counter = browser.loggedIn(staff.username(), TestUsers.PASSWORD);
             counter.navigate("/cards/redeem");
             counter.locator("#code").fill(code);
-            counter.locator("#sessions").fill("2");
-            counter.locator("#redeem").click();
+            counter.locator("#lookup").click();
+            counter.locator("#confirm-sessions").fill("2");
+            counter.locator("#confirm-redeem").click();
             counter.locator("#result .ok").waitFor();
             assertThat(counter.locator("#result").textContent()).contains("58");
 
@@ -105,7 +106,7 @@ class CardPagesTests extends IntegrationTest {
             counter.locator("#request-card").fill(cardId.toString());
             counter.locator("#request-sessions").fill("3");
             counter.locator("#request").click();
-            counter.locator("#request-result .ok").waitFor();
+            counter.locator("#request-result [data-request]").waitFor();
             assertThat(counter.locator("#request-status").textContent()).isEqualTo("待确认");
 
             Page holder = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
@@ -118,6 +119,10 @@ class CardPagesTests extends IntegrationTest {
             assertThat(holder.locator("#confirmed").isVisible()).isTrue();
             assertThat(holder.locator("#remaining").textContent()).contains("57");
             assertThat(holder.locator("#redemptions").textContent()).contains("3 次");
+            // The counter sees the answer without reloading (the request's state polls), and today's list updates.
+            counter.locator("#request-status.CONFIRMED").waitFor();
+            assertThat(counter.locator("#request-status").textContent()).isEqualTo("已确认");
+            counter.locator("#today").getByText("3 次").waitFor();
             holder.locator("#redemptions button").click();
             holder.locator("#redemptions").getByText("申诉中").waitFor();
 
@@ -126,7 +131,7 @@ class CardPagesTests extends IntegrationTest {
             counter.locator("#request-card").fill(cardId.toString());
             counter.locator("#request-sessions").fill("1");
             counter.locator("#request").click();
-            counter.locator("#request-result .ok").waitFor();
+            counter.locator("#request-result [data-request]").waitFor();
             holder.navigate("/cards");
             holder.locator("#pending button.decline").click();
             holder.waitForURL("**/cards");

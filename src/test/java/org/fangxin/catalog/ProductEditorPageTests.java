@@ -100,8 +100,8 @@ class ProductEditorPageTests extends IntegrationTest {
             assertThat(page.locator("main")).containsText("第 2 版");
 
             Page anonymous = browser.newPage();
-            anonymous.navigate("/public/products");
-            assertThat(anonymous.locator("table.public-products")).containsText(name);
+            anonymous.navigate("/");
+            assertThat(anonymous.locator("#products")).containsText(name);
         }
     }
 }

@@ -16,7 +16,7 @@ class LoginPageTests extends IntegrationTest {
         UserAccount operator = users.create(Role.OPERATOR);
         try (Browser browser = Browser.open(port)) {
             var page = browser.loggedIn(operator.username(), TestUsers.PASSWORD);
-            assertThat(page.locator(".who")).containsText("OPERATOR");
+            assertThat(page.locator(".who")).containsText("平台运营");
         }
     }
 

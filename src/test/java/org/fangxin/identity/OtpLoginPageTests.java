@@ -37,7 +37,7 @@ class OtpLoginPageTests extends IntegrationTest {
             page.locator("#consent").check();
             page.locator("#verify-code").click();
             page.waitForURL("**/home");
-            assertThat(page.locator(".who")).containsText("CONSUMER");
+            assertThat(page.locator(".who")).containsText("消费者");
             assertThat(page.locator(".who")).not().containsText(mobile);
         }
     }

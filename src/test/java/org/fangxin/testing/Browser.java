@@ -22,20 +22,40 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
     private final String base;
 
-    private Browser(String base) {
+    private Browser(String base, List<String> extraArgs) {
         this.base = base;
         this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        args.addAll(extraArgs);
         this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                .setArgs(args));
     }
 
     /** Starts Chromium, or skips the test when this machine has no Chromium. */
     public static Browser open(int port) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-        return new Browser("http://127.0.0.1:" + port);
+        return new Browser("http://127.0.0.1:" + port, List.of());
+    }
+
+    /**
+     * Chromium whose camera is a fake device showing {@code video} (a .y4m or .mjpeg file, looped), with camera access
+     * granted without asking: the merchant counter's getUserMedia scanner sees that picture.
+     */
+    public static Browser withFakeCamera(int port, Path video) {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        return new Browser("http://127.0.0.1:" + port, List.of("--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream", "--use-file-for-fake-video-capture=" + video.toAbsolutePath()));
+    }
+
+    /** A fresh page (own cookies) in Simplified Chinese with the given viewport, e.g. a phone's 390 × 844. */
+    public Page newPage(int width, int height) {
+        Page page = browser.newContext(new NewContextOptions().setLocale("zh-CN").setBaseURL(base)
+                .setViewportSize(width, height).setPermissions(List.of("camera"))).newPage();
+        page.setDefaultTimeout(15_000);
+        return page;
     }
 
     /** A fresh page (own cookies) with the given language. */
@@ -58,6 +78,15 @@ public final class Browser implements AutoCloseable {
         page.locator("form.card button[type=submit]").click();
         page.waitForURL("**/home");
         return page;
+    }
+
+    /** On a page showing the site's layout (the home page): clicks "log in", logs in and lands on the home menu. */
+    public static void logInFromHere(Page page, String username, String password) {
+        page.locator("#login, a[href='/login']").first().click();
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("form.card button[type=submit]").click();
+        page.waitForURL("**/home");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardView;
+import org.fangxin.card.CardsHeldForCompensation;
 import org.fangxin.card.ClosureCards;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.card.persistence.ClosureCardRepository;
@@ -55,6 +56,8 @@ class ClosureCardDesk implements ClosureCards {
             }
         }
         repository.freezeLive(merchantId);
+        // one event for the merchant: other ways out of these cards (an open refund request) are superseded
+        events.publishEvent(new CardsHeldForCompensation(merchantId, live.size(), clock.instant()));
         return live.size();
     }
 

@@ -75,6 +75,18 @@ public class RedemptionRepository {
                 .param("codeId", codeId).query(UUID.class).optional();
     }
 
+    /** The card of an unused, unexpired code of the merchant (short code or code id), without using it. */
+    public Optional<UUID> peekCode(String shortCode, UUID codeId, UUID merchantId, Instant now) {
+        return jdbc.sql("""
+                select k.card_id from card.redemption_code k join card.card c on c.id = k.card_id
+                 where c.merchant_id = :merchant and k.used_at is null and k.expires_at > :now
+                   and (k.short_code = :code or k.id = :codeId)
+                 order by k.issued_at desc limit 1
+                """)
+                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("code", shortCode)
+                .param("codeId", codeId).query(UUID.class).optional();
+    }
+
     // ---- redemptions
 
     public void insert(RedemptionView r, UUID transferId) {

@@ -16,7 +16,7 @@ class CardMenu {
 
     @Bean
     MenuEntry cardBrowse() {
-        return new MenuEntry("/public/products", "card.menu.browse", List.of("CONSUMER"), 11);
+        return new MenuEntry("/", "card.menu.browse", List.of("CONSUMER"), 11);
     }
 
     @Bean

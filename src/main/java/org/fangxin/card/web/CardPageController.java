@@ -1,6 +1,11 @@
 package org.fangxin.card.web;
 
-import java.time.format.DateTimeFormatter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,23 +13,14 @@ import java.util.UUID;
 import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardView;
 import org.fangxin.card.PurchaseView;
-import org.fangxin.card.Redeem;
 import org.fangxin.card.RedemptionRequestView;
-import org.fangxin.card.RedemptionView;
-import org.fangxin.card.RequestRedemption;
 import org.fangxin.card.lifecycle.CardRegistry;
 import org.fangxin.card.lifecycle.PurchaseDesk;
 import org.fangxin.card.lifecycle.RedemptionDesk;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
-import org.fangxin.catalog.ProductStatus;
-import org.fangxin.catalog.ProductView;
-import org.fangxin.catalog.Products;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.merchant.MerchantView;
-import org.fangxin.merchant.Merchants;
-import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
@@ -44,53 +40,58 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CardPageController {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Rules.ZONE);
-    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(Rules.ZONE);
+    /** The page asks for a new code this long before the shown one expires, so the holder never shows a dead code. */
+    static final long RENEW_BEFORE_EXPIRY_SECONDS = 10;
 
     private final CardRegistry cards;
     private final CardRepository repository;
     private final PurchaseDesk purchases;
     private final RedemptionDesk redemptions;
-    private final Products products;
-    private final Merchants merchants;
+    private final Clock clock;
+    private final MessageSource messages;
 
     CardPageController(CardRegistry cards, CardRepository repository, PurchaseDesk purchases, RedemptionDesk redemptions,
-                       Products products, Merchants merchants) {
+                       Clock clock, MessageSource messages) {
         this.cards = cards;
         this.repository = repository;
         this.purchases = purchases;
         this.redemptions = redemptions;
-        this.products = products;
-        this.merchants = merchants;
+        this.clock = clock;
+        this.messages = messages;
     }
 
+    /** The product's page (storefront) is where a consumer reads the contract and the protection, then buys. */
     @GetMapping("/cards/buy/{productId}")
-    String buyPage(Actor actor, @PathVariable UUID productId, Model model) {
-        return buyPage(actor, productId, model, null);
+    String buyPage(@PathVariable UUID productId) {
+        return "redirect:/public/products/" + productId;
     }
 
+    /** Buys: the sandbox checkout returns to the purchase's result page, which waits for the card (pending → done). */
     @PostMapping("/cards/buy/{productId}")
     String buy(Actor actor, @PathVariable UUID productId, @RequestParam UUID storeId, @RequestParam UUID contractVersionId,
-               @RequestParam(defaultValue = "false") boolean accept, Model model) {
+               @RequestParam(defaultValue = "false") boolean accept, RedirectAttributes redirect) {
         try {
             PurchaseView purchase = purchases.purchase(actor, new BuyCard(productId, storeId, contractVersionId, accept));
-            return "redirect:" + purchase.checkoutUrl();
+            String back = "/cards/purchases/" + purchase.id();
+            return "redirect:" + purchase.checkoutUrl() + (purchase.checkoutUrl().contains("?") ? "&" : "?") + "return="
+                    + URLEncoder.encode(back, StandardCharsets.UTF_8);
         } catch (Rejection rejection) {
-            return buyPage(actor, productId, model, rejection.getLocalizedMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
+            return "redirect:/public/products/" + productId;
         }
     }
 
-    private String buyPage(Actor actor, UUID productId, Model model, String error) {
-        requireConsumer(actor);
-        ProductView product = products.find(productId).filter(p -> p.status() == ProductStatus.ACTIVE)
-                .orElseThrow(() -> Rejection.notFound("product " + productId));
-        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
-        model.addAttribute("product", product);
-        model.addAttribute("merchant", merchant);
-        model.addAttribute("version", products.findContractVersion(product.currentVersionId()).orElseThrow());
-        model.addAttribute("stores", merchant.stores().stream().filter(s -> product.storeIds().contains(s.id())).toList());
-        model.addAttribute("error", error);
-        return "card/buy";
+    /** After paying: "confirming your payment" until the card is issued, then the card (the page polls itself). */
+    @GetMapping("/cards/purchases/{id}")
+    String purchaseResult(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("purchase", purchases.view(actor, id));
+        return "card/purchase";
+    }
+
+    @GetMapping("/cards/purchases/{id}/state")
+    String purchaseState(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("purchase", purchases.view(actor, id));
+        return "card/purchase :: state";
     }
 
     @GetMapping("/cards")
@@ -102,7 +103,6 @@ class CardPageController {
         rows.forEach(row -> names.put(row.id(), row.productName()));
         model.addAttribute("pending", redemptions.pendingRequests(actor));
         model.addAttribute("productNames", names);
-        model.addAttribute("time", TIME);
         return "card/list";
     }
 
@@ -116,16 +116,19 @@ class CardPageController {
         model.addAttribute("history", cards.history(actor, id, 100));
         model.addAttribute("redemptions", redemptions.ofCard(actor, id));
         model.addAttribute("holder", actor.is(Role.CONSUMER));
-        model.addAttribute("time", TIME);
         return "card/detail";
     }
 
+    /** A fresh one-time code as a QR image with the digits as a fallback; the fragment renews itself before expiry. */
     @PostMapping("/cards/{id}/code")
-    String code(Actor actor, @PathVariable UUID id, Model model) {
+    String code(Actor actor, @PathVariable UUID id, Model model, Locale locale) {
         try {
             var code = redemptions.issueCode(actor, id);
             model.addAttribute("code", code);
-            model.addAttribute("expiresAt", CLOCK.format(code.expiresAt()));
+            model.addAttribute("qr", QrCodes.svg(code.token(), messages.getMessage("card.code.qrLabel", null, locale)));
+            long secondsLeft = Math.max(0, Duration.between(clock.instant(), code.expiresAt()).toSeconds());
+            model.addAttribute("secondsLeft", secondsLeft);
+            model.addAttribute("renewAfter", Math.max(1, secondsLeft - RENEW_BEFORE_EXPIRY_SECONDS));
         } catch (Rejection rejection) {
             model.addAttribute("error", rejection.getLocalizedMessage());
         }
@@ -140,50 +143,6 @@ class CardPageController {
             model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: disputed";
-    }
-
-    @GetMapping("/cards/redeem")
-    String redeemPage(Actor actor, Model model) {
-        requireStaff(actor);
-        MerchantView merchant = merchants.find(actor.merchantId()).orElseThrow();
-        model.addAttribute("stores", merchant.stores());
-        model.addAttribute("today", redemptions.ofDay(actor, null));
-        model.addAttribute("productNames", productNames(redemptions.ofDay(actor, null)));
-        model.addAttribute("time", TIME);
-        return "card/redeem";
-    }
-
-    @PostMapping("/cards/redeem")
-    String redeem(Actor actor, @RequestParam String code, @RequestParam UUID storeId,
-                  @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
-                  Model model) {
-        try {
-            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
-            Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
-            RedemptionView redemption = redemptions.redeem(actor, new Redeem(code, storeId, count, amount));
-            model.addAttribute("redemption", redemption);
-            model.addAttribute("card", cards.find(redemption.cardId()).orElseThrow());
-        } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getLocalizedMessage());
-        }
-        return "card/fragments :: redeemed";
-    }
-
-    /** 安心付: staff ask the holder to confirm a redemption of this card in the app. */
-    @PostMapping("/cards/redemption-requests")
-    String requestRedemption(Actor actor, @RequestParam UUID cardId, @RequestParam UUID storeId,
-                             @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
-                             Model model) {
-        try {
-            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
-            Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
-            RedemptionRequestView request = redemptions.request(actor, new RequestRedemption(cardId, storeId, count, amount));
-            model.addAttribute("request", request);
-            model.addAttribute("expiresAt", CLOCK.format(request.expiresAt()));
-        } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getLocalizedMessage());
-        }
-        return "card/fragments :: requested";
     }
 
     /** The holder confirms: the redemption is made at once and shown on the card's page. */
@@ -213,25 +172,12 @@ class CardPageController {
     @GetMapping("/cards/purchases")
     String purchaseList(Actor actor, Model model) {
         model.addAttribute("purchases", purchases.list(actor, CardRegistry.LIST_SIZE_MAX));
-        model.addAttribute("time", TIME);
         return "card/purchases";
-    }
-
-    private Map<UUID, String> productNames(List<RedemptionView> list) {
-        Map<UUID, String> names = new HashMap<>();
-        list.forEach(r -> names.computeIfAbsent(r.cardId(), id -> repository.find(id).map(CardRow::productName).orElse("")));
-        return names;
     }
 
     private static void requireConsumer(Actor actor) {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "this page is for consumers");
-        }
-    }
-
-    private static void requireStaff(Actor actor) {
-        if (!actor.role().isMerchantSide()) {
-            throw new Rejection(ProblemType.FORBIDDEN, "this page is for merchant staff");
         }
     }
 }

@@ -18,10 +18,9 @@ import org.fangxin.shared.Money;
 public final class ContractDocument {
 
     public static final String FORMAT = "fangxin-contract/1";
-    public static final String PLATFORM = "放心预付消费平台 Fangxin prepaid-consumption platform";
-    public static final String ESCROW_ACCOUNT = "托管银行开立的商户预付资金监管子账户; 经营者不得自由支取, 按核销释放 "
-            + "(the merchant's supervised sub-account at the custodian bank; released only as value is redeemed)";
-    public static final String PAYMENT_METHOD = "通过平台一次性支付至监管账户 (one payment through the platform into the escrow account)";
+    public static final String PLATFORM = "放心预付消费平台";
+    public static final String ESCROW_ACCOUNT = "托管银行开立的商户预付资金监管子账户；经营者不得自由支取，按核销释放";
+    public static final String PAYMENT_METHOD = "通过平台一次性支付至监管账户";
 
     private ContractDocument() {
     }

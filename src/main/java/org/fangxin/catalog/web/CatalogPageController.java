@@ -121,16 +121,10 @@ class CatalogPageController {
         return "catalog/terms";
     }
 
-    /** The public catalog: active products of merchants that may sell, each with its contract. */
+    /** The public catalog is the consumer home now (storefront: products as cards); old links land there. */
     @GetMapping("/public/products")
-    String publicCatalog(Model model) {
-        List<ProductView> active = products.publicCatalog(Products.PAGE_SIZE_MAX);
-        java.util.Map<UUID, String> merchantNames = new java.util.HashMap<>();
-        active.forEach(p -> merchantNames.computeIfAbsent(p.merchantId(),
-                id -> merchants.find(id).map(MerchantView::legalName).orElse("")));
-        model.addAttribute("products", active);
-        model.addAttribute("merchantNames", merchantNames);
-        return "catalog/public-products";
+    String publicCatalog() {
+        return "redirect:/";
     }
 
     @GetMapping("/public/contracts/{versionId}")

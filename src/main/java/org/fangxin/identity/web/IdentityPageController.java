@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.MenuEntry;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,14 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class IdentityPageController {
 
     private final List<MenuEntry> menu;
+    private final List<MenuEntry.Filter> filters;
 
-    IdentityPageController(List<MenuEntry> menu) {
+    IdentityPageController(List<MenuEntry> menu, List<MenuEntry.Filter> filters) {
         this.menu = menu;
-    }
-
-    @GetMapping("/")
-    String root(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated() ? "redirect:/home" : "redirect:/login";
+        this.filters = filters;
     }
 
     @GetMapping("/login")
@@ -33,6 +29,7 @@ class IdentityPageController {
         model.addAttribute("actor", actor);
         model.addAttribute("links", menu.stream()
                 .filter(entry -> entry.visibleTo(actor.role().name()))
+                .filter(entry -> filters.stream().allMatch(f -> f.shows(entry, actor.role().name(), actor.merchantId())))
                 .sorted(Comparator.comparingInt(MenuEntry::order))
                 .toList());
         return "identity/home";

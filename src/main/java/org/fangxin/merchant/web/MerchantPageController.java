@@ -143,7 +143,10 @@ class MerchantPageController {
         model.addAttribute("mayNotSell", merchant.reasonItMayNotSell().map(reason -> whyNotSelling(merchant, reason, locale)).orElse(null));
         model.addAttribute("zone", MerchantRepository.ZONE);
         model.addAttribute("history", canReadHistory(actor) ? merchants.history(actor, id) : List.of());
-        model.addAttribute("actions", actor.is(Role.OPERATOR) ? StatusTransition.availableFrom(merchant.status()) : List.of());
+        List<StatusTransition> actions = actor.is(Role.OPERATOR) ? StatusTransition.availableFrom(merchant.status()) : List.of();
+        // Closing goes through a closure case (freeze, public notice, compensation): the page links there instead.
+        model.addAttribute("actions", actions.stream().filter(a -> a != StatusTransition.CLOSE).toList());
+        model.addAttribute("closeViaCase", actions.contains(StatusTransition.CLOSE));
         model.addAttribute("canFlag", actor.is(Role.OPERATOR, Role.REGULATOR));
         model.addAttribute("isOwner", actor.is(Role.MERCHANT_OWNER) && actor.worksFor(id));
         model.addAttribute("canAddStore", actor.is(Role.MERCHANT_OWNER) && actor.worksFor(id)
@@ -163,7 +166,8 @@ class MerchantPageController {
                 case "suspend" -> merchants.suspend(actor, id, reason);
                 case "reinstate" -> merchants.reinstate(actor, id, reason);
                 case "closing" -> merchants.markClosing(actor, id, reason);
-                case "close" -> merchants.close(actor, id, reason);
+                case "close" -> throw new Rejection(ProblemType.INVALID_INPUT,
+                        "close a merchant through a closure case (/protection/closures), so consumers are compensated");
                 default -> throw Rejection.notFound("action");
             };
             redirect.addFlashAttribute("notice", text("merchant.notice.status",

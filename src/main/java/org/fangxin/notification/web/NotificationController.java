@@ -56,7 +56,7 @@ class NotificationController {
         @Bean
         MenuEntry notificationsMenu() {
             return new MenuEntry("/notifications", "notification.menu",
-                    List.of("CONSUMER", "MERCHANT_OWNER", "MERCHANT_STAFF", "OPERATOR", "BANK", "INSURER", "REGULATOR", "ASSOCIATION"), 5);
+                    List.of("CONSUMER", "MERCHANT_OWNER", "MERCHANT_STAFF", "OPERATOR", "BANK", "INSURER", "REGULATOR", "ASSOCIATION"), 5, true);
         }
     }
 }

@@ -24,9 +24,13 @@ class ClosuresDashboardController {
     private final ClosuresDashboard dashboard;
     private final SuspicionWatch watch;
 
-    ClosuresDashboardController(ClosuresDashboard dashboard, SuspicionWatch watch) {
+    private final org.springframework.context.MessageSource messages;
+
+    ClosuresDashboardController(ClosuresDashboard dashboard, SuspicionWatch watch,
+                                org.springframework.context.MessageSource messages) {
         this.dashboard = dashboard;
         this.watch = watch;
+        this.messages = messages;
     }
 
     @GetMapping("/api/v1/protection/oversight/closures")
@@ -48,10 +52,12 @@ class ClosuresDashboardController {
     }
 
     @GetMapping("/protection/oversight")
-    String page(Actor actor, Model model) {
+    String page(Actor actor, Model model, java.util.Locale locale) {
         ClosuresDashboardView view = dashboard.dashboard(actor);
         model.addAttribute("d", view);
-        model.addAttribute("chartLabels", view.bySector().stream().map(ClosuresDashboardView.Group::key).toList());
+        // Chart labels are drawn on a canvas: sectors by name in the reader's language, never codes.
+        model.addAttribute("chartLabels", view.bySector().stream()
+                .map(g -> messages.getMessage("merchant.sector." + g.key(), null, g.key(), locale)).toList());
         model.addAttribute("chartSeries", chartSeries(view.bySector()));
         return "protection/oversight";
     }

@@ -39,6 +39,8 @@ public class SuspicionWatch {
     public static final int CANDIDATES_MAX = 1_000;
     private static final Logger log = LoggerFactory.getLogger(SuspicionWatch.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter EVIDENCE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     private final Cards cards;
     private final Closures closures;
@@ -95,9 +97,10 @@ public class SuspicionWatch {
             if (clearedSince(q.merchantId(), quietSince)) {
                 continue;
             }
-            open(q.merchantId(), "redemptions stopped: no redemption for " + quietPeriod.toDays() + " days (last "
-                    + q.lastRedeemedAt() + ") while " + q.liveSessionCards() + " session cards with sessions left are live; "
-                    + q.earlierRedemptions() + " redemptions in the " + activeLookBack.toDays() + " days before")
+            // The evidence is read by operators and regulators: in Chinese, times in the platform's zone.
+            open(q.merchantId(), "停止核销：已连续 " + quietPeriod.toDays() + " 天无核销（最近一次 "
+                    + EVIDENCE_TIME.format(q.lastRedeemedAt()) + "），仍有 " + q.liveSessionCards() + " 张有剩余次数的次卡；此前 "
+                    + activeLookBack.toDays() + " 天内核销 " + q.earlierRedemptions() + " 次")
                     .ifPresent(opened::add);
         }
 
@@ -114,9 +117,8 @@ public class SuspicionWatch {
             if (counted == null) {
                 continue;
             }
-            open(f.merchantId(), "consumers' confirmations failed: " + counted.consumers() + " distinct consumers declined, "
-                    + "let expire or won disputes on " + counted.failures() + " redemptions within "
-                    + failureWindow.toDays() + " days").ifPresent(opened::add);
+            open(f.merchantId(), "消费者确认失败：" + failureWindow.toDays() + " 天内有 " + counted.consumers()
+                    + " 位消费者对 " + counted.failures() + " 次核销拒绝确认、超时未确认或申诉成功").ifPresent(opened::add);
         }
         if (!opened.isEmpty()) {
             log.info("suspicion watch opened {} closure cases", opened.size());

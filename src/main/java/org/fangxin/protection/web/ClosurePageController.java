@@ -37,9 +37,20 @@ class ClosurePageController {
     }
 
     @GetMapping("/protection/closures")
-    String cases(Actor actor, Model model) {
+    String cases(Actor actor, @RequestParam(required = false) UUID merchantId, Model model) {
         model.addAttribute("cases", closures.cases(actor, false));
+        model.addAttribute("markMerchantId", merchantId);
         return "protection/closures";
+    }
+
+    /**
+     * An operator or regulator opens a case for a merchant with evidence (MARKED): closing a merchant always goes
+     * through a case (the merchant page's close action leads here), so sales and payouts freeze at once, and confirming it
+     * publishes the notice and starts the compensation.
+     */
+    @PostMapping("/protection/closures")
+    String mark(Actor actor, @RequestParam UUID merchantId, @RequestParam String evidence, RedirectAttributes redirect) {
+        return act(actor, redirect, () -> closures.mark(actor, merchantId, evidence));
     }
 
     @PostMapping("/protection/closures/{caseId}/confirm")

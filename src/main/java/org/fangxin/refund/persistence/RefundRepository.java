@@ -193,6 +193,12 @@ public class RefundRepository {
                 .update());
     }
 
+    /** Requests of the merchant's cards still waiting for the merchant or an operator (PENDING_MERCHANT, DISPUTED). */
+    public List<UUID> undecidedOfMerchant(UUID merchantId) {
+        return jdbc.sql("select id from refund.refund_request where merchant_id = :merchant and status in ('PENDING_MERCHANT','DISPUTED')")
+                .param("merchant", merchantId).query(UUID.class).list();
+    }
+
     public void cancel(UUID id, String reason, Instant now) {
         expectOne(jdbc.sql("""
                 update refund.refund_request set status = 'CANCELLED', decision_reason = :reason, decided_by = 'system',

@@ -68,7 +68,7 @@ class SuspicionWatchTests extends IntegrationTest {
         assertThat(suspected.source()).isEqualTo(ClosureSource.AUTOMATIC);
         assertThat(suspected.status()).isEqualTo(ClosureStatus.SUSPECTED);
         assertThat(suspected.openedBy()).isEqualTo(Closures.SUSPICION_WATCH);
-        assertThat(suspected.steps().get(0).note()).contains("redemptions stopped").contains("3 session cards");
+        assertThat(suspected.steps().get(0).note()).contains("停止核销").contains("3 张有剩余次数的次卡");
         assertThat(closures.freezingCase(gym.id())).contains(suspected.id());
         assertThat(deposits.maySell(gym.id())).isPresent();
 
@@ -128,7 +128,7 @@ class SuspicionWatchTests extends IntegrationTest {
         List<ClosureCaseView> opened = openedFor(watch.run(), gym.id());
         assertThat(opened).hasSize(1);
         assertThat(opened.get(0).source()).isEqualTo(ClosureSource.AUTOMATIC);
-        assertThat(opened.get(0).steps().get(0).note()).contains("3 distinct consumers").contains("4 redemptions");
+        assertThat(opened.get(0).steps().get(0).note()).contains("3 位消费者").contains("4 次核销");
         assertThat(closures.freezingCase(gym.id())).isPresent();
     }
 
