@@ -93,7 +93,7 @@ public class BankExchange {
     /** The merchant's custody sub-account number (assigned on first use): the account its payouts debit. */
     public String subAccountOf(UUID merchantId) {
         return subAccounts.findSubAccount(merchantId)
-                .orElseGet(() -> ownTransaction.execute(s -> subAccounts.assignSubAccount(merchantId, clock.instant())))
+                .orElseGet(() -> ownTransaction.execute(s -> reconciliations.assignSubAccount(merchantId, clock.instant())))
                 .accountNumber();
     }
 

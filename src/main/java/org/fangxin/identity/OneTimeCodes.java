@@ -31,6 +31,8 @@ public class OneTimeCodes {
     public static final ProblemType CODE_WRONG = new ProblemType("otp-invalid", 401);
     public static final ProblemType CODE_DEAD = new ProblemType("otp-expired", 401);
     public static final ProblemType ACCOUNT_DISABLED = new ProblemType("account-disabled", 403);
+    /** A first login creates an account: only with the person's consent to the personal-information rules. */
+    public static final ProblemType CONSENT_REQUIRED = new ProblemType("consent-required", 400);
     private static final Pattern CODE = Pattern.compile("\\d{6}");
     private static final String PURPOSE = "identity.otp";
 
@@ -42,6 +44,7 @@ public class OneTimeCodes {
     private final Clock clock;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final Consents consents;
     private final Duration ttl;
     private final int attemptsMax;
     private final Duration resendInterval;
@@ -49,7 +52,7 @@ public class OneTimeCodes {
     private final SecureRandom random = new SecureRandom();
 
     OneTimeCodes(JdbcClient jdbc, Users users, SmsSender sms, Secrets secrets, IdGenerator ids, Clock clock,
-                 AuditTrail audit, TransactionTemplate transactions,
+                 AuditTrail audit, TransactionTemplate transactions, Consents consents,
                  @Value("${fangxin.identity.otp.ttl:PT5M}") Duration ttl,
                  @Value("${fangxin.identity.otp.attempts-max:5}") int attemptsMax,
                  @Value("${fangxin.identity.otp.resend-interval:PT60S}") Duration resendInterval,
@@ -62,6 +65,7 @@ public class OneTimeCodes {
         this.clock = clock;
         this.audit = audit;
         this.transactions = transactions;
+        this.consents = consents;
         this.ttl = ttl;
         this.attemptsMax = attemptsMax;
         this.resendInterval = resendInterval;
@@ -119,11 +123,19 @@ public class OneTimeCodes {
      * A wrong guess is counted even though the call is refused, so the count commits separately.
      */
     public Verified verify(String mobile, String code) {
+        return verify(mobile, code, false);
+    }
+
+    /**
+     * As {@link #verify(String, String)}; a number without an account gets one only when {@code consent} is true
+     * (else {@link #CONSENT_REQUIRED}, and the code stays valid for the retry with consent).
+     */
+    public Verified verify(String mobile, String code, boolean consent) {
         String number = checkMobile(mobile);
         if (code == null || !CODE.matcher(code.trim()).matches()) {
             throw Rejection.invalid("code", "the code is 6 digits");
         }
-        Outcome outcome = transactions.execute(status -> check(number, code.trim()));
+        Outcome outcome = transactions.execute(status -> check(number, code.trim(), consent));
         if (outcome instanceof Outcome.Passed passed) {
             return passed.verified();
         }
@@ -135,6 +147,10 @@ public class OneTimeCodes {
         if (outcome instanceof Outcome.Disabled) {
             throw new Rejection(ACCOUNT_DISABLED, "this account may not log in by code");
         }
+        if (outcome instanceof Outcome.NoConsent) {
+            throw new Rejection(CONSENT_REQUIRED, "a first login creates an account: accept the personal-information rules",
+                    Map.of("field", "consent", "policyVersion", consents.policyVersion()));
+        }
         throw new Rejection(CODE_DEAD, "no valid code for this number: ask for a new one");
     }
 
@@ -143,11 +159,12 @@ public class OneTimeCodes {
         record Wrong(int attemptsLeft) implements Outcome { }
         record Dead() implements Outcome { }
         record Disabled() implements Outcome { }
+        record NoConsent() implements Outcome { }
     }
 
     private record Challenge(UUID id, String codeHmac, Instant expiresAt, int attempts) { }
 
-    private Outcome check(String number, String code) {
+    private Outcome check(String number, String code, boolean consent) {
         Instant now = clock.instant();
         lock(number);
         Optional<Challenge> live = jdbc.sql("""
@@ -183,6 +200,9 @@ public class OneTimeCodes {
         if (existing.isPresent() && (!existing.get().enabled() || existing.get().role() != Role.CONSUMER)) {
             // Only consumers log in by code; other accounts keep their password (and API keys).
             return new Outcome.Disabled();
+        }
+        if (existing.isEmpty() && !consent) {
+            return new Outcome.NoConsent();  // nothing written: the same code works for the retry with consent
         }
         jdbc.sql("update identity.otp_challenge set closed_at = :now, closed_why = 'USED' where id = :id")
                 .param("now", Timestamp.from(now)).param("id", challenge.id()).update();

@@ -19,7 +19,10 @@ class Secrets {
 
     private final SecretKeySpec key;
 
-    Secrets(@Value("${fangxin.identity.hmac-key:fangxin-dev-only-hmac-key-change-me}") String key) {
+    Secrets(@Value("${fangxin.identity.hmac-key:}") String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("fangxin.identity.hmac-key (FANGXIN_IDENTITY_HMAC_KEY) is not set");
+        }
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 

@@ -42,12 +42,13 @@ public class SmsOutbox implements SmsSender {
                 .update();
     }
 
-    /** The newest messages, optionally to one number; operators only. */
+    /** The newest messages, optionally to one number; operators only, who see the numbers masked. */
     public List<SmsMessage> recent(Actor actor, String mobile, int limit) {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators may read the SMS outbox");
         }
-        return recent(mobile, limit);
+        return recent(mobile, limit).stream()
+                .map(m -> new SmsMessage(m.id(), Mobiles.mask(m.mobile()), m.body(), m.createdAt())).toList();
     }
 
     List<SmsMessage> recent(String mobile, int limit) {

@@ -1,6 +1,8 @@
 package org.fangxin.identity;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,10 +46,13 @@ public class Users {
     private final AuditTrail audit;
     private final LoginThrottle throttle;
     private final Secrets secrets;
+    private final Consents consents;
+    private final SecureRandom random = new SecureRandom();
 
     Users(UserRepository repository, PasswordEncoder passwords, IdGenerator ids, Clock clock, AuditTrail audit,
-          LoginThrottle throttle, Secrets secrets) {
+          LoginThrottle throttle, Secrets secrets, Consents consents) {
         this.secrets = secrets;
+        this.consents = consents;
         this.repository = repository;
         this.passwords = passwords;
         this.ids = ids;
@@ -156,28 +161,49 @@ public class Users {
         return mobile == null ? Optional.empty() : repository.findByMobile(mobile);
     }
 
-    /** A consumer account for a mobile number proven by a one-time code; it has no password. */
+    /**
+     * A consumer account for a mobile number proven by a one-time code, with the person's consent to the rules; it has
+     * no password. The username does not contain the number (it ends up in lists and the audit trail): {@code u} and
+     * ten random characters; the display name shows only the last four digits.
+     */
     UserAccount signUpConsumer(String mobile) {
-        String base = "m" + mobile;
-        String name = base;
-        for (int suffix = 2; repository.findByUsername(name).isPresent(); suffix++) {
-            name = base + "-" + suffix;
-        }
-        UserAccount account = new UserAccount(ids.next(), name, name, Role.CONSUMER, null, null, mobile, true, clock.instant());
+        String name;
+        do {
+            name = "u" + randomName(10);
+        } while (repository.findByUsername(name).isPresent());
+        Instant now = clock.instant();
+        UserAccount account = new UserAccount(ids.next(), name, "用户" + mobile.substring(mobile.length() - 4), Role.CONSUMER,
+                null, null, mobile, true, now);
         repository.insert(account, null);
+        consents.give(account.id(), Consents.Purpose.ACCOUNT, now);
         audit.record("user.signed-up", "user", account.id(), null,
-                Map.of("username", name, "role", Role.CONSUMER.name(), "mobile", Mobiles.mask(mobile)));
+                Map.of("username", name, "role", Role.CONSUMER.name(), "mobile", Mobiles.mask(mobile),
+                        "consent", "ACCOUNT " + consents.policyVersion()));
         return account;
+    }
+
+    private String randomName(int length) {
+        String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        StringBuilder name = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return name.toString();
     }
 
     /**
      * Records the consumer's real name after checking the resident ID number (format, birth date, check character).
-     * The number is kept only masked and as an HMAC; one number verifies one account.
+     * The number is kept only masked and as an HMAC; one number verifies one account. Only with the separate consent
+     * the law asks for sensitive personal data (PIPL art. 29): without it nothing is checked or stored.
      */
     @Transactional
-    public RealNameView verifyRealName(Actor actor, String fullName, String idNumber) {
+    public RealNameView verifyRealName(Actor actor, String fullName, String idNumber, boolean consent) {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only consumers verify a real name");
+        }
+        if (!consent) {
+            throw new Rejection(OneTimeCodes.CONSENT_REQUIRED, "real-name verification processes your ID number: accept the rules first",
+                    Map.of("field", "consent", "policyVersion", consents.policyVersion()));
         }
         String name = fullName == null ? "" : fullName.trim();
         if (!FULL_NAME.matcher(name).matches()) {
@@ -197,6 +223,7 @@ public class Users {
         }
         RealNameView view = new RealNameView(name, ResidentIdNumbers.mask(number), clock.instant());
         repository.insertRealName(actor.userId(), view, hmac);
+        consents.give(actor.userId(), Consents.Purpose.REAL_NAME, view.verifiedAt());
         audit.record("user.real-name-verified", "user", actor.userId(), null,
                 Map.of("idNumberMasked", view.idNumberMasked()));
         return view;

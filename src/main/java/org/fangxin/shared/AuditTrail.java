@@ -14,7 +14,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Who did what, when, with the state before and after: written in the transaction of the change it records. */
+/**
+ * Who did what, when, with the state before and after: written in the transaction of the change it records, and
+ * sealed into a hash chain right after it commits ({@link AuditChain}). Only state changes are recorded: reading
+ * anything, the audit trail included, never writes an entry.
+ */
 @Service
 public class AuditTrail {
 
@@ -24,16 +28,19 @@ public class AuditTrail {
     private final JsonMapper json;
     private final Clock clock;
     private final IdGenerator ids;
+    private final AuditSealer sealer;
 
-    public AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, IdGenerator ids) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, IdGenerator ids, AuditSealer sealer) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.ids = ids;
+        this.sealer = sealer;
     }
 
+    /** One entry; {@code chainPosition} and {@code hash} are null until it is sealed into the chain (seconds). */
     public record Entry(UUID id, Instant occurredAt, String actor, String action, String objectType, String objectId,
-                        String before, String after, String requestId) { }
+                        String before, String after, String requestId, Long chainPosition, String hash) { }
 
     /** Records a state change; {@code before} is null for a creation. Must run inside the change's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -52,23 +59,63 @@ public class AuditTrail {
                 .param("after", after == null ? null : json.writeValueAsString(after))
                 .param("requestId", MDC.get("requestId"))
                 .update();
+        sealer.afterCommit();
     }
 
     /** The newest entries for one object (or all objects when objectId is null), newest first. */
     public List<Entry> history(String objectType, String objectId, int limit) {
+        return search(new AuditQuery(null, null, objectType, objectId, null, null, null), 0, Math.min(Math.max(limit, 1), PAGE_SIZE_MAX));
+    }
+
+    /** One page of the entries that match, newest first (offset counts entries; limit at most {@value #PAGE_SIZE_MAX}). */
+    public List<Entry> search(AuditQuery query, int offset, int limit) {
         int size = Math.min(Math.max(limit, 1), PAGE_SIZE_MAX);
-        return jdbc.sql("""
-                select id, occurred_at, actor, action, object_type, object_id, before::text, after::text, request_id
-                  from audit.entry
-                 where (cast(:type as text) is null or object_type = :type)
-                   and (cast(:objectId as text) is null or object_id = :objectId)
-                 order by occurred_at desc, id desc
-                 limit :size
-                """)
-                .param("type", objectType).param("objectId", objectId).param("size", size)
-                .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
-                .list();
+        return where(jdbc.sql(SELECT + WHERE + " order by occurred_at desc, id desc offset :offset limit :size"), query)
+                .param("offset", Math.max(offset, 0)).param("size", size)
+                .query(AuditTrail::entry).list();
+    }
+
+    /**
+     * Every entry that matches, newest first, at most {@code limit}, handed to {@code sink} one by one as the
+     * database returns them (for exports: memory stays flat whatever the count). Runs in a read-only transaction so
+     * the driver can fetch in chunks.
+     */
+    @Transactional(readOnly = true)
+    public void stream(AuditQuery query, int limit, java.util.function.Consumer<Entry> sink) {
+        try (var rows = where(jdbc.sql(SELECT + WHERE + " order by occurred_at desc, id desc limit :size"), query)
+                .withFetchSize(500).param("size", limit).query(AuditTrail::entry).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    private static final String SELECT = """
+            select id, occurred_at, actor, action, object_type, object_id, before::text, after::text, request_id,
+                   chain_position, hash
+              from audit.entry
+            """;
+    private static final String WHERE = """
+             where (cast(:actor as text) is null or actor = :actor)
+               and (cast(:action as text) is null or action = :action)
+               and (cast(:type as text) is null or object_type = :type)
+               and (cast(:objectId as text) is null or object_id = :objectId)
+               and (cast(:from as timestamptz) is null or occurred_at >= :from)
+               and (cast(:to as timestamptz) is null or occurred_at < :to)
+               and (cast(:scoped as boolean) is not true or object_id = any(cast(:scope as text[])))
+            """;
+
+    private static JdbcClient.StatementSpec where(JdbcClient.StatementSpec statement, AuditQuery query) {
+        return statement.param("actor", query.actor()).param("action", query.action()).param("type", query.objectType())
+                .param("objectId", query.objectId())
+                .param("from", query.from() == null ? null : Timestamp.from(query.from()))
+                .param("to", query.to() == null ? null : Timestamp.from(query.to()))
+                .param("scoped", query.objectIds() != null)
+                .param("scope", query.objectIds() == null ? new String[0] : query.objectIds().toArray(String[]::new));
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getObject(10, Long.class), rs.getString(11));
     }
 
     private static String currentActor() {

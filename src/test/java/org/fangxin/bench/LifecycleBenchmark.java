@@ -172,7 +172,7 @@ public final class LifecycleBenchmark {
         if (!code.find()) {
             throw new IllegalStateException("no code in the SMS outbox for " + mobile);
         }
-        return post(null, "/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code.group(1)), 200).get("accessToken").asString();
+        return post(null, "/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code.group(1), "consent", true), 200).get("accessToken").asString();
     }
 
     private String login(String username, String password) throws IOException, InterruptedException {

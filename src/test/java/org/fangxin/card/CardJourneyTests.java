@@ -31,6 +31,7 @@ import org.fangxin.payment.domain.CallbackSignature;
 import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.TestTransfers;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
@@ -355,8 +356,7 @@ class CardJourneyTests extends IntegrationTest {
         String mobile = CardFixtures.nextMobile();
         UserAccount friend = f.consumerWithMobile(mobile);
 
-        Api.Response transferred = holder.post("/api/v1/cards/" + cardId + "/transfer", Map.of("toMobile", mobile),
-                UUID.randomUUID().toString());
+        Api.Response transferred = TestTransfers.transfer(holder, api().as(friend), cardId, mobile);
         assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
         UUID newCardId = UUID.fromString(transferred.json().get("toCardId").asString());
 

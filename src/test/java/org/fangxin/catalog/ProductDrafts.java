@@ -6,16 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** JSON bodies of product drafts, as a client would send them. */
-final class ProductDrafts {
+public final class ProductDrafts {
 
     private ProductDrafts() {
     }
 
-    static Map<String, Object> money(long yuan) {
+    public static Map<String, Object> money(long yuan) {
         return Map.of("amountMinor", yuan * 100, "currency", "CNY");
     }
 
-    static Map<String, Object> terms(String refundMethod, String extraTerms) {
+    public static Map<String, Object> terms(String refundMethod, String extraTerms) {
         Map<String, Object> terms = new HashMap<>();
         terms.put("coolingOffDays", 7);
         terms.put("refundMethod", refundMethod);
@@ -27,7 +27,7 @@ final class ProductDrafts {
         return terms;
     }
 
-    static Map<String, Object> monthlyPass(UUID storeId, long yuan, int months, String extraTerms) {
+    public static Map<String, Object> monthlyPass(UUID storeId, long yuan, int months, String extraTerms) {
         Map<String, Object> draft = new HashMap<>();
         draft.put("name", "月卡 " + UUID.randomUUID().toString().substring(0, 8));
         draft.put("description", "健身房会籍");
@@ -39,7 +39,7 @@ final class ProductDrafts {
         return draft;
     }
 
-    static Map<String, Object> sessionPack(UUID storeId, long yuan, int sessions, int months) {
+    public static Map<String, Object> sessionPack(UUID storeId, long yuan, int sessions, int months) {
         Map<String, Object> draft = monthlyPass(storeId, yuan, months, null);
         draft.put("name", sessions + "次课 " + UUID.randomUUID().toString().substring(0, 8));
         draft.put("kind", "SESSION_PACK");

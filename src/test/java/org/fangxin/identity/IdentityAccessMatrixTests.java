@@ -32,7 +32,7 @@ class IdentityAccessMatrixTests extends IntegrationTest {
         var endpoints = new Endpoint[] {
                 new Endpoint("GET", "/api/v1/me", none(), EnumSet.allOf(Role.class)),
                 new Endpoint("POST", "/api/v1/me/real-name",
-                        () -> Map.of("fullName", "测试", "idNumber", ResidentIdNumbersTests.valid()), EnumSet.of(Role.CONSUMER)),
+                        () -> Map.of("fullName", "测试", "idNumber", ResidentIdNumbersTests.valid(), "consent", true), EnumSet.of(Role.CONSUMER)),
                 new Endpoint("GET", "/api/v1/identity/sms-outbox", none(), EnumSet.of(Role.OPERATOR)),
                 new Endpoint("GET", "/api/v1/identity/api-keys", none(), EnumSet.of(Role.OPERATOR)),
                 new Endpoint("POST", "/api/v1/identity/api-keys",
@@ -65,7 +65,7 @@ class IdentityAccessMatrixTests extends IntegrationTest {
         assertThat(api().post("/api/v1/auth/token", Map.of("username", "nobody-" + SEQUENCE.incrementAndGet(), "password", "x")).status())
                 .isEqualTo(401);
         assertThat(api().post("/api/v1/auth/otp", Map.of("mobile", TestMobiles.next())).status()).isEqualTo(202);
-        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", TestMobiles.next(), "code", "123456")).status()).isEqualTo(401);
+        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", TestMobiles.next(), "code", "123456", "consent", true)).status()).isEqualTo(401);
     }
 
     @Test

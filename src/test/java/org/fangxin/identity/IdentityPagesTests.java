@@ -37,7 +37,7 @@ class IdentityPagesTests extends IntegrationTest {
             assertThat(RawHttp.get(port, "/api/v1/me", "X-Api-Key", key).statusCode()).isEqualTo(401);
 
             page.navigate("/audit?objectType=api-key");
-            assertThat(page.locator("#audit td.action").first()).containsText("api-key.revoked");
+            assertThat(page.locator("#audit tr[data-action='api-key.revoked'] td.action").first()).containsText("吊销了 API 密钥");
         }
     }
 
@@ -69,10 +69,12 @@ class IdentityPagesTests extends IntegrationTest {
             page.locator("a[href='/me/real-name']").click();
             page.locator("#fullName").fill("张三");
             page.locator("#idNumber").fill(number.substring(0, 17) + (number.charAt(17) == '0' ? '1' : '0'));
+            page.locator("#consent").check();
             page.locator("form.card button[type=submit]").click();
             assertThat(page.locator("p.error")).isVisible();
             assertThat(page.locator("#idNumber")).hasValue("");
             page.locator("#idNumber").fill(number);
+            page.locator("#consent").check();
             page.locator("form.card button[type=submit]").click();
             assertThat(page.locator("#real-name-status")).containsText(number.substring(0, 4) + "**********" + number.substring(14));
             assertThat(page.content()).doesNotContain(number);

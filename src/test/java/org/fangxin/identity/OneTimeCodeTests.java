@@ -24,17 +24,17 @@ class OneTimeCodeTests extends IntegrationTest {
         assertThat(sent.json().get("expiresInSeconds").asLong()).isEqualTo(300);
         assertThat(sent.body()).doesNotContain(TestMobiles.latestCode(outbox, mobile));
 
-        var first = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", TestMobiles.latestCode(outbox, mobile)));
+        var first = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", TestMobiles.latestCode(outbox, mobile), "consent", true));
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("accountCreated").asBoolean()).isTrue();
-        assertThat(first.json().get("username").asString()).isEqualTo("m" + mobile);
+        assertThat(first.json().get("username").asString()).matches("u[a-z0-9]{10}").doesNotContain(mobile.substring(3));
         var me = api().withToken(first.json().get("accessToken").asString()).get("/api/v1/me");
         assertThat(me.json().get("role").asString()).isEqualTo("CONSUMER");
         assertThat(accounts.findByMobile(mobile)).get().extracting(UserAccount::role).isEqualTo(Role.CONSUMER);
 
         clock.advance(Duration.ofSeconds(61));
         api().post("/api/v1/auth/otp", Map.of("mobile", mobile));
-        var second = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", TestMobiles.latestCode(outbox, mobile)));
+        var second = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", TestMobiles.latestCode(outbox, mobile), "consent", true));
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("accountCreated").asBoolean()).isFalse();
         assertThat(second.json().get("userId").asString()).isEqualTo(first.json().get("userId").asString());
@@ -45,8 +45,8 @@ class OneTimeCodeTests extends IntegrationTest {
         String mobile = TestMobiles.next();
         api().post("/api/v1/auth/otp", Map.of("mobile", mobile));
         String code = TestMobiles.latestCode(outbox, mobile);
-        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code)).status()).isEqualTo(200);
-        var again = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code));
+        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code, "consent", true)).status()).isEqualTo(200);
+        var again = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code, "consent", true));
         assertThat(again.status()).isEqualTo(401);
         assertThat(again.code()).isEqualTo("otp-expired");
     }
@@ -57,7 +57,7 @@ class OneTimeCodeTests extends IntegrationTest {
         api().post("/api/v1/auth/otp", Map.of("mobile", mobile));
         String code = TestMobiles.latestCode(outbox, mobile);
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-        var late = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code));
+        var late = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code, "consent", true));
         assertThat(late.status()).isEqualTo(401);
         assertThat(late.code()).isEqualTo("otp-expired");
         assertThat(accounts.findByMobile(mobile)).isEmpty();
@@ -69,12 +69,12 @@ class OneTimeCodeTests extends IntegrationTest {
         api().post("/api/v1/auth/otp", Map.of("mobile", mobile));
         String code = TestMobiles.latestCode(outbox, mobile);
         for (int attempt = 1; attempt <= 5; attempt++) {
-            var wrong = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", TestMobiles.otherThan(code)));
+            var wrong = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", TestMobiles.otherThan(code), "consent", true));
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.code()).isEqualTo("otp-invalid");
             assertThat(wrong.json().get("attemptsLeft").asInt()).isEqualTo(5 - attempt);
         }
-        var right = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code));
+        var right = api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", code, "consent", true));
         assertThat(right.status()).isEqualTo(401);
         assertThat(right.code()).isEqualTo("otp-expired");
     }
@@ -107,9 +107,9 @@ class OneTimeCodeTests extends IntegrationTest {
         api().post("/api/v1/auth/otp", Map.of("mobile", mobile));
         String fresh = TestMobiles.latestCode(outbox, mobile);
         if (!old.equals(fresh)) {
-            assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", old)).status()).isEqualTo(401);
+            assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", old, "consent", true)).status()).isEqualTo(401);
         }
-        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", fresh)).status()).isEqualTo(200);
+        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", mobile, "code", fresh, "consent", true)).status()).isEqualTo(200);
     }
 
     @Test
@@ -119,7 +119,7 @@ class OneTimeCodeTests extends IntegrationTest {
             assertThat(response.status()).as(bad).isEqualTo(400);
             assertThat(response.code()).isEqualTo("invalid-input");
         }
-        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", TestMobiles.next(), "code", "12345")).status()).isEqualTo(400);
+        assertThat(api().post("/api/v1/auth/otp/verify", Map.of("mobile", TestMobiles.next(), "code", "12345", "consent", true)).status()).isEqualTo(400);
         assertThat(api().post("/api/v1/auth/otp", Map.of()).status()).isEqualTo(400);
     }
 

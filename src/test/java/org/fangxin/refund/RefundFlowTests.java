@@ -20,6 +20,7 @@ import org.fangxin.settlement.PayoutStatus;
 import org.fangxin.settlement.PayoutView;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.TestTransfers;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Test;
@@ -403,8 +404,7 @@ class RefundFlowTests extends RefundTestBase {
         UserAccount friend = users.create(Role.CONSUMER);
         jdbc.sql("update identity.user_account set mobile = :mobile where id = :id").param("mobile", mobile)
                 .param("id", friend.id()).update();
-        var transferred = api().as(buyer).post("/api/v1/cards/" + bought.id() + "/transfer", Map.of("toMobile", mobile),
-                UUID.randomUUID().toString());
+        var transferred = TestTransfers.transfer(api().as(buyer), api().as(friend), bought.id(), mobile);
         assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
         CardView received = cardsBean.find(UUID.fromString(transferred.json().get("toCardId").asString())).orElseThrow();
         assertThat(received.received()).isTrue();

@@ -8,14 +8,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of tests that run the whole application on a random port against real PostgreSQL. All such tests share one
  * Spring context (same configuration), so they must not assume an empty database: create uniquely named data. Each
  * class starts on a fresh day of the shared {@link TestClock} ({@link TestClockExtension}). Tagged {@code application}:
- * not part of the fast tier ({@code ./mvnw test -Pfast}).
+ * not part of the fast tier ({@code ./mvnw test -Pfast}). The {@code test} profile supplies the development secrets and
+ * switches the sandboxes on, as the demo profile does.
  */
+@ActiveProfiles("test")
 @Tag("application")
 @ExtendWith(TestClockExtension.class)
 @SpringBootTest(classes = {FangxinApplication.class, TestBeans.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

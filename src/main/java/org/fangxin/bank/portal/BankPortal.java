@@ -17,7 +17,6 @@ import org.fangxin.bank.BankInstructionView;
 import org.fangxin.bank.InstructionState;
 import org.fangxin.bank.reconciliation.CertificateView;
 import org.fangxin.bank.reconciliation.Reconciliations;
-import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
 import org.fangxin.bank.sandbox.SandboxBank;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
@@ -30,7 +29,6 @@ import org.fangxin.merchant.MerchantPage;
 import org.fangxin.merchant.MerchantStatus;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
-import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
@@ -61,25 +59,21 @@ public class BankPortal {
     private static final String ESCROW_DEBTOR_PREFIX = "ESCROW-";
 
     private final PortalRepository repository;
-    private final ReconciliationRepository subAccounts;
     private final Reconciliations reconciliations;
     private final SandboxBank bank;
     private final Ledger ledger;
     private final Merchants merchants;
-    private final AuditTrail audit;
     private final Clock clock;
     private final String custodyAccount;
 
-    BankPortal(PortalRepository repository, ReconciliationRepository subAccounts, Reconciliations reconciliations,
-               SandboxBank bank, Ledger ledger, Merchants merchants, AuditTrail audit, Clock clock,
+    BankPortal(PortalRepository repository, Reconciliations reconciliations,
+               SandboxBank bank, Ledger ledger, Merchants merchants, Clock clock,
                @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount) {
         this.repository = repository;
-        this.subAccounts = subAccounts;
         this.reconciliations = reconciliations;
         this.bank = bank;
         this.ledger = ledger;
         this.merchants = merchants;
-        this.audit = audit;
         this.clock = clock;
         this.custodyAccount = custodyAccount;
     }
@@ -94,7 +88,7 @@ public class BankPortal {
 
     // ------------------------------------------------------------------ sub-accounts
 
-    /** The merchant's sub-account numbers, assigned on first use (audited). */
+    /** The merchant's sub-account numbers (assigned when it was approved). */
     public CustodyAccountsView custodyAccounts(Actor actor, UUID merchantId) {
         return accountsOf(readable(actor, merchantId));
     }
@@ -107,15 +101,13 @@ public class BankPortal {
         return custodyAccounts(actor, actor.merchantId());
     }
 
+    /** The numbers assigned at approval; none yet (null) for a merchant approved before numbering at approval. */
     private CustodyAccountsView accountsOf(MerchantView merchant) {
-        PortalRepository.SubAccounts accounts = repository.subAccounts(merchant.id()).orElseGet(() -> {
-            subAccounts.assignSubAccount(merchant.id(), clock.instant());
-            PortalRepository.SubAccounts assigned = repository.subAccounts(merchant.id()).orElseThrow();
-            audit.record("bank.sub-account.assigned", "bank.custody_sub_account", merchant.id(), null, assigned);
-            return assigned;
-        });
+        Optional<PortalRepository.SubAccounts> accounts = repository.subAccounts(merchant.id());
         return new CustodyAccountsView(merchant.id(), merchant.legalName(), merchant.regionCode(), custodyAccount,
-                accounts.escrow(), accounts.deposit(), accounts.assignedAt());
+                accounts.map(PortalRepository.SubAccounts::escrow).orElse(null),
+                accounts.map(PortalRepository.SubAccounts::deposit).orElse(null),
+                accounts.map(PortalRepository.SubAccounts::assignedAt).orElse(null));
     }
 
     // ------------------------------------------------------------------ balances and movements

@@ -88,18 +88,25 @@ public class Reconciliations {
 
     // ------------------------------------------------------------------ sub-accounts
 
-    /** The merchant's sub-account number, assigned on first use; 404 when the merchant has no escrow account. */
+    /**
+     * The merchant's sub-account number, assigned when the merchant was approved (or by its first payout); 404 before.
+     * Reading never assigns: a read that wrote would record a state change in the reader's name.
+     */
     public SubAccountView subAccount(Actor actor, UUID merchantId) {
         requireOperator(actor);
+        return repository.findSubAccount(merchantId)
+                .orElseThrow(() -> Rejection.notFound("sub-account of merchant " + merchantId));
+    }
+
+    /** Numbers the merchant's sub-accounts once (idempotent), in the caller's transaction; audited when new. */
+    @Transactional
+    public SubAccountView assignSubAccount(UUID merchantId, Instant now) {
         Optional<SubAccountView> existing = repository.findSubAccount(merchantId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        if (ledger.findAccount(AccountType.ESCROW, merchantId, Money.CNY).isEmpty()) {
-            throw Rejection.notFound("escrow account of merchant " + merchantId);
-        }
-        SubAccountView assigned = repository.assignSubAccount(merchantId, clock.instant());
-        audit.record("reconciliation.sub-account.assigned", "bank.custody_sub_account", merchantId, null, assigned);
+        SubAccountView assigned = repository.assignSubAccount(merchantId, now);
+        audit.record("bank.sub-account.assigned", "bank.custody_sub_account", merchantId, null, assigned);
         return assigned;
     }
 

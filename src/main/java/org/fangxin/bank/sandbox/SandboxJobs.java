@@ -1,5 +1,6 @@
 package org.fangxin.bank.sandbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -7,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The sandbox bank's runs: executes due instructions every minute (a real bank books in batches), writes the day's statement at 23:30. */
+@ConditionalOnProperty(name = "fangxin.bank.sandbox.enabled", havingValue = "true")
 @Configuration(proxyBeanMethods = false)
 class SandboxJobs {
 

@@ -1,5 +1,6 @@
 package org.fangxin.bank.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.util.List;
 import org.fangxin.bank.BankInstructionView;
 import org.fangxin.bank.InstructionState;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The custodian bank's view of the payout instructions the platform sent (BANK role only). */
+@ConditionalOnProperty(name = "fangxin.bank.sandbox.enabled", havingValue = "true")
 @RestController
 class BankApiController {
 

@@ -1,5 +1,6 @@
 package org.fangxin.bank.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.util.List;
 import org.fangxin.bank.sandbox.SandboxBank;
 import org.fangxin.identity.Actor;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The bank portal: the instructions received, and (sandbox only) a button to run the bank's processing now. */
+@ConditionalOnProperty(name = "fangxin.bank.sandbox.enabled", havingValue = "true")
 @Controller
 class BankPageController {
 

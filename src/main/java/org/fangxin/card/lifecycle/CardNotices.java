@@ -2,6 +2,7 @@ package org.fangxin.card.lifecycle;
 
 import java.time.Duration;
 import org.fangxin.card.CardRedeemed;
+import org.fangxin.card.CardTransferOffered;
 import org.fangxin.card.CardTransferred;
 import org.fangxin.card.RedemptionRequested;
 import org.fangxin.notification.Notice;
@@ -49,5 +50,11 @@ class CardNotices {
                 event.successorCardId(), event.amount());
         notifications.send(Notice.of(event.toHolderId(), "card.notice.received", "card-received:" + event.transferId(),
                 event.occurredAt(), event.productName(), event.amount()));
+    }
+
+    @ApplicationModuleListener
+    void on(CardTransferOffered event) {
+        notifications.send(Notice.of(event.recipientId(), "card.notice.offered", "card-offered:" + event.offerId(),
+                event.occurredAt(), event.productName()));
     }
 }

@@ -11,7 +11,6 @@ import org.fangxin.card.domain.Card;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
-import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
@@ -29,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Card transfer: the holder hands the rest of a card to another consumer (a contract's transfer ban is void). The old
  * card ends TRANSFERRED, a successor card carries the unredeemed value, sessions or face value, validity and advance,
  * and {@code card-transfer:<id>} moves the CARD_LIABILITY balance; after commit the merchant and the recipient are told
- * ({@link CardNotices}).
+ * ({@link CardNotices}). It happens when the consumer holding the number a card was offered to accepts
+ * ({@link CardTransferOffers}).
  */
 @Service
 public class CardTransfers {
@@ -60,17 +60,16 @@ public class CardTransfers {
         this.events = events;
     }
 
-    @Transactional
-    public CardTransferView transfer(Actor actor, UUID cardId, String toMobile) {
-        if (!actor.is(Role.CONSUMER)) {
-            throw new Rejection(ProblemType.FORBIDDEN, "only the card holder transfers a card");
-        }
-        CardRow row = cards.lock(cardId).filter(c -> c.holderId().equals(actor.userId()))
+    /**
+     * Carries out an accepted offer: the rest of {@code cardId}, still held by {@code holderId}, moves to
+     * {@code recipient}. Called by {@link CardTransferOffers} inside its transaction.
+     */
+    CardTransferView complete(UUID holderId, UUID cardId, UserAccount recipient) {
+        CardRow row = cards.lock(cardId).filter(c -> c.holderId().equals(holderId))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));
-        UserAccount recipient = users.findByMobile(toMobile)
-                .filter(u -> u.is(Role.CONSUMER) && u.enabled() && !u.id().equals(actor.userId()))
-                .orElseThrow(() -> new Rejection(RECIPIENT_UNKNOWN, "no other consumer is registered with this mobile number",
-                        Map.of("field", "toMobile")));
+        if (!recipient.is(Role.CONSUMER) || !recipient.enabled() || recipient.id().equals(holderId)) {
+            throw new Rejection(RECIPIENT_UNKNOWN, "a card is transferred to another consumer", Map.of("field", "toMobile"));
+        }
         Instant now = clock.instant();
         row.card().requireTransferable(now);
         // A pass earns its elapsed days before it changes hands, so the new holder gets only the days to come.
@@ -85,7 +84,7 @@ public class CardTransfers {
                 insert into card.card_transfer (id, from_card_id, to_card_id, from_user_id, to_user_id, amount_minor, currency, transferred_at)
                 values (:id, :from, :to, :fromUser, :toUser, :amount, :currency, :at)
                 """)
-                .param("id", transferId).param("from", cardId).param("to", newCardId).param("fromUser", actor.userId())
+                .param("id", transferId).param("from", cardId).param("to", newCardId).param("fromUser", holderId)
                 .param("toUser", recipient.id()).param("amount", amount.amountMinor())
                 .param("currency", amount.currency().getCurrencyCode()).param("at", java.sql.Timestamp.from(now)).update();
         postings.transferred(transferId, cardId, newCardId, amount);
@@ -93,7 +92,7 @@ public class CardTransfers {
                 current.entitlement().sessionsRemaining(), transferId);
         cards.addEvent(ids.next(), newCardId, now, "TRANSFERRED_IN", "from card " + cardId, amount.amountMinor(),
                 transfer.successor().entitlement().sessionsRemaining(), transferId);
-        audit.record("card.transferred", "card", cardId, Map.of("holder", actor.userId()),
+        audit.record("card.transferred", "card", cardId, Map.of("holder", holderId),
                 Map.of("holder", recipient.id(), "newCardId", newCardId, "amount", amount));
         events.publishEvent(transfer.event());
         return new CardTransferView(transferId, cardId, newCardId, recipient.id(), amount, now);

@@ -75,7 +75,7 @@ public class RedemptionDesk implements RedemptionDisputes {
 
     RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, CardRegistry registry, CardPostings postings,
                    Merchants merchants, ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids, Clock clock,
-                   @Value("${fangxin.card.token-key:fangxin-dev-only-card-token-key}") String tokenKey,
+                   @Value("${fangxin.card.token-key:}") String tokenKey,
                    @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow,
                    @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout) {
         this.cards = cards;

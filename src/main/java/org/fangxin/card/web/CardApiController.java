@@ -8,7 +8,8 @@ import org.fangxin.card.CardView;
 import org.fangxin.card.EscrowIdentityReport;
 import org.fangxin.card.TransferCard;
 import org.fangxin.card.lifecycle.CardRegistry;
-import org.fangxin.card.lifecycle.CardTransfers;
+import org.fangxin.card.CardTransferOfferView;
+import org.fangxin.card.lifecycle.CardTransferOffers;
 import org.fangxin.card.lifecycle.EscrowIdentityCheck;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.Idempotency;
@@ -25,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CardApiController {
 
     private final CardRegistry cards;
-    private final CardTransfers transfers;
+    private final CardTransferOffers transfers;
     private final EscrowIdentityCheck escrow;
     private final Idempotency idempotency;
 
-    CardApiController(CardRegistry cards, CardTransfers transfers, EscrowIdentityCheck escrow, Idempotency idempotency) {
+    CardApiController(CardRegistry cards, CardTransferOffers transfers, EscrowIdentityCheck escrow, Idempotency idempotency) {
         this.cards = cards;
         this.transfers = transfers;
         this.escrow = escrow;
@@ -56,12 +57,40 @@ class CardApiController {
         return cards.history(actor, id, limit);
     }
 
+    /**
+     * Offers the card to whoever holds the number: 202 and the same answer for any number (a transfer must not reveal
+     * whether a number is registered); the transfer happens when that consumer accepts.
+     */
     @PostMapping("/api/v1/cards/{id}/transfer")
     ResponseEntity<Object> transfer(Actor actor, @PathVariable UUID id,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                     @Valid @RequestBody TransferCard command) {
         var answer = idempotency.execute(actor.scope(), key, true, new Keyed(id, command),
-                () -> Idempotency.Answer.of(201, transfers.transfer(actor, id, command.toMobile())));
+                () -> Idempotency.Answer.of(202, transfers.offer(actor, id, command.toMobile())));
+        return answer.toResponse();
+    }
+
+    /** The open offers to the caller's mobile number. */
+    @GetMapping("/api/v1/card-transfer-offers")
+    List<CardTransferOfferView> offers(Actor actor) {
+        return transfers.incoming(actor);
+    }
+
+    /** The consumer holding the offered number accepts: 201 and the transfer (the new card's id). */
+    @PostMapping("/api/v1/card-transfer-offers/{id}/acceptance")
+    ResponseEntity<Object> accept(Actor actor, @PathVariable UUID id,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        var answer = idempotency.execute(actor.scope(), key, true, new Keyed(id, "acceptance"),
+                () -> Idempotency.Answer.of(201, transfers.accept(actor, id)));
+        return answer.toResponse();
+    }
+
+    /** The holder withdraws an open offer. */
+    @PostMapping("/api/v1/card-transfer-offers/{id}/cancellation")
+    ResponseEntity<Object> cancel(Actor actor, @PathVariable UUID id,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        var answer = idempotency.execute(actor.scope(), key, false, new Keyed(id, "cancellation"),
+                () -> Idempotency.Answer.of(200, transfers.cancel(actor, id)));
         return answer.toResponse();
     }
 

@@ -43,7 +43,8 @@ class AuthApiController {
     record OtpRequest(@NotBlank @Pattern(regexp = MOBILE, message = "a mainland mobile number: 11 digits starting 13 to 19") String mobile) { }
 
     record OtpVerifyRequest(@NotBlank @Pattern(regexp = MOBILE, message = "a mainland mobile number: 11 digits starting 13 to 19") String mobile,
-                            @NotBlank @Pattern(regexp = "\\d{6}", message = "the code is 6 digits") String code) { }
+                            @NotBlank @Pattern(regexp = "\\d{6}", message = "the code is 6 digits") String code,
+                            Boolean consent) { }
 
     record OtpTokenResponse(String accessToken, String tokenType, long expiresIn, String userId, String username, boolean accountCreated) { }
 
@@ -55,7 +56,8 @@ class AuthApiController {
               RealNameView realName) { }
 
     /** The resident ID number is checked by the facade, which never echoes it. */
-    record RealNameRequest(@NotBlank @Size(max = 40) String fullName, @NotBlank @Size(max = 18) String idNumber) { }
+    record RealNameRequest(@NotBlank @Size(max = 40) String fullName, @NotBlank @Size(max = 18) String idNumber,
+                           Boolean consent) { }
 
     /** Exchanges a username and password for a bearer token (for people; systems use API keys). */
     @PostMapping("/api/v1/auth/token")
@@ -76,7 +78,7 @@ class AuthApiController {
     /** Exchanges a mobile number and its code for a bearer token; the first login creates the consumer account. */
     @PostMapping("/api/v1/auth/otp/verify")
     OtpTokenResponse verifyCode(@Valid @RequestBody OtpVerifyRequest request) {
-        var verified = codes.verify(request.mobile(), request.code());
+        var verified = codes.verify(request.mobile(), request.code(), Boolean.TRUE.equals(request.consent()));
         var issued = tokens.issue(verified.account());
         return new OtpTokenResponse(issued.accessToken(), "Bearer", issued.expiresInSeconds(),
                 verified.account().id().toString(), verified.account().username(), verified.created());
@@ -98,6 +100,6 @@ class AuthApiController {
     @PostMapping("/api/v1/me/real-name")
     @ResponseStatus(HttpStatus.CREATED)
     RealNameView verifyRealName(Actor actor, @Valid @RequestBody RealNameRequest request) {
-        return users.verifyRealName(actor, request.fullName(), request.idNumber());
+        return users.verifyRealName(actor, request.fullName(), request.idNumber(), Boolean.TRUE.equals(request.consent()));
     }
 }

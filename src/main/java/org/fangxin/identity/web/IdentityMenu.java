@@ -33,4 +33,9 @@ class IdentityMenu {
     MenuEntry realNameMenu() {
         return new MenuEntry("/me/real-name", "identity.menu.realName", List.of("CONSUMER"), 900);
     }
+
+    @Bean
+    MenuEntry myPersonalDataMenu() {
+        return new MenuEntry("/me/privacy", "identity.privacy.title", List.of("CONSUMER"), 950);
+    }
 }

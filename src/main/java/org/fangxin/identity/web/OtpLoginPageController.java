@@ -54,9 +54,10 @@ class OtpLoginPageController {
 
     @PostMapping("/login/otp")
     String verify(@RequestParam(defaultValue = "") String mobile, @RequestParam(defaultValue = "") String code,
+                  @RequestParam(defaultValue = "false") boolean consent,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            var verified = codes.verify(mobile, code);
+            var verified = codes.verify(mobile, code, consent);
             FangxinPrincipal principal = new FangxinPrincipal(verified.account(), null);
             SecurityContext context = holder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));

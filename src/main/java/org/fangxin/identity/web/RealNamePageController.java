@@ -27,9 +27,9 @@ class RealNamePageController {
 
     @PostMapping("/me/real-name")
     String submit(Actor actor, @RequestParam(defaultValue = "") String fullName, @RequestParam(defaultValue = "") String idNumber,
-                  Model model) {
+                  @RequestParam(defaultValue = "false") boolean consent, Model model) {
         try {
-            users.verifyRealName(actor, fullName, idNumber);
+            users.verifyRealName(actor, fullName, idNumber, consent);
             return "redirect:/me/real-name?verified";
         } catch (Rejection rejection) {
             model.addAttribute("fullName", fullName);

@@ -64,8 +64,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/identity/**").hasRole("OPERATOR")
-                        .requestMatchers("/me/real-name").hasRole("CONSUMER")
-                        .requestMatchers("/audit").hasAnyRole("OPERATOR", "REGULATOR")
+                        .requestMatchers("/me/real-name", "/me/data", "/me/privacy", "/me/closure").hasRole("CONSUMER")
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole("OPERATOR", "REGULATOR")
                         .requestMatchers("/merchant-staff", "/merchant-staff/**").hasRole("MERCHANT_OWNER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home", true).permitAll()

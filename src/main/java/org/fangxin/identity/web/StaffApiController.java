@@ -97,8 +97,14 @@ class StaffApiController {
         return answer.toResponse();
     }
 
+    /** A list: consumers' usernames and names are masked (an older consumer username holds the mobile number). */
     @GetMapping("/api/v1/identity/users")
     List<AccountView> listUsers(Actor actor, @RequestParam Role role) {
-        return users.list(actor, role).stream().map(AccountView::of).toList();
+        return users.list(actor, role).stream().map(AccountView::of)
+                .map(view -> view.role() != Role.CONSUMER ? view : new AccountView(view.id(),
+                        org.fangxin.identity.PersonalData.maskMobilesIn(view.username()),
+                        org.fangxin.identity.PersonalData.maskMobilesIn(view.displayName()), view.role(), view.merchantId(),
+                        view.sector(), view.enabled(), view.createdAt()))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.fangxin.payment.lifecycle;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.domain.CallbackSignature;
 import org.fangxin.payment.persistence.PaymentRepository;
 import org.fangxin.payment.persistence.PaymentRepository.CallbackEntry;
-import org.fangxin.payment.sandbox.SandboxSettings;
 import org.fangxin.shared.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * then does the reported fact move the order (a nonce already processed is answered 200 without effect) (under its lock; a repeat has no effect). Every callback, whatever its
  * verdict, is written to {@code payment.callback_log} in the same transaction; rejected ones change nothing else.
  */
+@ConditionalOnProperty(name = "fangxin.payment.sandbox.enabled", havingValue = "true")
 @Component
 public class CallbackIntake {
 
@@ -70,7 +71,7 @@ public class CallbackIntake {
     private final JsonMapper json = JsonMapper.builder().build();
 
     CallbackIntake(PaymentRepository repository, OrderTransitions transitions, IdGenerator ids, Clock clock,
-                   @Value("${fangxin.payment.sandbox.secret:" + SandboxSettings.DEFAULT_SECRET + "}") String secret,
+                   @Value("${fangxin.payment.sandbox.secret:}") String secret,
                    @Value("${fangxin.payment.callback.timestamp-window:PT5M}") Duration window) {
         this.repository = repository;
         this.transitions = transitions;

@@ -1,5 +1,6 @@
 package org.fangxin.payment.sandbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** The sandbox gateway's checkout page (anonymous, as a provider's hosted page is): shows the amount, Pay or Cancel. */
+@ConditionalOnProperty(name = "fangxin.payment.sandbox.enabled", havingValue = "true")
 @Controller
 class SandboxCheckoutController {
 

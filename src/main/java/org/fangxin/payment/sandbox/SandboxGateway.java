@@ -1,5 +1,6 @@
 package org.fangxin.payment.sandbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * request thread. Test hooks (not reachable over HTTP) drop, duplicate or hold notifications, pay regardless of
  * expiry, and break the next refund or close calls.
  */
+@ConditionalOnProperty(name = "fangxin.payment.sandbox.enabled", havingValue = "true")
 @Component
 public class SandboxGateway {
 

@@ -1,5 +1,6 @@
 package org.fangxin.payment.sandbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with short pauses on transport errors or 5xx, then it gives up (the platform's janitor queries lost ones). Sending
  * happens on a small bounded pool so the checkout page answers whether or not the callback succeeds.
  */
+@ConditionalOnProperty(name = "fangxin.payment.sandbox.enabled", havingValue = "true")
 @Component
 class SandboxNotifier {
 
@@ -53,7 +55,7 @@ class SandboxNotifier {
                 return thread;
             });
 
-    SandboxNotifier(@Value("${fangxin.payment.sandbox.secret:" + SandboxSettings.DEFAULT_SECRET + "}") String secret,
+    SandboxNotifier(@Value("${fangxin.payment.sandbox.secret:}") String secret,
                     @Value("${fangxin.payment.sandbox.callback-base-url:}") String callbackBaseUrl,
                     Clock clock, Environment environment) {
         this.signature = new CallbackSignature(secret);

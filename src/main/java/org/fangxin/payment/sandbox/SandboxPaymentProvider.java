@@ -1,5 +1,6 @@
 package org.fangxin.payment.sandbox;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import java.util.UUID;
 import org.fangxin.payment.provider.PaymentProvider;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * The adapter from the platform to the sandbox gateway. A real adapter would call the provider's HTTPS API; this one
  * calls the gateway in-process (its own transactions), and injects the network faults the test hooks ask for.
  */
+@ConditionalOnProperty(name = "fangxin.payment.sandbox.enabled", havingValue = "true")
 @Component
 class SandboxPaymentProvider implements PaymentProvider {
 

@@ -1,5 +1,6 @@
 package org.fangxin.payment.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.fangxin.payment.lifecycle.CallbackIntake;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The providers' notification endpoint (anonymous: trust comes from the signature). The body is read raw so that
  * malformed and forged notifications are logged too; the provider gets 200 for anything it need not resend.
  */
+@ConditionalOnProperty(name = "fangxin.payment.sandbox.enabled", havingValue = "true")
 @RestController
 class PaymentCallbackController {
 

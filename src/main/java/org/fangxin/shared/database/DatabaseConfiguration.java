@@ -30,17 +30,21 @@ class DatabaseConfiguration {
                           @Value("${fangxin.db.pool-size-max:10}") int poolSizeMax,
                           @Value("${fangxin.db.connection-timeout:10s}") java.time.Duration connectionTimeout,
                           @Value("${fangxin.db.embedded.data-dir:data/postgres}") String dataDir,
-                          @Value("${fangxin.db.embedded.port:0}") int port) throws IOException {
+                          @Value("${fangxin.db.embedded.port:0}") int port,
+                          @Value("${fangxin.db.embedded.watchdog:true}") boolean watchdog) throws IOException {
         HikariConfig pool = new HikariConfig();
         pool.setMaximumPoolSize(poolSizeMax);
         pool.setPoolName("fangxin");
         pool.setConnectionTimeout(connectionTimeout.toMillis());
         if (url.isBlank()) {
-            EmbeddedPostgres server = startEmbedded(Path.of(dataDir), port);
+            Path directory = Path.of(dataDir).toAbsolutePath();
+            EmbeddedPostgres server = startEmbedded(directory, port);
+            Process guard = watchdog ? EmbeddedOrphans.postmasterPid(directory)
+                    .flatMap(pid -> EmbeddedOrphans.watch(pid, directory)).orElse(null) : null;
             pool.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
             pool.setUsername("postgres");
             pool.setPassword("");
-            return new EmbeddedDataSource(pool, server);
+            return new EmbeddedDataSource(pool, server, guard);
         }
         pool.setJdbcUrl(url);
         pool.setUsername(user);
@@ -48,10 +52,10 @@ class DatabaseConfiguration {
         return new HikariDataSource(pool);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
-        Path absolute = dataDir.toAbsolutePath();
+    private static EmbeddedPostgres startEmbedded(Path absolute, int port) throws IOException {
         Files.createDirectories(absolute);
-        // A crashed run leaves its pid file; postgres refuses to start while it points at a live process only.
+        // A crashed run (kill -9) leaves its postmaster running and holding the pid file: stop it first.
+        EmbeddedOrphans.stopOrphan(absolute);
         log.info("starting embedded PostgreSQL with data in {}", absolute);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(absolute)
@@ -59,6 +63,8 @@ class DatabaseConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // an online backup (EmbeddedBackup) needs the WAL written while it copies: keep some, not just to a checkpoint
+                .setServerConfig("wal_keep_size", "256MB")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC");
         if (port > 0) {
@@ -67,17 +73,22 @@ class DatabaseConfiguration {
         return builder.start();
     }
 
-    /** A pool that stops its embedded server when the application closes. */
+    /** A pool that stops its embedded server (and the server's watchdog) when the application closes. */
     static final class EmbeddedDataSource extends HikariDataSource {
         private final EmbeddedPostgres server;
+        private final Process watchdog;
 
-        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres server) {
+        EmbeddedDataSource(HikariConfig config, EmbeddedPostgres server, Process watchdog) {
             super(config);
             this.server = server;
+            this.watchdog = watchdog;
         }
 
         @Override
         public void close() {
+            if (watchdog != null) {
+                watchdog.destroy();
+            }
             super.close();
             try {
                 server.close();

@@ -1,11 +1,13 @@
 package org.fangxin.shared.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.fangxin.shared.InstanceIdentity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,11 +29,11 @@ import org.springframework.context.event.EventListener;
 class JobsConfiguration {
 
     @Bean
-    JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
+    JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, InstanceIdentity instance,
                               @Value("${fangxin.jobs.threads:4}") int threads,
                               @Value("${fangxin.jobs.polling-interval:PT10S}") Duration pollingInterval) {
-        Scheduler scheduler = scheduler(dataSource, tasks.orderedStream().toList(), threads, pollingInterval);
-        return new JobScheduler(scheduler);
+        Scheduler scheduler = scheduler(dataSource, tasks.orderedStream().toList(), threads, pollingInterval, instance.id());
+        return new JobScheduler(scheduler, instance.id());
     }
 
     /**
@@ -39,10 +41,16 @@ class JobsConfiguration {
      * passing them as known tasks too would register them twice.
      */
     static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval) {
+        return scheduler(dataSource, tasks, threads, pollingInterval, new InstanceIdentity("").id());
+    }
+
+    /** As above, with this instance's identity as the scheduler name: the job table's {@code picked_by}. */
+    static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval, String instanceId) {
         List<Task<?>> startup = tasks.stream().filter(task -> task instanceof OnStartup).toList();
         List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
         return Scheduler.create(dataSource, others)
                 .tableName("jobs.scheduled_tasks")
+                .schedulerName(new SchedulerName.Fixed(instanceId))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 .startTasks(startup.stream().map(task -> (Task<?> & OnStartup) task).toList())
@@ -51,15 +59,19 @@ class JobsConfiguration {
 
     /** Starts polling only once the application is ready (migrations done), stops with the context. */
     static final class JobScheduler implements SmartLifecycle {
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobScheduler.class);
         private final Scheduler scheduler;
+        private final String instanceId;
         private volatile boolean running;
 
-        JobScheduler(Scheduler scheduler) {
+        JobScheduler(Scheduler scheduler, String instanceId) {
             this.scheduler = scheduler;
+            this.instanceId = instanceId;
         }
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() {
+            log.info("background jobs start polling as instance {}", instanceId);
             scheduler.start();
             running = true;
         }

@@ -13,6 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    static {
+        // Money's currency is written as its ISO code ("CNY"), not as the Currency object's fields
+        org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithClass(java.util.Currency.class, String.class);
+    }
+
     @Bean
     OpenAPI fangxinOpenApi() {
         return new OpenAPI()

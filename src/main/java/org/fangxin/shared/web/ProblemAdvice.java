@@ -21,11 +21,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -61,12 +63,17 @@ class ProblemAdvice {
         return answers.answer(texts.problem(rejection, texts.locale(request)), request, response);
     }
 
+    /** Bean validation and form binding (request parameters bound to an object; {@code @Valid} bodies are a subclass). */
     @ExceptionHandler
-    Object on(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response) {
+    Object on(BindException e, HttpServletRequest request, HttpServletResponse response) {
         Locale locale = texts.locale(request);
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("field", error.getField(), "message", texts.text(error, locale)));
+            // a value that could not even be converted: the converter's message names Java types, say it plainly
+            String message = error.isBindingFailure()
+                    ? texts.text("problem.web.field-invalid", new Object[] {error.getField()}, locale)
+                    : texts.text(error, locale);
+            errors.add(Map.of("field", error.getField(), "message", message));
         }
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(Map.of("field", "", "message", texts.text(error, locale))));
         return validation(errors, request, response);
@@ -199,6 +206,19 @@ class ProblemAdvice {
     Object on(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
         return answers.answer(texts.problem("payload-too-large", 413, texts.locale(request), "problem.payload-too-large.detail"),
                 request, response);
+    }
+
+    /** An upload without the part the endpoint takes ({@code file}). */
+    @ExceptionHandler
+    Object on(MissingServletRequestPartException e, HttpServletRequest request, HttpServletResponse response) {
+        return invalid(texts.text("problem.web.part-missing", new Object[] {e.getRequestPartName()}, texts.locale(request)),
+                e.getRequestPartName(), request, response);
+    }
+
+    /** A multipart body that cannot be parsed (cut off, no boundary); a too large one is the 413 above. */
+    @ExceptionHandler
+    Object on(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+        return invalid(texts.text("problem.web.multipart-unreadable", null, texts.locale(request)), null, request, response);
     }
 
     /** A unique or check constraint fired: the input conflicts with what is stored. Nothing was written. */

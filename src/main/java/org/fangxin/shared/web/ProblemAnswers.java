@@ -2,6 +2,7 @@ package org.fangxin.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.time.Duration;
 import org.fangxin.shared.ProblemTexts;
 import org.slf4j.MDC;
@@ -41,6 +42,7 @@ class ProblemAnswers {
         if (requestId != null) {
             problem.setProperty("requestId", requestId);
         }
+        problem.setInstance(instance(request));
         if (wantsPage(request)) {
             headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             ModelAndView page = new ModelAndView("shared/problem");
@@ -66,6 +68,17 @@ class ProblemAnswers {
 
     String retryAfterSeconds() {
         return String.valueOf(Math.max(1, retryAfter.toSeconds()));
+    }
+
+    /** The path the caller asked for (not the error dispatch's {@code /error}); the root when it is not a valid URI. */
+    static URI instance(HttpServletRequest request) {
+        Object original = request.getAttribute("jakarta.servlet.error.request_uri");
+        String path = original != null ? original.toString() : request.getRequestURI();
+        try {
+            return URI.create(path.length() > 500 ? path.substring(0, 500) : path);
+        } catch (IllegalArgumentException notAUri) {
+            return URI.create("/");
+        }
     }
 
     /** A browser asking for a page (not the API, not an htmx fragment request). */

@@ -14,6 +14,7 @@ import org.fangxin.identity.UserAccount;
 import org.fangxin.protection.ClosureCaseView;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.AccessMatrix;
+import org.fangxin.testing.TestTransfers;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.FormSession;
 import org.fangxin.testing.TestMerchants;
@@ -38,8 +39,7 @@ class CompensationAccessTests extends CompensationTestBase {
         UUID aliceCard = buy(alice, pack);
         buy(bob, pack);
         UUID giftCard = buy(bob, pack);
-        Api.Response gift = api().as(bob).post("/api/v1/cards/" + giftCard + "/transfer", Map.of("toMobile", carolMobile),
-                UUID.randomUUID().toString());
+        Api.Response gift = TestTransfers.transfer(api().as(bob), api().as(carol), giftCard, carolMobile);
         assertThat(gift.status()).as(gift.body()).isEqualTo(201);
         topUpFund(Money.yuan(10_000));
         ClosureCaseView closure = confirmClosure(gym.id());

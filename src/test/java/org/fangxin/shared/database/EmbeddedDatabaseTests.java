@@ -20,7 +20,7 @@ class EmbeddedDatabaseTests {
     void keepsDataAcrossRestartsWithDurableSettings() throws Exception {
         Path dataDir = Files.createTempDirectory("fangxin-embedded-");
         DatabaseConfiguration configuration = new DatabaseConfiguration();
-        DataSource first = configuration.dataSource("", "", "", 2, Duration.ofSeconds(10), dataDir.toString(), 0);
+        DataSource first = configuration.dataSource("", "", "", 2, Duration.ofSeconds(10), dataDir.toString(), 0, true);
         try {
             JdbcClient jdbc = JdbcClient.create(first);
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
@@ -31,7 +31,7 @@ class EmbeddedDatabaseTests {
         } finally {
             ((HikariDataSource) first).close();
         }
-        DataSource second = configuration.dataSource("", "", "", 2, Duration.ofSeconds(10), dataDir.toString(), 0);
+        DataSource second = configuration.dataSource("", "", "", 2, Duration.ofSeconds(10), dataDir.toString(), 0, true);
         try {
             assertThat(JdbcClient.create(second).sql("select note from kept").query(String.class).single())
                     .isEqualTo("paid 2,000 yuan");

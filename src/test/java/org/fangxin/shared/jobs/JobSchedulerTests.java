@@ -33,6 +33,32 @@ class JobSchedulerTests extends IntegrationTest {
         scheduler.stop();
     }
 
+    /** Issue #14 item 5: before, both instances wrote the same host name into picked_by. */
+    @Test
+    void marksEachExecutionWithTheIdentityOfTheInstanceThatPickedIt() throws Exception {
+        String first = new org.fangxin.shared.InstanceIdentity("").id();
+        String second = new org.fangxin.shared.InstanceIdentity("").id();
+        assertThat(first).isNotEqualTo(second).contains("-" + ProcessHandle.current().pid() + "-");
+        String taskName = "test-picked-by-" + UUID.randomUUID();
+        Map<String, String> pickedBy = new ConcurrentHashMap<>();
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        OneTimeTask<Void> task = Tasks.oneTime(taskName).execute((instance, context) -> pickedBy.put(instance.getId(),
+                jdbc.sql("select picked_by from jobs.scheduled_tasks where task_name = :t and task_instance = :i")
+                        .param("t", taskName).param("i", instance.getId()).query(String.class).single()));
+        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, java.util.List.of(task), 1, Duration.ofMillis(50), first);
+        scheduler.schedule(task.instance("only"), Instant.now());
+        scheduler.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (pickedBy.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            scheduler.stop();
+        }
+        assertThat(pickedBy).containsEntry("only", first);
+    }
+
     @Test
     void runsEachScheduledExecutionOnceAcrossTwoInstances() throws Exception {
         String taskName = "test-once-" + UUID.randomUUID();

@@ -53,6 +53,35 @@ class ProblemDocumentTests extends IntegrationTest {
         assertThat(answer.body()).doesNotContainPattern(RawHttp.IMPLEMENTATION);
     }
 
+    /** Found by the API sweep over uploads: these were 500s or a problem without a code. */
+    @Test
+    void answersBrokenUploadsAndAWildcardContentTypeWithAProblem() {
+        var raw = new RawHttp(port);
+        String evidence = "/api/v1/complaints/" + java.util.UUID.randomUUID() + "/evidence";
+        Map<String, String> multipart = new java.util.HashMap<>(bearer(Role.CONSUMER));
+        multipart.put("Content-Type", "multipart/form-data; boundary=b");
+        multipart.put("Accept-Language", "en");
+
+        var noFile = raw.send("POST", evidence, "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--b--\r\n"
+                .getBytes(StandardCharsets.UTF_8), multipart);
+        var cutOff = raw.send("POST", evidence, "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+                .getBytes(StandardCharsets.UTF_8), multipart);
+        multipart.put("Content-Type", "*/*");
+        var wildcard = raw.send("POST", evidence, "x".getBytes(StandardCharsets.UTF_8), multipart);
+
+        assertThat(noFile.status()).as(noFile.toString()).isEqualTo(400);
+        assertThat(noFile.json().get("code").asString()).isEqualTo("invalid-input");
+        assertThat(noFile.json().get("field").asString()).isEqualTo("file");
+        assertThat(cutOff.status()).as(cutOff.toString()).isEqualTo(400);
+        assertThat(cutOff.json().get("detail").asString()).contains("upload cannot be read");
+        assertThat(wildcard.status()).as(wildcard.toString()).isEqualTo(415);
+        assertThat(wildcard.json().get("code").asString()).isEqualTo("unsupported-media-type");
+        for (var answer : List.of(noFile, cutOff, wildcard)) {
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+            assertThat(answer.body()).doesNotContainPattern(RawHttp.IMPLEMENTATION);
+        }
+    }
+
     @Test
     void namesTheFieldAndTheExpectedKindOfAWrongType() {
         var answer = new RawHttp(port).send("POST", "/api/v1/auth/token",

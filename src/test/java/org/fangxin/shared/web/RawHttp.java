@@ -31,7 +31,11 @@ public final class RawHttp {
     private final String base;
 
     public RawHttp(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port);
+    }
+
+    public RawHttp(String base) {
+        this.base = base;
     }
 
     public record Answer(int status, String body, HttpResponse<byte[]> response) {
@@ -58,7 +62,7 @@ public final class RawHttp {
     }
 
     public Answer send(String method, String rawPath, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {

@@ -1,0 +1,234 @@
+package org.fangxin.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail as a hash chain. {@link #seal} gives every committed, unsealed entry the next chain position, the
+ * previous entry's hash and its own hash, SHA-256 over the position, the previous hash and the entry's content; one
+ * sealer at a time across instances (advisory lock). {@link #verify} walks the chain from the start, recomputes every
+ * hash and reports the first broken link: content changed, an entry removed (a gap) or the chain relinked. Anyone
+ * can check the chain with SHA-256 alone; the head hash a verification reports is what to keep outside the database.
+ */
+@Service
+public class AuditChain {
+
+    public static final String GENESIS = "0".repeat(64);
+    static final int SEAL_BATCH_MAX = 500;
+    static final int VERIFY_BATCH = 2_000;
+    /** "FXAUDIT" in ASCII: the advisory-lock key of the sealer. */
+    private static final long SEAL_LOCK = 0x46584155444954L;
+    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
+    private static final String CONTENT = "id, occurred_at, actor, action, object_type, object_id, before::text, after::text, request_id";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    AuditChain(JdbcClient jdbc, Clock clock, IdGenerator ids) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** The outcome of one verification; {@code broken*} are null when the whole chain holds. */
+    public record Verification(UUID id, Instant checkedAt, String checkedBy, long entriesChecked, Long headPosition,
+                               String headHash, long unsealed, Long brokenPosition, UUID brokenEntryId, String brokenReason) {
+        public boolean intact() {
+            return brokenPosition == null;
+        }
+    }
+
+    /** A sealed entry as stored, with the content its hash covers. */
+    record Link(long position, String prevHash, String hash, UUID id, Instant occurredAt, String actor, String action,
+                String objectType, String objectId, String before, String after, String requestId) { }
+
+    /** Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. */
+    @Transactional
+    public int seal() {
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEAL_LOCK).query((rs, n) -> 1).list();
+        var last = jdbc.sql("select chain_position, hash from audit.entry where chain_position is not null "
+                        + "order by chain_position desc limit 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
+        long position = last.map(row -> (Long) row[0]).orElse(0L);
+        String previous = last.map(row -> (String) row[1]).orElse(GENESIS);
+        List<Link> unsealed = jdbc.sql("select 0, null, null, " + CONTENT + " from audit.entry where hash is null "
+                        + "order by occurred_at, id limit :limit for update")
+                .param("limit", SEAL_BATCH_MAX).query(AuditChain::link).list();
+        for (Link entry : unsealed) {
+            position++;
+            String hash = hash(position, previous, entry);
+            jdbc.sql("update audit.entry set chain_position = :position, prev_hash = :prev, hash = :hash where id = :id and hash is null")
+                    .param("position", position).param("prev", previous).param("hash", hash).param("id", entry.id())
+                    .update();
+            previous = hash;
+        }
+        return unsealed.size();
+    }
+
+    /** Seals until nothing is left (bounded: at most {@code batchesMax} batches). */
+    public int sealAll(int batchesMax) {
+        int total = 0;
+        for (int batch = 0; batch < batchesMax; batch++) {
+            int sealed = seal();
+            total += sealed;
+            if (sealed < SEAL_BATCH_MAX) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** Walks the whole chain, records the result and answers it; a broken chain is logged as an error. */
+    @Transactional
+    public Verification verify(String checkedBy) {
+        long checked = 0;
+        long expected = 1;
+        String previous = GENESIS;
+        Long brokenPosition = null;
+        UUID brokenEntry = null;
+        String reason = null;
+        String headHash = null;
+        Long headPosition = null;
+        outer:
+        while (true) {
+            List<Link> batch = jdbc.sql("select chain_position, prev_hash, hash, " + CONTENT
+                            + " from audit.entry where chain_position >= :from order by chain_position limit :limit")
+                    .param("from", expected).param("limit", VERIFY_BATCH).query(AuditChain::link).list();
+            for (Link link : batch) {
+                reason = brokenBecause(link, expected, previous);
+                if (reason != null) {
+                    brokenPosition = expected;
+                    brokenEntry = link.position() == expected ? link.id() : null;
+                    break outer;
+                }
+                checked++;
+                previous = link.hash();
+                headHash = link.hash();
+                headPosition = link.position();
+                expected++;
+            }
+            if (batch.size() < VERIFY_BATCH) {
+                break;
+            }
+        }
+        if (reason == null) {
+            Optional<Verification> earlier = latest().filter(v -> v.headPosition() != null);
+            if (earlier.isPresent()) {
+                reason = againstEarlierHead(earlier.get(), headPosition == null ? 0 : headPosition);
+                brokenPosition = reason == null ? null : Math.min(earlier.get().headPosition(), (headPosition == null ? 0 : headPosition) + 1);
+            }
+        }
+        long unsealed = jdbc.sql("select count(*) from audit.entry where hash is null").query(Long.class).single();
+        Verification result = new Verification(ids.next(), clock.instant(), checkedBy, checked, headPosition, headHash,
+                unsealed, brokenPosition, brokenEntry, reason);
+        store(result);
+        if (result.intact()) {
+            log.info("audit chain intact: {} entries, head #{} {}, {} not yet sealed", checked, headPosition, headHash, unsealed);
+        } else {
+            log.error("audit chain BROKEN at #{} (entry {}): {}", brokenPosition, brokenEntry, reason);
+        }
+        return result;
+    }
+
+    /** The newest verification, if any ran. */
+    public Optional<Verification> latest() {
+        return jdbc.sql("""
+                select id, checked_at, checked_by, entries_checked, head_position, head_hash, unsealed, broken_position,
+                       broken_entry_id, broken_reason
+                  from audit.verification order by seq desc limit 1
+                """)
+                .query((rs, n) -> new Verification(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getLong(4), rs.getObject(5, Long.class), rs.getString(6), rs.getLong(7), rs.getObject(8, Long.class),
+                        rs.getObject(9, UUID.class), rs.getString(10)))
+                .optional();
+    }
+
+    /**
+     * The head an earlier verification recorded must still be in the chain with the same hash: otherwise the end of
+     * the chain was cut off (or rewritten) since, which the links alone cannot show.
+     */
+    private String againstEarlierHead(Verification earlier, long head) {
+        long anchored = earlier.headPosition();
+        if (anchored > head) {
+            return "the chain ends at #" + head + " but an earlier verification (" + earlier.checkedAt() + ") saw it reach #"
+                    + anchored + ": entries were removed from its end";
+        }
+        String now = jdbc.sql("select hash from audit.entry where chain_position = :p").param("p", anchored)
+                .query(String.class).optional().orElse(null);
+        return earlier.headHash().equals(now) ? null
+                : "entry #" + anchored + " no longer has the hash an earlier verification (" + earlier.checkedAt() + ") recorded";
+    }
+
+    private static String brokenBecause(Link link, long expected, String previous) {
+        if (link.position() != expected) {
+            return "entry #" + expected + " is missing (the chain jumps to #" + link.position() + ")";
+        }
+        if (!link.prevHash().equals(previous)) {
+            return "entry #" + expected + " does not link to the hash of #" + (expected - 1);
+        }
+        if (!link.hash().equals(hash(link.position(), link.prevHash(), link))) {
+            return "entry #" + expected + " was changed after it was sealed (its content does not match its hash)";
+        }
+        return null;
+    }
+
+    private void store(Verification v) {
+        jdbc.sql("""
+                insert into audit.verification (id, checked_at, checked_by, entries_checked, head_position, head_hash,
+                                                unsealed, broken_position, broken_entry_id, broken_reason)
+                values (:id, :at, :by, :checked, :headPosition, :headHash, :unsealed, :brokenPosition, :brokenEntry, :reason)
+                """)
+                .param("id", v.id()).param("at", Timestamp.from(v.checkedAt())).param("by", v.checkedBy())
+                .param("checked", v.entriesChecked()).param("headPosition", v.headPosition()).param("headHash", v.headHash())
+                .param("unsealed", v.unsealed()).param("brokenPosition", v.brokenPosition())
+                .param("brokenEntry", v.brokenEntryId()).param("reason", v.brokenReason())
+                .update();
+    }
+
+    /**
+     * SHA-256 over the position, the previous hash and every content field, each length-prefixed so that no two
+     * different entries share a canonical form; jsonb is hashed in PostgreSQL's normalized text form.
+     */
+    static String hash(long position, String previous, Link entry) {
+        StringBuilder canonical = new StringBuilder(256).append("fangxin-audit-v1\n").append(position).append('\n').append(previous);
+        Instant at = entry.occurredAt();
+        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000L);
+        for (String field : new String[] {entry.id().toString(), Long.toString(micros), entry.actor(), entry.action(),
+                entry.objectType(), entry.objectId(), entry.before(), entry.after(), entry.requestId()}) {
+            canonical.append('\n');
+            if (field == null) {
+                canonical.append('-');
+            } else {
+                canonical.append(field.length()).append(':').append(field);
+            }
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Link link(ResultSet rs, int row) throws SQLException {
+        return new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12));
+    }
+}

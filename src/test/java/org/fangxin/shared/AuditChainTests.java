@@ -1,0 +1,179 @@
+package org.fangxin.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.testing.Api;
+import org.fangxin.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue #14 item 4: the audit trail is a hash chain. Before, anyone with database access could rewrite it unseen;
+ * now each entry is sealed with the hash of the previous one shortly after it commits, and verification (endpoint and
+ * daily job) names the first broken link when an entry is changed or removed behind the application's back.
+ */
+class AuditChainTests extends IntegrationTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired AuditChain chain;
+
+    @Test
+    void sealsEachEntrySoonAfterItCommitsLinkedToThePreviousOne() {
+        UserAccount created = users.create(Role.CONSUMER);
+
+        Map<String, Object> sealed = awaitSealed(created.id());
+        long position = (Long) sealed.get("chain_position");
+        String previous = jdbc.sql("select hash from audit.entry where chain_position = :p").param("p", position - 1)
+                .query(String.class).optional().orElse(AuditChain.GENESIS);
+        assertThat(sealed.get("prev_hash")).isEqualTo(previous);
+        assertThat((String) sealed.get("hash")).matches("[0-9a-f]{64}");
+        assertThat(chain.verify("test").intact()).isTrue();
+    }
+
+    @Test
+    void verificationNamesTheFirstEntryChangedBehindTheApplicationsBack() {
+        UserAccount victim = users.create(Role.CONSUMER);
+        Map<String, Object> sealed = awaitSealed(victim.id());
+        UUID entryId = (UUID) sealed.get("id");
+        String original = jdbc.sql("select after::text from audit.entry where id = :id").param("id", entryId).query(String.class).single();
+        try {
+            tamper("update audit.entry set after = '{\"role\": \"OPERATOR\"}'::jsonb where id = '" + entryId + "'");
+
+            AuditChain.Verification result = chain.verify("test");
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.brokenPosition()).isEqualTo(sealed.get("chain_position"));
+            assertThat(result.brokenEntryId()).isEqualTo(entryId);
+            assertThat(result.brokenReason()).contains("changed after it was sealed");
+        } finally {
+            tamper("update audit.entry set after = '" + original.replace("'", "''") + "'::jsonb where id = '" + entryId + "'");
+        }
+        assertThat(chain.verify("test").intact()).isTrue();
+    }
+
+    @Test
+    void verificationNamesAnEntryRemovedFromTheChain() {
+        UserAccount victim = users.create(Role.CONSUMER);
+        Map<String, Object> sealed = awaitSealed(victim.id());
+        awaitSealed(users.create(Role.CONSUMER).id());  // the victim is not the head: a gap, not a shorter chain
+        UUID entryId = (UUID) sealed.get("id");
+        Map<String, Object> row = jdbc.sql("select id, occurred_at, actor, action, object_type, object_id, before::text as before, "
+                + "after::text as after, request_id, chain_position, prev_hash, hash from audit.entry where id = :id")
+                .param("id", entryId).query().singleRow();
+        try {
+            tamper("delete from audit.entry where id = '" + entryId + "'");
+
+            AuditChain.Verification result = chain.verify("test");
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.brokenPosition()).isEqualTo(sealed.get("chain_position"));
+            assertThat(result.brokenReason()).contains("missing");
+        } finally {
+            restore(row);
+        }
+        assertThat(chain.verify("test").intact()).isTrue();
+    }
+
+    @Test
+    void verificationNamesTheHeadOfAnEarlierVerificationCutOffTheChain() {
+        UserAccount victim = users.create(Role.CONSUMER);
+        Map<String, Object> sealed = awaitSealed(victim.id());
+        assertThat(chain.verify("test").headPosition()).isEqualTo(sealed.get("chain_position"));
+        UUID entryId = (UUID) sealed.get("id");
+        Map<String, Object> row = jdbc.sql("select id, occurred_at, actor, action, object_type, object_id, before::text as before, "
+                + "after::text as after, request_id, chain_position, prev_hash, hash from audit.entry where id = :id")
+                .param("id", entryId).query().singleRow();
+        try {
+            tamper("delete from audit.entry where id = '" + entryId + "'");
+
+            AuditChain.Verification result = chain.verify("test");
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.brokenPosition()).isEqualTo(sealed.get("chain_position"));
+            assertThat(result.brokenReason()).contains("earlier verification");
+        } finally {
+            restore(row);
+        }
+        assertThat(chain.verify("test").intact()).isTrue();
+    }
+
+    @Test
+    void theDatabaseStillRefusesToChangeOrDeleteAnEntry() {
+        UserAccount user = users.create(Role.CONSUMER);
+        UUID entryId = (UUID) awaitSealed(user.id()).get("id");
+
+        assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'someone-else' where id = :id").param("id", entryId).update())
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update audit.entry set hash = repeat('0', 64) where id = :id").param("id", entryId).update())
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where id = :id").param("id", entryId).update())
+                .hasStackTraceContaining("append-only");
+    }
+
+    @Test
+    void operatorsVerifyThroughTheApiAndRegulatorsReadTheLatestResult() {
+        users.create(Role.CONSUMER);
+        Api operator = api().as(users.create(Role.OPERATOR));
+        Api regulator = api().as(users.create(Role.REGULATOR));
+
+        var verified = operator.post("/api/v1/audit/verifications", null);
+        var latest = regulator.get("/api/v1/audit/verifications/latest");
+
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.json().get("brokenPosition").isNull()).isTrue();
+        assertThat(verified.json().get("headHash").asString()).matches("[0-9a-f]{64}");
+        assertThat(latest.json().get("id").asString()).isEqualTo(verified.json().get("id").asString());
+        assertThat(regulator.post("/api/v1/audit/verifications", null).status()).isEqualTo(403);
+        assertThat(api().as(users.create(Role.BANK)).get("/api/v1/audit/verifications/latest").status()).isEqualTo(403);
+    }
+
+    private void restore(Map<String, Object> row) {
+        jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
+        try {
+            jdbc.sql("""
+                    insert into audit.entry (id, occurred_at, actor, action, object_type, object_id, before, after,
+                                             request_id, chain_position, prev_hash, hash)
+                    values (:id, :occurred_at, :actor, :action, :object_type, :object_id, cast(:before as jsonb),
+                            cast(:after as jsonb), :request_id, :chain_position, :prev_hash, :hash)
+                    """).params(row).update();
+        } finally {
+            jdbc.sql("alter table audit.entry enable trigger entry_append_only").update();
+        }
+    }
+
+    /** Changes the table as a database administrator could: the append-only trigger switched off for the moment. */
+    private void tamper(String statements) {
+        jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
+        try {
+            jdbc.sql(statements).update();
+        } finally {
+            jdbc.sql("alter table audit.entry enable trigger entry_append_only").update();
+        }
+    }
+
+    private Map<String, Object> awaitSealed(UUID userId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var row = jdbc.sql("select id, chain_position, prev_hash, hash from audit.entry "
+                            + "where object_type = 'user' and object_id = :id and action = 'user.created'")
+                    .param("id", userId.toString()).query().singleRow();
+            if (row.get("hash") != null) {
+                return row;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the entry of user " + userId + " was not sealed within 30 s");
+    }
+}
