@@ -3,14 +3,23 @@ package org.fangxin.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.fangxin.catalog.ContractTerms;
+import org.fangxin.catalog.ProductDraft;
+import org.fangxin.catalog.ProductKind;
+import org.fangxin.catalog.ProductView;
+import org.fangxin.catalog.Products;
+import org.fangxin.catalog.RefundMethod;
+import org.fangxin.catalog.Term;
 import org.fangxin.complaint.ComplaintCategory;
 import org.fangxin.complaint.ComplaintFiled;
 import org.fangxin.complaint.ComplaintOutcome;
@@ -20,6 +29,8 @@ import org.fangxin.identity.Role;
 import org.fangxin.identity.Users;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
+import org.fangxin.rules.Audience;
+import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
@@ -42,6 +53,7 @@ class RiskScoringTests extends IntegrationTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
+    @Autowired Products products;
 
     TestMerchants testMerchants;
     FeedClient provider;
@@ -195,5 +207,34 @@ class RiskScoringTests extends IntegrationTest {
         scores.rate(gym.id());
         assertThat(factor(owner.get("/api/v1/risk/mine").json(), "COMPLAINTS").get("value").asLong()).isEqualTo(1);
         assertThat(owner.get("/api/v1/risk/mine").json().get("badge").asBoolean()).isFalse();
+    }
+
+    /**
+     * Tier A's lower ratio replaces only the platform default (the national row's 40 %): a Beijing gym's adult packs are
+     * sold at 30 %, its packs for minors keep the youth sports rule's 100 % (a relief never lowers a rule's own ratio).
+     */
+    @Test
+    void tierAsLowerRatioReliefsThePlatformDefaultButNeverARegionsOwnRatio() {
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "110105");
+        scores.rate(gym.id());
+        var set = api().as(users.create(Role.OPERATOR)).post("/api/v1/risk/merchants/" + gym.id() + "/override",
+                Map.of("tier", "A", "reason", "抽查良好", "until", clock.instant().plus(30, ChronoUnit.DAYS).toString()));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("terms").get("supervisionRatioBp").asInt()).isEqualTo(3_000);
+
+        ProductView adults = products.create(gym.ownerActor(), pack(gym, Audience.ADULTS));
+        ProductView minors = products.create(gym.ownerActor(), pack(gym, Audience.MINORS));
+
+        assertThat(products.supervisionRatio(adults.id()).bp()).isEqualTo(3_000);
+        assertThat(products.findContractVersion(adults.currentVersionId()).orElseThrow().content().supervisionRatioBp())
+                .as("the contract states the ratio the purchase keeps").isEqualTo(3_000);
+        assertThat(products.supervisionRatio(minors.id()).bp()).as("京体产业字〔2023〕12号").isEqualTo(10_000);
+    }
+
+    private static ProductDraft pack(TestMerchants.Created gym, Audience audience) {
+        return new ProductDraft("比例 " + audience + " " + UUID.randomUUID().toString().substring(0, 6), null,
+                ProductKind.SESSION_PACK, Money.yuan(1_000), null, null, 20, Term.months(3),
+                List.of(gym.merchant().stores().get(0).id()), new ContractTerms(7, RefundMethod.PRO_RATA_SESSIONS, 0, true,
+                "闭店时按剩余价值全额退款", "协商; 不成向消费者协会申请调解", null), audience);
     }
 }
