@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.fangxin.bank.format.BankStatement;
 import org.fangxin.bank.format.Camt053Reader;
 import org.fangxin.bank.format.CsvMapping;
 import org.fangxin.bank.format.CsvStatementReader;
 import org.fangxin.bank.format.MalformedBankFile;
+import org.fangxin.bank.format.BankReferences;
 import org.fangxin.bank.reconciliation.domain.Break;
 import org.fangxin.bank.reconciliation.domain.LedgerMovement;
 import org.fangxin.bank.reconciliation.domain.Reconciler;
@@ -73,9 +73,6 @@ public class Reconciliations {
     /** Matches and breaks listed with a run (its counts cover all): a 1,000,000-line run must not answer 1,000,000 rows. */
     public static final int RUN_ITEMS_LISTED_MAX = 1_000;
     public static final int EXPLANATION_LENGTH_MAX = 1_000;
-    /** An id the platform may have sent as end-to-end id (ISO 20022 Max35Text, the characters pain.001 allows). */
-    private static final Pattern END_TO_END_ID = Pattern.compile("[A-Za-z0-9:-]{1,35}");
-    private static final String PAYOUT_CONFIRMED = "payout-confirmed:";
     /** Who imported what the platform fetched or found itself (no user). */
     public static final UUID SYSTEM_IMPORTER = new UUID(0L, 0L);
 
@@ -262,7 +259,7 @@ public class Reconciliations {
             for (PostedEntry posted : ledger.entriesBetween(escrow.get().id(), start, end, MOVEMENTS_PER_ACCOUNT_MAX)) {
                 movements.add(new LedgerMovement("entry:" + posted.entry().id(), accountNumber,
                         posted.entry().postedAt().atZone(bankZone).toLocalDate(), posted.entry().amount(),
-                        endToEndIdOf(posted.postingKey())));
+                        BankReferences.of(posted.postingKey(), posted.entry().transferId())));
             }
         }
         return movements;
@@ -280,16 +277,11 @@ public class Reconciliations {
     }
 
     /**
-     * The end-to-end id the bank will report for a ledger transfer: settlement's payouts send {@code FX} + the payout
-     * id without dashes (posting key {@code payout-confirmed:<payoutId>}); other transfers whose posting key is a valid
-     * end-to-end id are taken to have sent it as is; the rest have none and are matched by amount, account and date.
+     * The end-to-end id a posting key gives by itself (payouts: {@code FX} + the payout id; a key that is a valid
+     * end-to-end id: itself); other movements are referenced by their transfer ({@link BankReferences#of}).
      */
     static String endToEndIdOf(String postingKey) {
-        if (postingKey.startsWith(PAYOUT_CONFIRMED)) {
-            String payoutId = postingKey.substring(PAYOUT_CONFIRMED.length());
-            return payoutId.matches("[0-9a-f-]{36}") ? "FX" + payoutId.replace("-", "") : null;
-        }
-        return END_TO_END_ID.matcher(postingKey).matches() ? postingKey : null;
+        return BankReferences.fromPostingKey(postingKey);
     }
 
     @Transactional(readOnly = true)

@@ -19,6 +19,7 @@ import org.fangxin.bank.FileReceipt;
 import org.fangxin.bank.InstructionState;
 import org.fangxin.bank.InstructionStatus;
 import org.fangxin.bank.PayoutInstruction;
+import org.fangxin.bank.format.BankReferences;
 import org.fangxin.bank.format.Camt053Writer;
 import org.fangxin.bank.format.CreditTransferInstruction;
 import org.fangxin.bank.format.MalformedBankFile;
@@ -324,7 +325,7 @@ public class SandboxBank implements BankPort {
 
     /**
      * Injects a fault into the next statement listing the booking: {@code target} is the booking's end-to-end id
-     * (its payout debit) or its bank reference; {@code deltaMinor} is added to the amount for a typo.
+     * (a payout's debit, or a mirrored movement's {@code FT…} reference) or its bank reference; {@code deltaMinor} is added to the amount for a typo.
      */
     @Transactional
     public void injectFault(Fault kind, String target, long deltaMinor) {
@@ -424,7 +425,7 @@ public class SandboxBank implements BankPort {
 
     private static boolean targets(SandboxBooks.Fault fault, SandboxBooks.Booking booking) {
         return fault.reference().equals(booking.reference())
-                || ("PAYOUT".equals(booking.kind()) && fault.reference().equals(booking.endToEndId()));
+                || (("PAYOUT".equals(booking.kind()) || "MIRROR".equals(booking.kind())) && fault.reference().equals(booking.endToEndId()));
     }
 
     /** Books the account's ledger entries since the last mirror that came from outside this bank. */
@@ -443,16 +444,12 @@ public class SandboxBank implements BankPort {
                 }
                 // The ledger's signed amount is debit-positive; on an asset account that is the bank's credit.
                 LocalDate date = LocalDate.ofInstant(posted.entry().postedAt(), BANK_ZONE);
-                books.book(account.accountNumber(), date, date, posted.entry().amount(), mirroredEndToEndId(key),
+                books.book(account.accountNumber(), date, date, posted.entry().amount(),
+                        BankReferences.of(key, posted.entry().transferId()),
                         "L" + posted.entry().id(), "MIRROR", null, key.length() > 140 ? key.substring(0, 140) : key);
             }
         }
         books.mirroredUntil(account.accountNumber(), until.minus(1, ChronoUnit.MICROS));
-    }
-
-    /** Same rule as reconciliation: a posting key that is a valid end-to-end id travelled with the money. */
-    private static String mirroredEndToEndId(String postingKey) {
-        return postingKey.matches("[A-Za-z0-9:-]{1,35}") ? postingKey : null;
     }
 
     private Optional<AccountView> ledgerAccountOf(String accountNumber) {
