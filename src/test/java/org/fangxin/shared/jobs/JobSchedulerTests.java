@@ -28,7 +28,7 @@ class JobSchedulerTests extends IntegrationTest {
     @Test
     void startsAndStopsWithEveryJobTheApplicationDeclares() {
         assertThat(applicationTasks).isNotEmpty();
-        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, applicationTasks, 1, Duration.ofHours(1));
+        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, applicationTasks, 1, Duration.ofHours(1), java.time.Clock.systemUTC());
         scheduler.start();
         scheduler.stop();
     }
