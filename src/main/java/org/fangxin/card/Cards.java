@@ -19,6 +19,9 @@ public interface Cards {
 
     CardView view(Actor actor, UUID cardId);
 
+    /** Consumers: their cards; merchant people: their merchant's; operators and regulators: the newest (at most {@code limit}). */
+    List<CardView> list(Actor actor, int limit);
+
     /**
      * Ends an ACTIVE card's entitlement so its unredeemed value can be refunded or compensated: locks the card, sets
      * it to {@code endStatus} (REFUNDED or EXPIRED), stops further redemption and release, and returns the card as it
@@ -66,47 +69,4 @@ public interface Cards {
      * {@code consumersAtLeast} distinct holders; {@code merchantId} null for all merchants. At most {@code limit}.
      */
     List<ConfirmationFailures> confirmationFailures(UUID merchantId, Instant from, Instant to, int consumersAtLeast, int limit);
-
-    // ---- compensation of a closed merchant (protection): no access check, in the caller's transaction
-
-    /**
-     * Holds the merchant's live cards for compensation: locks them, earns every ACTIVE period pass's days through the
-     * day before {@code asOf} (in the card's zone), then sets ACTIVE cards to FROZEN, so nothing changes their
-     * unredeemed value any more (no redemption, release, refund, expiry or transfer). Answers how many cards are held.
-     */
-    int holdForCompensation(UUID merchantId, java.time.Instant asOf);
-
-    /** The merchant's live (ACTIVE or FROZEN) cards in id order, with their unredeemed value from the ledger. */
-    List<CardView> liveCards(UUID merchantId);
-
-    /**
-     * Records that {@code amount} of the merchant's MERCHANT_ADVANCE was settled without a card ending (the closure
-     * set-off of earned payable against the advance): lowers its live cards' advance outstanding in id order, then the
-     * advance its ended cards left unrecovered. Answers what was recorded (at most what the cards carry).
-     */
-    Money settleAdvance(UUID merchantId, Money amount);
-
-    /**
-     * Ends a held (FROZEN or ACTIVE) card as compensated: its whole unredeemed value is refunded (REFUNDED, with the
-     * reason), and {@code advanceSettled} of MERCHANT_ADVANCE was settled for it by the merchant's deposit and the
-     * guarantee fund. Less than the card's advance leaves the rest unrecovered on the card; more settles advance that
-     * the merchant's ended cards left unrecovered. Returns the card as it was before.
-     */
-    CardView compensate(UUID cardId, Money advanceSettled, String reason);
-
-    /** A card to compensate and the advance settled for it, as in {@link #compensate}. */
-    record ToCompensate(UUID cardId, Money advanceSettled) { }
-
-    /**
-     * {@link #compensate} for many cards in a few statements (the payment job's chunk), all with the same reason;
-     * answers the cards as they were before, in the given order.
-     */
-    List<CardView> compensateAll(List<ToCompensate> cards, String reason);
-
-    /**
-     * Takeover (转店): ends a held card as TRANSFERRED with its whole unredeemed value and issues a new ACTIVE card of the
-     * successor's ACTIVE {@code productId}, worth that value, to the same holder (the caller posts the value into the new
-     * card's CARD_LIABILITY and the successor's ESCROW). {@code advanceSettled} as in {@link #compensate}. Answers the new card.
-     */
-    CardView compensateByTakeover(UUID cardId, Money advanceSettled, UUID successorMerchantId, UUID productId, String reason);
 }

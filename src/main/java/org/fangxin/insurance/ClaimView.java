@@ -26,6 +26,14 @@ public record ClaimView(UUID id, String claimNumber, UUID caseId, UUID merchantI
         return status == ClaimStatus.FILED || status == ClaimStatus.UNDER_REVIEW;
     }
 
+    /**
+     * Whether the insurer pays the consumers directly (a failed mediation, the Kaifeng model) rather than reimbursing the
+     * platform's guarantee fund (a closure's compensation): such a claim books what the insurer owes each consumer.
+     */
+    public boolean paysConsumers() {
+        return trigger == ClosureTrigger.MEDIATION_FAILED;
+    }
+
     /** Whether the insurer's payment may be recorded: decided with something approved and not paid yet. */
     public boolean payable() {
         return status == ClaimStatus.DECIDED && approved.isPositive();

@@ -65,9 +65,11 @@ public class Claims {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final FundPayments fundPayments;
+    private final ConsumerBenefits benefits;
 
     Claims(ClaimRepository claims, InsuranceRepository insurance, Policies policies, Insurers insurers, Premiums premiums,
-           Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
+           Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+           ConsumerBenefits benefits) {
         this.fundPayments = new FundPayments(ledger);
         this.claims = claims;
         this.insurance = insurance;
@@ -79,6 +81,7 @@ public class Claims {
         this.ids = ids;
         this.clock = clock;
         this.events = events;
+        this.benefits = benefits;
     }
 
     /**
@@ -91,7 +94,11 @@ public class Claims {
         if (existing.isPresent()) {
             return existing.get();
         }
-        fundPayments.requireFunded(request);
+        if (!request.paysConsumers()) {
+            // a claim that reimburses the guarantee fund stands only on what the fund paid; one that pays consumers
+            // directly (a failed mediation) has no fund payment behind it
+            fundPayments.requireFunded(request);
+        }
         List<PolicyView> covering = policies.covering(request.merchantId(), request.closedOn());
         Optional<PolicyView> insuring = covering.stream()
                 .filter(p -> insurance.product(p.productId()).orElseThrow().triggers().contains(request.trigger()))
@@ -231,15 +238,38 @@ public class Claims {
         }
         Instant now = clock.instant();
         Money amount = claim.approved();
-        AccountView fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, amount.currency());
-        AccountView receivable = ledger.open(AccountType.INSURER_RECEIVABLE, claim.insurerId(), amount.currency());
-        ledger.post(NewTransfer.of("claim-paid:" + claim.caseId() + ":" + claim.id(), "insurer paid claim "
-                + claim.claimNumber(), EntryLine.debit(fund.id(), amount), EntryLine.credit(receivable.id(), amount)));
+        if (claim.paysConsumers()) {
+            benefits.paid(claim);
+        } else {
+            AccountView fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, amount.currency());
+            AccountView receivable = ledger.open(AccountType.INSURER_RECEIVABLE, claim.insurerId(), amount.currency());
+            ledger.post(NewTransfer.of("claim-paid:" + claim.caseId() + ":" + claim.id(), "insurer paid claim "
+                    + claim.claimNumber(), EntryLine.debit(fund.id(), amount), EntryLine.credit(receivable.id(), amount)));
+        }
         claims.markPaid(claim.id(), ref, actor.username(), now);
         ClaimView paid = claims.find(claimId).orElseThrow();
         audit.record("insurance.claim.paid", "insurance-claim", claim.id(), summary(claim), summary(paid));
         events.publishEvent(new ClaimPaid(claim.id(), claim.caseId(), claim.merchantId(), claim.insurerId(), amount, now));
         return paid;
+    }
+
+    /** The recovery claim an insurer holds against the merchant after paying consumers under this claim, if any. */
+    @Transactional(readOnly = true)
+    public Optional<RecoveryClaimView> recoveryOf(Actor actor, UUID claimId) {
+        return benefits.recoveryOf(view(actor, claimId).id());
+    }
+
+    /**
+     * What is left of the policy's aggregate annual limit in the policy year of {@code on}: the limit less what DECIDED
+     * and PAID claims approved and FILED or UNDER_REVIEW claims cover (no access check: a figure, not a claim's content).
+     */
+    @Transactional(readOnly = true)
+    public Money aggregateRemaining(UUID policyId, LocalDate on) {
+        PolicyView policy = insurance.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
+        ProductView product = insurance.product(policy.productId()).orElseThrow();
+        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on);
+        Money used = new Money(claims.used(policy.id(), yearStart, null), product.aggregateLimit().currency());
+        return product.aggregateLimit().minus(used).max(Money.zero(used.currency()));
     }
 
     /** The loss ratio of one policy the actor may see (another insurer's policy is "not found"). */
@@ -395,7 +425,9 @@ public class Claims {
     private ClaimView finish(Actor actor, ClaimView claim, ClaimOutcome outcome, Money approved, String rejectReason,
                              Instant now) {
         claims.decide(claim.id(), outcome, approved, rejectReason, actor.username(), now);
-        if (approved.isPositive()) {
+        if (approved.isPositive() && claim.paysConsumers()) {
+            benefits.approved(claims.find(claim.id()).orElseThrow(), approved, now);
+        } else if (approved.isPositive()) {
             AccountView receivable = ledger.open(AccountType.INSURER_RECEIVABLE, claim.insurerId(), approved.currency());
             AccountView subrogation = ledger.open(AccountType.SUBROGATION_RECEIVABLE, claim.merchantId(), approved.currency());
             ledger.post(NewTransfer.of("claim-approved:" + claim.caseId() + ":" + claim.id(), "claim " + claim.claimNumber()

@@ -15,6 +15,11 @@ public record NewClaim(UUID caseId, UUID merchantId, ClosureTrigger trigger, Loc
         lines = lines == null ? null : List.copyOf(lines);
     }
 
+    /** Whether the insurer pays the consumers directly (a failed mediation) instead of reimbursing the guarantee fund. */
+    public boolean paysConsumers() {
+        return trigger == ClosureTrigger.MEDIATION_FAILED;
+    }
+
     /** One consumer's card and the guarantee-fund part of its compensation. */
     public record Line(UUID cardId, UUID consumerId, Money claimed) { }
 }

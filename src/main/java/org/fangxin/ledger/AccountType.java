@@ -52,6 +52,11 @@ public enum AccountType {
     RISK_DEPOSIT(Category.LIABILITY, MERCHANT, true),
     /** Insurance premiums collected and owed to the insurer. */
     PREMIUM_PAYABLE(Category.LIABILITY, INSURER, true),
+    /**
+     * An insurance benefit an insurer approved for the consumer of one card and pays that consumer directly (the Kaifeng
+     * model: mediation failed, the insurer pays): owed to the consumer, settled by the insurer's payment.
+     */
+    INSURED_BENEFIT_PAYABLE(Category.LIABILITY, CARD, true),
 
     // Equity (credit-normal)
     /** The platform's own capital that funds the guarantee fund and operating cash. */

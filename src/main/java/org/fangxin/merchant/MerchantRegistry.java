@@ -61,6 +61,12 @@ class MerchantRegistry implements Merchants {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<MerchantView> findByCreditCode(String creditCode) {
+        return creditCode == null ? Optional.empty() : repository.idByCreditCode(creditCode.strip()).flatMap(repository::find);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean hasStore(UUID merchantId, UUID storeId) {
         return merchantId != null && storeId != null && repository.storeExists(merchantId, storeId);
     }

@@ -17,6 +17,9 @@ public interface Merchants {
     /** Module-internal lookup for other modules: no access check. */
     Optional<MerchantView> find(UUID merchantId);
 
+    /** Module-internal lookup by unified social credit code (no access check), e.g. for complaints transferred from 12315. */
+    Optional<MerchantView> findByCreditCode(String creditCode);
+
     /**
      * Module-internal lookup for settlement (no access check): the account earned money is paid out to; empty for an
      * unknown merchant. Never shown to other callers.

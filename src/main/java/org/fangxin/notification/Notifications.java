@@ -1,19 +1,31 @@
 package org.fangxin.notification;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Rejection;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sends messages to users (inbox + delivery outbox) and lets each user read only their own inbox. */
+/**
+ * Sends messages to users (inbox + delivery outbox) and lets each user read only their own inbox, in their language.
+ * Business code does not call it: a listener of the publishing module sends after commit (ADR 11).
+ */
 @Service
 public class Notifications {
+
+    /** The language of readers who chose none, and of the stored text that delivery channels send. */
+    public static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     public static final int SUBJECT_LENGTH_MAX = 200;
     public static final int BODY_LENGTH_MAX = 4000;
@@ -22,35 +34,54 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final IdGenerator ids;
     private final Clock clock;
+    private final MessageSource messages;
 
-    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock) {
+    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /**
-     * Puts a message in the user's inbox and queues it for delivery. Joins the caller's transaction. A
-     * {@code dedupKey} (e.g. "expiry-warning:<cardId>") makes a repeated send a no-op; null sends unconditionally.
+     * Puts a notice in the user's inbox and queues it for delivery; a second notice with the same dedup key is a no-op
+     * (a redelivered event). Its key must exist in the bundles (an unknown key is a programming error).
+     */
+    @Transactional
+    public void send(Notice notice) {
+        Object[] arguments = notice.arguments().toArray();
+        String subject = messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE);
+        String body = messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE);
+        insert(notice.userId(), subject, body, notice.key(), notice.arguments(), notice.dedupKey(), notice.at());
+    }
+
+    /**
+     * Puts a text typed by a person (not a system notice: those are {@link Notice}s) in the user's inbox, as written.
+     * A {@code dedupKey} makes a repeated send a no-op; null sends unconditionally.
      */
     @Transactional
     public void send(UUID userId, String subject, String body, String dedupKey) {
         if (userId == null || subject == null || subject.isBlank() || body == null) {
             throw new IllegalArgumentException("a notification needs a user, a subject and a body");
         }
-        UUID id = ids.next();
+        insert(userId, subject, body, null, List.of(), dedupKey, clock.instant());
+    }
+
+    private void insert(UUID userId, String subject, String body, String key, List<String> arguments, String dedupKey,
+                        Instant at) {
         // Message and outbox row in one statement (one round trip); no outbox row when the dedup key already exists.
         jdbc.sql("""
                 with message as (
-                    insert into notification.message (id, user_id, subject, body, dedup_key, sent_at)
-                    values (:id, :user, :subject, :body, :dedup, :now)
+                    insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
+                    values (:id, :user, :subject, :body, :key, cast(:arguments as text[]), :dedup, :at)
                     on conflict (dedup_key) do nothing
                     returning id)
                 insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
                 """)
-                .param("id", id).param("user", userId)
+                .param("id", ids.next()).param("user", userId)
                 .param("subject", truncate(subject, SUBJECT_LENGTH_MAX)).param("body", truncate(body, BODY_LENGTH_MAX))
-                .param("dedup", dedupKey).param("now", Timestamp.from(clock.instant()))
+                .param("key", key).param("arguments", arguments.toArray(String[]::new))
+                .param("dedup", dedupKey).param("at", Timestamp.from(at))
                 .update();
     }
 
@@ -59,17 +90,40 @@ public class Notifications {
         send(userId, subject, body, null);
     }
 
-    /** The actor's own messages, newest first. */
+    /** The actor's own messages, newest first, in Chinese (the default language). */
     public List<NotificationView> inbox(Actor actor, int limit) {
+        return inbox(actor, limit, DEFAULT_LOCALE);
+    }
+
+    /** The actor's own messages, newest first, in the reader's language. */
+    public List<NotificationView> inbox(Actor actor, int limit, Locale locale) {
         return jdbc.sql("""
-                select id, user_id, subject, body, sent_at, read_at from notification.message
+                select id, user_id, subject, body, message_key, arguments, sent_at, read_at from notification.message
                  where user_id = :user order by sent_at desc, id desc limit :limit
                 """)
                 .param("user", actor.userId()).param("limit", Math.min(Math.max(limit, 1), PAGE_SIZE_MAX))
-                .query((rs, n) -> new NotificationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> view(rs, locale == null ? DEFAULT_LOCALE : locale))
                 .list();
+    }
+
+    /** A keyed message in the reader's language; an unkeyed one, or one whose key left the bundle, as stored. */
+    private NotificationView view(ResultSet rs, Locale locale) throws SQLException {
+        String subject = rs.getString("subject");
+        String body = rs.getString("body");
+        String key = rs.getString("message_key");
+        if (key != null) {
+            Array array = rs.getArray("arguments");
+            Object[] arguments = (String[]) array.getArray();
+            String localSubject = messages.getMessage(key + ".subject", arguments, null, locale);
+            String localBody = messages.getMessage(key + ".body", arguments, null, locale);
+            if (localSubject != null && localBody != null) {
+                subject = truncate(localSubject, SUBJECT_LENGTH_MAX);
+                body = truncate(localBody, BODY_LENGTH_MAX);
+            }
+        }
+        Timestamp read = rs.getTimestamp("read_at");
+        return new NotificationView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), subject, body,
+                rs.getTimestamp("sent_at").toInstant(), read == null ? null : read.toInstant());
     }
 
     public int unreadCount(Actor actor) {

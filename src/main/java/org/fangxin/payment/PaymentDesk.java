@@ -92,20 +92,20 @@ class PaymentDesk implements Payments {
     }
 
     @Override
-    public RefundView refund(RequestRefund command) {
+    public ProviderRefundView refund(RequestRefund command) {
         return refundRequests.request(command, clock.instant());
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<RefundView> refunds(Actor actor, UUID paymentOrderId) {
+    public List<ProviderRefundView> refunds(Actor actor, UUID paymentOrderId) {
         readable(actor, paymentOrderId);
         return repository.listRefunds(paymentOrderId);
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<RefundView> troubledRefunds(Actor operator, int limit) {
+    public List<ProviderRefundView> troubledRefunds(Actor operator, int limit) {
         requireOperator(operator);
         return repository.listTroubledRefunds(clamp(limit));
     }

@@ -39,13 +39,13 @@ public interface Payments {
      * Idempotent per refund reference (another order or amount → refund-reference-reused, 409). The total of refunds
      * not FAILED never exceeds the amount paid (refund-exceeds-paid, 409); an unpaid order → payment-not-paid (409).
      */
-    RefundView refund(RequestRefund command);
+    ProviderRefundView refund(RequestRefund command);
 
     /** The order's refunds, oldest first, for its payer or an OPERATOR; anyone else gets "not found". */
-    List<RefundView> refunds(Actor actor, UUID paymentOrderId);
+    List<ProviderRefundView> refunds(Actor actor, UUID paymentOrderId);
 
     /** OPERATOR only: refunds that FAILED or are still unresolved after their first attempt, oldest first. */
-    List<RefundView> troubledRefunds(Actor operator, int limit);
+    List<ProviderRefundView> troubledRefunds(Actor operator, int limit);
 
     int LIST_SIZE_MAX = 200;
     int REFERENCE_LENGTH_MAX = 200;

@@ -81,6 +81,15 @@ public class Closures {
         return repository.openCase(merchantId).filter(ClosureCase::freezes).map(ClosureCase::id);
     }
 
+    /**
+     * A case as other modules read it (no access check): compensation plans from a confirmed case, insurance dates its
+     * claim on the confirmation.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ClosureCaseView> find(UUID caseId) {
+        return repository.find(caseId).map(this::view);
+    }
+
     // ------------------------------------------------------------------ opening
 
     /**

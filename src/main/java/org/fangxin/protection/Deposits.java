@@ -14,7 +14,6 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
-import org.fangxin.insurance.Policies;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.EntryLine;
@@ -36,6 +35,7 @@ import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -71,7 +71,7 @@ public class Deposits {
     private final ProtectionRepository repository;
     private final org.fangxin.protection.persistence.ClosureRepository closureCases;
     private final Merchants merchants;
-    private final Policies policies;
+    private final InsuredCover insurance;
     private final Ledger ledger;
     private final Users users;
     private final Notifications notifications;
@@ -85,14 +85,14 @@ public class Deposits {
     private final Actor system = new Actor(UUID.nameUUIDFromBytes("protection-coverage-check".getBytes()),
             "system:protection", Role.OPERATOR, null, null);
 
-    Deposits(ProtectionRepository repository, Merchants merchants, Policies policies, Ledger ledger, Users users,
+    Deposits(ProtectionRepository repository, Merchants merchants, ObjectProvider<InsuredCover> insurance, Ledger ledger, Users users,
              Notifications notifications, ApplicationEventPublisher events, MessageSource messages, AuditTrail audit,
              IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
              org.fangxin.protection.persistence.ClosureRepository closureCases) {
         this.repository = repository;
         this.closureCases = closureCases;
         this.merchants = merchants;
-        this.policies = policies;
+        this.insurance = insurance.getIfAvailable(() -> InsuredCover.NONE);
         this.ledger = ledger;
         this.users = users;
         this.notifications = notifications;
@@ -192,7 +192,7 @@ public class Deposits {
             throw new Rejection(MERCHANT_NOT_CLOSED, "the deposit is returned only after the merchant is CLOSED (it is "
                     + merchant.status() + ")");
         }
-        Money exposure = policies.exposure(merchantId);
+        Money exposure = exposure(merchantId);
         if (exposure.isPositive()) {
             throw new Rejection(EXPOSURE_OUTSTANDING, "the merchant still owes " + exposure.format() + " of advances",
                     Map.of("exposure", exposure));
@@ -353,12 +353,18 @@ public class Deposits {
     private Figures figures(MerchantView merchant) {
         DepositRuleView rule = repository.rule(merchant.sector())
                 .orElseThrow(() -> new IllegalStateException("no deposit rule for " + merchant.sector()));
-        Money exposure = policies.exposure(merchant.id());
-        Money cover = policies.insuredCover(merchant.id());
+        Money exposure = exposure(merchant.id());
+        Money cover = insurance.insuredCover(merchant.id());
         Money required = DepositRequirement.required(rule.floor(), rule.shareBps(), exposure, cover);
         Money lodged = ledger.findAccount(AccountType.RISK_DEPOSIT, merchant.id(), currency)
                 .map(AccountView::normalBalance).orElse(Money.zero(currency));
         return new Figures(exposure, cover, rule, required, lodged, DepositRequirement.shortfall(required, lodged));
+    }
+
+    /** The merchant's advance exposure: the balance of its MERCHANT_ADVANCE account in CNY (zero when none). */
+    private Money exposure(UUID merchantId) {
+        return ledger.findAccount(AccountType.MERCHANT_ADVANCE, merchantId, currency).map(AccountView::normalBalance)
+                .orElse(Money.zero(currency));
     }
 
     private CoverageView live(MerchantView merchant) {

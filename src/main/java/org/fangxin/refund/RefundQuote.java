@@ -23,8 +23,9 @@ public record RefundQuote(RefundMethodApplied method, RefundReason reason, Money
         }
     }
 
-    /** A cooling-off refund of an unused card needs no merchant consent. */
+    /** A cooling-off refund of an unused card (or one the merchant already agreed to) needs no merchant consent. */
     public boolean automatic() {
-        return method == RefundMethodApplied.COOLING_OFF_FULL || method == RefundMethodApplied.EXPIRY_FULL;
+        return method == RefundMethodApplied.COOLING_OFF_FULL || method == RefundMethodApplied.EXPIRY_FULL
+                || method == RefundMethodApplied.AGREED;
     }
 }

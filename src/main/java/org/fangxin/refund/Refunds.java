@@ -23,6 +23,7 @@ import org.fangxin.merchant.Merchants;
 import org.fangxin.notification.Notifications;
 import org.fangxin.payment.Payments;
 import org.fangxin.payment.RequestRefund;
+import org.fangxin.refund.domain.AgreedRefund;
 import org.fangxin.refund.domain.RefundBasis;
 import org.fangxin.refund.domain.RefundCalculator;
 import org.fangxin.refund.domain.RefundSplit;
@@ -126,6 +127,35 @@ public class Refunds {
         if (quote.automatic()) {
             approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         }
+        return repository.find(id).orElseThrow().view();
+    }
+
+    /**
+     * The platform carries out a complaint's agreement (no actor: the complaint module checked that both parties
+     * agreed): the card's holder gets {@code amount} of its unredeemed value back without fee (the merchant is at
+     * fault), the rest is the merchant's; the card is surrendered, the ledger posted and the payment requested at once,
+     * as for any approved refund. An open request of the card still waiting for the merchant or an operator yields.
+     */
+    @Transactional
+    public RefundView refundByAgreement(UUID cardId, Money amount, String agreement) {
+        CardView card = cards.find(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        if (card.status() != CardStatus.ACTIVE) {
+            throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");
+        }
+        if (amount == null || !amount.isPositive() || amount.compareTo(card.unredeemed()) > 0) {
+            throw Rejection.invalid("amount", "an agreed refund is more than zero and at most the card's unredeemed value "
+                    + card.unredeemed().format());
+        }
+        repository.findOpenForCard(cardId).ifPresent(open -> {
+            if (!RefundTransition.CANCEL.allowedFrom(open.view().status())) {
+                throw new Rejection(ALREADY_REQUESTED, "this card already has a refund " + open.view().status(),
+                        Map.of("refundId", open.view().id().toString()));
+            }
+            repository.cancel(open.view().id(), "superseded by " + agreement, clock.instant());
+        });
+        LocalDate today = today(merchantOf(card).zone());
+        UUID id = open(card, AgreedRefund.quote(card.paid(), card.unredeemed(), amount, card.unused(), today), today);
+        approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         return repository.find(id).orElseThrow().view();
     }
 
@@ -352,7 +382,9 @@ public class Refunds {
         RefundStatus approved = transition.applyTo(before.status());
         CardStatus end = before.reason() == RefundReason.EXPIRY ? CardStatus.EXPIRED : CardStatus.REFUNDED;
         CardView card = cards.surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
-        RefundQuote quote = quoteFor(card, before.reason(), before.requestedOn());
+        RefundQuote quote = before.reason() == RefundReason.COMPLAINT_AGREEMENT
+                ? AgreedRefund.quote(card.paid(), card.unredeemed(), before.gross(), card.unused(), before.requestedOn())
+                : quoteFor(card, before.reason(), before.requestedOn());
         RefundSplit split = ledger.postRefund(refundId, card, quote.refund());
         cards.settleSurrender(card.id(), quote.refund(), split.uncovered());
         String reference = null;
@@ -404,8 +436,8 @@ public class Refunds {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only the card's holder asks for its refund");
         }
-        if (reason == RefundReason.EXPIRY) {
-            throw Rejection.invalid("reason", "EXPIRY refunds are made by the platform when a card expires");
+        if (reason == RefundReason.EXPIRY || reason == RefundReason.COMPLAINT_AGREEMENT) {
+            throw Rejection.invalid("reason", reason + " refunds are made by the platform (on expiry, or carrying out a complaint's agreement)");
         }
         CardView card = cards.find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));

@@ -5,21 +5,44 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Makes time-ordered UUIDv7 identifiers (RFC 9562), so primary-key indexes stay append-mostly. */
+/**
+ * Makes time-ordered UUIDv7 identifiers (RFC 9562), so primary-key indexes stay append-mostly. Within one process the
+ * ids strictly increase (RFC 9562 §6.2, method 1: a 12-bit counter in {@code rand_a}, seeded randomly each
+ * millisecond): ids made in the same millisecond, or while a clock stands still or steps back (a test clock), sort in
+ * the order they were made instead of tying on the timestamp.
+ */
 @Component
 public class IdGenerator {
 
+    private static final int COUNTER_MAX = (1 << 12) - 1;
+
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private long lastMillis = Long.MIN_VALUE;
+    private int counter;
 
     public IdGenerator(Clock clock) {
         this.clock = clock;
     }
 
     public UUID next() {
-        long millis = clock.millis();
-        long randA = random.nextInt(1 << 12);
-        long mostSignificant = (millis << 16) | (0x7L << 12) | randA;
+        long millis;
+        int sequence;
+        synchronized (this) {
+            millis = clock.millis();
+            if (millis > lastMillis) {
+                counter = random.nextInt(COUNTER_MAX / 2 + 1); // room left to count up within the millisecond
+            } else if (counter < COUNTER_MAX) {
+                millis = lastMillis;
+                counter++;
+            } else {
+                millis = lastMillis + 1; // counter exhausted: borrow the next millisecond, as the RFC allows
+                counter = 0;
+            }
+            lastMillis = millis;
+            sequence = counter;
+        }
+        long mostSignificant = (millis << 16) | (0x7L << 12) | sequence;
         long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(mostSignificant, leastSignificant);
     }

@@ -1,15 +1,26 @@
 package org.fangxin.shared;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * An expected refusal of a command (not a bug): rendered as an RFC 9457 problem on the API and inline on pages.
  * Extra properties (for example which field differs) are added to the problem document.
+ *
+ * <p>Text in the caller's language: {@code detail} given to the constructor is the English text (logs, tests,
+ * English callers). {@link #withMessage} names a message-bundle key (and arguments) for the localized detail; without
+ * one, callers in other languages get the problem type's generic detail ({@code problem.<code>.detail}). See
+ * docs/architecture.md, "Problem texts".
  */
 public class Rejection extends RuntimeException {
 
+    private static volatile Function<Rejection, String> localizer;
+
     private final transient ProblemType type;
     private final transient Map<String, Object> properties;
+    private transient String messageKey;
+    private transient Object[] messageArguments = new Object[0];
 
     public Rejection(ProblemType type, String detail) {
         this(type, detail, Map.of());
@@ -27,6 +38,37 @@ public class Rejection extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /**
+     * Names the message-bundle key of this rejection's detail, e.g. {@code problem.card.sessions-left} with
+     * {@code {0}}-style arguments; the English text given to the constructor stays the message for logs.
+     */
+    public Rejection withMessage(String key, Object... arguments) {
+        this.messageKey = Objects.requireNonNull(key, "key");
+        this.messageArguments = arguments == null ? new Object[0] : arguments.clone();
+        return this;
+    }
+
+    /** The bundle key of the detail, or null when only the English detail was given. */
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] messageArguments() {
+        return messageArguments.clone();
+    }
+
+    /** The detail in the current request's language (English outside a request or before the context is up). */
+    @Override
+    public String getLocalizedMessage() {
+        Function<Rejection, String> current = localizer;
+        return current == null ? getMessage() : current.apply(this);
+    }
+
+    /** Installed by the web layer's {@code ProblemTexts}; null uninstalls. */
+    static void localizeWith(Function<Rejection, String> function) {
+        localizer = function;
     }
 
     public static Rejection notFound(String what) {

@@ -31,7 +31,7 @@ import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.protection.ClosureCaseView;
 import org.fangxin.protection.Closures;
 import org.fangxin.protection.Deposits;
-import org.fangxin.protection.compensation.CompensationPayer;
+import org.fangxin.compensation.batch.CompensationPayer;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
@@ -125,7 +125,7 @@ public final class CompensationBenchmark {
         System.out.printf("pay job, 2 workers (%,d lines: card ended, compensation + compensation-paid posted, provider refund queued): %s (%,.0f lines/s)%n",
                 settled, secs(p2 - p1), settled / ((p2 - p1) / 1e9));
 
-        long pendingAfterPay = jdbc.sql("select count(*) from protection.compensation_line where batch_id = :b and planned_notice_at is null")
+        long pendingAfterPay = jdbc.sql("select count(*) from compensation.compensation_line where batch_id = :b and planned_notice_at is null")
                 .param("b", batchId).query(Long.class).single();
         RefundWorker refunds = app.getBean(RefundWorker.class);
         while (refunds.submitDue() > 0) {
@@ -140,7 +140,7 @@ public final class CompensationBenchmark {
         long p4 = System.nanoTime();
         System.out.printf("refund outcomes → lines PAID → batch %s: %s%n", status(batchId), secs(p4 - p3));
         // the planned notices go out after the plan commits, in chunks, alongside the payment
-        while (jdbc.sql("select count(*) from protection.compensation_line where batch_id = :b and planned_notice_at is null")
+        while (jdbc.sql("select count(*) from compensation.compensation_line where batch_id = :b and planned_notice_at is null")
                 .param("b", batchId).query(Long.class).single() > 0 && System.nanoTime() < wait) {
             Thread.sleep(200);
         }
@@ -228,7 +228,7 @@ public final class CompensationBenchmark {
     private UUID awaitBatch(UUID caseId) throws InterruptedException {
         long wait = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < wait) {
-            var id = jdbc.sql("select id from protection.compensation_batch where case_id = :c").param("c", caseId)
+            var id = jdbc.sql("select id from compensation.compensation_batch where case_id = :c").param("c", caseId)
                     .query(UUID.class).optional();
             if (id.isPresent()) {
                 return id.get();
@@ -239,12 +239,12 @@ public final class CompensationBenchmark {
     }
 
     private long lines(UUID batchId) {
-        return jdbc.sql("select count(*) from protection.compensation_line where batch_id = :b").param("b", batchId)
+        return jdbc.sql("select count(*) from compensation.compensation_line where batch_id = :b").param("b", batchId)
                 .query(Long.class).single();
     }
 
     private String status(UUID batchId) {
-        return jdbc.sql("select status from protection.compensation_batch where id = :b").param("b", batchId)
+        return jdbc.sql("select status from compensation.compensation_batch where id = :b").param("b", batchId)
                 .query(String.class).single();
     }
 

@@ -34,6 +34,7 @@ import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request redemptions, the race for the last session, disputes, day-by-day release and transfer. After every step the
  * ledger invariants and the merchant's escrow identity are asserted.
  */
+@Tag("journey")
 class CardJourneyTests extends IntegrationTest {
 
     static final String CALLBACK = "/api/v1/public/payments/callbacks/sandbox";

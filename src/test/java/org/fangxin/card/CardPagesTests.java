@@ -18,6 +18,7 @@ import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * In Chromium: a consumer buys on the page and pays in the sandbox, staff redeem with the code, the consumer sees it and
  * asks for a refund from the card page; and the 安心付 pages (staff request, the consumer confirms or declines).
  */
+@Tag("browser")
 class CardPagesTests extends IntegrationTest {
 
     @Autowired Merchants merchants;
@@ -48,7 +50,7 @@ class CardPagesTests extends IntegrationTest {
             Page buyer = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
             buyer.navigate("/cards/buy/" + pack.id());
             buyer.locator("#buy").click();
-            assertThat(buyer.locator("#error").textContent()).contains("accept");
+            assertThat(buyer.locator("#error").textContent()).contains("同意合同");
             buyer.locator("#accept").check();
             buyer.locator("#buy").click();
             buyer.waitForURL("**/public/sandbox-pay/**");

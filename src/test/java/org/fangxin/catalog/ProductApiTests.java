@@ -19,6 +19,7 @@ import org.fangxin.rules.Violation;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestClock;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class ProductApiTests extends IntegrationTest {
         var gym = shanghaiGym();
         merchants.changeComplianceFlags(testMerchants.operator(), gym.id(), new ComplianceFlags(true, false, false), "court list");
 
-        var refused = api().as(gym.owner()).post("/api/v1/products", monthlyPass(store(gym), 300, 1, null));
+        var refused = api().inLanguage("en").as(gym.owner()).post("/api/v1/products", monthlyPass(store(gym), 300, 1, null));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("dishonest-debtor");
@@ -115,7 +116,9 @@ class ProductApiTests extends IntegrationTest {
     @Test
     void validityPastTheStoreLeaseIsRefused() {
         var gym = shanghaiGym();
-        merchants.changeLease(gym.ownerActor(), gym.id(), store(gym), LocalDate.of(2026, 5, 31));
+        // two months from today: before the end of a six-month pass bought today
+        LocalDate leaseEnd = LocalDate.ofInstant(clock.instant(), TestClock.SHANGHAI).plusMonths(2);
+        merchants.changeLease(gym.ownerActor(), gym.id(), store(gym), leaseEnd);
 
         var refused = api().as(gym.owner()).post("/api/v1/products", monthlyPass(store(gym), 300, 6, null));
 

@@ -10,10 +10,12 @@ import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The merchant owner's product editor in a real browser: live rule feedback, a banned clause refused, then a listing. */
+@Tag("browser")
 class ProductEditorPageTests extends IntegrationTest {
 
     @Autowired

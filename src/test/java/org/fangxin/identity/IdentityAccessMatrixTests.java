@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.assertj.core.api.SoftAssertions;
+import java.util.stream.Collectors;
+import org.fangxin.testing.AccessMatrix;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** Every identity endpoint and page × every role (and anonymous): allowed, 403 or 401. */
@@ -54,23 +54,10 @@ class IdentityAccessMatrixTests extends IntegrationTest {
                 new Endpoint("POST", "/api/v1/merchant-staff/" + UUID.randomUUID() + "/enable", none(), EnumSet.of(Role.MERCHANT_OWNER)),
                 new Endpoint("GET", "/api/v1/audit?limit=5", none(), EnumSet.of(Role.OPERATOR, Role.REGULATOR)),
         };
-        SoftAssertions softly = new SoftAssertions();
-        for (Role role : Role.values()) {
-            Api caller = api().as(users.create(role, role.isMerchantSide() ? UUID.randomUUID() : null, null));
-            for (Endpoint endpoint : endpoints) {
-                int status = call(caller, endpoint).status();
-                String label = role + " " + endpoint.method() + " " + endpoint.path();
-                if (endpoint.allowed().contains(role)) {
-                    softly.assertThat(status).as(label).isNotIn(401, 403).isLessThan(500);
-                } else {
-                    softly.assertThat(status).as(label).isEqualTo(403);
-                }
-            }
-        }
+        AccessMatrix matrix = everyRole();
         for (Endpoint endpoint : endpoints) {
-            softly.assertThat(call(api(), endpoint).status()).as("anonymous " + endpoint.path()).isEqualTo(401);
+            matrix.expectOnly(caller -> call(caller, endpoint), names(endpoint.allowed()));
         }
-        softly.assertAll();
     }
 
     @Test
@@ -90,19 +77,24 @@ class IdentityAccessMatrixTests extends IntegrationTest {
                 "/merchant-staff", EnumSet.of(Role.MERCHANT_OWNER),
                 "/me/real-name", EnumSet.of(Role.CONSUMER),
                 "/home", EnumSet.allOf(Role.class));
-        SoftAssertions softly = new SoftAssertions();
-        for (Role role : Role.values()) {
-            UserAccount user = users.create(role, role.isMerchantSide() ? UUID.randomUUID() : null, null);
-            PageSession session = PageSession.loggedIn(port, user.username(), TestUsers.PASSWORD);
-            pages.forEach((path, allowed) -> softly.assertThat(session.get(path).statusCode()).as(role + " " + path)
-                    .isEqualTo(allowed.contains(role) ? 200 : 403));
-        }
-        PageSession anonymous = PageSession.anonymous(port);
-        pages.keySet().forEach(path -> softly.assertThat(anonymous.get(path).statusCode()).as("anonymous " + path).isEqualTo(302));
+        AccessMatrix matrix = everyRole();
+        pages.forEach((path, allowed) -> matrix.expectPageOnly(path, names(allowed)));
         for (String open : new String[] {"/login", "/login/otp"}) {
-            softly.assertThat(anonymous.get(open).statusCode()).as("anonymous " + open).isEqualTo(200);
+            assertThat(matrix.page("anonymous").get(open).statusCode()).as("anonymous " + open).isEqualTo(200);
         }
-        softly.assertAll();
+    }
+
+    /** A caller per role (named by it, with a merchant for merchant-side roles) and an anonymous one. */
+    private AccessMatrix everyRole() {
+        AccessMatrix matrix = new AccessMatrix(port);
+        for (Role role : Role.values()) {
+            matrix.caller(role.name(), users.create(role, role.isMerchantSide() ? UUID.randomUUID() : null, null));
+        }
+        return matrix.anonymous("anonymous");
+    }
+
+    private static Set<String> names(Set<Role> roles) {
+        return roles.stream().map(Role::name).collect(Collectors.toSet());
     }
 
     private static Api.Response call(Api caller, Endpoint endpoint) {

@@ -7,8 +7,10 @@ import java.util.UUID;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("browser")
 class IdentityPagesTests extends IntegrationTest {
 
     @Test

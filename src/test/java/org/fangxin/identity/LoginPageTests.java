@@ -5,8 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("browser")
 class LoginPageTests extends IntegrationTest {
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.FormSession;
 import org.fangxin.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,7 @@ class MerchantStaffTests extends IntegrationTest {
         String username = staffName();
         String id = owner.post("/api/v1/merchant-staff", Map.of("username", username, "password", "staff-password-1"))
                 .json().get("id").asString();
-        PageSession session = PageSession.loggedIn(port, username, "staff-password-1");
+        FormSession session = FormSession.loggedIn(port, username, "staff-password-1");
         assertThat(session.get("/home").statusCode()).isEqualTo(200);
         owner.post("/api/v1/merchant-staff/" + id + "/disable", null);
         var after = session.get("/home");

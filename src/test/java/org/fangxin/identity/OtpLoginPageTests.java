@@ -6,8 +6,10 @@ import java.util.Map;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("browser")
 class OtpLoginPageTests extends IntegrationTest {
 
     @Test

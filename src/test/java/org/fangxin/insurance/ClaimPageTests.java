@@ -15,10 +15,12 @@ import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The insurer decides a claim line by line in its portal, in Chromium. */
+@Tag("browser")
 class ClaimPageTests extends IntegrationTest {
 
     @Autowired

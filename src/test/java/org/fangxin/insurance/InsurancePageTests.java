@@ -14,9 +14,11 @@ import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@Tag("browser")
 class InsurancePageTests extends IntegrationTest {
 
     @Autowired

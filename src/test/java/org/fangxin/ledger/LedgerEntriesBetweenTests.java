@@ -11,11 +11,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
-import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.modulith.test.ApplicationModuleTest;
 
-class LedgerEntriesBetweenTests extends IntegrationTest {
+@ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
+class LedgerEntriesBetweenTests extends ModuleTest {
 
     @Autowired
     Ledger ledger;

@@ -7,8 +7,10 @@ import org.fangxin.identity.UserAccount;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("browser")
 class LedgerPageTests extends IntegrationTest {
 
     @Test

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.UUID;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
-import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
-class LedgerTests extends IntegrationTest {
+@ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
+class LedgerTests extends ModuleTest {
 
     private static final Currency CNY = Money.CNY;
 

@@ -2,18 +2,18 @@ package org.fangxin.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.fangxin.ledger.domain.TransferRules;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
+import org.junit.jupiter.api.Test;
 
 class TransferRulesProperties {
 
@@ -33,9 +33,13 @@ class TransferRulesProperties {
         return lines;
     }
 
-    @Property
-    void balancedTransfersAreAcceptedAndTheirMirrorsToo(
-            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 1, max = 1_000_000_000) Long> debits) {
+    @Test
+    void balancedTransfersAreAcceptedAndTheirMirrorsToo() {
+        qt().forAll(lists().of(longs().between(1, 1_000_000_000)).ofSizeBetween(1, 20))
+                .checkAssert(TransferRulesProperties::balancedTransferIsAcceptedAndItsMirrorToo);
+    }
+
+    private static void balancedTransferIsAcceptedAndItsMirrorToo(List<Long> debits) {
         List<EntryLine> lines = balanced(debits);
         assertThatCode(() -> TransferRules.validate(new NewTransfer("p:1", "d", lines))).doesNotThrowAnyException();
         List<EntryLine> mirror = TransferRules.mirror(lines);
@@ -46,10 +50,13 @@ class TransferRulesProperties {
         assertThat(TransferRules.difference(lines, reordered)).isEmpty();
     }
 
-    @Property
-    void changingOneAmountUnbalancesTheTransfer(
-            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = -1_000_000, max = 1_000_000) Long> amounts,
-            @ForAll @IntRange(min = 0, max = 30) int which, @ForAll @LongRange(min = 1, max = 1_000) long change) {
+    @Test
+    void changingOneAmountUnbalancesTheTransfer() {
+        qt().forAll(lists().of(longs().between(-1_000_000, 1_000_000)).ofSizeBetween(1, 20), integers().between(0, 30),
+                longs().between(1, 1_000)).checkAssert(TransferRulesProperties::changedAmountUnbalances);
+    }
+
+    private static void changedAmountUnbalances(List<Long> amounts, int which, long change) {
         List<EntryLine> lines = new ArrayList<>(balanced(amounts.stream().filter(a -> a != 0).toList()));
         if (lines.size() < 2) {
             return;

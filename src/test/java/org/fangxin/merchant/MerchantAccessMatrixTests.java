@@ -2,12 +2,10 @@ package org.fangxin.merchant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.Users;
-import org.fangxin.testing.Api;
+import org.fangxin.testing.AccessMatrix;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +27,7 @@ class MerchantAccessMatrixTests extends IntegrationTest {
 
     TestMerchants.Created gym;
     TestMerchants.Created pending;
-    Map<String, Api> callers;
+    AccessMatrix matrix;
 
     @BeforeEach
     void fixtures() {
@@ -37,85 +35,55 @@ class MerchantAccessMatrixTests extends IntegrationTest {
         gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
         pending = testMerchants.pendingMerchant(Sector.SPORTS_FITNESS, "410200");
         var other = testMerchants.activeMerchant(Sector.BEAUTY, "410200");
-        callers = new LinkedHashMap<>();
-        callers.put("anonymous", api());
-        callers.put("consumer", api().as(users.create(Role.CONSUMER)));
-        callers.put("owner", api().as(gym.owner()));
-        callers.put("staff", api().as(testMerchants.staff(gym.id())));
-        callers.put("otherOwner", api().as(other.owner()));
-        callers.put("operator", api().as(users.create(Role.OPERATOR)));
-        callers.put("bank", api().as(users.create(Role.BANK)));
-        callers.put("insurer", api().as(users.create(Role.INSURER)));
-        callers.put("marketRegulator", api().as(users.create(Role.REGULATOR)));
-        callers.put("sportsRegulator", api().as(users.create(Role.REGULATOR, null, "SPORTS_FITNESS")));
-        callers.put("educationRegulator", api().as(users.create(Role.REGULATOR, null, "EDUCATION")));
-        callers.put("association", api().as(users.create(Role.ASSOCIATION)));
+        matrix = new AccessMatrix(port).anonymous("anonymous").caller("consumer", users.create(Role.CONSUMER))
+                .caller("owner", gym.owner()).caller("staff", testMerchants.staff(gym.id())).caller("otherOwner", other.owner())
+                .caller("operator", users.create(Role.OPERATOR)).caller("bank", users.create(Role.BANK))
+                .caller("insurer", users.create(Role.INSURER)).caller("marketRegulator", users.create(Role.REGULATOR))
+                .caller("sportsRegulator", users.create(Role.REGULATOR, null, "SPORTS_FITNESS"))
+                .caller("educationRegulator", users.create(Role.REGULATOR, null, "EDUCATION"))
+                .caller("association", users.create(Role.ASSOCIATION));
     }
 
-    private void expect(Function<Api, Api.Response> call, Map<String, Integer> expected) {
-        assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(callers.keySet());
-        Map<String, Integer> actual = new LinkedHashMap<>();
-        callers.forEach((name, api) -> actual.put(name, call.apply(api).status()));
-        assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
-    }
-
-    private static Map<String, Integer> statuses(int anonymous, int consumer, int owner, int staff, int otherOwner,
-                                                 int operator, int bank, int insurer, int marketRegulator,
-                                                 int sportsRegulator, int educationRegulator, int association) {
-        Map<String, Integer> map = new LinkedHashMap<>();
-        map.put("anonymous", anonymous);
-        map.put("consumer", consumer);
-        map.put("owner", owner);
-        map.put("staff", staff);
-        map.put("otherOwner", otherOwner);
-        map.put("operator", operator);
-        map.put("bank", bank);
-        map.put("insurer", insurer);
-        map.put("marketRegulator", marketRegulator);
-        map.put("sportsRegulator", sportsRegulator);
-        map.put("educationRegulator", educationRegulator);
-        map.put("association", association);
-        return map;
-    }
-
+    // columns: anonymous, consumer, owner, staff, otherOwner, operator, bank, insurer, marketRegulator, sportsRegulator,
+    // educationRegulator, association
     @Test
     void viewingAnActiveMerchant() {
-        expect(api -> api.get("/api/v1/merchants/" + gym.id()),
-                statuses(401, 403, 200, 200, 404, 200, 200, 200, 200, 200, 404, 200));
+        matrix.expect(api -> api.get("/api/v1/merchants/" + gym.id()),
+                401, 403, 200, 200, 404, 200, 200, 200, 200, 200, 404, 200);
     }
 
     @Test
     void viewingAPendingApplication() {
-        expect(api -> api.get("/api/v1/merchants/" + pending.id()),
-                statuses(401, 403, 404, 404, 404, 200, 404, 404, 200, 200, 404, 200));
+        matrix.expect(api -> api.get("/api/v1/merchants/" + pending.id()),
+                401, 403, 404, 404, 404, 200, 404, 404, 200, 200, 404, 200);
     }
 
     @Test
     void readingTheHistory() {
-        expect(api -> api.get("/api/v1/merchants/" + gym.id() + "/history"),
-                statuses(401, 403, 200, 200, 404, 200, 403, 403, 200, 200, 404, 200));
+        matrix.expect(api -> api.get("/api/v1/merchants/" + gym.id() + "/history"),
+                401, 403, 200, 200, 404, 200, 403, 403, 200, 200, 404, 200);
     }
 
     @Test
     void listingMerchants() {
-        expect(api -> api.get("/api/v1/merchants"),
-                statuses(401, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+        matrix.expect(api -> api.get("/api/v1/merchants"),
+                401, 403, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     }
 
     @Test
     void approvingAndRejectingAreForOperatorsOnly() {
         // The operator passes the access check and then fails on state (ACTIVE cannot be approved) or reason.
-        expect(api -> api.post("/api/v1/merchants/" + gym.id() + "/approve", null),
-                statuses(401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403));
-        expect(api -> api.post("/api/v1/merchants/" + pending.id() + "/reject", null),
-                statuses(401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403));
+        matrix.expect(api -> api.post("/api/v1/merchants/" + gym.id() + "/approve", null),
+                401, 403, 403, 403, 403, 409, 403, 403, 403, 403, 403, 403);
+        matrix.expect(api -> api.post("/api/v1/merchants/" + pending.id() + "/reject", null),
+                401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403);
     }
 
     @Test
     void suspendingReinstatingAndClosingAreForOperatorsOnly() {
         for (String action : new String[] {"suspend", "reinstate", "closing", "close"}) {
-            expect(api -> api.post("/api/v1/merchants/" + gym.id() + "/" + action, Map.of("reason", " ")),
-                    statuses(401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403));
+            matrix.expect(api -> api.post("/api/v1/merchants/" + gym.id() + "/" + action, Map.of("reason", " ")),
+                    401, 403, 403, 403, 403, 400, 403, 403, 403, 403, 403, 403);
         }
     }
 
@@ -123,29 +91,29 @@ class MerchantAccessMatrixTests extends IntegrationTest {
     void settingComplianceFlagsIsForOperatorsAndRegulatorsOfTheSector() {
         // No reason: a caller that passes the role check gets 400 (reason is checked before the merchant is read),
         // so the sector limit is checked with a valid request below.
-        expect(api -> api.put("/api/v1/merchants/" + gym.id() + "/compliance-flags",
+        matrix.expect(api -> api.put("/api/v1/merchants/" + gym.id() + "/compliance-flags",
                         Map.of("dishonestDebtor", false, "abnormalOperation", false, "deregistering", false)),
-                statuses(401, 403, 403, 403, 403, 400, 403, 403, 400, 400, 400, 403));
+                401, 403, 403, 403, 403, 400, 403, 403, 400, 400, 400, 403);
         var unchanged = Map.of("dishonestDebtor", false, "abnormalOperation", false, "deregistering", false, "reason", "check");
-        assertThat(callers.get("educationRegulator").put("/api/v1/merchants/" + gym.id() + "/compliance-flags", unchanged).status())
+        assertThat(matrix.api("educationRegulator").put("/api/v1/merchants/" + gym.id() + "/compliance-flags", unchanged).status())
                 .isEqualTo(404);
-        assertThat(callers.get("sportsRegulator").put("/api/v1/merchants/" + gym.id() + "/compliance-flags", unchanged).status())
+        assertThat(matrix.api("sportsRegulator").put("/api/v1/merchants/" + gym.id() + "/compliance-flags", unchanged).status())
                 .isEqualTo(200);
     }
 
     @Test
     void addingStoresAndChangingLeasesIsForTheOwnerOnly() {
         var invalidStore = Map.of("name", "", "address", "", "leaseEndsOn", "2031-01-01");
-        expect(api -> api.post("/api/v1/merchants/" + gym.id() + "/stores", invalidStore),
-                statuses(401, 403, 400, 403, 404, 403, 403, 403, 403, 403, 403, 403));
+        matrix.expect(api -> api.post("/api/v1/merchants/" + gym.id() + "/stores", invalidStore),
+                401, 403, 400, 403, 404, 403, 403, 403, 403, 403, 403, 403);
         var storeId = gym.merchant().stores().get(0).id();
-        expect(api -> api.put("/api/v1/merchants/" + gym.id() + "/stores/" + storeId + "/lease", Map.of("leaseEndsOn", "2020-01-01")),
-                statuses(401, 403, 400, 403, 404, 403, 403, 403, 403, 403, 403, 403));
+        matrix.expect(api -> api.put("/api/v1/merchants/" + gym.id() + "/stores/" + storeId + "/lease", Map.of("leaseEndsOn", "2020-01-01")),
+                401, 403, 400, 403, 404, 403, 403, 403, 403, 403, 403, 403);
     }
 
     @Test
     void applyingIsOpenToEveryone() {
         assertThat(api().post("/api/v1/public/merchant-applications", Map.of()).status()).isEqualTo(400);
-        assertThat(callers.get("consumer").post("/api/v1/public/merchant-applications", Map.of()).status()).isEqualTo(400);
+        assertThat(matrix.api("consumer").post("/api/v1/public/merchant-applications", Map.of()).status()).isEqualTo(400);
     }
 }

@@ -10,10 +10,12 @@ import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A merchant applies through the form, an operator approves it in the queue, and the owner sees it ACTIVE. */
+@Tag("browser")
 class MerchantJourneyTests extends IntegrationTest {
 
     @Autowired

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
+import org.fangxin.shared.Money;
+import org.fangxin.testing.Api;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +21,9 @@ class NotificationTests extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void showsAUserOnlyTheirOwnMessages() {
@@ -54,6 +60,7 @@ class NotificationTests extends IntegrationTest {
     }
 
     @Test
+    @Tag("browser")
     void listsMessagesOnTheInboxPage() {
         UserAccount erin = users.create(Role.CONSUMER);
         notifications.send(erin.id(), "退款已到账", "¥160.00 已退回原支付账户。");
@@ -64,5 +71,40 @@ class NotificationTests extends IntegrationTest {
             page.locator("main form button").first().click();
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main .badge")).hasCount(0);
         }
+    }
+
+    @Test
+    void showsANoticeInTheReadersLanguageChineseByDefault() {
+        UserAccount fay = users.create(Role.CONSUMER);
+        notifications.send(Notice.of(fay.id(), "refund.notice.paid", "test-paid:" + fay.id(), clock.instant(),
+                Money.fen(16_000)));
+        Api api = api().as(fay);
+        var zh = api.get("/api/v1/notifications").json().get(0);
+        assertThat(zh.get("subject").asString()).isEqualTo("退款已到账");
+        assertThat(zh.get("body").asString()).isEqualTo("退款 ¥160.00 已退回原支付账户。");
+        var en = api.get("/api/v1/notifications?lang=en").json().get(0);
+        assertThat(en.get("subject").asString()).isEqualTo("Refund paid");
+        assertThat(en.get("body").asString()).isEqualTo("The refund of ¥160.00 was paid back to your payment account.");
+        assertThat(notifications.inbox(fay.actor(), 10, java.util.Locale.ENGLISH)).singleElement()
+                .satisfies(n -> assertThat(n.subject()).isEqualTo("Refund paid"));
+    }
+
+    @Test
+    void showsTheStoredChineseTextWhenAKeyLeftTheBundle() {
+        UserAccount gus = users.create(Role.CONSUMER);
+        notifications.send(Notice.of(gus.id(), "refund.notice.paid", null, clock.instant(), Money.fen(100)));
+        jdbc.sql("update notification.message set message_key = 'gone.notice' where user_id = :user")
+                .param("user", gus.id()).update();
+        assertThat(notifications.inbox(gus.actor(), 10, java.util.Locale.ENGLISH)).singleElement()
+                .satisfies(n -> assertThat(n.body()).isEqualTo("退款 ¥1.00 已退回原支付账户。"));
+    }
+
+    @Test
+    void refusesANoticeWhoseKeyIsNotInTheBundles() {
+        UserAccount hal = users.create(Role.CONSUMER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifications.send(
+                        Notice.of(hal.id(), "no.such.notice", null, clock.instant())))
+                .isInstanceOf(org.springframework.context.NoSuchMessageException.class);
+        assertThat(notifications.inbox(hal.actor(), 10)).isEmpty();
     }
 }

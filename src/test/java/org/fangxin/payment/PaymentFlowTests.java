@@ -255,7 +255,7 @@ class PaymentFlowTests extends IntegrationTest {
         assertThat(fixtures.publications(order.id(), "PaymentPaidAfterExpiry")).isEqualTo(1);
         assertThat(fixtures.publications(order.id(), "PaymentConfirmed")).isZero();
         assertThat(late.refunded()).isEqualTo(Money.yuan(450));
-        List<RefundView> refunds = payments.refunds(operator(), order.id());
+        List<ProviderRefundView> refunds = payments.refunds(operator(), order.id());
         assertThat(refunds).singleElement().satisfies(refund -> {
             assertThat(refund.refundReference()).isEqualTo("refund:paid-after-expiry:" + order.id());
             assertThat(refund.amount()).isEqualTo(Money.yuan(450));

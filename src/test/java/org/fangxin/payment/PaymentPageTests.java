@@ -11,11 +11,13 @@ import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The sandbox checkout page in Chromium, and the operator's payment page. */
+@Tag("browser")
 class PaymentPageTests extends IntegrationTest {
 
     @Autowired Payments payments;

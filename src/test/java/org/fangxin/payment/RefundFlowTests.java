@@ -37,24 +37,24 @@ class RefundFlowTests extends IntegrationTest {
     void retriesProviderFailuresWithBackoffAndPaysOnce() {
         PaymentOrderView order = paidOrder(Money.yuan(2000));
         sandbox.failNextRefundCalls(order.providerOrderId(), 2);
-        RefundView requested = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
+        ProviderRefundView requested = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
                 Money.yuan(1600), "48 of 60 sessions unused"));
-        assertThat(requested.status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(requested.status()).isEqualTo(ProviderRefundStatus.REQUESTED);
 
         runWorkerUntil(requested.id(), 1);
-        assertThat(refund(requested.id()).status()).isEqualTo(RefundStatus.SUBMITTED);
+        assertThat(refund(requested.id()).status()).isEqualTo(ProviderRefundStatus.SUBMITTED);
         assertThat(refund(requested.id()).lastError()).contains("injected");
         worker.submitDue();
         assertThat(refund(requested.id()).attempts()).as("not due before its backoff").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(31));
         runWorkerUntil(requested.id(), 2);
-        assertThat(refund(requested.id()).status()).isEqualTo(RefundStatus.SUBMITTED);
+        assertThat(refund(requested.id()).status()).isEqualTo(ProviderRefundStatus.SUBMITTED);
         clock.advance(Duration.ofSeconds(61));
         runWorkerUntil(requested.id(), 3);
 
-        RefundView done = refund(requested.id());
-        assertThat(done.status()).isEqualTo(RefundStatus.SUCCEEDED);
+        ProviderRefundView done = refund(requested.id());
+        assertThat(done.status()).isEqualTo(ProviderRefundStatus.SUCCEEDED);
         assertThat(done.completedAt()).isNotNull();
         assertThat(fixtures.sandboxRefunds(order.providerOrderId())).isEqualTo(1);
         assertThat(fixtures.sandboxRefundedMinor(order.providerOrderId())).isEqualTo(160_000);
@@ -65,18 +65,18 @@ class RefundFlowTests extends IntegrationTest {
     void aLostProviderAnswerIsRetriedWithoutPayingTwice() {
         PaymentOrderView order = paidOrder(Money.yuan(300));
         sandbox.loseNextRefundAnswers(order.providerOrderId(), 2);
-        RefundView requested = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
+        ProviderRefundView requested = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
                 Money.yuan(160), "16 of 30 days left"));
 
         runWorkerUntil(requested.id(), 1);
-        assertThat(refund(requested.id()).status()).isEqualTo(RefundStatus.SUBMITTED);
+        assertThat(refund(requested.id()).status()).isEqualTo(ProviderRefundStatus.SUBMITTED);
         assertThat(fixtures.sandboxRefunds(order.providerOrderId())).as("the provider paid already").isEqualTo(1);
         for (int attempt = 2; attempt <= 3; attempt++) {
             clock.advance(Duration.ofMinutes(5));
             runWorkerUntil(requested.id(), attempt);
         }
 
-        assertThat(refund(requested.id()).status()).isEqualTo(RefundStatus.SUCCEEDED);
+        assertThat(refund(requested.id()).status()).isEqualTo(ProviderRefundStatus.SUCCEEDED);
         assertThat(fixtures.sandboxRefunds(order.providerOrderId())).isEqualTo(1);
         assertThat(fixtures.sandboxRefundedMinor(order.providerOrderId())).isEqualTo(16_000);
         assertThat(fixtures.publications(requested.id(), "RefundSucceeded")).isEqualTo(1);
@@ -86,7 +86,7 @@ class RefundFlowTests extends IntegrationTest {
     void failsOnlyWhenTheProviderNeverSawTheRefundAndReleasesItsAmount() {
         PaymentOrderView order = paidOrder(Money.yuan(100));
         sandbox.failNextRefundCalls(order.providerOrderId(), 100);
-        RefundView requested = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
+        ProviderRefundView requested = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
                 Money.yuan(100), "cooling-off"));
         assertThat(payments.find(order.id()).orElseThrow().refunded()).isEqualTo(Money.yuan(100));
 
@@ -95,8 +95,8 @@ class RefundFlowTests extends IntegrationTest {
             clock.advance(Duration.ofHours(1));
         }
 
-        RefundView failed = refund(requested.id());
-        assertThat(failed.status()).isEqualTo(RefundStatus.FAILED);
+        ProviderRefundView failed = refund(requested.id());
+        assertThat(failed.status()).isEqualTo(ProviderRefundStatus.FAILED);
         assertThat(failed.lastError()).contains("gave up after 5 attempts");
         assertThat(fixtures.publications(requested.id(), "RefundFailed")).isEqualTo(1);
         assertThat(payments.find(order.id()).orElseThrow().refunded()).isEqualTo(Money.fen(0));
@@ -104,16 +104,16 @@ class RefundFlowTests extends IntegrationTest {
         assertThat(refund(requested.id()).attempts()).isEqualTo(5);
 
         // the released amount can be refunded again under a new reference
-        RefundView retry = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
+        ProviderRefundView retry = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
                 Money.yuan(100), "cooling-off, second try"));
-        assertThat(retry.status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(retry.status()).isEqualTo(ProviderRefundStatus.REQUESTED);
     }
 
     @Test
     void refundsNeverExceedWhatWasPaid() {
         PaymentOrderView order = paidOrder(Money.yuan(500));
         String reference = "refund:" + UUID.randomUUID();
-        RefundView first = payments.refund(new RequestRefund(order.id(), reference, Money.yuan(300), "part"));
+        ProviderRefundView first = payments.refund(new RequestRefund(order.id(), reference, Money.yuan(300), "part"));
 
         assertThat(payments.refund(new RequestRefund(order.id(), reference, Money.yuan(300), "part")).id())
                 .isEqualTo(first.id());
@@ -121,9 +121,9 @@ class RefundFlowTests extends IntegrationTest {
                 Payments.REFUND_REFERENCE_REUSED);
         assertRejected(() -> payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
                 Money.fen(20_001), "too much")), Payments.REFUND_EXCEEDS_PAID);
-        RefundView rest = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
+        ProviderRefundView rest = payments.refund(new RequestRefund(order.id(), "refund:" + UUID.randomUUID(),
                 Money.yuan(200), "the rest"));
-        assertThat(rest.status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThat(rest.status()).isEqualTo(ProviderRefundStatus.REQUESTED);
         assertThat(payments.find(order.id()).orElseThrow().refunded()).isEqualTo(Money.yuan(500));
 
         // the database refuses an over-refund even if the facade's check were bypassed
@@ -158,7 +158,7 @@ class RefundFlowTests extends IntegrationTest {
         assertThat(refund(refundId).attempts()).isEqualTo(attempts);
     }
 
-    private RefundView refund(UUID refundId) {
+    private ProviderRefundView refund(UUID refundId) {
         return jdbc.sql("select payment_order_id from payment.refund where id = :id").param("id", refundId)
                 .query(UUID.class).optional()
                 .flatMap(orderId -> payments.refunds(operatorActor(), orderId).stream()

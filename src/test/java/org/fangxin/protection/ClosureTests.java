@@ -53,7 +53,9 @@ class ClosureTests extends IntegrationTest {
     @Autowired Ledger ledger;
     @Autowired JdbcClient jdbc;
     @Autowired Deposits deposits;
-    @Autowired ClosureFreeze freeze;
+    /** The payout hold of an open closure case (the compensation module keeps the payable for the set-off). */
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier("compensationReserve")
+    org.fangxin.settlement.PayoutHolds freeze;
     @Autowired org.springframework.test.context.event.ApplicationEvents events;
     @Autowired Closures closures;
 

@@ -37,6 +37,7 @@ import org.fangxin.settlement.Settlements;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.core.type.TypeReference;
@@ -49,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * cooling-off; a used one pro rata after the merchant stays silent; and an expired one automatically. After every step
  * the ledger's invariants and the escrow identity hold; at the end, per card, earned + refunded + remaining = paid.
  */
+@Tag("journey")
 class PrepaidLifecycleJourneyTests extends RefundTestBase {
 
     static final String CALLBACK = "/api/v1/public/payments/callbacks/sandbox";
@@ -265,7 +267,7 @@ class PrepaidLifecycleJourneyTests extends RefundTestBase {
 
     private void pay(CardView card, RefundView refund) {
         assertThat(fx.runPaymentRefund(card.paymentOrderId(), refund.paymentReference()))
-                .isEqualTo(org.fangxin.payment.RefundStatus.SUCCEEDED);
+                .isEqualTo(org.fangxin.payment.ProviderRefundStatus.SUCCEEDED);
         awaitStatus(refund.id(), RefundStatus.PAID);
         assertThat(fx.sandboxRefunds(card.paymentOrderId())).isEqualTo(1);
     }

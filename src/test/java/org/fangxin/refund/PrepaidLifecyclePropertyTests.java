@@ -28,6 +28,7 @@ import org.fangxin.ledger.InvariantReport;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * every card's earned + refunded + remaining = paid. Bounded by {@link #BUDGET} and {@link #STEPS_MAX}; the seed is in
  * every failure message; {@code -Dlifecycle.seed=random} or {@code =<n>} picks another (default fixed).
  */
+@Tag("journey")
 class PrepaidLifecyclePropertyTests extends RefundTestBase {
 
     static final Duration BUDGET = Duration.ofSeconds(22);

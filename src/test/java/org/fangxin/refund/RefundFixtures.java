@@ -31,7 +31,7 @@ import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.merchant.Sector;
 import org.fangxin.payment.Payments;
-import org.fangxin.payment.RefundStatus;
+import org.fangxin.payment.ProviderRefundStatus;
 import org.fangxin.payment.lifecycle.RefundWorker;
 import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.rules.RuleChange;
@@ -195,10 +195,10 @@ final class RefundFixtures {
     }
 
     /** Runs the payment module's refund sender until the payment refund of this reference is final. */
-    RefundStatus runPaymentRefund(UUID paymentOrderId, String reference) {
+    ProviderRefundStatus runPaymentRefund(UUID paymentOrderId, String reference) {
         for (int i = 0; i < 30; i++) {
-            RefundStatus status = paymentRefundStatus(paymentOrderId, reference);
-            if (status == RefundStatus.SUCCEEDED || status == RefundStatus.FAILED) {
+            ProviderRefundStatus status = paymentRefundStatus(paymentOrderId, reference);
+            if (status == ProviderRefundStatus.SUCCEEDED || status == ProviderRefundStatus.FAILED) {
                 return status;
             }
             worker.submitDue();
@@ -207,10 +207,10 @@ final class RefundFixtures {
         return paymentRefundStatus(paymentOrderId, reference);
     }
 
-    RefundStatus paymentRefundStatus(UUID paymentOrderId, String reference) {
+    ProviderRefundStatus paymentRefundStatus(UUID paymentOrderId, String reference) {
         return jdbc.sql("select status from payment.refund where payment_order_id = :order and refund_reference = :ref")
                 .param("order", paymentOrderId).param("ref", reference).query(String.class).optional()
-                .map(RefundStatus::valueOf).orElse(null);
+                .map(ProviderRefundStatus::valueOf).orElse(null);
     }
 
     long sandboxRefunds(UUID paymentOrderId) {

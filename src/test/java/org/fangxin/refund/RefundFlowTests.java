@@ -15,7 +15,7 @@ import org.fangxin.catalog.Term;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.payment.RefundStatus;
+import org.fangxin.payment.ProviderRefundStatus;
 import org.fangxin.settlement.PayoutStatus;
 import org.fangxin.settlement.PayoutView;
 import org.fangxin.shared.Money;
@@ -69,8 +69,8 @@ class RefundFlowTests extends RefundTestBase {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("card-not-active");
 
-        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refundId)).isEqualTo(RefundStatus.SUCCEEDED);
-        RefundView paid = awaitStatus(refundId, org.fangxin.refund.RefundStatus.PAID);
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refundId)).isEqualTo(ProviderRefundStatus.SUCCEEDED);
+        RefundView paid = awaitStatus(refundId, RefundStatus.PAID);
         assertThat(paid.paidAt()).isNotNull();
         assertThat(fx.balance(AccountType.CARD_LIABILITY, card.id()).isZero()).isTrue();
         assertThat(fx.balance(AccountType.CONSUMER_REFUNDS_PAYABLE, card.id()).isZero()).isTrue();
@@ -95,7 +95,7 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(gym.id());
 
         RefundView requested = refunds.request(consumer.actor(), new NewRefund(card.id(), RefundReason.MERCHANT_CLOSED));
-        assertThat(requested.status()).isEqualTo(org.fangxin.refund.RefundStatus.PENDING_MERCHANT);
+        assertThat(requested.status()).isEqualTo(RefundStatus.PENDING_MERCHANT);
         assertThat(requested.refund()).isEqualTo(Money.yuan(1600));
         assertThat(requested.fee().isZero()).as("no fee when the merchant is at fault").isTrue();
         assertThat(requested.contestDeadline()).isAfter(requested.requestedOn());
@@ -103,16 +103,16 @@ class RefundFlowTests extends RefundTestBase {
 
         timers.acceptSilentRequests();
         assertThat(refunds.view(consumer.actor(), requested.id()).status())
-                .isEqualTo(org.fangxin.refund.RefundStatus.PENDING_MERCHANT);
+                .isEqualTo(RefundStatus.PENDING_MERCHANT);
         clock.advance(Duration.ofDays(6));
         timers.acceptSilentRequests();
         RefundView approved = refunds.view(consumer.actor(), requested.id());
-        assertThat(approved.status()).isEqualTo(org.fangxin.refund.RefundStatus.APPROVED);
+        assertThat(approved.status()).isEqualTo(RefundStatus.APPROVED);
         assertThat(approved.refund()).isEqualTo(Money.yuan(1600));
         fx.assertBooksHold(gym.id());
 
-        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + requested.id())).isEqualTo(RefundStatus.SUCCEEDED);
-        awaitStatus(requested.id(), org.fangxin.refund.RefundStatus.PAID);
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + requested.id())).isEqualTo(ProviderRefundStatus.SUCCEEDED);
+        awaitStatus(requested.id(), RefundStatus.PAID);
         assertThat(fx.balance(AccountType.MERCHANT_PAYABLE, gym.id())).isEqualTo(Money.yuan(400));
         CardView ended = cardsBean.find(card.id()).orElseThrow();
         assertThat(ended.earned().plus(ended.refunded()).plus(ended.unredeemed())).isEqualTo(ended.paid());
@@ -141,7 +141,7 @@ class RefundFlowTests extends RefundTestBase {
         assertThat(refunds.view(consumer.actor(), requested.id()).refund()).isEqualTo(Money.yuan(160));
         fx.assertBooksHold(gym.id());
         fx.runPaymentRefund(card.paymentOrderId(), "refund:" + requested.id());
-        awaitStatus(requested.id(), org.fangxin.refund.RefundStatus.PAID);
+        awaitStatus(requested.id(), RefundStatus.PAID);
         fx.assertBooksHold(gym.id());
     }
 
@@ -172,7 +172,7 @@ class RefundFlowTests extends RefundTestBase {
                 Map.of("reason", "quality is fine")).status()).isEqualTo(200);
         clock.advance(Duration.ofDays(10));
         timers.acceptSilentRequests();
-        assertThat(refunds.view(upheldHolder.actor(), upheld.id()).status()).isEqualTo(org.fangxin.refund.RefundStatus.DISPUTED);
+        assertThat(refunds.view(upheldHolder.actor(), upheld.id()).status()).isEqualTo(RefundStatus.DISPUTED);
         fx.assertBooksHold(gym.id());
 
         UserAccount operator = users.create(Role.OPERATOR);
@@ -187,7 +187,7 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(gym.id());
 
         fx.runPaymentRefund(upheldCard.paymentOrderId(), "refund:" + upheld.id());
-        awaitStatus(upheld.id(), org.fangxin.refund.RefundStatus.PAID);
+        awaitStatus(upheld.id(), RefundStatus.PAID);
         // the card records what reached the consumer; the 40 yuan fee counts as earned by the merchant
         CardView ended = cardsBean.find(upheldCard.id()).orElseThrow();
         assertThat(ended.refunded()).isEqualTo(Money.yuan(760));
@@ -195,7 +195,7 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(gym.id());
         // a rejected request frees the card for a new one
         assertThat(refunds.request(rejectedHolder.actor(), new NewRefund(rejectedCard.id(), RefundReason.CONSUMER_CHOICE))
-                .status()).isEqualTo(org.fangxin.refund.RefundStatus.PENDING_MERCHANT);
+                .status()).isEqualTo(RefundStatus.PENDING_MERCHANT);
     }
 
     @Test
@@ -231,7 +231,7 @@ class RefundFlowTests extends RefundTestBase {
 
         // cooling-off: all 1,000 back, but the card's escrow holds only 400 → shortfall 600 = 300 + 200 + 100 uncovered
         RefundView refund = refunds.request(holder.actor(), new NewRefund(advanced.id(), RefundReason.CONSUMER_CHOICE));
-        assertThat(refund.status()).isEqualTo(org.fangxin.refund.RefundStatus.APPROVED);
+        assertThat(refund.status()).isEqualTo(RefundStatus.APPROVED);
         assertThat(refund.clawedFromPayable()).isEqualTo(Money.yuan(300));
         assertThat(refund.clawedFromDeposit()).isEqualTo(Money.yuan(200));
         assertThat(refund.uncovered()).isEqualTo(Money.yuan(100));
@@ -244,7 +244,7 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(gym.id());
 
         fx.runPaymentRefund(advanced.paymentOrderId(), "refund:" + refund.id());
-        awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAID);
+        awaitStatus(refund.id(), RefundStatus.PAID);
         // escrow: 1,000 − 600 payout + 500 + 200 deposit − 1,000 refund = 100 = second card's 250 liability − 150 advance
         assertThat(fx.balance(AccountType.ESCROW, gym.id())).isEqualTo(Money.yuan(100));
         fx.assertBooksHold(gym.id());
@@ -267,7 +267,7 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(gym.id());
 
         RefundView refund = refunds.request(holder.actor(), new NewRefund(card.id(), RefundReason.CONSUMER_CHOICE));
-        assertThat(refund.status()).isEqualTo(org.fangxin.refund.RefundStatus.PAYMENT_FAILED);
+        assertThat(refund.status()).isEqualTo(RefundStatus.PAYMENT_FAILED);
         assertThat(refund.uncovered()).isEqualTo(Money.yuan(600));
         assertThat(refund.paymentError()).contains("escrow short by");
         assertThat(refund.paymentReference()).isNull();
@@ -279,7 +279,7 @@ class RefundFlowTests extends RefundTestBase {
         var retry = api().as(users.create(Role.OPERATOR)).post("/api/v1/refunds/" + refund.id() + "/payment-retry", null,
                 UUID.randomUUID().toString());
         assertThat(retry.code()).isEqualTo("refund-escrow-short");
-        assertThat(refunds.view(holder.actor(), refund.id()).status()).isEqualTo(org.fangxin.refund.RefundStatus.PAYMENT_FAILED);
+        assertThat(refunds.view(holder.actor(), refund.id()).status()).isEqualTo(RefundStatus.PAYMENT_FAILED);
         fx.assertBooksHold(gym.id());
     }
 
@@ -324,8 +324,8 @@ class RefundFlowTests extends RefundTestBase {
         CardView card = fx.buy(holder, pack);
         sandbox.failNextRefundCalls(fx.providerOrderId(card.paymentOrderId()), 5);
         RefundView refund = refunds.request(holder.actor(), new NewRefund(card.id(), RefundReason.CONSUMER_CHOICE));
-        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id())).isEqualTo(RefundStatus.FAILED);
-        RefundView failed = awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAYMENT_FAILED);
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id())).isEqualTo(ProviderRefundStatus.FAILED);
+        RefundView failed = awaitStatus(refund.id(), RefundStatus.PAYMENT_FAILED);
         assertThat(failed.paymentError()).isNotBlank();
         fx.assertBooksHold(gym.id());
 
@@ -339,8 +339,8 @@ class RefundFlowTests extends RefundTestBase {
         var second = api().as(operator).post("/api/v1/refunds/" + refund.id() + "/payment-retry", null, UUID.randomUUID().toString());
         assertThat(second.code()).isEqualTo("refund-payment-not-failed");
 
-        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id() + ":2")).isEqualTo(RefundStatus.SUCCEEDED);
-        awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAID);
+        assertThat(fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id() + ":2")).isEqualTo(ProviderRefundStatus.SUCCEEDED);
+        awaitStatus(refund.id(), RefundStatus.PAID);
         assertThat(fx.sandboxRefunds(card.paymentOrderId())).isEqualTo(1);
         assertThat(payments.find(card.paymentOrderId()).orElseThrow().refunded()).isEqualTo(Money.yuan(500));
         assertThat(ledger.findTransfer("refund-paid:" + refund.id())).isPresent();
@@ -385,7 +385,7 @@ class RefundFlowTests extends RefundTestBase {
         assertThat(refunds.list(holder.actor(), java.util.Set.of(), 10)).hasSize(1);
         assertThat(refund.clawedFromPayable()).isEqualTo(Money.yuan(200)); // the advance the card never earned
         fx.runPaymentRefund(card.paymentOrderId(), "refund:" + refund.id());
-        awaitStatus(refund.id(), org.fangxin.refund.RefundStatus.PAID);
+        awaitStatus(refund.id(), RefundStatus.PAID);
         fx.assertBooksHold(shop.id());
     }
 
@@ -418,7 +418,7 @@ class RefundFlowTests extends RefundTestBase {
         clock.advance(Duration.ofDays(7));
         timers.acceptSilentRequests();
         RefundView approved = refunds.view(friend.actor(), requested.id());
-        assertThat(approved.status()).isEqualTo(org.fangxin.refund.RefundStatus.MANUAL_PAYOUT);
+        assertThat(approved.status()).isEqualTo(RefundStatus.MANUAL_PAYOUT);
         assertThat(approved.paymentReference()).isNull();
         assertThat(fx.paymentRefundStatus(bought.paymentOrderId(), "refund:" + requested.id())).isNull();
         assertThat(payments.find(bought.paymentOrderId()).orElseThrow().refunded().isZero()).isTrue();

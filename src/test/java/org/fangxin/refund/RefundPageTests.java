@@ -15,9 +15,11 @@ import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** In Chromium: a consumer reads the quote, asks for the refund and sees its status; the merchant contests one. */
+@Tag("browser")
 class RefundPageTests extends RefundTestBase {
 
     @Test

@@ -8,9 +8,11 @@ import org.fangxin.identity.Role;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@Tag("browser")
 class RulesPageTests extends IntegrationTest {
 
     @Autowired

@@ -15,10 +15,12 @@ import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Browser journey (Chromium): the maker cannot approve its own large payout; a second operator approves it. */
+@Tag("browser")
 class PayoutApprovalPageTests extends IntegrationTest {
 
     @Autowired

@@ -12,9 +12,11 @@ import org.fangxin.merchant.Sector;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@Tag("browser")
 class SettlementPageTests extends IntegrationTest {
 
     @Autowired

@@ -1,21 +1,22 @@
 package org.fangxin.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 
 class MoneyProperties {
 
-    @Property
-    void allocationLosesNoMinorUnit(@ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long fen,
-                                    @ForAll @IntRange(min = 1, max = 500) int shares) {
-        var parts = Money.fen(fen).allocate(shares);
-        assertThat(parts.stream().mapToLong(Money::amountMinor).sum()).isEqualTo(fen);
-        long max = parts.stream().mapToLong(Money::amountMinor).max().orElseThrow();
-        long min = parts.stream().mapToLong(Money::amountMinor).min().orElseThrow();
-        assertThat(max - min).isLessThanOrEqualTo(1);
+    @Test
+    void allocationLosesNoMinorUnit() {
+        qt().forAll(longs().between(-1_000_000_000L, 1_000_000_000L), integers().between(1, 500)).checkAssert((fen, shares) -> {
+            var parts = Money.fen(fen).allocate(shares);
+            assertThat(parts.stream().mapToLong(Money::amountMinor).sum()).isEqualTo(fen);
+            long max = parts.stream().mapToLong(Money::amountMinor).max().orElseThrow();
+            long min = parts.stream().mapToLong(Money::amountMinor).min().orElseThrow();
+            assertThat(max - min).isLessThanOrEqualTo(1);
+        });
     }
 }

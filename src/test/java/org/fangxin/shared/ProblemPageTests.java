@@ -6,8 +6,10 @@ import org.fangxin.identity.Role;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("browser")
 class ProblemPageTests extends IntegrationTest {
 
     @Test

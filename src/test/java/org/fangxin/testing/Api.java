@@ -20,14 +20,21 @@ public final class Api {
 
     private final String base;
     private final String token;
+    private final String language;
 
     public Api(String base) {
-        this(base, null);
+        this(base, null, null);
     }
 
-    private Api(String base, String token) {
+    private Api(String base, String token, String language) {
         this.base = base;
         this.token = token;
+        this.language = language;
+    }
+
+    /** The same client asking for answers (problem titles and details) in this language, e.g. {@code "en"}. */
+    public Api inLanguage(String languageTag) {
+        return new Api(base, token, languageTag);
     }
 
     /** Logs in through the token endpoint with the test password. */
@@ -40,11 +47,16 @@ public final class Api {
         if (response.status() != 200) {
             throw new IllegalStateException("login failed for " + username + ": " + response);
         }
-        return new Api(base, response.json().get("accessToken").asString());
+        return new Api(base, response.json().get("accessToken").asString(), language);
+    }
+
+    /** The bearer token this client sends (null when anonymous). */
+    public String token() {
+        return token;
     }
 
     public Api withToken(String bearer) {
-        return new Api(base, bearer);
+        return new Api(base, bearer, language);
     }
 
     public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
@@ -99,12 +111,15 @@ public final class Api {
         if (probe.build().headers().firstValue("Accept").isEmpty()) {
             request.header("Accept", "application/json");
         }
-        request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        request.header("Content-Type", "application/json").timeout(Duration.ofSeconds(90));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

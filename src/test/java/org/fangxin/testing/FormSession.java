@@ -31,11 +31,15 @@ public final class FormSession {
     }
 
     public static FormSession loggedIn(int port, String username) {
+        return loggedIn(port, username, TestUsers.PASSWORD);
+    }
+
+    public static FormSession loggedIn(int port, String username, String password) {
         FormSession session = new FormSession(port);
-        HttpResponse<String> login = session.post("/login", "username=" + encode(username) + "&password="
-                + encode(TestUsers.PASSWORD));
-        if (!login.headers().firstValue("Location").orElse("").endsWith("/home")) {
-            throw new IllegalStateException("form login failed for " + username + ": " + login.statusCode());
+        HttpResponse<String> login = session.post("/login", "username=" + encode(username) + "&password=" + encode(password));
+        String location = login.headers().firstValue("Location").orElse("");
+        if (!location.endsWith("/home")) {
+            throw new IllegalStateException("form login failed for " + username + ": " + login.statusCode() + " " + location);
         }
         return session;
     }

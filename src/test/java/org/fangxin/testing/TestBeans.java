@@ -12,7 +12,7 @@ public class TestBeans {
     @Bean
     @Primary
     TestClock testClock() {
-        return new TestClock();
+        return TestClock.shared();
     }
 
     /** Settlement withholds what this says per merchant (tests set it); stands in for the card module's disputes. */

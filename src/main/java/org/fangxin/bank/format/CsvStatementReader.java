@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.fangxin.bank.reconciliation.domain.StatementLine;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 
 /**
  * Reads a bank's CSV statement export with a {@link CsvMapping}. All-or-nothing: the first problem throws
@@ -151,7 +152,7 @@ public final class CsvStatementReader {
 
     private long amount(NumberedText row, List<String> fields, int column, String name) {
         try {
-            return MinorUnits.parse(field(fields, column), mapping.decimalSeparator(), fractionDigits);
+            return MoneyFormat.parseMinor(field(fields, column), mapping.decimalSeparator(), fractionDigits);
         } catch (IllegalArgumentException e) {
             throw problem(row, "column " + column + " (" + name + "): " + e.getMessage());
         }

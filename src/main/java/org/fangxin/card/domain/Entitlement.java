@@ -1,20 +1,25 @@
 package org.fangxin.card.domain;
 
+import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.Objects;
+import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 
 /**
- * What is left on a card and what its holder already used, in minor units of the card's currency. Value is earned
- * on a cumulative schedule, {@code floor(paid × used / total)} for sessions, face value or elapsed days, and each step
- * earns the schedule after the step less what was earned so far: so the steps add up to the price exactly, the last one drains the
- * remainder, and refunds of the rest round in the consumer's favour (domain.md §5). Part of each earned step settles
- * the card's advance first ({@code netted = min(value, advance outstanding)}). Immutable: every step returns a new state.
+ * What is left on a card and what its holder already used. Value is earned on a cumulative schedule,
+ * {@code floor(paid × used / total)} for sessions, face value or elapsed days, and each step earns the schedule after
+ * the step less what was earned so far: so the steps add up to the price exactly, the last one drains the remainder,
+ * and refunds of the rest round in the consumer's favour (domain.md §5). Part of each earned step settles the card's
+ * advance first ({@code netted = min(value, advance outstanding)}). Sessions belong to session packs, face value to
+ * stored-value cards (null otherwise); {@code releasedThrough} is the last day a period pass earned. Immutable: every
+ * step returns a new state.
  */
-public record Entitlement(Kind kind, long paidMinor, long earnedMinor, long advanceOutstandingMinor,
-                          Integer sessionsTotal, Integer sessionsRemaining, Long faceValueMinor, Long faceRemainingMinor,
-                          LocalDate validFrom, LocalDate validUntil, LocalDate releasedThrough) {
+public record Entitlement(Kind kind, Money paid, Money earned, Money advanceOutstanding, Integer sessionsTotal,
+                          Integer sessionsRemaining, Money faceValue, Money faceRemaining, Validity validity,
+                          LocalDate releasedThrough) {
 
     public enum Kind { SESSION_PACK, PERIOD_PASS, STORED_VALUE }
 
@@ -22,55 +27,61 @@ public record Entitlement(Kind kind, long paidMinor, long earnedMinor, long adva
     public static final ProblemType KIND_MISMATCH = new ProblemType("card-kind-mismatch", 422);
 
     /** The outcome of a step: the state after it, the value earned and the part of it that settled the advance. */
-    public record Step(Entitlement after, long valueMinor, long nettedMinor) {
+    public record Step(Entitlement after, Money value, Money netted) {
         public Step {
-            if (valueMinor < 0 || nettedMinor < 0 || nettedMinor > valueMinor) {
-                throw new IllegalStateException("step value " + valueMinor + ", netted " + nettedMinor);
+            if (value.isNegative() || netted.isNegative() || netted.compareTo(value) > 0) {
+                throw new IllegalStateException("step value " + value + ", netted " + netted);
             }
+        }
+
+        /** True when the step changed nothing (a release with no new day due). */
+        public boolean isEmpty(Entitlement before) {
+            return after.equals(before);
         }
     }
 
     public Entitlement {
-        if (paidMinor <= 0 || earnedMinor < 0 || earnedMinor > paidMinor) {
-            throw new IllegalArgumentException("paid " + paidMinor + ", earned " + earnedMinor);
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(validity, "validity");
+        Currency currency = paid.currency();
+        if (!paid.isPositive() || earned.isNegative() || earned.compareTo(paid) > 0) {
+            throw new IllegalArgumentException("paid " + paid + ", earned " + earned);
         }
-        if (advanceOutstandingMinor < 0 || advanceOutstandingMinor > paidMinor - earnedMinor) {
-            throw new IllegalArgumentException("advance outstanding " + advanceOutstandingMinor + " exceeds unredeemed");
+        if (advanceOutstanding.isNegative() || advanceOutstanding.compareTo(paid.minus(earned)) > 0) {
+            throw new IllegalArgumentException("advance outstanding " + advanceOutstanding + " exceeds unredeemed");
         }
         if ((kind == Kind.SESSION_PACK) != (sessionsTotal != null)
                 || sessionsTotal != null && (sessionsTotal <= 0 || sessionsRemaining < 0 || sessionsRemaining > sessionsTotal)) {
             throw new IllegalArgumentException("sessions " + sessionsRemaining + "/" + sessionsTotal);
         }
-        if ((kind == Kind.STORED_VALUE) != (faceValueMinor != null)
-                || faceValueMinor != null && (faceValueMinor <= 0 || faceRemainingMinor < 0 || faceRemainingMinor > faceValueMinor)) {
-            throw new IllegalArgumentException("face value " + faceRemainingMinor + "/" + faceValueMinor);
-        }
-        if (validUntil.isBefore(validFrom)) {
-            throw new IllegalArgumentException("validity " + validFrom + ".." + validUntil);
+        if ((kind == Kind.STORED_VALUE) != (faceValue != null) || faceValue != null && (!faceValue.isPositive()
+                || faceRemaining.isNegative() || faceRemaining.compareTo(faceValue) > 0
+                || !faceValue.currency().equals(currency))) {
+            throw new IllegalArgumentException("face value " + faceRemaining + "/" + faceValue);
         }
     }
 
     /** A newly issued card: nothing used; the advance paid out at purchase is outstanding. */
-    public static Entitlement issued(Kind kind, long paidMinor, long advanceMinor, Integer sessions, Long faceValueMinor,
-                                     LocalDate validFrom, LocalDate validUntil) {
-        return new Entitlement(kind, paidMinor, 0, advanceMinor, sessions, sessions, faceValueMinor, faceValueMinor,
-                validFrom, validUntil, null);
+    public static Entitlement issued(Kind kind, Money paid, Money advance, Integer sessions, Money faceValue,
+                                     Validity validity) {
+        return new Entitlement(kind, paid, Money.zero(paid.currency()), advance, sessions, sessions, faceValue, faceValue,
+                validity, null);
     }
 
     /** The advance released at purchase: floor(paid × (10000 − ratio) / 10000); a 100% ratio releases nothing. */
-    public static long advanceFor(long paidMinor, int supervisionRatioBp) {
+    public static Money advanceFor(Money paid, int supervisionRatioBp) {
         if (supervisionRatioBp < 0 || supervisionRatioBp > 10_000) {
             throw new IllegalArgumentException("ratio " + supervisionRatioBp);
         }
-        return Math.multiplyExact(paidMinor, 10_000L - supervisionRatioBp) / 10_000L;
+        return paid.fraction(10_000L - supervisionRatioBp, 10_000L, RoundingMode.FLOOR);
     }
 
-    public long unredeemedMinor() {
-        return paidMinor - earnedMinor;
+    public Currency currency() {
+        return paid.currency();
     }
 
-    public long totalDays() {
-        return ChronoUnit.DAYS.between(validFrom, validUntil) + 1;
+    public Money unredeemed() {
+        return paid.minus(earned);
     }
 
     /** Redeems {@code count} sessions of a session pack. */
@@ -85,26 +96,26 @@ public record Entitlement(Kind kind, long paidMinor, long earnedMinor, long adva
             throw new Rejection(NOT_ENOUGH_LEFT, "the card has " + sessionsRemaining + " session(s) left, " + count + " asked");
         }
         int remaining = sessionsRemaining - count;
-        long scheduled = scheduled(sessionsTotal - remaining, sessionsTotal);
-        return step(scheduled, new Entitlement(kind, paidMinor, earnedMinor, advanceOutstandingMinor, sessionsTotal, remaining,
-                null, null, validFrom, validUntil, releasedThrough));
+        return step(scheduled(sessionsTotal - remaining, sessionsTotal), remaining, faceRemaining, releasedThrough);
     }
 
-    /** Spends {@code faceMinor} of a stored-value card's face value. */
-    public Step redeemAmount(long faceMinor) {
+    /** Spends {@code face} of a stored-value card's face value. */
+    public Step redeemAmount(Money face) {
         if (kind != Kind.STORED_VALUE) {
             throw new Rejection(KIND_MISMATCH, "only a stored-value card is redeemed by amount");
         }
-        if (faceMinor <= 0) {
+        if (!face.currency().equals(currency())) {
+            throw Rejection.invalid("amount", "the card is in " + currency());
+        }
+        if (!face.isPositive()) {
             throw Rejection.invalid("amount", "redeem a positive amount");
         }
-        if (faceMinor > faceRemainingMinor) {
-            throw new Rejection(NOT_ENOUGH_LEFT, "the card has " + faceRemainingMinor + " minor units left, " + faceMinor + " asked");
+        if (face.compareTo(faceRemaining) > 0) {
+            throw new Rejection(NOT_ENOUGH_LEFT, "the card has " + faceRemaining.format() + " left, " + face.format() + " asked");
         }
-        long remaining = faceRemainingMinor - faceMinor;
-        long scheduled = scheduled(faceValueMinor - remaining, faceValueMinor);
-        return step(scheduled, new Entitlement(kind, paidMinor, earnedMinor, advanceOutstandingMinor, null, null,
-                faceValueMinor, remaining, validFrom, validUntil, releasedThrough));
+        Money remaining = faceRemaining.minus(face);
+        return step(scheduled(faceValue.minus(remaining).amountMinor(), faceValue.amountMinor()), sessionsRemaining,
+                remaining, releasedThrough);
     }
 
     /**
@@ -115,50 +126,46 @@ public record Entitlement(Kind kind, long paidMinor, long earnedMinor, long adva
         if (kind != Kind.PERIOD_PASS) {
             throw new Rejection(KIND_MISMATCH, "only a period pass is released by days");
         }
-        LocalDate through = day.isAfter(validUntil) ? validUntil : day;
-        if (through.isBefore(validFrom) || releasedThrough != null && !through.isAfter(releasedThrough)) {
-            return new Step(this, 0, 0);
+        LocalDate through = day.isAfter(validity.until()) ? validity.until() : day;
+        if (through.isBefore(validity.from()) || releasedThrough != null && !through.isAfter(releasedThrough)) {
+            return new Step(this, Money.zero(currency()), Money.zero(currency()));
         }
-        long elapsed = ChronoUnit.DAYS.between(validFrom, through) + 1;
-        long scheduled = scheduled(elapsed, totalDays());
-        return step(scheduled, new Entitlement(kind, paidMinor, earnedMinor, advanceOutstandingMinor, null, null, null, null,
-                validFrom, validUntil, through));
+        return step(scheduled(validity.elapsedThrough(through), validity.days()), sessionsRemaining, faceRemaining, through);
     }
 
     /** Undoes a redemption (an upheld dispute): gives back the sessions or face value, the value and the netted advance. */
-    public Entitlement restore(Integer sessions, Long faceMinor, long valueMinor, long nettedMinor) {
-        if (valueMinor > earnedMinor || nettedMinor > valueMinor) {
-            throw new IllegalArgumentException("cannot restore " + valueMinor + " of " + earnedMinor);
+    public Entitlement restore(Integer sessions, Money face, Money value, Money netted) {
+        if (value.compareTo(earned) > 0 || netted.compareTo(value) > 0) {
+            throw new IllegalArgumentException("cannot restore " + value + " of " + earned);
         }
         Integer sessionsLeft = sessionsRemaining == null ? null : sessionsRemaining + (sessions == null ? 0 : sessions);
-        Long faceLeft = faceRemainingMinor == null ? null : faceRemainingMinor + (faceMinor == null ? 0 : faceMinor);
-        return new Entitlement(kind, paidMinor, earnedMinor - valueMinor, advanceOutstandingMinor + nettedMinor,
-                sessionsTotal, sessionsLeft, faceValueMinor, faceLeft, validFrom, validUntil, releasedThrough);
+        Money faceLeft = faceRemaining == null ? null : face == null ? faceRemaining : faceRemaining.plus(face);
+        return new Entitlement(kind, paid, earned.minus(value), advanceOutstanding.plus(netted), sessionsTotal,
+                sessionsLeft, faceValue, faceLeft, validity, releasedThrough);
     }
 
     /**
-     * What a successor card starts with when the holder transfers this one on {@code today}: the unredeemed value as
-     * its price, the sessions or face value left, the rest of the validity and the advance outstanding.
+     * What a successor card starts with when the holder transfers this one: the unredeemed value as its price, the
+     * sessions or face value left, the days not yet released and the advance outstanding.
      */
-    public Entitlement successor(LocalDate today) {
-        LocalDate from = kind == Kind.PERIOD_PASS && releasedThrough != null ? releasedThrough.plusDays(1) : validFrom;
-        if (from.isAfter(validUntil)) {
-            from = validUntil;
+    public Entitlement successor() {
+        LocalDate from = kind == Kind.PERIOD_PASS && releasedThrough != null ? releasedThrough.plusDays(1) : validity.from();
+        if (from.isAfter(validity.until())) {
+            from = validity.until();
         }
-        return new Entitlement(kind, unredeemedMinor(), 0, advanceOutstandingMinor,
-                sessionsRemaining, sessionsRemaining, faceRemainingMinor, faceRemainingMinor, from, validUntil, null);
+        return new Entitlement(kind, unredeemed(), Money.zero(currency()), advanceOutstanding, sessionsRemaining,
+                sessionsRemaining, faceRemaining, faceRemaining, new Validity(from, validity.until()), null);
     }
 
-    private long scheduled(long used, long total) {
-        return Math.multiplyExact(paidMinor, used) / total;
+    private Money scheduled(long used, long total) {
+        return paid.fraction(used, total, RoundingMode.FLOOR);
     }
 
-    private Step step(long scheduledEarned, Entitlement moved) {
-        long value = Math.max(0, Math.min(scheduledEarned, paidMinor) - earnedMinor);
-        long netted = Math.min(value, advanceOutstandingMinor);
-        Entitlement after = new Entitlement(kind, paidMinor, earnedMinor + value, advanceOutstandingMinor - netted,
-                moved.sessionsTotal, moved.sessionsRemaining, moved.faceValueMinor, moved.faceRemainingMinor,
-                validFrom, validUntil, moved.releasedThrough);
+    private Step step(Money scheduledEarned, Integer sessionsLeft, Money faceLeft, LocalDate through) {
+        Money value = scheduledEarned.min(paid).minus(earned).max(Money.zero(currency()));
+        Money netted = value.min(advanceOutstanding);
+        Entitlement after = new Entitlement(kind, paid, earned.plus(value), advanceOutstanding.minus(netted),
+                sessionsTotal, sessionsLeft, faceValue, faceLeft, validity, through);
         return new Step(after, value, netted);
     }
 }

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.CardEventView;
 import org.fangxin.card.CardStatus;
+import org.fangxin.card.CardSurrendered;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
+import org.fangxin.card.domain.Card;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.identity.Actor;
@@ -20,6 +22,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CardRegistry implements Cards {
 
-    public static final ProblemType CARD_NOT_ACTIVE = new ProblemType("card-not-active", 409);
+    public static final ProblemType CARD_NOT_ACTIVE = Card.NOT_ACTIVE;
     public static final int LIST_SIZE_MAX = 100;
     static final int EXPIRING_LIMIT_MAX = 500;
 
@@ -39,17 +42,17 @@ public class CardRegistry implements Cards {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
-    private final CompensationTakeover takeover;
+    private final ApplicationEventPublisher events;
 
     CardRegistry(CardRepository repository, CardPostings postings, PeriodRelease release, AuditTrail audit, IdGenerator ids,
-                 Clock clock, CompensationTakeover takeover) {
+                 Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.postings = postings;
         this.release = release;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
-        this.takeover = takeover;
+        this.events = events;
     }
 
     @Override
@@ -100,21 +103,25 @@ public class CardRegistry implements Cards {
         if (endStatus != CardStatus.REFUNDED && endStatus != CardStatus.EXPIRED) {
             throw new IllegalArgumentException("a card is surrendered as REFUNDED or EXPIRED, not " + endStatus);
         }
-        CardRow card = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
-        if (card.status() != CardStatus.ACTIVE) {
-            throw new Rejection(CARD_NOT_ACTIVE, "card " + cardId + " is " + card.status(), Map.of("status", card.status().name()));
-        }
+        CardRow row = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        Card card = row.card();
         Instant now = clock.instant();
-        if (endStatus == CardStatus.EXPIRED && release.releaseLocked(card, now) > 0) {
+        if (endStatus == CardStatus.EXPIRED) {
             // A pass that ran its term earned its days even if the release job has not run yet: never refund them.
-            card = repository.lock(cardId).orElseThrow();
+            Card released = release.releaseLocked(card, now);
+            if (released != card) {
+                card = released;
+                row = repository.lock(cardId).orElseThrow();
+            }
         }
-        CardView before = view(card);
+        CardSurrendered surrendered = card.surrender(endStatus, now).event();
+        CardView before = view(row);
         repository.end(cardId, endStatus, before.unredeemed().amountMinor(), 0, now, reason);
         repository.addEvent(ids.next(), cardId, now, "SURRENDERED_" + endStatus, reason == null ? "" : reason,
                 before.unredeemed().amountMinor(), null, null);
         audit.record("card.surrendered", "card", cardId, Map.of("status", before.status()),
                 Map.of("status", endStatus, "unredeemed", before.unredeemed(), "reason", String.valueOf(reason)));
+        events.publishEvent(surrendered);
         return before;
     }
 
@@ -175,7 +182,7 @@ public class CardRegistry implements Cards {
         return view(c, postings.unredeemed(c.id(), c.currency()));
     }
 
-    private static CardView view(CardRow c, Money unredeemed) {
+    static CardView view(CardRow c, Money unredeemed) {
         return new CardView(c.id(), c.holderId(), c.merchantId(), c.storeId(), c.productId(), c.contractVersionId(),
                 c.paymentOrderId(), c.kind().name(), c.status(), money(c, c.paidMinor()), money(c, c.listPriceMinor()),
                 money(c, c.earnedMinor()), money(c, c.refundedMinor()), unredeemed, money(c, c.advanceOutstandingMinor()),
@@ -189,115 +196,5 @@ public class CardRegistry implements Cards {
 
     static boolean isHolder(Actor actor, CardRow card) {
         return actor.is(Role.CONSUMER) && card.holderId().equals(actor.userId());
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public int holdForCompensation(UUID merchantId, Instant asOf) {
-        List<CardRow> live = repository.lockLive(merchantId);
-        for (CardRow card : live) {
-            if (card.status() == CardStatus.ACTIVE) {
-                release.releaseLocked(card, asOf);
-            }
-        }
-        repository.freezeLive(merchantId);
-        return live.size();
-    }
-
-    @Override
-    public List<CardView> liveCards(UUID merchantId) {
-        List<CardRow> rows = repository.live(merchantId);
-        // one ledger read for all cards: at 100,000 cards a read per card took minutes
-        Map<java.util.Currency, Map<UUID, Money>> unredeemed = new java.util.HashMap<>();
-        rows.stream().collect(java.util.stream.Collectors.groupingBy(CardRow::currency)).forEach((currency, ofCurrency) ->
-                unredeemed.put(currency, postings.unredeemed(ofCurrency.stream().map(CardRow::id).toList(), currency)));
-        return rows.stream().map(c -> view(c, unredeemed.get(c.currency()).get(c.id()))).toList();
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Money settleAdvance(UUID merchantId, Money amount) {
-        long live = repository.reduceLiveAdvance(merchantId, amount.amountMinor());
-        long ended = repository.reduceUnrecoveredAdvance(merchantId, amount.amountMinor() - live);
-        return new Money(live + ended, amount.currency());
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public CardView compensate(UUID cardId, Money advanceSettled, String reason) {
-        CardRow card = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
-        if (card.status() != CardStatus.FROZEN && card.status() != CardStatus.ACTIVE) {
-            throw new Rejection(CARD_NOT_ACTIVE, "card " + cardId + " is " + card.status(), Map.of("status", card.status().name()));
-        }
-        Instant now = clock.instant();
-        CardView before = view(card);
-        long unredeemed = before.unredeemed().amountMinor();
-        long advance = card.advanceOutstandingMinor();
-        repository.end(cardId, CardStatus.REFUNDED, unredeemed, 0, now, reason);
-        long unrecovered = Math.max(0, advance - advanceSettled.amountMinor());
-        repository.settleEnded(cardId, unredeemed, unrecovered);
-        long excess = advanceSettled.amountMinor() - advance;
-        if (excess > 0 && repository.reduceUnrecoveredAdvance(card.merchantId(), excess) != excess) {
-            throw new IllegalStateException("merchant " + card.merchantId() + " has less unrecovered advance than " + excess);
-        }
-        repository.addEvent(ids.next(), cardId, now, "COMPENSATED", reason == null ? "" : reason, unredeemed, null, null);
-        return before;
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<CardView> compensateAll(List<ToCompensate> orders, String reason) {
-        if (orders.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, CardRow> rows = new java.util.HashMap<>();
-        repository.lockAll(orders.stream().map(ToCompensate::cardId).toList()).forEach(row -> rows.put(row.id(), row));
-        Map<java.util.Currency, List<UUID>> byCurrency = new java.util.HashMap<>();
-        for (ToCompensate order : orders) {
-            CardRow card = rows.get(order.cardId());
-            if (card == null) {
-                throw Rejection.notFound("card " + order.cardId());
-            }
-            if (card.status() != CardStatus.FROZEN && card.status() != CardStatus.ACTIVE) {
-                throw new Rejection(CARD_NOT_ACTIVE, "card " + card.id() + " is " + card.status(), Map.of("status", card.status().name()));
-            }
-            byCurrency.computeIfAbsent(card.currency(), c -> new java.util.ArrayList<>()).add(card.id());
-        }
-        Map<UUID, Money> unredeemed = new java.util.HashMap<>();
-        byCurrency.forEach((currency, ids) -> unredeemed.putAll(postings.unredeemed(ids, currency)));
-        Instant now = clock.instant();
-        List<CardView> before = new java.util.ArrayList<>(orders.size());
-        List<CardRepository.Compensated> ended = new java.util.ArrayList<>(orders.size());
-        List<Object[]> events = new java.util.ArrayList<>(orders.size());
-        Map<UUID, Long> excessByMerchant = new java.util.HashMap<>();
-        for (ToCompensate order : orders) {
-            CardRow card = rows.get(order.cardId());
-            CardView view = view(card, unredeemed.get(card.id()));
-            before.add(view);
-            long value = view.unredeemed().amountMinor();
-            long advance = card.advanceOutstandingMinor();
-            ended.add(new CardRepository.Compensated(card.id(), value, Math.max(0, advance - order.advanceSettled().amountMinor())));
-            long excess = order.advanceSettled().amountMinor() - advance;
-            if (excess > 0) {
-                excessByMerchant.merge(card.merchantId(), excess, Long::sum);
-            }
-            events.add(new Object[] {ids.next(), card.id(), value});
-        }
-        repository.endCompensated(ended, now, reason);
-        excessByMerchant.forEach((merchantId, excess) -> {
-            if (repository.reduceUnrecoveredAdvance(merchantId, excess) != excess) {
-                throw new IllegalStateException("merchant " + merchantId + " has less unrecovered advance than " + excess);
-            }
-        });
-        repository.addEvents(events, now, "COMPENSATED", reason == null ? "" : reason);
-        return before;
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public CardView compensateByTakeover(UUID cardId, Money advanceSettled, UUID successorMerchantId, UUID productId,
-                                         String reason) {
-        UUID newCard = takeover.takeOver(cardId, advanceSettled.amountMinor(), successorMerchantId, productId, reason);
-        return view(repository.find(newCard).orElseThrow());
     }
 }

@@ -2,12 +2,12 @@ package org.fangxin.card.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardTransferView;
+import org.fangxin.card.domain.Card;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
@@ -20,6 +20,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CardTransfers {
 
     public static final ProblemType RECIPIENT_UNKNOWN = new ProblemType("transfer-recipient-unknown", 422);
-    public static final ProblemType NOTHING_TO_TRANSFER = new ProblemType("card-nothing-to-transfer", 409);
+    public static final ProblemType NOTHING_TO_TRANSFER = Card.NOTHING_TO_TRANSFER;
 
     private final CardRepository cards;
     private final CardPostings postings;
@@ -44,9 +45,10 @@ public class CardTransfers {
     private final IdGenerator ids;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     CardTransfers(CardRepository cards, CardPostings postings, PeriodRelease release, Users users, CardNotices notices,
-                  AuditTrail audit, IdGenerator ids, Clock clock, JdbcClient jdbc) {
+                  AuditTrail audit, IdGenerator ids, Clock clock, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.cards = cards;
         this.postings = postings;
         this.release = release;
@@ -56,6 +58,7 @@ public class CardTransfers {
         this.ids = ids;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional
@@ -63,41 +66,21 @@ public class CardTransfers {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only the card holder transfers a card");
         }
-        CardRow card = cards.lock(cardId).filter(c -> c.holderId().equals(actor.userId()))
+        CardRow row = cards.lock(cardId).filter(c -> c.holderId().equals(actor.userId()))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));
         UserAccount recipient = users.findByMobile(toMobile)
                 .filter(u -> u.is(Role.CONSUMER) && u.enabled() && !u.id().equals(actor.userId()))
                 .orElseThrow(() -> new Rejection(RECIPIENT_UNKNOWN, "no other consumer is registered with this mobile number",
                         Map.of("field", "toMobile")));
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, card.zone());
-        if (card.status() != CardStatus.ACTIVE) {
-            throw new Rejection(CardRegistry.CARD_NOT_ACTIVE, "card " + cardId + " is " + card.status());
-        }
-        if (today.isAfter(card.validUntil())) {
-            throw new Rejection(RedemptionDesk.CARD_NOT_VALID_TODAY, "card " + cardId + " expired on " + card.validUntil());
-        }
+        row.card().requireTransferable(now);
         // A pass earns its elapsed days before it changes hands, so the new holder gets only the days to come.
-        release.releaseLocked(card, now);
-        CardRow current = cards.lock(cardId).orElseThrow();
-        Entitlement rest = current.entitlement();
-        if (rest.unredeemedMinor() <= 0) {
-            throw new Rejection(NOTHING_TO_TRANSFER, "card " + cardId + " has nothing left to transfer");
-        }
-        Entitlement successor = rest.successor(today);
+        Card current = release.releaseLocked(row.card(), now);
         UUID newCardId = ids.next();
         UUID transferId = ids.next();
-        long listPrice = new Money(current.listPriceMinor(), current.currency())
-                .fraction(rest.unredeemedMinor(), current.paidMinor(), RoundingMode.FLOOR).amountMinor();
-        cards.insertCard(new CardRow(newCardId, current.purchaseId(), current.id(), recipient.id(), current.merchantId(),
-                current.storeId(), current.productId(), current.productName(), current.kind(), current.contractVersionId(),
-                current.contractSha256(), current.paymentOrderId(), CardStatus.ACTIVE, current.currency(),
-                successor.paidMinor(), Math.max(listPrice, successor.paidMinor()), 0, 0, 0,
-                successor.advanceOutstandingMinor(), successor.advanceOutstandingMinor(), successor.sessionsTotal(),
-                successor.sessionsRemaining(), successor.faceValueMinor(), successor.faceRemainingMinor(),
-                successor.validFrom(), successor.validUntil(), current.zone(), null, current.purchasedAt(),
-                current.firstRedeemedAt()));
-        Money amount = new Money(rest.unredeemedMinor(), current.currency());
+        Card.Transfer transfer = current.transfer(transferId, newCardId, recipient.id(), now);
+        Money amount = transfer.event().amount();
+        cards.insertCard(successorRow(row, transfer.successor(), now));
         cards.end(cardId, CardStatus.TRANSFERRED, 0, amount.amountMinor(), now, "transferred to card " + newCardId);
         jdbc.sql("""
                 insert into card.card_transfer (id, from_card_id, to_card_id, from_user_id, to_user_id, amount_minor, currency, transferred_at)
@@ -108,16 +91,32 @@ public class CardTransfers {
                 .param("currency", amount.currency().getCurrencyCode()).param("at", java.sql.Timestamp.from(now)).update();
         postings.transferred(transferId, cardId, newCardId, amount);
         cards.addEvent(ids.next(), cardId, now, "TRANSFERRED_OUT", "to card " + newCardId, amount.amountMinor(),
-                current.sessionsRemaining(), transferId);
+                current.entitlement().sessionsRemaining(), transferId);
         cards.addEvent(ids.next(), newCardId, now, "TRANSFERRED_IN", "from card " + cardId, amount.amountMinor(),
-                successor.sessionsRemaining(), transferId);
+                transfer.successor().entitlement().sessionsRemaining(), transferId);
         audit.record("card.transferred", "card", cardId, Map.of("holder", actor.userId()),
                 Map.of("holder", recipient.id(), "newCardId", newCardId, "amount", amount));
-        for (UserAccount person : users.ofMerchant(current.merchantId())) {
-            notices.send(person.id(), "卡转让 Card transferred", current.productName() + ": card " + cardId
+        for (UserAccount person : users.ofMerchant(row.merchantId())) {
+            notices.send(person.id(), "卡转让 Card transferred", row.productName() + ": card " + cardId
                     + " now continues as card " + newCardId + " (" + amount.format() + ")");
         }
-        notices.send(recipient.id(), "您收到一张卡 You received a card", current.productName() + " (" + amount.format() + ")");
+        notices.send(recipient.id(), "您收到一张卡 You received a card", row.productName() + " (" + amount.format() + ")");
+        events.publishEvent(transfer.event());
         return new CardTransferView(transferId, cardId, newCardId, recipient.id(), amount, now);
+    }
+
+    /** The successor's row: the old card's purchase, product and contract; its list price pro rata to the value moved. */
+    private static CardRow successorRow(CardRow old, Card successor, Instant now) {
+        Entitlement e = successor.entitlement();
+        long listPrice = old.money(old.listPriceMinor())
+                .fraction(e.paid().amountMinor(), old.paidMinor(), RoundingMode.FLOOR).amountMinor();
+        return new CardRow(successor.id(), old.purchaseId(), old.id(), successor.holderId(), old.merchantId(),
+                old.storeId(), old.productId(), old.productName(), old.kind(), old.contractVersionId(),
+                old.contractSha256(), old.paymentOrderId(), CardStatus.ACTIVE, old.currency(),
+                e.paid().amountMinor(), Math.max(listPrice, e.paid().amountMinor()), 0, 0, 0,
+                e.advanceOutstanding().amountMinor(), e.advanceOutstanding().amountMinor(), e.sessionsTotal(),
+                e.sessionsRemaining(), e.faceValue() == null ? null : e.faceValue().amountMinor(),
+                e.faceRemaining() == null ? null : e.faceRemaining().amountMinor(), e.validity().from(),
+                e.validity().until(), old.zone(), null, old.purchasedAt(), old.firstRedeemedAt());
     }
 }

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.CardStatus;
+import org.fangxin.card.ClosureCards;
 import org.fangxin.card.domain.Entitlement;
+import org.fangxin.card.domain.Validity;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
+import org.fangxin.card.persistence.ClosureCardRepository;
 import org.fangxin.catalog.ContractVersionView;
 import org.fangxin.catalog.ProductStatus;
 import org.fangxin.catalog.ProductView;
@@ -26,7 +30,8 @@ import org.springframework.stereotype.Component;
  * TRANSFERRED with its whole unredeemed value U, and a new ACTIVE card of the successor's product, worth U, continues it
  * (same holder, {@code transferredFrom} = the old card, so money owed on it later is paid by hand, not to the first
  * payment). The new card's units are the product's scaled by U / price (sessions and days rounded up, in the
- * consumer's favour; face value pro rata). No postings here: the caller credits the new card's CARD_LIABILITY.
+ * consumer's favour; face value pro rata). No ledger access here: the caller knows U and credits the new card's
+ * CARD_LIABILITY.
  */
 @Component
 class CompensationTakeover {
@@ -34,17 +39,17 @@ class CompensationTakeover {
     static final ProblemType PRODUCT_NOT_OFFERED = new ProblemType("takeover-product-not-offered", 409);
 
     private final CardRepository repository;
-    private final CardPostings postings;
+    private final ClosureCardRepository closureCards;
     private final Products products;
     private final Merchants merchants;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
 
-    CompensationTakeover(CardRepository repository, CardPostings postings,
+    CompensationTakeover(CardRepository repository, ClosureCardRepository closureCards,
                          Products products, Merchants merchants, AuditTrail audit, IdGenerator ids, Clock clock) {
         this.repository = repository;
-        this.postings = postings;
+        this.closureCards = closureCards;
         this.products = products;
         this.merchants = merchants;
         this.audit = audit;
@@ -52,29 +57,42 @@ class CompensationTakeover {
         this.clock = clock;
     }
 
-    /** Answers the new card's id. The old card must be held (FROZEN or ACTIVE); runs in the caller's transaction. */
-    UUID takeOver(UUID cardId, long advanceSettledMinor, UUID successorId, UUID productId, String reason) {
-        CardRow old = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
-        if (old.status() != CardStatus.FROZEN && old.status() != CardStatus.ACTIVE) {
-            throw new Rejection(CardRegistry.CARD_NOT_ACTIVE, "card " + cardId + " is " + old.status());
-        }
-        ProductView product = products.find(productId).filter(p -> p.merchantId().equals(successorId)
-                && p.status() == ProductStatus.ACTIVE).orElseThrow(() -> new Rejection(PRODUCT_NOT_OFFERED,
+    /** The successor's product a takeover card is issued of, if it is one of the merchant's ACTIVE products. */
+    Optional<ProductView> offered(UUID successorId, UUID productId) {
+        return products.find(productId).filter(p -> p.merchantId().equals(successorId) && p.status() == ProductStatus.ACTIVE);
+    }
+
+    /**
+     * Answers the new card's id. The old card must be held (FROZEN or ACTIVE); its whole unredeemed value is
+     * {@code order.unredeemed()}. Runs in the caller's transaction.
+     */
+    UUID takeOver(ClosureCards.ToCompensate order, UUID successorId, UUID productId, String reason) {
+        UUID cardId = order.cardId();
+        CardRow old = ClosureCardDesk.held(repository.lock(cardId).orElse(null), cardId);
+        ProductView product = offered(successorId, productId).orElseThrow(() -> new Rejection(PRODUCT_NOT_OFFERED,
                 "product " + productId + " is not an ACTIVE product of merchant " + successorId));
         MerchantView successor = merchants.find(successorId).orElseThrow(() -> Rejection.notFound("merchant " + successorId));
         ContractVersionView contract = products.findContractVersion(product.currentVersionId()).orElseThrow();
-        long value = postings.unredeemed(cardId, old.currency()).amountMinor();
+        long value = order.unredeemed().amountMinor();
+        long advanceSettledMinor = order.advanceSettled().amountMinor();
         Instant now = clock.instant();
         repository.end(cardId, CardStatus.TRANSFERRED, 0, value, now, reason);
         long unrecovered = Math.max(0, old.advanceOutstandingMinor() - advanceSettledMinor);
         if (unrecovered > 0) {
-            repository.addUnrecovered(cardId, unrecovered);
+            closureCards.addUnrecovered(cardId, unrecovered);
         }
         long excess = advanceSettledMinor - old.advanceOutstandingMinor();
-        if (excess > 0 && repository.reduceUnrecoveredAdvance(old.merchantId(), excess) != excess) {
+        if (excess > 0 && closureCards.reduceUnrecoveredAdvance(old.merchantId(), excess) != excess) {
             throw new IllegalStateException("merchant " + old.merchantId() + " has less unrecovered advance than " + excess);
         }
+        return issue(old, product, successor, contract, value, now, reason);
+    }
 
+    /** The new ACTIVE card at the successor worth {@code value}, with its history and the audit entry. */
+    private UUID issue(CardRow old, ProductView product, MerchantView successor, ContractVersionView contract, long value,
+                       Instant now, String reason) {
+        UUID cardId = old.id();
+        UUID successorId = successor.id();
         long price = product.price().amountMinor();
         Entitlement.Kind kind = Entitlement.Kind.valueOf(product.kind().name());
         LocalDate from = LocalDate.ofInstant(now, successor.zone());
@@ -89,7 +107,8 @@ class CompensationTakeover {
             }
             case STORED_VALUE -> face = Math.max(1, ceil(product.faceValue().amountMinor() * value, price));
         }
-        Entitlement entitlement = Entitlement.issued(kind, value, 0, sessions, face, from, until);
+        Entitlement entitlement = Entitlement.issued(kind, old.money(value), old.money(0), sessions,
+                face == null ? null : old.money(face), new Validity(from, until));
         UUID newId = ids.next();
         CardRow card = new CardRow(newId, old.purchaseId(), old.id(), old.holderId(), successorId, product.storeIds().get(0),
                 product.id(), product.name(), kind, contract.id(), contract.contentSha256(), old.paymentOrderId(),

@@ -2,13 +2,14 @@ package org.fangxin.card.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import org.fangxin.card.domain.Entitlement;
+import java.util.Optional;
+import org.fangxin.card.CardValueReleased;
+import org.fangxin.card.domain.Card;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.shared.IdGenerator;
-import org.fangxin.shared.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,13 +29,16 @@ public class PeriodRelease {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    PeriodRelease(CardRepository cards, CardPostings postings, IdGenerator ids, Clock clock, TransactionTemplate transactions) {
+    PeriodRelease(CardRepository cards, CardPostings postings, IdGenerator ids, Clock clock, TransactionTemplate transactions,
+                  ApplicationEventPublisher events) {
         this.cards = cards;
         this.postings = postings;
         this.ids = ids;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
     }
 
     /** Releases everything due now; returns how many cards earned something. */
@@ -53,28 +57,29 @@ public class PeriodRelease {
 
     private int releaseBatch(Instant now) {
         List<CardRow> due = cards.lockPassesDue(now, BATCH_SIZE);
-        due.forEach(card -> releaseLocked(card, now));
+        due.forEach(row -> releaseLocked(row.card(), now));
         return due.size();
     }
 
-    /** Earns a locked pass's value through yesterday; the caller holds the card's row lock. Returns the value earned. */
-    long releaseLocked(CardRow card, Instant now) {
-        if (card.kind() != Entitlement.Kind.PERIOD_PASS) {
-            return 0;
+    /**
+     * Earns a locked ACTIVE pass's value through yesterday (other kinds earn nothing here); the caller holds the card's
+     * row lock. Answers the card after the release (the same card when nothing was due).
+     */
+    Card releaseLocked(Card card, Instant now) {
+        Optional<Card.Change<CardValueReleased>> change = card.release(now);
+        if (change.isEmpty()) {
+            return card;
         }
-        LocalDate through = LocalDate.ofInstant(now, card.zone()).minusDays(1);
-        Entitlement.Step step = card.entitlement().releaseThrough(through);
-        if (step.after().equals(card.entitlement())) {
-            return 0;
+        CardValueReleased released = change.get().event();
+        if (released.value().isPositive()) {
+            postings.earned("period-release:" + card.id() + ":" + released.through(), "period pass " + card.id()
+                    + " earned through " + released.through(), card.id(), card.merchantId(), released.value(),
+                    released.advanceNetted());
         }
-        LocalDate until = step.after().releasedThrough();
-        Money value = CardRegistry.money(card, step.valueMinor());
-        if (value.isPositive()) {
-            postings.earned("period-release:" + card.id() + ":" + until, "period pass " + card.id() + " earned through " + until,
-                    card.id(), card.merchantId(), value, CardRegistry.money(card, step.nettedMinor()));
-        }
-        cards.updateEntitlement(card.id(), step.after(), null);
-        cards.addEvent(ids.next(), card.id(), now, "RELEASED", "earned through " + until, value.amountMinor(), null, null);
-        return value.amountMinor();
+        cards.updateEntitlement(card.id(), change.get().after().entitlement(), null);
+        cards.addEvent(ids.next(), card.id(), now, "RELEASED", "earned through " + released.through(),
+                released.value().amountMinor(), null, null);
+        events.publishEvent(released);
+        return change.get().after();
     }
 }

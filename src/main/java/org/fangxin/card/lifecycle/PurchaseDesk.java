@@ -14,6 +14,7 @@ import org.fangxin.card.PurchaseStatus;
 import org.fangxin.card.PurchaseView;
 import org.fangxin.card.SalesBlocks;
 import org.fangxin.card.domain.Entitlement;
+import org.fangxin.card.domain.Validity;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.catalog.ContractVersionView;
@@ -89,7 +90,8 @@ public class PurchaseDesk {
             throw new Rejection(ProblemType.FORBIDDEN, "only consumers buy cards");
         }
         if (!Boolean.TRUE.equals(command.acceptContract())) {
-            throw Rejection.invalid("acceptContract", "read and accept the contract to buy");
+            throw Rejection.invalid("acceptContract", "read and accept the contract to buy")
+                    .withMessage("problem.card.accept-contract");
         }
         ProductView product = products.find(command.productId())
                 .orElseThrow(() -> Rejection.notFound("product " + command.productId()));
@@ -221,28 +223,29 @@ public class PurchaseDesk {
         MerchantView merchant = merchants.find(purchase.merchantId()).orElseThrow();
         LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
         LocalDate validUntil = product.term().lastDayFrom(validFrom);
-        long paid = purchase.amount().amountMinor();
-        long advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
+        Money paid = purchase.amount();
+        Money advance = Entitlement.advanceFor(paid, purchase.supervisionRatioBp());
         Entitlement.Kind kind = Entitlement.Kind.valueOf(product.kind().name());
-        Long face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue().amountMinor() : null;
+        Money face = kind == Entitlement.Kind.STORED_VALUE ? product.faceValue() : null;
         Entitlement entitlement = Entitlement.issued(kind, paid, advance,
-                kind == Entitlement.Kind.SESSION_PACK ? product.sessions() : null, face, validFrom, validUntil);
+                kind == Entitlement.Kind.SESSION_PACK ? product.sessions() : null, face, new Validity(validFrom, validUntil));
         UUID cardId = ids.next();
         Instant now = clock.instant();
-        long listPrice = Math.max(product.listPrice().amountMinor(), paid);
+        long listPrice = Math.max(product.listPrice().amountMinor(), paid.amountMinor());
+        Long faceMinor = face == null ? null : face.amountMinor();
         CardRow card = new CardRow(cardId, purchase.id(), null, purchase.consumerId(), purchase.merchantId(),
                 purchase.storeId(), purchase.productId(), purchase.productName(), kind, purchase.contractVersionId(),
-                purchase.contractSha256(), purchase.paymentOrderId(), CardStatus.ACTIVE, purchase.amount().currency(),
-                paid, listPrice, 0, 0, 0, advance, advance, entitlement.sessionsTotal(), entitlement.sessionsRemaining(),
-                face, face, validFrom, validUntil, merchant.zone(), null, paidAt, null);
+                purchase.contractSha256(), purchase.paymentOrderId(), CardStatus.ACTIVE, paid.currency(),
+                paid.amountMinor(), listPrice, 0, 0, 0, advance.amountMinor(), advance.amountMinor(),
+                entitlement.sessionsTotal(), entitlement.sessionsRemaining(), faceMinor, faceMinor, validFrom, validUntil,
+                merchant.zone(), null, paidAt, null);
         repository.insertCard(card);
         repository.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
-        postings.purchased(purchase.id(), cardId, purchase.merchantId(), purchase.amount(),
-                new Money(advance, purchase.amount().currency()));
-        repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + purchase.amount().format() + ", advance "
-                + new Money(advance, purchase.amount().currency()).format(), paid, entitlement.sessionsTotal(), purchase.id());
-        audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", purchase.amount(),
-                "advanceMinor", advance, "validUntil", validUntil.toString()));
+        postings.purchased(purchase.id(), cardId, purchase.merchantId(), paid, advance);
+        repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + paid.format() + ", advance " + advance.format(),
+                paid.amountMinor(), entitlement.sessionsTotal(), purchase.id());
+        audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", paid,
+                "advanceMinor", advance.amountMinor(), "validUntil", validUntil.toString()));
         return cardId;
     }
 

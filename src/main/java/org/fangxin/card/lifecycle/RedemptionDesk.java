@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.fangxin.card.CardStatus;
+import org.fangxin.card.CardRedeemed;
 import org.fangxin.card.Redeem;
 import org.fangxin.card.RedemptionCodeView;
+import org.fangxin.card.RedemptionDisputes;
 import org.fangxin.card.RedemptionRequestView;
 import org.fangxin.card.RedemptionView;
+import org.fangxin.card.RedemptionRequested;
+import org.fangxin.card.RedemptionReversed;
 import org.fangxin.card.RequestRedemption;
-import org.fangxin.card.domain.Entitlement;
+import org.fangxin.card.domain.Card;
 import org.fangxin.card.domain.RedemptionTokens;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
@@ -31,20 +34,21 @@ import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Redemption: one-time codes shown by the holder, redemption by staff with the code or after the holder confirms a
  * request (安心付), disputes within a window and the operator's decision. Each redemption locks the card row, so two
- * concurrent redemptions of the last session cannot both succeed, and posts {@code redemption:<id>} in the same
- * transaction.
+ * concurrent redemptions of the last session cannot both succeed, lets the {@link Card} aggregate decide, writes its
+ * state, posts {@code redemption:<id>} and publishes the card's event in the same transaction.
  */
 @Service
 @Transactional
-public class RedemptionDesk {
+public class RedemptionDesk implements RedemptionDisputes {
 
-    public static final ProblemType CARD_NOT_VALID_TODAY = new ProblemType("card-not-valid-today", 409);
+    public static final ProblemType CARD_NOT_VALID_TODAY = Card.NOT_VALID_TODAY;
     public static final ProblemType CODE_EXPIRED = new ProblemType("redemption-code-expired", 409);
     public static final ProblemType REQUEST_CLOSED = new ProblemType("redemption-request-closed", 409);
     public static final ProblemType DISPUTE_WINDOW_CLOSED = new ProblemType("dispute-window-closed", 409);
@@ -61,6 +65,7 @@ public class RedemptionDesk {
     private final CardPostings postings;
     private final Merchants merchants;
     private final CardNotices notices;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
@@ -70,7 +75,8 @@ public class RedemptionDesk {
     private final SecureRandom random = new SecureRandom();
 
     RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, CardRegistry registry, CardPostings postings,
-                   Merchants merchants, CardNotices notices, AuditTrail audit, IdGenerator ids, Clock clock,
+                   Merchants merchants, CardNotices notices, ApplicationEventPublisher events, AuditTrail audit,
+                   IdGenerator ids, Clock clock,
                    @Value("${fangxin.card.token-key:fangxin-dev-only-card-token-key}") String tokenKey,
                    @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow,
                    @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout) {
@@ -80,6 +86,7 @@ public class RedemptionDesk {
         this.postings = postings;
         this.merchants = merchants;
         this.notices = notices;
+        this.events = events;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
@@ -92,10 +99,7 @@ public class RedemptionDesk {
     public RedemptionCodeView issueCode(Actor actor, UUID cardId) {
         CardRow card = ownCard(actor, cardId);
         Instant now = clock.instant();
-        requireRedeemable(card, now);
-        if (card.kind() == Entitlement.Kind.PERIOD_PASS) {
-            throw new Rejection(Entitlement.KIND_MISMATCH, "a period pass is released day by day, not redeemed with a code");
-        }
+        card.card().requireRedeemableByCode(now);
         String code = null;
         UUID codeId = ids.next();
         Instant expiresAt = now.plus(CODE_VALIDITY);
@@ -139,15 +143,15 @@ public class RedemptionDesk {
         CardRow card = cards.find(command.cardId()).filter(c -> actor.worksFor(c.merchantId()))
                 .orElseThrow(() -> Rejection.notFound("card " + command.cardId()));
         Instant now = clock.instant();
-        requireRedeemable(card, now);
-        step(card.entitlement(), command.sessions(), command.amount(), card);
-        UUID id = ids.next();
+        RedemptionRequested requested = card.card().requestRedemption(new Card.Use(command.sessions(), command.amount()),
+                ids.next(), now.plus(requestTimeout), now).event();
         Long face = command.amount() == null ? null : command.amount().amountMinor();
-        redemptions.insertRequest(id, card.id(), card.merchantId(), command.storeId(), actor.userId(), command.sessions(), face,
-                now, now.plus(requestTimeout));
+        redemptions.insertRequest(requested.requestId(), card.id(), card.merchantId(), command.storeId(), actor.userId(),
+                command.sessions(), face, now, requested.expiresAt());
         notices.send(card.holderId(), "请确认核销 Please confirm a redemption", card.productName() + ": "
                 + (command.sessions() != null ? command.sessions() + " session(s)" : command.amount().format()));
-        return redemptions.findRequest(id).orElseThrow();
+        events.publishEvent(requested);
+        return redemptions.findRequest(requested.requestId()).orElseThrow();
     }
 
     /** The holder's pending requests. */
@@ -223,27 +227,58 @@ public class RedemptionDesk {
         }
         RedemptionRepository.Stored stored = redemptions.lock(redemptionId)
                 .orElseThrow(() -> Rejection.notFound("redemption " + redemptionId));
-        RedemptionView r = stored.view();
-        if (!"DISPUTED".equals(r.status())) {
-            throw new Rejection(DISPUTE_NOT_OPEN, "redemption " + redemptionId + " is " + r.status());
+        if (!"DISPUTED".equals(stored.view().status())) {
+            throw new Rejection(DISPUTE_NOT_OPEN, "redemption " + redemptionId + " is " + stored.view().status());
         }
+        return decideDisputed(stored, uphold, reason);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<RedemptionView> findRedemption(UUID redemptionId) {
+        return redemptions.find(redemptionId).map(RedemptionRepository.Stored::view);
+    }
+
+    @Override
+    public boolean hold(UUID redemptionId, String reason) {
+        RedemptionRepository.Stored stored = redemptions.lock(redemptionId)
+                .orElseThrow(() -> Rejection.notFound("redemption " + redemptionId));
+        if ("DISPUTED".equals(stored.view().status())) {
+            return true;
+        }
+        if (!"REDEEMED".equals(stored.view().status()) || stored.view().decision() != null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        redemptions.dispute(redemptionId, now, reason);
+        cards.addEvent(ids.next(), stored.view().cardId(), now, "DISPUTED", reason, stored.view().value().amountMinor(),
+                stored.view().sessions(), redemptionId);
+        audit.record("redemption.held", "redemption", redemptionId, Map.of("status", "REDEEMED"),
+                Map.of("status", "DISPUTED", "reason", reason));
+        return true;
+    }
+
+    @Override
+    public void release(UUID redemptionId, String reason) {
+        redemptions.lock(redemptionId).filter(stored -> "DISPUTED".equals(stored.view().status()))
+                .ifPresent(stored -> decideDisputed(stored, false, reason));
+    }
+
+    private RedemptionView decideDisputed(RedemptionRepository.Stored stored, boolean uphold, String reason) {
+        RedemptionView r = stored.view();
+        UUID redemptionId = r.id();
         Instant now = clock.instant();
         String text = reason == null || reason.isBlank() ? (uphold ? "upheld" : "rejected") : reason.strip();
         if (uphold) {
-            CardRow card = cards.lock(r.cardId()).orElseThrow();
-            if (card.status() != CardStatus.ACTIVE) {
-                throw new Rejection(CardRegistry.CARD_NOT_ACTIVE, "card " + card.id() + " is " + card.status()
-                        + ": compensate the holder instead");
-            }
+            Card.Change<RedemptionReversed> reversed = cards.lock(r.cardId()).orElseThrow().card()
+                    .reverse(redemptionId, new Card.Use(r.sessions(), r.faceAmount()), r.value(), r.advanceNetted(), now);
             if (stored.transferId() != null) {
                 postings.reverse(stored.transferId(), "redemption-reversal:" + redemptionId, text);
             }
-            Entitlement restored = card.entitlement().restore(r.sessions(),
-                    r.faceAmount() == null ? null : r.faceAmount().amountMinor(), r.value().amountMinor(),
-                    r.advanceNetted().amountMinor());
-            cards.updateEntitlement(card.id(), restored, null);
+            cards.updateEntitlement(r.cardId(), reversed.after().entitlement(), null);
             redemptions.decide(redemptionId, "REVERSED", "UPHELD", now, text);
-            cards.addEvent(ids.next(), card.id(), now, "REVERSED", text, r.value().amountMinor(), r.sessions(), redemptionId);
+            cards.addEvent(ids.next(), r.cardId(), now, "REVERSED", text, r.value().amountMinor(), r.sessions(), redemptionId);
+            events.publishEvent(reversed.event());
         } else {
             redemptions.decide(redemptionId, "REDEEMED", "REJECTED", now, text);
             cards.addEvent(ids.next(), r.cardId(), now, "DISPUTE_REJECTED", text, r.value().amountMinor(), r.sessions(), redemptionId);
@@ -292,12 +327,12 @@ public class RedemptionDesk {
         if (!card.merchantId().equals(merchantId)) {
             throw Rejection.notFound("card " + cardId);
         }
-        requireRedeemable(card, now);
-        Entitlement.Step step = step(card.entitlement(), sessions, amount, card);
-        UUID redemptionId = ids.next();
-        Money value = CardRegistry.money(card, step.valueMinor());
-        Money netted = CardRegistry.money(card, step.nettedMinor());
-        cards.updateEntitlement(cardId, step.after(), now);
+        Card.Change<CardRedeemed> change = card.card().redeem(new Card.Use(sessions, amount), ids.next(), storeId, now);
+        CardRedeemed redeemed = change.event();
+        UUID redemptionId = redeemed.redemptionId();
+        Money value = redeemed.value();
+        Money netted = redeemed.advanceNetted();
+        cards.updateEntitlement(cardId, change.after().entitlement(), now);
         RedemptionView redemption = new RedemptionView(redemptionId, cardId, merchantId, storeId, staffUserId, via,
                 sessions, amount, value, netted, "REDEEMED", now, null, null, null, null, null);
         String what = sessions != null ? sessions + " session(s)" : amount.format();
@@ -305,6 +340,7 @@ public class RedemptionDesk {
         audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
         notices.send(card.holderId(), "核销通知 Redemption", card.productName() + ": " + what + " (" + value.format()
                 + "). 如有异议请在" + disputeWindow.toHours() + "小时内申诉 / dispute within " + disputeWindow.toHours() + " h");
+        events.publishEvent(redeemed);
         // Posted last: it locks the merchant's payable balance row, which every redemption at this merchant updates, so
         // the lock is held only for the posting, the redemption row and the commit (same transaction, same outcome).
         TransferView transfer = value.isPositive()
@@ -313,26 +349,6 @@ public class RedemptionDesk {
                 : null;
         redemptions.insert(redemption, transfer == null ? null : transfer.id().value());
         return redemption;
-    }
-
-    private static Entitlement.Step step(Entitlement entitlement, Integer sessions, Money amount, CardRow card) {
-        if ((sessions == null) == (amount == null)) {
-            throw Rejection.invalid(sessions == null ? "sessions" : "amount", "give either sessions or an amount");
-        }
-        if (amount != null && !amount.currency().equals(card.currency())) {
-            throw Rejection.invalid("amount", "the card is in " + card.currency());
-        }
-        return sessions != null ? entitlement.redeemSessions(sessions) : entitlement.redeemAmount(amount.amountMinor());
-    }
-
-    private static void requireRedeemable(CardRow card, Instant now) {
-        if (card.status() != CardStatus.ACTIVE) {
-            throw new Rejection(CardRegistry.CARD_NOT_ACTIVE, "card " + card.id() + " is " + card.status());
-        }
-        LocalDate today = LocalDate.ofInstant(now, card.zone());
-        if (today.isBefore(card.validFrom()) || today.isAfter(card.validUntil())) {
-            throw new Rejection(CARD_NOT_VALID_TODAY, "card " + card.id() + " is valid " + card.validFrom() + " to " + card.validUntil());
-        }
     }
 
     private CardRow ownCard(Actor actor, UUID cardId) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CardRepository {
 
-    private static final String CARD_COLUMNS = """
+    static final String CARD_COLUMNS = """
             id, purchase_id, transferred_from, holder_id, merchant_id, store_id, product_id, product_name, kind,
             contract_version_id, contract_sha256, payment_order_id, status, currency, paid_minor, list_price_minor,
             earned_minor, refunded_minor, transferred_out_minor, advance_minor, advance_outstanding_minor,
@@ -143,8 +143,9 @@ public class CardRepository {
                        first_redeemed_at = coalesce(first_redeemed_at, :first)
                  where id = :id and status = 'ACTIVE'
                 """)
-                .param("id", id).param("earned", e.earnedMinor()).param("advance", e.advanceOutstandingMinor())
-                .param("sessions", e.sessionsRemaining()).param("face", e.faceRemainingMinor())
+                .param("id", id).param("earned", e.earned().amountMinor())
+                .param("advance", e.advanceOutstanding().amountMinor()).param("sessions", e.sessionsRemaining())
+                .param("face", e.faceRemaining() == null ? null : e.faceRemaining().amountMinor())
                 .param("through", e.releasedThrough() == null ? null : Date.valueOf(e.releasedThrough()))
                 .param("first", firstRedeemedAt == null ? null : Timestamp.from(firstRedeemedAt))
                 .update();
@@ -183,102 +184,6 @@ public class CardRepository {
         if (rows != 1) {
             throw new IllegalStateException("card " + id + " is not an ended card with at least " + refundedMinor + " surrendered");
         }
-    }
-
-    // ---- compensation of a closed merchant (protection)
-
-    /** Locks the merchant's live (ACTIVE or FROZEN) cards, in id order. */
-    public List<CardRow> lockLive(UUID merchantId) {
-        return jdbc.sql("select " + CARD_COLUMNS + """
-                  from card.card where merchant_id = :merchant and status in ('ACTIVE', 'FROZEN')
-                 order by id for update
-                """).param("merchant", merchantId).query(CardRepository::card).list();
-    }
-
-    /** The merchant's live cards in id order (no lock). */
-    public List<CardRow> live(UUID merchantId) {
-        return jdbc.sql("select " + CARD_COLUMNS + """
-                  from card.card where merchant_id = :merchant and status in ('ACTIVE', 'FROZEN') order by id
-                """).param("merchant", merchantId).query(CardRepository::card).list();
-    }
-
-    /** Freezes the merchant's ACTIVE cards (no redemption, release, refund or expiry); answers how many. */
-    public int freezeLive(UUID merchantId) {
-        return jdbc.sql("update card.card set status = 'FROZEN' where merchant_id = :merchant and status = 'ACTIVE'")
-                .param("merchant", merchantId).update();
-    }
-
-    /**
-     * Lowers, in id order, the advance outstanding of the merchant's live cards by {@code amountMinor} in total (each
-     * card at most to zero); answers how much was taken. The rows must be locked by the caller.
-     */
-    public long reduceLiveAdvance(UUID merchantId, long amountMinor) {
-        return reduce("advance_outstanding_minor", "status in ('ACTIVE', 'FROZEN')", merchantId, amountMinor);
-    }
-
-    /** As {@link #reduceLiveAdvance}, for the advance ended cards left unrecovered. */
-    public long reduceUnrecoveredAdvance(UUID merchantId, long amountMinor) {
-        return reduce("advance_unrecovered_minor", "status not in ('ACTIVE', 'FROZEN')", merchantId, amountMinor);
-    }
-
-    private long reduce(String column, String which, UUID merchantId, long amountMinor) {
-        if (amountMinor <= 0) {
-            return 0;
-        }
-        List<Long> taken = jdbc.sql("""
-                with ordered as (
-                    select id, %1$s as has, sum(%1$s) over (order by id) - %1$s as before
-                      from card.card where merchant_id = :merchant and %2$s and %1$s > 0)
-                update card.card c set %1$s = c.%1$s - least(o.has, :amount - o.before)
-                  from ordered o where c.id = o.id and o.before < :amount
-                returning least(o.has, :amount - o.before)
-                """.formatted(column, which))
-                .param("merchant", merchantId).param("amount", amountMinor).query(Long.class).list();
-        return taken.stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Locks these cards, in id order (bulk compensation). */
-    public List<CardRow> lockAll(java.util.Collection<UUID> ids) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from card.card where id = any(:ids) order by id for update")
-                .param("ids", ids.toArray(UUID[]::new)).query(CardRepository::card).list();
-    }
-
-    /** One compensated card: its unredeemed value refunded in full and the advance left unrecovered on it. */
-    public record Compensated(UUID id, long refundedMinor, long unrecoveredMinor) { }
-
-    /**
-     * Ends live cards as REFUNDED and settles them at once, as {@link #end} then {@link #settleEnded} with the whole
-     * value refunded (so earned keeps what was refunded before, refunded becomes the value): one JDBC batch. The rows
-     * must be locked by the caller.
-     */
-    public void endCompensated(List<Compensated> cards, Instant at, String reason) {
-        Timestamp ts = Timestamp.from(at);
-        int[] rows = template.batchUpdate("""
-                update card.card set status = 'REFUNDED', earned_minor = earned_minor + refunded_minor, refunded_minor = ?,
-                       advance_outstanding_minor = 0, advance_unrecovered_minor = advance_unrecovered_minor + ?,
-                       ended_at = ?, end_reason = ?
-                 where id = ? and status in ('ACTIVE', 'FROZEN')
-                """, cards.stream().map(c -> new Object[] {c.refundedMinor(), c.unrecoveredMinor(), ts, reason, c.id()}).toList());
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == 0) {
-                throw new IllegalStateException("card " + cards.get(i).id() + " is not live under its lock");
-            }
-        }
-    }
-
-    /** One history row per card (bulk): kind, detail and amount per card. */
-    public void addEvents(List<Object[]> idCardAmount, Instant at, String kind, String detail) {
-        Timestamp ts = Timestamp.from(at);
-        template.batchUpdate("""
-                insert into card.card_event (id, card_id, occurred_at, kind, detail, amount_minor, sessions, reference_id)
-                values (?, ?, ?, ?, ?, ?, null, null)
-                """, idCardAmount.stream().map(r -> new Object[] {r[0], r[1], ts, kind, detail, r[2]}).toList());
-    }
-
-    /** An ended card's advance the merchant still owes (compensation paid less than it). */
-    public void addUnrecovered(UUID id, long minor) {
-        jdbc.sql("update card.card set advance_unrecovered_minor = advance_unrecovered_minor + :m where id = :id")
-                .param("id", id).param("m", minor).update();
     }
 
     /** Per merchant and currency ("merchantId/CNY"): advance left unrecovered by ended cards. */

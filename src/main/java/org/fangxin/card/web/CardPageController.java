@@ -1,6 +1,5 @@
 package org.fangxin.card.web;
 
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Controller;
@@ -76,7 +76,7 @@ class CardPageController {
             PurchaseView purchase = purchases.purchase(actor, new BuyCard(productId, storeId, contractVersionId, accept));
             return "redirect:" + purchase.checkoutUrl();
         } catch (Rejection rejection) {
-            return buyPage(actor, productId, model, rejection.getMessage());
+            return buyPage(actor, productId, model, rejection.getLocalizedMessage());
         }
     }
 
@@ -127,7 +127,7 @@ class CardPageController {
             model.addAttribute("code", code);
             model.addAttribute("expiresAt", CLOCK.format(code.expiresAt()));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: code";
     }
@@ -137,7 +137,7 @@ class CardPageController {
         try {
             model.addAttribute("redemption", redemptions.dispute(actor, id, reason));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: disputed";
     }
@@ -158,15 +158,13 @@ class CardPageController {
                   @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                   Model model) {
         try {
-            Money amount = yuan(amountYuan);
+            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
             Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
             RedemptionView redemption = redemptions.redeem(actor, new Redeem(code, storeId, count, amount));
             model.addAttribute("redemption", redemption);
             model.addAttribute("card", cards.find(redemption.cardId()).orElseThrow());
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
-        } catch (NumberFormatException | ArithmeticException e) {
-            model.addAttribute("error", "amount: yuan with at most two decimals");
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: redeemed";
     }
@@ -177,15 +175,13 @@ class CardPageController {
                              @RequestParam(required = false) Integer sessions, @RequestParam(required = false) String amountYuan,
                              Model model) {
         try {
-            Money amount = yuan(amountYuan);
+            Money amount = MoneyFormat.parseOptionalYuan("amount", amountYuan);
             Integer count = amount == null ? (sessions == null ? Integer.valueOf(1) : sessions) : null;
             RedemptionRequestView request = redemptions.request(actor, new RequestRedemption(cardId, storeId, count, amount));
             model.addAttribute("request", request);
             model.addAttribute("expiresAt", CLOCK.format(request.expiresAt()));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
-        } catch (NumberFormatException | ArithmeticException e) {
-            model.addAttribute("error", "amount: yuan with at most two decimals");
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "card/fragments :: requested";
     }
@@ -198,7 +194,7 @@ class CardPageController {
             redirect.addFlashAttribute("confirmed", true);
             return "redirect:/cards/" + answered.cardId();
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             return "redirect:/cards";
         }
     }
@@ -209,7 +205,7 @@ class CardPageController {
             redemptions.answer(actor, id, false);
             redirect.addFlashAttribute("declined", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/cards";
     }
@@ -219,12 +215,6 @@ class CardPageController {
         model.addAttribute("purchases", purchases.list(actor, CardRegistry.LIST_SIZE_MAX));
         model.addAttribute("time", TIME);
         return "card/purchases";
-    }
-
-    /** Yuan typed on a page (at most two decimals) as fen; blank means "no amount". */
-    private static Money yuan(String amountYuan) {
-        return amountYuan == null || amountYuan.isBlank() ? null
-                : Money.fen(new BigDecimal(amountYuan.strip()).movePointRight(2).longValueExact());
     }
 
     private Map<UUID, String> productNames(List<RedemptionView> list) {

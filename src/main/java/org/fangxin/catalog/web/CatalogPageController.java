@@ -175,9 +175,9 @@ class CatalogPageController {
             return new EditorFeedback(true, List.of(), List.of(), null, (List<Violation>) rejection.properties().get("violations"));
         }
         if (rejection.type().equals(ProblemType.INVALID_INPUT)) {
-            return new EditorFeedback(true, List.of(), List.of(rejection.getMessage()), null, List.of());
+            return new EditorFeedback(true, List.of(), List.of(rejection.getLocalizedMessage()), null, List.of());
         }
-        return new EditorFeedback(true, List.of(), List.of(), rejection.getMessage(), List.of());
+        return new EditorFeedback(true, List.of(), List.of(), rejection.getLocalizedMessage(), List.of());
     }
 
     private String editor(Model model, MerchantView merchant, ProductForm form, EditorFeedback feedback) {

@@ -11,6 +11,8 @@ import org.fangxin.catalog.RefundMethod;
 import org.fangxin.catalog.Term;
 import org.fangxin.rules.Audience;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
+import org.fangxin.shared.Rejection;
 
 /**
  * The product editor's fields as typed (text), parsed into a {@link ProductDraft} at the edge: amounts in yuan with
@@ -104,15 +106,15 @@ public record ProductForm(String name, String description, String kind, String p
             return null;
         }
         try {
-            BigDecimal amount = new BigDecimal(value.strip().replace(",", "").replace("¥", ""));
-            if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(BigDecimal.valueOf(YUAN_MAX)) > 0) {
-                throw new NumberFormatException(value);
+            Money amount = MoneyFormat.parseYuan(field, value);
+            if (amount.isPositive() && amount.compareTo(Money.yuan(YUAN_MAX)) <= 0) {
+                return amount;
             }
-            return Money.fen(amount.movePointRight(2).longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            errors.add(new FieldError(field, "catalog.error.amount"));
-            return null;
+        } catch (Rejection notAnAmount) {
+            // reported as the field's error below, like an amount out of range
         }
+        errors.add(new FieldError(field, "catalog.error.amount"));
+        return null;
     }
 
     private static Integer count(String value, String field, boolean required, List<FieldError> errors) {

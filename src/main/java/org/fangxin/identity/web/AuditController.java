@@ -36,7 +36,7 @@ class AuditController {
         try {
             model.addAttribute("entries", audit.history(actor, objectType, objectId, 100));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
             model.addAttribute("entries", List.of());
         }
         return "identity/audit";

@@ -50,7 +50,7 @@ class IdentityAdminPageController {
             redirect.addFlashAttribute("createdKey", created.key());
             redirect.addFlashAttribute("createdPrefix", created.apiKey().prefix());
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/identity/api-keys";
     }

@@ -1,20 +1,25 @@
 package org.fangxin.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import org.fangxin.shared.ProblemTexts;
+import org.slf4j.MDC;
+import org.springframework.http.ProblemDetail;
 
-/** Problem documents written by the security filters, before any controller advice can run. */
+/** Problem documents written by the security filters, before any controller advice can run, in the caller's language. */
 final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"https://fangxin.org/problems/" + code + "\",\"status\":" + status
-                + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}");
+    static void write(ProblemTexts texts, HttpServletRequest request, HttpServletResponse response, int status, String code)
+            throws IOException {
+        ProblemDetail problem = texts.problem(code, status, texts.locale(request), "problem." + code + ".detail");
+        String requestId = MDC.get("requestId");
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        texts.write(problem, response);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.fangxin.identity.AccessTokens;
 import org.fangxin.identity.ApiKeys;
 import org.fangxin.identity.Users;
+import org.fangxin.shared.ProblemTexts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,7 +34,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys keys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys keys, ProblemTexts texts) throws Exception {
         BearerTokenFilter bearer = new BearerTokenFilter(tokens);
         ApiKeyFilter apiKeys = new ApiKeyFilter(keys);
         http.securityMatcher("/api/**")
@@ -47,10 +48,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/auth/**", "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated", "send a valid bearer token or API key"))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                HttpServletResponse.SC_FORBIDDEN, "forbidden", "your role may not do this")));
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.write(texts, request, response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "unauthenticated"))
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(texts, request, response,
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden")));
         return http.build();
     }
 

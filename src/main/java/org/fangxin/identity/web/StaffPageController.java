@@ -35,7 +35,7 @@ class StaffPageController {
             var created = staff.create(actor, username, password, displayName);
             redirect.addFlashAttribute("created", created.username());
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             redirect.addFlashAttribute("username", username);
             redirect.addFlashAttribute("displayName", displayName);
         }

@@ -1,6 +1,5 @@
 package org.fangxin.insurance.web;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.fangxin.insurance.LineDecision;
 import org.fangxin.insurance.Policies;
 import org.fangxin.insurance.Premiums;
 import org.fangxin.shared.Idempotency;
-import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,6 +62,7 @@ class ClaimPageController {
         model.addAttribute("policy", policies.view(actor, id));
         model.addAttribute("bills", premiums.bills(actor, id, InsurancePageController.BILL_ROWS));
         model.addAttribute("claims", claims.list(actor, id, null, CLAIM_ROWS));
+        model.addAttribute("aggregateRemaining", claims.aggregateRemaining(id, policies.today()));
         return "insurance/policy";
     }
 
@@ -72,6 +72,7 @@ class ClaimPageController {
         model.addAttribute("claim", claim);
         model.addAttribute("insurer", actor.is(Role.INSURER));
         model.addAttribute("canPay", claim.payable() && actor.is(Role.INSURER, Role.OPERATOR));
+        model.addAttribute("recovery", claims.recoveryOf(actor, id).orElse(null));
         model.addAttribute("formKey", UUID.randomUUID().toString());
         return "insurance/claim";
     }
@@ -86,7 +87,7 @@ class ClaimPageController {
         request.put("amountYuan", amountYuan);
         request.put("reason", reason);
         return act(actor, id, formKey, request, redirect, () -> claims.decideLine(actor, id,
-                new ClaimLineDecision(cardId, decision, decision == LineDecision.REDUCED ? yuan(amountYuan) : null, reason)));
+                new ClaimLineDecision(cardId, decision, decision == LineDecision.REDUCED ? MoneyFormat.parseYuan("amount", amountYuan) : null, reason)));
     }
 
     @PostMapping("/insurance/claims/{id}/decision")
@@ -118,21 +119,8 @@ class ClaimPageController {
             if (rejection.type().status() == 404 || rejection.type().status() == 403) {
                 throw rejection;
             }
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/claims/" + claimId;
-    }
-
-    /** Parses a yuan amount typed by a person ("600", "600.5", "600.50") into fen; at most two decimals. */
-    static Money yuan(String text) {
-        try {
-            BigDecimal yuan = new BigDecimal(text.trim().replace(",", ""));
-            if (yuan.scale() > 2 || yuan.signum() < 0) {
-                throw Rejection.invalid("amount", "an amount in yuan has at most two decimals and is not negative");
-            }
-            return Money.fen(yuan.movePointRight(2).longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw Rejection.invalid("amount", "'" + text + "' is not an amount in yuan");
-        }
     }
 }

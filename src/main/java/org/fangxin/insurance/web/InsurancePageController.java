@@ -18,10 +18,12 @@ import org.fangxin.insurance.Insurers;
 import org.fangxin.insurance.NewPolicy;
 import org.fangxin.insurance.Policies;
 import org.fangxin.insurance.PolicyScope;
+import org.fangxin.insurance.PolicyView;
 import org.fangxin.insurance.PremiumSettlements;
 import org.fangxin.insurance.Premiums;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.MenuEntry;
+import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.annotation.Bean;
@@ -123,14 +125,18 @@ class InsurancePageController {
             idempotency.execute(actor.scope(), "page:" + formKey, true, request, () -> Idempotency.Answer.of(200, command.get()));
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/bills/" + billId;
     }
 
     private void addLists(Actor actor, Model model) {
         model.addAttribute("products", insurers.products(actor));
-        model.addAttribute("policies", policies.list(actor));
+        List<PolicyView> listed = policies.list(actor);
+        model.addAttribute("policies", listed);
+        java.util.Map<UUID, Money> remaining = new java.util.HashMap<>();
+        listed.forEach(p -> remaining.put(p.id(), claims.aggregateRemaining(p.id(), policies.today())));
+        model.addAttribute("remaining", remaining);
         model.addAttribute("bills", premiums.bills(actor, null, BILL_ROWS));
         model.addAttribute("billed", premiums.premiumBilled(actor));
         model.addAttribute("ratios", claims.lossRatios(actor));
@@ -184,7 +190,7 @@ class InsurancePageController {
             command.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/insurance/admin";
     }

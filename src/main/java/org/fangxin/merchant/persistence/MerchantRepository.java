@@ -91,6 +91,11 @@ public class MerchantRepository {
                 .update();
     }
 
+    public Optional<UUID> idByCreditCode(String creditCode) {
+        return jdbc.sql("select id from merchant.merchant where credit_code = :code")
+                .param("code", creditCode).query(UUID.class).optional();
+    }
+
     public boolean creditCodeTaken(String creditCode) {
         return jdbc.sql("select exists (select 1 from merchant.merchant where credit_code = :code)")
                 .param("code", creditCode).query(Boolean.class).single();

@@ -248,7 +248,7 @@ class MerchantPageController {
         Object field = rejection.properties().get("field");
         String key = rejection.type().equals(Merchants.CREDIT_CODE_TAKEN) ? "merchant.error.creditCode.taken"
                 : rejection.type().equals(Users.USERNAME_TAKEN) ? "merchant.error.ownerUsername.taken" : null;
-        String message = key == null ? rejection.getMessage() : text(key, rejection.getMessage(), locale);
+        String message = key == null ? rejection.getLocalizedMessage() : text(key, rejection.getLocalizedMessage(), locale);
         errors.put(field == null ? "form" : formField(field.toString(), form), message);
         return errors;
     }
@@ -274,9 +274,9 @@ class MerchantPageController {
             return text(String.valueOf(first.get("messageKey")), String.valueOf(first.get("message")), locale);
         }
         if ("reason".equals(rejection.properties().get("field"))) {
-            return text("merchant.error.reason", rejection.getMessage(), locale);
+            return text("merchant.error.reason", rejection.getLocalizedMessage(), locale);
         }
-        return rejection.getMessage();
+        return rejection.getLocalizedMessage();
     }
 
     private String text(String key, String fallback, Locale locale, Object... args) {

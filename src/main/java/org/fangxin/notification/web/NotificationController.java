@@ -1,6 +1,7 @@
 package org.fangxin.notification.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.notification.NotificationView;
@@ -28,8 +29,8 @@ class NotificationController {
 
     @GetMapping("/api/v1/notifications")
     @ResponseBody
-    List<NotificationView> inbox(Actor actor, @RequestParam(defaultValue = "50") int limit) {
-        return notifications.inbox(actor, limit);
+    List<NotificationView> inbox(Actor actor, @RequestParam(defaultValue = "50") int limit, Locale locale) {
+        return notifications.inbox(actor, limit, locale);
     }
 
     @PostMapping("/api/v1/notifications/{id}/read")
@@ -39,8 +40,8 @@ class NotificationController {
     }
 
     @GetMapping("/notifications")
-    String page(Actor actor, Model model) {
-        model.addAttribute("messages", notifications.inbox(actor, Notifications.PAGE_SIZE_MAX));
+    String page(Actor actor, Model model, Locale locale) {
+        model.addAttribute("messages", notifications.inbox(actor, Notifications.PAGE_SIZE_MAX, locale));
         return "notification/inbox";
     }
 

@@ -11,7 +11,7 @@ import org.fangxin.payment.PaymentFailed;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.PaymentPaidAfterExpiry;
 import org.fangxin.payment.PaymentStatus;
-import org.fangxin.payment.RefundView;
+import org.fangxin.payment.ProviderRefundView;
 import org.fangxin.payment.RequestRefund;
 import org.fangxin.payment.domain.PaymentTransition;
 import org.fangxin.payment.persistence.PaymentRepository;
@@ -65,7 +65,7 @@ public class OrderTransitions {
                     order.merchantId(), order.amount(), now));
         } else {
             // money arrived for an order that ended unpaid: no card may follow, so it all goes back to the payer
-            RefundView refund = refunds.request(new RequestRefund(order.id(), PAID_AFTER_EXPIRY_REFUND_PREFIX + order.id(),
+            ProviderRefundView refund = refunds.request(new RequestRefund(order.id(), PAID_AFTER_EXPIRY_REFUND_PREFIX + order.id(),
                     order.amount(), "paid after the order expired"), now);
             publish(orderId, "PaymentPaidAfterExpiry", new PaymentPaidAfterExpiry(order.id(), order.reference(),
                     order.payerUserId(), order.merchantId(), order.amount(), refund.id(), now));

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.Payments;
-import org.fangxin.payment.RefundView;
+import org.fangxin.payment.ProviderRefundView;
 import org.fangxin.payment.RequestRefund;
 import org.fangxin.payment.domain.PaymentTransition;
 import org.fangxin.payment.persistence.PaymentRepository;
@@ -35,9 +35,9 @@ public class RefundRequests {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public RefundView request(RequestRefund command, Instant now) {
+    public ProviderRefundView request(RequestRefund command, Instant now) {
         validate(command);
-        Optional<RefundView> existing = repository.findRefundByReference(command.refundReference());
+        Optional<ProviderRefundView> existing = repository.findRefundByReference(command.refundReference());
         if (existing.isPresent()) {
             return same(existing.get(), command);
         }
@@ -63,7 +63,7 @@ public class RefundRequests {
         return repository.findRefund(refund.id()).orElseThrow();
     }
 
-    private static RefundView same(RefundView existing, RequestRefund command) {
+    private static ProviderRefundView same(ProviderRefundView existing, RequestRefund command) {
         if (!existing.paymentOrderId().equals(command.paymentOrderId()) || !existing.amount().equals(command.amount())) {
             throw new Rejection(Payments.REFUND_REFERENCE_REUSED,
                     "refund reference already used for another order or amount");

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.RefundFailed;
-import org.fangxin.payment.RefundStatus;
+import org.fangxin.payment.ProviderRefundStatus;
 import org.fangxin.payment.RefundSucceeded;
-import org.fangxin.payment.RefundView;
-import org.fangxin.payment.domain.RefundTransition;
+import org.fangxin.payment.ProviderRefundView;
+import org.fangxin.payment.domain.ProviderRefundTransition;
 import org.fangxin.payment.domain.RetryPolicy;
 import org.fangxin.payment.persistence.PaymentRepository;
 import org.fangxin.payment.provider.PaymentProvider;
@@ -71,9 +71,9 @@ public class RefundWorker {
     /** One run; answers how many refunds reached a final status. */
     public int submitDue() {
         Instant now = clock.instant();
-        List<RefundView> claimed = transaction.execute(status -> repository.claimDueRefunds(now, now.plus(LEASE), batchSize));
+        List<ProviderRefundView> claimed = transaction.execute(status -> repository.claimDueRefunds(now, now.plus(LEASE), batchSize));
         int completed = 0;
-        for (RefundView refund : claimed == null ? List.<RefundView>of() : claimed) {
+        for (ProviderRefundView refund : claimed == null ? List.<ProviderRefundView>of() : claimed) {
             try {
                 completed += attempt(refund, now) ? 1 : 0;
             } catch (RuntimeException e) {
@@ -83,7 +83,7 @@ public class RefundWorker {
         return completed;
     }
 
-    private boolean attempt(RefundView refund, Instant now) {
+    private boolean attempt(ProviderRefundView refund, Instant now) {
         PaymentOrderView order = repository.findOrder(refund.paymentOrderId()).orElseThrow();
         RefundState state;
         try {
@@ -98,7 +98,7 @@ public class RefundWorker {
         };
     }
 
-    private boolean retryOrGiveUp(RefundView refund, PaymentOrderView order, String error, Instant now) {
+    private boolean retryOrGiveUp(ProviderRefundView refund, PaymentOrderView order, String error, Instant now) {
         if (!retries.exhausted(refund.attempts())) {
             Instant next = now.plus(retries.delayAfter(refund.attempts()));
             transaction.executeWithoutResult(status -> repository.retryRefundAt(refund.id(), error, next));
@@ -124,12 +124,12 @@ public class RefundWorker {
 
     private boolean succeed(UUID refundId, String providerRefundId) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            RefundView refund = repository.lockRefund(refundId).orElseThrow();
-            if (!RefundTransition.SUCCEED.allowedFrom(refund.status())) {
+            ProviderRefundView refund = repository.lockRefund(refundId).orElseThrow();
+            if (!ProviderRefundTransition.SUCCEED.allowedFrom(refund.status())) {
                 return false;
             }
             Instant now = clock.instant();
-            RefundStatus target = RefundTransition.SUCCEED.applyTo(refund.status());
+            ProviderRefundStatus target = ProviderRefundTransition.SUCCEED.applyTo(refund.status());
             repository.completeRefund(refundId, refund.status(), target, providerRefundId, null, now);
             audit.record("refund.succeed", "refund", refundId, Map.of("status", refund.status().name()),
                     Map.of("status", target.name()));
@@ -142,12 +142,12 @@ public class RefundWorker {
 
     private boolean fail(UUID refundId, String reason) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            RefundView refund = repository.lockRefund(refundId).orElseThrow();
-            if (!RefundTransition.FAIL.allowedFrom(refund.status())) {
+            ProviderRefundView refund = repository.lockRefund(refundId).orElseThrow();
+            if (!ProviderRefundTransition.FAIL.allowedFrom(refund.status())) {
                 return false;
             }
             Instant now = clock.instant();
-            RefundStatus target = RefundTransition.FAIL.applyTo(refund.status());
+            ProviderRefundStatus target = ProviderRefundTransition.FAIL.applyTo(refund.status());
             repository.lockOrder(refund.paymentOrderId());
             repository.completeRefund(refundId, refund.status(), target, null, reason, now);
             repository.reserveRefund(refund.paymentOrderId(), -refund.amount().amountMinor());

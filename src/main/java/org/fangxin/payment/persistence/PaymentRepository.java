@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.PaymentStatus;
-import org.fangxin.payment.RefundStatus;
-import org.fangxin.payment.RefundView;
+import org.fangxin.payment.ProviderRefundStatus;
+import org.fangxin.payment.ProviderRefundView;
 import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -145,28 +145,28 @@ public class PaymentRepository {
                 .param("at", ts(refund.requestedAt())).update() == 1;
     }
 
-    public Optional<RefundView> findRefund(UUID id) {
+    public Optional<ProviderRefundView> findRefund(UUID id) {
         return jdbc.sql("select " + REFUND_COLUMNS + " from payment.refund where id = :id")
                 .param("id", id).query(this::toRefund).optional();
     }
 
-    public Optional<RefundView> lockRefund(UUID id) {
+    public Optional<ProviderRefundView> lockRefund(UUID id) {
         return jdbc.sql("select " + REFUND_COLUMNS + " from payment.refund where id = :id for update")
                 .param("id", id).query(this::toRefund).optional();
     }
 
-    public Optional<RefundView> findRefundByReference(String reference) {
+    public Optional<ProviderRefundView> findRefundByReference(String reference) {
         return jdbc.sql("select " + REFUND_COLUMNS + " from payment.refund where refund_reference = :reference")
                 .param("reference", reference).query(this::toRefund).optional();
     }
 
-    public List<RefundView> listRefunds(UUID orderId) {
+    public List<ProviderRefundView> listRefunds(UUID orderId) {
         return jdbc.sql("select " + REFUND_COLUMNS + " from payment.refund where payment_order_id = :order order by requested_at, id")
                 .param("order", orderId).query(this::toRefund).list();
     }
 
     /** Refunds that FAILED or are still open after at least one attempt, oldest first. */
-    public List<RefundView> listTroubledRefunds(int limit) {
+    public List<ProviderRefundView> listTroubledRefunds(int limit) {
         return jdbc.sql("select " + REFUND_COLUMNS + """
                  from payment.refund
                 where status = 'FAILED' or (status in ('REQUESTED','SUBMITTED') and attempts > 0)
@@ -178,7 +178,7 @@ public class PaymentRepository {
      * Claims open refunds that are due and counts the attempt about to be made: status SUBMITTED, attempts + 1, and
      * the next attempt pushed to {@code leaseUntil} so no other instance sends it meanwhile.
      */
-    public List<RefundView> claimDueRefunds(Instant now, Instant leaseUntil, int limit) {
+    public List<ProviderRefundView> claimDueRefunds(Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
                 update payment.refund set status = 'SUBMITTED', attempts = attempts + 1, next_attempt_at = :leaseUntil
                  where id in (
@@ -193,7 +193,7 @@ public class PaymentRepository {
     }
 
     /** Records a final outcome; the caller holds the refund's lock and has checked the transition. */
-    public void completeRefund(UUID id, RefundStatus from, RefundStatus to, String providerRefundId, String error, Instant at) {
+    public void completeRefund(UUID id, ProviderRefundStatus from, ProviderRefundStatus to, String providerRefundId, String error, Instant at) {
         requireOne(jdbc.sql("""
                 update payment.refund set status = :to, provider_refund_id = :providerRefundId, last_error = :error,
                        completed_at = :at, next_attempt_at = null
@@ -255,11 +255,11 @@ public class PaymentRepository {
                 new Money(rs.getLong("refund_reserved_minor"), currency));
     }
 
-    private RefundView toRefund(ResultSet rs, int row) throws SQLException {
-        return new RefundView(rs.getObject("id", UUID.class), rs.getObject("payment_order_id", UUID.class),
+    private ProviderRefundView toRefund(ResultSet rs, int row) throws SQLException {
+        return new ProviderRefundView(rs.getObject("id", UUID.class), rs.getObject("payment_order_id", UUID.class),
                 rs.getString("refund_reference"),
                 new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-                rs.getString("reason"), RefundStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getString("reason"), ProviderRefundStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getString("last_error"), instant(rs, "requested_at"), instant(rs, "completed_at"));
     }
 

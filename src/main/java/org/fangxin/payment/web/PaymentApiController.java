@@ -6,7 +6,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.PaymentStatus;
 import org.fangxin.payment.Payments;
-import org.fangxin.payment.RefundView;
+import org.fangxin.payment.ProviderRefundView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,7 +34,7 @@ class PaymentApiController {
     }
 
     @GetMapping("/api/v1/payments/{id}/refunds")
-    List<RefundView> refunds(Actor actor, @PathVariable UUID id) {
+    List<ProviderRefundView> refunds(Actor actor, @PathVariable UUID id) {
         return payments.refunds(actor, id);
     }
 }

@@ -1,11 +1,10 @@
 package org.fangxin.payment.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Map;
 import org.fangxin.payment.lifecycle.CallbackIntake;
 import org.fangxin.payment.lifecycle.CallbackIntake.Outcome;
-import org.springframework.http.HttpStatusCode;
+import org.fangxin.shared.ProblemTexts;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentCallbackController {
 
     private final CallbackIntake intake;
+    private final ProblemTexts texts;
 
-    PaymentCallbackController(CallbackIntake intake) {
+    PaymentCallbackController(CallbackIntake intake, ProblemTexts texts) {
         this.intake = intake;
+        this.texts = texts;
     }
 
     @PostMapping(path = "/api/v1/public/payments/callbacks/sandbox", consumes = MediaType.ALL_VALUE)
@@ -33,10 +34,7 @@ class PaymentCallbackController {
             return ResponseEntity.ok(Map.of("result", "SUCCESS", "verdict", outcome.verdict().name()));
         }
         String code = "payment-callback-" + outcome.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(outcome.verdict().status()),
-                "callback rejected: " + outcome.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-        problem.setType(URI.create("https://fangxin.org/problems/" + code));
-        problem.setProperty("code", code);
+        ProblemDetail problem = texts.problem(code, outcome.verdict().status(), texts.locale(request), "problem." + code + ".detail");
         return ResponseEntity.status(outcome.verdict().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

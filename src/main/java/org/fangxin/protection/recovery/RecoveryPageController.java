@@ -6,9 +6,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.protection.web.YuanInput;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.MenuEntry;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +58,7 @@ class RecoveryPageController {
     String topUp(Actor actor, @RequestParam String amountYuan, @RequestParam String reference, @RequestParam String formKey,
                  RedirectAttributes redirect) {
         return act(actor, formKey, Map.of("topUp", amountYuan, "reference", reference), "redirect:/protection/recovery", redirect,
-                () -> fund.topUp(actor, YuanInput.parse("amount", amountYuan), reference));
+                () -> fund.topUp(actor, MoneyFormat.parseYuan("amount", amountYuan), reference));
     }
 
     @PostMapping("/protection/recovery/{caseId}/recoveries")
@@ -66,7 +66,7 @@ class RecoveryPageController {
                    @RequestParam String formKey, RedirectAttributes redirect) {
         return act(actor, formKey, Map.of("case", caseId, "recover", amountYuan, "reference", reference),
                 "redirect:/protection/recovery/" + caseId, redirect,
-                () -> subrogation.recover(actor, caseId, YuanInput.parse("amount", amountYuan), reference));
+                () -> subrogation.recover(actor, caseId, MoneyFormat.parseYuan("amount", amountYuan), reference));
     }
 
     @PostMapping("/protection/recovery/{caseId}/write-offs")
@@ -74,7 +74,7 @@ class RecoveryPageController {
                     @RequestParam String formKey, RedirectAttributes redirect) {
         return act(actor, formKey, Map.of("case", caseId, "writeOff", amountYuan, "reason", reason),
                 "redirect:/protection/recovery/" + caseId, redirect,
-                () -> subrogation.writeOff(actor, caseId, YuanInput.parse("amount", amountYuan), reason));
+                () -> subrogation.writeOff(actor, caseId, MoneyFormat.parseYuan("amount", amountYuan), reason));
     }
 
     private String act(Actor actor, String formKey, Object request, String back, RedirectAttributes redirect,
@@ -83,7 +83,7 @@ class RecoveryPageController {
             idempotency.execute(actor.scope(), "page:" + formKey, true, request, () -> Idempotency.Answer.of(201, command.get()));
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return back;
     }

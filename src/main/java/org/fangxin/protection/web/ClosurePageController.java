@@ -8,9 +8,11 @@ import java.util.function.Supplier;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.protection.Closures;
+import org.fangxin.protection.CompensationProgress;
 import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
@@ -26,9 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClosurePageController {
 
     private final Closures closures;
-    private final org.fangxin.protection.compensation.Compensations compensations;
+    /** Supplied by the compensation module; absent when protection runs alone (a module test). */
+    private final ObjectProvider<CompensationProgress> compensations;
 
-    ClosurePageController(Closures closures, org.fangxin.protection.compensation.Compensations compensations) {
+    ClosurePageController(Closures closures, ObjectProvider<CompensationProgress> compensations) {
         this.closures = closures;
         this.compensations = compensations;
     }
@@ -65,7 +68,7 @@ class ClosurePageController {
             closures.report(actor, merchantId, note);
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection/closure-report/" + merchantId;
     }
@@ -93,7 +96,7 @@ class ClosurePageController {
             closures.announce(actor, date, reason);
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection/closures/mine";
     }
@@ -102,7 +105,8 @@ class ClosurePageController {
     @GetMapping("/public/closures/{caseId}")
     String notice(@PathVariable UUID caseId, Model model) {
         model.addAttribute("notice", closures.notice(caseId));
-        model.addAttribute("compensation", compensations.progress(caseId));
+        CompensationProgress progress = compensations.getIfAvailable();
+        model.addAttribute("compensation", progress == null ? null : progress.progress(caseId));
         return "protection/notice";
     }
 
@@ -114,7 +118,7 @@ class ClosurePageController {
             command.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection/closures";
     }

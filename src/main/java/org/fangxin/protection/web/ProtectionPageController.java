@@ -6,13 +6,15 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.insurance.Policies;
 import org.fangxin.merchant.Sector;
 import org.fangxin.protection.Deposits;
+import org.fangxin.protection.InsuredCover;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.MenuEntry;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
@@ -30,12 +32,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProtectionPageController {
 
     private final Deposits deposits;
-    private final Policies policies;
+    private final InsuredCover insurance;
     private final Idempotency idempotency;
 
-    ProtectionPageController(Deposits deposits, Policies policies, Idempotency idempotency) {
+    ProtectionPageController(Deposits deposits, ObjectProvider<InsuredCover> insurance, Idempotency idempotency) {
         this.deposits = deposits;
-        this.policies = policies;
+        this.insurance = insurance.getIfAvailable(() -> InsuredCover.NONE);
         this.idempotency = idempotency;
     }
 
@@ -55,14 +57,14 @@ class ProtectionPageController {
         model.addAttribute("coverage", coverage);
         model.addAttribute("requests", deposits.topUpRequests(actor, actor.merchantId()));
         model.addAttribute("movements", deposits.movements(actor, actor.merchantId()));
-        model.addAttribute("policies", policies.covering(actor.merchantId()));
+        model.addAttribute("policies", insurance.covering(actor.merchantId()));
         return "protection/mine";
     }
 
     @PostMapping("/protection/rules")
     String changeRule(Actor actor, @RequestParam Sector sector, @RequestParam String floorYuan, @RequestParam int shareBps,
                       RedirectAttributes redirect) {
-        return act(actor, redirect, () -> deposits.changeRule(actor, sector, YuanInput.parse("floor", floorYuan), shareBps));
+        return act(actor, redirect, () -> deposits.changeRule(actor, sector, MoneyFormat.parseYuan("floor", floorYuan), shareBps));
     }
 
     /** The form carries a one-time key, so a double submission lodges once. */
@@ -71,7 +73,7 @@ class ProtectionPageController {
                  @RequestParam String formKey, RedirectAttributes redirect) {
         return act(actor, redirect, () -> idempotency.execute(actor.scope(), "page:" + formKey, true,
                 Map.of("merchantId", merchantId, "amount", amountYuan, "reference", reference),
-                () -> Idempotency.Answer.of(201, deposits.lodge(actor, merchantId, YuanInput.parse("amount", amountYuan),
+                () -> Idempotency.Answer.of(201, deposits.lodge(actor, merchantId, MoneyFormat.parseYuan("amount", amountYuan),
                         reference))).body());
     }
 
@@ -96,7 +98,7 @@ class ProtectionPageController {
             command.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection";
     }

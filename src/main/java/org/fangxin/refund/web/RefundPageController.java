@@ -59,7 +59,7 @@ class RefundPageController {
         try {
             model.addAttribute("quote", refunds.quote(actor, cardId, reason));
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
         }
         return "refund/new";
     }
@@ -74,7 +74,7 @@ class RefundPageController {
             redirect.addAttribute("requested", answer.replayed() ? null : idOf(answer));
             return "redirect:/refunds";
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
             return quote(actor, cardId, reason, model);
         }
     }
@@ -102,7 +102,7 @@ class RefundPageController {
         try {
             refunds.contest(actor, id, new ContestRefund(reason));
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/refunds/merchant";
     }
@@ -139,7 +139,7 @@ class RefundPageController {
         try {
             action.run();
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/refunds/operator";
     }

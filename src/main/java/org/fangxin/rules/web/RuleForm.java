@@ -8,6 +8,7 @@ import org.fangxin.rules.RuleChange;
 import org.fangxin.rules.RuleRow;
 import org.fangxin.rules.RuleValues;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.Rejection;
 
 /**
@@ -71,14 +72,8 @@ public record RuleForm(String regionCode, String sector, String coolingOffDaysMi
     }
 
     private static Long fen(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(value.strip().replace(",", "")).movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw Rejection.invalid(field, field + " must be an amount in yuan with at most two decimals");
-        }
+        Money amount = MoneyFormat.parseOptionalYuan(field, value);
+        return amount == null ? null : amount.amountMinor();
     }
 
     private static String text(Integer value) {

@@ -71,7 +71,7 @@ class RulesPageController {
             return "redirect:" + UriComponentsBuilder.fromPath("/rules").queryParam("saved", row.regionCode() + " × " + row.sector() + " v" + row.version())
                     .encode().build().toUriString();
         } catch (Rejection rejection) {
-            return editor(model, form, List.of(rejection.getMessage()));
+            return editor(model, form, List.of(rejection.getLocalizedMessage()));
         }
     }
 

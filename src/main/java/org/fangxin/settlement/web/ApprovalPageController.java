@@ -52,7 +52,7 @@ class ApprovalPageController {
             approvals.approve(actor, payoutId, reason);
             redirect.addFlashAttribute("done", "approved");
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/settlement/approvals";
     }
@@ -64,7 +64,7 @@ class ApprovalPageController {
             approvals.reject(actor, payoutId, reason);
             redirect.addFlashAttribute("done", "rejected");
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/settlement/approvals";
     }

@@ -51,7 +51,7 @@ class SettlementPageController {
         try {
             redirect.addFlashAttribute("ran", settlements.run(actor, settlementDate));
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/settlement";
     }

@@ -1,172 +1,225 @@
 package org.fangxin.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
+import jakarta.validation.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.fangxin.shared.ProblemTexts;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
 
-/** Turns rejections and malformed requests into RFC 9457 problem details with a stable {@code code}. */
+/**
+ * Turns rejections and malformed requests into RFC 9457 problem details with a stable {@code code}, a title and a
+ * detail in the caller's language that name the field and the rule (never a Java type or method). A database that
+ * cannot be reached is a 503 with Retry-After. Anything else unexpected reaches {@link ErrorPages} as a 500.
+ */
 @RestControllerAdvice
 @Order(0)
 class ProblemAdvice {
 
-    static final String PROBLEM_BASE = "https://fangxin.org/problems/";
+    static final String PROBLEM_BASE = ProblemTexts.PROBLEM_BASE;
 
-    /**
-     * API callers get the problem document; people on pages get the same problem as a readable page with the same
-     * status (a refused role or another tenant's object must not show raw JSON in the browser).
-     */
-    @ExceptionHandler
-    Object on(Rejection rejection, HttpServletRequest request) {
-        ProblemDetail problem = problem(rejection.type(), rejection.getMessage());
-        rejection.properties().forEach(problem::setProperty);
-        if (wantsPage(request)) {
-            ModelAndView page = new ModelAndView("shared/problem");
-            page.addObject("problem", problem);
-            page.setStatus(HttpStatusCode.valueOf(problem.getStatus()));
-            return page;
-        }
-        return problem;
-    }
+    private final ProblemAnswers answers;
+    private final ProblemTexts texts;
 
-    private static boolean wantsPage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || request.getHeader("HX-Request") != null) {
-            return false;
-        }
-        String accept = request.getHeader("Accept");
-        return accept != null && accept.contains("text/html");
+    ProblemAdvice(ProblemAnswers answers) {
+        this.answers = answers;
+        this.texts = answers.texts();
     }
 
     @ExceptionHandler
-    ProblemDetail on(MethodArgumentNotValidException e) {
-        List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.<String, Object>of("field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
-                .toList();
-        String detail = errors.isEmpty() ? "the request is invalid"
-                : errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b).orElse("");
-        ProblemDetail problem = problem(ProblemType.INVALID_INPUT, detail);
+    Object on(Rejection rejection, HttpServletRequest request, HttpServletResponse response) {
+        return answers.answer(texts.problem(rejection, texts.locale(request)), request, response);
+    }
+
+    @ExceptionHandler
+    Object on(MethodArgumentNotValidException e, HttpServletRequest request, HttpServletResponse response) {
+        Locale locale = texts.locale(request);
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", error.getField(), "message", texts.text(error, locale)));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(Map.of("field", "", "message", texts.text(error, locale))));
+        return validation(errors, request, response);
+    }
+
+    @ExceptionHandler
+    Object on(HandlerMethodValidationException e, HttpServletRequest request, HttpServletResponse response) {
+        Locale locale = texts.locale(request);
+        List<Map<String, Object>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> errors.add(Map.of("field", name == null ? "" : name,
+                    "message", texts.text(error, locale))));
+        });
+        return validation(errors, request, response);
+    }
+
+    @ExceptionHandler
+    Object on(ConstraintViolationException e, HttpServletRequest request, HttpServletResponse response) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(Map.of("field", leafName(violation.getPropertyPath()), "message", violation.getMessage()));
+        }
+        return validation(errors, request, response);
+    }
+
+    private Object validation(List<Map<String, Object>> errors, HttpServletRequest request, HttpServletResponse response) {
+        Locale locale = texts.locale(request);
+        String listed = errors.stream()
+                .map(error -> (error.get("field").toString().isEmpty() ? "" : texts.fieldLabel(error.get("field").toString(), locale) + ": ")
+                        + error.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = texts.problem(ProblemType.INVALID_INPUT.slug(), 400, locale, "problem.web.validation",
+                errors.size(), listed);
         problem.setProperty("errors", errors);
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail on(HandlerMethodValidationException e) {
-        return problem(ProblemType.INVALID_INPUT, e.getAllErrors().stream()
-                .map(error -> String.valueOf(error.getDefaultMessage())).reduce((a, b) -> a + "; " + b).orElse("invalid request"));
-    }
-
-    @ExceptionHandler
-    ProblemDetail on(ConstraintViolationException e) {
-        return problem(ProblemType.INVALID_INPUT, e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail on(HttpMessageNotReadableException e) {
-        String causeText = e.getMostSpecificCause().getMessage();
-        String detail = "the request body is not valid JSON for this endpoint";
-        if (causeText != null) {
-            // Jackson names the offending property; keep the first line, which never echoes more than the input.
-            detail += ": " + causeText.lines().findFirst().orElse("");
+        if (errors.size() == 1 && !errors.get(0).get("field").toString().isEmpty()) {
+            problem.setProperty("field", errors.get(0).get("field"));
         }
-        ProblemDetail problem = problem(ProblemType.INVALID_INPUT, truncate(detail));
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                problem.setProperty("field", fieldOf(jackson));
-                break;
+        return answers.answer(problem, request, response);
+    }
+
+    /** The last named node of a validation path: a method's parameter or a bean's property, never the method. */
+    private static String leafName(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            if (node.getKind() != jakarta.validation.ElementKind.METHOD && node.getName() != null) {
+                name = node.getName();
             }
         }
-        return problem;
+        return name;
     }
 
-    /** The JSON path of the refused value, as {@code amount.amountMinor} or {@code lines[0].amount}. */
-    private static String fieldOf(JacksonException e) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
+    @ExceptionHandler
+    Object on(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
+        Rejection rejection = Failures.causeOf(e, Rejection.class);
+        if (rejection != null) {
+            return on(rejection, request, response);
         }
-        return field.toString();
+        BodyProblems.Described described = new BodyProblems(texts, texts.locale(request)).describe(e);
+        return invalid(described.detail(), described.field(), request, response);
     }
 
     @ExceptionHandler
-    ProblemDetail on(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(ProblemType.INVALID_INPUT, "'" + e.getName() + "' has an invalid value");
-        problem.setProperty("field", e.getName());
-        return problem;
+    Object on(MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+        Locale locale = texts.locale(request);
+        String kind = new BodyProblems(texts, locale).kind(e.getRequiredType());
+        return invalid(texts.text("problem.web.parameter-invalid", new Object[] {e.getName(), kind}, locale), e.getName(),
+                request, response);
     }
 
     @ExceptionHandler
-    ProblemDetail on(MissingRequestHeaderException e) {
-        return problem(ProblemType.INVALID_INPUT, "missing header " + e.getHeaderName());
+    Object on(MissingRequestHeaderException e, HttpServletRequest request, HttpServletResponse response) {
+        return invalid(texts.text("problem.web.header-missing", new Object[] {e.getHeaderName()}, texts.locale(request)),
+                null, request, response);
     }
 
     @ExceptionHandler
-    ProblemDetail on(MissingServletRequestParameterException e) {
-        return problem(ProblemType.INVALID_INPUT, "missing parameter " + e.getParameterName());
+    Object on(MissingServletRequestParameterException e, HttpServletRequest request, HttpServletResponse response) {
+        return invalid(texts.text("problem.web.parameter-missing", new Object[] {e.getParameterName()}, texts.locale(request)),
+                e.getParameterName(), request, response);
+    }
+
+    /** Other binding failures (a missing cookie or request attribute): the request is incomplete. */
+    @ExceptionHandler
+    Object on(ServletRequestBindingException e, HttpServletRequest request, HttpServletResponse response) {
+        return invalid(texts.text("problem.web.body-unreadable", null, texts.locale(request)), null, request, response);
+    }
+
+    private Object invalid(String detail, String field, HttpServletRequest request, HttpServletResponse response) {
+        ProblemDetail problem = texts.problem(ProblemType.INVALID_INPUT.slug(), 400, detail, texts.locale(request));
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return answers.answer(problem, request, response);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    Object onNoResource(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        return answers.answer(texts.problem(ProblemType.NOT_FOUND.slug(), 404, texts.locale(request), "problem.web.not-found"),
+                request, response);
     }
 
     @ExceptionHandler
-    ProblemDetail on(NoResourceFoundException e) {
-        return problem(ProblemType.NOT_FOUND, "no such resource");
+    Object on(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
+        String allowed = e.getSupportedHttpMethods() == null ? "" : e.getSupportedHttpMethods().stream()
+                .map(Object::toString).collect(Collectors.joining(", "));
+        ProblemDetail problem = texts.problem("method-not-allowed", 405, texts.locale(request), "problem.web.method-not-allowed",
+                e.getMethod(), allowed);
+        HttpHeaders headers = new HttpHeaders();
+        if (!allowed.isEmpty()) {
+            headers.set(HttpHeaders.ALLOW, allowed);
+        }
+        return answers.answer(problem, request, response, headers);
     }
 
     @ExceptionHandler
-    ProblemDetail on(HttpRequestMethodNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
-        problem.setType(URI.create(PROBLEM_BASE + "method-not-allowed"));
-        problem.setProperty("code", "method-not-allowed");
-        return problem;
+    Object on(HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
+        String given = e.getContentType() == null ? "-" : e.getContentType().toString();
+        return answers.answer(texts.problem("unsupported-media-type", 415, texts.locale(request), "problem.web.media-type",
+                given.length() > 100 ? given.substring(0, 100) : given), request, response);
     }
 
     @ExceptionHandler
-    ProblemDetail on(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send application/json");
-        problem.setType(URI.create(PROBLEM_BASE + "unsupported-media-type"));
-        problem.setProperty("code", "unsupported-media-type");
-        return problem;
+    Object on(HttpMediaTypeNotAcceptableException e, HttpServletRequest request, HttpServletResponse response) {
+        return answers.answer(texts.problem("not-acceptable", 406, texts.locale(request), "problem.not-acceptable.detail"),
+                request, response);
+    }
+
+    @ExceptionHandler
+    Object on(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
+        return answers.answer(texts.problem("payload-too-large", 413, texts.locale(request), "problem.payload-too-large.detail"),
+                request, response);
     }
 
     /** A unique or check constraint fired: the input conflicts with what is stored. Nothing was written. */
     @ExceptionHandler
-    ProblemDetail on(DataIntegrityViolationException e) {
-        return problem(ProblemType.CONFLICT, "the request conflicts with existing data");
+    Object on(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response) {
+        return answers.answer(texts.problem(ProblemType.CONFLICT.slug(), 409, texts.locale(request), "problem.conflict.detail"),
+                request, response);
     }
 
-    static ProblemDetail problem(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
-        problem.setType(URI.create(PROBLEM_BASE + type.slug()));
-        problem.setProperty("code", type.slug());
-        return problem;
+    /** A deadlock or serialization failure lost to a concurrent request: nothing was written; retry with the same key. */
+    @ExceptionHandler
+    Object on(ConcurrencyFailureException e, HttpServletRequest request, HttpServletResponse response) {
+        return on(new DataIntegrityViolationException("concurrent update", e), request, response);
     }
 
-    private static String truncate(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    /** The database cannot be reached (503 with Retry-After); any other data-access failure is a 500. */
+    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
+    Object onDataAccess(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (Failures.databaseUnavailable(e)) {
+            return answers.unavailable(request, response);
+        }
+        throw e;
     }
-
 }

@@ -40,6 +40,7 @@ import org.fangxin.settlement.Settlements;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * fault is flagged exactly once, the breaks are worked through the maker-checker workflow and the certificate of the
  * last day shows bank = ledger.
  */
+@Tag("journey")
 class BankFileJourneyTests extends IntegrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -17,10 +17,12 @@ import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Browser journey (Chromium): the bank finds a merchant in its portal and reads its balance and movements. */
+@Tag("browser")
 class BankPortalPageTests extends IntegrationTest {
 
     @Autowired

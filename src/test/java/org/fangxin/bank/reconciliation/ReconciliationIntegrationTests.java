@@ -177,7 +177,7 @@ class ReconciliationIntegrationTests extends IntegrationTest {
 
     @Test
     void refusesAMalformedFileNamingTheLineAndStoresNothing() {
-        Api operator = api().as(users.create(Role.OPERATOR));
+        Api operator = api().inLanguage("en").as(users.create(Role.OPERATOR));
         int runsBefore = operator.get("/api/v1/reconciliation/runs?size=200").json().size();
         String account = "ZZ" + SEQUENCE.incrementAndGet();
         String csv = "booking_date,value_date,account,amount,end_to_end_id,bank_reference,description\n"

@@ -14,8 +14,10 @@ import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("browser")
 class ReconciliationPageTests extends IntegrationTest {
 
     static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);

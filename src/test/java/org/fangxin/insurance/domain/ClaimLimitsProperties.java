@@ -1,25 +1,33 @@
 package org.fangxin.insurance.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.fangxin.shared.Money;
+import org.junit.jupiter.api.Test;
 
 class ClaimLimitsProperties {
 
-    @Property(tries = 300)
-    void coversNeverMoreThanClaimedNorAnyLimit(@ForAll @Size(min = 1, max = 40) List<@LongRange(min = 1, max = 2_000_000) Long> claimed,
-                                               @ForAll @Size(min = 40, max = 40) List<@IntRange(min = 0, max = 5) Integer> consumers,
-                                               @ForAll @LongRange(min = 1, max = 1_000_000) long perConsumer,
-                                               @ForAll @LongRange(min = 0, max = 5_000_000) long merchantLeft,
-                                               @ForAll @LongRange(min = 0, max = 5_000_000) long aggregateLeft) {
+    /** What is left of the per-merchant and the aggregate limit when the claim is decided. */
+    record Left(long merchant, long aggregate) { }
+
+    @Test
+    void coversNeverMoreThanClaimedNorAnyLimit() {
+        qt().withExamples(300).forAll(lists().of(longs().between(1, 2_000_000)).ofSizeBetween(1, 40),
+                        lists().of(integers().between(0, 5)).ofSize(40), longs().between(1, 1_000_000),
+                        longs().between(0, 5_000_000).zip(longs().between(0, 5_000_000), Left::new))
+                .checkAssert((claimed, consumers, perConsumer, left) ->
+                        coversNeverMoreThanClaimedNorAnyLimit(claimed, consumers, perConsumer, left.merchant(), left.aggregate()));
+    }
+
+    private static void coversNeverMoreThanClaimedNorAnyLimit(List<Long> claimed, List<Integer> consumers, long perConsumer,
+                                                              long merchantLeft, long aggregateLeft) {
         List<ClaimLimits.Claimed> lines = new java.util.ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
             lines.add(new ClaimLimits.Claimed(consumers.get(i), Money.fen(claimed.get(i))));

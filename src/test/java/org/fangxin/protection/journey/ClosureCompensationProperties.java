@@ -1,6 +1,11 @@
 package org.fangxin.protection.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,13 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import org.fangxin.catalog.ProductKind;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.catalog.RefundMethod;
@@ -35,14 +33,16 @@ import org.fangxin.insurance.PolicyScope;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.protection.ClosureCaseView;
 import org.fangxin.protection.Closures;
-import org.fangxin.protection.CompensationLineView;
+import org.fangxin.compensation.CompensationLineView;
 import org.fangxin.protection.Deposits;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.TestContextManager;
 
 /**
  * Each try is a whole merchant through the real modules: random supervision ratio (how much is advanced), random
@@ -50,8 +50,9 @@ import org.springframework.test.context.TestContextManager;
  * limit (or none), then the closure is confirmed and compensated and the claim approved as covered and paid. Everyone
  * is paid exactly the unredeemed value the test computes itself, the sources add up, nothing goes negative, the claim
  * never approves more than the fund paid, the fund is reimbursed exactly by what the insurer paid, the books hold.
- * jqwik does not run Spring's JUnit extension, so the shared application context is injected by hand.
+ * A try takes seconds, so the seed is fixed and shrinking is bounded to a few dozen journeys.
  */
+@Tag("journey")
 class ClosureCompensationProperties extends IntegrationTest {
 
     @Autowired ApplicationContext context;
@@ -67,24 +68,19 @@ class ClosureCompensationProperties extends IntegrationTest {
     /** A merchant: ratio in bp, its cards, deposit in yuan (0 = none), insured per-merchant limit in yuan (0 = none). */
     record Merchant(int ratioBp, List<Card> cards, int depositYuan, int limitYuan) { }
 
-    @BeforeProperty
-    void injectTheSharedContext() throws Exception {
-        new TestContextManager(getClass()).prepareTestInstance(this);
+    static Gen<Merchant> merchants() {
+        Gen<Card> card = integers().between(0, 2).zip(longs().between(100, 300_000), integers().between(1, 40),
+                integers().between(0, 1_000_000), Card::new);
+        return arbitrary().pick(0, 2_000, 4_000, 7_500, 10_000).zip(lists().of(card).ofSizeBetween(1, 20),
+                arbitrary().pick(0, 0, 50, 500, 5_000), arbitrary().pick(0, 100, 1_000, 50_000), Merchant::new);
     }
 
-    @Provide
-    Arbitrary<Merchant> merchants() {
-        Arbitrary<Card> card = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.longs().between(100, 300_000), Arbitraries.integers().between(1, 40),
-                Arbitraries.integers().between(0, 1_000_000))
-                .as(Card::new);
-        return Combinators.combine(Arbitraries.of(0, 2_000, 4_000, 7_500, 10_000),
-                card.list().ofMinSize(1).ofMaxSize(20), Arbitraries.of(0, 0, 50, 500, 5_000),
-                Arbitraries.of(0, 100, 1_000, 50_000)).as(Merchant::new);
+    @Test
+    void everyoneIsPaidExactlyTheUnredeemedValueAndTheFundIsMadeWhole() {
+        qt().withFixedSeed(20261127L).withExamples(10).withShrinkCycles(30).forAll(merchants()).checkAssert(this::compensate);
     }
 
-    @Property(tries = 10, seed = "20261127")
-    void everyoneIsPaidExactlyTheUnredeemedValueAndTheFundIsMadeWhole(@ForAll("merchants") Merchant m) {
+    private void compensate(Merchant m) {
         JourneyDesk desk = new JourneyDesk(context, users);
         Actor operator = users.create(Role.OPERATOR).actor();
         TestMerchants.Created gym = desk.gym(m.ratioBp());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.Cards;
+import org.fangxin.card.ClosureCards;
 import org.fangxin.catalog.ProductKind;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.catalog.RefundMethod;
@@ -27,13 +28,15 @@ import org.fangxin.insurance.Policies;
 import org.fangxin.insurance.PolicyScope;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.notification.Notifications;
-import org.fangxin.protection.CompensationBatchView;
-import org.fangxin.protection.CompensationLineView;
+import org.fangxin.compensation.CompensationBatchView;
+import org.fangxin.compensation.CompensationLineView;
 import org.fangxin.protection.Deposits;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.Eventually;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -49,6 +52,7 @@ import tools.jackson.databind.JsonNode;
  * rejected) and paid → the fund is reimbursed → the rest is a receivable, partly recovered and written off → the
  * closures dashboard shows the ledger's figures. The books hold after every step.
  */
+@Tag("journey")
 class ClosureProtectionJourneyTests extends IntegrationTest {
 
     static final int CONSUMERS = 300;
@@ -60,6 +64,7 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
     @Autowired Insurers insurers;
     @Autowired Policies policies;
     @Autowired Cards cards;
+    @Autowired ClosureCards closureCards;
     @Autowired Notifications notifications;
 
     private JourneyDesk desk;
@@ -170,7 +175,7 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("merchant-may-not-sell");
         var closureFreeze = context.getBeansOfType(org.fangxin.settlement.PayoutHolds.class).values().stream()
-                .filter(h -> h.getClass().getSimpleName().startsWith("ClosureFreeze")).findFirst().orElseThrow();
+                .filter(h -> h.getClass().getSimpleName().startsWith("CompensationReserve")).findFirst().orElseThrow();
         assertThat(closureFreeze.heldFor(gymId, Money.CNY)).as("payouts held")
                 .isEqualTo(desk.balance(AccountType.MERCHANT_PAYABLE, gymId));
 
@@ -201,8 +206,8 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
                 + " settlement " + desk.balance(AccountType.MERCHANT_SETTLEMENT, gymId)).isEqualTo(deposit);
         assertThat(batch.fromGuaranteeFund().isPositive()).as("the deposit does not cover the exposure").isTrue();
         for (UserAccount consumer : consumers) {
-            assertThat(notifications.inbox(consumer.actor(), 20)).as("notice to " + consumer.username())
-                    .anyMatch(n -> n.subject().contains("闭店"));
+            Eventually.holds(() -> assertThat(notifications.inbox(consumer.actor(), 20)).as("notice to " + consumer.username())
+                    .anyMatch(n -> n.subject().contains("闭店")));
         }
 
         // a successor takes over the customers; one consumer moves there, three confirm a cash refund early
@@ -222,7 +227,7 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
         assertThat(desk.compensations.batch(operator, closure).paid()).isEqualTo(1 + EARLY_CASH);
         UUID moversCard = holdings.get(20).cardId();
         assertThat(cards.find(moversCard).orElseThrow().status()).isEqualTo(CardStatus.TRANSFERRED);
-        var newCard = cards.liveCards(successor.id()).stream().filter(c -> c.holderUserId().equals(mover.id()))
+        var newCard = closureCards.liveCards(successor.id()).stream().filter(c -> c.holderUserId().equals(mover.id()))
                 .findFirst().orElseThrow();
         assertThat(newCard.unredeemed().amountMinor()).as("the new card is worth U").isEqualTo(expected.get(moversCard));
 

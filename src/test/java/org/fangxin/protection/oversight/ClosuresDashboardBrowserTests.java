@@ -16,10 +16,12 @@ import org.fangxin.testing.Browser;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** In Chromium: an operator records a recovery on the recovery page; the regulator's dashboard shows it with its chart. */
+@Tag("browser")
 class ClosuresDashboardBrowserTests extends IntegrationTest {
 
     @Autowired Ledger ledger;

@@ -72,7 +72,7 @@ class ReconciliationPageController {
                     file.getOriginalFilename());
             redirect.addFlashAttribute("imported", run.run());
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/reconciliation";
     }
@@ -92,7 +92,7 @@ class ReconciliationPageController {
             }
             redirect.addFlashAttribute("done", step);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/reconciliation";
     }

@@ -1,6 +1,9 @@
 package org.fangxin.bank.reconciliation.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,11 +11,8 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.fangxin.shared.Money;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random days of activity built from a seed: clean data must match completely, and k injected faults must give
@@ -48,9 +48,13 @@ class ReconciliationProperties {
         return new Day(lines, movements);
     }
 
-    @Property(tries = 200)
-    void everyCleanLineMatchesAndNoBreakIsReported(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
-                                                   @ForAll @IntRange(min = 0, max = 300) int size) {
+    @Test
+    void everyCleanLineMatchesAndNoBreakIsReported() {
+        qt().withExamples(200).forAll(longs().between(0, Long.MAX_VALUE), integers().between(0, 300))
+                .checkAssert(this::everyCleanLineMatches);
+    }
+
+    private void everyCleanLineMatches(long seed, int size) {
         Day day = cleanDay(new Random(seed), size);
 
         var result = reconciler.reconcile(day.lines(), day.movements());
@@ -72,10 +76,13 @@ class ReconciliationProperties {
         };
     }
 
-    @Property(tries = 300)
-    void injectedFaultsGiveExactlyOneBreakEachOfTheRightKind(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
-                                                              @ForAll @IntRange(min = 20, max = 300) int size,
-                                                              @ForAll @IntRange(min = 0, max = 15) int faultCount) {
+    @Test
+    void injectedFaultsGiveExactlyOneBreakEachOfTheRightKind() {
+        qt().withExamples(300).forAll(longs().between(0, Long.MAX_VALUE), integers().between(20, 300), integers().between(0, 15))
+                .checkAssert(this::injectedFaultsGiveOneBreakEach);
+    }
+
+    private void injectedFaultsGiveOneBreakEach(long seed, int size, int faultCount) {
         var random = new Random(seed);
         Day day = cleanDay(random, size);
         var lines = new ArrayList<>(day.lines());
@@ -114,9 +121,13 @@ class ReconciliationProperties {
         everyItemAppearsExactlyOnce(result, lines, day.movements());
     }
 
-    @Property(tries = 200)
-    void everyLineAndMovementIsAccountedForExactlyOnceWhateverTheData(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
-                                                                      @ForAll @IntRange(min = 0, max = 200) int size) {
+    @Test
+    void everyLineAndMovementIsAccountedForExactlyOnceWhateverTheData() {
+        qt().withExamples(200).forAll(longs().between(0, Long.MAX_VALUE), integers().between(0, 200))
+                .checkAssert(this::everyItemIsAccountedFor);
+    }
+
+    private void everyItemIsAccountedFor(long seed, int size) {
         // Messy data: random ids, amounts, accounts and dates on both sides, unrelated to each other.
         var random = new Random(seed);
         var lines = new ArrayList<StatementLine>();

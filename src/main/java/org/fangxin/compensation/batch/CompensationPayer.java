@@ -1,0 +1,238 @@
+package org.fangxin.compensation.batch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.fangxin.card.ClosureCards;
+import org.fangxin.card.ClosureCards.ToCompensate;
+import org.fangxin.compensation.batch.CompensationRepository.Batch;
+import org.fangxin.compensation.batch.CompensationRepository.Line;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.payment.PaymentOrderView;
+import org.fangxin.payment.PaymentStatus;
+import org.fangxin.payment.Payments;
+import org.fangxin.payment.RequestRefund;
+import org.fangxin.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payment job. Each chunk transaction claims one batch and up to a chunk of its due PLANNED lines ({@code for
+ * update skip locked}: two instances share the work, never a line twice; one merchant's lines one chunk at a time,
+ * different merchants in parallel) and, per line: ends the card (compensated), posts {@code compensation:} and
+ * {@code compensation-paid:}, and asks the payment module to refund U to the card's payment order under the reference
+ * {@code compensation:<caseId>:<cardId>} (the provider call itself, its retries and its never-twice guarantee are the
+ * payment module's refund worker). A card without a payment order of its holder goes to the manual payout queue.
+ * All of a line's effects commit together or not at all, so a crash at any point and a rerun pay nobody twice and
+ * miss nobody: a committed line is no longer PLANNED, an uncommitted one left no trace.
+ */
+@Component
+public class CompensationPayer {
+
+    private static final Logger log = LoggerFactory.getLogger(CompensationPayer.class);
+    static final String REASON = "闭店先行赔付";
+
+    /** Called after each line inside the chunk's transaction; tests throw from it to simulate a crash. */
+    interface LineHook {
+        void after(Line line);
+    }
+
+    private final CompensationRepository repository;
+    private final CompensationPostings postings;
+    private final ClosureCards cards;
+    private final Payments payments;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int chunkSize;
+    private final CompensationNotices notices;
+    private final CompensationCompletion completion;
+
+    CompensationPayer(CompensationRepository repository, CompensationPostings postings, ClosureCards cards, Payments payments,
+                      TransactionTemplate transactions, Clock clock, CompensationNotices notices,
+                      CompensationCompletion completion,
+                      @Value("${fangxin.protection.compensation.chunk-size:1000}") int chunkSize) {
+        if (chunkSize < 1 || chunkSize > 4_000) {
+            throw new IllegalArgumentException("fangxin.protection.compensation.chunk-size must be 1..4000");
+        }
+        this.repository = repository;
+        this.postings = postings;
+        this.cards = cards;
+        this.payments = payments;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+        this.notices = notices;
+        this.completion = completion;
+    }
+
+    /** Pays every due line (job entry point); answers how many lines were settled. */
+    public int payDue() {
+        return payDue(null, Integer.MAX_VALUE, line -> { });
+    }
+
+    /** Pays at most {@code limit} due lines (of one batch if {@code onlyBatch} is given). */
+    int payDue(UUID onlyBatch, int limit, LineHook hook) {
+        int settled = 0;
+        // Batches whose next line waits for the guarantee fund: skipped for the rest of this run, so one merchant's
+        // shortfall does not stop the compensation of every other closed merchant.
+        Set<UUID> waiting = new HashSet<>();
+        while (settled < limit) {
+            int size = Math.min(chunkSize, limit - settled);
+            Instant now = clock.instant();
+            Integer done = transactions.execute(status -> chunk(onlyBatch, waiting, now, size, hook));
+            if (done == null || done == 0 || done < 0 && onlyBatch != null) {
+                break;
+            }
+            if (done > 0) {
+                settled += done;
+            }
+        }
+        return settled;
+    }
+
+    /**
+     * One transaction; answers the lines settled, or −1 when a line waits for the guarantee fund (stop the run). CASH
+     * lines are paid together in a few statements (cards ended in one batch, all their postings in one ledger call,
+     * line statuses in one batch); TAKEOVER lines one by one. The hook runs per line after its effects were written.
+     */
+    private int chunk(UUID onlyBatch, Set<UUID> waiting, Instant now, int size, LineHook hook) {
+        Optional<Batch> claimed = repository.lockBatchWithDueLines(now, onlyBatch, waiting);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Batch batch = claimed.get();
+        List<Line> due = repository.lockDue(batch.id(), now, size);
+        List<Line> payable = payableFromFund(due);
+        if (payable.isEmpty()) {
+            if (due.isEmpty()) {
+                return 0;
+            }
+            waiting.add(batch.id());
+            return -1;
+        }
+        CompensationPostings.Accounts accounts = postings.accounts();
+        List<Line> cash = payable.stream().filter(line -> !"TAKEOVER".equals(line.choice())).toList();
+        payCash(cash, batch.merchantId(), accounts, now);
+        cash.forEach(hook::after);
+        List<Line> takenOver = payable.stream().filter(line -> "TAKEOVER".equals(line.choice())).toList();
+        if (!takenOver.isEmpty()) {
+            CompensationRepository.Successor successor = repository.successor(batch.id()).orElseThrow(() ->
+                    new IllegalStateException("batch " + batch.id() + " has TAKEOVER lines but no successor"));
+            for (Line line : takenOver) {
+                takeOver(line, batch.merchantId(), successor, accounts, now);
+                hook.after(line);
+            }
+            // a taken-over line is PAID at once (no provider refund to wait for): the batch may be done
+            takenOver.forEach(line -> notices.takenOver(line, Money.fen(line.unredeemedMinor())));
+            completion.completeIfDone(batch.id());
+        }
+        return payable.size();
+    }
+
+    /** The due lines up to the first the guarantee fund cannot pay (it only decreases under this chunk). */
+    private List<Line> payableFromFund(List<Line> due) {
+        long fund = postings.balance(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).amountMinor();
+        List<Line> payable = new ArrayList<>(due.size());
+        for (Line line : due) {
+            if (line.fundMinor() > 0 && fund < line.fundMinor()) {
+                log.warn("compensation line {} needs {} from the guarantee fund, which is short: top the fund up",
+                        line.id(), Money.fen(line.fundMinor()));
+                break;
+            }
+            fund -= line.fundMinor();
+            payable.add(line);
+        }
+        return payable;
+    }
+
+    /** CASH lines of one batch: cards ended, {@code compensation:} and {@code compensation-paid:} posted, refunds asked. */
+    private void payCash(List<Line> lines, UUID merchantId, CompensationPostings.Accounts accounts, Instant now) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        UUID caseId = lines.get(0).caseId();
+        List<UUID> cardIds = lines.stream().map(Line::cardId).toList();
+        requireUnredeemedAsPlanned(lines, postings.unredeemed(cardIds));
+        cards.compensateAll(lines.stream().map(CompensationPayer::toCompensate).toList(), REASON + " " + caseId);
+        postings.openCardAccounts(accounts, cardIds, Money.CNY);
+        List<NewTransfer> transfers = new ArrayList<>(lines.size() * 2);
+        for (Line line : lines) {
+            transfers.add(postings.entitlementTransfer(accounts, line.caseId(), line.cardId(), Money.fen(line.unredeemedMinor())));
+            transfers.add(postings.paidTransfer(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
+                    Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), null, null));
+        }
+        postings.postAll(transfers);
+        List<CompensationRepository.Settled> settled = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            Money u = Money.fen(line.unredeemedMinor());
+            String reference = "compensation:" + line.caseId() + ":" + line.cardId();
+            Optional<String> manual = manualReason(line.paymentOrderId(), u);
+            if (manual.isPresent()) {
+                settled.add(new CompensationRepository.Settled(line.id(), "MANUAL_PAYOUT", null, manual.get()));
+            } else {
+                payments.refund(new RequestRefund(line.paymentOrderId(), reference, u, REASON));
+                settled.add(new CompensationRepository.Settled(line.id(), "PAYING", reference, null));
+            }
+        }
+        repository.markAllSettled(settled, now);
+    }
+
+    /** TAKEOVER: a new card at the successor worth U, paid for from the same sources into the successor's escrow. */
+    private void takeOver(Line line, UUID merchantId, CompensationRepository.Successor successor,
+                          CompensationPostings.Accounts accounts, Instant now) {
+        requireUnredeemedAsPlanned(List.of(line), postings.unredeemed(List.of(line.cardId())));
+        UUID newCard = cards.compensateByTakeover(toCompensate(line), successor.merchantId(), successor.productId(),
+                "闭店转店 " + line.caseId());
+        Money u = Money.fen(line.unredeemedMinor());
+        postings.entitlement(accounts, line.caseId(), line.cardId(), u);
+        postings.paid(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
+                Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), successor.merchantId(), newCard);
+        repository.markTakenOver(line.id(), newCard, now);
+    }
+
+    /** The card's whole value U and the advance its deposit and fund shares settle (d + f). */
+    private static ToCompensate toCompensate(Line line) {
+        return new ToCompensate(line.cardId(), Money.fen(line.unredeemedMinor()),
+                Money.fen(line.depositMinor() + line.fundMinor()));
+    }
+
+    /** The cards are frozen since planning, so each still owes exactly its planned U (else the books moved under us). */
+    private static void requireUnredeemedAsPlanned(List<Line> lines, Map<UUID, Money> unredeemed) {
+        for (Line line : lines) {
+            Money owed = unredeemed.get(line.cardId());
+            if (owed.amountMinor() != line.unredeemedMinor()) {
+                throw new IllegalStateException("card " + line.cardId() + " owes " + owed + ", planned "
+                        + Money.fen(line.unredeemedMinor()));
+            }
+        }
+    }
+
+    /**
+     * Why the provider cannot pay this line back (then an operator pays it by bank transfer), if so. The line holds no
+     * payment order when the card was received by transfer: its payment was another holder's.
+     */
+    private Optional<String> manualReason(UUID paymentOrderId, Money amount) {
+        if (paymentOrderId == null) {
+            return Optional.of("card received by transfer: no payment of this holder to refund");
+        }
+        PaymentOrderView order = payments.find(paymentOrderId).orElse(null);
+        if (order == null || !EnumSet.of(PaymentStatus.PAID, PaymentStatus.PAID_AFTER_EXPIRY).contains(order.status())) {
+            return Optional.of("payment order not refundable");
+        }
+        if (order.refunded().plus(amount).compareTo(order.amount()) > 0) {
+            return Optional.of("payment order has less than " + amount.format() + " left to refund");
+        }
+        return Optional.empty();
+    }
+}

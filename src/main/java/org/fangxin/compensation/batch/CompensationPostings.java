@@ -1,0 +1,141 @@
+package org.fangxin.compensation.batch;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * The compensation postings (docs/ledger.md, "Compensation"), in the caller's transaction.
+ * The ledger takes each account once per transfer, so the two Cr MERCHANT_ADVANCE lines (d and f) are posted as one.
+ */
+@Component
+class CompensationPostings {
+
+    private final Ledger ledger;
+
+    CompensationPostings(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    Money balance(AccountType type, UUID owner, Currency currency) {
+        return ledger.findAccount(type, owner, currency).map(a -> a.normalBalance()).orElse(Money.zero(currency));
+    }
+
+    /** The cards' CARD_LIABILITY balances (their unredeemed value) in one read; zero for an account never opened. */
+    Map<UUID, Money> unredeemed(List<UUID> cardIds) {
+        Map<UUID, Money> balances = new HashMap<>(ledger.balancesByOwner(AccountType.CARD_LIABILITY, cardIds, Money.CNY));
+        cardIds.forEach(id -> balances.putIfAbsent(id, Money.zero(Money.CNY)));
+        return balances;
+    }
+
+    private org.fangxin.ledger.AccountId account(AccountType type, UUID owner, Currency currency) {
+        return ledger.open(type, owner, currency).id();
+    }
+
+    /**
+     * Account ids opened once per chunk transaction (every line posts to the same merchant accounts). Scoped to one
+     * transaction: an account opened in a chunk that rolls back must not be remembered.
+     */
+    final class Accounts {
+        private final java.util.Map<String, org.fangxin.ledger.AccountId> ids = new java.util.HashMap<>();
+
+        org.fangxin.ledger.AccountId of(AccountType type, UUID owner, Currency currency) {
+            return ids.computeIfAbsent(type + "/" + owner + "/" + currency, k -> account(type, owner, currency));
+        }
+    }
+
+    Accounts accounts() {
+        return new Accounts();
+    }
+
+    /**
+     * Opens the per-card accounts (CARD_LIABILITY, CONSUMER_REFUNDS_PAYABLE) of many cards in a few statements and
+     * remembers them in {@code accounts}, so a chunk's postings need no per-card account look-up.
+     */
+    void openCardAccounts(Accounts accounts, List<UUID> cardIds, Currency currency) {
+        for (AccountType type : List.of(AccountType.CARD_LIABILITY, AccountType.CONSUMER_REFUNDS_PAYABLE)) {
+            ledger.openAll(type, cardIds, currency).forEach((card, id) -> accounts.ids.put(type + "/" + card + "/" + currency, id));
+        }
+    }
+
+    /** Posts a chunk's transfers in a few round trips (same rules as one by one: keys, floors under row locks). */
+    void postAll(List<NewTransfer> transfers) {
+        ledger.postAll(transfers);
+    }
+
+    /** Dr MERCHANT_PAYABLE c / Cr MERCHANT_ADVANCE c: the earned payable settles the unearned advance, once per case. */
+    void setOff(UUID caseId, UUID merchantId, Money amount) {
+        Currency c = amount.currency();
+        ledger.post(NewTransfer.of("compensation-setoff:" + caseId, "closure " + caseId + ": payable set off against the advance",
+                EntryLine.debit(account(AccountType.MERCHANT_PAYABLE, merchantId, c), amount),
+                EntryLine.credit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), amount)));
+    }
+
+    /** The entitlement becomes money owed: Dr CARD_LIABILITY U / Cr CONSUMER_REFUNDS_PAYABLE U. */
+    void entitlement(Accounts accounts, UUID caseId, UUID cardId, Money unredeemed) {
+        ledger.post(entitlementTransfer(accounts, caseId, cardId, unredeemed));
+    }
+
+    NewTransfer entitlementTransfer(Accounts accounts, UUID caseId, UUID cardId, Money unredeemed) {
+        Currency c = unredeemed.currency();
+        return (NewTransfer.of("compensation:" + caseId + ":" + cardId, "closure " + caseId + ": card " + cardId + " compensated",
+                EntryLine.debit(accounts.of(AccountType.CARD_LIABILITY, cardId, c), unredeemed),
+                EntryLine.credit(accounts.of(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), unredeemed)));
+    }
+
+    /**
+     * Paid: Dr CONSUMER_REFUNDS_PAYABLE U / Cr ESCROW e / Cr RISK_DEPOSIT_HELD d / Cr PLATFORM_GUARANTEE_FUND f; Dr
+     * RISK_DEPOSIT d; Dr SUBROGATION_RECEIVABLE f; Cr MERCHANT_ADVANCE d + f. Zero lines are left out.
+     */
+    void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund) {
+        paid(accounts, caseId, cardId, merchantId, escrow, deposit, fund, null, null);
+    }
+
+    /**
+     * As {@link #paid}; with a successor (TAKEOVER) the value does not leave to the consumer but goes, in the same
+     * transfer, into the successor's escrow for the new card: + Dr ESCROW(successor) U / Cr CARD_LIABILITY(new card) U.
+     */
+    void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund,
+              UUID successorId, UUID successorCardId) {
+        ledger.post(paidTransfer(accounts, caseId, cardId, merchantId, escrow, deposit, fund, successorId, successorCardId));
+    }
+
+    NewTransfer paidTransfer(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit,
+                             Money fund, UUID successorId, UUID successorCardId) {
+        Currency c = escrow.currency();
+        Money total = escrow.plus(deposit).plus(fund);
+        List<EntryLine> lines = new ArrayList<>();
+        lines.add(EntryLine.debit(accounts.of(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), total));
+        if (escrow.isPositive()) {
+            lines.add(EntryLine.credit(accounts.of(AccountType.ESCROW, merchantId, c), escrow));
+        }
+        if (deposit.isPositive()) {
+            lines.add(EntryLine.credit(accounts.of(AccountType.RISK_DEPOSIT_HELD, merchantId, c), deposit));
+            lines.add(EntryLine.debit(accounts.of(AccountType.RISK_DEPOSIT, merchantId, c), deposit));
+        }
+        if (fund.isPositive()) {
+            lines.add(EntryLine.credit(accounts.of(AccountType.PLATFORM_GUARANTEE_FUND, null, c), fund));
+            lines.add(EntryLine.debit(accounts.of(AccountType.SUBROGATION_RECEIVABLE, merchantId, c), fund));
+        }
+        Money advance = deposit.plus(fund);
+        if (advance.isPositive()) {
+            lines.add(EntryLine.credit(accounts.of(AccountType.MERCHANT_ADVANCE, merchantId, c), advance));
+        }
+        if (successorId != null) {
+            lines.add(EntryLine.debit(accounts.of(AccountType.ESCROW, successorId, c), total));
+            lines.add(EntryLine.credit(accounts.of(AccountType.CARD_LIABILITY, successorCardId, c), total));
+        }
+        return (new NewTransfer("compensation-paid:" + caseId + ":" + cardId, successorId == null
+                ? "closure " + caseId + ": compensation of card " + cardId + " paid"
+                : "closure " + caseId + ": card " + cardId + " taken over by " + successorId + " as card " + successorCardId, lines));
+    }
+}

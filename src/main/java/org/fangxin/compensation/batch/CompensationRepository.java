@@ -1,0 +1,332 @@
+package org.fangxin.compensation.batch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tables compensation.compensation_batch, compensation.compensation_line and compensation.compensation_successor (created
+ * as protection's in V13_2_1, V13_2_2 and V13_4_1, moved to this module's schema by V15_0_1).
+ */
+@Repository
+class CompensationRepository {
+
+    static final String LINE_COLUMNS = """
+            id, batch_id, case_id, seq, card_id, consumer_id, payment_order_id, unredeemed_minor, advance_minor,
+            escrow_minor, deposit_minor, fund_minor, choice, chosen_at, due_at, status, payment_reference, manual_reason,
+            settled_at, paid_at, paid_reference""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    CompensationRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    record Batch(UUID id, UUID caseId, UUID merchantId, Currency currency, String status, long setoffMinor,
+                 long escrowAvailableMinor, long depositAvailableMinor, Instant plannedAt, Instant chooseBy,
+                 String plannedBy, Instant completedAt) {
+        Money money(long minor) {
+            return new Money(minor, currency);
+        }
+    }
+
+    record Line(UUID id, UUID batchId, UUID caseId, int seq, UUID cardId, UUID consumerId, UUID paymentOrderId,
+                long unredeemedMinor, long advanceMinor, long escrowMinor, long depositMinor, long fundMinor,
+                String choice, Instant chosenAt, Instant dueAt, String status, String paymentReference,
+                String manualReason, Instant settledAt, Instant paidAt, String paidReference) { }
+
+    record Totals(long lines, long planned, long paying, long manual, long paid, long total, long escrow, long deposit,
+                  long fund, long paidTotal, long paidEscrow, long paidDeposit, long paidFund) { }
+
+    void insertBatch(Batch b) {
+        jdbc.sql("""
+                insert into compensation.compensation_batch (id, case_id, merchant_id, currency, status, setoff_minor,
+                       escrow_available_minor, deposit_available_minor, planned_at, choose_by, planned_by, completed_at)
+                values (:id, :case, :merchant, :currency, :status, :setoff, :escrow, :deposit, :at, :by, :who, :completed)
+                on conflict (case_id) do nothing
+                """)
+                .param("id", b.id()).param("case", b.caseId()).param("merchant", b.merchantId())
+                .param("currency", b.currency().getCurrencyCode()).param("status", b.status())
+                .param("setoff", b.setoffMinor()).param("escrow", b.escrowAvailableMinor())
+                .param("deposit", b.depositAvailableMinor()).param("at", ts(b.plannedAt())).param("by", ts(b.chooseBy()))
+                .param("who", b.plannedBy()).param("completed", ts(b.completedAt())).update();
+    }
+
+    /** Inserts the lines in JDBC batches of 1,000 rows. */
+    void insertLines(List<Line> lines) {
+        String sql = """
+                insert into compensation.compensation_line (id, batch_id, case_id, seq, card_id, consumer_id,
+                       payment_order_id, unredeemed_minor, advance_minor, escrow_minor, deposit_minor, fund_minor, choice,
+                       due_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CASH', ?, 'PLANNED')
+                """;
+        for (int from = 0; from < lines.size(); from += 1_000) {
+            List<Object[]> rows = new ArrayList<>();
+            for (Line l : lines.subList(from, Math.min(lines.size(), from + 1_000))) {
+                rows.add(new Object[] {l.id(), l.batchId(), l.caseId(), l.seq(), l.cardId(), l.consumerId(),
+                        l.paymentOrderId(), l.unredeemedMinor(), l.advanceMinor(), l.escrowMinor(), l.depositMinor(),
+                        l.fundMinor(), ts(l.dueAt())});
+            }
+            template.batchUpdate(sql, rows);
+        }
+    }
+
+    /** Serialises the planners of one case for the rest of the transaction (the event and an operator may race). */
+    void lockPlanning(UUID caseId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('compensation-plan:' || :case, 0))")
+                .param("case", caseId.toString()).query((rs, n) -> 1).list();
+    }
+
+    Optional<Batch> batchOfCase(UUID caseId) {
+        return jdbc.sql("select * from compensation.compensation_batch where case_id = :id").param("id", caseId)
+                .query(CompensationRepository::batch).optional();
+    }
+
+    Optional<Batch> lockBatch(UUID batchId) {
+        return jdbc.sql("select * from compensation.compensation_batch where id = :id for update").param("id", batchId)
+                .query(CompensationRepository::batch).optional();
+    }
+
+    Optional<Batch> batch(UUID batchId) {
+        return jdbc.sql("select * from compensation.compensation_batch where id = :id").param("id", batchId)
+                .query(CompensationRepository::batch).optional();
+    }
+
+    record Successor(UUID batchId, UUID merchantId, UUID productId, String registeredBy, Instant registeredAt) { }
+
+    Optional<Successor> successor(UUID batchId) {
+        return jdbc.sql("select * from compensation.compensation_successor where batch_id = :b").param("b", batchId)
+                .query((rs, n) -> new Successor(rs.getObject("batch_id", UUID.class), rs.getObject("merchant_id", UUID.class),
+                        rs.getObject("product_id", UUID.class), rs.getString("registered_by"), instant(rs, "registered_at")))
+                .optional();
+    }
+
+    void saveSuccessor(Successor s) {
+        jdbc.sql("""
+                insert into compensation.compensation_successor (batch_id, merchant_id, product_id, registered_by, registered_at)
+                values (:b, :m, :p, :by, :at)
+                on conflict (batch_id) do update set merchant_id = excluded.merchant_id, product_id = excluded.product_id,
+                       registered_by = excluded.registered_by, registered_at = excluded.registered_at
+                """).param("b", s.batchId()).param("m", s.merchantId()).param("p", s.productId())
+                .param("by", s.registeredBy()).param("at", ts(s.registeredAt())).update();
+    }
+
+    void markTakenOver(UUID lineId, UUID successorCardId, Instant at) {
+        int rows = jdbc.sql("""
+                update compensation.compensation_line set status = 'PAID', settled_at = :at, paid_at = :at,
+                       successor_card_id = :card, paid_reference = 'takeover:' || :card
+                 where id = :id and status = 'PLANNED'
+                """).param("id", lineId).param("card", successorCardId).param("at", ts(at)).update();
+        if (rows != 1) {
+            throw new IllegalStateException("line " + lineId + " is not PLANNED under its lock");
+        }
+    }
+
+    void complete(UUID batchId, Instant at) {
+        jdbc.sql("update compensation.compensation_batch set status = 'COMPLETED', completed_at = :at where id = :id and status <> 'COMPLETED'")
+                .param("id", batchId).param("at", ts(at)).update();
+    }
+
+    /**
+     * Claims a batch with due lines, skipping batches another instance is paying: one chunk at a time per batch, because
+     * every line of a merchant posts to the same merchant accounts and two chunks locking them in different orders
+     * would deadlock. Different merchants' batches are paid in parallel.
+     */
+    Optional<Batch> lockBatchWithDueLines(Instant now, UUID only, java.util.Collection<UUID> skip) {
+        // "not in" needs a non-empty list: a random id stands for "skip nothing".
+        java.util.Collection<UUID> skipped = skip.isEmpty() ? List.of(UUID.randomUUID()) : skip;
+        return jdbc.sql("""
+                select b.* from compensation.compensation_batch b
+                 where b.status = 'PAYING' and (cast(:only as uuid) is null or b.id = :only) and b.id not in (:skip)
+                   and exists (select 1 from compensation.compensation_line l
+                                where l.batch_id = b.id and l.status = 'PLANNED' and l.due_at <= :now)
+                 order by b.planned_at, b.id limit 1
+                 for update skip locked
+                """).param("now", ts(now)).param("only", only).param("skip", skipped)
+                .query(CompensationRepository::batch).optional();
+    }
+
+    /**
+     * Claims up to {@code limit} due PLANNED lines of the batch, in plan order (the caller holds the batch's lock, so no
+     * other payer holds them; it waits for a notice chunk holding some rather than skipping them).
+     */
+    List<Line> lockDue(UUID batchId, Instant now, int limit) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from compensation.compensation_line
+                 where batch_id = :batch and status = 'PLANNED' and due_at <= :now
+                 order by seq limit :limit
+                 for update
+                """).param("batch", batchId).param("now", ts(now)).param("limit", limit)
+                .query(CompensationRepository::line).list();
+    }
+
+    Optional<Line> line(UUID lineId) {
+        return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where id = :id")
+                .param("id", lineId).query(CompensationRepository::line).optional();
+    }
+
+    Optional<Line> lockLine(UUID lineId) {
+        return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where id = :id for update")
+                .param("id", lineId).query(CompensationRepository::line).optional();
+    }
+
+    Optional<Line> lockByPaymentReference(String reference) {
+        return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where payment_reference = :ref for update")
+                .param("ref", reference).query(CompensationRepository::line).optional();
+    }
+
+    List<Line> linesOfConsumer(UUID consumerId) {
+        return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where consumer_id = :c order by due_at desc, seq")
+                .param("c", consumerId).query(CompensationRepository::line).list();
+    }
+
+    List<Line> lines(UUID batchId, String status, int limit) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from compensation.compensation_line
+                 where batch_id = :batch and (cast(:status as text) is null or status = :status)
+                 order by seq limit :limit
+                """).param("batch", batchId).param("status", status).param("limit", limit)
+                .query(CompensationRepository::line).list();
+    }
+
+    List<Line> fundedLines(UUID batchId) {
+        return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where batch_id = :batch and fund_minor > 0 order by seq")
+                .param("batch", batchId).query(CompensationRepository::line).list();
+    }
+
+    void markSettled(UUID lineId, String status, String paymentReference, String manualReason, Instant at) {
+        int rows = jdbc.sql("""
+                update compensation.compensation_line set status = :status, payment_reference = :ref,
+                       manual_reason = :reason, settled_at = :at
+                 where id = :id and status = 'PLANNED'
+                """).param("id", lineId).param("status", status).param("ref", paymentReference)
+                .param("reason", manualReason).param("at", ts(at)).update();
+        if (rows != 1) {
+            throw new IllegalStateException("line " + lineId + " is not PLANNED under its lock");
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} lines whose planned notice was not sent yet (any batch), in plan order; waits for a
+     * payer's chunk holding some (no skip: they would be left unsent until the job), then re-checks them.
+     */
+    List<Line> lockNoticeDue(int limit) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from compensation.compensation_line
+                 where planned_notice_at is null
+                 order by batch_id, seq limit :limit
+                 for update
+                """).param("limit", limit).query(CompensationRepository::line).list();
+    }
+
+    void markNoticed(List<UUID> lineIds, Instant at) {
+        template.batchUpdate("update compensation.compensation_line set planned_notice_at = ? where id = ?",
+                lineIds.stream().map(id -> new Object[] {ts(at), id}).toList());
+    }
+
+    record Settled(UUID lineId, String status, String paymentReference, String manualReason) { }
+
+    /** As {@link #markSettled} for a chunk's lines, in one JDBC batch. */
+    void markAllSettled(List<Settled> lines, Instant at) {
+        int[] rows = template.batchUpdate("""
+                update compensation.compensation_line set status = ?, payment_reference = ?, manual_reason = ?, settled_at = ?
+                 where id = ? and status = 'PLANNED'
+                """, lines.stream().map(l -> new Object[] {l.status(), l.paymentReference(), l.manualReason(), ts(at), l.lineId()})
+                .toList());
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == 0) {
+                throw new IllegalStateException("line " + lines.get(i).lineId() + " is not PLANNED under its lock");
+            }
+        }
+    }
+
+    void toManual(UUID lineId, String reason) {
+        jdbc.sql("update compensation.compensation_line set status = 'MANUAL_PAYOUT', manual_reason = :reason where id = :id and status = 'PAYING'")
+                .param("id", lineId).param("reason", reason).update();
+    }
+
+    boolean markPaid(UUID lineId, String fromStatus, Instant at, String reference) {
+        return jdbc.sql("""
+                update compensation.compensation_line set status = 'PAID', paid_at = :at, paid_reference = :ref
+                 where id = :id and status = :from
+                """).param("id", lineId).param("from", fromStatus).param("at", ts(at)).param("ref", reference).update() == 1;
+    }
+
+    void choose(UUID lineId, String choice, Instant at, Instant dueAt) {
+        jdbc.sql("""
+                update compensation.compensation_line set choice = :choice, chosen_at = :at, due_at = :due
+                 where id = :id and status = 'PLANNED'
+                """).param("id", lineId).param("choice", choice).param("at", ts(at)).param("due", ts(dueAt)).update();
+    }
+
+    /**
+     * Whether a line of the batch is not PAID yet: an index probe per open status (batch_id, status), not a count over
+     * the batch — it runs once per refund outcome, so a count made completing 100,000 lines quadratic.
+     */
+    boolean hasUnpaid(UUID batchId) {
+        return jdbc.sql("""
+                select exists (select 1 from compensation.compensation_line
+                                where batch_id = :batch and status in ('PLANNED', 'PAYING', 'MANUAL_PAYOUT'))
+                """).param("batch", batchId).query(Boolean.class).single();
+    }
+
+    Totals totals(UUID batchId) {
+        return jdbc.sql("""
+                select count(*) as lines,
+                       count(*) filter (where status = 'PLANNED') as planned,
+                       count(*) filter (where status = 'PAYING') as paying,
+                       count(*) filter (where status = 'MANUAL_PAYOUT') as manual,
+                       count(*) filter (where status = 'PAID') as paid,
+                       coalesce(sum(unredeemed_minor), 0) as total, coalesce(sum(escrow_minor), 0) as escrow,
+                       coalesce(sum(deposit_minor), 0) as deposit, coalesce(sum(fund_minor), 0) as fund,
+                       coalesce(sum(unredeemed_minor) filter (where status = 'PAID'), 0) as paid_total,
+                       coalesce(sum(escrow_minor) filter (where status = 'PAID'), 0) as paid_escrow,
+                       coalesce(sum(deposit_minor) filter (where status = 'PAID'), 0) as paid_deposit,
+                       coalesce(sum(fund_minor) filter (where status = 'PAID'), 0) as paid_fund
+                  from compensation.compensation_line where batch_id = :batch
+                """).param("batch", batchId).query((rs, n) -> new Totals(rs.getLong("lines"), rs.getLong("planned"),
+                        rs.getLong("paying"), rs.getLong("manual"), rs.getLong("paid"), rs.getLong("total"),
+                        rs.getLong("escrow"), rs.getLong("deposit"), rs.getLong("fund"), rs.getLong("paid_total"),
+                        rs.getLong("paid_escrow"), rs.getLong("paid_deposit"), rs.getLong("paid_fund"))).single();
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Batch batch(ResultSet rs, int n) throws SQLException {
+        return new Batch(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                rs.getObject("merchant_id", UUID.class), Currency.getInstance(rs.getString("currency").trim()),
+                rs.getString("status"), rs.getLong("setoff_minor"), rs.getLong("escrow_available_minor"),
+                rs.getLong("deposit_available_minor"), instant(rs, "planned_at"), instant(rs, "choose_by"),
+                rs.getString("planned_by"), instant(rs, "completed_at"));
+    }
+
+    private static Line line(ResultSet rs, int n) throws SQLException {
+        return new Line(rs.getObject("id", UUID.class), rs.getObject("batch_id", UUID.class),
+                rs.getObject("case_id", UUID.class), rs.getInt("seq"), rs.getObject("card_id", UUID.class),
+                rs.getObject("consumer_id", UUID.class), rs.getObject("payment_order_id", UUID.class),
+                rs.getLong("unredeemed_minor"), rs.getLong("advance_minor"), rs.getLong("escrow_minor"),
+                rs.getLong("deposit_minor"), rs.getLong("fund_minor"), rs.getString("choice"), instant(rs, "chosen_at"),
+                instant(rs, "due_at"), rs.getString("status"), rs.getString("payment_reference"),
+                rs.getString("manual_reason"), instant(rs, "settled_at"), instant(rs, "paid_at"),
+                rs.getString("paid_reference"));
+    }
+}

@@ -1,0 +1,82 @@
+package org.fangxin.insurance;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The money of claims that pay consumers directly ({@link ClaimView#paysConsumers()}, the Kaifeng model: mediation
+ * failed, the insurer pays). Approval books what the insurer owes each consumer ({@code claim-approved:}, Dr
+ * INSURER_RECEIVABLE / Cr INSURED_BENEFIT_PAYABLE per card) and records the insurer's recovery claim against the
+ * merchant; the insurer's payment to the consumers settles both sides ({@code claim-paid:}). No merchant account and no
+ * escrow moves, so the escrow identity is untouched. Runs in the claim's transaction.
+ */
+@Component
+class ConsumerBenefits {
+
+    private final Ledger ledger;
+    private final JdbcClient jdbc;
+
+    ConsumerBenefits(Ledger ledger, JdbcClient jdbc) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+    }
+
+    /** The decided claim approved {@code approved} > 0 in total: the insurer owes it to the lines' consumers. */
+    void approved(ClaimView decided, Money approved, Instant at) {
+        ledger.post(new NewTransfer("claim-approved:" + decided.caseId() + ":" + decided.id(), "claim "
+                + decided.claimNumber() + " " + decided.outcome() + ": owed to consumers by the insurer",
+                lines(decided, approved, true)));
+        jdbc.sql("""
+                insert into insurance.recovery_claim (claim_id, insurer_id, merchant_id, currency, amount_minor, recorded_at)
+                values (:claim, :insurer, :merchant, :currency, :amount, :at) on conflict (claim_id) do nothing
+                """)
+                .param("claim", decided.id()).param("insurer", decided.insurerId()).param("merchant", decided.merchantId())
+                .param("currency", approved.currency().getCurrencyCode()).param("amount", approved.amountMinor())
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** The insurer paid the consumers what it approved: the benefit owed and the receivable go away together. */
+    void paid(ClaimView claim) {
+        ledger.post(new NewTransfer("claim-paid:" + claim.caseId() + ":" + claim.id(), "insurer paid the consumers of claim "
+                + claim.claimNumber() + " directly", lines(claim, claim.approved(), false)));
+    }
+
+    Optional<RecoveryClaimView> recoveryOf(UUID claimId) {
+        return jdbc.sql("""
+                select claim_id, insurer_id, merchant_id, currency, amount_minor, recorded_at
+                  from insurance.recovery_claim where claim_id = :claim
+                """)
+                .param("claim", claimId)
+                .query((rs, n) -> new RecoveryClaimView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), new Money(rs.getLong(5), Currency.getInstance(rs.getString(4))),
+                        rs.getTimestamp(6).toInstant()))
+                .optional();
+    }
+
+    /** One line per approved card on the consumers' side, the total on the insurer's; {@code owed}: approval, else payment. */
+    private List<EntryLine> lines(ClaimView claim, Money total, boolean owed) {
+        Currency currency = total.currency();
+        var receivable = ledger.open(AccountType.INSURER_RECEIVABLE, claim.insurerId(), currency).id();
+        List<EntryLine> lines = new ArrayList<>();
+        lines.add(owed ? EntryLine.debit(receivable, total) : EntryLine.credit(receivable, total));
+        for (ClaimView.Line line : claim.lines()) {
+            if (line.approved() != null && line.approved().isPositive()) {
+                var benefit = ledger.open(AccountType.INSURED_BENEFIT_PAYABLE, line.cardId(), currency).id();
+                lines.add(owed ? EntryLine.credit(benefit, line.approved()) : EntryLine.debit(benefit, line.approved()));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,114 @@
+package org.fangxin.insurance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.fangxin.identity.Users;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.merchant.Sector;
+import org.fangxin.compensation.CompensationCompleted;
+import org.fangxin.compensation.CompensationCompleted.FundedLine;
+import org.fangxin.shared.Money;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The platform files the insurance claim of a closure when its compensation batch completes. */
+class ClaimFilerTests extends IntegrationTest {
+
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Claims claims;
+    @Autowired
+    Insurers insurers;
+    @Autowired
+    Policies policies;
+    @Autowired
+    Merchants merchants;
+    @Autowired
+    Users accounts;
+    @Autowired
+    Ledger ledger;
+
+    private void publish(CompensationCompleted event) {
+        transactions.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private static <T> T await(Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("nothing arrived in time");
+    }
+
+    @Test
+    void claimsTheGuaranteeFundPartOfACompletedCompensationOnce() {
+        var fixtures = new InsuranceFixtures(insurers, policies, users);
+        var insurer = fixtures.insurer(120, Money.yuan(50_000));
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
+                new CostSharing(0, 10_000, 0));
+        var ledgerState = new CompensationLedger(ledger);
+        UUID caseId = UUID.randomUUID();
+        UUID first = ledgerState.fundPaid(caseId, gym.id(), 70_000);
+        UUID second = ledgerState.fundPaid(caseId, gym.id(), 30_000);
+        UUID consumer = UUID.randomUUID();
+        var event = new CompensationCompleted(caseId, gym.id(), clock.instant(), Money.fen(250_000), Money.fen(100_000),
+                Money.fen(50_000), Money.fen(100_000), List.of(
+                        new FundedLine(UUID.randomUUID(), first, consumer, Money.fen(120_000), Money.fen(70_000)),
+                        new FundedLine(UUID.randomUUID(), second, UUID.randomUUID(), Money.fen(80_000), Money.fen(30_000))));
+
+        publish(event);
+        ClaimView claim = await(() -> claims.ofCase(caseId));
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.FILED);
+        assertThat(claim.policyId()).isEqualTo(policy.id());
+        assertThat(claim.claimed()).isEqualTo(Money.fen(100_000));
+        assertThat(claim.lines()).extracting(ClaimView.Line::cardId).containsExactly(first, second);
+        assertThat(claim.lines().get(0).consumerId()).isEqualTo(consumer);
+        assertThat(ledgerState.balance(AccountType.SUBROGATION_RECEIVABLE, gym.id())).isEqualTo(Money.fen(100_000));
+
+        publish(event); // redelivered: still the one claim
+        await(() -> claims.list(fixtures.operator(), null, 500).stream().filter(c -> c.caseId().equals(caseId))
+                .count() == 1 ? Optional.of(true) : Optional.empty());
+        assertThat(claims.ofCase(caseId).orElseThrow().id()).isEqualTo(claim.id());
+    }
+
+    @Test
+    void anUninsuredMerchantsLossIsRecordedAndStaysAReceivable() {
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.BEAUTY, "410200");
+        UUID caseId = UUID.randomUUID();
+        UUID card = new CompensationLedger(ledger).fundPaid(caseId, gym.id(), 45_000);
+        publish(new CompensationCompleted(caseId, gym.id(), clock.instant(), Money.fen(45_000), Money.fen(0), Money.fen(0),
+                Money.fen(45_000), List.of(new FundedLine(UUID.randomUUID(), card, UUID.randomUUID(), Money.fen(45_000),
+                Money.fen(45_000)))));
+
+        ClaimView claim = await(() -> claims.ofCase(caseId));
+        assertThat(claim.status()).isEqualTo(ClaimStatus.UNINSURED);
+        assertThat(new CompensationLedger(ledger).balance(AccountType.SUBROGATION_RECEIVABLE, gym.id()))
+                .isEqualTo(Money.fen(45_000));
+    }
+}
