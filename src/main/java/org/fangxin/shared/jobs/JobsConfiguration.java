@@ -36,8 +36,9 @@ class JobsConfiguration {
 
     /** Runs what is due now and waits for it (the demo's time travel catches jobs up after each step). */
     @Bean
-    DueJobs dueJobs(JobScheduler jobs, org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
-        return new SchedulerDueJobs(jobs.scheduler, jdbc, clock);
+    DueJobs dueJobs(JobScheduler jobs, ObjectProvider<Task<?>> tasks, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                    java.time.Clock clock) {
+        return new SchedulerDueJobs(jobs.scheduler, jdbc, clock, tasks.orderedStream().map(Task::getName).toList());
     }
 
     /**
