@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.UUID;
+import org.fangxin.notification.Notifications;
 import org.junit.jupiter.api.Test;
 
 /** House rules that the compiler does not check (style.md 2.11). */
@@ -51,6 +53,24 @@ class ArchitectureTests {
                 .orShould().haveRawType(Float.class)
                 .because("money is integer minor units")
                 .allowEmptyShould(true)
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void onlyNoticeListenersSendNotifications() {
+        noClasses().that().resideOutsideOfPackage("org.fangxin.notification..")
+                .and().haveSimpleNameNotEndingWith("Notices")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.fangxin.notification.Notifications")
+                .because("a business transaction publishes an event; its module's <Module>Notices listener sends after commit (ADR 11)")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void noticesAreMessageKeysInTheReadersLanguage() {
+        noClasses().that().resideOutsideOfPackage("org.fangxin.notification..")
+                .should().callMethod(Notifications.class, "send", UUID.class, String.class, String.class, String.class)
+                .orShould().callMethod(Notifications.class, "send", UUID.class, String.class, String.class)
+                .because("a system notice is a Notice (message key + arguments) so the inbox shows it in the reader's language (ADR 11)")
                 .check(PRODUCTION);
     }
 

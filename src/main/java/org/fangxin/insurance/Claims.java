@@ -2,8 +2,6 @@ package org.fangxin.insurance;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.insurance.domain.ClaimLimits;
+import java.time.LocalDate;
 import org.fangxin.insurance.domain.PolicyYear;
 import org.fangxin.insurance.persistence.ClaimRepository;
 import org.fangxin.insurance.persistence.InsuranceRepository;
@@ -23,7 +21,6 @@ import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.shared.AuditTrail;
-import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
@@ -40,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * whole claim; the decision books {@code claim-approved:<caseId>:<claimId>} Dr INSURER_RECEIVABLE(insurer) /
  * Cr SUBROGATION_RECEIVABLE(merchant). The insurer's payment (or its receipt, recorded by an operator) books
  * {@code claim-paid:<caseId>:<claimId>} Dr PLATFORM_GUARANTEE_FUND / Cr INSURER_RECEIVABLE: the fund is reimbursed.
+ * Filing is {@link ClaimFiling}.
  */
 @Service
 @Transactional
@@ -55,30 +53,28 @@ public class Claims {
     public static final int REFERENCE_LENGTH_MAX = 100;
 
     private final ClaimRepository claims;
+    private final ClaimFiling filing;
     private final InsuranceRepository insurance;
     private final Policies policies;
     private final Insurers insurers;
     private final Premiums premiums;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final FundPayments fundPayments;
     private final ConsumerBenefits benefits;
 
-    Claims(ClaimRepository claims, InsuranceRepository insurance, Policies policies, Insurers insurers, Premiums premiums,
-           Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+    Claims(ClaimRepository claims, ClaimFiling filing, InsuranceRepository insurance, Policies policies, Insurers insurers,
+           Premiums premiums, Ledger ledger, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
            ConsumerBenefits benefits) {
-        this.fundPayments = new FundPayments(ledger);
         this.claims = claims;
+        this.filing = filing;
         this.insurance = insurance;
         this.policies = policies;
         this.insurers = insurers;
         this.premiums = premiums;
         this.ledger = ledger;
         this.audit = audit;
-        this.ids = ids;
         this.clock = clock;
         this.events = events;
         this.benefits = benefits;
@@ -89,29 +85,7 @@ public class Claims {
      * command). Filing a case again returns its claim unchanged.
      */
     public ClaimView file(NewClaim request) {
-        validate(request);
-        Optional<ClaimView> existing = claims.ofCase(request.caseId());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        if (!request.paysConsumers()) {
-            // a claim that reimburses the guarantee fund stands only on what the fund paid; one that pays consumers
-            // directly (a failed mediation) has no fund payment behind it
-            fundPayments.requireFunded(request);
-        }
-        List<PolicyView> covering = policies.covering(request.merchantId(), request.closedOn());
-        Optional<PolicyView> insuring = covering.stream()
-                .filter(p -> insurance.product(p.productId()).orElseThrow().triggers().contains(request.trigger()))
-                .findFirst();
-        ClaimView claim = insuring.map(policy -> covered(request, policy))
-                .orElseGet(() -> uninsured(request, null, covering.isEmpty() ? UninsuredReason.NO_POLICY
-                        : UninsuredReason.TRIGGER_NOT_COVERED));
-        LocalDate yearStart = insuring.map(p -> PolicyYear.startOf(p.startsOn(), request.closedOn())).orElse(null);
-        if (!claims.insert(claim, yearStart)) {
-            return claims.ofCase(request.caseId()).orElseThrow();
-        }
-        audit.record("insurance.claim.filed", "insurance-claim", claim.id(), null, summary(claim));
-        return claims.find(claim.id()).orElseThrow();
+        return filing.file(request);
     }
 
     /** The claim of a closure case, if filed (no access check; for other modules' views). */
@@ -267,7 +241,8 @@ public class Claims {
     public Money aggregateRemaining(UUID policyId, LocalDate on) {
         PolicyView policy = insurance.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
         ProductView product = insurance.product(policy.productId()).orElseThrow();
-        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on);
+        // a policy that has not started yet (listed ahead of its start) has its first year's aggregate untouched
+        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on.isBefore(policy.startsOn()) ? policy.startsOn() : on);
         Money used = new Money(claims.used(policy.id(), yearStart, null), product.aggregateLimit().currency());
         return product.aggregateLimit().minus(used).max(Money.zero(used.currency()));
     }
@@ -298,81 +273,6 @@ public class Claims {
         return ratios;
     }
 
-    // ---- filing
-
-    private ClaimView covered(NewClaim request, PolicyView policy) {
-        insurance.lockPolicy(policy.id()); // claims on one policy take its limits one after the other
-        ProductView product = insurance.product(policy.productId()).orElseThrow();
-        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), request.closedOn());
-        Money zero = Money.zero(product.aggregateLimit().currency());
-        Money aggregateLeft = product.aggregateLimit().minus(new Money(claims.used(policy.id(), yearStart, null), zero.currency()));
-        Money merchantLeft = product.perMerchantLimit()
-                .minus(new Money(claims.used(policy.id(), yearStart, request.merchantId()), zero.currency()));
-        List<ClaimLimits.Claimed> toCap = request.lines().stream()
-                .map(l -> new ClaimLimits.Claimed(l.consumerId() == null ? l.cardId() : l.consumerId(), l.claimed()))
-                .toList();
-        List<ClaimLimits.Covered> capped = ClaimLimits.apply(toCap, product.perConsumerLimit(), merchantLeft, aggregateLeft);
-        List<ClaimView.Line> lines = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            NewClaim.Line line = request.lines().get(i);
-            lines.add(new ClaimView.Line(i + 1, line.cardId(), line.consumerId(), line.claimed(), capped.get(i).covered(),
-                    capped.get(i).reason(), null, null, null, null, null));
-        }
-        Money covered = lines.stream().map(ClaimView.Line::covered).reduce(zero, Money::plus);
-        if (!covered.isPositive()) {
-            return uninsured(request, policy, UninsuredReason.LIMIT_EXHAUSTED);
-        }
-        UUID id = ids.next();
-        return new ClaimView(id, number(id, request), request.caseId(), request.merchantId(), policy.id(),
-                policy.policyNumber(), policy.insurerId(), request.trigger(), request.closedOn(), ClaimStatus.FILED, null,
-                null, null, total(request), covered, zero, clock.instant(), null, null, null, null, null, lines);
-    }
-
-    private ClaimView uninsured(NewClaim request, PolicyView policy, UninsuredReason reason) {
-        UUID id = ids.next();
-        Money zero = Money.zero(request.lines().get(0).claimed().currency());
-        List<ClaimView.Line> lines = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            NewClaim.Line line = request.lines().get(i);
-            lines.add(new ClaimView.Line(i + 1, line.cardId(), line.consumerId(), line.claimed(), zero,
-                    policy == null ? CapReason.UNINSURED : CapReason.AGGREGATE_LIMIT, null, null, null, null, null));
-        }
-        return new ClaimView(id, number(id, request), request.caseId(), request.merchantId(),
-                policy == null ? null : policy.id(), policy == null ? null : policy.policyNumber(),
-                policy == null ? null : policy.insurerId(), request.trigger(), request.closedOn(), ClaimStatus.UNINSURED,
-                null, reason, null, total(request), zero, zero, clock.instant(), null, null, null, null, null, lines);
-    }
-
-    private static void validate(NewClaim request) {
-        if (request == null || request.caseId() == null || request.merchantId() == null || request.trigger() == null
-                || request.closedOn() == null) {
-            throw Rejection.invalid("claim", "case, merchant, trigger and closure date are required");
-        }
-        if (request.lines() == null || request.lines().isEmpty() || request.lines().size() > LINES_MAX) {
-            throw Rejection.invalid("lines", "a claim has 1 to " + LINES_MAX + " lines");
-        }
-        Set<UUID> cards = new HashSet<>();
-        for (NewClaim.Line line : request.lines()) {
-            if (line == null || line.cardId() == null || line.claimed() == null) {
-                throw Rejection.invalid("lines", "each line names a card and the amount claimed");
-            }
-            if (!line.claimed().isPositive() || !line.claimed().currency().equals(Money.CNY)) {
-                throw Rejection.invalid("lines", "the amount claimed for card " + line.cardId() + " must be positive, in CNY");
-            }
-            if (!cards.add(line.cardId())) {
-                throw Rejection.invalid("lines", "card " + line.cardId() + " is claimed twice");
-            }
-        }
-    }
-
-    private static Money total(NewClaim request) {
-        return request.lines().stream().map(NewClaim.Line::claimed).reduce(Money.fen(0), Money::plus);
-    }
-
-    private static String number(UUID id, NewClaim request) {
-        return "CL-" + request.closedOn().getYear() + "-" + id.toString().substring(24).toUpperCase();
-    }
-
     // ---- deciding
 
     private void applyLine(Actor actor, ClaimView claim, ClaimLineDecision decision, Instant now) {
@@ -384,13 +284,25 @@ public class Claims {
         if (!line.decidable()) {
             throw Rejection.invalid("cardId", "line " + line.lineNo() + " is not claimed from the insurer (capped to zero)");
         }
-        Money zero = Money.zero(line.covered().currency());
         Optional<String> reason = reason(decision.reason());
         Money amount = decision.amount();
         if (amount != null && !amount.currency().equals(line.covered().currency())) {
             throw Rejection.invalid("amount", "the amount is in " + line.covered().currency());
         }
-        Money approved = switch (decision.decision()) {
+        Money approved = approvedAmount(decision, line, amount);
+        if (decision.decision() != LineDecision.APPROVED && reason.isEmpty()) {
+            throw Rejection.invalid("reason", "say why line " + line.lineNo() + " is not approved in full");
+        }
+        claims.decideLine(claim.id(), line.lineNo(), decision.decision(), approved, reason.orElse(null),
+                actor.username(), now);
+        audit.record("insurance.claim.line-decided", "insurance-claim", claim.id(), line,
+                Map.of("lineNo", line.lineNo(), "cardId", line.cardId().toString(), "decision", decision.decision().name(),
+                        "approved", approved, "reason", reason.orElse("")));
+    }
+
+    /** What the insurer approves of the line: all of it, a reduced amount, or nothing; anything else is invalid. */
+    private static Money approvedAmount(ClaimLineDecision decision, ClaimView.Line line, Money amount) {
+        return switch (decision.decision()) {
             case APPROVED -> {
                 if (amount != null && !amount.equals(line.covered())) {
                     throw Rejection.invalid("amount", "a full approval is the covered amount " + line.covered().format()
@@ -409,17 +321,9 @@ public class Claims {
                 if (amount != null && !amount.isZero()) {
                     throw Rejection.invalid("amount", "a rejected line approves nothing");
                 }
-                yield zero;
+                yield Money.zero(line.covered().currency());
             }
         };
-        if (decision.decision() != LineDecision.APPROVED && reason.isEmpty()) {
-            throw Rejection.invalid("reason", "say why line " + line.lineNo() + " is not approved in full");
-        }
-        claims.decideLine(claim.id(), line.lineNo(), decision.decision(), approved, reason.orElse(null),
-                actor.username(), now);
-        audit.record("insurance.claim.line-decided", "insurance-claim", claim.id(), line,
-                Map.of("lineNo", line.lineNo(), "cardId", line.cardId().toString(), "decision", decision.decision().name(),
-                        "approved", approved, "reason", reason.orElse("")));
     }
 
     private ClaimView finish(Actor actor, ClaimView claim, ClaimOutcome outcome, Money approved, String rejectReason,
@@ -473,7 +377,7 @@ public class Claims {
         return Optional.of(trimmed);
     }
 
-    private static Map<String, Object> summary(ClaimView claim) {
+    static Map<String, Object> summary(ClaimView claim) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("claimNumber", claim.claimNumber());
         summary.put("caseId", claim.caseId().toString());

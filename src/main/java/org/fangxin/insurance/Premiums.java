@@ -9,14 +9,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
 import org.fangxin.insurance.PremiumBillView.Line;
 import org.fangxin.insurance.PremiumBillView.MerchantShareStatus;
 import org.fangxin.insurance.domain.PremiumArithmetic;
@@ -30,7 +27,6 @@ import org.fangxin.ledger.LedgerProblems;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
-import org.fangxin.notification.Notifications;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
@@ -39,7 +35,7 @@ import org.fangxin.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -63,16 +59,13 @@ public class Premiums {
 
     public static final ProblemType PERIOD_IN_FUTURE = new ProblemType("billing-period-in-future", 422);
     private static final Logger log = LoggerFactory.getLogger(Premiums.class);
-    private static final Locale MESSAGE_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final InsuranceRepository repository;
     private final Policies policies;
     private final Insurers insurers;
     private final Merchants merchants;
     private final Ledger ledger;
-    private final Users users;
-    private final Notifications notifications;
-    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
@@ -80,7 +73,7 @@ public class Premiums {
     private final ZoneId zone;
 
     Premiums(InsuranceRepository repository, Policies policies, Insurers insurers, Merchants merchants, Ledger ledger,
-             Users users, Notifications notifications, MessageSource messages, AuditTrail audit, IdGenerator ids,
+             ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids,
              Clock clock, PlatformTransactionManager transactions,
              @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone) {
         this.repository = repository;
@@ -88,9 +81,7 @@ public class Premiums {
         this.insurers = insurers;
         this.merchants = merchants;
         this.ledger = ledger;
-        this.users = users;
-        this.notifications = notifications;
-        this.messages = messages;
+        this.events = events;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
@@ -257,14 +248,8 @@ public class Premiums {
                 // the payable moved between the read and the lock: treat as short
             }
         }
-        String subject = messages.getMessage("insurance.notify.premiumDue.subject", null, MESSAGE_LOCALE);
-        String body = messages.getMessage("insurance.notify.premiumDue.body",
-                new Object[] {policy.policyNumber(), period.toString(), share.format()}, MESSAGE_LOCALE);
-        for (UserAccount user : users.ofMerchant(merchant.id())) {
-            if (user.is(Role.MERCHANT_OWNER)) {
-                notifications.send(user.id(), subject, body, "premium-due:" + billId + ":" + merchant.id() + ":" + user.id());
-            }
-        }
+        events.publishEvent(new PremiumShareDue(billId, policy.id(), policy.policyNumber(), merchant.id(), period, share,
+                clock.instant())); // the owners are told after commit
         return MerchantShareStatus.DUE;
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fangxin.ledger.domain.TransferRules;
+import org.fangxin.ledger.persistence.EntryQueries;
 import org.fangxin.ledger.persistence.LedgerRepository;
 import org.fangxin.ledger.persistence.LedgerRepository.LockedBalance;
 import org.fangxin.ledger.persistence.LedgerRepository.TransferRow;
@@ -37,11 +38,18 @@ public class Ledger {
     public static final int ENTRIES_BETWEEN_MAX = 1_000_000;
 
     private final LedgerRepository repository;
+    private final EntryQueries entryQueries;
+    private final BulkPosting bulk;
+    private final LedgerReports reports;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public Ledger(LedgerRepository repository, IdGenerator ids, Clock clock) {
+    Ledger(LedgerRepository repository, EntryQueries entryQueries, BulkPosting bulk, LedgerReports reports, IdGenerator ids,
+           Clock clock) {
         this.repository = repository;
+        this.entryQueries = entryQueries;
+        this.bulk = bulk;
+        this.reports = reports;
         this.ids = ids;
         this.clock = clock;
     }
@@ -93,7 +101,7 @@ public class Ledger {
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public Money balanceAsOf(AccountId id, Instant instant) {
         AccountView account = account(id);
-        long signed = repository.sumOfEntries(id, instant);
+        long signed = entryQueries.sumOfEntries(id, instant);
         return new Money(account.normalSide().normal(signed), account.balance().currency());
     }
 
@@ -117,83 +125,7 @@ public class Ledger {
      * ids in the given order (the first transfer's id for a replayed key).
      */
     public List<TransferId> postAll(List<NewTransfer> transfers) {
-        if (transfers.size() > POST_ALL_MAX) {
-            throw new IllegalArgumentException("at most " + POST_ALL_MAX + " transfers per call, not " + transfers.size());
-        }
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (NewTransfer transfer : transfers) {
-            TransferRules.validate(transfer);
-            if (!keys.add(transfer.postingKey())) {
-                throw new Rejection(LedgerProblems.INVALID_TRANSFER, "posting key " + transfer.postingKey()
-                        + " appears twice in one bulk posting");
-            }
-        }
-        if (transfers.isEmpty()) {
-            return List.of();
-        }
-        replays(transfers);
-        java.util.Set<AccountId> accounts = new java.util.HashSet<>();
-        transfers.forEach(t -> t.lines().forEach(l -> accounts.add(l.account())));
-        Map<AccountId, LockedBalance> locked = repository.lockBalancesBulk(accounts).stream()
-                .collect(Collectors.toMap(LockedBalance::account, Function.identity()));
-        // Re-read after the locks: a concurrent posting of one of the keys may have committed meanwhile.
-        Map<String, TransferId> posted = replays(transfers);
-        List<NewTransfer> fresh = transfers.stream().filter(t -> !posted.containsKey(t.postingKey())).toList();
-        Map<AccountId, Long> running = new java.util.HashMap<>();
-        for (NewTransfer transfer : fresh) {
-            for (EntryLine line : transfer.lines()) {
-                checkLocked(line, locked.get(line.account()));
-            }
-            Map<AccountId, LockedBalance> current = new java.util.HashMap<>();
-            for (EntryLine line : transfer.lines()) {
-                LockedBalance l = locked.get(line.account());
-                current.put(line.account(), new LockedBalance(l.account(), l.currency(), l.normalSide(), l.nonNegative(),
-                        l.balanceMinor() + running.getOrDefault(line.account(), 0L)));
-            }
-            requireNonNegativeAfter(transfer.lines(), current);
-            transfer.lines().forEach(line -> running.merge(line.account(), line.amount().amountMinor(), Math::addExact));
-        }
-        List<TransferId> freshIds = fresh.stream().map(t -> new TransferId(ids.next())).toList();
-        running.values().removeIf(delta -> delta == 0);
-        if (!fresh.isEmpty() && repository.insertTransfers(freshIds, fresh, clock.instant(), running) != fresh.size()) {
-            // only a concurrent posting of one of the keys on other accounts (else we would have waited on its locks)
-            throw new IllegalStateException("a posting key of this bulk posting was posted concurrently with other lines");
-        }
-        Map<String, TransferId> byKey = new java.util.HashMap<>(posted);
-        for (int i = 0; i < fresh.size(); i++) {
-            byKey.put(fresh.get(i).postingKey(), freshIds.get(i));
-        }
-        return transfers.stream().map(t -> byKey.get(t.postingKey())).toList();
-    }
-
-    /** The already-posted transfers among these keys (same content; a different one is refused). */
-    private Map<String, TransferId> replays(List<NewTransfer> transfers) {
-        List<TransferRow> rows = repository.findTransfers(transfers.stream().map(NewTransfer::postingKey).toArray(String[]::new));
-        if (rows.isEmpty()) {
-            return Map.of();
-        }
-        Map<TransferId, List<EntryView>> entries = repository.entriesOfTransfers(
-                        rows.stream().map(r -> r.id().value()).toArray(UUID[]::new)).stream()
-                .collect(Collectors.groupingBy(EntryView::transferId));
-        Map<String, NewTransfer> requested = transfers.stream().collect(Collectors.toMap(NewTransfer::postingKey, t -> t));
-        Map<String, TransferId> posted = new java.util.HashMap<>();
-        for (TransferRow row : rows) {
-            NewTransfer transfer = requested.get(row.postingKey());
-            List<String> differences = new ArrayList<>();
-            TransferRules.difference(LedgerRepository.lines(entries.getOrDefault(row.id(), List.of())), transfer.lines())
-                    .ifPresent(differences::add);
-            if (row.reverses() != null) {
-                differences.add("reverses " + row.reverses() + " posted, none requested");
-            }
-            if (!differences.isEmpty()) {
-                String difference = String.join("; ", differences);
-                throw new Rejection(LedgerProblems.POSTING_KEY_REUSED, "posting key '" + transfer.postingKey()
-                        + "' was already used for transfer " + row.id() + " with different content: " + difference,
-                        Map.of("postingKey", transfer.postingKey(), "transferId", row.id().toString(), "difference", difference));
-            }
-            posted.put(row.postingKey(), row.id());
-        }
-        return posted;
+        return bulk.postAll(transfers);
     }
 
     /**
@@ -202,48 +134,12 @@ public class Ledger {
      */
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public Map<UUID, Money> balancesByOwner(AccountType type, java.util.Collection<UUID> owners, Currency currency) {
-        Map<UUID, Money> balances = new java.util.HashMap<>();
-        for (Object[] row : repository.balancesOfOwners(type, currency, owners.toArray(UUID[]::new))) {
-            balances.put((UUID) row[0], new Money(((Side) row[2]).normal((Long) row[1]), currency));
-        }
-        return balances;
+        return bulk.balancesByOwner(type, owners, currency);
     }
 
     /** As {@link #open(AccountType, UUID, Currency)} for many owners of one chart code in two statements; owner → id. */
     public Map<UUID, AccountId> openAll(AccountType type, java.util.Collection<UUID> owners, Currency currency) {
-        if (!type.ownerKind().requiresOwner() || owners.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new Rejection(LedgerProblems.INVALID_ACCOUNT, type + " accounts are opened one by one");
-        }
-        if (currency.getDefaultFractionDigits() < 0) {
-            throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "currency " + currency + " has no minor unit");
-        }
-        UUID[] distinct = owners.stream().distinct().toArray(UUID[]::new);
-        UUID[] newIds = new UUID[distinct.length];
-        for (int i = 0; i < distinct.length; i++) {
-            newIds[i] = ids.next();
-        }
-        boolean nonNegative = type.nonNegativeByDefault();
-        repository.insertAccountsIfAbsent(type, currency, nonNegative, newIds, distinct, clock.instant());
-        Map<UUID, AccountId> opened = new java.util.HashMap<>();
-        for (Object[] row : repository.accountsOfOwners(type, currency, distinct)) {
-            if ((Boolean) row[2] != nonNegative) {
-                throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "account " + row[1] + " exists with non-negative = " + row[2]);
-            }
-            opened.put((UUID) row[0], (AccountId) row[1]);
-        }
-        return opened;
-    }
-
-    private static void checkLocked(EntryLine line, LockedBalance balance) {
-        if (balance == null) {
-            throw new Rejection(LedgerProblems.UNKNOWN_ACCOUNT, "account " + line.account() + " does not exist",
-                    Map.of("accountId", line.account().toString()));
-        }
-        if (!balance.currency().equals(line.amount().currency())) {
-            throw new Rejection(LedgerProblems.CURRENCY_MISMATCH, "account " + line.account() + " is in "
-                    + balance.currency() + ", the line is in " + line.amount().currency(),
-                    Map.of("accountId", line.account().toString()));
-        }
+        return bulk.openAll(type, owners, currency);
     }
 
     /**
@@ -289,8 +185,8 @@ public class Ledger {
     public LedgerPage<EntryView> entries(AccountId account, int page, int size) {
         account(account);
         int limit = pageSize(size);
-        return new LedgerPage<>(repository.entriesOfAccount(account, offset(page, limit), limit), page, limit,
-                repository.countEntriesOfAccount(account));
+        return new LedgerPage<>(entryQueries.entriesOfAccount(account, offset(page, limit), limit), page, limit,
+                entryQueries.countEntriesOfAccount(account));
     }
 
     /**
@@ -303,7 +199,7 @@ public class Ledger {
         if (!from.isBefore(to) || limit < 1 || limit > ENTRIES_BETWEEN_MAX) {
             throw new IllegalArgumentException("window " + from + ".." + to + " with limit " + limit);
         }
-        List<PostedEntry> entries = repository.entriesBetween(account, from, to, limit + 1);
+        List<PostedEntry> entries = entryQueries.entriesBetween(account, from, to, limit + 1);
         if (entries.size() > limit) {
             throw new Rejection(LedgerProblems.TOO_MANY_ENTRIES, "account " + account + " has more than " + limit
                     + " entries between " + from + " and " + to);
@@ -321,7 +217,7 @@ public class Ledger {
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public PostingSums sumsByPostingKeyPrefix(String prefix, Currency currency) {
         requirePrefix(prefix);
-        return sums(repository.sumsByPostingKeyPrefix(prefix, currency, false), currency).getOrDefault("", PostingSums.none(currency));
+        return reports.sumsByPostingKeyPrefix(prefix, currency, false).getOrDefault("", PostingSums.none(currency));
     }
 
     /**
@@ -331,7 +227,7 @@ public class Ledger {
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public Map<String, PostingSums> sumsByPostingKeyPrefixPerSegment(String prefix, Currency currency) {
         requirePrefix(prefix);
-        Map<String, PostingSums> sums = sums(repository.sumsByPostingKeyPrefix(prefix, currency, true), currency);
+        Map<String, PostingSums> sums = reports.sumsByPostingKeyPrefix(prefix, currency, true);
         if (sums.size() > PREFIX_GROUPS_MAX) {
             throw new Rejection(LedgerProblems.TOO_MANY_ENTRIES, "more than " + PREFIX_GROUPS_MAX + " groups under " + prefix);
         }
@@ -342,7 +238,7 @@ public class Ledger {
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public List<PostedEntry> latestEntries(AccountId account, int limit) {
         account(account);
-        return repository.latestEntries(account, pageSize(limit));
+        return entryQueries.latestEntries(account, pageSize(limit));
     }
 
     private static void requirePrefix(String prefix) {
@@ -351,34 +247,13 @@ public class Ledger {
         }
     }
 
-    private static Map<String, PostingSums> sums(List<LedgerRepository.PrefixSumRow> rows, Currency currency) {
-        Map<String, Map<AccountType, PostingSums.Totals>> byGroup = new java.util.HashMap<>();
-        Map<String, Long> transfers = new java.util.HashMap<>();
-        for (LedgerRepository.PrefixSumRow row : rows) {
-            byGroup.computeIfAbsent(row.group(), g -> new java.util.EnumMap<>(AccountType.class))
-                    .put(row.type(), new PostingSums.Totals(row.debitMinor(), row.creditMinor()));
-            transfers.put(row.group(), row.transfers());
-        }
-        Map<String, PostingSums> sums = new java.util.HashMap<>();
-        byGroup.forEach((group, totals) -> sums.put(group, new PostingSums(currency, transfers.get(group), totals)));
-        return sums;
-    }
-
     /**
      * Checks, over one consistent snapshot: every transfer balances per currency, balances sum to zero per currency,
      * no constrained account is negative, and every stored balance equals the sum of its entries.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, noRollbackFor = Rejection.class)
     public InvariantReport checkInvariants() {
-        List<InvariantReport.Invariant> invariants = List.of(
-                invariant(InvariantReport.TRANSFERS_BALANCE, repository.unbalancedTransfers(INVARIANT_EXAMPLES_MAX)),
-                invariant(InvariantReport.BALANCES_SUM_TO_ZERO, repository.nonZeroBalanceSums()),
-                invariant(InvariantReport.CONSTRAINED_ACCOUNTS_NOT_NEGATIVE,
-                        repository.negativeConstrainedAccounts(INVARIANT_EXAMPLES_MAX)),
-                invariant(InvariantReport.BALANCES_EQUAL_ENTRIES,
-                        repository.balancesDifferingFromEntries(INVARIANT_EXAMPLES_MAX)));
-        boolean holds = invariants.stream().allMatch(InvariantReport.Invariant::holds);
-        return new InvariantReport(clock.instant(), holds, invariants, repository.totals());
+        return reports.checkInvariants();
     }
 
     private TransferView record(NewTransfer transfer, TransferId reverses) {
@@ -389,14 +264,14 @@ public class Ledger {
         if (replay.isPresent()) {
             return replay.get();
         }
-        requireKnownAccounts(transfer.lines(), locked);
+        PostingChecks.requireKnownAccounts(transfer.lines(), locked);
         if (reverses != null) {
             repository.findTransfer(reverses).map(TransferRow::reversedBy).ifPresent(by -> {
                 throw new Rejection(LedgerProblems.ALREADY_REVERSED, "transfer " + reverses + " was already reversed by " + by,
                         Map.of("reversedBy", by.toString()));
             });
         }
-        requireNonNegativeAfter(transfer.lines(), locked);
+        PostingChecks.requireNonNegativeAfter(transfer.lines(), locked);
         // Whole microseconds, as PostgreSQL stores them, so the view built here equals what a later read returns.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TransferId id = new TransferId(ids.next());
@@ -435,46 +310,9 @@ public class Ledger {
                 .stream().collect(Collectors.toMap(LockedBalance::account, Function.identity()));
     }
 
-    /** Checked after the replay lookup, so a replayed or reused posting key is answered as such first. */
-    private static void requireKnownAccounts(List<EntryLine> lines, Map<AccountId, LockedBalance> locked) {
-        for (EntryLine line : lines) {
-            LockedBalance balance = locked.get(line.account());
-            if (balance == null) {
-                throw new Rejection(LedgerProblems.UNKNOWN_ACCOUNT, "account " + line.account() + " does not exist",
-                        Map.of("accountId", line.account().toString()));
-            }
-            if (!balance.currency().equals(line.amount().currency())) {
-                throw new Rejection(LedgerProblems.CURRENCY_MISMATCH, "account " + line.account() + " is in "
-                        + balance.currency() + ", the line is in " + line.amount().currency(),
-                        Map.of("accountId", line.account().toString()));
-            }
-        }
-    }
-
-    /** Refuses lines that would take a constrained account below zero (checked under the locks; the DB re-checks). */
-    private static void requireNonNegativeAfter(List<EntryLine> lines, Map<AccountId, LockedBalance> locked) {
-        List<String> shortfalls = new ArrayList<>();
-        for (EntryLine line : lines) {
-            LockedBalance balance = locked.get(line.account());
-            long newBalance = Math.addExact(balance.balanceMinor(), line.amount().amountMinor());
-            if (balance.nonNegative() && balance.normalSide().normal(newBalance) < 0) {
-                shortfalls.add("account " + line.account() + " holds " + balance.normalSide().normal(balance.balanceMinor())
-                        + " " + balance.currency() + " minor and would go to " + balance.normalSide().normal(newBalance));
-            }
-        }
-        if (!shortfalls.isEmpty()) {
-            throw new Rejection(LedgerProblems.INSUFFICIENT_BALANCE, String.join("; ", shortfalls),
-                    Map.of("accounts", shortfalls));
-        }
-    }
-
     private TransferView withEntries(TransferRow row) {
         return new TransferView(row.id(), row.postingKey(), row.description(), row.postedAt(), row.reverses(),
                 row.reversedBy(), repository.entriesOfTransfer(row.id()));
-    }
-
-    private static InvariantReport.Invariant invariant(String code, List<String> violations) {
-        return new InvariantReport.Invariant(code, violations.isEmpty(), violations.size(), violations);
     }
 
     private static int pageSize(int size) {

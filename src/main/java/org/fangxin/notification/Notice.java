@@ -36,15 +36,41 @@ public record Notice(UUID userId, String key, List<String> arguments, String ded
 
     /**
      * A notice whose arguments are rendered once, the same in every language: {@link Money} as {@code ¥1,600.00},
-     * dates ISO, instants as Asia/Shanghai {@code yyyy-MM-dd HH:mm}, null as empty, anything else by {@code toString}.
+     * dates ISO, instants as Asia/Shanghai {@code yyyy-MM-dd HH:mm}, null as empty, a {@link Term} as a reference the
+     * inbox renders in the reader's language, anything else by {@code toString}.
      */
     public static Notice of(UUID userId, String key, String dedupKey, Instant at, Object... arguments) {
         return new Notice(userId, key, Arrays.stream(arguments).map(Notice::render).toList(), dedupKey, at);
     }
 
+    /** An argument that is itself a word of the bundles (a stage, an outcome), shown in the reader's language. */
+    public static Term term(String key) {
+        return new Term(key);
+    }
+
+    /** A message key used as an argument; stored as {@code #{key}}. */
+    public record Term(String key) {
+        static final String PREFIX = "#{";
+
+        public Term {
+            if (key == null || !key.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("a term is a message key: " + key);
+            }
+        }
+
+        /** The key of a stored argument that is a term, or null. */
+        static String keyOf(String stored) {
+            return stored.startsWith(PREFIX) && stored.endsWith("}") ? stored.substring(PREFIX.length(), stored.length() - 1)
+                    : null;
+        }
+    }
+
     static String render(Object argument) {
         if (argument == null) {
             return "";
+        }
+        if (argument instanceof Term term) {
+            return Term.PREFIX + term.key() + "}";
         }
         if (argument instanceof Money money) {
             return money.format();

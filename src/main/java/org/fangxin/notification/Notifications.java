@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.MessageSource;
@@ -35,12 +38,14 @@ public class Notifications {
     private final IdGenerator ids;
     private final Clock clock;
     private final MessageSource messages;
+    private final Users users;
 
-    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages) {
+    Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages, Users users) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
         this.messages = messages;
+        this.users = users;
     }
 
     /**
@@ -49,10 +54,37 @@ public class Notifications {
      */
     @Transactional
     public void send(Notice notice) {
-        Object[] arguments = notice.arguments().toArray();
+        Object[] arguments = localized(notice.arguments().toArray(), DEFAULT_LOCALE);
         String subject = messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE);
         String body = messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE);
         insert(notice.userId(), subject, body, notice.key(), notice.arguments(), notice.dedupKey(), notice.at());
+    }
+
+    /**
+     * Sends the notice to each MERCHANT_OWNER of the merchant, with dedup key {@code <dedupPrefix>:<userId>}; answers
+     * how many owners there are.
+     */
+    @Transactional
+    public int sendToMerchantOwners(UUID merchantId, String key, String dedupPrefix, Instant at, Object... arguments) {
+        return sendToMerchant(merchantId, true, key, dedupPrefix, at, arguments);
+    }
+
+    /** As {@link #sendToMerchantOwners}, to all the merchant's people (owners and staff). */
+    @Transactional
+    public int sendToMerchantPeople(UUID merchantId, String key, String dedupPrefix, Instant at, Object... arguments) {
+        return sendToMerchant(merchantId, false, key, dedupPrefix, at, arguments);
+    }
+
+    private int sendToMerchant(UUID merchantId, boolean ownersOnly, String key, String dedupPrefix, Instant at,
+                               Object... arguments) {
+        int sent = 0;
+        for (UserAccount user : users.ofMerchant(merchantId)) {
+            if (!ownersOnly || user.is(Role.MERCHANT_OWNER)) {
+                send(Notice.of(user.id(), key, dedupPrefix + ":" + user.id(), at, arguments));
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /**
@@ -113,7 +145,7 @@ public class Notifications {
         String key = rs.getString("message_key");
         if (key != null) {
             Array array = rs.getArray("arguments");
-            Object[] arguments = (String[]) array.getArray();
+            Object[] arguments = localized((String[]) array.getArray(), locale);
             String localSubject = messages.getMessage(key + ".subject", arguments, null, locale);
             String localBody = messages.getMessage(key + ".body", arguments, null, locale);
             if (localSubject != null && localBody != null) {
@@ -142,6 +174,18 @@ public class Notifications {
         if (updated == 0) {
             throw Rejection.notFound("notification " + messageId);
         }
+    }
+
+    /** The arguments with each {@link Notice.Term} in the reader's language (its key when the bundles lack it). */
+    private Object[] localized(Object[] arguments, Locale locale) {
+        Object[] out = arguments.clone();
+        for (int i = 0; i < out.length; i++) {
+            String key = Notice.Term.keyOf(String.valueOf(out[i]));
+            if (key != null) {
+                out[i] = messages.getMessage(key, null, key, locale);
+            }
+        }
+        return out;
     }
 
     private static String truncate(String text, int max) {

@@ -1,7 +1,6 @@
 package org.fangxin.refund;
 
 import java.time.Clock;
-import org.fangxin.notification.Notifications;
 import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.RefundSucceeded;
 import org.fangxin.refund.persistence.RefundRepository;
@@ -24,19 +23,14 @@ class RefundPaymentListener {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Notifications notifications;
-    private final RefundMessages messages;
 
     RefundPaymentListener(RefundRepository repository, RefundLedger ledger, AuditTrail audit,
-                          ApplicationEventPublisher events, Clock clock, Notifications notifications,
-                          RefundMessages messages) {
+                          ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.notifications = notifications;
-        this.messages = messages;
     }
 
     @ApplicationModuleListener
@@ -53,9 +47,6 @@ class RefundPaymentListener {
         ledger.postPaid(stored.view().id(), stored.view().cardId(), stored.view().merchantId(), stored.view().refund());
         repository.markPaid(stored.view().id(), event.occurredAt());
         audit.record("refund.paid", "refund", stored.view().id(), stored.view().status(), paid);
-        notifications.send(stored.view().holderUserId(), messages.text("refund.notice.paid.subject"),
-                messages.text("refund.notice.paid.body", stored.view().refund().format()),
-                "refund-paid:" + stored.view().id());
         events.publishEvent(new RefundPaid(stored.view().id(), stored.view().cardId(), stored.view().merchantId(),
                 stored.view().holderUserId(), stored.view().refund(), clock.instant()));
     }

@@ -3,8 +3,6 @@ package org.fangxin.refund;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,33 +11,16 @@ import java.util.UUID;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
-import org.fangxin.catalog.ContractTerms;
-import org.fangxin.catalog.ContractVersionView;
-import org.fangxin.catalog.Products;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.merchant.MerchantView;
-import org.fangxin.merchant.Merchants;
-import org.fangxin.notification.Notifications;
-import org.fangxin.payment.Payments;
-import org.fangxin.payment.RequestRefund;
 import org.fangxin.refund.domain.AgreedRefund;
-import org.fangxin.refund.domain.RefundBasis;
-import org.fangxin.refund.domain.RefundCalculator;
-import org.fangxin.refund.domain.RefundSplit;
 import org.fangxin.refund.domain.RefundTransition;
-import org.fangxin.refund.domain.WorkingDays;
 import org.fangxin.refund.persistence.RefundRepository;
 import org.fangxin.refund.persistence.RefundRepository.Stored;
-import org.fangxin.rules.RuleValues;
-import org.fangxin.rules.Rules;
 import org.fangxin.shared.AuditTrail;
-import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The refund facade. Consumers ask for and follow refunds of their own cards; the merchant's people see and contest
  * their merchant's requests; operators decide disputes and retry failed payments; regulators read. Another tenant's
  * refund is "not found", a role that may not act "forbidden". Approval surrenders the card, posts the ledger and
- * requests the payment in one transaction ({@link RefundLedger}); jobs accept silent requests and refund expired cards.
+ * requests the payment in one transaction ({@link RefundApproval}); paying is {@link RefundPayouts}, the jobs' steps
+ * (silent requests accepted, expired cards refunded) {@link RefundDeadlines}.
  */
 @Service
 public class Refunds {
@@ -65,45 +47,30 @@ public class Refunds {
 
     private final RefundRepository repository;
     private final Cards cards;
-    private final Products products;
-    private final Merchants merchants;
-    private final Payments payments;
-    private final RefundLedger ledger;
+    private final RefundQuotes quotes;
+    private final RefundApproval approval;
+    private final RefundPayouts payouts;
+    private final RefundDeadlines deadlines;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
-    private final IdGenerator ids;
     private final Clock clock;
-    private final int contestWorkingDays;
-    private final Notifications notifications;
-    private final RefundMessages messages;
 
-    Refunds(RefundRepository repository, Cards cards, Products products, Merchants merchants,
-            Payments payments, RefundLedger ledger, AuditTrail audit, ApplicationEventPublisher events, IdGenerator ids,
-            Clock clock, @Value("${fangxin.refund.contest-working-days:3}") int contestWorkingDays,
-            Notifications notifications, RefundMessages messages) {
-        if (contestWorkingDays < 0 || contestWorkingDays > 60) {
-            throw new IllegalArgumentException("fangxin.refund.contest-working-days must be 0..60");
-        }
+    Refunds(RefundRepository repository, Cards cards, RefundQuotes quotes, RefundApproval approval, RefundPayouts payouts,
+            RefundDeadlines deadlines, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.cards = cards;
-        this.products = products;
-        this.merchants = merchants;
-        this.payments = payments;
-        this.ledger = ledger;
+        this.quotes = quotes;
+        this.approval = approval;
+        this.payouts = payouts;
+        this.deadlines = deadlines;
         this.audit = audit;
-        this.events = events;
-        this.ids = ids;
         this.clock = clock;
-        this.contestWorkingDays = contestWorkingDays;
-        this.notifications = notifications;
-        this.messages = messages;
     }
 
     /** A preview for the card's holder: what a refund for this reason would pay today. Writes nothing. */
     @Transactional(readOnly = true)
     public RefundQuote quote(Actor actor, UUID cardId, RefundReason reason) {
         CardView card = ownActiveCard(actor, cardId, reason);
-        return quoteFor(card, reason, today(merchantOf(card).zone()));
+        return quotes.quoteFor(card, reason, quotes.today(quotes.merchantOf(card).zone()));
     }
 
     /**
@@ -117,15 +84,14 @@ public class Refunds {
             throw new Rejection(ALREADY_REQUESTED, "this card already has a refund " + open.view().status(),
                     Map.of("refundId", open.view().id().toString()));
         });
-        MerchantView merchant = merchantOf(card);
-        LocalDate today = today(merchant.zone());
-        RefundQuote quote = quoteFor(card, command.reason(), today);
+        LocalDate today = quotes.today(quotes.merchantOf(card).zone());
+        RefundQuote quote = quotes.quoteFor(card, command.reason(), today);
         if (!quote.unredeemed().isPositive()) {
             throw new Rejection(NOTHING_TO_REFUND, "this card holds no unredeemed value");
         }
-        UUID id = open(card, quote, today);
+        UUID id = approval.open(card, quote, today);
         if (quote.automatic()) {
-            approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
+            approval.approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         }
         return repository.find(id).orElseThrow().view();
     }
@@ -153,9 +119,9 @@ public class Refunds {
             }
             repository.cancel(open.view().id(), "superseded by " + agreement, clock.instant());
         });
-        LocalDate today = today(merchantOf(card).zone());
-        UUID id = open(card, AgreedRefund.quote(card.paid(), card.unredeemed(), amount, card.unused(), today), today);
-        approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
+        LocalDate today = quotes.today(quotes.merchantOf(card).zone());
+        UUID id = approval.open(card, AgreedRefund.quote(card.paid(), card.unredeemed(), amount, card.unused(), today), today);
+        approval.approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
         return repository.find(id).orElseThrow().view();
     }
 
@@ -204,7 +170,7 @@ public class Refunds {
         if (!RefundTransition.CONTEST.allowedFrom(stored.view().status())) {
             throw new Rejection(NOT_CONTESTABLE, "a refund " + stored.view().status() + " cannot be contested");
         }
-        LocalDate today = today(merchants.find(stored.view().merchantId()).map(MerchantView::zone).orElse(Rules.ZONE));
+        LocalDate today = quotes.todayAt(stored.view().merchantId());
         if (today.isAfter(stored.view().contestDeadline())) {
             throw new Rejection(CONTEST_WINDOW_CLOSED, "the contest window ended on " + stored.view().contestDeadline(),
                     Map.of("contestDeadline", stored.view().contestDeadline().toString()));
@@ -227,7 +193,7 @@ public class Refunds {
         repository.decide(stored, command.uphold() ? RefundStatus.DISPUTED : RefundStatus.REJECTED,
                 command.reason().strip(), actor.username(), clock.instant());
         if (command.uphold()) {
-            approve(refundId, transition);
+            approval.approve(refundId, transition);
         }
         RefundView after = repository.find(refundId).orElseThrow().view();
         audit.record("refund.decided", "refund", refundId, stored.view(), after);
@@ -238,23 +204,7 @@ public class Refunds {
     @Transactional
     public RefundView retryPayment(Actor actor, UUID refundId) {
         requireOperator(actor);
-        Stored stored = repository.lock(refundId).orElseThrow(() -> Rejection.notFound("refund " + refundId));
-        if (!RefundTransition.RETRY_PAYMENT.allowedFrom(stored.view().status())) {
-            throw new Rejection(PAYMENT_NOT_FAILED, "only a failed payment is retried; this refund is " + stored.view().status());
-        }
-        Money shortBy = escrowShortBy(refundId, stored.view().merchantId(), stored.view().refund());
-        if (shortBy.isPositive()) {
-            throw new Rejection(ESCROW_SHORT, "the merchant's escrow is " + shortBy.format() + " short of this refund",
-                    Map.of("shortMinor", shortBy.amountMinor()));
-        }
-        int attempt = stored.view().paymentAttempts() + 1;
-        String reference = paymentReference(refundId, attempt);
-        payments.refund(new RequestRefund(stored.paymentOrderId(), reference, stored.view().refund(),
-                "retry " + attempt + " of refund " + refundId));
-        repository.retryPayment(refundId, reference, attempt, clock.instant());
-        RefundView after = repository.find(refundId).orElseThrow().view();
-        audit.record("refund.payment-retried", "refund", refundId, stored.view(), after);
-        return after;
+        return payouts.retryPayment(refundId);
     }
 
     /**
@@ -264,172 +214,36 @@ public class Refunds {
     @Transactional
     public RefundView recordManualPayout(Actor actor, UUID refundId, String payoutReference) {
         requireOperator(actor);
-        Stored stored = repository.lock(refundId).orElseThrow(() -> Rejection.notFound("refund " + refundId));
-        if (!RefundTransition.CONFIRM_MANUAL_PAYOUT.allowedFrom(stored.view().status())) {
-            throw new Rejection(NOT_AWAITING_MANUAL_PAYOUT, "only a refund awaiting a manual payout is recorded as paid "
-                    + "this way; this one is " + stored.view().status());
-        }
-        RefundView before = stored.view();
-        ledger.postPaid(refundId, before.cardId(), before.merchantId(), before.refund());
-        repository.markPaidManually(refundId, payoutReference.strip(), clock.instant());
-        RefundView after = repository.find(refundId).orElseThrow().view();
-        audit.record("refund.paid-manually", "refund", refundId, before,
-                Map.of("status", after.status(), "payoutReference", payoutReference.strip(), "by", actor.username()));
-        notifications.send(before.holderUserId(), messages.text("refund.notice.paid.subject"),
-                messages.text("refund.notice.paid.body", before.refund().format()), "refund-paid:" + refundId);
-        events.publishEvent(new RefundPaid(refundId, before.cardId(), before.merchantId(), before.holderUserId(),
-                before.refund(), clock.instant()));
-        return after;
-    }
-
-    /** How much the merchant's free escrow (less other refunds approved and unpaid) lacks to pay {@code refund}. */
-    private Money escrowShortBy(UUID refundId, UUID merchantId, Money refund) {
-        Money free = ledger.escrowFree(merchantId, refund.currency()).minus(new Money(repository.owedFromEscrow(merchantId,
-                refund.currency().getCurrencyCode(), refundId), refund.currency()));
-        Money shortBy = refund.minus(free);
-        return shortBy.isPositive() ? shortBy : Money.zero(refund.currency());
-    }
-
-    /** The first payment attempt is {@code refund:<id>}, later ones {@code refund:<id>:<attempt>}. */
-    static String paymentReference(UUID refundId, int attempt) {
-        return attempt <= 1 ? "refund:" + refundId : "refund:" + refundId + ":" + attempt;
+        return payouts.recordManualPayout(actor.username(), refundId, payoutReference);
     }
 
     /** Job step: approves one request the merchant let pass (deadline over in its zone); cancels it if the card ended. */
     @Transactional
     public boolean acceptIfSilent(UUID refundId) {
-        Stored stored = repository.lock(refundId).orElseThrow();
-        if (stored.view().status() != RefundStatus.PENDING_MERCHANT) {
-            return false;
-        }
-        ZoneId zone = merchants.find(stored.view().merchantId()).map(MerchantView::zone).orElse(Rules.ZONE);
-        if (!today(zone).isAfter(stored.view().contestDeadline())) {
-            return false;
-        }
-        if (cards.find(stored.view().cardId()).map(c -> c.status() != CardStatus.ACTIVE).orElse(true)) {
-            repository.cancel(refundId, "the card is no longer active", clock.instant());
-            audit.record("refund.cancelled", "refund", refundId, stored.view(), repository.find(refundId).orElseThrow().view());
-            return false;
-        }
-        approve(refundId, RefundTransition.ACCEPT_BY_SILENCE);
-        return true;
+        return deadlines.acceptIfSilent(refundId);
     }
 
     /** Job step: surrenders one expired card as EXPIRED and refunds its whole unredeemed value (an open request yields). */
     @Transactional
     public boolean refundExpired(UUID cardId) {
-        CardView card = cards.find(cardId).orElseThrow();
-        MerchantView merchant = merchantOf(card);
-        LocalDate today = today(merchant.zone());
-        if (card.status() != CardStatus.ACTIVE || !card.validUntil().isBefore(today)) {
-            return false;
-        }
-        repository.findOpenForCard(cardId).ifPresent(open -> {
-            if (!RefundTransition.CANCEL.allowedFrom(open.view().status())) {
-                throw new IllegalStateException("card " + cardId + " is ACTIVE but refund " + open.view().id() + " is "
-                        + open.view().status());
-            }
-            repository.cancel(open.view().id(), "superseded by the refund on expiry", clock.instant());
-        });
-        RefundQuote quote = quoteFor(card, RefundReason.EXPIRY, today);
-        UUID id = open(card, quote, today);
-        approve(id, RefundTransition.APPROVE_AUTOMATICALLY);
-        return true;
+        return deadlines.refundExpired(cardId);
     }
 
     /** Job step: tells the holder once that the card expires soon. */
     @Transactional
     public boolean noticeExpiry(CardView card) {
-        if (card.status() != CardStatus.ACTIVE || !repository.noteExpiryNotice(card.id(), card.holderUserId(),
-                card.validUntil(), clock.instant())) {
-            return false;
-        }
-        notifications.send(card.holderUserId(), messages.text("refund.notice.expiry.subject"),
-                messages.text("refund.notice.expiry.body", card.validUntil(), card.unredeemed().format()),
-                "expiry-warning:" + card.id());
-        events.publishEvent(new CardExpiringSoon(card.id(), card.holderUserId(), card.merchantId(), card.validUntil(),
-                card.unredeemed(), clock.instant()));
-        return true;
+        return deadlines.noticeExpiry(card);
     }
 
     /** Ids of requests whose contest deadline passed in every time zone's today or earlier (the job re-checks). */
     @Transactional(readOnly = true)
     public List<UUID> silentCandidates(int limit) {
-        return repository.silentBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.MAX), limit);
+        return deadlines.silentCandidates(limit);
     }
 
     /** How many working days the merchant has to contest a request (shown to consumers). */
     public int contestWorkingDays() {
-        return contestWorkingDays;
-    }
-
-    private UUID open(CardView card, RefundQuote quote, LocalDate today) {
-        UUID id = ids.next();
-        LocalDate deadline = quote.automatic() ? null : calendar(today).plus(today, contestWorkingDays);
-        repository.insert(id, card.id(), card.holderUserId(), card.merchantId(), card.paymentOrderId(), quote,
-                RefundStatus.PENDING_MERCHANT, clock.instant(), today, deadline);
-        audit.record("refund.requested", "refund", id, null, repository.find(id).orElseThrow().view());
-        return id;
-    }
-
-    /**
-     * Surrenders the card, re-quotes it as surrendered (redemptions may have happened while the request waited; pro
-     * rata by days counts from the request day), posts the ledger and requests the payment.
-     */
-    private void approve(UUID refundId, RefundTransition transition) {
-        Stored stored = repository.lock(refundId).orElseThrow();
-        RefundView before = stored.view();
-        RefundStatus approved = transition.applyTo(before.status());
-        CardStatus end = before.reason() == RefundReason.EXPIRY ? CardStatus.EXPIRED : CardStatus.REFUNDED;
-        CardView card = cards.surrender(before.cardId(), end, "refund " + refundId + " (" + before.reason() + ")");
-        RefundQuote quote = before.reason() == RefundReason.COMPLAINT_AGREEMENT
-                ? AgreedRefund.quote(card.paid(), card.unredeemed(), before.gross(), card.unused(), before.requestedOn())
-                : quoteFor(card, before.reason(), before.requestedOn());
-        RefundSplit split = ledger.postRefund(refundId, card, quote.refund());
-        cards.settleSurrender(card.id(), quote.refund(), split.uncovered());
-        String reference = null;
-        RefundStatus status = approved;
-        if (quote.refund().isPositive() && card.received()) {
-            // The card's payment order is the first buyer's: refunding over it would pay the wrong person.
-            status = RefundTransition.AWAIT_MANUAL_PAYOUT.applyTo(approved);
-        } else if (quote.refund().isPositive() && escrowShortBy(refundId, card.merchantId(), quote.refund()).isPositive()) {
-            // An advance the clawback could not recover left escrow short: asking the provider to pay would pay
-            // money the books cannot release. Held for the operator (fund the escrow, then retry the payment).
-            status = RefundTransition.FAIL_PAYMENT.applyTo(approved);
-        } else if (quote.refund().isPositive()) {
-            reference = paymentReference(refundId, 1);
-            payments.refund(new RequestRefund(card.paymentOrderId(), reference, quote.refund(),
-                    "refund " + refundId + " (" + before.reason() + ")"));
-        } else {
-            status = RefundTransition.CLOSE_WITH_NOTHING_DUE.applyTo(approved);
-        }
-        repository.approve(refundId, status, quote, split.clawedFromPayable().amountMinor(),
-                split.clawedFromDeposit().amountMinor(), split.uncovered().amountMinor(), reference, clock.instant());
-        if (status == RefundStatus.PAYMENT_FAILED) {
-            repository.markPaymentFailed(refundId, "escrow short by " + escrowShortBy(refundId, card.merchantId(),
-                    quote.refund()).format() + " (advance not recovered): fund the escrow, then retry", clock.instant());
-        }
-        RefundView after = repository.find(refundId).orElseThrow().view();
-        audit.record("refund.approved", "refund", refundId, before, after);
-        notifications.send(card.holderUserId(), messages.text("refund.notice.approved.subject"),
-                messages.text("refund.notice.approved.body", quote.refund().format(), quote.fee().format()),
-                "refund-approved:" + refundId);
-        events.publishEvent(new RefundApproved(refundId, card.id(), card.merchantId(), card.holderUserId(),
-                before.reason(), quote.refund(), quote.retained(), clock.instant()));
-    }
-
-    private RefundQuote quoteFor(CardView card, RefundReason reason, LocalDate on) {
-        ContractVersionView contract = products.findContractVersion(card.contractVersionId())
-                .orElseThrow(() -> new IllegalStateException("card " + card.id() + " names an unknown contract version"));
-        ContractTerms terms = contract.content().terms();
-        MerchantView merchant = merchantOf(card);
-        RuleValues rule = products.rulesOf(card.productId()).values();
-        int coolingOffDays = products.coolingOffDays(card.productId(), card.contractVersionId());
-        LocalDate purchasedOn = LocalDate.ofInstant(card.purchasedAt(), merchant.zone());
-        RefundBasis basis = new RefundBasis(terms.refundMethod(), card.paid(), card.listPrice(), card.unredeemed(),
-                card.sessionsTotal(), card.sessionsRemaining(), card.validFrom(), card.validUntil(), purchasedOn,
-                card.unused(), coolingOffDays, terms.refundFeeBp(), rule.refundFeeCapBp(), terms.usedSessionsAtListPrice());
-        return RefundCalculator.quote(basis, reason, on);
+        return approval.contestWorkingDays();
     }
 
     private CardView ownActiveCard(Actor actor, UUID cardId, RefundReason reason) {
@@ -445,19 +259,6 @@ public class Refunds {
             throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");
         }
         return card;
-    }
-
-    private MerchantView merchantOf(CardView card) {
-        return merchants.find(card.merchantId())
-                .orElseThrow(() -> new IllegalStateException("card " + card.id() + " names an unknown merchant"));
-    }
-
-    private WorkingDays calendar(LocalDate from) {
-        return new WorkingDays(repository.holidays(from, from.plusYears(1)));
-    }
-
-    private LocalDate today(ZoneId zone) {
-        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     private static void requireOperator(Actor actor) {

@@ -19,6 +19,7 @@ import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,8 @@ class PremiumBillingTests extends IntegrationTest {
         assertThat(exposure.balance(AccountType.MERCHANT_PAYABLE, rich.id())).isEqualTo(Money.fen(100_000 - 1_500));
         assertThat(exposure.balance(AccountType.MERCHANT_PAYABLE, poor.id())).isEqualTo(Money.fen(0));
         assertThat(exposure.balance(AccountType.PREMIUM_PAYABLE, insurer.insurer().id())).isEqualTo(Money.fen(3_617));
-        assertThat(api().as(poor.owner()).get("/api/v1/notifications").body()).contains(policy.policyNumber());
+        Eventually.holds(() -> assertThat(api().as(poor.owner()).get("/api/v1/notifications").body())
+                .contains(policy.policyNumber())); // after commit (ADR 11)
 
         // A rerun (job, then the API) books nothing more.
         PremiumBillView again = billOf(policy, period);

@@ -20,6 +20,16 @@ class NoticeTests {
     }
 
     @Test
+    void storesATermAsAReferenceToItsKey() {
+        Notice notice = Notice.of(UUID.randomUUID(), "complaint.notice.stage", "x", Instant.EPOCH,
+                Notice.term("complaint.stage.CLOSED"));
+        assertThat(notice.arguments()).containsExactly("#{complaint.stage.CLOSED}");
+        assertThat(Notice.Term.keyOf(notice.arguments().get(0))).isEqualTo("complaint.stage.CLOSED");
+        assertThat(Notice.Term.keyOf("TS-1")).isNull();
+        assertThatThrownBy(() -> Notice.term("not a key")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void needsAUserAKeyAndATime() {
         assertThatThrownBy(() -> Notice.of(null, "k", null, Instant.EPOCH)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Notice.of(UUID.randomUUID(), " ", null, Instant.EPOCH))

@@ -90,6 +90,17 @@ class NotificationTests extends IntegrationTest {
     }
 
     @Test
+    void showsATermArgumentInTheReadersLanguage() {
+        UserAccount ida = users.create(Role.CONSUMER);
+        notifications.send(Notice.of(ida.id(), "complaint.notice.stage", "test-stage:" + ida.id(), clock.instant(),
+                "TS-1", Notice.term("complaint.stage.PLATFORM_MEDIATION"), null));
+        assertThat(notifications.inbox(ida.actor(), 10)).singleElement()
+                .satisfies(n -> assertThat(n.subject()).isEqualTo("投诉 TS-1 进入平台调解阶段"));
+        assertThat(notifications.inbox(ida.actor(), 10, java.util.Locale.ENGLISH)).singleElement()
+                .satisfies(n -> assertThat(n.subject()).isEqualTo("Complaint TS-1: Platform mediation"));
+    }
+
+    @Test
     void showsTheStoredChineseTextWhenAKeyLeftTheBundle() {
         UserAccount gus = users.create(Role.CONSUMER);
         notifications.send(Notice.of(gus.id(), "refund.notice.paid", null, clock.instant(), Money.fen(100)));

@@ -15,6 +15,7 @@ import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +101,7 @@ class DepositTests extends IntegrationTest {
         var requests = owner.get("/api/v1/protection/merchants/" + gym.id() + "/top-up-requests").json();
         assertThat(requests.size()).isEqualTo(1);
         assertThat(requests.get(0).get("shortfall").get("amountMinor").asLong()).isEqualTo(400_000);
-        assertThat(owner.get("/api/v1/notifications").body()).contains("补缴风险保证金");
+        Eventually.holds(() -> assertThat(owner.get("/api/v1/notifications").body()).contains("补缴风险保证金")); // after commit
 
         // A second run changes nothing: one request, one notice.
         deposits.checkAll();
@@ -112,7 +113,7 @@ class DepositTests extends IntegrationTest {
         assertThat(deposits.maySell(gym.id())).isEmpty();
         var after = owner.get("/api/v1/protection/merchants/" + gym.id() + "/top-up-requests").json();
         assertThat(after.get(0).get("resolvedAt").isNull()).isFalse();
-        assertThat(owner.get("/api/v1/notifications").body()).contains("风险保证金已足额");
+        Eventually.holds(() -> assertThat(owner.get("/api/v1/notifications").body()).contains("风险保证金已足额"));
         assertThat(events.stream(MerchantUnderCovered.class).filter(e -> e.merchantId().equals(gym.id())))
                 .singleElement().satisfies(e -> assertThat(e.shortfall()).isEqualTo(Money.fen(400_000)));
         assertThat(events.stream(MerchantCoverRestored.class).filter(e -> e.merchantId().equals(gym.id()))).hasSize(1);

@@ -37,6 +37,7 @@ import org.fangxin.settlement.Settlements;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,7 +157,7 @@ class PrepaidLifecycleJourneyTests extends RefundTestBase {
                 expiring.validUntil()) - 3)));
         timers.noticeExpiringCards();
         timers.noticeExpiringCards();
-        assertThat(refundsNoticed(expiring)).isEqualTo(1);
+        Eventually.holds(() -> assertThat(refundsNoticed(expiring)).isEqualTo(1)); // sent after commit (ADR 11)
         clock.advance(Duration.ofDays(Math.max(4, java.time.temporal.ChronoUnit.DAYS.between(fx.today(),
                 pass.validUntil()) + 2)));
         for (int run = 0; run < 20 && (active(expiring) || active(pass)); run++) {

@@ -21,6 +21,7 @@ import org.fangxin.settlement.PayoutView;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -393,9 +394,9 @@ class RefundFlowTests extends RefundTestBase {
         timers.noticeExpiringCards();
         assertThat(noticed(card.id())).isTrue();
         timers.noticeExpiringCards();
-        assertThat(jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
+        Eventually.holds(() -> assertThat(jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
                 .param("user", holder.id()).param("key", "expiry-warning:" + card.id()).query(Long.class).single())
-                .isEqualTo(1);
+                .isEqualTo(1)); // sent after commit (ADR 11)
         assertThat(jdbc.sql("select count(*) from refund.expiry_notice where card_id = :id").param("id", card.id())
                 .query(Long.class).single()).isEqualTo(1);
 

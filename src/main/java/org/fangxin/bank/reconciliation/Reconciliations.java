@@ -1,44 +1,28 @@
 package org.fangxin.bank.reconciliation;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.fangxin.bank.format.BankStatement;
-import org.fangxin.bank.format.Camt053Reader;
 import org.fangxin.bank.format.CsvMapping;
-import org.fangxin.bank.format.CsvStatementReader;
-import org.fangxin.bank.format.MalformedBankFile;
-import org.fangxin.bank.format.BankReferences;
-import org.fangxin.bank.reconciliation.domain.Break;
-import org.fangxin.bank.reconciliation.domain.LedgerMovement;
 import org.fangxin.bank.reconciliation.domain.Reconciler;
-import org.fangxin.bank.reconciliation.domain.ReconciliationResult;
-import org.fangxin.bank.reconciliation.domain.StatementLine;
 import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.Ledger;
-import org.fangxin.ledger.PostedEntry;
 import org.fangxin.ledger.TransferId;
 import org.fangxin.ledger.TransferView;
 import org.fangxin.shared.AuditTrail;
-import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,28 +61,29 @@ public class Reconciliations {
     public static final UUID SYSTEM_IMPORTER = new UUID(0L, 0L);
 
     private final ReconciliationRepository repository;
+    private final StatementImport statements;
+    private final LedgerMirror mirror;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final IdGenerator ids;
     private final Clock clock;
-    private final ZoneId bankZone;
-    private final Reconciler reconciler = Reconciler.withDefaultTolerance();
-    private final String operatingAccount;
 
-    public Reconciliations(ReconciliationRepository repository, Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock,
-                           @Value("${fangxin.bank.zone:Asia/Shanghai}") String bankZone,
-                           @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount) {
-        this.operatingAccount = operatingAccount;
+    Reconciliations(ReconciliationRepository repository, StatementImport statements, LedgerMirror mirror, Ledger ledger,
+                    AuditTrail audit, Clock clock) {
         this.repository = repository;
+        this.statements = statements;
+        this.mirror = mirror;
         this.ledger = ledger;
         this.audit = audit;
-        this.ids = ids;
         this.clock = clock;
-        this.bankZone = ZoneId.of(bankZone);
     }
 
     public ZoneId bankZone() {
-        return bankZone;
+        return mirror.bankZone();
+    }
+
+    /** The end-to-end id the bank reports for a ledger transfer's posting key, if any (see {@link LedgerMirror}). */
+    static String endToEndIdOf(String postingKey) {
+        return LedgerMirror.endToEndIdOf(postingKey);
     }
 
     // ------------------------------------------------------------------ sub-accounts
@@ -133,7 +118,7 @@ public class Reconciliations {
      */
     public RunDetail importStatement(Actor actor, StatementFormat format, byte[] file, String fileName) {
         requireOperator(actor);
-        return importFile(actor.userId(), format, file, fileName);
+        return statements.importFile(actor.userId(), format, file, fileName);
     }
 
     /**
@@ -143,145 +128,7 @@ public class Reconciliations {
      */
     @Transactional(noRollbackFor = Rejection.class)
     public RunDetail importFromBank(StatementFormat format, byte[] file, String fileName) {
-        return importFile(SYSTEM_IMPORTER, format, file, fileName);
-    }
-
-    private RunDetail importFile(UUID importedBy, StatementFormat format, byte[] file, String fileName) {
-        if (format == null) {
-            throw Rejection.invalid("format", "format must be CAMT053 or CSV");
-        }
-        if (file == null || file.length == 0) {
-            throw Rejection.invalid("file", "the statement file is empty");
-        }
-        if (file.length > FILE_BYTES_MAX) {
-            throw Rejection.invalid("file", "the statement file is larger than " + FILE_BYTES_MAX + " bytes");
-        }
-        String sha256 = sha256(file);
-        repository.importOfFile(sha256).ifPresent(first -> {
-            throw new Rejection(STATEMENT_ALREADY_IMPORTED, "this file was already imported as " + first,
-                    Map.of("firstImportId", first.toString()));
-        });
-        UUID importId = ids.next();
-        List<BankStatement> statements = format == StatementFormat.CAMT053 ? readCamt(file) : List.of();
-        List<StatementLine> lines = format == StatementFormat.CAMT053
-                ? statements.stream().flatMap(s -> s.lines().stream()).toList() : readCsv(file, importId);
-        LocalDate from = null;
-        LocalDate to = null;
-        for (BankStatement statement : statements) {
-            from = min(from, statement.fromDate() == null ? statement.toDate() : statement.fromDate());
-            to = max(to, statement.toDate() == null ? statement.fromDate() : statement.toDate());
-        }
-        for (StatementLine line : lines) {
-            from = min(from, line.bookingDate());
-            to = max(to, line.bookingDate());
-        }
-        if (from == null) {
-            throw new Rejection(MALFORMED_STATEMENT, format + ": the file has no dates (no statement period and no lines)");
-        }
-        if (to.toEpochDay() - from.toEpochDay() >= STATEMENT_DAYS_MAX) {
-            throw new Rejection(MALFORMED_STATEMENT, format + ": the file spans " + from + " to " + to + ", more than "
-                    + STATEMENT_DAYS_MAX + " days");
-        }
-        Set<String> accounts = new LinkedHashSet<>();
-        statements.forEach(s -> accounts.add(s.accountNumber()));
-        lines.forEach(l -> accounts.add(l.accountNumber()));
-        List<LedgerMovement> movements = movements(accounts, from, to);
-        ReconciliationResult result = reconciler.reconcile(lines, movements);
-        Instant now = clock.instant();
-        repository.insertImport(importId, sha256, format, fileName, from, to, lines.size(), importedBy, now);
-        for (BankStatement statement : statements) {
-            repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
-                    statement.fromDate() == null ? from : statement.fromDate(), statement.toDate() == null ? to : statement.toDate(),
-                    statement.openingBalance(), statement.closingBalance());
-        }
-        Map<String, UUID> lineIds = new HashMap<>(lines.size() * 2);
-        List<UUID> lineIdList = new ArrayList<>(lines.size());
-        for (StatementLine line : lines) {
-            UUID id = ids.next();
-            if (lineIds.put(line.lineId(), id) != null) {
-                throw new Rejection(MALFORMED_STATEMENT, format + ": line id " + line.lineId() + " appears twice");
-            }
-            lineIdList.add(id);
-        }
-        repository.insertLines(importId, lines, lineIdList);
-        RunView run = new RunView(ids.next(), importId, format, fileName, from, to, lines.size(), movements.size(),
-                result.matches().size(), result.breaks().size(), result.autoMatchRateBasisPoints(), now);
-        repository.insertRun(run);
-        repository.insertMatches(run.id(), result.matches().stream().map(match -> new ReconciliationRepository.MatchRow(
-                lineIds.get(match.line().lineId()), match.movement().movementId(), match.rule().name())).toList());
-        var newBreaks = new ArrayList<ReconciliationRepository.NewBreak>(result.breaks().size());
-        for (Break b : result.breaks()) {
-            StatementLine line = b.line();
-            LedgerMovement movement = b.movement();
-            newBreaks.add(new ReconciliationRepository.NewBreak(ids.next(), run.id(), b.kind(),
-                    line == null ? null : lineIds.get(line.lineId()), movement == null ? null : movement.movementId(),
-                    line != null ? line.accountNumber() : movement.accountNumber(),
-                    line != null ? line.bookingDate() : movement.date(),
-                    line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now));
-        }
-        repository.insertBreaks(newBreaks);
-        audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
-                Map.of("format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
-                        "matches", run.matchCount(), "breaks", run.breakCount()));
-        return new RunDetail(run, repository.matchesOfRun(run.id(), RUN_ITEMS_LISTED_MAX), repository.breaksOfRun(run.id(), RUN_ITEMS_LISTED_MAX));
-    }
-
-    private List<BankStatement> readCamt(byte[] file) {
-        try {
-            return new Camt053Reader(bankZone).read(file);
-        } catch (MalformedBankFile e) {
-            throw malformed(e);
-        }
-    }
-
-    private List<StatementLine> readCsv(byte[] file, UUID importId) {
-        try {
-            return new CsvStatementReader(DEFAULT_CSV_MAPPING).read(new ByteArrayInputStream(file), "csv-" + importId);
-        } catch (MalformedBankFile e) {
-            throw malformed(e);
-        }
-    }
-
-    private static Rejection malformed(MalformedBankFile e) {
-        return new Rejection(MALFORMED_STATEMENT, e.getMessage(), Map.of("format", e.format(), "line", e.lineNumber()));
-    }
-
-    /** The ESCROW entries of the statement's known sub-accounts booked on its days (in the bank's zone). */
-    private List<LedgerMovement> movements(Set<String> accountNumbers, LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(bankZone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(bankZone).toInstant();
-        var movements = new ArrayList<LedgerMovement>();
-        for (String accountNumber : accountNumbers) {
-            Optional<AccountView> escrow = ledgerAccountOf(accountNumber, Money.CNY);
-            if (escrow.isEmpty()) {
-                continue;
-            }
-            for (PostedEntry posted : ledger.entriesBetween(escrow.get().id(), start, end, MOVEMENTS_PER_ACCOUNT_MAX)) {
-                movements.add(new LedgerMovement("entry:" + posted.entry().id(), accountNumber,
-                        posted.entry().postedAt().atZone(bankZone).toLocalDate(), posted.entry().amount(),
-                        BankReferences.of(posted.postingKey(), posted.entry().transferId())));
-            }
-        }
-        return movements;
-    }
-
-    /**
-     * The ledger account a bank account stands for: a custody sub-account is its merchant's ESCROW, the operating
-     * account is PLATFORM_OPERATING_CASH (where bank fees are charged); any other account has none.
-     */
-    private Optional<AccountView> ledgerAccountOf(String accountNumber, java.util.Currency currency) {
-        if (accountNumber.equals(operatingAccount)) {
-            return ledger.findAccount(AccountType.PLATFORM_OPERATING_CASH, null, currency);
-        }
-        return repository.findSubAccount(accountNumber).flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), currency));
-    }
-
-    /**
-     * The end-to-end id a posting key gives by itself (payouts: {@code FX} + the payout id; a key that is a valid
-     * end-to-end id: itself); other movements are referenced by their transfer ({@link BankReferences#of}).
-     */
-    static String endToEndIdOf(String postingKey) {
-        return BankReferences.fromPostingKey(postingKey);
+        return statements.importFile(SYSTEM_IMPORTER, format, file, fileName);
     }
 
     @Transactional(readOnly = true)
@@ -408,7 +255,7 @@ public class Reconciliations {
     @Transactional(readOnly = true)
     public CertificateView certificate(LocalDate day) {
         // Postgres keeps microseconds: the last instant of the day is the next day's start less one microsecond.
-        Instant endOfDay = day.plusDays(1).atStartOfDay(bankZone).toInstant().minusNanos(1_000);
+        Instant endOfDay = day.plusDays(1).atStartOfDay(mirror.bankZone()).toInstant().minusNanos(1_000);
         var closing = repository.closingBalances(day);
         List<String> accountNumbers = closing.stream().map(ReconciliationRepository.ClosingBalance::accountNumber).toList();
         List<BreakView> openBreaks = repository.openBreaks(accountNumbers, day, OPEN_BREAKS_LISTED_MAX);
@@ -418,8 +265,8 @@ public class Reconciliations {
         boolean green = true;
         for (var balance : closing) {
             Optional<SubAccountView> subAccount = repository.findSubAccount(balance.accountNumber());
-            boolean operating = balance.accountNumber().equals(operatingAccount);
-            Money ledgerEscrow = ledgerAccountOf(balance.accountNumber(), balance.closing().currency())
+            boolean operating = mirror.isOperatingAccount(balance.accountNumber());
+            Money ledgerEscrow = mirror.ledgerAccountOf(balance.accountNumber(), balance.closing().currency())
                     .map(account -> ledger.balanceAsOf(account.id(), endOfDay)).orElse(Money.zero(balance.closing().currency()));
             int open = (int) openBreaks.stream().filter(b -> b.accountNumber().equals(balance.accountNumber())).count();
             boolean agrees = (subAccount.isPresent() || operating) && ledgerEscrow.equals(balance.closing()) && open == 0;
@@ -444,18 +291,6 @@ public class Reconciliations {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators reconcile bank statements");
         }
-    }
-
-    private static String sha256(byte[] bytes) {
-        return org.fangxin.shared.Sha256.hex(bytes);
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a == null || (b != null && b.isBefore(a)) ? b : a;
-    }
-
-    private static LocalDate max(LocalDate a, LocalDate b) {
-        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     private static int pageSize(int size) {

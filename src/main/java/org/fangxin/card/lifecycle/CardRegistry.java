@@ -15,6 +15,7 @@ import org.fangxin.card.Cards;
 import org.fangxin.card.domain.Card;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
+import org.fangxin.card.persistence.SuspicionQueries;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.shared.AuditTrail;
@@ -37,6 +38,7 @@ public class CardRegistry implements Cards {
     static final int EXPIRING_LIMIT_MAX = 500;
 
     private final CardRepository repository;
+    private final SuspicionQueries suspicion;
     private final CardPostings postings;
     private final PeriodRelease release;
     private final AuditTrail audit;
@@ -44,9 +46,10 @@ public class CardRegistry implements Cards {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    CardRegistry(CardRepository repository, CardPostings postings, PeriodRelease release, AuditTrail audit, IdGenerator ids,
-                 Clock clock, ApplicationEventPublisher events) {
+    CardRegistry(CardRepository repository, SuspicionQueries suspicion, CardPostings postings, PeriodRelease release,
+                 AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.suspicion = suspicion;
         this.postings = postings;
         this.release = release;
         this.audit = audit;
@@ -156,14 +159,14 @@ public class CardRegistry implements Cards {
     @Transactional(readOnly = true)
     public List<org.fangxin.card.QuietMerchant> redemptionsStopped(Instant activeSince, Instant quietSince,
                                                                    LocalDate today, int liveCardsAtLeast, int earlierAtLeast, int limit) {
-        return repository.redemptionsStopped(activeSince, quietSince, today, liveCardsAtLeast, earlierAtLeast, limit);
+        return suspicion.redemptionsStopped(activeSince, quietSince, today, liveCardsAtLeast, earlierAtLeast, limit);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<org.fangxin.card.ConfirmationFailures> confirmationFailures(UUID merchantId, Instant from,
                                                                             Instant to, int consumersAtLeast, int limit) {
-        return repository.confirmationFailures(merchantId, from, to, consumersAtLeast, limit);
+        return suspicion.confirmationFailures(merchantId, from, to, consumersAtLeast, limit);
     }
 
     @Override

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Card transfer: the holder hands the rest of a card to another consumer (a contract's transfer ban is void). The old
  * card ends TRANSFERRED, a successor card carries the unredeemed value, sessions or face value, validity and advance,
- * and {@code card-transfer:<id>} moves the CARD_LIABILITY balance; the merchant is told.
+ * and {@code card-transfer:<id>} moves the CARD_LIABILITY balance; after commit the merchant and the recipient are told
+ * ({@link CardNotices}).
  */
 @Service
 public class CardTransfers {
@@ -40,20 +41,18 @@ public class CardTransfers {
     private final CardPostings postings;
     private final PeriodRelease release;
     private final Users users;
-    private final CardNotices notices;
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    CardTransfers(CardRepository cards, CardPostings postings, PeriodRelease release, Users users, CardNotices notices,
+    CardTransfers(CardRepository cards, CardPostings postings, PeriodRelease release, Users users,
                   AuditTrail audit, IdGenerator ids, Clock clock, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.cards = cards;
         this.postings = postings;
         this.release = release;
         this.users = users;
-        this.notices = notices;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
@@ -96,11 +95,6 @@ public class CardTransfers {
                 transfer.successor().entitlement().sessionsRemaining(), transferId);
         audit.record("card.transferred", "card", cardId, Map.of("holder", actor.userId()),
                 Map.of("holder", recipient.id(), "newCardId", newCardId, "amount", amount));
-        for (UserAccount person : users.ofMerchant(row.merchantId())) {
-            notices.send(person.id(), "卡转让 Card transferred", row.productName() + ": card " + cardId
-                    + " now continues as card " + newCardId + " (" + amount.format() + ")");
-        }
-        notices.send(recipient.id(), "您收到一张卡 You received a card", row.productName() + " (" + amount.format() + ")");
         events.publishEvent(transfer.event());
         return new CardTransferView(transferId, cardId, newCardId, recipient.id(), amount, now);
     }

@@ -16,6 +16,7 @@ import org.fangxin.card.SalesBlocks;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.card.domain.Validity;
 import org.fangxin.card.persistence.CardRepository;
+import org.fangxin.card.persistence.PurchaseRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.catalog.ContractVersionView;
 import org.fangxin.catalog.ProductView;
@@ -58,6 +59,7 @@ public class PurchaseDesk {
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
 
     private final CardRepository repository;
+    private final PurchaseRepository purchases;
     private final CardPostings postings;
     private final Products products;
     private final Merchants merchants;
@@ -68,11 +70,12 @@ public class PurchaseDesk {
     private final Clock clock;
     private final ObjectProvider<SalesBlocks> salesBlocks;
 
-    PurchaseDesk(CardRepository repository, CardPostings postings, Products products, Merchants merchants, Users users,
-                 Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
+    PurchaseDesk(CardRepository repository, PurchaseRepository purchases, CardPostings postings, Products products,
+                 Merchants merchants, Users users, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
                  ObjectProvider<SalesBlocks> salesBlocks) {
         this.salesBlocks = salesBlocks;
         this.repository = repository;
+        this.purchases = purchases;
         this.postings = postings;
         this.products = products;
         this.merchants = merchants;
@@ -123,7 +126,7 @@ public class PurchaseDesk {
         PurchaseView purchase = new PurchaseView(purchaseId, actor.userId(), merchant.id(), command.storeId(), product.id(),
                 product.name(), version.id(), version.contentSha256(), ratio,
                 product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), order.checkoutUrl(), clock.instant(), null, null);
-        repository.insertPurchase(purchase);
+        purchases.insertPurchase(purchase);
         audit.record("purchase.created", "purchase", purchaseId, null, purchase);
         return purchase;
     }
@@ -131,7 +134,7 @@ public class PurchaseDesk {
     /** The purchase for its consumer or an operator; anyone else gets "not found". */
     @Transactional(readOnly = true)
     public PurchaseView view(Actor actor, UUID purchaseId) {
-        PurchaseView purchase = repository.findPurchase(purchaseId).orElseThrow(() -> Rejection.notFound("purchase " + purchaseId));
+        PurchaseView purchase = purchases.findPurchase(purchaseId).orElseThrow(() -> Rejection.notFound("purchase " + purchaseId));
         if (actor.is(Role.OPERATOR) || actor.is(Role.CONSUMER) && purchase.consumerId().equals(actor.userId())) {
             return purchase;
         }
@@ -146,10 +149,10 @@ public class PurchaseDesk {
     public List<PurchaseView> list(Actor actor, int limit) {
         int size = Math.min(Math.max(limit, 1), CardRegistry.LIST_SIZE_MAX);
         if (actor.is(Role.CONSUMER)) {
-            return repository.purchases(actor.userId(), size);
+            return purchases.purchases(actor.userId(), size);
         }
         if (actor.is(Role.OPERATOR)) {
-            return repository.purchases(null, size);
+            return purchases.purchases(null, size);
         }
         throw new Rejection(ProblemType.FORBIDDEN, "only consumers and operators list purchases");
     }
@@ -170,7 +173,7 @@ public class PurchaseDesk {
             LOG.error("payment {} names no purchase: {}", event.paymentOrderId(), event.reference());
             return Optional.empty();
         }
-        Optional<PurchaseView> locked = repository.lockPurchase(purchaseId);
+        Optional<PurchaseView> locked = purchases.lockPurchase(purchaseId);
         if (locked.isEmpty()) {
             LOG.error("payment {} confirms unknown purchase {}", event.paymentOrderId(), purchaseId);
             return Optional.empty();
@@ -210,7 +213,7 @@ public class PurchaseDesk {
             return false;
         }
         String reason = String.join("; ", violations.stream().map(Violation::detail).toList());
-        repository.markPurchase(purchase.id(), PurchaseStatus.REFUSED, null);
+        purchases.markPurchase(purchase.id(), PurchaseStatus.REFUSED, null);
         payments.refund(new RequestRefund(purchase.paymentOrderId(), "purchase-refused:" + purchase.id(), purchase.amount(),
                 "purchase refused at issue: " + reason));
         audit.record("purchase.refused", "purchase", purchase.id(), purchase, Map.of("violations", violations));
@@ -241,7 +244,7 @@ public class PurchaseDesk {
                 merchant.zone(), null, paidAt, null);
         repository.insertCard(card);
         holdPassReleaseInCoolingOff(card);
-        repository.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
+        purchases.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
         postings.purchased(purchase.id(), cardId, purchase.merchantId(), paid, advance);
         repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + paid.format() + ", advance " + advance.format(),
                 paid.amountMinor(), entitlement.sessionsTotal(), purchase.id());
@@ -270,8 +273,8 @@ public class PurchaseDesk {
         }
         try {
             UUID purchaseId = UUID.fromString(reference.substring(REFERENCE_PREFIX.length()));
-            repository.lockPurchase(purchaseId).filter(p -> p.status() == PurchaseStatus.PENDING_PAYMENT)
-                    .ifPresent(p -> repository.markPurchase(p.id(), status, null));
+            purchases.lockPurchase(purchaseId).filter(p -> p.status() == PurchaseStatus.PENDING_PAYMENT)
+                    .ifPresent(p -> purchases.markPurchase(p.id(), status, null));
         } catch (IllegalArgumentException e) {
             LOG.warn("unpaid payment names no purchase: {}", reference);
         }

@@ -64,7 +64,6 @@ public class RedemptionDesk implements RedemptionDisputes {
     private final CardRegistry registry;
     private final CardPostings postings;
     private final Merchants merchants;
-    private final CardNotices notices;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final IdGenerator ids;
@@ -75,8 +74,7 @@ public class RedemptionDesk implements RedemptionDisputes {
     private final SecureRandom random = new SecureRandom();
 
     RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, CardRegistry registry, CardPostings postings,
-                   Merchants merchants, CardNotices notices, ApplicationEventPublisher events, AuditTrail audit,
-                   IdGenerator ids, Clock clock,
+                   Merchants merchants, ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids, Clock clock,
                    @Value("${fangxin.card.token-key:fangxin-dev-only-card-token-key}") String tokenKey,
                    @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow,
                    @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout) {
@@ -85,7 +83,6 @@ public class RedemptionDesk implements RedemptionDisputes {
         this.registry = registry;
         this.postings = postings;
         this.merchants = merchants;
-        this.notices = notices;
         this.events = events;
         this.audit = audit;
         this.ids = ids;
@@ -148,8 +145,6 @@ public class RedemptionDesk implements RedemptionDisputes {
         Long face = command.amount() == null ? null : command.amount().amountMinor();
         redemptions.insertRequest(requested.requestId(), card.id(), card.merchantId(), command.storeId(), actor.userId(),
                 command.sessions(), face, now, requested.expiresAt());
-        notices.send(card.holderId(), "请确认核销 Please confirm a redemption", card.productName() + ": "
-                + (command.sessions() != null ? command.sessions() + " session(s)" : command.amount().format()));
         events.publishEvent(requested);
         return redemptions.findRequest(requested.requestId()).orElseThrow();
     }
@@ -338,8 +333,6 @@ public class RedemptionDesk implements RedemptionDisputes {
         String what = sessions != null ? sessions + " session(s)" : amount.format();
         cards.addEvent(ids.next(), cardId, now, "REDEEMED", what + " at store " + storeId, value.amountMinor(), sessions, redemptionId);
         audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
-        notices.send(card.holderId(), "核销通知 Redemption", card.productName() + ": " + what + " (" + value.format()
-                + "). 如有异议请在" + disputeWindow.toHours() + "小时内申诉 / dispute within " + disputeWindow.toHours() + " h");
         events.publishEvent(redeemed);
         // Posted last: it locks the merchant's payable balance row, which every redemption at this merchant updates, so
         // the lock is held only for the posting, the redemption row and the commit (same transaction, same outcome).

@@ -14,14 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.CardEventView;
 import org.fangxin.card.CardStatus;
-import org.fangxin.card.PurchaseStatus;
-import org.fangxin.card.PurchaseView;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Purchases, cards and card history in schema {@code card}. */
+/**
+ * Cards and card history in schema {@code card}. Purchases ({@link PurchaseRepository}), a closed merchant's cards
+ * ({@link ClosureCardRepository}) and the suspicion watch's reads ({@link SuspicionQueries}) are apart.
+ */
 @Repository
 public class CardRepository {
 
@@ -32,65 +33,11 @@ public class CardRepository {
             sessions_total, sessions_remaining, face_value_minor, face_remaining_minor, valid_from, valid_until, zone,
             released_through, purchased_at, first_redeemed_at
             """;
-    private static final String PURCHASE_COLUMNS = """
-            p.id, p.consumer_id, p.merchant_id, p.store_id, p.product_id, p.product_name, p.contract_version_id,
-            p.contract_sha256, p.supervision_ratio_bp, p.amount_minor, p.currency, p.status, p.payment_order_id,
-            p.checkout_url, p.created_at, p.paid_at,
-            (select c.id from card.card c where c.purchase_id = p.id and c.transferred_from is null) as card_id
-            """;
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    public CardRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
+    public CardRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
-    }
-
-    // ---- purchases
-
-    public void insertPurchase(PurchaseView p) {
-        jdbc.sql("""
-                insert into card.purchase (id, consumer_id, merchant_id, store_id, product_id, product_name,
-                    contract_version_id, contract_sha256, supervision_ratio_bp, amount_minor, currency, status,
-                    payment_order_id, checkout_url, created_at)
-                values (:id, :consumer, :merchant, :store, :product, :name, :version, :sha, :ratio, :amount, :currency,
-                    :status, :order, :checkout, :at)
-                """)
-                .param("id", p.id()).param("consumer", p.consumerId()).param("merchant", p.merchantId())
-                .param("store", p.storeId()).param("product", p.productId()).param("name", p.productName())
-                .param("version", p.contractVersionId()).param("sha", p.contractSha256())
-                .param("ratio", p.supervisionRatioBp()).param("amount", p.amount().amountMinor())
-                .param("currency", p.amount().currency().getCurrencyCode()).param("status", p.status().name())
-                .param("order", p.paymentOrderId()).param("checkout", p.checkoutUrl())
-                .param("at", Timestamp.from(p.createdAt()))
-                .update();
-    }
-
-    public Optional<PurchaseView> findPurchase(UUID id) {
-        return jdbc.sql("select " + PURCHASE_COLUMNS + " from card.purchase p where p.id = :id")
-                .param("id", id).query(CardRepository::purchase).optional();
-    }
-
-    /** Locks the purchase row, so two deliveries of one confirmation issue one card. */
-    public Optional<PurchaseView> lockPurchase(UUID id) {
-        return jdbc.sql("select " + PURCHASE_COLUMNS + " from card.purchase p where p.id = :id for update")
-                .param("id", id).query(CardRepository::purchase).optional();
-    }
-
-    public void markPurchase(UUID id, PurchaseStatus status, Instant paidAt) {
-        jdbc.sql("update card.purchase set status = :status, paid_at = :paidAt where id = :id")
-                .param("id", id).param("status", status.name())
-                .param("paidAt", paidAt == null ? null : Timestamp.from(paidAt)).update();
-    }
-
-    public List<PurchaseView> purchases(UUID consumerId, int limit) {
-        return jdbc.sql("select " + PURCHASE_COLUMNS + """
-                  from card.purchase p
-                 where (cast(:consumer as uuid) is null or p.consumer_id = :consumer)
-                 order by p.created_at desc, p.id desc limit :limit
-                """)
-                .param("consumer", consumerId).param("limit", limit).query(CardRepository::purchase).list();
     }
 
     // ---- cards
@@ -380,68 +327,4 @@ public class CardRepository {
                 rs.getTimestamp("purchased_at").toInstant(), first == null ? null : first.toInstant());
     }
 
-    static PurchaseView purchase(ResultSet rs, int n) throws SQLException {
-        Timestamp paid = rs.getTimestamp("paid_at");
-        return new PurchaseView(rs.getObject("id", UUID.class), rs.getObject("consumer_id", UUID.class),
-                rs.getObject("merchant_id", UUID.class), rs.getObject("store_id", UUID.class),
-                rs.getObject("product_id", UUID.class), rs.getString("product_name"),
-                rs.getObject("contract_version_id", UUID.class), rs.getString("contract_sha256"),
-                rs.getInt("supervision_ratio_bp"),
-                new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
-                PurchaseStatus.valueOf(rs.getString("status")), rs.getObject("payment_order_id", UUID.class),
-                rs.getString("checkout_url"), rs.getTimestamp("created_at").toInstant(),
-                paid == null ? null : paid.toInstant(), rs.getObject("card_id", UUID.class));
-    }
-
-    // ---- protection's suspicion watch (cross-table reads of this schema only)
-
-    public List<org.fangxin.card.QuietMerchant> redemptionsStopped(Instant activeSince, Instant quietSince, LocalDate today,
-                                                                   int liveCardsAtLeast, int earlierAtLeast, int limit) {
-        return jdbc.sql("""
-                select l.merchant_id, l.cards, e.earlier, e.last_at
-                  from (select merchant_id, count(*) as cards from card.card
-                         where status = 'ACTIVE' and kind = 'SESSION_PACK' and sessions_remaining > 0
-                           and purchased_at < :quietSince and valid_until >= :today
-                         group by merchant_id having count(*) >= :liveAtLeast) l
-                  cross join lateral (
-                        select count(*) filter (where r.redeemed_at >= :activeSince and r.redeemed_at < :quietSince
-                                                  and r.status <> 'REVERSED') as earlier,
-                               count(*) filter (where r.redeemed_at >= :quietSince) as since,
-                               max(r.redeemed_at) as last_at
-                          from card.redemption r where r.merchant_id = l.merchant_id) e
-                 where e.since = 0 and e.earlier >= :earlierAtLeast
-                 order by e.last_at, l.merchant_id
-                 limit :limit
-                """)
-                .param("activeSince", Timestamp.from(activeSince)).param("quietSince", Timestamp.from(quietSince))
-                .param("today", Date.valueOf(today)).param("liveAtLeast", liveCardsAtLeast)
-                .param("earlierAtLeast", earlierAtLeast).param("limit", limit)
-                .query((rs, n) -> new org.fangxin.card.QuietMerchant(rs.getObject("merchant_id", UUID.class),
-                        rs.getLong("cards"), rs.getLong("earlier"), rs.getTimestamp("last_at").toInstant()))
-                .list();
-    }
-
-    public List<org.fangxin.card.ConfirmationFailures> confirmationFailures(UUID merchantId, Instant from, Instant to,
-                                                                            int consumersAtLeast, int limit) {
-        return jdbc.sql("""
-                select f.merchant_id, count(distinct f.holder_id) as consumers, count(*) as failures
-                  from (select q.merchant_id, c.holder_id from card.redemption_request q join card.card c on c.id = q.card_id
-                         where (q.status in ('DECLINED', 'EXPIRED') and q.decided_at >= :from and q.decided_at <= :to
-                                or q.status = 'PENDING' and q.expires_at >= :from and q.expires_at <= :to)
-                           and (cast(:merchant as uuid) is null or q.merchant_id = :merchant)
-                        union all
-                        select r.merchant_id, c.holder_id from card.redemption r join card.card c on c.id = r.card_id
-                         where r.decision = 'UPHELD' and r.decided_at >= :from and r.decided_at <= :to
-                           and (cast(:merchant as uuid) is null or r.merchant_id = :merchant)) f
-                 group by f.merchant_id
-                having count(distinct f.holder_id) >= :consumersAtLeast
-                 order by consumers desc, f.merchant_id
-                 limit :limit
-                """)
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("merchant", merchantId)
-                .param("consumersAtLeast", consumersAtLeast).param("limit", limit)
-                .query((rs, n) -> new org.fangxin.card.ConfirmationFailures(rs.getObject("merchant_id", UUID.class),
-                        rs.getLong("consumers"), rs.getLong("failures")))
-                .list();
-    }
 }

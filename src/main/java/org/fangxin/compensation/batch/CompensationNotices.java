@@ -1,48 +1,54 @@
 package org.fangxin.compensation.batch;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import org.fangxin.notification.Notifications;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
+import org.fangxin.notification.Notice;
+import org.fangxin.notification.Notifications;
 import org.fangxin.shared.Money;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** In-app notices to affected consumers (Chinese, the consumers' default); dedup keys make every resend harmless. */
+/**
+ * Notices to affected consumers, as message keys in their language (ADR 11); dedup keys make every resend harmless.
+ * A paid or taken-over line publishes {@link CompensationLinePaid} in the transaction that marks it, and its holder is
+ * told after commit; the planned notices of a whole batch are sent by {@link CompensationNoticeSender} after the plan
+ * committed, in chunks that record what was sent (a bulk sender, ADR 11).
+ */
 @Component
 class CompensationNotices {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final Notifications notifications;
-    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    CompensationNotices(Notifications notifications, MessageSource messages) {
+    CompensationNotices(Notifications notifications, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
-        this.messages = messages;
+        this.events = events;
+        this.clock = clock;
     }
 
+    /** Sends a planned notice now (the sender runs after the plan committed). */
     void planned(Line line, String merchantName, Money amount, Instant chooseBy) {
-        notifications.send(line.consumerId(), text("compensation.notice.planned.subject", merchantName),
-                text("compensation.notice.planned.body", merchantName, amount.format(),
-                        DATE.format(chooseBy.atZone(ZONE))),
-                "compensation-planned:" + line.id());
+        notifications.send(Notice.of(line.consumerId(), "compensation.notice.planned",
+                "compensation-planned:" + line.id(), clock.instant(), merchantName, amount, chooseBy));
     }
 
+    /** In the transaction that marks the line PAID: its holder is told after commit. */
     void paid(Line line, Money amount) {
-        notifications.send(line.consumerId(), text("compensation.notice.paid.subject"),
-                text("compensation.notice.paid.body", amount.format()), "compensation-paid:" + line.id());
+        events.publishEvent(new CompensationLinePaid(line.id(), line.consumerId(), amount, false, clock.instant()));
     }
 
+    /** In the transaction that moved the line's card to the successor: its holder is told after commit. */
     void takenOver(Line line, Money amount) {
-        notifications.send(line.consumerId(), text("compensation.notice.takenOver.subject"),
-                text("compensation.notice.takenOver.body", amount.format()), "compensation-paid:" + line.id());
+        events.publishEvent(new CompensationLinePaid(line.id(), line.consumerId(), amount, true, clock.instant()));
     }
 
-    private String text(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, Locale.SIMPLIFIED_CHINESE);
+    @ApplicationModuleListener
+    void on(CompensationLinePaid event) {
+        notifications.send(Notice.of(event.consumerId(), event.takenOver() ? "compensation.notice.takenOver"
+                : "compensation.notice.paid", "compensation-paid:" + event.lineId(), event.occurredAt(),
+                event.amount()));
     }
 }

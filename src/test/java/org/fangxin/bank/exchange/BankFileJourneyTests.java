@@ -40,6 +40,7 @@ import org.fangxin.settlement.Settlements;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,7 +136,8 @@ class BankFileJourneyTests extends IntegrationTest {
             }
             assertThat(closedPayouts).filteredOn(p -> p.status() == PayoutStatus.HELD).hasSizeGreaterThan(10)
                     .allSatisfy(p -> assertThat(p.holdReason()).contains("corrected account"));
-            assertThat(notifications.inbox(closed.ownerActor(), 50)).filteredOn(n -> n.subject().contains("退回")).hasSize(returned.size());
+            Eventually.holds(() -> assertThat(notifications.inbox(closed.ownerActor(), 50))
+                    .filteredOn(n -> n.subject().contains("退回")).hasSize(returned.size())); // after commit (ADR 11)
             Money payable = ledger.findAccount(AccountType.MERCHANT_PAYABLE, closed.id(), Money.CNY).orElseThrow().normalBalance();
             Money returnedTotal = returned.stream().map(PayoutView::amount).reduce(Money.zero(Money.CNY), Money::plus);
             assertThat(payable.amountMinor()).as("returned money is payable again").isGreaterThanOrEqualTo(returnedTotal.amountMinor());

@@ -23,6 +23,7 @@ import org.fangxin.compensation.batch.CompensationRepository.Line;
 import org.fangxin.compensation.batch.CompensationRepository.Totals;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.TestMerchants;
+import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,7 +137,8 @@ class CompensationJourneyTests extends CompensationTestBase {
         assertThat(balance(AccountType.MERCHANT_ADVANCE, gym.id())).isEqualTo(Money.fen(0));
         assertThat(jdbc.sql("select count(*) from audit.entry where action = 'compensation.completed' and object_id = :id")
                 .param("id", closure.id().toString()).query(Long.class).single()).isEqualTo(1);
-        assertThat(notifications.inbox(someone.actor(), 20)).anyMatch(n -> n.subject().contains("已支付"));
+        Eventually.holds(() -> assertThat(notifications.inbox(someone.actor(), 20))
+                .anyMatch(n -> n.subject().contains("已支付"))); // sent after the line's commit (ADR 11)
         assertBooks(gym.id(), "at the end");
     }
 }

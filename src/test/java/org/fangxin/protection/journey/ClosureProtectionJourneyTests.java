@@ -274,7 +274,8 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
         assertThat(desk.ledgerSum(paidPrefix, AccountType.PLATFORM_GUARANTEE_FUND, false)).isEqualTo(fundPart);
         assertThat(desk.balance(AccountType.MERCHANT_ADVANCE, gymId)).isEqualTo(Money.fen(0));
         assertThat(desk.balance(AccountType.SUBROGATION_RECEIVABLE, gymId).amountMinor()).isEqualTo(fundPart);
-        assertThat(notifications.inbox(early.get(0).actor(), 20)).anyMatch(n -> n.subject().contains("已支付"));
+        Eventually.holds(() -> assertThat(notifications.inbox(early.get(0).actor(), 20))
+                .anyMatch(n -> n.subject().contains("已支付"))); // sent after the line's commit (ADR 11)
 
         // the claim for the fund's part is filed by itself; the insurer reduces one line, rejects one, approves the rest
         JourneyDesk.await(() -> claims.ofCase(closure).isPresent(), "claim of case " + closure);

@@ -1,0 +1,190 @@
+package org.fangxin.bank.reconciliation;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.fangxin.bank.format.BankStatement;
+import org.fangxin.bank.format.Camt053Reader;
+import org.fangxin.bank.format.CsvStatementReader;
+import org.fangxin.bank.format.MalformedBankFile;
+import org.fangxin.bank.reconciliation.domain.Break;
+import org.fangxin.bank.reconciliation.domain.LedgerMovement;
+import org.fangxin.bank.reconciliation.domain.Reconciler;
+import org.fangxin.bank.reconciliation.domain.ReconciliationResult;
+import org.fangxin.bank.reconciliation.domain.StatementLine;
+import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
+import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Rejection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports a bank statement file and reconciles it at once, all or nothing, in the caller's transaction: refused
+ * before anything is written when the file is malformed (naming the line), was already imported (naming the first
+ * import) or spans too many days.
+ */
+@Component
+class StatementImport {
+
+    private final ReconciliationRepository repository;
+    private final LedgerMirror mirror;
+    private final AuditTrail audit;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final Reconciler reconciler = Reconciler.withDefaultTolerance();
+
+    StatementImport(ReconciliationRepository repository, LedgerMirror mirror, AuditTrail audit, IdGenerator ids, Clock clock) {
+        this.repository = repository;
+        this.mirror = mirror;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    RunDetail importFile(UUID importedBy, StatementFormat format, byte[] file, String fileName) {
+        String sha256 = requireNewFile(format, file);
+        UUID importId = ids.next();
+        List<BankStatement> statements = format == StatementFormat.CAMT053 ? readCamt(file) : List.of();
+        List<StatementLine> lines = format == StatementFormat.CAMT053
+                ? statements.stream().flatMap(s -> s.lines().stream()).toList() : readCsv(file, importId);
+        Period period = period(format, statements, lines);
+        Set<String> accounts = new LinkedHashSet<>();
+        statements.forEach(s -> accounts.add(s.accountNumber()));
+        lines.forEach(l -> accounts.add(l.accountNumber()));
+        List<LedgerMovement> movements = mirror.movements(accounts, period.from(), period.to());
+        ReconciliationResult result = reconciler.reconcile(lines, movements);
+        Instant now = clock.instant();
+        repository.insertImport(importId, sha256, format, fileName, period.from(), period.to(), lines.size(), importedBy, now);
+        for (BankStatement statement : statements) {
+            repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
+                    statement.fromDate() == null ? period.from() : statement.fromDate(),
+                    statement.toDate() == null ? period.to() : statement.toDate(),
+                    statement.openingBalance(), statement.closingBalance());
+        }
+        Map<String, UUID> lineIds = storeLines(format, importId, lines);
+        RunView run = new RunView(ids.next(), importId, format, fileName, period.from(), period.to(), lines.size(),
+                movements.size(), result.matches().size(), result.breaks().size(), result.autoMatchRateBasisPoints(), now);
+        storeRun(run, result, lineIds, now);
+        audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
+                Map.of("format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
+                        "matches", run.matchCount(), "breaks", run.breakCount()));
+        return new RunDetail(run, repository.matchesOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX),
+                repository.breaksOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX));
+    }
+
+    /** The file's SHA-256, once the file is checked to be a new, non-empty statement of a known format. */
+    private String requireNewFile(StatementFormat format, byte[] file) {
+        if (format == null) {
+            throw Rejection.invalid("format", "format must be CAMT053 or CSV");
+        }
+        if (file == null || file.length == 0) {
+            throw Rejection.invalid("file", "the statement file is empty");
+        }
+        if (file.length > Reconciliations.FILE_BYTES_MAX) {
+            throw Rejection.invalid("file", "the statement file is larger than " + Reconciliations.FILE_BYTES_MAX + " bytes");
+        }
+        String sha256 = sha256(file);
+        repository.importOfFile(sha256).ifPresent(first -> {
+            throw new Rejection(Reconciliations.STATEMENT_ALREADY_IMPORTED, "this file was already imported as " + first,
+                    Map.of("firstImportId", first.toString()));
+        });
+        return sha256;
+    }
+
+    /** The days a statement covers (its periods and its lines' booking days). */
+    private record Period(LocalDate from, LocalDate to) { }
+
+    private static Period period(StatementFormat format, List<BankStatement> statements, List<StatementLine> lines) {
+        LocalDate from = null;
+        LocalDate to = null;
+        for (BankStatement statement : statements) {
+            from = min(from, statement.fromDate() == null ? statement.toDate() : statement.fromDate());
+            to = max(to, statement.toDate() == null ? statement.fromDate() : statement.toDate());
+        }
+        for (StatementLine line : lines) {
+            from = min(from, line.bookingDate());
+            to = max(to, line.bookingDate());
+        }
+        if (from == null) {
+            throw new Rejection(Reconciliations.MALFORMED_STATEMENT, format + ": the file has no dates (no statement period and no lines)");
+        }
+        if (to.toEpochDay() - from.toEpochDay() >= Reconciliations.STATEMENT_DAYS_MAX) {
+            throw new Rejection(Reconciliations.MALFORMED_STATEMENT, format + ": the file spans " + from + " to " + to + ", more than "
+                    + Reconciliations.STATEMENT_DAYS_MAX + " days");
+        }
+        return new Period(from, to);
+    }
+
+    /** Stores the lines under new ids; answers the bank's line id → stored id (a line id twice is malformed). */
+    private Map<String, UUID> storeLines(StatementFormat format, UUID importId, List<StatementLine> lines) {
+        Map<String, UUID> lineIds = new HashMap<>(lines.size() * 2);
+        List<UUID> lineIdList = new ArrayList<>(lines.size());
+        for (StatementLine line : lines) {
+            UUID id = ids.next();
+            if (lineIds.put(line.lineId(), id) != null) {
+                throw new Rejection(Reconciliations.MALFORMED_STATEMENT, format + ": line id " + line.lineId() + " appears twice");
+            }
+            lineIdList.add(id);
+        }
+        repository.insertLines(importId, lines, lineIdList);
+        return lineIds;
+    }
+
+    /** The run with its matches and breaks. */
+    private void storeRun(RunView run, ReconciliationResult result, Map<String, UUID> lineIds, Instant now) {
+        repository.insertRun(run);
+        repository.insertMatches(run.id(), result.matches().stream().map(match -> new ReconciliationRepository.MatchRow(
+                lineIds.get(match.line().lineId()), match.movement().movementId(), match.rule().name())).toList());
+        var newBreaks = new ArrayList<ReconciliationRepository.NewBreak>(result.breaks().size());
+        for (Break b : result.breaks()) {
+            StatementLine line = b.line();
+            LedgerMovement movement = b.movement();
+            newBreaks.add(new ReconciliationRepository.NewBreak(ids.next(), run.id(), b.kind(),
+                    line == null ? null : lineIds.get(line.lineId()), movement == null ? null : movement.movementId(),
+                    line != null ? line.accountNumber() : movement.accountNumber(),
+                    line != null ? line.bookingDate() : movement.date(),
+                    line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now));
+        }
+        repository.insertBreaks(newBreaks);
+    }
+
+    private List<BankStatement> readCamt(byte[] file) {
+        try {
+            return new Camt053Reader(mirror.bankZone()).read(file);
+        } catch (MalformedBankFile e) {
+            throw malformed(e);
+        }
+    }
+
+    private List<StatementLine> readCsv(byte[] file, UUID importId) {
+        try {
+            return new CsvStatementReader(Reconciliations.DEFAULT_CSV_MAPPING).read(new ByteArrayInputStream(file), "csv-" + importId);
+        } catch (MalformedBankFile e) {
+            throw malformed(e);
+        }
+    }
+
+    private static Rejection malformed(MalformedBankFile e) {
+        return new Rejection(Reconciliations.MALFORMED_STATEMENT, e.getMessage(), Map.of("format", e.format(), "line", e.lineNumber()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        return org.fangxin.shared.Sha256.hex(bytes);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
+    }
+}

@@ -1,0 +1,154 @@
+package org.fangxin.ledger.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fangxin.ledger.AccountId;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.EntryView;
+import org.fangxin.ledger.NewTransfer;
+import org.fangxin.ledger.Side;
+import org.fangxin.ledger.TransferId;
+import org.fangxin.ledger.persistence.LedgerRepository.LockedBalance;
+import org.fangxin.ledger.persistence.LedgerRepository.TransferRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger's bulk SQL (many owners or transfers per statement, array parameters, JDBC batches) for bulk jobs. */
+@Repository
+public class BulkPostingRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public BulkPostingRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Bulk read: (owner, signed balance, normal side) of the accounts of one code and currency for these owners. */
+    public List<Object[]> balancesOfOwners(AccountType type, Currency currency, UUID[] owners) {
+        return jdbc.sql("""
+                select a.owner_id, b.balance_minor, a.normal_side
+                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                 where a.type = :type and a.currency = :currency and a.owner_id = any(:owners)
+                """)
+                .param("type", type.name()).param("currency", currency.getCurrencyCode()).param("owners", owners)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getLong(2), Side.valueOf(rs.getString(3))})
+                .list();
+    }
+
+    /** Bulk open: inserts the missing accounts (and their zero balances) of one code and currency for these owners. */
+    public void insertAccountsIfAbsent(AccountType type, Currency currency, boolean nonNegative, UUID[] ids, UUID[] owners,
+                                       Instant now) {
+        jdbc.sql("""
+                with inserted as (
+                    insert into ledger.account (id, type, owner_id, currency, normal_side, non_negative, opened_at)
+                    select o.id, :type, o.owner, :currency, :side, :nonNegative, :now
+                      from unnest(:ids, :owners) as o(id, owner)
+                    on conflict on constraint account_identity do nothing
+                    returning id)
+                insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
+                select id, :currency, :side, :nonNegative, 0, :now from inserted
+                """)
+                .param("type", type.name()).param("currency", currency.getCurrencyCode())
+                .param("side", type.normalSide().name()).param("nonNegative", nonNegative).param("now", Timestamp.from(now))
+                .param("ids", ids).param("owners", owners)
+                .update();
+    }
+
+    /** Bulk read: (owner → account id, non-negative) of one code and currency for these owners. */
+    public List<Object[]> accountsOfOwners(AccountType type, Currency currency, UUID[] owners) {
+        return jdbc.sql("""
+                select a.owner_id, a.id, a.non_negative from ledger.account a
+                 where a.type = :type and a.currency = :currency and a.owner_id = any(:owners)
+                """)
+                .param("type", type.name()).param("currency", currency.getCurrencyCode()).param("owners", owners)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), new AccountId(rs.getObject(2, UUID.class)),
+                        rs.getBoolean(3)})
+                .list();
+    }
+
+    /** As {@link #lockBalances} for many accounts (an array parameter, no limit on bind parameters). */
+    public List<LockedBalance> lockBalancesBulk(Collection<AccountId> accounts) {
+        UUID[] ids = accounts.stream().map(AccountId::value).sorted().distinct().toArray(UUID[]::new);
+        return jdbc.sql("""
+                select account_id, currency, normal_side, non_negative, balance_minor
+                  from ledger.balance
+                 where account_id = any(:ids)
+                 order by account_id
+                   for update
+                """)
+                .param("ids", ids)
+                .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
+                        Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5)))
+                .list();
+    }
+
+    /** Bulk read: the transfers (id, key, reverses) holding these posting keys. */
+    public List<TransferRow> findTransfers(String[] postingKeys) {
+        return jdbc.sql("select t.id, t.posting_key, t.description, t.posted_at, t.reverses_id, null::uuid as reversed_by"
+                        + " from ledger.transfer t where t.posting_key = any(:keys)")
+                .param("keys", postingKeys).query(LedgerRepository::transfer).list();
+    }
+
+    /** Bulk read: the entries of these transfers. */
+    public List<EntryView> entriesOfTransfers(UUID[] transferIds) {
+        return jdbc.sql("""
+                select id, transfer_id, account_id, amount_minor, currency, posted_at
+                  from ledger.entry where transfer_id = any(:ids) order by id
+                """)
+                .param("ids", transferIds).query(LedgerRepository::entry).list();
+    }
+
+    /**
+     * Bulk write of transfers already validated, replay-checked and floor-checked under the balance locks: headers,
+     * entries and one balance update per account, each as one JDBC batch. Answers the number of headers inserted (a
+     * posting key taken meanwhile is not inserted; the caller then fails the transaction).
+     */
+    public int insertTransfers(List<TransferId> ids, List<org.fangxin.ledger.NewTransfer> transfers, Instant postedAt,
+                               java.util.Map<AccountId, Long> deltas) {
+        Timestamp at = Timestamp.from(postedAt);
+        List<Object[]> headers = new ArrayList<>(transfers.size());
+        List<Object[]> entries = new ArrayList<>();
+        for (int i = 0; i < transfers.size(); i++) {
+            var t = transfers.get(i);
+            headers.add(new Object[] {ids.get(i).value(), t.postingKey(), t.description(), at});
+            for (EntryLine line : t.lines()) {
+                entries.add(new Object[] {ids.get(i).value(), line.account().value(), line.amount().amountMinor(),
+                        line.amount().currency().getCurrencyCode(), at});
+            }
+        }
+        int inserted = 0;
+        for (int n : template.batchUpdate("""
+                insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
+                values (?, ?, ?, ?, null)
+                on conflict on constraint transfer_posting_key do nothing
+                """, headers)) {
+            inserted += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
+        }
+        if (inserted != transfers.size()) {
+            return inserted;
+        }
+        template.batchUpdate("""
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                values (?, ?, ?, ?, ?)
+                """, entries);
+        List<Object[]> updates = new ArrayList<>(deltas.size());
+        deltas.forEach((account, delta) -> updates.add(new Object[] {delta, at, account.value()}));
+        for (int n : template.batchUpdate(
+                "update ledger.balance set balance_minor = balance_minor + ?, updated_at = ? where account_id = ?", updates)) {
+            if (n == 0) {
+                throw new IllegalStateException("a balance row is missing");
+            }
+        }
+        return inserted;
+    }
+}

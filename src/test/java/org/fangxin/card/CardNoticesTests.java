@@ -1,0 +1,207 @@
+package org.fangxin.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.fangxin.card.lifecycle.EscrowIdentityCheck;
+import org.fangxin.card.lifecycle.RedemptionDesk;
+import org.fangxin.catalog.ProductView;
+import org.fangxin.catalog.Products;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.merchant.Sector;
+import org.fangxin.notification.NotificationView;
+import org.fangxin.notification.Notifications;
+import org.fangxin.payment.Payments;
+import org.fangxin.payment.sandbox.SandboxGateway;
+import org.fangxin.shared.events.EventPublicationUpkeep;
+import org.fangxin.testing.Api;
+import org.fangxin.testing.Eventually;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Card notices follow the card's events after commit (ADR 11): the holder hears of a redemption and of a request to
+ * confirm, the merchant's people and the recipient of a transfer, each in their language; a rolled-back redemption
+ * tells nobody, and a redelivered event sends nothing twice.
+ */
+@EnableScenarios
+class CardNoticesTests extends IntegrationTest {
+
+    @Autowired Merchants merchants;
+    @Autowired Users accounts;
+    @Autowired Products products;
+    @Autowired Payments payments;
+    @Autowired SandboxGateway sandbox;
+    @Autowired Ledger ledger;
+    @Autowired EscrowIdentityCheck escrow;
+    @Autowired JdbcClient jdbc;
+    @Autowired RedemptionDesk redemptionDesk;
+    @Autowired Notifications notifications;
+    @Autowired TransactionTemplate transactions;
+    @Autowired EventPublicationUpkeep upkeep;
+    CardFixtures f;
+
+    @BeforeEach
+    void setUp() {
+        f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
+    }
+
+    record Bought(TestMerchants.Created gym, ProductView pack, UserAccount holder, Api holderApi, UUID cardId,
+                  UserAccount staff) { }
+
+    Bought bought() {
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = f.sessionPack(gym, 2000, 60);
+        UserAccount holder = f.consumer();
+        Api holderApi = api().as(holder);
+        return new Bought(gym, pack, holder, holderApi, f.buyAndPay(holderApi, pack), f.staff(gym.id()));
+    }
+
+    @Test
+    void tellsTheHolderOfARedemptionAfterCommitInTheirLanguage() {
+        Bought b = bought();
+        JsonNode redemption = redeem(b, 2);
+        String dedupKey = "card-redeemed:" + redemption.get("id").asString();
+        Eventually.holds(() -> assertThat(messages(b.holder(), dedupKey)).isEqualTo(1));
+        JsonNode zh = b.holderApi().get("/api/v1/notifications").json().get(0);
+        assertThat(zh.get("subject").asString()).isEqualTo("核销通知");
+        assertThat(zh.get("body").asString()).isEqualTo(b.pack().name() + "：已核销 2 次，计 ¥66.66。如有异议，请在 48 小时内申诉。");
+        JsonNode en = b.holderApi().get("/api/v1/notifications?lang=en").json().get(0);
+        assertThat(en.get("subject").asString()).isEqualTo("Redemption");
+        assertThat(en.get("body").asString()).startsWith(b.pack().name() + ": 2 session(s) redeemed, worth ¥66.66.");
+    }
+
+    @Test
+    void asksTheHolderToConfirmARequest() {
+        Bought b = bought();
+        Api.Response requested = api().as(b.staff()).post("/api/v1/redemption-requests",
+                Map.of("cardId", b.cardId(), "storeId", f.store(b.gym()), "sessions", 3));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String dedupKey = "redemption-requested:" + requested.json().get("id").asString();
+        Eventually.holds(() -> assertThat(messages(b.holder(), dedupKey)).isEqualTo(1));
+        assertThat(inbox(b.holder())).first().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("请确认核销");
+            assertThat(n.body()).contains("商户请求核销 3 次");
+        });
+    }
+
+    @Test
+    void tellsTheMerchantsPeopleAndTheRecipientOfATransfer() {
+        Bought b = bought();
+        String mobile = CardFixtures.nextMobile();
+        UserAccount friend = f.consumerWithMobile(mobile);
+        Api.Response transferred = b.holderApi().post("/api/v1/cards/" + b.cardId() + "/transfer", Map.of("toMobile", mobile),
+                UUID.randomUUID().toString());
+        assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
+        String transferId = transferred.json().get("id").asString();
+        Eventually.holds(() -> assertThat(messages(friend, "card-received:" + transferId)).isEqualTo(1));
+        Eventually.holds(() -> assertThat(messages(b.gym().owner(), "card-transferred:" + transferId + ":" + b.gym().owner().id()))
+                .isEqualTo(1));
+        assertThat(inbox(friend)).first().satisfies(n -> assertThat(n.subject()).isEqualTo("您收到一张卡"));
+        assertThat(notifications.inbox(b.gym().owner().actor(), 20, java.util.Locale.ENGLISH))
+                .anySatisfy(n -> assertThat(n.body()).contains("the holder transferred card " + b.cardId()));
+    }
+
+    @Test
+    void aRolledBackRedemptionNotifiesNobody() {
+        Bought b = bought();
+        String code = code(b);
+        RedemptionView rolledBack = transactions.execute(status -> {
+            RedemptionView view = redemptionDesk.redeem(b.staff().actor(), new Redeem(code, f.store(b.gym()), 1, null));
+            status.setRollbackOnly();
+            return view;
+        });
+        assertThat(publications(rolledBack.id())).as("nothing was published").isZero();
+
+        JsonNode committed = redeem(b, 1);
+        String dedupKey = "card-redeemed:" + committed.get("id").asString();
+        Eventually.holds(() -> assertThat(messages(b.holder(), dedupKey)).isEqualTo(1));
+        assertThat(inbox(b.holder())).as("only the committed redemption's notice").hasSize(1);
+        assertThat(messages(b.holder(), "card-redeemed:" + rolledBack.id())).isZero();
+    }
+
+    @Test
+    void aRedeliveredEventSendsNothingTwice(Scenario scenario) {
+        Bought b = bought();
+        JsonNode redemption = redeem(b, 1);
+        UUID redemptionId = UUID.fromString(redemption.get("id").asString());
+        String dedupKey = "card-redeemed:" + redemptionId;
+        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
+        RedemptionView stored = redemptionDesk.ofCard(b.holder().actor(), b.cardId()).get(0);
+        CardRedeemed again = new CardRedeemed(redemptionId, b.cardId(), b.holder().id(), b.gym().id(), stored.storeId(),
+                b.pack().name(), 1, null, stored.value(), stored.advanceNetted(), stored.redeemedAt());
+
+        scenario.publish(again).andWaitForStateChange(() -> completedPublications(redemptionId), n -> n == 2);
+
+        assertThat(messages(b.holder(), dedupKey)).isEqualTo(1);
+        assertThat(inbox(b.holder())).hasSize(1);
+    }
+
+    @Test
+    void aNoticeWhoseListenerFailedIsSentByTheRetryJob() {
+        Bought b = bought();
+        UUID redemptionId = UUID.fromString(redeem(b, 1).get("id").asString());
+        String dedupKey = "card-redeemed:" + redemptionId;
+        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
+        // as if the listener had failed: no message, the publication FAILED
+        jdbc.sql("delete from notification.outbox where message_id in (select id from notification.message where dedup_key = :key)")
+                .param("key", dedupKey).update();
+        jdbc.sql("delete from notification.message where dedup_key = :key").param("key", dedupKey).update();
+        jdbc.sql("update event_publication set status = 'FAILED', completion_date = null where serialized_event like :id")
+                .param("id", "%" + redemptionId + "%").update();
+
+        clock.advance(java.time.Duration.ofMinutes(6));
+        upkeep.retryFailed();
+
+        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
+        assertThat(messages(b.holder(), dedupKey)).isEqualTo(1);
+    }
+
+    private JsonNode redeem(Bought b, int sessions) {
+        Api.Response response = api().as(b.staff()).post("/api/v1/redemptions",
+                Map.of("code", code(b), "storeId", f.store(b.gym()), "sessions", sessions), UUID.randomUUID().toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static String code(Bought b) {
+        Api.Response response = b.holderApi().post("/api/v1/cards/" + b.cardId() + "/redemption-codes", null);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("code").asString();
+    }
+
+    private List<NotificationView> inbox(UserAccount user) {
+        return notifications.inbox(user.actor(), 20);
+    }
+
+    private long messages(UserAccount user, String dedupKey) {
+        return jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
+                .param("user", user.id()).param("key", dedupKey).query(Long.class).single();
+    }
+
+    private long publications(UUID redemptionId) {
+        return jdbc.sql("select count(*) from event_publication where serialized_event like :id")
+                .param("id", "%" + redemptionId + "%").query(Long.class).single();
+    }
+
+    private long completedPublications(UUID redemptionId) {
+        return jdbc.sql("""
+                select count(*) from event_publication
+                 where serialized_event like :id and event_type like '%CardRedeemed' and completion_date is not null
+                """)
+                .param("id", "%" + redemptionId + "%").query(Long.class).single();
+    }
+}
