@@ -253,6 +253,18 @@ public class Products {
                 product.audience()));
     }
 
+    /**
+     * The cooling-off days of a card bought under {@code contractVersionId}: the contract's, or the rule table's minimum
+     * where longer. The one source for the refund (a full refund inside them) and the card (a pass earns nothing in
+     * them). For other modules, no access check.
+     */
+    public int coolingOffDays(UUID productId, UUID contractVersionId) {
+        ContractVersionView version = repository.findVersion(contractVersionId)
+                .orElseThrow(() -> Rejection.notFound("contract version " + contractVersionId));
+        Integer ruleMin = rulesOf(productId).values().coolingOffDaysMin();
+        return Math.max(version.content().terms().coolingOffDays(), ruleMin == null ? 0 : ruleMin);
+    }
+
     /** The rules of the merchant's region and sector for a product sold to {@code audience}. */
     private RuleSet rulesFor(MerchantView merchant, Audience audience) {
         return rules.effectiveRules(merchant.regionCode(), merchant.sector().name(), audience);

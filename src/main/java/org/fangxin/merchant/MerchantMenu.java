@@ -21,6 +21,16 @@ class MerchantMenu {
     }
 
     @Bean
+    MenuEntry settlementAccountMenu() {
+        return new MenuEntry("/merchants/mine/settlement-account", "merchant.menu.settlementAccount", List.of("MERCHANT_OWNER"), 11);
+    }
+
+    @Bean
+    MenuEntry settlementAccountChangesMenu() {
+        return new MenuEntry("/settlement-account-changes", "merchant.menu.settlementAccountChanges", List.of("OPERATOR"), 22);
+    }
+
+    @Bean
     MenuEntry myMerchantMenu() {
         return new MenuEntry("/merchants/mine", "merchant.menu.mine", List.of("MERCHANT_OWNER", "MERCHANT_STAFF"), 10, true);
     }

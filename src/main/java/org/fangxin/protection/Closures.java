@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +90,26 @@ public class Closures {
     @Transactional(readOnly = true)
     public Optional<ClosureCaseView> find(UUID caseId) {
         return repository.find(caseId).map(this::view);
+    }
+
+    /** When the merchant's period passes stop earning under the case ({@link ClosureCase#earningStopsAt}). No access check. */
+    @Transactional(readOnly = true)
+    public Instant earningStopsAt(UUID caseId) {
+        ClosureCase c = repository.find(caseId).orElseThrow(() -> Rejection.notFound("closure case"));
+        return c.earningStopsAt(zoneOf(c.merchantId()));
+    }
+
+    /** Every merchant under a freezing case, with the instant its passes stop earning. No access check. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Instant> earningStops() {
+        Map<UUID, Instant> stops = new HashMap<>();
+        repository.freezingCases().forEach(c -> stops.merge(c.merchantId(), c.earningStopsAt(zoneOf(c.merchantId())),
+                (a, b) -> a.isBefore(b) ? a : b));
+        return stops;
+    }
+
+    private ZoneId zoneOf(UUID merchantId) {
+        return merchants.find(merchantId).map(MerchantView::zone).orElse(ZoneId.of("Asia/Shanghai"));
     }
 
     // ------------------------------------------------------------------ opening

@@ -38,7 +38,7 @@ class RefundQuotes {
         ContractTerms terms = contract.content().terms();
         MerchantView merchant = merchantOf(card);
         RuleValues rule = products.rulesOf(card.productId()).values();
-        int coolingOffDays = Math.max(terms.coolingOffDays(), rule.coolingOffDaysMin() == null ? 0 : rule.coolingOffDaysMin());
+        int coolingOffDays = products.coolingOffDays(card.productId(), card.contractVersionId());
         LocalDate purchasedOn = LocalDate.ofInstant(card.purchasedAt(), merchant.zone());
         RefundBasis basis = new RefundBasis(terms.refundMethod(), card.paid(), card.listPrice(), card.unredeemed(),
                 card.sessionsTotal(), card.sessionsRemaining(), card.validFrom(), card.validUntil(), purchasedOn,

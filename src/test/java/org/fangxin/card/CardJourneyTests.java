@@ -325,10 +325,11 @@ class CardJourneyTests extends IntegrationTest {
 
         clock.advance(Duration.ofDays(1));
         periodRelease.releaseDue();
-        assertThat(cards.find(cardId).orElseThrow().earned()).isEqualTo(Money.yuan(10));
+        // inside its 7-day cooling-off a pass earns nothing, so a return gets everything back (issue 13 item 1)
+        assertThat(cards.find(cardId).orElseThrow().earned()).isEqualTo(Money.fen(0));
         f.assertBooksHold(gym.id());
 
-        clock.advance(Duration.ofDays(13)); // the job was down for 13 days: one run catches up
+        clock.advance(Duration.ofDays(13)); // the window is over, and the job was down: one run catches up
         periodRelease.releaseDue();
         periodRelease.releaseDue();
         CardView after14 = cards.find(cardId).orElseThrow();

@@ -94,16 +94,20 @@ class PrepaidLifecycleJourneyTests extends RefundTestBase {
         CardView expiring = fx.redeemSessions(carol, fx.buy(carol, shortPack), 2);
         step("short pack bought and used", "expiring", expiring);
 
-        // 3. The monthly pass earns 10 yuan a day, released by the job in catch-up batches.
+        // 3. The monthly pass earns 10 yuan a day, released by the job in catch-up batches; inside its 7-day
+        //    cooling-off it earns nothing, and the first run after the window earns the window's days (issue 13 item 1).
         CardView pass = fx.buy(bob, monthly);
         step("monthly pass bought", "pass", pass);
-        for (int days : new int[] {1, 2, 4}) {
+        for (int days : new int[] {1, 2, 5}) {
             clock.advance(Duration.ofDays(days));
             fx.releasePasses();
             pass = cardsBean.find(pass.id()).orElseThrow();
             step("pass released after " + days + " more day(s)", "pass", pass);
+            if (days == 2) {
+                assertThat(pass.earned().isZero()).as("inside cooling-off").isTrue();
+            }
         }
-        assertThat(pass.earned()).isEqualTo(Money.yuan(70));
+        assertThat(pass.earned()).isEqualTo(Money.yuan(80));
 
         // 4. Settlement: the payable at the cutoff is paid out, the sandbox bank confirms, escrow pays the merchant.
         LocalDate payday = advanceToNextWeekday();

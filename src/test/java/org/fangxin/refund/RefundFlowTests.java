@@ -122,6 +122,36 @@ class RefundFlowTests extends RefundTestBase {
         fx.assertBooksHold(gym.id());
     }
 
+    /**
+     * Issue 13 item 1: a pass with no visit recorded is unredeemed (docs/refund.md), so inside cooling-off it comes back
+     * whole; it earns nothing in the window, and the first release after the window earns the window's days at once.
+     */
+    @Test
+    void aPassReturnedInsideCoolingOffGetsEverythingPaidBackAlthoughTheDailyReleaseRan() {
+        TestMerchants.Created gym = fx.gym(10000);
+        ProductView pass = fx.product(gym, ProductKind.PERIOD_PASS, Money.yuan(300), null, Term.days(30),
+                RefundMethod.PRO_RATA_DAYS, 1000);
+        UserAccount returning = users.create(Role.CONSUMER);
+        UserAccount keeping = users.create(Role.CONSUMER);
+        CardView returned = fx.buy(returning, pass);
+        CardView kept = fx.buy(keeping, pass);
+        clock.advance(Duration.ofDays(3));
+        fx.releasePasses();
+        assertThat(cardsBean.find(returned.id()).orElseThrow().earned().isZero()).isTrue();
+
+        RefundView requested = refunds.request(returning.actor(), new NewRefund(returned.id(), RefundReason.CONSUMER_CHOICE));
+        assertThat(requested.method()).isEqualTo(RefundMethodApplied.COOLING_OFF_FULL);
+        assertThat(requested.status()).isEqualTo(RefundStatus.APPROVED);
+        assertThat(requested.refund()).isEqualTo(Money.yuan(300));
+        assertThat(requested.fee().isZero()).isTrue();
+        fx.assertBooksHold(gym.id());
+
+        clock.advance(Duration.ofDays(6)); // day 9: the window (7 days) is over
+        fx.releasePasses();
+        assertThat(cardsBean.find(kept.id()).orElseThrow().earned()).isEqualTo(Money.yuan(90));
+        fx.assertBooksHold(gym.id());
+    }
+
     @Test
     void refundsOneHundredSixtyOfAThreeHundredYuanMonthlyPassWithSixteenOfThirtyDaysLeft() {
         TestMerchants.Created gym = fx.gym();

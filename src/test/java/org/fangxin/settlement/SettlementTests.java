@@ -233,6 +233,30 @@ class SettlementTests extends IntegrationTest {
         assertThat(held.held()).isEqualTo(fen(9_000));
         assertThat(held.holdReason()).contains("corrected account");
         assertThat(fixtures.balance(AccountType.MERCHANT_PAYABLE, gym.id())).isEqualTo(fen(9_000));
+
+        // Issue 13, item 12: the owner corrects the account; it takes effect when an operator approves (dual control).
+        var owner = api().as(gym.owner());
+        var requested = owner.post("/api/v1/merchants/" + gym.id() + "/settlement-account-changes", java.util.Map.of(
+                "accountName", gym.merchant().legalName(), "bankName", "开封银行", "accountNumber", "6222020200112233"),
+                "sa-" + UUID.randomUUID());
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json().get("status").asString()).isEqualTo("PENDING");
+        String changeId = requested.json().get("id").asString();
+        assertThat(owner.post("/api/v1/settlement-account-changes/" + changeId + "/approve", null, "ap-" + UUID.randomUUID())
+                .status()).isEqualTo(403);
+        LocalDate stillHeld = fixtures.advanceToNextBusinessDay();
+        settlements.run(operator, stillHeld);
+        assertThat(payoutOf(gym.id(), stillHeld).status()).as("not before an operator approves").isEqualTo(PayoutStatus.HELD);
+
+        var approved = api().as(users.create(org.fangxin.identity.Role.OPERATOR)).post("/api/v1/settlement-account-changes/"
+                + changeId + "/approve", null, "ap-" + UUID.randomUUID());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(merchants.settlementAccount(gym.id()).orElseThrow().accountNumber()).isEqualTo("6222020200112233");
+        LocalDate paid = fixtures.advanceToNextBusinessDay();
+        settlements.run(operator, paid);
+        assertThat(payoutOf(gym.id(), paid).status()).isEqualTo(PayoutStatus.INSTRUCTED);
+        assertThat(payoutOf(gym.id(), paid).amount()).isEqualTo(fen(9_000));
     }
 
     @Test

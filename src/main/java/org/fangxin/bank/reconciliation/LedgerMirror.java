@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.fangxin.bank.format.BankReferences;
 import org.fangxin.bank.reconciliation.domain.LedgerMovement;
 import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
 import org.fangxin.ledger.AccountType;
@@ -24,10 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LedgerMirror {
-
-    /** An id the platform may have sent as end-to-end id (ISO 20022 Max35Text, the characters pain.001 allows). */
-    private static final Pattern END_TO_END_ID = Pattern.compile("[A-Za-z0-9:-]{1,35}");
-    private static final String PAYOUT_CONFIRMED = "payout-confirmed:";
 
     private final ReconciliationRepository repository;
     private final Ledger ledger;
@@ -65,7 +61,7 @@ class LedgerMirror {
             for (PostedEntry posted : ledger.entriesBetween(escrow.get().id(), start, end, Reconciliations.MOVEMENTS_PER_ACCOUNT_MAX)) {
                 movements.add(new LedgerMovement("entry:" + posted.entry().id(), accountNumber,
                         posted.entry().postedAt().atZone(bankZone).toLocalDate(), posted.entry().amount(),
-                        endToEndIdOf(posted.postingKey())));
+                        BankReferences.of(posted.postingKey(), posted.entry().transferId())));
             }
         }
         return movements;
@@ -83,15 +79,10 @@ class LedgerMirror {
     }
 
     /**
-     * The end-to-end id the bank will report for a ledger transfer: settlement's payouts send {@code FX} + the payout
-     * id without dashes (posting key {@code payout-confirmed:<payoutId>}); other transfers whose posting key is a valid
-     * end-to-end id are taken to have sent it as is; the rest have none and are matched by amount, account and date.
+     * The end-to-end id a posting key gives by itself (payouts: {@code FX} + the payout id; a key that is a valid
+     * end-to-end id: itself); other movements are referenced by their transfer ({@link BankReferences#of}).
      */
     static String endToEndIdOf(String postingKey) {
-        if (postingKey.startsWith(PAYOUT_CONFIRMED)) {
-            String payoutId = postingKey.substring(PAYOUT_CONFIRMED.length());
-            return payoutId.matches("[0-9a-f-]{36}") ? "FX" + payoutId.replace("-", "") : null;
-        }
-        return END_TO_END_ID.matcher(postingKey).matches() ? postingKey : null;
+        return BankReferences.fromPostingKey(postingKey);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fangxin.bank.BankDocument;
+import org.fangxin.bank.format.BankReferences;
 import org.fangxin.bank.format.Camt053Writer;
 import org.fangxin.bank.format.Pain002Writer;
 import org.fangxin.bank.format.PaymentStatusReport;
@@ -149,7 +150,8 @@ class SandboxStatements {
 
     private static boolean targets(SandboxBooks.Fault fault, SandboxBooks.Booking booking) {
         return fault.reference().equals(booking.reference())
-                || ("PAYOUT".equals(booking.kind()) && fault.reference().equals(booking.endToEndId()));
+                || (("PAYOUT".equals(booking.kind()) || "MIRROR".equals(booking.kind()))
+                    && fault.reference().equals(booking.endToEndId()));
     }
 
     /** Books the account's ledger entries since the last mirror that came from outside this bank. */
@@ -168,16 +170,12 @@ class SandboxStatements {
                 }
                 // The ledger's signed amount is debit-positive; on an asset account that is the bank's credit.
                 LocalDate date = LocalDate.ofInstant(posted.entry().postedAt(), SandboxBank.BANK_ZONE);
-                books.book(account.accountNumber(), date, date, posted.entry().amount(), mirroredEndToEndId(key),
+                books.book(account.accountNumber(), date, date, posted.entry().amount(),
+                        BankReferences.of(key, posted.entry().transferId()),
                         "L" + posted.entry().id(), "MIRROR", null, key.length() > 140 ? key.substring(0, 140) : key);
             }
         }
         books.mirroredUntil(account.accountNumber(), until.minus(1, ChronoUnit.MICROS));
-    }
-
-    /** Same rule as reconciliation: a posting key that is a valid end-to-end id travelled with the money. */
-    private static String mirroredEndToEndId(String postingKey) {
-        return postingKey.matches("[A-Za-z0-9:-]{1,35}") ? postingKey : null;
     }
 
     private Optional<AccountView> ledgerAccountOf(String accountNumber) {

@@ -2,13 +2,19 @@ package org.fangxin.card.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.fangxin.card.CardValueReleased;
+import org.fangxin.card.EarningStops;
 import org.fangxin.card.domain.Card;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.shared.IdGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,9 +36,11 @@ public class PeriodRelease {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<EarningStops> earningStops;
 
     PeriodRelease(CardRepository cards, CardPostings postings, IdGenerator ids, Clock clock, TransactionTemplate transactions,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, ObjectProvider<EarningStops> earningStops) {
+        this.earningStops = earningStops;
         this.cards = cards;
         this.postings = postings;
         this.ids = ids;
@@ -41,12 +49,26 @@ public class PeriodRelease {
         this.events = events;
     }
 
-    /** Releases everything due now; returns how many cards earned something. */
+    /**
+     * Releases everything due now; returns how many cards earned something. A merchant an {@link EarningStops} bean
+     * stops (a closure case) earns only through the day before its stop.
+     */
     public int releaseDue() {
         Instant now = clock.instant();
+        Map<UUID, Instant> stops = new HashMap<>();
+        earningStops.orderedStream().forEach(source -> source.stoppedMerchants().forEach((merchant, stop) -> stops.merge(merchant, stop,
+                (a, b) -> a.isBefore(b) ? a : b)));
+        int released = releaseAll(now, null, stops.keySet());
+        for (Map.Entry<UUID, Instant> stop : stops.entrySet()) {
+            released += releaseAll(stop.getValue().isBefore(now) ? stop.getValue() : now, stop.getKey(), Set.of());
+        }
+        return released;
+    }
+
+    private int releaseAll(Instant asOf, UUID onlyMerchant, Set<UUID> exceptMerchants) {
         int released = 0;
         for (int batch = 0; batch < BATCHES_MAX; batch++) {
-            Integer count = transactions.execute(status -> releaseBatch(now));
+            Integer count = transactions.execute(status -> releaseBatch(asOf, onlyMerchant, exceptMerchants));
             released += count == null ? 0 : count;
             if (count == null || count < BATCH_SIZE) {
                 break;
@@ -55,9 +77,9 @@ public class PeriodRelease {
         return released;
     }
 
-    private int releaseBatch(Instant now) {
-        List<CardRow> due = cards.lockPassesDue(now, BATCH_SIZE);
-        due.forEach(row -> releaseLocked(row.card(), now));
+    private int releaseBatch(Instant asOf, UUID onlyMerchant, Set<UUID> exceptMerchants) {
+        List<CardRow> due = cards.lockPassesDue(asOf, BATCH_SIZE, onlyMerchant, exceptMerchants);
+        due.forEach(row -> releaseLocked(row.card(), asOf));
         return due.size();
     }
 

@@ -246,6 +246,7 @@ public class PurchaseDesk {
                 entitlement.sessionsTotal(), entitlement.sessionsRemaining(), faceMinor, faceMinor, validFrom, validUntil,
                 merchant.zone(), null, paidAt, null);
         repository.insertCard(card);
+        holdPassReleaseInCoolingOff(card);
         purchases.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
         postings.purchased(purchase.id(), cardId, purchase.merchantId(), paid, advance);
         repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + paid.format() + ", advance " + advance.format(),
@@ -260,6 +261,18 @@ public class PurchaseDesk {
         long allowance = advanceLimits.orderedStream().map(limit -> limit.allowance(merchantId)).flatMap(Optional::stream)
                 .mapToLong(money -> Math.max(0, money.amountMinor())).min().orElse(Long.MAX_VALUE);
         return allowance >= advance.amountMinor() ? advance : new Money(allowance, advance.currency());
+    }
+
+    /**
+     * A pass with no visit recorded is unredeemed, so a return inside cooling-off gets everything back (docs/refund.md):
+     * the pass earns nothing in the window; the first release after it earns the window's days.
+     */
+    private void holdPassReleaseInCoolingOff(CardRow card) {
+        int days = card.kind() == Entitlement.Kind.PERIOD_PASS
+                ? products.coolingOffDays(card.productId(), card.contractVersionId()) : 0;
+        if (days > 0) {
+            repository.holdRelease(card.id(), LocalDate.ofInstant(card.purchasedAt(), card.zone()).plusDays(days));
+        }
     }
 
     /** The payment expired or failed: the purchase ends unpaid (a later confirmation is refunded by payments). */

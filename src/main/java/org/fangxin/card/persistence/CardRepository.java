@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -251,21 +252,33 @@ public class CardRepository {
 
     /**
      * Locks up to {@code limit} active period passes with days due for release as of {@code now} (in each card's zone,
-     * through yesterday), skipping cards another instance holds: concurrent runs share the work.
+     * through yesterday; not inside their cooling-off hold), of {@code onlyMerchant} when given, else of every merchant
+     * but {@code exceptMerchants}, skipping cards another instance holds: concurrent runs share the work.
      */
-    public List<CardRow> lockPassesDue(Instant now, int limit) {
+    public List<CardRow> lockPassesDue(Instant now, int limit, UUID onlyMerchant, Collection<UUID> exceptMerchants) {
         return jdbc.sql("select " + CARD_COLUMNS + """
                   from card.card
                  where kind = 'PERIOD_PASS' and status = 'ACTIVE'
                    and coalesce(released_through, valid_from - 1) < least(valid_until, cast((:now at time zone zone) as date) - 1)
+                   and (release_held_until is null or release_held_until < cast((:now at time zone zone) as date))
+                   and (cast(:only as uuid) is null or merchant_id = :only)
+                   and merchant_id not in (:except)
                  order by id limit :limit
                  for update skip locked
                 """)
-                .param("now", Timestamp.from(now)).param("limit", limit).query(CardRepository::card).list();
+                .param("now", Timestamp.from(now)).param("limit", limit).param("only", onlyMerchant)
+                .param("except", exceptMerchants.isEmpty() ? List.of(new UUID(0, 0)) : exceptMerchants)
+                .query(CardRepository::card).list();
     }
 
     public List<UUID> merchantsWithCards() {
         return jdbc.sql("select distinct merchant_id from card.card order by merchant_id").query(UUID.class).list();
+    }
+
+    /** The daily release skips the pass through {@code until} (its cooling-off window, issue 13 item 1). */
+    public void holdRelease(UUID cardId, LocalDate until) {
+        jdbc.sql("update card.card set release_held_until = :until where id = :id")
+                .param("until", Date.valueOf(until)).param("id", cardId).update();
     }
 
     // ---- history

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plans the compensation of a confirmed closure in one transaction: holds the merchant's live cards (passes earn their
- * days through the day before confirmation, then every card is FROZEN), sets the earned payable off against the
+ * days through the day before the case's earning stop — the freeze, or the closing date it names — then every card is
+ * FROZEN), sets the earned payable off against the
  * advance ({@code compensation-setoff:<caseId>}), reads each card's unredeemed value U from the ledger, splits it into
  * escrow → deposit → guarantee fund ({@link SourceAllocation}) and stores the batch with one line per card. Idempotent:
  * a case has at most one batch (unique case_id); planning again answers the existing one.
@@ -83,7 +84,8 @@ class CompensationPlanner {
         }
         UUID merchantId = closure.merchantId();
         Instant confirmedAt = closure.decidedAt();
-        cards.holdForCompensation(merchantId, confirmedAt);
+        // passes earn through the day before the freeze (or the closing date the case names), not the confirmation
+        cards.holdForCompensation(merchantId, closures.earningStopsAt(caseId));
         Money setOff = setOff(caseId, merchantId);
         List<CardView> live = cards.liveCards(merchantId).stream()
                 .filter(card -> card.unredeemed().currency().equals(Money.CNY) && card.unredeemed().isPositive()).toList();

@@ -159,6 +159,14 @@ public final class ApplicationRules {
         }
     }
 
+    /** What is wrong with a settlement account (name, bank, 8–32 digits), for a change of account. */
+    public static List<FieldProblem> settlementAccountProblems(SettlementAccount account) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        checkSettlementAccount(account, problems);
+        return problems.stream().map(p -> new FieldProblem(p.field().substring("settlementAccount.".length()),
+                p.messageKey(), p.message())).toList();
+    }
+
     private static void checkSettlementAccount(SettlementAccount account, List<FieldProblem> problems) {
         SettlementAccount given = account == null ? new SettlementAccount(null, null, null) : account;
         String accountName = trim(given.accountName());

@@ -2,6 +2,7 @@ package org.fangxin.protection.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 import org.fangxin.protection.ClosureSource;
@@ -39,6 +40,16 @@ public record ClosureCase(UUID id, UUID merchantId, ClosureStatus status, Closur
 
     public boolean freezes() {
         return status.freezes();
+    }
+
+    /**
+     * When the merchant's period passes stop earning (issue 13 item 2): the start of the closing date the case names (in
+     * the merchant's zone), or the freeze (the case's opening) when it names none; a confirmation before the named date
+     * stops them at the confirmation. The days of an investigation are thus never taken from the consumers.
+     */
+    public Instant earningStopsAt(ZoneId zone) {
+        Instant stop = closingOn == null ? openedAt : closingOn.atStartOfDay(zone).toInstant();
+        return status == ClosureStatus.CONFIRMED && decidedAt.isBefore(stop) ? decidedAt : stop;
     }
 
     public ClosureCase confirm(String by, Instant at, String evidence) {

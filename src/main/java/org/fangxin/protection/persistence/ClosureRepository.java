@@ -40,6 +40,12 @@ public class ClosureRepository {
                 .param("m", merchantId).query(ClosureRepository::closureCase).optional();
     }
 
+    /** Every SUSPECTED or CONFIRMED case (they freeze their merchants), without a limit. */
+    public List<ClosureCase> freezingCases() {
+        return jdbc.sql("select " + CASE_COLUMNS + " from protection.closure_case where status <> 'CLEARED'")
+                .query(ClosureRepository::closureCase).list();
+    }
+
     public Optional<ClosureCase> find(UUID caseId) {
         return jdbc.sql("select " + CASE_COLUMNS + " from protection.closure_case where id = :id")
                 .param("id", caseId).query(ClosureRepository::closureCase).optional();

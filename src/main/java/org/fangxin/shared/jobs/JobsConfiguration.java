@@ -30,22 +30,34 @@ class JobsConfiguration {
 
     @Bean
     JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, InstanceIdentity instance,
+                              java.time.Clock clock,
                               @Value("${fangxin.jobs.threads:4}") int threads,
                               @Value("${fangxin.jobs.polling-interval:PT10S}") Duration pollingInterval) {
-        Scheduler scheduler = scheduler(dataSource, tasks.orderedStream().toList(), threads, pollingInterval, instance.id());
+        Scheduler scheduler = scheduler(dataSource, tasks.orderedStream().toList(), threads, pollingInterval, instance.id(),
+                clock);
         return new JobScheduler(scheduler, instance.id());
+    }
+
+    /** Runs what is due now and waits for it (the demo's time travel catches jobs up after each step). */
+    @Bean
+    DueJobs dueJobs(JobScheduler jobs, ObjectProvider<Task<?>> tasks, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                    java.time.Clock clock) {
+        return new SchedulerDueJobs(jobs.scheduler, jdbc, clock, tasks.orderedStream().map(Task::getName).toList());
     }
 
     /**
      * Recurring tasks are handed over as start tasks (db-scheduler schedules them on start and counts them as known);
-     * passing them as known tasks too would register them twice.
+     * passing them as known tasks too would register them twice. The scheduler reads the application's clock, so
+     * schedules follow the demo's platform clock when it moves.
      */
-    static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval) {
-        return scheduler(dataSource, tasks, threads, pollingInterval, new InstanceIdentity("").id());
+    static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval,
+                               java.time.Clock clock) {
+        return scheduler(dataSource, tasks, threads, pollingInterval, new InstanceIdentity("").id(), clock);
     }
 
     /** As above, with this instance's identity as the scheduler name: the job table's {@code picked_by}. */
-    static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval, String instanceId) {
+    static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval,
+                               String instanceId, java.time.Clock clock) {
         List<Task<?>> startup = tasks.stream().filter(task -> task instanceof OnStartup).toList();
         List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
         return Scheduler.create(dataSource, others)
@@ -53,6 +65,7 @@ class JobsConfiguration {
                 .schedulerName(new SchedulerName.Fixed(instanceId))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
+                .clock(clock::instant)
                 .startTasks(startup.stream().map(task -> (Task<?> & OnStartup) task).toList())
                 .build();
     }
@@ -60,7 +73,7 @@ class JobsConfiguration {
     /** Starts polling only once the application is ready (migrations done), stops with the context. */
     static final class JobScheduler implements SmartLifecycle {
         private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobScheduler.class);
-        private final Scheduler scheduler;
+        final Scheduler scheduler;
         private final String instanceId;
         private volatile boolean running;
 

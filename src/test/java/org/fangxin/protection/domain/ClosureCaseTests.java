@@ -88,4 +88,21 @@ class ClosureCaseTests {
         assertThatThrownBy(() -> new SuspicionRule(0, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SuspicionRule(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void passesStopEarningAtTheFreezeOrAtTheClosingDateTheCaseNames() {
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        assertThat(suspected().earningStopsAt(shanghai)).as("no date: the freeze").isEqualTo(OPENED);
+        assertThat(suspected().confirm("op", OPENED.plus(Duration.ofDays(9)), "gone").earningStopsAt(shanghai))
+                .as("confirmed later: still the freeze").isEqualTo(OPENED);
+
+        java.time.LocalDate closingOn = java.time.LocalDate.of(2026, 4, 1);
+        ClosureCase announced = ClosureCase.open(UUID.randomUUID(), UUID.randomUUID(), ClosureSource.ANNOUNCED, closingOn,
+                OPENED, "owner");
+        Instant closing = closingOn.atStartOfDay(shanghai).toInstant();
+        assertThat(announced.earningStopsAt(shanghai)).as("the shop serves until its closing date").isEqualTo(closing);
+        Instant early = OPENED.plus(Duration.ofDays(3));
+        assertThat(announced.confirm("op", early, "left early").earningStopsAt(shanghai))
+                .as("confirmed closed before the date").isEqualTo(early);
+    }
 }

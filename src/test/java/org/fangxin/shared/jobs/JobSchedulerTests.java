@@ -28,7 +28,7 @@ class JobSchedulerTests extends IntegrationTest {
     @Test
     void startsAndStopsWithEveryJobTheApplicationDeclares() {
         assertThat(applicationTasks).isNotEmpty();
-        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, applicationTasks, 1, Duration.ofHours(1));
+        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, applicationTasks, 1, Duration.ofHours(1), java.time.Clock.systemUTC());
         scheduler.start();
         scheduler.stop();
     }
@@ -45,7 +45,8 @@ class JobSchedulerTests extends IntegrationTest {
         OneTimeTask<Void> task = Tasks.oneTime(taskName).execute((instance, context) -> pickedBy.put(instance.getId(),
                 jdbc.sql("select picked_by from jobs.scheduled_tasks where task_name = :t and task_instance = :i")
                         .param("t", taskName).param("i", instance.getId()).query(String.class).single()));
-        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, java.util.List.of(task), 1, Duration.ofMillis(50), first);
+        Scheduler scheduler = JobsConfiguration.scheduler(dataSource, java.util.List.of(task), 1, Duration.ofMillis(50), first,
+                java.time.Clock.systemUTC());
         scheduler.schedule(task.instance("only"), Instant.now());
         scheduler.start();
         try {

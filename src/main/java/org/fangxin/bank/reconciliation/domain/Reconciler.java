@@ -23,6 +23,9 @@ import java.util.Map;
  * <li>Account, amount and date within the tolerance, where the end-to-end ids do not contradict each other: a match.
  *     Lines are taken in date order and each takes the earliest open movement in its window, which pairs every
  *     line that can be paired (the classic greedy for points in equal-width intervals).</li>
+ * <li>Near amounts: a line and a movement left open on the same account and day, same direction, amounts apart by at
+ *     most {@link #NEAR_AMOUNT_BP} of the movement (at least {@link #NEAR_AMOUNT_MIN_MINOR}), ids not contradicting:
+ *     one AMOUNT_MISMATCH (a typo in the statement), not a bank-only and a ledger-only break. The closest amount wins.</li>
  * <li>What is left: BANK_ONLY lines and LEDGER_ONLY movements.</li>
  * </ol>
  * Hash maps keyed by end-to-end id and by (account, amount, date) keep it linear in the input; there is no scan of
@@ -33,6 +36,10 @@ public final class Reconciler {
     public static final int DEFAULT_DATE_TOLERANCE_DAYS = 2;
     /** A wider window would pair unrelated payments of the same amount. */
     public static final int DATE_TOLERANCE_DAYS_MAX = 31;
+    /** How far (basis points of the ledger amount) a statement amount may be off and still be taken for a typo of it. */
+    public static final int NEAR_AMOUNT_BP = 1_000;
+    /** ... and at least this many minor units apart (small amounts: a one-yuan slip). */
+    public static final long NEAR_AMOUNT_MIN_MINOR = 100;
 
     private final int dateToleranceDays;
 
@@ -58,6 +65,7 @@ public final class Reconciler {
         run.pairReturns();
         run.pairEndToEndIdMismatches();
         run.matchByAccountAmountAndDate();
+        run.pairNearAmounts();
         return run.finish();
     }
 
@@ -243,6 +251,43 @@ public final class Reconciler {
                     match(l, found, MatchRule.AMOUNT_ACCOUNT_DATE);
                 }
             }
+        }
+
+        void pairNearAmounts() {
+            var openByAccountAndDay = new HashMap<Bucket, List<Integer>>();
+            for (int m = 0; m < movements.size(); m++) {
+                if (!movementDone[m]) {
+                    LedgerMovement movement = movements.get(m);
+                    openByAccountAndDay.computeIfAbsent(bucket(movement.accountNumber(), 0, movement.date()), k -> new ArrayList<>(2)).add(m);
+                }
+            }
+            for (int l : openLinesByBookingDate()) {
+                StatementLine line = lines.get(l);
+                int closest = NONE;
+                long closestGap = Long.MAX_VALUE;
+                for (int m : openByAccountAndDay.getOrDefault(bucket(line.accountNumber(), 0, line.bookingDate()), List.of())) {
+                    LedgerMovement movement = movements.get(m);
+                    long gap = Math.abs(line.signedAmount().amountMinor() - movement.signedAmount().amountMinor());
+                    if (!movementDone[m] && near(line, movement, gap) && gap < closestGap) {
+                        closest = m;
+                        closestGap = gap;
+                    }
+                }
+                if (closest != NONE) {
+                    LedgerMovement movement = movements.get(closest);
+                    pairAsBreak(l, closest, BreakKind.AMOUNT_MISMATCH, "bank " + line.signedAmount().format() + ", ledger "
+                            + movement.signedAmount().format() + " on the same account and day: an amount typo?");
+                }
+            }
+        }
+
+        private boolean near(StatementLine line, LedgerMovement movement, long gap) {
+            long ledger = movement.signedAmount().amountMinor();
+            long limit = Math.max(NEAR_AMOUNT_MIN_MINOR, Math.abs(ledger) / 10_000 * NEAR_AMOUNT_BP
+                    + Math.abs(ledger) % 10_000 * NEAR_AMOUNT_BP / 10_000);
+            return line.signedAmount().currency().equals(movement.signedAmount().currency())
+                    && Long.signum(line.signedAmount().amountMinor()) == Long.signum(ledger) && gap <= limit
+                    && (line.endToEndId() == null || movement.endToEndId() == null || line.endToEndId().equals(movement.endToEndId()));
         }
 
         ReconciliationResult finish() {

@@ -85,6 +85,23 @@ class ReconcilerTests {
         assertThat(result.autoMatchRateBasisPoints()).isEqualTo(20 * 10_000 / 24);
     }
 
+    /** Issue 13, item 11: a bank line 0.01 off its ledger movement, neither carrying an id, is one amount mismatch. */
+    @Test
+    void reportsANearAmountOnTheSameAccountAndDayAsOneAmountMismatch() {
+        var movements = List.of(movement("M1", 30_000, DAY, null), movement("M2", -20_000, DAY, null),
+                movement("M3", 70_000, DAY, null));
+        var lines = List.of(line("L1", 30_001, DAY, null, "R1"), line("L2", -20_000, DAY, null, "R2"),
+                line("L3", 7_000, DAY, null, "R3"));
+
+        var result = reconciler.reconcile(lines, movements);
+
+        assertThat(result.breaks()).extracting(b -> b.kind() + ":" + (b.line() == null ? "-" : b.line().lineId()) + "/"
+                        + (b.movement() == null ? "-" : b.movement().movementId()))
+                .containsExactlyInAnyOrder("AMOUNT_MISMATCH:L1/M1", "BANK_ONLY:L3/-", "LEDGER_ONLY:-/M3");
+        assertThat(result.breaks().stream().filter(b -> b.kind() == BreakKind.AMOUNT_MISMATCH).findFirst().orElseThrow()
+                .explanation()).contains("¥300.01").contains("¥300.00");
+    }
+
     @Test
     void flagsADateBeyondTheToleranceAsDateMismatch() {
         var result = reconciler.reconcile(

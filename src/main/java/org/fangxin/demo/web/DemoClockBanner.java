@@ -1,0 +1,39 @@
+package org.fangxin.demo.web;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.fangxin.demo.ClockView;
+import org.fangxin.demo.TimeTravel;
+import org.fangxin.shared.MenuEntry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** While time travel is on, every page shows the platform's time in a banner, and operators get the clock's menu entry. */
+@ControllerAdvice
+@Profile("demo")
+@ConditionalOnProperty(name = "fangxin.time-travel.enabled", havingValue = "true")
+class DemoClockBanner {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final TimeTravel timeTravel;
+
+    DemoClockBanner(TimeTravel timeTravel) {
+        this.timeTravel = timeTravel;
+    }
+
+    @Bean
+    static MenuEntry demoClockMenu() {
+        return new MenuEntry("/demo/clock", "demo.menu.clock", List.of("OPERATOR"), 90);
+    }
+
+    @ModelAttribute("demoClock")
+    String demoClock() {
+        ClockView clock = timeTravel.now();
+        String now = SHOWN.format(clock.now().atZone(TimeTravelPageController.SHANGHAI));
+        return clock.offset().isZero() ? now : now + " (+" + clock.offsetDays() + "d " + clock.offset().toHoursPart() + "h)";
+    }
+}
