@@ -34,8 +34,9 @@ class ReconciliationProperties {
         var lines = new ArrayList<StatementLine>();
         for (int i = 0; i < size; i++) {
             String account = ACCOUNTS.get(random.nextInt(ACCOUNTS.size()));
-            // Whole yuan, few distinct values, so amount matching meets crowded buckets.
-            long fen = (1 + random.nextInt(20)) * 100L * (random.nextBoolean() ? 1 : -1);
+            // Whole yuan, few distinct values, so amount matching meets crowded buckets. From 2 yuan: an injected
+            // sub-yuan fee is then beyond the near-amount reach (1 yuan) of every movement, so it is never a typo of one.
+            long fen = (2 + random.nextInt(19)) * 100L * (random.nextBoolean() ? 1 : -1);
             LocalDate date = START.plusDays(random.nextInt(10));
             String endToEndId = "E2E-" + i;
             movements.add(new LedgerMovement("M" + i, account, date, Money.fen(fen), endToEndId));
