@@ -103,14 +103,14 @@ class CardNoticesTests extends IntegrationTest {
         Bought b = bought();
         String mobile = CardFixtures.nextMobile();
         UserAccount friend = f.consumerWithMobile(mobile);
-        Api.Response transferred = b.holderApi().post("/api/v1/cards/" + b.cardId() + "/transfer", Map.of("toMobile", mobile),
-                UUID.randomUUID().toString());
+        Api.Response transferred = org.fangxin.testing.TestTransfers.transfer(b.holderApi(), api().as(friend), b.cardId(), mobile);
         assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
+        Eventually.holds(() -> assertThat(inbox(friend)).anySatisfy(n -> assertThat(n.subject()).isEqualTo("有人向您转让一张卡")));
         String transferId = transferred.json().get("id").asString();
         Eventually.holds(() -> assertThat(messages(friend, "card-received:" + transferId)).isEqualTo(1));
         Eventually.holds(() -> assertThat(messages(b.gym().owner(), "card-transferred:" + transferId + ":" + b.gym().owner().id()))
                 .isEqualTo(1));
-        assertThat(inbox(friend)).first().satisfies(n -> assertThat(n.subject()).isEqualTo("您收到一张卡"));
+        assertThat(inbox(friend)).first().satisfies(n -> assertThat(n.subject()).isEqualTo("您收到一张卡"));  // newest first
         assertThat(notifications.inbox(b.gym().owner().actor(), 20, java.util.Locale.ENGLISH))
                 .anySatisfy(n -> assertThat(n.body()).contains("the holder transferred card " + b.cardId()));
     }
