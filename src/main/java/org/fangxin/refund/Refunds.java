@@ -18,6 +18,7 @@ import org.fangxin.catalog.ContractVersionView;
 import org.fangxin.catalog.Products;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.notification.Notifications;
@@ -167,7 +168,8 @@ public class Refunds {
         boolean visible = switch (actor.role()) {
             case CONSUMER -> refund.holderUserId().equals(actor.userId());
             case MERCHANT_OWNER, MERCHANT_STAFF -> actor.worksFor(refund.merchantId());
-            case OPERATOR, REGULATOR -> true;
+            case OPERATOR -> true;
+            case REGULATOR -> merchants.find(refund.merchantId()).map(MerchantScope.of(actor)::covers).orElse(false);
             default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see refunds");
         };
         if (!visible) {
@@ -177,8 +179,8 @@ public class Refunds {
     }
 
     /**
-     * Consumers: their own refunds, newest first. The merchant's people: their merchant's, oldest first. Operators
-     * and regulators: all. {@code statuses} empty means all; at most {@value #LIST_SIZE_MAX}.
+     * Consumers: their own refunds, newest first. The merchant's people: their merchant's, oldest first. Operators:
+     * all; regulators: those of the merchants in their scope. {@code statuses} empty means all; at most {@value #LIST_SIZE_MAX}.
      */
     @Transactional(readOnly = true)
     public List<RefundView> list(Actor actor, Set<RefundStatus> statuses, int limit) {
@@ -188,7 +190,7 @@ public class Refunds {
             case CONSUMER -> repository.ofHolder(actor.userId(), LIST_SIZE_MAX).stream()
                     .filter(r -> wanted.contains(r.status())).limit(size).toList();
             case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), wanted, size);
-            case OPERATOR, REGULATOR -> repository.ofStatuses(wanted, size);
+            case OPERATOR, REGULATOR -> repository.ofStatuses(wanted, size, MerchantScope.of(actor));
             default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see refunds");
         };
     }

@@ -45,8 +45,12 @@ public class MerchantRepository {
                               ComplianceFlags flags, SettlementAccount account, String contactMobile,
                               UUID ownerUserId, Instant appliedAt) { }
 
-    /** Which merchants a caller may list: any null filter matches all. */
-    public record Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses) { }
+    /** Which merchants a caller may list: any null filter matches all; {@code regionCode} includes the regions below it. */
+    public record Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses, String regionCode) {
+        public Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses) {
+            this(merchantId, sector, statuses, null);
+        }
+    }
 
     public void insert(NewMerchant merchant) {
         jdbc.sql("""
@@ -192,6 +196,9 @@ public class MerchantRepository {
         if (filter.statuses() != null) {
             conditions.add("status in (:statuses)");
         }
+        if (filter.regionCode() != null) {
+            conditions.add("region_code like :regionPrefix");
+        }
         return String.join(" and ", conditions);
     }
 
@@ -205,6 +212,9 @@ public class MerchantRepository {
         }
         if (filter.statuses() != null) {
             params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.regionCode() != null) {
+            params.put("regionPrefix", org.fangxin.shared.RegionCode.prefix(filter.regionCode()) + "%");
         }
         return params;
     }
