@@ -23,6 +23,11 @@ public class AuditLog {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators and regulators read the audit trail");
         }
+        if (actor.scoped()) {
+            // The trail is not yet filtered by region and sector (issue 11): a limited regulator may not read all of it.
+            throw new Rejection(ProblemType.FORBIDDEN, "a regulator of one region or sector reads the audit trail of its "
+                    + "merchants once the audit page filters by scope");
+        }
         if (limit < 1 || limit > AuditTrail.PAGE_SIZE_MAX) {
             throw Rejection.invalid("limit", "limit must be 1 to " + AuditTrail.PAGE_SIZE_MAX);
         }
