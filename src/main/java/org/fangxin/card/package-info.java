@@ -6,5 +6,5 @@
  * MERCHANT_SETTLEMENT − MERCHANT_ADVANCE.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "catalog", "merchant", "rules", "ledger", "payment", "settlement", "notification", "insurance"})
+        allowedDependencies = {"shared", "identity", "catalog", "merchant", "rules", "ledger", "payment", "settlement", "notification"})
 package org.fangxin.card;

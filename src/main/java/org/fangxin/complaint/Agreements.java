@@ -13,6 +13,7 @@ import org.fangxin.complaint.persistence.CaseRecords;
 import org.fangxin.complaint.persistence.CaseRow;
 import org.fangxin.complaint.workflow.CaseAccess;
 import org.fangxin.complaint.workflow.CaseDesk;
+import org.fangxin.complaint.workflow.AgreedCompensationDesk;
 import org.fangxin.complaint.workflow.Intake;
 import org.fangxin.identity.Actor;
 import org.fangxin.refund.RefundView;
@@ -29,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Agreements: the merchant offers one in negotiation, the stage's mediator proposes one in mediation; the consumer and
  * the merchant each accept or reject it. Once both accepted, the case moves to PERFORMANCE and the platform carries the
  * agreement out in the same transaction: a refund through the refund module (the agreed amount, no fee) — the case
- * closes when it is paid; resumed service or compensation — the merchant reports it done and the consumer confirms (or
- * objects). Not performed by the performance deadline = mediation failed.
+ * closes when it is paid; compensation in a case with a card — set aside from the merchant's earned money (now, or by
+ * the job once the payable holds it), then paid out by an operator; resumed service (or compensation without a card) —
+ * the merchant reports it done and the consumer confirms (or objects). Not performed by the deadline = mediation failed.
  */
 @Service
 @Transactional
@@ -46,16 +48,18 @@ public class Agreements {
     private final CaseAccess access;
     private final Cards cards;
     private final Refunds refunds;
+    private final AgreedCompensationDesk compensations;
     private final IdGenerator ids;
     private final ApplicationEventPublisher events;
 
-    Agreements(CaseRecords records, CaseDesk desk, CaseAccess access, Cards cards, Refunds refunds, IdGenerator ids,
-               ApplicationEventPublisher events) {
+    Agreements(CaseRecords records, CaseDesk desk, CaseAccess access, Cards cards, Refunds refunds,
+               AgreedCompensationDesk compensations, IdGenerator ids, ApplicationEventPublisher events) {
         this.records = records;
         this.desk = desk;
         this.access = access;
         this.cards = cards;
         this.refunds = refunds;
+        this.compensations = compensations;
         this.ids = ids;
         this.events = events;
     }
@@ -78,7 +82,8 @@ public class Agreements {
         Instant now = desk.now();
         AgreementView agreement = new AgreementView(ids.next(), complaintId, progress.stage(), command.remedy(),
                 command.amount(), command.terms().strip(), actor.username(), party.name(), now, "PROPOSED", null, null,
-                merchantOffer ? "ACCEPTED" : null, merchantOffer ? now : null, null, null, null, null, null, null, null);
+                merchantOffer ? "ACCEPTED" : null, merchantOffer ? now : null, null, null, null, null, null, null, null,
+                null, null, null);
         records.insertAgreement(agreement);
         events.publishEvent(new AgreementProposed(complaintId, row.caseNumber(), row.merchantId(), row.consumerId(),
                 agreement.id(), command.remedy(), command.amount(), party.name(), now));
@@ -122,13 +127,8 @@ public class Agreements {
 
     /** The merchant reports resumed service or compensation paid (with how): the consumer may confirm or object. */
     public ComplaintView reportPerformed(Actor actor, UUID complaintId, String report) {
-        CaseRow row = desk.lock(complaintId);
-        Party party = access.act(actor, row);
-        AgreementView agreement = performing(row, party, Party.MERCHANT);
-        records.reportPerformed(agreement.id(), Complaints.requireText(report, "report"), desk.now());
-        events.publishEvent(new ComplaintMessagePosted(complaintId, row.caseNumber(), row.merchantId(), row.consumerId(),
-                party.name(), desk.now()));
-        return desk.view(desk.find(complaintId));
+        return notePerformance(actor, complaintId, Party.MERCHANT, report, "report",
+                (agreementId, text) -> records.reportPerformed(agreementId, text, desk.now()));
     }
 
     /** The consumer confirms the service resumed or the compensation arrived: the case closes upheld. */
@@ -143,10 +143,17 @@ public class Agreements {
 
     /** The consumer says the agreement was not carried out: unless that changes, the deadline fails the mediation. */
     public ComplaintView disputePerformance(Actor actor, UUID complaintId, String reason) {
+        return notePerformance(actor, complaintId, Party.CONSUMER, reason, "reason",
+                (agreementId, text) -> records.disputePerformance(agreementId, text, desk.now()));
+    }
+
+    /** One party's word on how the agreement is being carried out, recorded on it; the other party is told. */
+    private ComplaintView notePerformance(Actor actor, UUID complaintId, Party expected, String text, String field,
+                                          java.util.function.BiConsumer<UUID, String> record) {
         CaseRow row = desk.lock(complaintId);
         Party party = access.act(actor, row);
-        AgreementView agreement = performing(row, party, Party.CONSUMER);
-        records.disputePerformance(agreement.id(), Complaints.requireText(reason, "reason"), desk.now());
+        AgreementView agreement = performing(row, party, expected);
+        record.accept(agreement.id(), Complaints.requireText(text, field));
         events.publishEvent(new ComplaintMessagePosted(complaintId, row.caseNumber(), row.merchantId(), row.consumerId(),
                 party.name(), desk.now()));
         return desk.view(desk.find(complaintId));
@@ -167,11 +174,53 @@ public class Agreements {
         return true;
     }
 
+    /**
+     * OPERATOR: records paying the set-aside compensation to the consumer (a bank transfer with {@code reference}); the
+     * case closes upheld if it was still being performed.
+     */
+    public ComplaintView recordCompensationPayout(Actor actor, UUID complaintId, String reference) {
+        CaseRow row = desk.lock(complaintId);
+        Party party = access.act(actor, row);
+        AgreementView agreement = records.current(complaintId).filter(AgreementView::accepted)
+                .filter(a -> a.remedy() == Remedy.COMPENSATION)
+                .orElseThrow(() -> new Rejection(NOT_PERFORMING, "no compensation was agreed in this case"));
+        if (party != Party.PLATFORM) {
+            throw new Rejection(CaseProgress.OUT_OF_STAGE, "the platform pays compensation out");
+        }
+        if (!agreement.compensationOwed()) {
+            throw new Rejection(NOT_PERFORMING, agreement.compensationPaidAt() != null ? "the compensation was paid already"
+                    : "the compensation is not set aside yet: the merchant's earned money does not hold it");
+        }
+        String ref = Complaints.requireText(reference, "reference");
+        compensations.paid(row, agreement, ref, desk.now());
+        if (row.progress().stage() == ComplaintStage.PERFORMANCE) {
+            desk.apply(row, row.progress().performed(Party.PLATFORM, desk.today()), Party.PLATFORM, actor.username(),
+                    "agreement-performed", "compensation paid, " + ref);
+        }
+        return desk.view(desk.find(complaintId));
+    }
+
+    /** Cases whose accepted compensation waits for the merchant's payable to hold it (the job tries them). */
+    @Transactional(readOnly = true)
+    public java.util.List<UUID> compensationsWaiting(int limit) {
+        return records.compensationsWaiting(limit);
+    }
+
+    /** Job step: sets the case's accepted compensation aside if the merchant's payable now holds it. */
+    public boolean setAsideIfFunded(UUID complaintId) {
+        CaseRow row = desk.lock(complaintId);
+        AgreementView agreement = records.current(complaintId).filter(AgreementView::accepted).orElse(null);
+        return agreement != null && agreement.remedy() == Remedy.COMPENSATION
+                && row.progress().stage() == ComplaintStage.PERFORMANCE && compensations.setAside(row, agreement, desk.now());
+    }
+
     private void carryOut(CaseRow row, AgreementView agreement) {
         if (agreement.remedy() == Remedy.REFUND) {
             RefundView refund = refunds.refundByAgreement(row.cardId(), agreement.amount(),
                     "complaint " + row.caseNumber() + " agreement " + agreement.id());
             records.setRefund(agreement.id(), refund.id());
+        } else if (agreement.remedy() == Remedy.COMPENSATION) {
+            compensations.setAside(row, records.current(row.id()).orElseThrow(), desk.now());
         }
     }
 
@@ -184,6 +233,9 @@ public class Agreements {
                 .orElseThrow(() -> new Rejection(NOT_PERFORMING, "no agreement is being carried out in this case"));
         if (agreement.remedy() == Remedy.REFUND) {
             throw new Rejection(NOT_PERFORMING, "a refund is carried out by the platform: the case closes when it is paid");
+        }
+        if (agreement.remedy() == Remedy.COMPENSATION && AgreedCompensationDesk.byPlatform(row)) {
+            throw new Rejection(NOT_PERFORMING, "the platform pays this compensation from the merchant's earned money");
         }
         return agreement;
     }

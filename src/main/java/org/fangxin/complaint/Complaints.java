@@ -250,11 +250,13 @@ public class Complaints {
         if (!row.progress().deadlinePassed(desk.today())) {
             return false;
         }
-        // resumed service and compensation are performed when the merchant reported them and the consumer did not object;
-        // a refund is performed only when it was paid (then the case closed already)
+        // a refund is performed only when paid (the case closed then); compensation with a card once set aside from the
+        // merchant's earned money (paying it out is the platform's part); resumed service and compensation without a
+        // card when the merchant reported it and the consumer did not object
         boolean performed = records.current(complaintId).filter(AgreementView::accepted)
                 .filter(a -> a.remedy() != Remedy.REFUND)
-                .map(a -> a.merchantReportedAt() != null && a.consumerDisputedAt() == null)
+                .map(a -> a.remedy() == Remedy.COMPENSATION && row.cardId() != null ? a.compensationSetAsideAt() != null
+                        : a.merchantReportedAt() != null && a.consumerDisputedAt() == null)
                 .orElse(false);
         CaseProgress after = row.progress().lapse(desk.today(), performed, desk.schedule(row.regionCode()));
         var passed = row.progress().openDeadline().orElseThrow();

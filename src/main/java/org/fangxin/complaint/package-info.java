@@ -7,6 +7,6 @@
  * board and a public per-merchant statistic. Invariant: an open case has exactly one open deadline, due on a working
  * day; a closed case has none and holds nothing of the merchant's release.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "calendar", "merchant", "card",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "calendar", "merchant", "card", "ledger",
         "refund", "insurance", "notification", "settlement"})
 package org.fangxin.complaint;

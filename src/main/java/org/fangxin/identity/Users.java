@@ -135,6 +135,11 @@ public class Users {
         return repository.ofMerchant(merchantId);
     }
 
+    /** The enabled accounts of one role (at most 500), e.g. for a module telling a role's people that work is waiting. */
+    public List<UserAccount> withRole(Role role) {
+        return repository.withRole(role, 500).stream().filter(UserAccount::enabled).toList();
+    }
+
     /**
      * Checks a password login; empty when the user is unknown, disabled or the password is wrong.
      *

@@ -269,7 +269,8 @@ public class Claims {
     public Money aggregateRemaining(UUID policyId, LocalDate on) {
         PolicyView policy = insurance.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
         ProductView product = insurance.product(policy.productId()).orElseThrow();
-        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on);
+        // a policy that has not started yet (listed ahead of its start) has its first year's aggregate untouched
+        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on.isBefore(policy.startsOn()) ? policy.startsOn() : on);
         Money used = new Money(claims.used(policy.id(), yearStart, null), product.aggregateLimit().currency());
         return product.aggregateLimit().minus(used).max(Money.zero(used.currency()));
     }

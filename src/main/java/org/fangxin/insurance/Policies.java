@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.fangxin.card.ConsumerExposures;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.insurance.domain.PremiumArithmetic;

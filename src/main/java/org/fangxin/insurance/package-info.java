@@ -7,5 +7,5 @@
  * compensation completes). It tells protection the insured cover of a merchant ({@code protection.InsuredCover}).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "identity", "merchant", "ledger", "notification", "protection", "compensation"})
+        allowedDependencies = {"shared", "identity", "merchant", "ledger", "notification", "card", "protection", "compensation"})
 package org.fangxin.insurance;

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardView;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.merchant.Sector;
 import org.fangxin.refund.RefundMethodApplied;
 import org.fangxin.refund.RefundReason;
 import org.fangxin.refund.RefundStatus;
 import org.fangxin.refund.RefundView;
 import org.fangxin.refund.Refunds;
-import org.fangxin.rules.RuleChange;
-import org.fangxin.rules.RuleValues;
 import org.fangxin.rules.Rules;
 import org.fangxin.settlement.PayoutHolds;
 import org.fangxin.shared.Money;
@@ -38,8 +34,6 @@ import tools.jackson.databind.JsonNode;
  */
 class AgreementJourneyTests extends IntegrationTest {
 
-    private static final AtomicInteger DISTRICTS = new AtomicInteger((int) (System.nanoTime() % 9_000));
-
     @Autowired ApplicationContext context;
     @Autowired Rules rules;
     @Autowired Refunds refunds;
@@ -48,7 +42,7 @@ class AgreementJourneyTests extends IntegrationTest {
     @Test
     void anAgreedPartialRefundIsPaidWithoutFeeAndTheFrozenReleaseResumes() {
         ComplaintFixtures fx = new ComplaintFixtures(context, users, clock, this::api, port);
-        TestMerchants.Created gym = fullyEscrowedGym(fx);
+        TestMerchants.Created gym = fx.fullyEscrowedGym(rules);
         UserAccount staff = fx.merchants.staff(gym.id());
         UserAccount consumer = users.create(Role.CONSUMER);
         UserAccount operator = users.create(Role.OPERATOR);
@@ -139,14 +133,55 @@ class AgreementJourneyTests extends IntegrationTest {
         throw new AssertionError("redemption " + redemption + " not listed");
     }
 
-    /** A gym in a district of its own whose rule row keeps every price in escrow (nothing advanced). */
-    private TestMerchants.Created fullyEscrowedGym(ComplaintFixtures fx) {
-        int n = DISTRICTS.incrementAndGet() % 9_801;
-        String district = String.format("43%02d%02d", n / 99 + 1, n % 99 + 1);
-        RuleValues values = new RuleValues(null, null, null, null, null, null, null, null, 10_000, null, null,
-                List.of(), List.of());
-        rules.change(users.create(Role.OPERATOR).actor(), district, Sector.SPORTS_FITNESS.name(),
-                new RuleChange(values, "complaint test: everything in escrow", null));
-        return fx.merchants.activeMerchant(Sector.SPORTS_FITNESS, district);
+    @Test
+    void agreedCompensationIsSetAsideFromTheMerchantsEarningsOnceTheyHoldItAndPaidOutByTheOperator() {
+        ComplaintFixtures fx = new ComplaintFixtures(context, users, clock, this::api, port);
+        TestMerchants.Created gym = fx.fullyEscrowedGym(rules);
+        UserAccount staff = fx.merchants.staff(gym.id());
+        UserAccount consumer = users.create(Role.CONSUMER);
+        UserAccount operator = users.create(Role.OPERATOR);
+        CardView card = fx.buy(consumer, fx.pack(gym, Money.yuan(2_000)));
+        fx.redeem(consumer, card, staff, 3);
+        assertThat(fx.balance(org.fangxin.ledger.AccountType.MERCHANT_PAYABLE, gym.id())).isEqualTo(Money.yuan(100));
+
+        Api.Response filed = api().as(consumer).post("/api/v1/complaints", Map.of("subject", "CARD", "subjectId", card.id(),
+                "category", "QUALITY", "asked", Map.of("amountMinor", 15_000, "currency", "CNY"),
+                "description", "私教课上受伤，教练未按安全规范操作。"), ComplaintFixtures.key());
+        UUID id = UUID.fromString(filed.json().get("id").asString());
+        api().as(gym.owner()).post("/api/v1/complaints/" + id + "/refusal", Map.of("reason", "不同意赔偿"), ComplaintFixtures.key());
+        api().as(consumer).post("/api/v1/complaints/" + id + "/escalation", Map.of("to", "PLATFORM_MEDIATION"), ComplaintFixtures.key());
+        Api.Response proposed = api().as(operator).post("/api/v1/complaints/" + id + "/agreements", Map.of("remedy", "COMPENSATION",
+                "amount", Map.of("amountMinor", 15_000, "currency", "CNY"), "terms", "商户赔偿医药费150元"), ComplaintFixtures.key());
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+        String answer = "/api/v1/complaints/" + id + "/agreement/answer";
+        api().as(consumer).post(answer, Map.of("accept", true), ComplaintFixtures.key());
+        JsonNode performing = api().as(gym.owner()).post(answer, Map.of("accept", true), ComplaintFixtures.key()).json();
+        assertThat(performing.get("stage").asString()).isEqualTo("PERFORMANCE");
+        assertThat(performing.get("agreement").get("compensationSetAsideAt").isNull()).as("payable 100 < 150").isTrue();
+        fx.assertBooks("compensation agreed, payable short", gym.id());
+
+        // the gym earns more; the job sets the compensation aside from its payable
+        fx.redeem(consumer, card, staff, 3);
+        context.getBean(org.fangxin.complaint.workflow.ComplaintDeadlines.class).runDue();
+        JsonNode setAside = api().as(operator).get("/api/v1/complaints/" + id).json();
+        assertThat(setAside.get("agreement").get("compensationSetAsideAt").isNull()).isFalse();
+        assertThat(fx.balance(org.fangxin.ledger.AccountType.MERCHANT_PAYABLE, gym.id())).isEqualTo(Money.yuan(50));
+        assertThat(fx.balance(org.fangxin.ledger.AccountType.CONSUMER_REFUNDS_PAYABLE, card.id())).isEqualTo(Money.yuan(150));
+        fx.assertBooks("compensation set aside", gym.id());
+        assertThat(api().as(consumer).post("/api/v1/complaints/" + id + "/agreement/performance-confirmation", Map.of(),
+                ComplaintFixtures.key()).code()).isEqualTo("agreement-not-being-performed");
+
+        // the operator pays it out and records the transfer: the case closes upheld
+        Money escrowBefore = fx.balance(org.fangxin.ledger.AccountType.ESCROW, gym.id());
+        String payout = "/api/v1/complaints/" + id + "/agreement/compensation-payout";
+        assertThat(api().as(gym.owner()).post(payout, Map.of("reference", "X"), ComplaintFixtures.key()).status()).isEqualTo(409);
+        Api.Response paid = api().as(operator).post(payout, Map.of("reference", "BOC-20261104-0001"), ComplaintFixtures.key());
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().get("outcome").asString()).isEqualTo("AGREEMENT_PERFORMED");
+        assertThat(fx.balance(org.fangxin.ledger.AccountType.CONSUMER_REFUNDS_PAYABLE, card.id())).isEqualTo(Money.fen(0));
+        assertThat(fx.balance(org.fangxin.ledger.AccountType.ESCROW, gym.id())).isEqualTo(escrowBefore.minus(Money.yuan(150)));
+        fx.assertBooks("compensation paid", gym.id());
+        assertThat(api().as(operator).post(payout, Map.of("reference", "BOC-again"), ComplaintFixtures.key()).code())
+                .isEqualTo("agreement-not-being-performed");
     }
 }

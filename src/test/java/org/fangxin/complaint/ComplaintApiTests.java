@@ -100,6 +100,12 @@ class ComplaintApiTests extends IntegrationTest {
         Map<String, Object> shortText = complaint("CARD", card.id());
         shortText.put("description", "太差");
         expectInvalid(shortText, "description");
+        Api.Response chinese = api().as(holder).inLanguage("zh-CN").post("/api/v1/complaints", shortText, ComplaintFixtures.key());
+        assertThat(chinese.json().get("title").asString()).isEqualTo("请求无效");
+        assertThat(chinese.json().get("detail").asString()).contains("10 至 4,000 个字描述");
+        Api.Response english = api().as(holder).inLanguage("en").post("/api/v1/complaints", shortText, ComplaintFixtures.key());
+        assertThat(english.json().get("title").asString()).isEqualTo("Invalid request");
+        assertThat(english.json().get("detail").asString()).containsIgnoringCase("describe what happened in 10 to 4");
         Map<String, Object> negative = complaint("CARD", card.id());
         negative.put("asked", Map.of("amountMinor", -100, "currency", "CNY"));
         expectInvalid(negative, "asked");

@@ -54,6 +54,8 @@ final class ComplaintFixtures {
     static final Duration WAIT_MAX = Duration.ofSeconds(30);
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    private static final java.util.concurrent.atomic.AtomicInteger DISTRICTS =
+            new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 9_000));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final TestMerchants merchants;
@@ -89,6 +91,17 @@ final class ComplaintFixtures {
 
     TestMerchants.Created gym() {
         return merchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+    }
+
+    /** A gym in a district of its own whose rule row keeps every price in escrow (nothing advanced). */
+    TestMerchants.Created fullyEscrowedGym(org.fangxin.rules.Rules rules) {
+        int n = DISTRICTS.incrementAndGet() % 9_801;
+        String district = String.format("43%02d%02d", n / 99 + 1, n % 99 + 1);
+        var values = new org.fangxin.rules.RuleValues(null, null, null, null, null, null, null, null, 10_000, null, null,
+                List.of(), List.of());
+        rules.change(users.create(org.fangxin.identity.Role.OPERATOR).actor(), district, Sector.SPORTS_FITNESS.name(),
+                new org.fangxin.rules.RuleChange(values, "complaint test: everything in escrow", null));
+        return merchants.activeMerchant(Sector.SPORTS_FITNESS, district);
     }
 
     /** A 60-session pack refunded pro rata by sessions, valid a year. */

@@ -109,9 +109,47 @@ class ComplaintPageTests extends IntegrationTest {
             assertThat(handler.get("/complaints/admin").statusCode()).isEqualTo(403);
             assertThat(handler.get("/calendar").body()).doesNotContain("id=\"day-form\"");
         }
+        // a sector without any closed case (nobody here sells catering): no median yet, still a board
+        var catering = users.create(Role.REGULATOR, null, "CATERING");
+        assertThat(FormSession.loggedIn(port, catering.username()).get("/complaints/sla").statusCode()).isEqualTo(200);
+        assertThat(api().as(catering).get("/api/v1/complaints/sla-board").json().get("medianDaysToClose").isNull()).isTrue();
         FormSession consumer = FormSession.loggedIn(port, users.create(Role.CONSUMER).username());
         assertThat(consumer.get("/home").body()).contains("href=\"/complaints\"");
         assertThat(consumer.get("/complaints").body()).contains("id=\"file-complaint\"");
         assertThat(consumer.get("/complaints/sla").statusCode()).isEqualTo(403);
+    }
+    @Test
+    void aConsumerComplainsAboutAMerchantFromItsPublicComplaintFigures() {
+        ComplaintFixtures fx = new ComplaintFixtures(context, users, clock, this::api, port);
+        TestMerchants.Created gym = fx.gym();
+        UserAccount consumer = users.create(Role.CONSUMER);
+        CardView card = fx.buy(consumer, fx.pack(gym, org.fangxin.shared.Money.yuan(600)));
+        String figures = "/public/merchants/" + gym.id() + "/complaints";
+        try (Browser browser = Browser.open(port)) {
+            Page me = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
+            me.locator("a[href='/complaints']").click();
+            me.locator("#via-merchants").click();
+            // the product list links every merchant's name to its figures (this gym's product may be on a later page
+            // of a long-lived test database, whose products were created on later test days)
+            assertThat(me.locator("a.merchant-complaints").count()).isPositive();
+            me.navigate(figures);
+            assertThat(me.locator("#merchant-name").textContent()).contains(gym.merchant().legalName());
+            assertThat(me.locator("#stat-filed").textContent()).isEqualTo("0");
+            me.locator("#complain-merchant").click();
+            assertThat(me.locator("#intake-merchant").textContent()).contains(gym.merchant().legalName());
+            me.locator("#merchant-card").selectOption(card.id().toString());
+            me.locator("#category").selectOption("CONTRACT_CLAUSE");
+            me.locator("#askedAction").fill("删除\"概不退款\"条款");
+            me.locator("#description").fill("合同写明概不退款，与本地规定不符，要求商户修改。");
+            me.locator("#submit-complaint").click();
+            me.waitForURL(java.util.regex.Pattern.compile(".*/complaints/[0-9a-f-]{36}$"));
+            assertThat(me.locator("#stage").textContent()).isEqualTo("商户协商");
+            me.navigate(figures + "?lang=en");
+            assertThat(me.locator("#stat-filed").textContent()).isEqualTo("1");
+            assertThat(me.locator("#stat-open").textContent()).isEqualTo("1");
+            assertThat(me.locator("h1").textContent()).isEqualTo("Complaints about a merchant");
+        }
+        assertThat(api().getAny(figures).status()).as("public, no contents").isEqualTo(200);
+        assertThat(api().getAny("/public/merchants/" + UUID.randomUUID() + "/complaints").status()).isEqualTo(404);
     }
 }

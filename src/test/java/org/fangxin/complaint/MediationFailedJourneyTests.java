@@ -108,6 +108,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(fx.openDeadlines(id)).isEqualTo(1);
         fx.assertBooks("complaint filed", gym.id());
         awaitNotice(consumer, "投诉");
+        awaitNotice(staff, "收到顾客投诉");
 
         // the gym stays silent: every day the deadline job runs, nothing moves until the deadline has passed
         for (LocalDate day = filedOn.plusDays(1); !day.isAfter(negotiationDue); day = day.plusDays(1)) {
@@ -123,12 +124,16 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(fx.openDeadlines(id)).isEqualTo(1);
         fx.assertBooks("escalated automatically", gym.id());
         awaitNotice(consumer, "平台调解");
+        awaitNotice(operator, "待平台调解");
+        ComplaintFixtures.await(() -> notifications.inbox(consumer.actor(), 100, java.util.Locale.ENGLISH).stream()
+                .anyMatch(n -> n.subject().contains("platform mediation")), "the notice in the reader's language");
 
         // the platform sends the case on to the consumer association, which accepts it
         Api.Response forwarded = api().as(operator).post("/api/v1/complaints/" + id + "/escalation",
                 Map.of("to", "ASSOCIATION_ACCEPTANCE", "note", "商户拒不回应，转消费者协会"), ComplaintFixtures.key());
         assertThat(forwarded.status()).as(forwarded.body()).isEqualTo(200);
         assertThat(forwarded.json().get("stage").asString()).isEqualTo("ASSOCIATION_ACCEPTANCE");
+        awaitNotice(association, "待受理");
         Api.Response accepted = api().as(association).post("/api/v1/complaints/" + id + "/acceptance", Map.of(),
                 ComplaintFixtures.key());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
@@ -181,7 +186,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(claims.aggregateRemaining(policy.id(), today())).as("the policy's aggregate decreases")
                 .isEqualTo(aggregateAtStart.minus(Money.yuan(1_000)));
         fx.assertBooks("claim partly approved", gym.id());
-        awaitNotice(consumer, "理赔已审核");
+        awaitNotice(consumer, "理赔已部分核定");
 
         // the insurer pays the consumer directly: the benefit owed and the insurer's receivable go away together
         Money escrowBefore = fx.balance(AccountType.ESCROW, gym.id());

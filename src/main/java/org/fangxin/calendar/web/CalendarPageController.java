@@ -46,7 +46,7 @@ class CalendarPageController {
         try {
             workingDays.set(actor, day, kind, name);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         redirect.addAttribute("year", day.getYear());
         return "redirect:/calendar";
@@ -58,7 +58,7 @@ class CalendarPageController {
         try {
             workingDays.remove(actor, day);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         redirect.addAttribute("year", day.getYear());
         return "redirect:/calendar";

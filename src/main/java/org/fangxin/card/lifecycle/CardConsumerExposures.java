@@ -2,7 +2,7 @@ package org.fangxin.card.lifecycle;
 
 import java.util.UUID;
 import org.fangxin.card.persistence.CardRepository;
-import org.fangxin.insurance.ConsumerExposures;
+import org.fangxin.card.ConsumerExposures;
 import org.fangxin.shared.Money;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -25,7 +25,8 @@ public class CaseRecords {
     private static final String AGREEMENT_COLUMNS = """
             id, complaint_id, stage, remedy, currency, amount_minor, terms, proposed_by, proposed_party, proposed_at, status,
             consumer_decision, consumer_decided_at, merchant_decision, merchant_decided_at, reject_reason, refund_id,
-            merchant_reported_at, merchant_report, consumer_confirmed_at, consumer_disputed_at, consumer_dispute
+            merchant_reported_at, merchant_report, consumer_confirmed_at, consumer_disputed_at, consumer_dispute,
+            compensation_set_aside_at, compensation_paid_at, payout_reference
             from complaint.agreement""";
 
     private final JdbcClient jdbc;
@@ -175,6 +176,29 @@ public class CaseRecords {
                 .param("at", Timestamp.from(at)).param("dispute", dispute).param("id", agreementId).update();
     }
 
+    public void setAside(UUID agreementId, Instant at) {
+        jdbc.sql("update complaint.agreement set compensation_set_aside_at = :at where id = :id and compensation_set_aside_at is null")
+                .param("at", Timestamp.from(at)).param("id", agreementId).update();
+    }
+
+    public void compensationPaid(UUID agreementId, String reference, Instant at) {
+        jdbc.sql("""
+                update complaint.agreement set compensation_paid_at = :at, payout_reference = :reference
+                 where id = :id and compensation_paid_at is null
+                """).param("at", Timestamp.from(at)).param("reference", reference).param("id", agreementId).update();
+    }
+
+    /** Cases with an accepted compensation not yet set aside (the merchant's payable was short), oldest first. */
+    public List<UUID> compensationsWaiting(int limit) {
+        return jdbc.sql("""
+                select a.complaint_id from complaint.agreement a
+                  join complaint.complaint_case c on c.id = a.complaint_id
+                 where a.status = 'ACCEPTED' and a.remedy = 'COMPENSATION' and a.compensation_set_aside_at is null
+                   and c.stage = 'PERFORMANCE' and c.card_id is not null
+                 order by a.proposed_at limit :limit
+                """).param("limit", limit).query(UUID.class).list();
+    }
+
     private static AgreementView agreement(ResultSet rs, int n) throws SQLException {
         Currency currency = Currency.getInstance(rs.getString("currency"));
         long amount = rs.getLong("amount_minor");
@@ -186,7 +210,8 @@ public class CaseRecords {
                 instant(rs, "consumer_decided_at"), rs.getString("merchant_decision"), instant(rs, "merchant_decided_at"),
                 rs.getString("reject_reason"), rs.getObject("refund_id", UUID.class), instant(rs, "merchant_reported_at"),
                 rs.getString("merchant_report"), instant(rs, "consumer_confirmed_at"), instant(rs, "consumer_disputed_at"),
-                rs.getString("consumer_dispute"));
+                rs.getString("consumer_dispute"), instant(rs, "compensation_set_aside_at"),
+                instant(rs, "compensation_paid_at"), rs.getString("payout_reference"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -96,19 +96,19 @@ public class CaseReports {
         return figures;
     }
 
+    /** Median days from filing to closing of the closed cases; empty while none is closed. */
     public Optional<Double> medianDaysToClose(String sector) {
         return medianDaysToClose(sector, null);
     }
 
+    /** As above within a region ({@code regionPrefix}: a LIKE pattern such as {@code 4102%}, null for all). */
     public Optional<Double> medianDaysToClose(String sector, String regionPrefix) {
-        return Optional.ofNullable(jdbc.sql("""
-                select percentile_cont(0.5) within group (order by extract(epoch from closed_at - filed_at) / 86400.0)
+        double median = jdbc.sql("""
+                select coalesce(percentile_cont(0.5) within group (order by extract(epoch from closed_at - filed_at) / 86400.0), -1)
                   from complaint.complaint_case where stage = 'CLOSED' and (cast(:sector as text) is null or sector = :sector)
                    and (cast(:region as text) is null or region_code like :region)
-                """).param("sector", sector).param("region", regionPrefix).query((rs, n) -> {
-                    double value = rs.getDouble(1);
-                    return rs.wasNull() ? null : value;
-                }).single());
+                """).param("sector", sector).param("region", regionPrefix).query(Double.class).single();
+        return median < 0 ? Optional.empty() : Optional.of(median);
     }
 
     // ---- deadline rules

@@ -196,6 +196,11 @@ public class CaseRepository {
                 """).param("day", Date.valueOf(day)).param("limit", limit).query(UUID.class).list();
     }
 
+    /** The platform handles the case's money now (compensation set aside): operators see it. */
+    public void markReachedPlatform(UUID id) {
+        jdbc.sql("update complaint.complaint_case set reached_platform = true where id = :id").param("id", id).update();
+    }
+
     public void setClaim(UUID id, UUID claimId) {
         jdbc.sql("update complaint.complaint_case set claim_id = :claim where id = :id and claim_id is null")
                 .param("claim", claimId).param("id", id).update();

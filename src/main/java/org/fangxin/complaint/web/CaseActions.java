@@ -12,7 +12,7 @@ import org.fangxin.complaint.Remedy;
  * again on submit; this only spares people buttons that would be refused.
  */
 record CaseActions(boolean message, boolean refuse, boolean escalate, boolean withdraw, boolean accept, boolean end,
-                   boolean propose, boolean forward, boolean answer, boolean report, boolean confirm) {
+                   boolean propose, boolean forward, boolean answer, boolean report, boolean confirm, boolean payout) {
 
     static CaseActions of(ComplaintView c, String party, LocalDate today) {
         ComplaintStage stage = c.stage();
@@ -27,7 +27,9 @@ record CaseActions(boolean message, boolean refuse, boolean escalate, boolean wi
         AgreementView a = c.agreement();
         boolean proposed = a != null && a.proposed();
         boolean answer = proposed && ((consumer && a.consumerDecision() == null) || (merchant && a.merchantDecision() == null));
-        boolean performing = stage == ComplaintStage.PERFORMANCE && a != null && a.accepted() && a.remedy() != Remedy.REFUND;
+        boolean byPlatform = a != null && a.remedy() == Remedy.COMPENSATION && c.cardId() != null;
+        boolean performing = stage == ComplaintStage.PERFORMANCE && a != null && a.accepted() && a.remedy() != Remedy.REFUND
+                && !byPlatform;
         return new CaseActions(open,
                 merchant && stage == ComplaintStage.MERCHANT_NEGOTIATION && !c.merchantRefused(),
                 consumer && escalable,
@@ -38,6 +40,7 @@ record CaseActions(boolean message, boolean refuse, boolean escalate, boolean wi
                 handler && stage == ComplaintStage.PLATFORM_MEDIATION,
                 answer,
                 performing && merchant && a.merchantReportedAt() == null,
-                performing && consumer);
+                performing && consumer,
+                "PLATFORM".equals(party) && a != null && a.accepted() && a.compensationOwed());
     }
 }

@@ -108,12 +108,19 @@ class CaseActionsPageController {
         return step(id, redirect, () -> agreements.disputePerformance(actor, id, reason));
     }
 
+    @PostMapping("/complaints/{id}/agreement/compensation-payout")
+    String payout(Actor actor, @PathVariable UUID id, @RequestParam String reference, @RequestParam String key,
+                  RedirectAttributes redirect) {
+        return step(id, redirect, () -> idempotency.execute(actor.scope(), key, true, List.of(id, reference),
+                () -> Idempotency.Answer.of(200, agreements.recordCompensationPayout(actor, id, reference))));
+    }
+
     private static String step(UUID id, RedirectAttributes redirect, Supplier<?> action) {
         try {
             action.get();
             redirect.addFlashAttribute("done", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/complaints/" + id;
     }

@@ -86,10 +86,11 @@ class ComplaintBoardPageController {
             ImportResult result = imports.import12315(actor, new String(file.getBytes(), StandardCharsets.UTF_8));
             redirect.addFlashAttribute("imported", result);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             redirect.addFlashAttribute("importErrors", rejection.properties().get("errors"));
         } catch (IOException e) {
-            redirect.addFlashAttribute("error", "the file could not be read");
+            redirect.addFlashAttribute("error", Rejection.invalid("file", "the file could not be read")
+                    .withMessage("complaint.import.rule.file").getLocalizedMessage());
         }
         return "redirect:/complaints/admin";
     }
@@ -103,9 +104,10 @@ class ComplaintBoardPageController {
                     performanceDays, noticeDays));
             redirect.addFlashAttribute("saved", true);
         } catch (Rejection rejection) {
-            redirect.addFlashAttribute("error", rejection.getMessage());
+            redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", Rejection.invalid("days", e.getMessage())
+                    .withMessage("problem.complaint.deadline-days", DeadlineRules.DAYS_MAX).getLocalizedMessage());
         }
         redirect.addAttribute("region", region);
         return "redirect:/complaints/admin";

@@ -41,11 +41,14 @@ class ComplaintPageController {
     private final Complaints complaints;
     private final Cards cards;
     private final Idempotency idempotency;
+    private final org.fangxin.merchant.Merchants merchants;
 
-    ComplaintPageController(Complaints complaints, Cards cards, Idempotency idempotency) {
+    ComplaintPageController(Complaints complaints, Cards cards, Idempotency idempotency,
+                            org.fangxin.merchant.Merchants merchants) {
         this.complaints = complaints;
         this.cards = cards;
         this.idempotency = idempotency;
+        this.merchants = merchants;
     }
 
     @GetMapping("/complaints")
@@ -77,6 +80,12 @@ class ComplaintPageController {
         if (subject == ComplaintSubject.CARD) {
             model.addAttribute("card", cards.view(actor, subjectId));
         }
+        if (subject == ComplaintSubject.MERCHANT) {
+            model.addAttribute("merchant", merchants.find(subjectId)
+                    .orElseThrow(() -> Rejection.notFound("merchant " + subjectId)));
+            model.addAttribute("merchantCards", cards.list(actor, 100).stream()
+                    .filter(c -> c.merchantId().equals(subjectId)).toList());
+        }
         return "complaint/new";
     }
 
@@ -103,7 +112,7 @@ class ComplaintPageController {
             redirect.addFlashAttribute("filed", true);
             return "redirect:/complaints/" + id;
         } catch (Rejection rejection) {
-            model.addAttribute("error", rejection.getMessage());
+            model.addAttribute("error", rejection.getLocalizedMessage());
             model.addAttribute("askedYuan", askedYuan);
             model.addAttribute("askedAction", askedAction);
             model.addAttribute("description", description);

@@ -109,6 +109,15 @@ class MediationApiController {
         return run(actor, key, false, id, request, () -> agreements.disputePerformance(actor, id, request.reason()));
     }
 
+    record Payout(String reference) { }
+
+    /** OPERATOR: the set-aside compensation was paid to the consumer (bank transfer reference); moves money. */
+    @PostMapping("/api/v1/complaints/{id}/agreement/compensation-payout")
+    ResponseEntity<Object> payout(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @PathVariable UUID id, @RequestBody Payout request) {
+        return run(actor, key, true, id, request, () -> agreements.recordCompensationPayout(actor, id, request.reference()));
+    }
+
     @GetMapping("/api/v1/complaints/sla-board")
     SlaBoard board(Actor actor) {
         return reports.board(actor);
@@ -154,7 +163,8 @@ class MediationApiController {
                 return new DeadlineRules(negotiationDays, platformDays, acceptanceDays, mediationDays, performanceDays,
                         noticeDays);
             } catch (IllegalArgumentException e) {
-                throw Rejection.invalid("days", e.getMessage());
+                throw Rejection.invalid("days", e.getMessage())
+                        .withMessage("problem.complaint.deadline-days", DeadlineRules.DAYS_MAX);
             }
         }
     }

@@ -24,18 +24,31 @@ public class ComplaintDeadlines {
     private static final Logger log = LoggerFactory.getLogger(ComplaintDeadlines.class);
 
     private final Complaints complaints;
+    private final org.fangxin.complaint.Agreements agreements;
     private final int batchSize;
 
-    ComplaintDeadlines(Complaints complaints, @Value("${fangxin.complaint.batch-size:200}") int batchSize) {
+    ComplaintDeadlines(Complaints complaints, org.fangxin.complaint.Agreements agreements,
+                       @Value("${fangxin.complaint.batch-size:200}") int batchSize) {
         if (batchSize < 1 || batchSize > 1000) {
             throw new IllegalArgumentException("fangxin.complaint.batch-size must be 1..1000");
         }
         this.complaints = complaints;
+        this.agreements = agreements;
         this.batchSize = batchSize;
     }
 
-    /** Takes every due step (a case may pass several deadlines after a long pause); answers how many steps were taken. */
+    /**
+     * Sets aside agreed compensation the merchant's payable now holds, then takes every due step (a case may pass several
+     * deadlines after a long pause); answers how many deadline steps were taken.
+     */
     public int runDue() {
+        for (UUID id : agreements.compensationsWaiting(batchSize)) {
+            try {
+                agreements.setAsideIfFunded(id);
+            } catch (RuntimeException e) {
+                log.error("the compensation agreed in complaint {} could not be set aside; retried on the next run", id, e);
+            }
+        }
         int steps = 0;
         for (int round = 0; round < 10; round++) {
             int taken = 0;

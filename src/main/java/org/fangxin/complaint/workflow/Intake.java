@@ -95,7 +95,8 @@ public class Intake {
         String description = c.description() == null ? "" : c.description().strip();
         if (description.length() < DESCRIPTION_LENGTH_MIN || description.length() > DESCRIPTION_LENGTH_MAX) {
             throw Rejection.invalid("description", "describe what happened in " + DESCRIPTION_LENGTH_MIN + " to "
-                    + DESCRIPTION_LENGTH_MAX + " characters");
+                    + DESCRIPTION_LENGTH_MAX + " characters").withMessage("problem.complaint.description-length",
+                    DESCRIPTION_LENGTH_MIN, DESCRIPTION_LENGTH_MAX);
         }
         validateAsk(c.asked(), c.askedAction());
     }
@@ -103,13 +104,16 @@ public class Intake {
     public static void validateAsk(Money asked, String action) {
         boolean hasAction = action != null && !action.isBlank();
         if (asked == null && !hasAction) {
-            throw Rejection.invalid("asked", "say what you ask for: an amount, an action, or both");
+            throw Rejection.invalid("asked", "say what you ask for: an amount, an action, or both")
+                    .withMessage("problem.complaint.asked-missing");
         }
         if (asked != null && (!asked.currency().equals(Money.CNY) || !asked.isPositive() || asked.compareTo(ASKED_MAX) > 0)) {
-            throw Rejection.invalid("asked", "an amount in CNY, more than zero and at most " + ASKED_MAX.format());
+            throw Rejection.invalid("asked", "an amount in CNY, more than zero and at most " + ASKED_MAX.format())
+                    .withMessage("problem.complaint.asked-range", ASKED_MAX.format());
         }
         if (hasAction && action.strip().length() > ACTION_LENGTH_MAX) {
-            throw Rejection.invalid("askedAction", "at most " + ACTION_LENGTH_MAX + " characters");
+            throw Rejection.invalid("askedAction", "at most " + ACTION_LENGTH_MAX + " characters")
+                    .withMessage("problem.complaint.action-length", ACTION_LENGTH_MAX);
         }
     }
 }
