@@ -7,17 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestCards;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,19 +21,10 @@ import tools.jackson.databind.JsonNode;
  * unredeemed value of live cards), the drill-down region → sector → merchant with region names, and the scope of
  * each regulator: Kaifeng's never sees a Beijing merchant, the education bureau never another sector.
  */
-class BalanceDashboardTests extends IntegrationTest {
+class BalanceDashboardTests extends OversightTest {
 
     static final String GULOU = "410204";
 
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired org.fangxin.catalog.Products products;
-    @Autowired org.fangxin.payment.Payments payments;
-    @Autowired org.fangxin.payment.sandbox.SandboxGateway sandbox;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    TestMerchants testMerchants;
-    TestCards cards;
     TestMerchants.Created gym;
     TestMerchants.Created school;
     TestMerchants.Created beijingGym;
@@ -45,16 +32,16 @@ class BalanceDashboardTests extends IntegrationTest {
 
     @BeforeEach
     void city() {
-        testMerchants = new TestMerchants(merchants, accounts);
-        cards = new TestCards(products, payments, sandbox, jdbc, users, this::api);
-        gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, GULOU);
-        school = testMerchants.activeMerchant(Sector.EDUCATION, GULOU);
-        beijingGym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "110105");
+        TestMerchants fixtures = testMerchants();
+        TestCards cards = testCards();
+        gym = fixtures.activeMerchant(Sector.SPORTS_FITNESS, GULOU);
+        school = fixtures.activeMerchant(Sector.EDUCATION, GULOU);
+        beijingGym = fixtures.activeMerchant(Sector.SPORTS_FITNESS, "110105");
         cards.buyPass(gym, Money.yuan(1000));
         cards.buyPass(school, Money.yuan(600), 90);
         cards.buyPass(beijingGym, Money.yuan(800));
+        takeSnapshot();
         operator = api().as(users.create(Role.OPERATOR));
-        assertThat(operator.post("/api/v1/oversight/snapshots", Map.of()).status()).isEqualTo(201);
     }
 
     @Test

@@ -7,17 +7,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.FormSession;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestCards;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,23 +21,15 @@ import tools.jackson.databind.JsonNode;
  * sales, the owner files, a regulator of another city cannot see it, the Kaifeng regulator first asks for corrections
  * (still blocked) and then acknowledges the corrected filing, and sales resume.
  */
-class FilingJourneyTests extends IntegrationTest {
-
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired org.fangxin.catalog.Products products;
-    @Autowired org.fangxin.payment.Payments payments;
-    @Autowired org.fangxin.payment.sandbox.SandboxGateway sandbox;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+class FilingJourneyTests extends OversightTest {
 
     @Test
     void anOverdueFilingBlocksSalesUntilTheRegulatorAcknowledgesIt() {
-        TestCards cards = new TestCards(products, payments, sandbox, jdbc, users, this::api);
-        TestMerchants.Created gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410205");
+        TestCards cards = testCards();
+        TestMerchants.Created gym = testMerchants().activeMerchant(Sector.SPORTS_FITNESS, "410205");
         ProductView pass = cards.pass(gym, Money.yuan(1200));
         cards.buy(users.create(Role.CONSUMER), pass);
-        Api operator = api().as(users.create(Role.OPERATOR));
-        assertThat(operator.post("/api/v1/oversight/snapshots", Map.of()).status()).isEqualTo(201);
+        takeSnapshot();
 
         Api owner = api().as(gym.owner());
         JsonNode filing = owner.get("/api/v1/oversight/filings").json().get(0);

@@ -6,35 +6,24 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.FormSession;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestCards;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The public merchant lookup and closures list: no login, public facts only, applications in waiting not shown. */
-class PublicLookupTests extends IntegrationTest {
-
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired org.fangxin.catalog.Products products;
-    @Autowired org.fangxin.payment.Payments payments;
-    @Autowired org.fangxin.payment.sandbox.SandboxGateway sandbox;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+class PublicLookupTests extends OversightTest {
 
     @Test
     void anyoneFindsAMerchantByNameOrCreditCodeAndSeesHowItsCustomersAreProtected() {
-        TestMerchants fixtures = new TestMerchants(merchants, accounts);
+        TestMerchants fixtures = testMerchants();
         TestMerchants.Created gym = fixtures.activeMerchant(Sector.SPORTS_FITNESS, "410204");
         TestMerchants.Created waiting = fixtures.pendingMerchant(Sector.SPORTS_FITNESS, "410204");
-        new TestCards(products, payments, sandbox, jdbc, users, this::api).buyPass(gym, Money.yuan(500));
-        api().as(users.create(Role.OPERATOR)).post("/api/v1/oversight/snapshots", Map.of());
+        testCards().buyPass(gym, Money.yuan(500));
+        takeSnapshot();
 
         String name = gym.merchant().legalName();
         JsonNode byName = api().get("/api/v1/public/merchants?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).json();

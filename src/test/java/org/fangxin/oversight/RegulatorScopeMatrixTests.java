@@ -13,13 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.FormSession;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestCards;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
@@ -36,29 +33,23 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * card), and no answer they get may name that gym, its card, or (for the education bureau) a Kaifeng gym. Public
  * paths (the public catalog, closure notices, the public lookup) are public facts by design and left out.
  */
-class RegulatorScopeMatrixTests extends IntegrationTest {
+class RegulatorScopeMatrixTests extends OversightTest {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}/:]+)(:[^}]*)?}");
     private static final List<String> PUBLIC = List.of("/api/v1/public/", "/public/", "/api/v1/auth/", "/v3/api-docs",
             "/swagger-ui", "/webjars/", "/error", "/login", "/signup", "/logout", "/actuator");
 
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired org.fangxin.catalog.Products products;
-    @Autowired org.fangxin.payment.Payments payments;
-    @Autowired org.fangxin.payment.sandbox.SandboxGateway sandbox;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
     void noRegulatorReadNamesAMerchantOutsideItsRegionOrSector() {
-        TestMerchants fixtures = new TestMerchants(merchants, accounts);
-        TestCards cards = new TestCards(products, payments, sandbox, jdbc, users, this::api);
+        TestMerchants fixtures = testMerchants();
+        TestCards cards = testCards();
         TestMerchants.Created beijing = fixtures.activeMerchant(Sector.SPORTS_FITNESS, "110105");
         TestMerchants.Created kaifengGym = fixtures.activeMerchant(Sector.SPORTS_FITNESS, "410204");
         UUID beijingCard = cards.buyPass(beijing, Money.yuan(900));
         cards.buyPass(kaifengGym, Money.yuan(700));
-        api().as(users.create(Role.OPERATOR)).post("/api/v1/oversight/snapshots", Map.of());
+        takeSnapshot();
 
         List<String> outsideKaifeng = List.of(beijing.id().toString(), beijing.merchant().legalName(),
                 beijing.merchant().creditCode(), beijingCard.toString());
