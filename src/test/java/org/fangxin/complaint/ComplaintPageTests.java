@@ -123,14 +123,15 @@ class ComplaintPageTests extends IntegrationTest {
         ComplaintFixtures fx = new ComplaintFixtures(context, users, clock, this::api, port);
         TestMerchants.Created gym = fx.gym();
         UserAccount consumer = users.create(Role.CONSUMER);
-        CardView card = fx.buy(consumer, fx.pack(gym, org.fangxin.shared.Money.yuan(600)));
+        var pack = fx.pack(gym, org.fangxin.shared.Money.yuan(600));
+        CardView card = fx.buy(consumer, pack);
         String figures = "/public/merchants/" + gym.id() + "/complaints";
         try (Browser browser = Browser.open(port)) {
             Page me = browser.loggedIn(consumer.username(), TestUsers.PASSWORD);
             me.locator("a[href='/complaints']").click();
             me.locator("#via-merchants").click();
-            // the product list links every merchant's name to its figures (this gym's product may be on a later page
-            // of a long-lived test database, whose products were created on later test days)
+            // each product's page links its merchant's complaint figures
+            me.navigate("/public/products/" + pack.id());
             assertThat(me.locator("a.merchant-complaints").count()).isPositive();
             me.navigate(figures);
             assertThat(me.locator("#merchant-name").textContent()).contains(gym.merchant().legalName());

@@ -232,7 +232,7 @@ class RiskScoringTests extends IntegrationTest {
     }
 
     private static ProductDraft pack(TestMerchants.Created gym, Audience audience) {
-        return new ProductDraft("比例 " + audience + " " + UUID.randomUUID().toString().substring(0, 6), null,
+        return new ProductDraft((audience == Audience.MINORS ? "青少年课包 " : "成人课包 ") + UUID.randomUUID().toString().substring(0, 6), null,
                 ProductKind.SESSION_PACK, Money.yuan(1_000), null, null, 20, Term.months(3),
                 List.of(gym.merchant().stores().get(0).id()), new ContractTerms(7, RefundMethod.PRO_RATA_SESSIONS, 0, true,
                 "闭店时按剩余价值全额退款", "协商; 不成向消费者协会申请调解", null), audience);

@@ -32,7 +32,7 @@ final class PageText {
     private static final Pattern WORD = Pattern.compile("\\b[A-Z][A-Z0-9_]{2,}\\b");
 
     /** Abbreviations Chinese pages use as they are (file formats, standards). */
-    private static final Set<String> ABBREVIATIONS = Set.of("CSV", "API", "PDF", "XML", "ISO", "SHA", "UTF", "SMS", "URL");
+    private static final Set<String> ABBREVIATIONS = Set.of("CSV", "JSON", "XLSX", "API", "PDF", "XML", "ISO", "SHA", "UTF", "SMS", "URL");
 
     private final Set<String> enumCodes;
     private final List<String> englishSentences;

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Profile;
 /** Demo profile: the sandbox providers look for a completed month every hour. */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
-class SandboxJobs {
+class SandboxFeedJobs {
 
     @Bean
     RecurringTask<Void> riskSandboxProviders(SandboxProvider provider) {
