@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.fangxin.shared.RegionCode;
+import org.fangxin.shared.web.RegionNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -40,13 +40,12 @@ public class Regions {
         return find(code).map(r -> r.name(locale)).orElse(code);
     }
 
-    /** "河南省 开封市 鼓楼区": the names of the code's lineage. */
+    /** The full name by the one rule of {@link RegionNames} ("河南省 开封市 鼓楼区"; "Gulou District, Kaifeng, Henan"). */
     public String fullName(String code, Locale locale) {
-        if (!RegionCode.isValid(code)) {
+        if (code == null || RegionView.COUNTRY.equals(code)) {
             return name(code, locale);
         }
-        return RegionCode.lineage(code).stream().filter(c -> find(c).isPresent() || c.equals(code))
-                .map(c -> name(c, locale)).collect(Collectors.joining(" "));
+        return RegionNames.join(code, locale, c -> find(c).map(r -> r.name(locale)).orElse(null));
     }
 
     /** The regions directly below {@code code} (the provinces below {@link RegionView#COUNTRY}), by code. */

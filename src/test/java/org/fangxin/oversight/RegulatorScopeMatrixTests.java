@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The regulator scope over EVERY GET endpoint, generated from the application's request mappings (a new endpoint is in
  * the matrix without anyone adding it): a Kaifeng market regulator, the Kaifeng education bureau and the Kaifeng
  * consumer association call each API path and each page, path variables filled with the ids of a Beijing gym (and its
- * card), and no answer they get may name that gym, its card, or (for the education bureau) a Kaifeng gym. Public
+ * card; once more with a complaint about it for {@code {id}}), and no answer they get may name that gym, its card, or
+ * (for the education bureau) a Kaifeng gym. Both gyms are rated, carry a risk alert and a complaint. Public
  * paths (the public catalog, closure notices, the public lookup) are public facts by design and left out.
  */
 class RegulatorScopeMatrixTests extends OversightTest {
@@ -40,6 +41,7 @@ class RegulatorScopeMatrixTests extends OversightTest {
             "/swagger-ui", "/webjars/", "/error", "/login", "/signup", "/logout", "/actuator");
 
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired org.fangxin.risk.RiskScores riskScores;
 
     @Test
     void noRegulatorReadNamesAMerchantOutsideItsRegionOrSector() {
@@ -50,6 +52,12 @@ class RegulatorScopeMatrixTests extends OversightTest {
         UUID beijingCard = cards.buyPass(beijing, Money.yuan(900));
         cards.buyPass(kaifengGym, Money.yuan(700));
         takeSnapshot();
+        UUID complaint = complaintAbout(beijing);
+        complaintAbout(kaifengGym);
+        for (TestMerchants.Created m : List.of(beijing, kaifengGym)) {
+            riskScores.rate(m.id());
+            riskAlert(m);
+        }
 
         List<String> outsideKaifeng = List.of(beijing.id().toString(), beijing.merchant().legalName(),
                 beijing.merchant().creditCode(), beijingCard.toString());
@@ -60,8 +68,9 @@ class RegulatorScopeMatrixTests extends OversightTest {
         callers.put("kaifeng-association", users.create(Role.ASSOCIATION, null, null, "410200"));
         callers.put("kaifeng-education", users.create(Role.REGULATOR, null, "EDUCATION", "410200"));
 
-        Set<String> paths = getPaths(Map.of("merchantId", beijing.id().toString(), "cardId", beijingCard.toString()),
-                beijing.id().toString());
+        Map<String, String> ids = Map.of("merchantId", beijing.id().toString(), "cardId", beijingCard.toString());
+        Set<String> paths = getPaths(ids, beijing.id().toString());
+        paths.addAll(getPaths(ids, complaint.toString()));   // {id} of a complaint (the case pages and APIs)
         assertThat(paths).as("the matrix found the oversight endpoints").contains("/api/v1/oversight/balances", "/oversight");
         List<String> leaks = new ArrayList<>();
         callers.forEach((name, user) -> {
@@ -87,6 +96,25 @@ class RegulatorScopeMatrixTests extends OversightTest {
             }
         });
         assertThat(leaks).as("reads outside the caller's scope").isEmpty();
+    }
+
+    /** A consumer's complaint about the merchant (filed through the API); its id. */
+    private UUID complaintAbout(TestMerchants.Created merchant) {
+        Api.Response filed = api().as(users.create(Role.CONSUMER)).post("/api/v1/complaints", Map.of("subject", "MERCHANT",
+                "subjectId", merchant.id(), "category", "SERVICE_NOT_DELIVERED", "askedAction", "按约定恢复上课",
+                "description", "门店连续两周不排课，前台不回应。"), UUID.randomUUID().toString());
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        return UUID.fromString(filed.json().get("id").asString());
+    }
+
+    /** An open risk alert on the merchant, as the rating raises one on a tier drop (written directly: a fixture). */
+    private void riskAlert(TestMerchants.Created merchant) {
+        jdbc.sql("""
+                insert into risk.alert (id, merchant_id, kind, subject, from_tier, to_tier, region_code, sector, raised_at,
+                                        acknowledge_by, dedup_key)
+                values (:id, :merchant, 'TIER_DROP', 'merchant', 'B', 'C', :region, :sector, now(), now() + interval '3 days', :dedup)
+                """).param("id", UUID.randomUUID()).param("dedup", "test-" + UUID.randomUUID()).param("merchant", merchant.id())
+                .param("region", merchant.merchant().regionCode()).param("sector", merchant.merchant().sector().name()).update();
     }
 
     /** Every GET path of the application but the public ones, variables filled ({@code fallback} for unknown names). */
