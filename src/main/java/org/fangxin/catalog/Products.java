@@ -14,6 +14,7 @@ import org.fangxin.catalog.domain.Listing;
 import org.fangxin.catalog.persistence.ProductRepository;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.StoreView;
@@ -124,7 +125,8 @@ public class Products {
     }
 
     /**
-     * Merchant side: their own products. Operators and regulators: all products. Consumers and others: the public
+     * Merchant side: their own products. Operators: all products; regulators: those of merchants in their scope.
+     * Consumers and others: the public
      * catalog (use {@link #publicCatalog}). Newest first, at most {@value #PAGE_SIZE_MAX}.
      */
     public List<ProductView> list(Actor actor, int limit) {
@@ -133,7 +135,7 @@ public class Products {
             return repository.ofMerchant(actor.merchantId(), size);
         }
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return repository.all(size);
+            return repository.all(size, MerchantScope.of(actor));
         }
         throw new Rejection(ProblemType.FORBIDDEN, "your role sees the public catalog at /api/v1/public/products");
     }
@@ -161,11 +163,19 @@ public class Products {
         return list.stream().map(p -> known.containsKey(p.merchantId()) ? p.withStanding(known.get(p.merchantId())) : p).toList();
     }
 
-    /** One product (with its merchant's standing): its merchant's people and operators/regulators see any state; others only active products. */
+    /**
+     * One product (with its merchant's standing): its merchant's people and operators/regulators see any state; others
+     * only active products. A regulator limited to a region or sector sees only its merchants' products (the public
+     * catalog shows the rest).
+     */
     public ProductView view(Actor actor, UUID productId) {
         ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
         if (actor.role().isMerchantSide() ? !actor.worksFor(product.merchantId())
                 : !actor.is(Role.OPERATOR, Role.REGULATOR) && product.status() != ProductStatus.ACTIVE) {
+            throw Rejection.notFound("product " + productId);
+        }
+        if (actor.is(Role.REGULATOR) && actor.scoped()
+                && !merchants.find(product.merchantId()).map(MerchantScope.of(actor)::covers).orElse(false)) {
             throw Rejection.notFound("product " + productId);
         }
         return withStandings(List.of(product)).get(0);

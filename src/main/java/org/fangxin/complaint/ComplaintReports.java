@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fangxin.complaint.domain.DeadlineRules;
 import org.fangxin.complaint.persistence.CaseReports;
+import org.fangxin.complaint.workflow.CaseAccess;
 import org.fangxin.complaint.workflow.CaseDesk;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
@@ -57,12 +58,13 @@ public class ComplaintReports {
             throw new Rejection(ProblemType.FORBIDDEN, "the SLA board is for the platform, the association and regulators");
         }
         String sector = actor.is(Role.REGULATOR) ? actor.sector() : null;
+        String region = actor.is(Role.REGULATOR, Role.ASSOCIATION) ? CaseAccess.regionPattern(actor) : null;
         LocalDate today = desk.today();
         LocalDate soon = workingDays.calendar().plusWorkingDays(today, SOON_WORKING_DAYS);
-        Map<ComplaintStage, Long> open = reports.openByStage(sector, null);
-        Map<ComplaintStage, Long> overdue = reports.openByStage(sector, today);
+        Map<ComplaintStage, Long> open = reports.openByStage(sector, region, null);
+        Map<ComplaintStage, Long> overdue = reports.openByStage(sector, region, today);
         Map<ComplaintStage, Long> dueSoon = new EnumMap<>(ComplaintStage.class);
-        reports.openByStage(sector, soon.plusDays(1)).forEach((stage, n) -> {
+        reports.openByStage(sector, region, soon.plusDays(1)).forEach((stage, n) -> {
             long count = n - overdue.getOrDefault(stage, 0L);
             if (count > 0) {
                 dueSoon.put(stage, count);
@@ -70,12 +72,12 @@ public class ComplaintReports {
         });
         Map<ComplaintOutcome, Long> closed = new EnumMap<>(ComplaintOutcome.class);
         Map<ComplaintOutcome, Double> median = new EnumMap<>(ComplaintOutcome.class);
-        reports.closedByOutcome(sector).forEach((outcome, figures) -> {
+        reports.closedByOutcome(sector, region).forEach((outcome, figures) -> {
             closed.put(outcome, (long) figures[0]);
             median.put(outcome, figures[1]);
         });
-        return new SlaBoard(sector, open, overdue, dueSoon, reports.missedByStage(sector, desk.now().minus(MISSED_WINDOW)),
-                closed, median, reports.medianDaysToClose(sector).orElse(null), SOON_WORKING_DAYS);
+        return new SlaBoard(sector, open, overdue, dueSoon, reports.missedByStage(sector, region, desk.now().minus(MISSED_WINDOW)),
+                closed, median, reports.medianDaysToClose(sector, region).orElse(null), SOON_WORKING_DAYS);
     }
 
     /** The cases the actor sees (as {@link Complaints#list}), newest first, at most {@value Complaints#LIST_SIZE_MAX}. */

@@ -117,7 +117,7 @@ public class Complaints {
     /**
      * The cases the actor sees, newest first for the parties, open ones first for handlers; {@code stage} filters (null:
      * all). Consumers: their own; the merchant's people: their merchant's; operators: cases that reached the platform;
-     * the association: cases that reached it; regulators: their sector's.
+     * the association: cases that reached it (in its region); regulators: those of their region and sector.
      */
     @Transactional(readOnly = true)
     public List<ComplaintView> list(Actor actor, ComplaintStage stage, int limit) {
@@ -126,8 +126,8 @@ public class Complaints {
             case CONSUMER -> cases.ofConsumer(actor.userId(), access.mobileOf(actor), size);
             case MERCHANT_OWNER, MERCHANT_STAFF -> cases.ofMerchant(actor.merchantId(), size);
             case OPERATOR -> cases.reached("reached_platform", null, stage, size);
-            case ASSOCIATION -> cases.reached("reached_association", null, stage, size);
-            case REGULATOR -> cases.reached("true", actor.sector(), stage, size);
+            case ASSOCIATION -> cases.reached("reached_association", null, CaseAccess.regionPattern(actor), stage, size);
+            case REGULATOR -> cases.reached("true", actor.sector(), CaseAccess.regionPattern(actor), stage, size);
             default -> throw CaseAccess.forbidden();
         };
         return rows.stream().filter(r -> stage == null || r.progress().stage() == stage).map(desk::view).toList();

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Read access to the shared audit trail: operators and regulators (read-only), nobody else. Reading never writes an
- * entry. Regulators see every entry for now; the oversight module will narrow what a regulator reads to its scope
+ * entry. A regulator limited to a region or sector is refused
+ * (403) until the trail is filtered by scope; nationwide regulators see every entry. The oversight module will narrow what a regulator reads to its scope
  * through {@link AuditQuery#within}.
  */
 @Service
@@ -100,6 +101,11 @@ public class AuditLog {
     private static void requireReader(Actor actor) {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators and regulators read the audit trail");
+        }
+        if (actor.scoped()) {
+            // The trail is not yet filtered by region and sector (issue 11): a limited regulator may not read all of it.
+            throw new Rejection(ProblemType.FORBIDDEN, "a regulator of one region or sector reads the audit trail of its "
+                    + "merchants once the audit page filters by scope");
         }
     }
 

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = "id, username, display_name, role, merchant_id, sector, mobile, enabled, created_at";
+    private static final String COLUMNS = "id, username, display_name, role, merchant_id, sector, mobile, enabled, created_at, region_code";
     private static final String TOKEN_COLUMNS =
-            "u.id, u.username, u.display_name, u.role, u.merchant_id, u.sector, u.mobile, u.enabled, u.created_at";
+            "u.id, u.username, u.display_name, u.role, u.merchant_id, u.sector, u.mobile, u.enabled, u.created_at, u.region_code";
 
     record Credentials(UserAccount account, String passwordHash) { }
 
@@ -27,8 +27,10 @@ class UserRepository {
 
     void insert(UserAccount account, String passwordHash) {
         jdbc.sql("""
-                insert into identity.user_account (id, username, display_name, role, merchant_id, sector, mobile, enabled, created_at, password_hash)
-                values (:id, :username, :displayName, :role, :merchantId, :sector, :mobile, :enabled, :createdAt, :passwordHash)
+                insert into identity.user_account (id, username, display_name, role, merchant_id, sector, mobile, enabled, created_at,
+                                                   password_hash, region_code)
+                values (:id, :username, :displayName, :role, :merchantId, :sector, :mobile, :enabled, :createdAt,
+                        :passwordHash, :regionCode)
                 """)
                 .param("id", account.id())
                 .param("username", account.username())
@@ -40,6 +42,7 @@ class UserRepository {
                 .param("enabled", account.enabled())
                 .param("createdAt", Timestamp.from(account.createdAt()))
                 .param("passwordHash", passwordHash)
+                .param("regionCode", account.regionCode())
                 .update();
     }
 
@@ -115,6 +118,7 @@ class UserRepository {
     static UserAccount toAccount(ResultSet rs, int row) throws SQLException {
         return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getObject("merchant_id", UUID.class), rs.getString("sector"),
-                rs.getString("mobile"), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("mobile"), rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("region_code"));
     }
 }

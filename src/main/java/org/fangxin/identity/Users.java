@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.RegionCode;
 import org.fangxin.shared.Rejection;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,16 @@ public class Users {
     /** A new account with a password; merchant roles need the merchant, regulators may name a sector. */
     @Transactional
     public UserAccount create(String username, String password, String displayName, Role role, UUID merchantId, String sector) {
+        return create(username, password, displayName, role, merchantId, sector, null);
+    }
+
+    /**
+     * A new account with a password; a regulator or consumer association may be limited to a region (a GB/T 2260
+     * code: a province, city or district, with everything below it).
+     */
+    @Transactional
+    public UserAccount create(String username, String password, String displayName, Role role, UUID merchantId, String sector,
+                              String regionCode) {
         String name = username == null ? "" : username.trim().toLowerCase();
         if (!USERNAME.matcher(name).matches()) {
             throw Rejection.invalid("username", "username must be 3 to 64 characters: lowercase letters, digits, '.', '_' or '-'");
@@ -72,13 +83,18 @@ public class Users {
         if (role.isMerchantSide() && merchantId == null) {
             throw Rejection.invalid("merchantId", "merchant staff must belong to a merchant");
         }
+        if (regionCode != null && (role != Role.REGULATOR && role != Role.ASSOCIATION || !RegionCode.isValid(regionCode))) {
+            throw Rejection.invalid("regionCode", "only a regulator or consumer association has a region: a 6-digit GB/T 2260 code");
+        }
         if (repository.findByUsername(name).isPresent()) {
             throw new Rejection(USERNAME_TAKEN, "username '" + name + "' is taken", Map.of("field", "username"));
         }
         UserAccount account = new UserAccount(ids.next(), name, displayName == null || displayName.isBlank() ? name : displayName.trim(),
-                role, role.isMerchantSide() ? merchantId : null, sector, null, true, clock.instant());
+                role, role.isMerchantSide() ? merchantId : null, sector, null, true, clock.instant(), regionCode);
         repository.insert(account, passwords.encode(password));
-        audit.record("user.created", "user", account.id(), null, Map.of("username", name, "role", role.name()));
+        audit.record("user.created", "user", account.id(), null, regionCode == null
+                ? Map.of("username", name, "role", role.name())
+                : Map.of("username", name, "role", role.name(), "regionCode", regionCode));
         return account;
     }
 
@@ -86,6 +102,13 @@ public class Users {
     @Transactional
     public UserAccount createPlatformUser(Actor actor, String username, String password, String displayName, Role role,
                                           String sector) {
+        return createPlatformUser(actor, username, password, displayName, role, sector, null);
+    }
+
+    /** As above, with the region a regulator or consumer association is limited to (null: nationwide). */
+    @Transactional
+    public UserAccount createPlatformUser(Actor actor, String username, String password, String displayName, Role role,
+                                          String sector, String regionCode) {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators create platform accounts");
         }
@@ -96,7 +119,8 @@ public class Users {
         if (sectorName != null && (role != Role.REGULATOR || !SECTORS.contains(sectorName))) {
             throw Rejection.invalid("sector", "only a regulator has a sector, one of " + new TreeSet<>(SECTORS));
         }
-        return create(username, password, displayName, role, null, sectorName);
+        String region = regionCode == null || regionCode.isBlank() ? null : regionCode.trim();
+        return create(username, password, displayName, role, null, sectorName, region);
     }
 
     public Optional<UserAccount> find(UUID id) {

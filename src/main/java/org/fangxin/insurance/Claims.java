@@ -104,7 +104,8 @@ public class Claims {
     @Transactional(readOnly = true)
     public List<ClaimView> list(Actor actor, UUID policyId, ClaimStatus status, int limit) {
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return claims.list(null, policyId, status, limit);
+            return claims.list(null, policyId, status, limit).stream()
+                    .filter(claim -> policies.merchantWithinScope(actor, claim.merchantId())).toList();
         }
         if (actor.is(Role.INSURER)) {
             return insurers.ownInsurer(actor).map(insurer -> claims.list(insurer, policyId, status, limit)).orElse(List.of());
@@ -119,7 +120,8 @@ public class Claims {
             throw forbidden();
         }
         ClaimView claim = claims.find(claimId).orElseThrow(() -> Rejection.notFound("claim"));
-        if (actor.is(Role.INSURER) && !ownedBy(actor, claim)) {
+        if (actor.is(Role.INSURER) && !ownedBy(actor, claim)
+                || actor.is(Role.REGULATOR) && !policies.merchantWithinScope(actor, claim.merchantId())) {
             throw Rejection.notFound("claim");
         }
         return claim;
@@ -266,6 +268,10 @@ public class Claims {
         Map<UUID, LossRatioView> ratios = new LinkedHashMap<>();
         Set<UUID> policyIds = new HashSet<>(billed.keySet());
         policyIds.addAll(approved.keySet());
+        if (actor.scoped()) {
+            Set<UUID> visible = new HashSet<>(policies.list(actor).stream().map(PolicyView::id).toList());
+            policyIds.retainAll(visible);
+        }
         for (UUID policyId : policyIds) {
             ratios.put(policyId, LossRatioView.of(policyId, billed.getOrDefault(policyId, Money.fen(0)),
                     Money.fen(approved.getOrDefault(policyId, 0L))));

@@ -22,6 +22,7 @@ import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.merchant.MerchantStatus;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.shared.AuditTrail;
@@ -116,13 +117,13 @@ public class Policies {
     }
 
     /**
-     * Policies the actor may see: all (OPERATOR, REGULATOR), its insurer's (INSURER), or those in force today that cover
-     * its merchant (merchant owner and staff).
+     * Policies the actor may see: all (OPERATOR), those covering merchants in its scope (REGULATOR), its insurer's
+     * (INSURER), or those in force today that cover its merchant (merchant owner and staff).
      */
     @Transactional(readOnly = true)
     public List<PolicyView> list(Actor actor) {
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return repository.policies(null);
+            return repository.policies(null).stream().filter(policy -> withinScope(actor, policy)).toList();
         }
         if (actor.is(Role.INSURER)) {
             return insurers.ownInsurer(actor).map(repository::policies).orElse(List.of());
@@ -141,7 +142,7 @@ public class Policies {
         }
         PolicyView policy = repository.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
         boolean visible = switch (actor.role()) {
-            case OPERATOR, REGULATOR -> true;
+            case OPERATOR, REGULATOR -> withinScope(actor, policy);
             case INSURER -> insurers.ownInsurer(actor).equals(Optional.of(policy.insurerId()));
             default -> merchants.find(actor.merchantId()).map(m -> scopeCovers(policy, m)).orElse(false);
         };
@@ -149,6 +150,36 @@ public class Policies {
             throw Rejection.notFound("policy");
         }
         return policy;
+    }
+
+    /**
+     * Whether a regulator's scope reaches the policy (everyone else: yes): a REGION policy whose region overlaps the
+     * regulator's, or a merchant or group policy naming a merchant within its region and sector.
+     */
+    boolean withinScope(Actor actor, PolicyView policy) {
+        MerchantScope scope = MerchantScope.of(actor);
+        if (scope.all()) {
+            return true;
+        }
+        if (policy.scope() == PolicyScope.REGION) {
+            return scope.regionCode() == null || ScopeMatch.regionCovers(policy.regionCode(), scope.regionCode())
+                    || ScopeMatch.regionCovers(scope.regionCode(), policy.regionCode());
+        }
+        return policy.merchantIds().stream().anyMatch(id -> merchantWithinScope(scope, id));
+    }
+
+    /** The policy (no access check; for this module's scoped reads). */
+    Optional<PolicyView> find(UUID policyId) {
+        return repository.policy(policyId);
+    }
+
+    /** Whether the merchant lies within the actor's scope (always for an unscoped actor). */
+    boolean merchantWithinScope(Actor actor, UUID merchantId) {
+        return merchantWithinScope(MerchantScope.of(actor), merchantId);
+    }
+
+    private boolean merchantWithinScope(MerchantScope scope, UUID merchantId) {
+        return scope.all() || merchantId != null && merchants.find(merchantId).map(scope::covers).orElse(false);
     }
 
     /** Policies in force today that cover the merchant (no access check; for other modules and pages). */

@@ -128,7 +128,7 @@ public class Premiums {
     /** Bills (newest first) the actor may see: all (OPERATOR, REGULATOR) or its insurer's (INSURER), optionally of a policy. */
     public List<PremiumBillView> bills(Actor actor, UUID policyId, int limit) {
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return repository.bills(null, policyId, limit);
+            return repository.bills(null, policyId, limit).stream().flatMap(bill -> scoped(actor, bill).stream()).toList();
         }
         if (actor.is(Role.INSURER)) {
             Optional<UUID> own = insurers.ownInsurer(actor);
@@ -146,7 +146,25 @@ public class Premiums {
         if (actor.is(Role.INSURER) && !insurers.ownInsurer(actor).equals(Optional.of(bill.insurerId()))) {
             throw Rejection.notFound("premium bill");
         }
-        return bill;
+        return scoped(actor, bill).orElseThrow(() -> Rejection.notFound("premium bill"));
+    }
+
+    /**
+     * The bill as a regulator limited to a region or sector sees it: only the lines of merchants within its scope,
+     * and no bill of a policy outside it. Others see the bill whole.
+     */
+    private Optional<PremiumBillView> scoped(Actor actor, PremiumBillView bill) {
+        if (!actor.scoped()) {
+            return Optional.of(bill);
+        }
+        if (!policies.find(bill.policyId()).map(policy -> policies.withinScope(actor, policy)).orElse(false)) {
+            return Optional.empty();
+        }
+        List<PremiumBillView.Line> lines = bill.lines().stream()
+                .filter(line -> policies.merchantWithinScope(actor, line.merchantId())).toList();
+        return Optional.of(new PremiumBillView(bill.id(), bill.policyId(), bill.policyNumber(), bill.insurerId(),
+                bill.period(), bill.premium(), bill.merchantShare(), bill.platformShare(), bill.governmentShare(),
+                bill.merchantDue(), bill.billedAt(), lines));
     }
 
     /** Premium billed so far per policy, for loss ratios (claims are not built yet, so every loss ratio is 0). */

@@ -97,7 +97,7 @@ class MerchantRegistry implements Merchants {
     public MerchantView view(Actor actor, UUID merchantId) {
         forbidConsumers(actor);
         MerchantView merchant = repository.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
-        return switch (MerchantAccess.read(actor, merchant.id(), merchant.sector(), merchant.status())) {
+        return switch (MerchantAccess.read(actor, merchant.id(), merchant.regionCode(), merchant.sector(), merchant.status())) {
             case FULL, BASIC -> merchant;
             case HIDDEN -> throw Rejection.notFound("merchant");
             case FORBIDDEN -> throw forbidden();
@@ -176,7 +176,7 @@ class MerchantRegistry implements Merchants {
         }
         String why = requiredReason(reason);
         MerchantView before = repository.lock(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
-        if (MerchantAccess.read(actor, before.id(), before.sector(), before.status()) != MerchantAccess.Level.FULL) {
+        if (MerchantAccess.read(actor, before.id(), before.regionCode(), before.sector(), before.status()) != MerchantAccess.Level.FULL) {
             throw Rejection.notFound("merchant");
         }
         if (before.flags().equals(flags)) {
@@ -268,7 +268,7 @@ class MerchantRegistry implements Merchants {
     public List<MerchantHistoryEntry> history(Actor actor, UUID merchantId) {
         forbidConsumers(actor);
         MerchantView merchant = repository.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
-        return switch (MerchantAccess.read(actor, merchant.id(), merchant.sector(), merchant.status())) {
+        return switch (MerchantAccess.read(actor, merchant.id(), merchant.regionCode(), merchant.sector(), merchant.status())) {
             case FULL -> repository.history(merchantId);
             case BASIC, FORBIDDEN -> throw forbidden();
             case HIDDEN -> throw Rejection.notFound("merchant");
@@ -288,9 +288,13 @@ class MerchantRegistry implements Merchants {
         Collection<MerchantStatus> statuses = status == null ? null : EnumSet.of(status);
         UUID merchantId = null;
         Sector sector = null;
+        String region = null;
         switch (actor.role()) {
             case MERCHANT_OWNER, MERCHANT_STAFF -> merchantId = actor.merchantId();
-            case REGULATOR -> sector = MerchantAccess.regulatedSector(actor);
+            case REGULATOR, ASSOCIATION -> {
+                sector = MerchantAccess.regulatedSector(actor);
+                region = actor.regionCode();
+            }
             case BANK, INSURER -> {
                 EnumSet<MerchantStatus> visible = EnumSet.copyOf(MerchantAccess.ACCEPTED);
                 if (statuses != null) {
@@ -303,7 +307,7 @@ class MerchantRegistry implements Merchants {
             }
             default -> { }
         }
-        var filter = new MerchantRepository.Filter(merchantId, sector, statuses);
+        var filter = new MerchantRepository.Filter(merchantId, sector, statuses, region);
         return new MerchantPage(repository.page(filter, page * size, size), page, size, repository.count(filter));
     }
 

@@ -15,6 +15,7 @@ import org.fangxin.card.LiveCardTotals;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.merchant.MerchantStatus;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.protection.domain.ClosureCase;
@@ -279,13 +280,13 @@ public class Closures {
 
     // ------------------------------------------------------------------ reading
 
-    /** OPERATOR and REGULATOR (a sector regulator: its sector): cases, newest first. */
+    /** OPERATOR and REGULATOR (within its region and sector): cases, newest first. */
     @Transactional(readOnly = true)
     public List<ClosureCaseView> cases(Actor actor, boolean openOnly) {
         requireSupervisor(actor);
+        MerchantScope scope = MerchantScope.of(actor);
         return repository.cases(openOnly).stream()
-                .filter(c -> actor.sector() == null || merchants.find(c.merchantId())
-                        .map(m -> actor.sector().equals(m.sector().name())).orElse(false))
+                .filter(c -> scope.all() || merchants.find(c.merchantId()).map(scope::covers).orElse(false))
                 .map(this::view).toList();
     }
 
@@ -299,7 +300,7 @@ public class Closures {
         MerchantView merchant = merchants.find(c.merchantId()).orElseThrow(() -> Rejection.notFound("closure case"));
         boolean visible = switch (actor.role()) {
             case OPERATOR -> true;
-            case REGULATOR -> actor.sector() == null || actor.sector().equals(merchant.sector().name());
+            case REGULATOR -> MerchantScope.of(actor).covers(merchant);
             default -> actor.worksFor(c.merchantId());
         };
         if (!visible) {
@@ -329,6 +330,18 @@ public class Closures {
         LiveCardTotals live = cards.liveCardsAt(c.merchantId());
         return new ClosureNoticeView(c.id(), merchant.legalName(), c.status(), c.source(), c.openedAt(), c.closingOn(),
                 c.status() == ClosureStatus.CONFIRMED ? c.decidedAt() : null, live.count(), live.unredeemed());
+    }
+
+    /**
+     * Anyone: the public notices (as {@link #notice}), newest first, of one merchant or (null) of all, at most
+     * {@code limit} (the public closures list and the public merchant lookup).
+     */
+    @Transactional(readOnly = true)
+    public List<ClosureNoticeView> notices(UUID merchantId, int limit) {
+        List<ClosureCase> found = merchantId == null ? repository.cases(false) : repository.casesOf(merchantId);
+        return found.stream().filter(Closures::public_)
+                .sorted(java.util.Comparator.comparing(ClosureCase::openedAt).reversed())
+                .limit(Math.max(1, Math.min(limit, 500))).map(c -> notice(c.id())).toList();
     }
 
     private static boolean public_(ClosureCase c) {
@@ -368,7 +381,7 @@ public class Closures {
     }
 
     private static void requireInSector(Actor actor, MerchantView merchant) {
-        if (actor.is(Role.REGULATOR) && actor.sector() != null && !actor.sector().equals(merchant.sector().name())) {
+        if (actor.is(Role.REGULATOR) && !MerchantScope.of(actor).covers(merchant)) {
             throw Rejection.notFound("merchant");
         }
     }

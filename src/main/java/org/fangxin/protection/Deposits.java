@@ -16,6 +16,7 @@ import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.merchant.MerchantStatus;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
@@ -192,11 +193,11 @@ public class Deposits {
         return repository.movements(merchantId);
     }
 
-    /** OPERATOR and REGULATOR: the latest deposit movements of all merchants. */
+    /** OPERATOR and REGULATOR: the latest deposit movements of all merchants (a regulator: those in its scope). */
     @Transactional(readOnly = true)
     public List<DepositView> allMovements(Actor actor) {
         requireSupervisor(actor);
-        return repository.movements(null);
+        return repository.movements(null, MerchantScope.of(actor));
     }
 
     @Transactional(readOnly = true)
@@ -222,13 +223,14 @@ public class Deposits {
         return coverage(actor, actor.merchantId());
     }
 
-    /** OPERATOR and REGULATOR (a sector regulator: its sector): checked merchants, blocked ones first. */
+    /** OPERATOR and REGULATOR (within its region and sector): checked merchants, blocked ones first. */
     @Transactional(readOnly = true)
     public List<CoverageView> coverages(Actor actor, boolean underCoveredOnly) {
         requireSupervisor(actor);
-        return repository.coverages(underCoveredOnly).stream()
+        MerchantScope scope = MerchantScope.of(actor);
+        return repository.coverages(underCoveredOnly, scope).stream()
                 .map(row -> merchants.find(row.merchantId())
-                        .filter(m -> actor.sector() == null || actor.sector().equals(m.sector().name()))
+                        .filter(scope::covers)
                         .map(m -> coverageCheck.view(m, row)))
                 .flatMap(Optional::stream).toList();
     }
@@ -255,7 +257,7 @@ public class Deposits {
         return checkAll();
     }
 
-    /** The merchant if the actor may read its deposit data: owner/staff (own), OPERATOR, REGULATOR (its sector). */
+    /** The merchant if the actor may read its deposit data: owner/staff (own), OPERATOR, REGULATOR (its scope). */
     private MerchantView readable(Actor actor, UUID merchantId) {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR) && !actor.role().isMerchantSide()) {
             throw forbidden();
@@ -263,7 +265,7 @@ public class Deposits {
         MerchantView merchant = merchants.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
         boolean visible = switch (actor.role()) {
             case OPERATOR -> true;
-            case REGULATOR -> actor.sector() == null || actor.sector().equals(merchant.sector().name());
+            case REGULATOR -> MerchantScope.of(actor).covers(merchant);
             default -> actor.worksFor(merchantId);
         };
         if (!visible) {

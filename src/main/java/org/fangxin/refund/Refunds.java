@@ -13,6 +13,8 @@ import org.fangxin.card.CardView;
 import org.fangxin.card.Cards;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
+import org.fangxin.merchant.MerchantScope;
+import org.fangxin.merchant.Merchants;
 import org.fangxin.refund.domain.AgreedRefund;
 import org.fangxin.refund.domain.RefundTransition;
 import org.fangxin.refund.persistence.RefundRepository;
@@ -47,6 +49,7 @@ public class Refunds {
 
     private final RefundRepository repository;
     private final Cards cards;
+    private final Merchants merchants;
     private final RefundQuotes quotes;
     private final RefundApproval approval;
     private final RefundPayouts payouts;
@@ -54,10 +57,11 @@ public class Refunds {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Refunds(RefundRepository repository, Cards cards, RefundQuotes quotes, RefundApproval approval, RefundPayouts payouts,
-            RefundDeadlines deadlines, AuditTrail audit, Clock clock) {
+    Refunds(RefundRepository repository, Cards cards, Merchants merchants, RefundQuotes quotes, RefundApproval approval,
+            RefundPayouts payouts, RefundDeadlines deadlines, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.cards = cards;
+        this.merchants = merchants;
         this.quotes = quotes;
         this.approval = approval;
         this.payouts = payouts;
@@ -133,7 +137,8 @@ public class Refunds {
         boolean visible = switch (actor.role()) {
             case CONSUMER -> refund.holderUserId().equals(actor.userId());
             case MERCHANT_OWNER, MERCHANT_STAFF -> actor.worksFor(refund.merchantId());
-            case OPERATOR, REGULATOR -> true;
+            case OPERATOR -> true;
+            case REGULATOR -> merchants.find(refund.merchantId()).map(MerchantScope.of(actor)::covers).orElse(false);
             default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see refunds");
         };
         if (!visible) {
@@ -143,8 +148,8 @@ public class Refunds {
     }
 
     /**
-     * Consumers: their own refunds, newest first. The merchant's people: their merchant's, oldest first. Operators
-     * and regulators: all. {@code statuses} empty means all; at most {@value #LIST_SIZE_MAX}.
+     * Consumers: their own refunds, newest first. The merchant's people: their merchant's, oldest first. Operators:
+     * all; regulators: those of the merchants in their scope. {@code statuses} empty means all; at most {@value #LIST_SIZE_MAX}.
      */
     @Transactional(readOnly = true)
     public List<RefundView> list(Actor actor, Set<RefundStatus> statuses, int limit) {
@@ -154,7 +159,7 @@ public class Refunds {
             case CONSUMER -> repository.ofHolder(actor.userId(), LIST_SIZE_MAX).stream()
                     .filter(r -> wanted.contains(r.status())).limit(size).toList();
             case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), wanted, size);
-            case OPERATOR, REGULATOR -> repository.ofStatuses(wanted, size);
+            case OPERATOR, REGULATOR -> repository.ofStatuses(wanted, size, MerchantScope.of(actor));
             default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see refunds");
         };
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.identity.Role;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Risk alerts for operators and regulators (a sector regulator sees its sector's; region scoping arrives with the
- * oversight module, each alert stores the merchant's region) and for the merchant's own people (read only). Operators
+ * Risk alerts for operators and regulators (a regulator sees those of the merchants in its region and
+ * sector, {@link MerchantScope}) and for the merchant's own people (read only). Operators
  * and covering regulators acknowledge an alert once, with a note, before its deadline or late (then shown overdue).
  */
 @Service
@@ -47,9 +48,9 @@ public class RiskAlerts {
             if (merchantId != null && !actor.worksFor(merchantId)) {
                 throw Rejection.notFound("merchant");
             }
-            filter = new AlertRepository.Filter(null, actor.merchantId(), openOnly);
+            filter = new AlertRepository.Filter(MerchantScope.ALL, actor.merchantId(), openOnly);
         } else if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            filter = new AlertRepository.Filter(actor.is(Role.REGULATOR) ? actor.sector() : null, merchantId, openOnly);
+            filter = new AlertRepository.Filter(MerchantScope.of(actor), merchantId, openOnly);
         } else {
             throw forbidden();
         }
@@ -68,7 +69,7 @@ public class RiskAlerts {
             throw Rejection.invalid("note", "say what was done, in at most " + NOTE_LENGTH_MAX + " characters");
         }
         AlertView alert = alerts.lock(alertId).orElseThrow(() -> Rejection.notFound("alert"));
-        if (actor.is(Role.REGULATOR) && actor.sector() != null && !actor.sector().equals(alert.sector())) {
+        if (!MerchantScope.of(actor).covers(alert.regionCode(), alert.sector())) {
             throw Rejection.notFound("alert");
         }
         if (alert.acknowledged()) {

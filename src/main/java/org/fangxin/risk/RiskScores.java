@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantStatus;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Merchant risk: the nightly rating of every merchant (and a re-rating of one on a relevant event), each merchant's
  * explainable score, tier and terms for those who may see it (the merchant itself, operators, regulators of its
- * sector), the score history, tier distribution and movers, and operators' tier overrides (with reason and expiry).
+ * region and sector), the score history, tier distribution and movers, and operators' tier overrides (with reason and expiry).
  */
 @Service
 public class RiskScores {
@@ -130,7 +131,7 @@ public class RiskScores {
         });
     }
 
-    /** The merchant's risk for those who may see it: its own people, operators, regulators of its sector. */
+    /** The merchant's risk for those who may see it: its own people, operators, regulators of its region and sector. */
     public MerchantRiskView view(Actor actor, UUID merchantId) {
         MerchantView merchant = visible(actor, merchantId);
         return readOnly.execute(s -> views().of(merchant).orElseThrow(
@@ -153,29 +154,29 @@ public class RiskScores {
         return readOnly.execute(s -> tiers.history(merchantId, from));
     }
 
-    /** OPERATOR, REGULATOR (its sector): how many rated merchants hold each tier and the badge. */
+    /** OPERATOR, REGULATOR (its region and sector): how many rated merchants hold each tier and the badge. */
     public TierDistributionView distribution(Actor actor) {
-        String sector = overseenSector(actor);
+        MerchantScope scope = overseen(actor);
         return readOnly.execute(s -> {
-            var counts = tiers.distribution(sector, clock.instant());
-            return new TierDistributionView(counts, tiers.badges(sector), counts.values().stream().mapToLong(Long::longValue).sum());
+            var counts = tiers.distribution(scope, clock.instant());
+            return new TierDistributionView(counts, tiers.badges(scope), counts.values().stream().mapToLong(Long::longValue).sum());
         });
     }
 
-    /** OPERATOR, REGULATOR (its sector): the largest score moves over the last {@code days} days. */
+    /** OPERATOR, REGULATOR (its region and sector): the largest score moves over the last {@code days} days. */
     public List<MoverView> movers(Actor actor, int days, int limit) {
-        String sector = overseenSector(actor);
+        MerchantScope scope = overseen(actor);
         LocalDate from = LocalDate.ofInstant(clock.instant(), ZONE).minusDays(Math.min(Math.max(days, 1), HISTORY_DAYS_MAX));
-        return readOnly.execute(s -> tiers.movers(sector, from, size(limit)).stream()
+        return readOnly.execute(s -> tiers.movers(scope, from, size(limit)).stream()
                 .map(m -> new MoverView(m.merchantId(), merchants.find(m.merchantId()).map(MerchantView::legalName).orElse(""),
                         m.sector(), m.regionCode(), m.fromScoreCenti(), m.toScoreCenti(), m.fromTier(), m.toTier()))
                 .toList());
     }
 
-    /** OPERATOR, REGULATOR (its sector): rated merchants holding a tier now, lowest score first. */
+    /** OPERATOR, REGULATOR (its region and sector): rated merchants holding a tier now, lowest score first. */
     public List<MerchantRiskView> ofTier(Actor actor, RiskTier tier, int limit) {
-        String sector = overseenSector(actor);
-        return readOnly.execute(s -> tiers.ofTier(tier, sector, clock.instant(), size(limit)).stream()
+        MerchantScope scope = overseen(actor);
+        return readOnly.execute(s -> tiers.ofTier(tier, scope, clock.instant(), size(limit)).stream()
                 .map(t -> merchants.find(t.merchantId()).flatMap(m -> views().summary(m, t)))
                 .flatMap(Optional::stream).toList());
     }
@@ -243,20 +244,19 @@ public class RiskScores {
             }
             return merchant;
         }
-        String sector = overseenSector(actor);
-        if (sector != null && !sector.equals(merchant.sector().name())) {
+        if (!overseen(actor).covers(merchant)) {
             throw Rejection.notFound("merchant");
         }
         return merchant;
     }
 
-    /** Operators see all sectors (null); a regulator its sector (null for market regulators); others are refused. */
-    private static String overseenSector(Actor actor) {
+    /** Operators see every merchant; a regulator the merchants of its region and sector; others are refused. */
+    private static MerchantScope overseen(Actor actor) {
         if (actor.is(Role.OPERATOR)) {
-            return null;
+            return MerchantScope.ALL;
         }
         if (actor.is(Role.REGULATOR)) {
-            return actor.sector();
+            return MerchantScope.of(actor);
         }
         throw forbidden();
     }

@@ -56,11 +56,12 @@ class CardAccessMatrixTests extends IntegrationTest {
                 "storeId", store, "sessions", 1), UUID.randomUUID().toString()).json().get("id").asString();
 
         matrix.expect(api -> api.get("/api/v1/cards"), Map.of("holder", 200, "consumer", 200, "owner", 200, "staff", 200,
-                "operator", 200, "regulator", 200, "bank", 403, "insurer", 403, "association", 403, "anonymous", 401));
+                "operator", 200, "regulator", 403, "bank", 403, "insurer", 403, "association", 403, "anonymous", 401));
+        // Regulators see cards only as aggregates (the oversight dashboard), never a consumer's card.
         for (String path : List.of("/api/v1/cards/" + cardId, "/api/v1/cards/" + cardId + "/history",
                 "/api/v1/cards/" + cardId + "/redemptions")) {
             matrix.expect(api -> api.get(path), Map.of("holder", 200, "consumer", 404, "owner", 200, "staff", 200,
-                    "otherStaff", 404, "operator", 200, "regulator", 200, "bank", 403, "association", 403, "anonymous", 401));
+                    "otherStaff", 404, "operator", 200, "regulator", 403, "bank", 403, "association", 403, "anonymous", 401));
         }
         matrix.expect(api -> api.get("/api/v1/cards/escrow-identity"), Map.of("holder", 403, "staff", 403, "owner", 403,
                 "operator", 200, "regulator", 200, "bank", 403, "anonymous", 401));

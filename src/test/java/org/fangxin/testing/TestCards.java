@@ -52,10 +52,19 @@ public final class TestCards {
     }
 
     public ProductView pass(TestMerchants.Created merchant, Money price) {
+        return pass(merchant, price, 300);
+    }
+
+    /** A consumer buys a pass of {@code days} (education: at most 3 months per charge). */
+    public UUID buyPass(TestMerchants.Created merchant, Money price, int days) {
+        return buy(users.create(Role.CONSUMER), pass(merchant, price, days));
+    }
+
+    public ProductView pass(TestMerchants.Created merchant, Money price, int days) {
         ContractTerms terms = new ContractTerms(7, RefundMethod.PRO_RATA_DAYS, 0, true, "闭店时按剩余价值全额退款",
                 "协商不成的, 向消费者协会申请调解", null);
         return products.create(merchant.ownerActor(), new ProductDraft("测试通卡 " + UUID.randomUUID().toString().substring(0, 8),
-                null, ProductKind.PERIOD_PASS, price, null, null, null, Term.days(300),
+                null, ProductKind.PERIOD_PASS, price, null, null, null, Term.days(days),
                 List.of(merchant.merchant().stores().get(0).id()), terms));
     }
 

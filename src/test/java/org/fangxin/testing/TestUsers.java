@@ -27,6 +27,12 @@ public class TestUsers {
         return users.create(username, PASSWORD, username, role, merchantId, sector);
     }
 
+    /** A regulator (or consumer association) limited to a region (GB/T 2260 code) and optionally a sector. */
+    public UserAccount create(Role role, UUID merchantId, String sector, String regionCode) {
+        String username = role.name().toLowerCase().replace('_', '-') + "-" + SEQUENCE.incrementAndGet();
+        return users.create(username, PASSWORD, username, role, merchantId, sector, regionCode);
+    }
+
     public UserAccount merchantOwner(UUID merchantId) {
         return create(Role.MERCHANT_OWNER, merchantId, null);
     }

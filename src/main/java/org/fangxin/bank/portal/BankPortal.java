@@ -228,7 +228,7 @@ public class BankPortal {
     // ------------------------------------------------------------------ regulator
 
     /**
-     * REGULATOR (a sector regulator: its sector only) and OPERATOR: per region, the merchants in custody and where
+     * REGULATOR (within its region and sector: the merchant list is scoped) and OPERATOR: per region, the merchants in custody and where
      * each stands on the day's certificate. Regions sorted by code.
      */
     @Transactional(readOnly = true)

@@ -68,14 +68,17 @@ public class CardRegistry implements Cards {
         return view(readable(actor, cardId));
     }
 
-    /** The card row if the actor may see it: its holder, its merchant's people, operators and regulators. */
+    /**
+     * The card row if the actor may see it: its holder, its merchant's people and operators. Regulators see cards only
+     * as aggregates per merchant and region (the oversight dashboard), never a consumer's card.
+     */
     public CardRow readable(Actor actor, UUID cardId) {
         CardRow card = repository.find(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
         boolean mayRead = switch (actor.role()) {
             case CONSUMER -> card.holderId().equals(actor.userId());
             case MERCHANT_OWNER, MERCHANT_STAFF -> actor.worksFor(card.merchantId());
-            case OPERATOR, REGULATOR -> true;
-            default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see cards");
+            case OPERATOR -> true;
+            default -> throw forbidden();
         };
         if (!mayRead) {
             throw Rejection.notFound("card " + cardId);
@@ -83,16 +86,21 @@ public class CardRegistry implements Cards {
         return card;
     }
 
-    /** Consumers: their cards; merchant people: their merchant's cards; operators and regulators: the newest cards. */
+    /** Consumers: their cards; merchant people: their merchant's cards; operators: the newest cards. */
     public List<CardView> list(Actor actor, int limit) {
         int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
         List<CardRow> rows = switch (actor.role()) {
             case CONSUMER -> repository.ofHolder(actor.userId(), size);
             case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), size);
-            case OPERATOR, REGULATOR -> repository.page(null, null, size);
-            default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see cards");
+            case OPERATOR -> repository.page(null, null, size);
+            default -> throw forbidden();
         };
         return rows.stream().map(this::view).toList();
+    }
+
+    private static Rejection forbidden() {
+        return new Rejection(ProblemType.FORBIDDEN,
+                "your role does not see cards (regulators see card aggregates on the oversight dashboard)");
     }
 
     public List<CardEventView> history(Actor actor, UUID cardId, int limit) {

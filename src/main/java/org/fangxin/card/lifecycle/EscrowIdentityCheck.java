@@ -47,8 +47,10 @@ public class EscrowIdentityCheck implements EscrowChecks {
 
     @Override
     public EscrowIdentityReport check(Actor actor) {
-        if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            throw new Rejection(ProblemType.FORBIDDEN, "only operators and regulators check the escrow identity");
+        // The check spans every merchant's books: a regulator limited to a region or sector reads its merchants'
+        // coverage on the oversight dashboard instead.
+        if (!actor.is(Role.OPERATOR, Role.REGULATOR) || actor.scoped()) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only operators and nationwide regulators check the escrow identity");
         }
         return checkAll();
     }

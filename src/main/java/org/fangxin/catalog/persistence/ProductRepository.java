@@ -19,6 +19,7 @@ import org.fangxin.catalog.Term;
 import org.fangxin.rules.Audience;
 import org.fangxin.shared.Money;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.fangxin.merchant.MerchantScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.DeserializationFeature;
@@ -117,8 +118,14 @@ public class ProductRepository {
     }
 
     public List<ProductView> all(int limit) {
-        return jdbc.sql("select " + PRODUCT_COLUMNS + " from catalog.product order by created_at desc, id desc limit :limit")
-                .param("limit", limit).query(ProductRepository::toProduct).list();
+        return all(limit, MerchantScope.ALL);
+    }
+
+    /** The newest products of the merchants in {@code scope}. */
+    public List<ProductView> all(int limit, MerchantScope scope) {
+        return jdbc.sql("select " + PRODUCT_COLUMNS + " from catalog.product where true" + scope.and("merchant_id")
+                        + " order by created_at desc, id desc limit :limit")
+                .param("limit", limit).params(scope.params()).query(ProductRepository::toProduct).list();
     }
 
     public List<ProductView> active(int limit) {

@@ -39,42 +39,58 @@ public class CaseReports {
 
     /** Open cases by stage; with {@code dueBefore}, only those whose open deadline is due before that day. */
     public Map<ComplaintStage, Long> openByStage(String sector, LocalDate dueBefore) {
+        return openByStage(sector, null, dueBefore);
+    }
+
+    /** As above within a region ({@code regionPrefix}: a LIKE pattern such as {@code 4102%}, null for all). */
+    public Map<ComplaintStage, Long> openByStage(String sector, String regionPrefix, LocalDate dueBefore) {
         Map<ComplaintStage, Long> counts = new EnumMap<>(ComplaintStage.class);
         jdbc.sql("""
                 select c.stage, count(*) from complaint.complaint_case c
                   join complaint.deadline d on d.complaint_id = c.id and d.closed_on is null
                  where c.stage <> 'CLOSED' and (cast(:sector as text) is null or c.sector = :sector)
+                   and (cast(:region as text) is null or c.region_code like :region)
                    and (cast(:before as date) is null or d.due_on < :before)
                  group by c.stage
-                """).param("sector", sector).param("before", dueBefore == null ? null : Date.valueOf(dueBefore))
+                """).param("sector", sector).param("region", regionPrefix).param("before", dueBefore == null ? null : Date.valueOf(dueBefore))
                 .query((rs, n) -> counts.put(ComplaintStage.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }
 
     /** Steps the deadline job took since {@code since}, by the stage whose deadline was missed. */
     public Map<ComplaintStage, Long> missedByStage(String sector, Instant since) {
+        return missedByStage(sector, null, since);
+    }
+
+    public Map<ComplaintStage, Long> missedByStage(String sector, String regionPrefix, Instant since) {
         Map<ComplaintStage, Long> counts = new EnumMap<>(ComplaintStage.class);
         jdbc.sql("""
                 select s.from_stage, count(*) from complaint.stage_change s
                   join complaint.complaint_case c on c.id = s.complaint_id
                  where s.party = 'DEADLINE' and s.at >= :since and s.from_stage is not null
                    and (cast(:sector as text) is null or c.sector = :sector)
+                   and (cast(:region as text) is null or c.region_code like :region)
                  group by s.from_stage
-                """).param("sector", sector).param("since", Timestamp.from(since))
+                """).param("sector", sector).param("region", regionPrefix).param("since", Timestamp.from(since))
                 .query((rs, n) -> counts.put(ComplaintStage.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return counts;
     }
 
     /** Closed cases per outcome with the median days from filing to closing. */
     public Map<ComplaintOutcome, double[]> closedByOutcome(String sector) {
+        return closedByOutcome(sector, null);
+    }
+
+    public Map<ComplaintOutcome, double[]> closedByOutcome(String sector, String regionPrefix) {
         Map<ComplaintOutcome, double[]> figures = new EnumMap<>(ComplaintOutcome.class);
         jdbc.sql("""
                 select outcome, count(*),
                        percentile_cont(0.5) within group (order by extract(epoch from closed_at - filed_at) / 86400.0)
                   from complaint.complaint_case
                  where stage = 'CLOSED' and (cast(:sector as text) is null or sector = :sector)
+                   and (cast(:region as text) is null or region_code like :region)
                  group by outcome
-                """).param("sector", sector)
+                """).param("sector", sector).param("region", regionPrefix)
                 .query((rs, n) -> figures.put(ComplaintOutcome.valueOf(rs.getString(1)),
                         new double[] {rs.getLong(2), rs.getDouble(3)})).list();
         return figures;
@@ -82,10 +98,16 @@ public class CaseReports {
 
     /** Median days from filing to closing of the closed cases; empty while none is closed. */
     public Optional<Double> medianDaysToClose(String sector) {
+        return medianDaysToClose(sector, null);
+    }
+
+    /** As above within a region ({@code regionPrefix}: a LIKE pattern such as {@code 4102%}, null for all). */
+    public Optional<Double> medianDaysToClose(String sector, String regionPrefix) {
         double median = jdbc.sql("""
                 select coalesce(percentile_cont(0.5) within group (order by extract(epoch from closed_at - filed_at) / 86400.0), -1)
                   from complaint.complaint_case where stage = 'CLOSED' and (cast(:sector as text) is null or sector = :sector)
-                """).param("sector", sector).query(Double.class).single();
+                   and (cast(:region as text) is null or region_code like :region)
+                """).param("sector", sector).param("region", regionPrefix).query(Double.class).single();
         return median < 0 ? Optional.empty() : Optional.of(median);
     }
 

@@ -99,14 +99,20 @@ public class CaseRepository {
      * reached_association or reached_regulator), optionally of one sector and one stage; open ones first.
      */
     public List<CaseRow> reached(String reached, String sector, ComplaintStage stage, int limit) {
+        return reached(reached, sector, null, stage, limit);
+    }
+
+    /** As above within a region ({@code regionPrefix}: a LIKE pattern such as {@code 4102%}, null for all). */
+    public List<CaseRow> reached(String reached, String sector, String regionPrefix, ComplaintStage stage, int limit) {
         if (!List.of("reached_platform", "reached_association", "reached_regulator", "true").contains(reached)) {
             throw new IllegalArgumentException(reached);
         }
         return withDeadlines(jdbc.sql("select " + COLUMNS + " where " + reached + """
                    and (cast(:sector as text) is null or sector = :sector)
+                   and (cast(:region as text) is null or region_code like :region)
                    and (cast(:stage as text) is null or stage = :stage)
                  order by (stage = 'CLOSED'), filed_at, id limit :limit
-                """).param("sector", sector).param("stage", stage == null ? null : stage.name())
+                """).param("sector", sector).param("region", regionPrefix).param("stage", stage == null ? null : stage.name())
                 .param("limit", bounded(limit)).query(this::raw).list());
     }
 

@@ -46,8 +46,9 @@ public class CaseAccess {
             case CONSUMER -> consumerOf(actor, row) ? Optional.of(Party.CONSUMER) : Optional.empty();
             case MERCHANT_OWNER, MERCHANT_STAFF -> actor.worksFor(row.merchantId()) ? Optional.of(Party.MERCHANT) : Optional.empty();
             case OPERATOR -> row.reachedPlatform() ? Optional.of(Party.PLATFORM) : Optional.empty();
-            case ASSOCIATION -> row.reachedAssociation() ? Optional.of(Party.ASSOCIATION) : Optional.empty();
-            case REGULATOR -> actor.sector() == null || actor.sector().equals(row.sector())
+            case ASSOCIATION -> row.reachedAssociation() && actor.withinScope(row.regionCode(), row.sector())
+                    ? Optional.of(Party.ASSOCIATION) : Optional.empty();
+            case REGULATOR -> actor.withinScope(row.regionCode(), row.sector())
                     ? Optional.of(Party.REGULATOR) : Optional.empty();
             default -> throw forbidden();
         };
@@ -69,6 +70,11 @@ public class CaseAccess {
         }
         String mobile = mobileOf(actor);
         return mobile != null && mobile.equals(row.consumerMobile());
+    }
+
+    /** The LIKE pattern of the actor's region scope ({@code 4102%} for Kaifeng), null when nationwide. */
+    public static String regionPattern(Actor actor) {
+        return actor.regionCode() == null ? null : org.fangxin.shared.RegionCode.prefix(actor.regionCode()) + "%";
     }
 
     public static Rejection forbidden() {

@@ -29,6 +29,7 @@ class IdentityPageController {
         model.addAttribute("actor", actor);
         model.addAttribute("links", menu.stream()
                 .filter(entry -> entry.visibleTo(actor.role().name()))
+                .filter(entry -> !actor.scoped() || !entry.href().equals("/audit"))  // AuditLog refuses scoped readers
                 .filter(entry -> filters.stream().allMatch(f -> f.shows(entry, actor.role().name(), actor.merchantId())))
                 .sorted(Comparator.comparingInt(MenuEntry::order))
                 .toList());

@@ -40,14 +40,15 @@ class StaffApiController {
                        @Size(max = 100) String displayName) { }
 
     record CreatePlatformUser(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password,
-                              @Size(max = 100) String displayName, @NotNull Role role, @Size(max = 40) String sector) { }
+                              @Size(max = 100) String displayName, @NotNull Role role, @Size(max = 40) String sector,
+                              @Size(max = 6) String regionCode) { }
 
     /** An account as other people see it (no mobile number, no password). */
     record AccountView(UUID id, String username, String displayName, Role role, UUID merchantId, String sector,
-                       boolean enabled, Instant createdAt) {
+                       boolean enabled, Instant createdAt, String regionCode) {
         static AccountView of(UserAccount account) {
             return new AccountView(account.id(), account.username(), account.displayName(), account.role(),
-                    account.merchantId(), account.sector(), account.enabled(), account.createdAt());
+                    account.merchantId(), account.sector(), account.enabled(), account.createdAt(), account.regionCode());
         }
     }
 
@@ -90,10 +91,10 @@ class StaffApiController {
         // The key store keeps the request: never the password.
         var stored = new java.util.TreeMap<String, Object>(java.util.Map.of("username", request.username(),
                 "displayName", String.valueOf(request.displayName()), "role", request.role().name(),
-                "sector", String.valueOf(request.sector())));
+                "sector", String.valueOf(request.sector()), "regionCode", String.valueOf(request.regionCode())));
         var answer = idempotency.execute(actor.scope(), key, false, stored, () -> Idempotency.Answer.of(201,
                 AccountView.of(users.createPlatformUser(actor, request.username(), request.password(), request.displayName(),
-                        request.role(), request.sector()))));
+                        request.role(), request.sector(), request.regionCode()))));
         return answer.toResponse();
     }
 
@@ -104,7 +105,7 @@ class StaffApiController {
                 .map(view -> view.role() != Role.CONSUMER ? view : new AccountView(view.id(),
                         org.fangxin.identity.PersonalData.maskMobilesIn(view.username()),
                         org.fangxin.identity.PersonalData.maskMobilesIn(view.displayName()), view.role(), view.merchantId(),
-                        view.sector(), view.enabled(), view.createdAt()))
+                        view.sector(), view.enabled(), view.createdAt(), view.regionCode()))
                 .toList();
     }
 }

@@ -51,12 +51,14 @@ class LedgerApiController {
     private final Idempotency idempotency;
     private final AuditTrail audit;
     private final Validator validator;
+    private final LedgerAccess access;
 
-    LedgerApiController(Ledger ledger, Idempotency idempotency, AuditTrail audit, Validator validator) {
+    LedgerApiController(Ledger ledger, Idempotency idempotency, AuditTrail audit, Validator validator, LedgerAccess access) {
         this.ledger = ledger;
         this.idempotency = idempotency;
         this.audit = audit;
         this.validator = validator;
+        this.access = access;
     }
 
     record MoneyRequest(@NotNull @Positive Long amountMinor, @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency) { }
@@ -74,26 +76,30 @@ class LedgerApiController {
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "50") int size) {
         LedgerAccess.requireReader(actor);
-        return LedgerJson.Page.of(ledger.accounts(type, ownerId, page, size), LedgerJson.Account::of);
+        access.requireOwnerGivenWhenScoped(actor, ownerId);
+        var accounts = ledger.accounts(type, ownerId, page, size);
+        accounts.items().forEach(account -> access.requireVisible(actor, account));
+        return LedgerJson.Page.of(accounts, LedgerJson.Account::of);
     }
 
     @GetMapping("/api/v1/ledger/accounts/{id}")
     LedgerJson.Account account(Actor actor, @PathVariable UUID id) {
         LedgerAccess.requireReader(actor);
-        return LedgerJson.Account.of(ledger.account(new AccountId(id)));
+        return LedgerJson.Account.of(access.requireVisible(actor, ledger.account(new AccountId(id))));
     }
 
     @GetMapping("/api/v1/ledger/accounts/{id}/entries")
     LedgerJson.Page<LedgerJson.Entry> entries(Actor actor, @PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "50") int size) {
         LedgerAccess.requireReader(actor);
+        access.requireVisible(actor, ledger.account(new AccountId(id)));
         return LedgerJson.Page.of(ledger.entries(new AccountId(id), page, size), LedgerJson.Entry::of);
     }
 
     @GetMapping("/api/v1/ledger/transfers/{id}")
     LedgerJson.Transfer transfer(Actor actor, @PathVariable UUID id) {
         LedgerAccess.requireReader(actor);
-        return LedgerJson.Transfer.of(ledger.transfer(new TransferId(id)));
+        return LedgerJson.Transfer.of(access.requireVisible(actor, ledger.transfer(new TransferId(id))));
     }
 
     @GetMapping("/api/v1/ledger/invariants")

@@ -47,8 +47,12 @@ public class MerchantRepository {
                               ComplianceFlags flags, SettlementAccount account, String contactMobile,
                               UUID ownerUserId, Instant appliedAt, BusinessFacts business) { }
 
-    /** Which merchants a caller may list: any null filter matches all. */
-    public record Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses) { }
+    /** Which merchants a caller may list: any null filter matches all; {@code regionCode} includes the regions below it. */
+    public record Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses, String regionCode) {
+        public Filter(UUID merchantId, Sector sector, Collection<MerchantStatus> statuses) {
+            this(merchantId, sector, statuses, null);
+        }
+    }
 
     public void insert(NewMerchant merchant) {
         jdbc.sql("""
@@ -235,6 +239,9 @@ public class MerchantRepository {
         if (filter.statuses() != null) {
             conditions.add("status in (:statuses)");
         }
+        if (filter.regionCode() != null) {
+            conditions.add("region_code like :regionPrefix");
+        }
         return String.join(" and ", conditions);
     }
 
@@ -248,6 +255,9 @@ public class MerchantRepository {
         }
         if (filter.statuses() != null) {
             params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.regionCode() != null) {
+            params.put("regionPrefix", org.fangxin.shared.RegionCode.prefix(filter.regionCode()) + "%");
         }
         return params;
     }

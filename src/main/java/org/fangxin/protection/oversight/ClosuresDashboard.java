@@ -15,6 +15,7 @@ import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.PostingSums;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.protection.ClosureStatus;
@@ -30,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The closures dashboard: for every closure case not cleared (suspected or confirmed), its figures read from the ledger
  * by the posting keys of the closure money contract, then summed per sector and per region. Six grouped prefix reads
- * serve all cases at once, in one snapshot. OPERATOR and ASSOCIATION see all; a REGULATOR sees its sector (all when it
- * has none).
+ * serve all cases at once, in one snapshot. OPERATOR sees all; a REGULATOR or the consumer association the merchants
+ * within its scope (region with everything below it; a sector regulator its sector).
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -63,6 +64,7 @@ public class ClosuresDashboard {
             throw new Rejection(ProblemType.FORBIDDEN, "the closures dashboard is for operators, regulators and the consumer association");
         }
         String sector = actor.is(Role.REGULATOR) ? actor.sector() : null;
+        MerchantScope scope = MerchantScope.of(actor);
         PerCase sums = new PerCase(perCase(ENTITLEMENT), perCase(PAID), perCase(CLAIM_APPROVED), perCase(CLAIM_PAID),
                 perCase(RECOVERED), perCase(WRITE_OFF));
         List<ClosuresDashboardView.Case> rows = new ArrayList<>();
@@ -71,7 +73,7 @@ public class ClosuresDashboard {
                 continue;
             }
             MerchantView m = merchants.find(c.merchantId()).orElse(null);
-            if (m == null || sector != null && !sector.equals(m.sector().name())) {
+            if (m == null || !scope.covers(m)) {
                 continue;
             }
             rows.add(new ClosuresDashboardView.Case(c.id(), m.id(), m.legalName(), m.sector().name(), m.regionCode(),

@@ -13,6 +13,7 @@ import org.fangxin.protection.DepositRuleView;
 import org.fangxin.protection.DepositView;
 import org.fangxin.protection.TopUpRequestView;
 import org.fangxin.shared.Money;
+import org.fangxin.merchant.MerchantScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,12 +74,18 @@ public class ProtectionRepository {
     }
 
     public List<DepositView> movements(UUID merchantId) {
+        return movements(merchantId, MerchantScope.ALL);
+    }
+
+    /** The latest movements of one merchant (or all when null) within the reader's scope. */
+    public List<DepositView> movements(UUID merchantId, MerchantScope scope) {
         return jdbc.sql("""
                 select id, merchant_id, kind, currency, amount_minor, reference, posting_key, recorded_at, recorded_by
                   from protection.deposit_movement
-                 where (cast(:m as uuid) is null or merchant_id = :m)
+                 where (cast(:m as uuid) is null or merchant_id = :m)""" + scope.and("merchant_id") + """
+
                  order by recorded_at desc, id desc limit :max
-                """).param("m", merchantId).param("max", ROWS_MAX)
+                """).param("m", merchantId).param("max", ROWS_MAX).params(scope.params())
                 .query((rs, n) -> new DepositView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         DepositView.Kind.valueOf(rs.getString(3)), new Money(rs.getLong(5), Currency.getInstance(rs.getString(4))),
                         rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9)))
@@ -112,13 +119,20 @@ public class ProtectionRepository {
 
     /** Stored coverage rows, blocked merchants first, optionally only the blocked ones. */
     public List<CoverageRow> coverages(boolean underCoveredOnly) {
+        return coverages(underCoveredOnly, MerchantScope.ALL);
+    }
+
+    /** Checked merchants within the reader's scope, blocked ones first. */
+    public List<CoverageRow> coverages(boolean underCoveredOnly, MerchantScope scope) {
         return jdbc.sql("""
                 select merchant_id, currency, exposure_minor, insured_cover_minor, required_minor, lodged_minor,
                        under_covered_since, checked_at
                   from protection.coverage
-                 where (not :only or under_covered_since is not null)
+                 where (not :only or under_covered_since is not null)""" + scope.and("merchant_id") + """
+
                  order by under_covered_since nulls last, checked_at desc, merchant_id limit :max
-                """).param("only", underCoveredOnly).param("max", ROWS_MAX).query(ProtectionRepository::coverage).list();
+                """).param("only", underCoveredOnly).param("max", ROWS_MAX).params(scope.params())
+                .query(ProtectionRepository::coverage).list();
     }
 
     public void updateCoverage(CoverageRow row) {

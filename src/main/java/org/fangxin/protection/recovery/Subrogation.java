@@ -14,6 +14,7 @@ import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.ledger.PostingSums;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.protection.ClosureStatus;
@@ -63,7 +64,7 @@ public class Subrogation {
         this.clock = clock;
     }
 
-    /** OPERATOR and REGULATOR (its sector): the confirmed cases with open, recovered and written-off amounts, open first. */
+    /** OPERATOR and REGULATOR (its region and sector): the confirmed cases with open, recovered and written-off amounts, open first. */
     @Transactional(readOnly = true)
     public List<ReceivableView> register(Actor actor) {
         requireReader(actor);
@@ -77,7 +78,7 @@ public class Subrogation {
                 .toList();
     }
 
-    /** OPERATOR and REGULATOR (its sector): one case's receivable with its movements; other → not found. */
+    /** OPERATOR and REGULATOR (its region and sector): one case's receivable with its movements; other → not found. */
     @Transactional(readOnly = true)
     public ReceivableView receivable(Actor actor, UUID caseId) {
         requireReader(actor);
@@ -155,7 +156,8 @@ public class Subrogation {
         }
     }
 
+    /** Whether a regulator's region and sector cover the merchant (everyone else: yes). */
     static boolean inSector(Actor actor, MerchantView merchant) {
-        return !actor.is(Role.REGULATOR) || actor.sector() == null || actor.sector().equals(merchant.sector().name());
+        return !actor.is(Role.REGULATOR) || MerchantScope.of(actor).covers(merchant);
     }
 }

@@ -16,6 +16,7 @@ import org.fangxin.refund.RefundReason;
 import org.fangxin.refund.RefundStatus;
 import org.fangxin.refund.RefundView;
 import org.fangxin.shared.Money;
+import org.fangxin.merchant.MerchantScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -96,9 +97,15 @@ public class RefundRepository {
     }
 
     public List<RefundView> ofStatuses(Set<RefundStatus> statuses, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from refund.refund_request where status in (:statuses) order by requested_at, id limit :limit
-                """).param("statuses", names(statuses)).param("limit", limit).query(this::toView).list();
+        return ofStatuses(statuses, limit, MerchantScope.ALL);
+    }
+
+    /** Refunds of the merchants in {@code scope} with these statuses, oldest first. */
+    public List<RefundView> ofStatuses(Set<RefundStatus> statuses, int limit, MerchantScope scope) {
+        return jdbc.sql("select " + COLUMNS + " from refund.refund_request where status in (:statuses)"
+                        + scope.and("merchant_id") + " order by requested_at, id limit :limit")
+                .param("statuses", names(statuses)).param("limit", limit).params(scope.params())
+                .query(this::toView).list();
     }
 
     /** Refunds of the merchant approved for payment and not yet paid (they will draw on its escrow), but one. */

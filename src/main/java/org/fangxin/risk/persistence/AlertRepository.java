@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.risk.AlertKind;
 import org.fangxin.risk.AlertView;
 import org.fangxin.risk.RiskTier;
@@ -46,16 +47,14 @@ public class AlertRepository {
                 .update() == 1;
     }
 
-    /** Who may see which alerts: a sector (null: all), a merchant (null: all), open ones only. */
-    public record Filter(String sector, UUID merchantId, boolean openOnly) { }
+    /** Who may see which alerts: merchants in a scope (a regulator's region and sector), a merchant (null: all), open ones only. */
+    public record Filter(MerchantScope scope, UUID merchantId, boolean openOnly) { }
 
     public List<AlertView> list(Filter filter, int limit) {
         List<String> where = new ArrayList<>(List.of("true"));
         Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.sector() != null) {
-            where.add("sector = :sector");
-            params.put("sector", filter.sector());
-        }
+        where.add("true" + filter.scope().and("merchant_id"));
+        params.putAll(filter.scope().params());
         if (filter.merchantId() != null) {
             where.add("merchant_id = :merchant");
             params.put("merchant", filter.merchantId());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.fangxin.merchant.MerchantScope;
 import org.fangxin.risk.FactorView;
 import org.fangxin.risk.MerchantRiskView;
 import org.fangxin.risk.MoverView;
@@ -205,27 +206,26 @@ public class TierRepository {
                 .param("by", override == null ? null : override.by()).param("id", merchantId).update();
     }
 
-    /** Tier counts (and badges) of rated merchants, optionally of one sector. */
-    public Map<RiskTier, Long> distribution(String sector, Instant now) {
+    /** Tier counts (and badges) of rated merchants in the scope (a regulator's region and sector). */
+    public Map<RiskTier, Long> distribution(MerchantScope scope, Instant now) {
         Map<RiskTier, Long> counts = new EnumMap<>(RiskTier.class);
         jdbc.sql("""
                 select case when override_until > :now then override_tier else tier end as t, count(*) from risk.tier_state
-                 where (cast(:sector as text) is null or sector = :sector) group by 1
-                """)
-                .param("now", Timestamp.from(now)).param("sector", sector)
+                 where true""" + scope.and("merchant_id") + " group by 1")
+                .param("now", Timestamp.from(now)).params(scope.params())
                 .query(rs -> {
                     counts.put(RiskTier.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return counts;
     }
 
-    public long badges(String sector) {
-        return jdbc.sql("select count(*) from risk.tier_state where badge_since is not null and (cast(:sector as text) is null or sector = :sector)")
-                .param("sector", sector).query(Long.class).single();
+    public long badges(MerchantScope scope) {
+        return jdbc.sql("select count(*) from risk.tier_state where badge_since is not null" + scope.and("merchant_id"))
+                .params(scope.params()).query(Long.class).single();
     }
 
     /** The largest score changes between {@code from} (or the first score after it) and each merchant's latest score. */
-    public List<MoverView> movers(String sector, LocalDate from, int limit) {
+    public List<MoverView> movers(MerchantScope scope, LocalDate from, int limit) {
         return jdbc.sql("""
                 with latest as (select distinct on (merchant_id) merchant_id, score_centi, tier from risk.score
                                  where scored_on >= :from order by merchant_id, scored_on desc),
@@ -234,10 +234,10 @@ public class TierRepository {
                 select l.merchant_id, t.sector, t.region_code, e.score_centi as from_score, l.score_centi as to_score,
                        e.tier as from_tier, l.tier as to_tier
                   from latest l join earliest e using (merchant_id) join risk.tier_state t using (merchant_id)
-                 where l.score_centi <> e.score_centi and (cast(:sector as text) is null or t.sector = :sector)
+                 where l.score_centi <> e.score_centi""" + scope.and("l.merchant_id") + """
                  order by abs(l.score_centi - e.score_centi) desc, l.merchant_id limit :limit
                 """)
-                .param("from", Date.valueOf(from)).param("sector", sector).param("limit", limit)
+                .param("from", Date.valueOf(from)).params(scope.params()).param("limit", limit)
                 .query((rs, n) -> new MoverView(rs.getObject("merchant_id", UUID.class), null, rs.getString("sector"),
                         rs.getString("region_code"), rs.getInt("from_score"), rs.getInt("to_score"),
                         RiskTier.valueOf(rs.getString("from_tier")), RiskTier.valueOf(rs.getString("to_tier"))))
@@ -254,15 +254,14 @@ public class TierRepository {
         return found;
     }
 
-    /** Rated merchants of a tier (in force now), optionally of one sector, lowest score first. */
-    public List<StoredTier> ofTier(RiskTier tier, String sector, Instant now, int limit) {
+    /** Rated merchants of a tier (in force now) in the scope, lowest score first. */
+    public List<StoredTier> ofTier(RiskTier tier, MerchantScope scope, Instant now, int limit) {
         return jdbc.sql("select " + STATE_COLUMNS + """
                   from risk.tier_state
-                 where (case when override_until > :now then override_tier else tier end) = :tier
-                   and (cast(:sector as text) is null or sector = :sector)
+                 where (case when override_until > :now then override_tier else tier end) = :tier""" + scope.and("merchant_id") + """
                  order by score_centi, merchant_id limit :limit
                 """)
-                .param("now", Timestamp.from(now)).param("tier", tier.name()).param("sector", sector).param("limit", limit)
+                .param("now", Timestamp.from(now)).param("tier", tier.name()).params(scope.params()).param("limit", limit)
                 .query(TierRepository::stored).list();
     }
 

@@ -1,0 +1,20 @@
+package org.fangxin.oversight;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The daily balance snapshot (02:30 Asia/Shanghai, after the day's settlement; one instance runs it). */
+@Configuration(proxyBeanMethods = false)
+class OversightJobs {
+
+    @Bean
+    RecurringTask<Void> oversightBalanceSnapshot(BalanceDashboard dashboard) {
+        return Tasks.recurring("oversight-balance-snapshot", Schedules.daily(ZoneId.of("Asia/Shanghai"), LocalTime.of(2, 30)))
+                .execute((instance, context) -> dashboard.takeSnapshotToday());
+    }
+}
