@@ -191,7 +191,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
         // the insurer pays the consumer directly: the benefit owed and the insurer's receivable go away together
         Money escrowBefore = fx.balance(AccountType.ESCROW, gym.id());
         Api.Response paid = api().as(insurer.login()).post("/api/v1/insurance/claims/" + claim.id() + "/payment",
-                Map.of("reference", "ZYNB-PAY-" + UUID.randomUUID().toString().substring(0, 8)), ComplaintFixtures.key());
+                Map.of("reference", "ZYNB-" + UUID.randomUUID().toString().substring(0, 8)), ComplaintFixtures.key());
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
         assertThat(fx.balance(AccountType.INSURED_BENEFIT_PAYABLE, card.id())).isEqualTo(Money.fen(0));
