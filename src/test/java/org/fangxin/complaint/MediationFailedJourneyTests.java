@@ -125,6 +125,11 @@ class MediationFailedJourneyTests extends IntegrationTest {
         fx.assertBooks("escalated automatically", gym.id());
         awaitNotice(consumer, "平台调解");
         awaitNotice(operator, "待平台调解");
+        awaitNotice(users.create(Role.OPERATOR), "待平台调解"); // the role inbox: an operator who joined later sees it too
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from notification.message where dedup_key like :k")
+                .param("k", "complaint:" + id + ":stage:PLATFORM_MEDIATION:%").query(Long.class).single())
+                .as("one notice per party, none per operator").isEqualTo(1L + staffCount(gym.id()));
         ComplaintFixtures.await(() -> notifications.inbox(consumer.actor(), 100, java.util.Locale.ENGLISH).stream()
                 .anyMatch(n -> n.subject().contains("platform mediation")), "the notice in the reader's language");
 
@@ -245,5 +250,9 @@ class MediationFailedJourneyTests extends IntegrationTest {
     private void awaitNotice(UserAccount user, String subjectPart) {
         ComplaintFixtures.await(() -> notifications.inbox(user.actor(), 100).stream().map(NotificationView::subject)
                 .anyMatch(s -> s.contains(subjectPart)), "a notice '" + subjectPart + "' to " + user.username());
+    }
+
+    private long staffCount(UUID merchantId) {
+        return context.getBean(org.fangxin.identity.Users.class).ofMerchant(merchantId).size();
     }
 }
