@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -97,7 +98,7 @@ public class Notifications {
      */
     @Transactional
     public void sendToRole(Role role, String sector, String key, String dedupKey, Instant at, Object... arguments) {
-        Object[] rendered = java.util.Arrays.stream(arguments).map(Notice::render).toArray();
+        Object[] rendered = Arrays.stream(arguments).map(Notice::render).toArray();
         jdbc.sql("""
                 insert into notification.role_message (id, role, sector, subject, body, message_key, arguments, dedup_key,
                     sent_at)
@@ -107,7 +108,7 @@ public class Notifications {
                 .param("id", ids.next()).param("role", role.name()).param("sector", sector)
                 .param("subject", truncate(messages.getMessage(key + ".subject", rendered, DEFAULT_LOCALE), SUBJECT_LENGTH_MAX))
                 .param("body", truncate(messages.getMessage(key + ".body", rendered, DEFAULT_LOCALE), BODY_LENGTH_MAX))
-                .param("key", key).param("arguments", java.util.Arrays.copyOf(rendered, rendered.length, String[].class))
+                .param("key", key).param("arguments", Arrays.copyOf(rendered, rendered.length, String[].class))
                 .param("dedup", dedupKey).param("at", Timestamp.from(at))
                 .update();
     }
