@@ -11,6 +11,7 @@ import org.fangxin.complaint.domain.CaseProgress;
 import org.fangxin.complaint.domain.Party;
 import org.fangxin.complaint.persistence.CaseRecords;
 import org.fangxin.complaint.persistence.CaseRow;
+import org.fangxin.complaint.workflow.Note;
 import org.fangxin.complaint.workflow.CaseAccess;
 import org.fangxin.complaint.workflow.CaseDesk;
 import org.fangxin.complaint.workflow.AgreedCompensationDesk;
@@ -120,7 +121,8 @@ public class Agreements {
         }
         records.setStatus(agreement.id(), "ACCEPTED", null);
         CaseProgress after = row.progress().agree(party, desk.today(), desk.schedule(row.regionCode()));
-        CaseRow performing = desk.apply(row, after, party, actor.username(), "agreement-accepted", agreement.remedy().name());
+        CaseRow performing = desk.apply(row, after, party, actor.username(), "agreement-accepted",
+                Note.of("agreed." + agreement.remedy()));
         carryOut(performing, agreement);
         return desk.view(desk.find(complaintId));
     }
@@ -138,7 +140,7 @@ public class Agreements {
         AgreementView agreement = performing(row, party, Party.CONSUMER);
         records.confirmPerformed(agreement.id(), desk.now());
         return desk.view(desk.apply(row, row.progress().performed(party, desk.today()), party, actor.username(),
-                "agreement-performed", "confirmed by the consumer"));
+                "agreement-performed", Note.of("confirmed")));
     }
 
     /** The consumer says the agreement was not carried out: unless that changes, the deadline fails the mediation. */
@@ -170,7 +172,7 @@ public class Agreements {
             return false;
         }
         desk.apply(row, row.progress().performed(Party.PLATFORM, desk.today()), Party.PLATFORM, "system",
-                "agreement-performed", "refund " + refundId + " paid");
+                "agreement-performed", Note.of("refundPaid"));
         return true;
     }
 
@@ -195,7 +197,7 @@ public class Agreements {
         compensations.paid(row, agreement, ref, desk.now());
         if (row.progress().stage() == ComplaintStage.PERFORMANCE) {
             desk.apply(row, row.progress().performed(Party.PLATFORM, desk.today()), Party.PLATFORM, actor.username(),
-                    "agreement-performed", "compensation paid, " + ref);
+                    "agreement-performed", Note.of("compensationPaid", ref));
         }
         return desk.view(desk.find(complaintId));
     }

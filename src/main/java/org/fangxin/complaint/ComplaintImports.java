@@ -19,6 +19,7 @@ import org.fangxin.complaint.domain.Party;
 import org.fangxin.complaint.persistence.CaseRecords;
 import org.fangxin.complaint.persistence.CaseRepository;
 import org.fangxin.complaint.persistence.CaseRow;
+import org.fangxin.complaint.workflow.Note;
 import org.fangxin.complaint.workflow.CaseDesk;
 import org.fangxin.complaint.workflow.Intake;
 import org.fangxin.identity.Actor;
@@ -106,11 +107,9 @@ public class ComplaintImports {
                 r.merchant().regionCode(), null, null, null, ComplaintSubject.MERCHANT, r.category(), r.asked(), r.action(),
                 r.description(), progress, false, Money.zero(Money.CNY), desk.now(), desk.today(), null, null, null, true,
                 false, false, 0);
-        CaseRow saved = desk.open(row, Party.PLATFORM, actor.username(), "12315 " + r.ref());
-        records.insertMessage(new MessageView(ids.next(), id, actor.username(), Party.PLATFORM.name(),
-                "由全国12315平台转办，编号 " + r.ref() + "，受理日期 " + r.receivedOn()
-                        + " / Transferred from 12315, number " + r.ref() + ", received on " + r.receivedOn(), desk.now()),
-                actor.userId());
+        CaseRow saved = desk.open(row, Party.PLATFORM, actor.username(), Note.of("imported", r.ref()));
+        records.insertMessage(new MessageView(ids.next(), id, actor.username(), Party.PLATFORM.name(), r.ref(), desk.now(),
+                "complaint.message.imported", List.of(r.ref(), String.valueOf(r.receivedOn()))), actor.userId());
         return saved.caseNumber();
     }
 

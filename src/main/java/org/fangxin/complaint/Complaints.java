@@ -8,6 +8,7 @@ import org.fangxin.complaint.domain.Party;
 import org.fangxin.complaint.persistence.CaseRecords;
 import org.fangxin.complaint.persistence.CaseRepository;
 import org.fangxin.complaint.persistence.CaseRow;
+import org.fangxin.complaint.workflow.Note;
 import org.fangxin.complaint.workflow.CaseAccess;
 import org.fangxin.complaint.workflow.CaseDesk;
 import org.fangxin.complaint.workflow.EvidenceDesk;
@@ -99,7 +100,7 @@ public class Complaints {
                 subject.refund() == null ? null : subject.refund().id(), command.subject(), command.category(),
                 command.asked(), blankToNull(command.askedAction()), command.description().strip(), progress, held, hold,
                 desk.now(), desk.today(), null, null, null, false, false, false, 0);
-        desk.open(row, Party.CONSUMER, actor.username(), null);
+        desk.open(row, Party.CONSUMER, actor.username(), Note.NONE);
         for (EvidenceUpload file : files == null ? List.<EvidenceUpload>of() : files) {
             evidence.store(id, Party.CONSUMER, actor.userId(), file, desk.now());
         }
@@ -203,7 +204,7 @@ public class Complaints {
         Party party = access.act(actor, row);
         String text = requireText(reason, "reason");
         CaseRow saved = desk.apply(row, row.progress().refusedByMerchant(party), party, actor.username(),
-                "merchant-refused", text);
+                "merchant-refused", Note.typed(text));
         message(row, party, actor, text);
         events.publishEvent(new ComplaintMessagePosted(row.id(), row.caseNumber(), row.merchantId(), row.consumerId(),
                 party.name(), desk.now()));
@@ -221,7 +222,7 @@ public class Complaints {
             throw Rejection.invalid("to", "name the stage to escalate to");
         }
         CaseProgress after = row.progress().escalate(to, party, desk.today(), desk.schedule(row.regionCode()));
-        return desk.view(desk.apply(row, after, party, actor.username(), "escalated", blankToNull(note)));
+        return desk.view(desk.apply(row, after, party, actor.username(), "escalated", Note.typed(note)));
     }
 
     /** The consumer withdraws an open complaint (not while an agreement is carried out). */
@@ -229,7 +230,7 @@ public class Complaints {
         CaseRow row = desk.lock(complaintId);
         Party party = access.act(actor, row);
         return desk.view(desk.apply(row, row.progress().withdraw(party, desk.today()), party, actor.username(),
-                "withdrawn", blankToNull(note)));
+                "withdrawn", Note.typed(note)));
     }
 
     // ---- the deadline job
@@ -260,7 +261,8 @@ public class Complaints {
                 .orElse(false);
         CaseProgress after = row.progress().lapse(desk.today(), performed, desk.schedule(row.regionCode()));
         var passed = row.progress().openDeadline().orElseThrow();
-        desk.apply(row, after, Party.DEADLINE, "system", "deadline-passed", passed.kind() + " deadline " + passed.dueOn());
+        desk.apply(row, after, Party.DEADLINE, "system", "deadline-passed",
+                Note.of("deadline." + passed.kind(), passed.dueOn()));
         return true;
     }
 
@@ -277,7 +279,7 @@ public class Complaints {
         if (after.equals(row.progress())) {
             return false;
         }
-        desk.apply(row, after, Party.DEADLINE, "system", "deadline-recounted", "calendar changed");
+        desk.apply(row, after, Party.DEADLINE, "system", "deadline-recounted", Note.of("recounted"));
         return true;
     }
 

@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.fangxin.complaint.domain.CaseProgress;
 import org.fangxin.complaint.domain.Party;
 import org.fangxin.complaint.persistence.CaseRow;
+import org.fangxin.complaint.workflow.Note;
 import org.fangxin.complaint.workflow.CaseAccess;
 import org.fangxin.complaint.workflow.CaseDesk;
 import org.fangxin.identity.Actor;
@@ -33,7 +34,7 @@ public class Mediations {
         CaseRow row = desk.lock(complaintId);
         Party party = access.act(actor, row);
         CaseProgress after = row.progress().accept(party, desk.today(), desk.schedule(row.regionCode()));
-        return desk.view(desk.apply(row, after, party, actor.username(), "accepted", Complaints.blankToNull(note)));
+        return desk.view(desk.apply(row, after, party, actor.username(), "accepted", Note.typed(note)));
     }
 
     /** The association or regulator declines the case (with the reason): it closes NOT_ACCEPTED. */
@@ -42,7 +43,7 @@ public class Mediations {
         Party party = access.act(actor, row);
         String why = Complaints.requireText(reason, "reason");
         return desk.view(desk.apply(row, row.progress().decline(party, desk.today()), party, actor.username(),
-                "declined", why));
+                "declined", Note.typed(why)));
     }
 
     /**
@@ -54,6 +55,6 @@ public class Mediations {
         Party party = access.act(actor, row);
         String why = Complaints.requireText(reason, "reason");
         return desk.view(desk.apply(row, row.progress().fail(party, desk.today()), party, actor.username(),
-                "mediation-ended", why));
+                "mediation-ended", Note.typed(why)));
     }
 }

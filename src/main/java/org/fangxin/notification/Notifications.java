@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -91,6 +92,28 @@ public class Notifications {
     }
 
     /**
+     * Puts one notice in the role inbox of {@code role}: every member sees it in their inbox (read, as it is shared),
+     * in their language; with a {@code sector}, only members of that sector and those without one (market-wide
+     * regulators). One row whatever the number of members; a second send with the same dedup key is a no-op.
+     */
+    @Transactional
+    public void sendToRole(Role role, String sector, String key, String dedupKey, Instant at, Object... arguments) {
+        Object[] rendered = Arrays.stream(arguments).map(Notice::render).toArray();
+        jdbc.sql("""
+                insert into notification.role_message (id, role, sector, subject, body, message_key, arguments, dedup_key,
+                    sent_at)
+                values (:id, :role, :sector, :subject, :body, :key, cast(:arguments as text[]), :dedup, :at)
+                on conflict (dedup_key) do nothing
+                """)
+                .param("id", ids.next()).param("role", role.name()).param("sector", sector)
+                .param("subject", truncate(messages.getMessage(key + ".subject", rendered, DEFAULT_LOCALE), SUBJECT_LENGTH_MAX))
+                .param("body", truncate(messages.getMessage(key + ".body", rendered, DEFAULT_LOCALE), BODY_LENGTH_MAX))
+                .param("key", key).param("arguments", Arrays.copyOf(rendered, rendered.length, String[].class))
+                .param("dedup", dedupKey).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /**
      * Puts a text typed by a person (not a system notice: those are {@link Notice}s) in the user's inbox, as written.
      * A {@code dedupKey} makes a repeated send a no-op; null sends unconditionally.
      */
@@ -160,9 +183,14 @@ public class Notifications {
     public List<NotificationView> inbox(Actor actor, int limit, Locale locale) {
         return jdbc.sql("""
                 select id, user_id, subject, body, message_key, arguments, sent_at, read_at from notification.message
-                 where user_id = :user order by sent_at desc, id desc limit :limit
+                 where user_id = :user
+                union all
+                select id, :user, subject, body, message_key, arguments, sent_at, sent_at from notification.role_message
+                 where role = :role and (sector is null or cast(:sector as text) is null or sector = :sector)
+                order by sent_at desc, id desc limit :limit
                 """)
-                .param("user", actor.userId()).param("limit", Math.min(Math.max(limit, 1), PAGE_SIZE_MAX))
+                .param("user", actor.userId()).param("role", actor.role().name()).param("sector", actor.sector())
+                .param("limit", Math.min(Math.max(limit, 1), PAGE_SIZE_MAX))
                 .query((rs, n) -> view(rs, locale == null ? DEFAULT_LOCALE : locale))
                 .list();
     }

@@ -17,6 +17,7 @@ import org.fangxin.refund.Refunds;
 import org.fangxin.rules.Rules;
 import org.fangxin.settlement.PayoutHolds;
 import org.fangxin.shared.Money;
+import org.fangxin.testing.FormSession;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
@@ -116,6 +117,16 @@ class AgreementJourneyTests extends IntegrationTest {
         assertThat(ended.refunded()).isEqualTo(Money.yuan(600));
         assertThat(fx.openDeadlines(id)).isZero();
         fx.assertBooks("refund paid, case closed", gym.id());
+
+        // the timeline stores the platform's notes as message keys; the page shows them in the reader's language
+        JsonNode timeline = api().as(consumer).get("/api/v1/complaints/" + id + "/timeline").json();
+        assertThat(timeline.get(timeline.size() - 2).get("noteKey").asString()).isEqualTo("complaint.timeline.note.agreed.REFUND");
+        assertThat(timeline.get(timeline.size() - 1).get("noteKey").asString()).isEqualTo("complaint.timeline.note.refundPaid");
+        assertThat(FormSession.loggedIn(port, consumer.username()).get("/complaints/" + id).body())
+                .contains("双方接受协议：退款", "协议退款已支付")
+                .doesNotContain(">REFUND<");
+        assertThat(FormSession.loggedIn(port, consumer.username()).get("/complaints/" + id + "?lang=en").body())
+                .contains("Both parties accepted the agreement: refund", "The agreed refund was paid");
 
         JsonNode statistics = api().get("/api/v1/public/merchants/" + gym.id() + "/complaint-statistics").json();
         assertThat(statistics.get("filed").asLong()).isEqualTo(1);

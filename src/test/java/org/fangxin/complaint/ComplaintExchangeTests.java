@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
+import org.fangxin.testing.FormSession;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
@@ -64,8 +65,13 @@ class ComplaintExchangeTests extends IntegrationTest {
         assertThat(first.get("stage").asString()).isEqualTo("MERCHANT_NEGOTIATION");
         assertThat(first.get("asked").get("amountMinor").asLong()).isEqualTo(120_050);
         String id = first.get("id").asString();
-        assertThat(api().as(gym.owner()).get("/api/v1/complaints/" + id + "/messages").json().get(0).get("body").asString())
-                .contains(ref1);
+        JsonNode transferred = api().as(gym.owner()).get("/api/v1/complaints/" + id + "/messages").json().get(0);
+        assertThat(transferred.get("bodyKey").asString()).isEqualTo("complaint.message.imported");
+        assertThat(transferred.get("bodyArgs").get(0).asString()).isEqualTo(ref1);
+        assertThat(FormSession.loggedIn(port, gym.owner().username()).get("/complaints/" + id).body())
+                .contains("由全国12315平台转办，编号 " + ref1 + "，受理日期 2026-09-20").doesNotContain("Transferred from");
+        assertThat(FormSession.loggedIn(port, gym.owner().username()).get("/complaints/" + id + "?lang=en").body())
+                .contains("Transferred from 12315, number " + ref1 + ", received on 2026-09-20");
 
         Api.Response csv = api().as(operator).getAny("/api/v1/complaints/export?format=csv");
         assertThat(csv.status()).isEqualTo(200);

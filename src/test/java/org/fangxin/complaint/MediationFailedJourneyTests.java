@@ -125,6 +125,11 @@ class MediationFailedJourneyTests extends IntegrationTest {
         fx.assertBooks("escalated automatically", gym.id());
         awaitNotice(consumer, "平台调解");
         awaitNotice(operator, "待平台调解");
+        awaitNotice(users.create(Role.OPERATOR), "待平台调解"); // the role inbox: an operator who joined later sees it too
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from notification.message where dedup_key like :k")
+                .param("k", "complaint:" + id + ":stage:PLATFORM_MEDIATION:%").query(Long.class).single())
+                .as("one notice per party, none per operator").isEqualTo(1L + staffCount(gym.id()));
         ComplaintFixtures.await(() -> notifications.inbox(consumer.actor(), 100, java.util.Locale.ENGLISH).stream()
                 .anyMatch(n -> n.subject().contains("platform mediation")), "the notice in the reader's language");
 
@@ -191,7 +196,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
         // the insurer pays the consumer directly: the benefit owed and the insurer's receivable go away together
         Money escrowBefore = fx.balance(AccountType.ESCROW, gym.id());
         Api.Response paid = api().as(insurer.login()).post("/api/v1/insurance/claims/" + claim.id() + "/payment",
-                Map.of("reference", "ZYNB-PAY-" + UUID.randomUUID().toString().substring(0, 8)), ComplaintFixtures.key());
+                Map.of("reference", "ZYNB-" + UUID.randomUUID().toString().substring(0, 8)), ComplaintFixtures.key());
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
         assertThat(fx.balance(AccountType.INSURED_BENEFIT_PAYABLE, card.id())).isEqualTo(Money.fen(0));
@@ -245,5 +250,9 @@ class MediationFailedJourneyTests extends IntegrationTest {
     private void awaitNotice(UserAccount user, String subjectPart) {
         ComplaintFixtures.await(() -> notifications.inbox(user.actor(), 100).stream().map(NotificationView::subject)
                 .anyMatch(s -> s.contains(subjectPart)), "a notice '" + subjectPart + "' to " + user.username());
+    }
+
+    private long staffCount(UUID merchantId) {
+        return context.getBean(org.fangxin.identity.Users.class).ofMerchant(merchantId).size();
     }
 }

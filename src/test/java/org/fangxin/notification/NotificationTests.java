@@ -2,6 +2,8 @@ package org.fangxin.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.UUID;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.shared.Money;
@@ -106,5 +108,35 @@ class NotificationTests extends IntegrationTest {
                         Notice.of(hal.id(), "no.such.notice", null, clock.instant())))
                 .isInstanceOf(org.springframework.context.NoSuchMessageException.class);
         assertThat(notifications.inbox(hal.actor(), 10)).isEmpty();
+    }
+
+    @Test
+    void aRoleNoticeIsOneRowShownToEveryMemberOfTheRoleAndSectorInTheirLanguage() {
+        String caseNumber = "TS-ROLE-" + UUID.randomUUID().toString().substring(0, 8);
+        UserAccount sports = users.create(Role.REGULATOR, null, "SPORTS_FITNESS");
+        UserAccount marketWide = users.create(Role.REGULATOR, null, null);
+        UserAccount education = users.create(Role.REGULATOR, null, "EDUCATION");
+        UserAccount operator = users.create(Role.OPERATOR);
+        String dedup = "role-test:" + caseNumber;
+        Instant at = Instant.parse("2026-10-09T02:00:00Z");
+        for (int i = 0; i < 2; i++) { // a redelivered event sends nothing more
+            notifications.sendToRole(Role.REGULATOR, "SPORTS_FITNESS", "complaint.notice.handle.REGULATOR_ACCEPTANCE", dedup,
+                    at, caseNumber, java.time.LocalDate.of(2026, 10, 20));
+        }
+        assertThat(jdbc.sql("select count(*) from notification.role_message where dedup_key = :k").param("k", dedup)
+                .query(Long.class).single()).as("one row for the whole role").isEqualTo(1);
+        UserAccount joinedLater = users.create(Role.REGULATOR, null, "SPORTS_FITNESS");
+        for (UserAccount member : java.util.List.of(sports, marketWide, joinedLater)) {
+            assertThat(notifications.inbox(member.actor(), 100)).filteredOn(n -> n.subject().contains(caseNumber))
+                    .singleElement().satisfies(n -> {
+                        assertThat(n.subject()).isEqualTo("待受理：投诉 " + caseNumber);
+                        assertThat(n.body()).contains("2026-10-20");
+                        assertThat(n.unread()).as("shared: shown as read").isFalse();
+                    });
+        }
+        assertThat(notifications.inbox(sports.actor(), 100, java.util.Locale.ENGLISH))
+                .anySatisfy(n -> assertThat(n.subject()).isEqualTo("To accept or decline: complaint " + caseNumber));
+        assertThat(notifications.inbox(education.actor(), 100)).noneMatch(n -> n.subject().contains(caseNumber));
+        assertThat(notifications.inbox(operator.actor(), 100)).noneMatch(n -> n.subject().contains(caseNumber));
     }
 }

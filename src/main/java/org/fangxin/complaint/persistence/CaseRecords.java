@@ -39,21 +39,24 @@ public class CaseRecords {
 
     public void insertMessage(MessageView m, UUID authorId) {
         jdbc.sql("""
-                insert into complaint.message (id, complaint_id, author_id, author_name, party, body, posted_at)
-                values (:id, :complaint, :author, :name, :party, :body, :at)
+                insert into complaint.message (id, complaint_id, author_id, author_name, party, body, posted_at,
+                    body_key, body_args)
+                values (:id, :complaint, :author, :name, :party, :body, :at, :key, cast(:args as text[]))
                 """)
                 .param("id", m.id()).param("complaint", m.complaintId()).param("author", authorId)
                 .param("name", m.authorName()).param("party", m.party()).param("body", m.body())
-                .param("at", Timestamp.from(m.postedAt())).update();
+                .param("at", Timestamp.from(m.postedAt())).param("key", m.bodyKey())
+                .param("args", m.bodyArgs().toArray(String[]::new)).update();
     }
 
     public List<MessageView> messages(UUID complaintId) {
         return jdbc.sql("""
-                select id, complaint_id, author_name, party, body, posted_at from complaint.message
+                select id, complaint_id, author_name, party, body, posted_at, body_key, body_args from complaint.message
                  where complaint_id = :id order by posted_at, id limit :limit
                 """).param("id", complaintId).param("limit", CaseRepository.ROWS_MAX)
                 .query((rs, n) -> new MessageView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        CaseRepository.texts(rs.getArray(8))))
                 .list();
     }
 

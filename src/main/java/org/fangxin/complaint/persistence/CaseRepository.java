@@ -157,27 +157,36 @@ public class CaseRepository {
         insertDeadlines(before.id(), after.deadlines().subList(old.size(), after.deadlines().size()), old.size());
     }
 
+    /** A timeline entry: {@code note} as a person typed it, or {@code noteKey} with its arguments. */
     public void recordStageChange(UUID id, UUID complaintId, Instant at, ComplaintStage from, ComplaintStage to,
-                                  String party, String byUser, String note) {
+                                  String party, String byUser, String note, String noteKey, List<String> noteArgs) {
         jdbc.sql("""
-                insert into complaint.stage_change (id, complaint_id, at, from_stage, to_stage, party, by_user, note)
-                values (:id, :complaint, :at, :from, :to, :party, :by, :note)
+                insert into complaint.stage_change (id, complaint_id, at, from_stage, to_stage, party, by_user, note,
+                    note_key, note_args)
+                values (:id, :complaint, :at, :from, :to, :party, :by, :note, :key, cast(:args as text[]))
                 """)
                 .param("id", id).param("complaint", complaintId).param("at", Timestamp.from(at))
                 .param("from", from == null ? null : from.name()).param("to", to.name()).param("party", party)
                 .param("by", byUser).param("note", note == null ? null : truncate(note, 1000))
+                .param("key", noteKey).param("args", noteArgs.toArray(String[]::new))
                 .update();
     }
 
     public List<StageChangeView> stageChanges(UUID complaintId) {
         return jdbc.sql("""
-                select at, from_stage, to_stage, party, by_user, note from complaint.stage_change
+                select at, from_stage, to_stage, party, by_user, note, note_key, note_args from complaint.stage_change
                  where complaint_id = :id order by at, id limit :limit
                 """).param("id", complaintId).param("limit", ROWS_MAX)
                 .query((rs, n) -> new StageChangeView(rs.getTimestamp(1).toInstant(),
                         rs.getString(2) == null ? null : ComplaintStage.valueOf(rs.getString(2)),
-                        ComplaintStage.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6)))
+                        ComplaintStage.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), texts(rs.getArray(8))))
                 .list();
+    }
+
+    /** A {@code text[]} column as a list (empty for null). */
+    public static List<String> texts(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** Open cases whose deadline passed before {@code today}, earliest first (the job re-checks each under its lock). */

@@ -85,9 +85,10 @@ public class CaseDesk {
     }
 
     /** Stores a new case with its first deadline, its timeline's first entry and the audit entry; tells the others. */
-    public CaseRow open(CaseRow row, Party party, String byUser, String note) {
+    public CaseRow open(CaseRow row, Party party, String byUser, Note note) {
         cases.insert(row);
-        cases.recordStageChange(ids.next(), row.id(), row.filedAt(), null, row.progress().stage(), party.name(), byUser, note);
+        cases.recordStageChange(ids.next(), row.id(), row.filedAt(), null, row.progress().stage(), party.name(), byUser,
+                note.text(), note.key(), note.args());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("caseNumber", row.caseNumber());
         summary.put("source", row.source());
@@ -133,12 +134,13 @@ public class CaseDesk {
      * audit entry; proposals still open are superseded when the stage changes; events follow, and a closing case ends
      * its holds (a held redemption's release resumes, the payout hold of a refund complaint ends).
      */
-    public CaseRow apply(CaseRow before, CaseProgress after, Party party, String byUser, String action, String note) {
+    public CaseRow apply(CaseRow before, CaseProgress after, Party party, String byUser, String action, Note note) {
         Instant now = clock.instant();
         CaseProgress old = before.progress();
         cases.saveProgress(before, after, now);
         if (old.stage() != after.stage()) {
-            cases.recordStageChange(ids.next(), before.id(), now, old.stage(), after.stage(), party.name(), byUser, note);
+            cases.recordStageChange(ids.next(), before.id(), now, old.stage(), after.stage(), party.name(), byUser,
+                    note.text(), note.key(), note.args());
             records.current(before.id()).filter(AgreementView::proposed)
                     .ifPresent(a -> records.setStatus(a.id(), "SUPERSEDED", null));
         }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * notice and recipient, message keys of complaint.properties so each reader sees their language). Where a stage, an
  * outcome or a remedy changes the text, the key names it ({@code complaint.notice.stage.PLATFORM_MEDIATION}) instead of
  * passing a Chinese word as an argument. The stage's handlers (operators, the association, the sector's regulators)
- * are told when a case reaches them. A failed mediation is told to both parties at once — well within the 7 working
+ * are told when a case reaches them, by one notice in their role inbox (not one per person). A failed mediation is told to both parties at once — well within the 7 working
  * days the rules allow — and recorded on the case.
  */
 @Component
@@ -66,13 +66,11 @@ class ComplaintNotices {
             default -> null;
         };
         if (handler != null) {
-            String sector = cases.find(event.complaintId()).map(row -> row.sector()).orElse(null);
-            for (UserAccount user : users.withRole(handler)) {
-                if (handler != Role.REGULATOR || user.sector() == null || user.sector().equals(sector)) {
-                    send(user.id(), key + ":" + user.id(), "handle." + event.to(), event.at(), event.caseNumber(),
-                            event.dueOn());
-                }
-            }
+            // one notice in the role's inbox, whatever the number of operators or mediators (O(1) per event)
+            String sector = handler != Role.REGULATOR ? null
+                    : cases.find(event.complaintId()).map(row -> row.sector()).orElse(null);
+            notifications.sendToRole(handler, sector, PREFIX + "handle." + event.to(), key + ":" + handler, event.at(),
+                    event.caseNumber(), event.dueOn());
         }
     }
 
