@@ -37,6 +37,9 @@ class BalanceFeedTests extends OversightTest {
 
     @Autowired ApiKeys apiKeys;
     @Autowired JsonMapper json;
+    @Autowired org.fangxin.oversight.snapshot.SnapshotRepository snapshots;
+    @Autowired Regions regions;
+    @Autowired org.fangxin.oversight.feed.FeedKey feedKey;
 
     @Test
     void aSupervisionPlatformPullsItsRegionsSignedLinesWithAnApiKey() throws Exception {
@@ -78,6 +81,37 @@ class BalanceFeedTests extends OversightTest {
         assertThat(pull("/api/v1/oversight/feed?day=2001-01-01", key).statusCode()).isEqualTo(404);
         assertThat(pull("/api/v1/oversight/feed?day=yesterday", key).statusCode()).isEqualTo(400);
         assertThat(pull("/api/v1/oversight/feed?day=" + day, "fxk_not-a-key").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theDailyJobWritesTheNationwideFileAndItsSignatureNextToItTheSameBytesWhenTwoInstancesRunIt(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        testCards().buyPass(testMerchants().activeMerchant(Sector.BEAUTY, "310104"), Money.yuan(800));
+        takeSnapshot();
+        BalanceFeed job = new BalanceFeed(snapshots, regions, feedKey, json, clock, folder.toString());
+        var together = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = together.submit(job::exportToday);
+            var second = together.submit(job::exportToday);
+            assertThat(first.get()).isEqualTo(second.get());
+        } finally {
+            together.shutdown();
+        }
+        java.nio.file.Path data = job.exportToday();
+        byte[] bytes = java.nio.file.Files.readAllBytes(data);
+        JsonNode manifest = json.readTree(java.nio.file.Files.readString(data.resolveSibling(data.getFileName() + ".sig")));
+        assertThat(manifest.get("region").asString()).isEqualTo("000000");
+        assertThat(manifest.get("sha256").asString())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertThat(new String(bytes, StandardCharsets.UTF_8).lines().count()).isEqualTo(manifest.get("lines").asLong())
+                .isPositive();
+        assertThat(verifies(manifest.get("format").asString() + "\n" + manifest.get("day").asString() + "\n000000\n*\n"
+                + manifest.get("lines").asLong() + "\n" + manifest.get("sha256").asString() + "\n",
+                manifest.get("signature").asString())).isTrue();
+        try (var left = java.nio.file.Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .allMatch(name -> name.endsWith(".jsonl") || name.endsWith(".jsonl.sig"));
+        }
     }
 
     private HttpResponse<byte[]> pull(String path, String key) throws Exception {
