@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API keys for bank, insurer and risk-data provider systems ({@code Authorization: ApiKey <key>} or {@code X-Api-Key}). A key acts as
+ * API keys for bank, insurer, risk-data provider and supervision platform (REGULATOR, scoped like one) systems ({@code Authorization: ApiKey <key>} or {@code X-Api-Key}). A key acts as
  * its system user, so it can do exactly what that BANK or INSURER user may. Operators create and revoke keys; the
  * key is shown once at creation and stored only as SHA-256.
  */
@@ -69,8 +69,9 @@ public class ApiKeys {
             throw Rejection.invalid("label", "the label must be 1 to " + LABEL_LENGTH_MAX + " characters");
         }
         UserAccount owner = users.find(userId).orElseThrow(() -> Rejection.notFound("user"));
-        if (!owner.is(Role.BANK, Role.INSURER, Role.DATA_PROVIDER) || !owner.enabled()) {
-            throw Rejection.invalid("userId", "API keys belong to an enabled BANK, INSURER or DATA_PROVIDER system user");
+        if (!owner.is(Role.BANK, Role.INSURER, Role.DATA_PROVIDER, Role.REGULATOR) || !owner.enabled()) {
+            throw Rejection.invalid("userId", "API keys belong to an enabled BANK, INSURER, DATA_PROVIDER or REGULATOR "
+                    + "system user (a supervision platform pulling the oversight feed)");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -40,7 +40,7 @@ public class Regions {
         return find(code).map(r -> r.name(locale)).orElse(code);
     }
 
-    /** The full name by the one rule of {@link RegionNames} (「河南省 开封市 鼓楼区」; 「Gulou District, Kaifeng, Henan」). */
+    /** The full name by the one rule of {@link RegionNames} (河南省 开封市 鼓楼区; Gulou District - Kaifeng - Henan in English, comma-separated). */
     public String fullName(String code, Locale locale) {
         if (code == null || RegionView.COUNTRY.equals(code)) {
             return name(code, locale);

@@ -98,6 +98,15 @@ class RegulatorScopeMatrixTests extends OversightTest {
         assertThat(leaks).as("reads outside the caller's scope").isEmpty();
     }
 
+    @Test
+    void aRegulatorOfOneRegionIsNotOfferedTheAuditTrailItMayNotReadANationwideOneIs() {
+        UserAccount kaifeng = users.create(Role.REGULATOR, null, null, "410200");
+        UserAccount national = users.create(Role.REGULATOR);
+        assertThat(FormSession.loggedIn(port, kaifeng.username()).get("/home").body()).doesNotContain("href=\"/audit\"");
+        assertThat(api().as(kaifeng).get("/api/v1/audit?limit=5").status()).isEqualTo(403);
+        assertThat(FormSession.loggedIn(port, national.username()).get("/home").body()).contains("href=\"/audit\"");
+    }
+
     /** A consumer's complaint about the merchant (filed through the API); its id. */
     private UUID complaintAbout(TestMerchants.Created merchant) {
         Api.Response filed = api().as(users.create(Role.CONSUMER)).post("/api/v1/complaints", Map.of("subject", "MERCHANT",

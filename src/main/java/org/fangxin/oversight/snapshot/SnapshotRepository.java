@@ -176,11 +176,26 @@ public class SnapshotRepository {
 
     /** Every merchant of the region prefix and sector on the day, streamed in pages of 1,000 rows from the server. */
     public void eachMerchant(LocalDate day, String regionPrefix, String sector, Consumer<MerchantRow> sink) {
+        eachFeedLine(day, regionPrefix, sector, (row, creditCode) -> sink.accept(row));
+    }
+
+    /** A feed line's source: the snapshot row and the merchant's credit code. */
+    public interface FeedSink {
+        void accept(MerchantRow row, String creditCode);
+    }
+
+    /**
+     * Every merchant of the region prefix and sector on the day with its credit code (from the merchant module's
+     * published view), largest balance first then merchant id, streamed in pages of 1,000 rows from the server.
+     */
+    public void eachFeedLine(LocalDate day, String regionPrefix, String sector, FeedSink sink) {
         template.query(con -> {
-            var statement = con.prepareStatement("select " + MERCHANT_COLUMNS + """
-                      from oversight.balance_snapshot
-                     where day = ? and region_code like ? and (cast(? as text) is null or sector = ?)
-                     order by outstanding_minor desc, merchant_id
+            var statement = con.prepareStatement("""
+                    select s.merchant_id, s.legal_name, s.region_code, s.sector, 1, live_cards, outstanding_minor,
+                           escrow_minor, advance_minor, deposit_minor, insured_minor, uncovered_minor, m.credit_code
+                      from oversight.balance_snapshot s left join merchant.merchant_scope m on m.merchant_id = s.merchant_id
+                     where s.day = ? and s.region_code like ? and (cast(? as text) is null or s.sector = ?)
+                     order by s.outstanding_minor desc, s.merchant_id
                     """);
             statement.setFetchSize(1000);
             statement.setDate(1, Date.valueOf(day));
@@ -189,7 +204,7 @@ public class SnapshotRepository {
             statement.setString(4, sector);
             return statement;
         }, rs -> {
-            sink.accept(merchant(rs, 0));
+            sink.accept(merchant(rs, 0), rs.getString(13));
         });
     }
 

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one rule for showing a region (issue 11): its FULL name from the hierarchy, each level named by the bundle
- * {@code region.<code>} — 「河南省 开封市 鼓楼区」 in Chinese (most general first, spaces), 「Gulou District, Kaifeng, Henan」
- * in English (most specific first, commas). A level without a name is left out; a code no level names is shown as
+ * {@code region.<code>}: 河南省 开封市 鼓楼区 in Chinese (most general first, spaces); in English the most specific
+ * first, separated by commas (Gulou District / Kaifeng / Henan). A level without a name is left out; a code no level names is shown as
  * itself. Templates call the bean regionNames (full of a code); a drill-down table below a named parent may show a
  * child's own name ({@link #own}).
  */
