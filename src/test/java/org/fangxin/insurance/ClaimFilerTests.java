@@ -50,11 +50,9 @@ class ClaimFilerTests extends InsuranceTest {
 
     @Test
     void claimsTheGuaranteeFundPartOfACompletedCompensationOnce() {
-        var fixtures = new InsuranceFixtures(insurers, policies, users);
-        var insurer = fixtures.insurer(120, Money.yuan(50_000));
-        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
-                new CostSharing(0, 10_000, 0));
+        Insured insured = insuredGym(Money.yuan(50_000));
+        var gym = insured.merchant();
+        var policy = insured.policy();
         var ledgerState = new CompensationLedger(ledger);
         UUID caseId = UUID.randomUUID();
         UUID first = ledgerState.fundPaid(caseId, gym.id(), 70_000);

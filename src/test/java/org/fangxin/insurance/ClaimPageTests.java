@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.fangxin.identity.Role;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
-import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,11 +18,10 @@ class ClaimPageTests extends InsuranceTest {
 
     @Test
     void theInsurerApprovesPartOfAClaimInItsPortalAndRecordsThePayment() {
-        var fixtures = new InsuranceFixtures(insurers, policies, users);
-        var insurer = fixtures.insurer(120, Money.yuan(50_000));
-        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
-                new CostSharing(0, 10_000, 0));
+        Insured insured = insuredGym(Money.yuan(50_000));
+        var insurer = insured.insurer();
+        var gym = insured.merchant();
+        var policy = insured.policy();
         var ledgerState = new CompensationLedger(ledger);
         UUID caseId = UUID.randomUUID();
         UUID full = ledgerState.fundPaid(caseId, gym.id(), 120_000);

@@ -15,7 +15,6 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,17 +30,6 @@ class ClaimsTests extends InsuranceTest {
     @BeforeEach
     void fixtures() {
         compensation = new CompensationLedger(ledger);
-    }
-
-    /** A closed gym insured by its own policy, and a case whose guarantee-fund lines are posted in the ledger. */
-    record Insured(InsuranceFixtures.Insurer insurer, TestMerchants.Created merchant, PolicyView policy, UUID caseId) { }
-
-    private Insured insuredGym(Money perMerchantLimit) {
-        var insurer = fixtures.insurer(120, perMerchantLimit);
-        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
-                new CostSharing(0, 10_000, 0));
-        return new Insured(insurer, gym, policy, UUID.randomUUID());
     }
 
     private NewClaim.Line line(Insured insured, UUID consumer, long fundFen) {

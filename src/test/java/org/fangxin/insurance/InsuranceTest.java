@@ -1,10 +1,14 @@
 package org.fangxin.insurance;
 
 import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
 import org.fangxin.identity.Users;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.TransferView;
 import org.fangxin.merchant.Merchants;
+import org.fangxin.merchant.Sector;
+import org.fangxin.shared.Money;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
@@ -50,5 +54,16 @@ abstract class InsuranceTest extends IntegrationTest {
     long amount(String postingKey) {
         return ledger.findTransfer(postingKey).map(TransferView::entries).orElseThrow().stream()
                 .filter(e -> e.amount().isPositive()).mapToLong(e -> e.amount().amountMinor()).sum();
+    }
+
+    /** A closed gym insured by its own policy, and a case whose guarantee-fund lines are posted in the ledger. */
+    record Insured(InsuranceFixtures.Insurer insurer, TestMerchants.Created merchant, PolicyView policy, UUID caseId) { }
+
+    Insured insuredGym(Money perMerchantLimit) {
+        var insurer = fixtures.insurer(120, perMerchantLimit);
+        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
+                new CostSharing(0, 10_000, 0));
+        return new Insured(insurer, gym, policy, UUID.randomUUID());
     }
 }
