@@ -4,22 +4,40 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestExposure;
+import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @Tag("browser")
-class InsurancePageTests extends InsuranceTest {
+class InsurancePageTests extends IntegrationTest {
+
+    @Autowired
+    Insurers insurers;
+    @Autowired
+    Policies policies;
+    @Autowired
+    Merchants merchants;
+    @Autowired
+    Users accounts;
+    @Autowired
+    Ledger ledger;
 
     /** The operator issues a policy and bills the month on the page; the insurer then sees both on its portal. */
     @Test
     void operatorIssuesAPolicyAndBillsItThenTheInsurerSeesThePolicyAndTheBill() {
-        var insurer = fixtures.insurer(120, Money.yuan(50_000));
-        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        exposure.advance(gym.id(), 5_000_000, 3_000_000); // 30,000 yuan → 30 yuan a month at 1.2 %
+        var insurer = new InsuranceFixtures(insurers, policies, users).insurer(120, Money.yuan(50_000));
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        new TestExposure(ledger).advance(gym.id(), 5_000_000, 3_000_000); // 30,000 yuan → 30 yuan a month at 1.2 %
         UserAccount operator = users.create(Role.OPERATOR);
         String holder = "页面投保人 " + System.nanoTime();
         try (Browser browser = Browser.open(port)) {
@@ -56,8 +74,8 @@ class InsurancePageTests extends InsuranceTest {
 
     @Test
     void theMerchantSeesItsDepositAndThePoliciesCoveringIt() {
-        var insurer = fixtures.insurer(120, Money.yuan(50_000));
-        var gym = testMerchants.activeMerchant(Sector.EDUCATION, "410200");
+        var insurer = new InsuranceFixtures(insurers, policies, users).insurer(120, Money.yuan(50_000));
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.EDUCATION, "410200");
         var policy = new InsuranceFixtures(insurers, policies, users).policy(insurer.product(), PolicyScope.MERCHANT,
                 java.util.List.of(gym.id()), null, new CostSharing(10_000, 0, 0));
         try (Browser browser = Browser.open(port)) {
