@@ -62,7 +62,7 @@ public class SettlementAccountChanges {
         SettlementAccount account = normalized(proposed);
         List<FieldProblem> problems = ApplicationRules.settlementAccountProblems(account);
         if (!problems.isEmpty()) {
-            throw MerchantRegistry.invalid(problems);
+            throw MerchantChecks.invalid(problems);
         }
         if (merchants.settlementAccount(merchantId).map(account::equals).orElse(false)) {
             throw new Rejection(ACCOUNT_UNCHANGED, "this is already the settlement account");

@@ -1,6 +1,7 @@
 package org.fangxin.notification;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -35,6 +36,16 @@ public class Notifications {
     public static final int BODY_LENGTH_MAX = 4000;
     public static final int PAGE_SIZE_MAX = 100;
 
+    // Message and outbox row in one statement (one round trip); no outbox row when the dedup key already exists.
+    private static final String INSERT = """
+            with message as (
+                insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (dedup_key) do nothing
+                returning id)
+            insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
+            """;
+
     private final JdbcClient jdbc;
     private final IdGenerator ids;
     private final Clock clock;
@@ -58,10 +69,7 @@ public class Notifications {
      */
     @Transactional
     public void send(Notice notice) {
-        Object[] arguments = notice.arguments().toArray();
-        String subject = messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE);
-        String body = messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE);
-        insert(notice.userId(), subject, body, notice.key(), notice.arguments(), notice.dedupKey(), notice.at());
+        insert(row(notice));
     }
 
     /**
@@ -122,7 +130,7 @@ public class Notifications {
         if (userId == null || subject == null || subject.isBlank() || body == null) {
             throw new IllegalArgumentException("a notification needs a user, a subject and a body");
         }
-        insert(userId, subject, body, null, List.of(), dedupKey, clock.instant());
+        insert(new Row(userId, subject, body, null, List.of(), dedupKey, clock.instant()));
     }
 
     /**
@@ -131,42 +139,33 @@ public class Notifications {
      */
     @Transactional
     public void sendAll(List<Notice> notices) {
-        template.batchUpdate("""
-                with message as (
-                    insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict (dedup_key) do nothing
-                    returning id)
-                insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
-                """, notices, 1_000, (ps, notice) -> {
-            Object[] arguments = notice.arguments().toArray();
-            ps.setObject(1, ids.next());
-            ps.setObject(2, notice.userId());
-            ps.setString(3, truncate(messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE), SUBJECT_LENGTH_MAX));
-            ps.setString(4, truncate(messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE), BODY_LENGTH_MAX));
-            ps.setString(5, notice.key());
-            ps.setArray(6, ps.getConnection().createArrayOf("text", notice.arguments().toArray()));
-            ps.setString(7, notice.dedupKey());
-            ps.setTimestamp(8, Timestamp.from(notice.at()));
-        });
+        template.batchUpdate(INSERT, notices.stream().map(this::row).toList(), 1_000, this::bind);
     }
 
-    private void insert(UUID userId, String subject, String body, String key, List<String> arguments, String dedupKey,
-                        Instant at) {
-        // Message and outbox row in one statement (one round trip); no outbox row when the dedup key already exists.
-        jdbc.sql("""
-                with message as (
-                    insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
-                    values (:id, :user, :subject, :body, :key, cast(:arguments as text[]), :dedup, :at)
-                    on conflict (dedup_key) do nothing
-                    returning id)
-                insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
-                """)
-                .param("id", ids.next()).param("user", userId)
-                .param("subject", truncate(subject, SUBJECT_LENGTH_MAX)).param("body", truncate(body, BODY_LENGTH_MAX))
-                .param("key", key).param("arguments", arguments.toArray(String[]::new))
-                .param("dedup", dedupKey).param("at", Timestamp.from(at))
-                .update();
+    /** One message as stored: a notice's subject and body rendered in the default language, or a typed text. */
+    private record Row(UUID userId, String subject, String body, String key, List<String> arguments, String dedupKey,
+                       Instant at) { }
+
+    private Row row(Notice notice) {
+        Object[] arguments = notice.arguments().toArray();
+        return new Row(notice.userId(), messages.getMessage(notice.key() + ".subject", arguments, DEFAULT_LOCALE),
+                messages.getMessage(notice.key() + ".body", arguments, DEFAULT_LOCALE), notice.key(), notice.arguments(),
+                notice.dedupKey(), notice.at());
+    }
+
+    private void insert(Row row) {
+        template.update(INSERT, ps -> bind(ps, row));
+    }
+
+    private void bind(PreparedStatement ps, Row row) throws SQLException {
+        ps.setObject(1, ids.next());
+        ps.setObject(2, row.userId());
+        ps.setString(3, truncate(row.subject(), SUBJECT_LENGTH_MAX));
+        ps.setString(4, truncate(row.body(), BODY_LENGTH_MAX));
+        ps.setString(5, row.key());
+        ps.setArray(6, ps.getConnection().createArrayOf("text", row.arguments().toArray()));
+        ps.setString(7, row.dedupKey());
+        ps.setTimestamp(8, Timestamp.from(row.at()));
     }
 
     @Transactional

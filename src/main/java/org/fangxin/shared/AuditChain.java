@@ -97,36 +97,10 @@ public class AuditChain {
     /** Walks the whole chain, records the result and answers it; a broken chain is logged as an error. */
     @Transactional
     public Verification verify(String checkedBy) {
-        long checked = 0;
-        long expected = 1;
-        String previous = GENESIS;
-        Long brokenPosition = null;
-        UUID brokenEntry = null;
-        String reason = null;
-        String headHash = null;
-        Long headPosition = null;
-        outer:
-        while (true) {
-            List<Link> batch = jdbc.sql("select chain_position, prev_hash, hash, " + CONTENT
-                            + " from audit.entry where chain_position >= :from order by chain_position limit :limit")
-                    .param("from", expected).param("limit", VERIFY_BATCH).query(AuditChain::link).list();
-            for (Link link : batch) {
-                reason = brokenBecause(link, expected, previous);
-                if (reason != null) {
-                    brokenPosition = expected;
-                    brokenEntry = link.position() == expected ? link.id() : null;
-                    break outer;
-                }
-                checked++;
-                previous = link.hash();
-                headHash = link.hash();
-                headPosition = link.position();
-                expected++;
-            }
-            if (batch.size() < VERIFY_BATCH) {
-                break;
-            }
-        }
+        Walk walk = walk();
+        Long brokenPosition = walk.brokenPosition();
+        String reason = walk.reason();
+        Long headPosition = walk.headPosition();
         if (reason == null) {
             Optional<Verification> earlier = latest().filter(v -> v.headPosition() != null);
             if (earlier.isPresent()) {
@@ -135,15 +109,44 @@ public class AuditChain {
             }
         }
         long unsealed = jdbc.sql("select count(*) from audit.entry where hash is null").query(Long.class).single();
-        Verification result = new Verification(ids.next(), clock.instant(), checkedBy, checked, headPosition, headHash,
-                unsealed, brokenPosition, brokenEntry, reason);
+        Verification result = new Verification(ids.next(), clock.instant(), checkedBy, walk.checked(), headPosition,
+                walk.headHash(), unsealed, brokenPosition, walk.brokenEntry(), reason);
         store(result);
         if (result.intact()) {
-            log.info("audit chain intact: {} entries, head #{} {}, {} not yet sealed", checked, headPosition, headHash, unsealed);
+            log.info("audit chain intact: {} entries, head #{} {}, {} not yet sealed", walk.checked(), headPosition,
+                    walk.headHash(), unsealed);
         } else {
-            log.error("audit chain BROKEN at #{} (entry {}): {}", brokenPosition, brokenEntry, reason);
+            log.error("audit chain BROKEN at #{} (entry {}): {}", brokenPosition, walk.brokenEntry(), reason);
         }
         return result;
+    }
+
+    /** How far the links hold from the genesis: the last good link, or the first broken one and why. */
+    private record Walk(long checked, Long headPosition, String headHash, Long brokenPosition, UUID brokenEntry,
+                        String reason) { }
+
+    private Walk walk() {
+        long expected = 1;
+        String previous = GENESIS;
+        Long headPosition = null;
+        while (true) {
+            List<Link> batch = jdbc.sql("select chain_position, prev_hash, hash, " + CONTENT
+                            + " from audit.entry where chain_position >= :from order by chain_position limit :limit")
+                    .param("from", expected).param("limit", VERIFY_BATCH).query(AuditChain::link).list();
+            for (Link link : batch) {
+                String reason = brokenBecause(link, expected, previous);
+                if (reason != null) {
+                    return new Walk(expected - 1, headPosition, headPosition == null ? null : previous, expected,
+                            link.position() == expected ? link.id() : null, reason);
+                }
+                previous = link.hash();
+                headPosition = link.position();
+                expected++;
+            }
+            if (batch.size() < VERIFY_BATCH) {
+                return new Walk(expected - 1, headPosition, headPosition == null ? null : previous, null, null, null);
+            }
+        }
     }
 
     /** The newest verification, if any ran. */

@@ -5,39 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fangxin.card.lifecycle.EscrowIdentityCheck;
 import org.fangxin.catalog.ProductView;
-import org.fangxin.catalog.Products;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
-import org.fangxin.payment.Payments;
-import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.testing.AccessMatrix;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every card endpoint × every kind of caller: the owner of the object, another tenant, each role, and anonymous. */
-class CardAccessMatrixTests extends IntegrationTest {
-
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired Products products;
-    @Autowired Payments payments;
-    @Autowired SandboxGateway sandbox;
-    @Autowired Ledger ledger;
-    @Autowired EscrowIdentityCheck escrow;
-    @Autowired JdbcClient jdbc;
+class CardAccessMatrixTests extends CardTest {
 
     @Test
     void everyEndpointAnswersEachCallerAsSpecified() {
-        CardFixtures f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
         TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         TestMerchants.Created other = f.merchant(Sector.SPORTS_FITNESS, "410200");
         ProductView pack = f.sessionPack(gym, 1000, 20);

@@ -27,6 +27,7 @@ import org.fangxin.payment.Payments;
 import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.Eventually;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -151,15 +152,7 @@ final class CardFixtures {
     }
 
     static void awaitTrue(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + WAIT_MAX.toNanos();
-        while (!condition.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.awaitTrue(condition, WAIT_MAX);
     }
 
     /** The ledger's invariants and the escrow identity of this merchant hold. */

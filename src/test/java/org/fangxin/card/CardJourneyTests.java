@@ -12,33 +12,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.fangxin.card.lifecycle.EscrowIdentityCheck;
 import org.fangxin.card.lifecycle.PeriodRelease;
 import org.fangxin.card.lifecycle.PurchaseDesk;
 import org.fangxin.card.lifecycle.RedemptionDesk;
 import org.fangxin.catalog.ProductView;
-import org.fangxin.catalog.Products;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.payment.PaymentConfirmed;
 import org.fangxin.payment.PaymentOrderView;
-import org.fangxin.payment.Payments;
 import org.fangxin.payment.domain.CallbackSignature;
 import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.TestTransfers;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,29 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
  * ledger invariants and the merchant's escrow identity are asserted.
  */
 @Tag("journey")
-class CardJourneyTests extends IntegrationTest {
+class CardJourneyTests extends CardTest {
 
     static final String CALLBACK = "/api/v1/public/payments/callbacks/sandbox";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired Products products;
-    @Autowired Payments payments;
-    @Autowired SandboxGateway sandbox;
-    @Autowired Ledger ledger;
-    @Autowired EscrowIdentityCheck escrow;
-    @Autowired JdbcClient jdbc;
     @Autowired PurchaseDesk purchaseDesk;
     @Autowired PeriodRelease periodRelease;
     @Autowired RedemptionDesk redemptionDesk;
     @Autowired Cards cards;
-    CardFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
-    }
 
     @Test
     void buysASessionPackIntoEscrowWithTheAdvanceAndIssuesExactlyOnce() {

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fangxin.card.lifecycle.EscrowIdentityCheck;
 import org.fangxin.card.lifecycle.RedemptionDesk;
 import org.fangxin.catalog.ProductView;
-import org.fangxin.catalog.Products;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.notification.NotificationView;
 import org.fangxin.notification.Notifications;
-import org.fangxin.payment.Payments;
-import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.shared.events.EventPublicationUpkeep;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.Eventually;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,26 +28,12 @@ import tools.jackson.databind.JsonNode;
  * tells nobody, and a redelivered event sends nothing twice.
  */
 @EnableScenarios
-class CardNoticesTests extends IntegrationTest {
+class CardNoticesTests extends CardTest {
 
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired Products products;
-    @Autowired Payments payments;
-    @Autowired SandboxGateway sandbox;
-    @Autowired Ledger ledger;
-    @Autowired EscrowIdentityCheck escrow;
-    @Autowired JdbcClient jdbc;
     @Autowired RedemptionDesk redemptionDesk;
     @Autowired Notifications notifications;
     @Autowired TransactionTemplate transactions;
     @Autowired EventPublicationUpkeep upkeep;
-    CardFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
-    }
 
     record Bought(TestMerchants.Created gym, ProductView pack, UserAccount holder, Api holderApi, UUID cardId,
                   UserAccount staff) { }

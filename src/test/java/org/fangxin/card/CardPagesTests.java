@@ -4,44 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import java.util.UUID;
-import org.fangxin.card.lifecycle.EscrowIdentityCheck;
 import org.fangxin.catalog.ProductView;
-import org.fangxin.catalog.Products;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
-import org.fangxin.payment.Payments;
-import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.testing.Browser;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * In Chromium: a consumer buys on the page and pays in the sandbox, staff redeem with the code, the consumer sees it and
  * asks for a refund from the card page; and the 安心付 pages (staff request, the consumer confirms or declines).
  */
 @Tag("browser")
-class CardPagesTests extends IntegrationTest {
-
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired Products products;
-    @Autowired Payments payments;
-    @Autowired SandboxGateway sandbox;
-    @Autowired Ledger ledger;
-    @Autowired EscrowIdentityCheck escrow;
-    @Autowired JdbcClient jdbc;
+class CardPagesTests extends CardTest {
 
     @Test
     void consumerBuysStaffRedeemWithTheCodeAndTheConsumerSeesIt() {
-        CardFixtures f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
         TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         ProductView pack = f.sessionPack(gym, 2000, 60);
         UserAccount consumer = f.consumer();
@@ -94,7 +74,6 @@ class CardPagesTests extends IntegrationTest {
 
     @Test
     void staffRequestAConfirmationTheConsumerConfirmsOnThePageAndSeesTheRedemption() {
-        CardFixtures f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
         TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         ProductView pack = f.sessionPack(gym, 2000, 60);
         UserAccount consumer = f.consumer();

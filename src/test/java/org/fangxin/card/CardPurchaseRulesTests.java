@@ -5,44 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
-import org.fangxin.card.lifecycle.EscrowIdentityCheck;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.catalog.Products;
-import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.EntryLine;
-import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
-import org.fangxin.payment.Payments;
-import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Purchase refusals (contract version, caps) and the surrender contract the refund module relies on. */
-class CardPurchaseRulesTests extends IntegrationTest {
+class CardPurchaseRulesTests extends CardTest {
 
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired Products products;
-    @Autowired Payments payments;
-    @Autowired SandboxGateway sandbox;
-    @Autowired Ledger ledger;
-    @Autowired EscrowIdentityCheck escrow;
-    @Autowired JdbcClient jdbc;
     @Autowired Cards cards;
     @Autowired TransactionTemplate transactions;
 
     CardFixtures fixtures() {
-        return new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
+        return f;
     }
 
     @Test

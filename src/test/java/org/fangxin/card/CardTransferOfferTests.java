@@ -7,46 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.fangxin.card.lifecycle.EscrowIdentityCheck;
 import org.fangxin.catalog.ProductView;
-import org.fangxin.catalog.Products;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
-import org.fangxin.payment.Payments;
-import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue #14 item 6: a card transfer must not reveal whether a mobile number is registered. Before, the holder got 201
  * for a registered number and 422 {@code transfer-recipient-unknown} for any other, an oracle over every number. Now
  * the holder offers the card to a number (the same 202 for any number) and the consumer holding it accepts.
  */
-class CardTransferOfferTests extends IntegrationTest {
+class CardTransferOfferTests extends CardTest {
 
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired Products products;
-    @Autowired Payments payments;
-    @Autowired SandboxGateway sandbox;
-    @Autowired Ledger ledger;
-    @Autowired EscrowIdentityCheck escrow;
-    @Autowired JdbcClient jdbc;
     @Autowired Cards cards;
-    CardFixtures f;
-
-    @BeforeEach
-    void setUp() {
-        f = new CardFixtures(merchants, accounts, products, payments, sandbox, ledger, escrow, jdbc, users);
-    }
 
     private static String unusedMobile() {
         return String.format("135%08d", Math.floorMod(System.nanoTime() ^ UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));

@@ -15,6 +15,7 @@ import org.fangxin.payment.sandbox.SandboxGateway;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * the page; a consumer's cooling-off refund is paid in full, and the gym's T+1 payout is instructed by the daily
  * settlement run the clock passes, executed by the sandbox bank and confirmed.
  */
+@Tag("browser")
+@Tag("application")
 @SpringBootTest(classes = FangxinApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.profiles.active=demo", "logging.structured.format.console=", "spring.main.banner-mode=off",
                 "fangxin.jobs.polling-interval=PT1S", "fangxin.db.connection-timeout=5s"})

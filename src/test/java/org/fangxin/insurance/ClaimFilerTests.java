@@ -8,15 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.compensation.CompensationCompleted;
 import org.fangxin.compensation.CompensationCompleted.FundedLine;
 import org.fangxin.shared.Money;
-import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,24 +20,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The platform files the insurance claim of a closure when its compensation batch completes. */
-class ClaimFilerTests extends IntegrationTest {
+class ClaimFilerTests extends InsuranceTest {
 
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
-    @Autowired
-    Claims claims;
-    @Autowired
-    Insurers insurers;
-    @Autowired
-    Policies policies;
-    @Autowired
-    Merchants merchants;
-    @Autowired
-    Users accounts;
-    @Autowired
-    Ledger ledger;
 
     private void publish(CompensationCompleted event) {
         transactions.executeWithoutResult(status -> events.publishEvent(event));
@@ -66,11 +50,9 @@ class ClaimFilerTests extends IntegrationTest {
 
     @Test
     void claimsTheGuaranteeFundPartOfACompletedCompensationOnce() {
-        var fixtures = new InsuranceFixtures(insurers, policies, users);
-        var insurer = fixtures.insurer(120, Money.yuan(50_000));
-        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
-                new CostSharing(0, 10_000, 0));
+        Insured insured = insuredGym(Money.yuan(50_000));
+        var gym = insured.merchant();
+        var policy = insured.policy();
         var ledgerState = new CompensationLedger(ledger);
         UUID caseId = UUID.randomUUID();
         UUID first = ledgerState.fundPaid(caseId, gym.id(), 70_000);

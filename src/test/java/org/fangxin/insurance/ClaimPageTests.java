@@ -5,46 +5,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.List;
 import java.util.UUID;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
-import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Browser;
-import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The insurer decides a claim line by line in its portal, in Chromium. */
 @Tag("browser")
-class ClaimPageTests extends IntegrationTest {
-
-    @Autowired
-    Insurers insurers;
-    @Autowired
-    Policies policies;
-    @Autowired
-    Claims claims;
-    @Autowired
-    Merchants merchants;
-    @Autowired
-    Users accounts;
-    @Autowired
-    Ledger ledger;
-    @Autowired
-    Premiums premiums;
+class ClaimPageTests extends InsuranceTest {
 
     @Test
     void theInsurerApprovesPartOfAClaimInItsPortalAndRecordsThePayment() {
-        var fixtures = new InsuranceFixtures(insurers, policies, users);
-        var insurer = fixtures.insurer(120, Money.yuan(50_000));
-        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
-                new CostSharing(0, 10_000, 0));
+        Insured insured = insuredGym(Money.yuan(50_000));
+        var insurer = insured.insurer();
+        var gym = insured.merchant();
+        var policy = insured.policy();
         var ledgerState = new CompensationLedger(ledger);
         UUID caseId = UUID.randomUUID();
         UUID full = ledgerState.fundPaid(caseId, gym.id(), 120_000);

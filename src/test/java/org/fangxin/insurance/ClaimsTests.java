@@ -9,60 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.ledger.TransferView;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Claims: filing with limits, the insurer's line decisions, payment, and the postings of each step. */
-class ClaimsTests extends IntegrationTest {
+class ClaimsTests extends InsuranceTest {
 
-    @Autowired
-    Insurers insurers;
-    @Autowired
-    Policies policies;
-    @Autowired
-    Claims claims;
-    @Autowired
-    Merchants merchants;
-    @Autowired
-    Users accounts;
-    @Autowired
-    Ledger ledger;
     @Autowired
     AuditTrail audit;
 
-    InsuranceFixtures fixtures;
-    TestMerchants testMerchants;
     CompensationLedger compensation;
 
     @BeforeEach
     void fixtures() {
-        fixtures = new InsuranceFixtures(insurers, policies, users);
-        testMerchants = new TestMerchants(merchants, accounts);
         compensation = new CompensationLedger(ledger);
-    }
-
-    /** A closed gym insured by its own policy, and a case whose guarantee-fund lines are posted in the ledger. */
-    record Insured(InsuranceFixtures.Insurer insurer, TestMerchants.Created merchant, PolicyView policy, UUID caseId) { }
-
-    private Insured insuredGym(Money perMerchantLimit) {
-        var insurer = fixtures.insurer(120, perMerchantLimit);
-        var gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
-        var policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
-                new CostSharing(0, 10_000, 0));
-        return new Insured(insurer, gym, policy, UUID.randomUUID());
     }
 
     private NewClaim.Line line(Insured insured, UUID consumer, long fundFen) {
@@ -73,11 +40,6 @@ class ClaimsTests extends IntegrationTest {
     private NewClaim claim(Insured insured, List<NewClaim.Line> lines) {
         return new NewClaim(insured.caseId(), insured.merchant().id(), ClosureTrigger.CLOSURE_CONFIRMED, policies.today(),
                 lines);
-    }
-
-    private long amount(String postingKey) {
-        return ledger.findTransfer(postingKey).map(TransferView::entries).orElseThrow().stream()
-                .filter(e -> e.amount().isPositive()).mapToLong(e -> e.amount().amountMinor()).sum();
     }
 
     @Test
@@ -425,9 +387,6 @@ class ClaimsTests extends IntegrationTest {
         assertThat(reduced.json().get("outcome").asString()).isEqualTo("PARTLY_APPROVED");
         assertThat(compensation.balance(AccountType.SUBROGATION_RECEIVABLE, insured.merchant().id())).isEqualTo(Money.fen(0));
     }
-
-    @Autowired
-    Premiums premiums;
 
     private boolean premiumsRun() {
         return !premiums.billPeriod(java.time.YearMonth.from(policies.today()), "test").isEmpty();

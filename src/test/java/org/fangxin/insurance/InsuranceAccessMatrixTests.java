@@ -7,36 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.AccessMatrix;
-import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every insurance endpoint and page against every kind of caller; insurer B never sees insurer A's objects. */
-class InsuranceAccessMatrixTests extends IntegrationTest {
+class InsuranceAccessMatrixTests extends InsuranceTest {
 
-    @Autowired
-    Insurers insurers;
-    @Autowired
-    Policies policies;
-    @Autowired
-    Premiums premiums;
-    @Autowired
-    Merchants merchants;
-    @Autowired
-    Users accounts;
-    @Autowired
-    Ledger ledger;
-
-    InsuranceFixtures fixtures;
     TestMerchants.Created gym;
     InsuranceFixtures.Insurer a;
     PolicyView policy;
@@ -45,11 +25,9 @@ class InsuranceAccessMatrixTests extends IntegrationTest {
 
     @BeforeEach
     void fixtures() {
-        fixtures = new InsuranceFixtures(insurers, policies, users);
-        var testMerchants = new TestMerchants(merchants, accounts);
         gym = testMerchants.activeMerchant(Sector.SPORTS_FITNESS, "410200");
         var other = testMerchants.activeMerchant(Sector.BEAUTY, "410200");
-        new TestExposure(ledger).advance(gym.id(), 1_000_000, 500_000);
+        exposure.advance(gym.id(), 1_000_000, 500_000);
         a = fixtures.insurer(120, Money.yuan(50_000));
         var b = fixtures.insurer(150, Money.yuan(50_000));
         policy = fixtures.policy(a.product(), PolicyScope.MERCHANT, List.of(gym.id()), null, new CostSharing(0, 10_000, 0));

@@ -6,39 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.TestExposure;
-import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Insurers, products and policies through the API; insured cover by scope. */
-class PolicyTests extends IntegrationTest {
+class PolicyTests extends InsuranceTest {
 
     /** Lankao county (Kaifeng): only this class puts merchants and region policies here. */
     static final String REGION = "410225";
 
     @Autowired
-    Insurers insurers;
-    @Autowired
-    Policies policies;
-    @Autowired
-    Merchants merchants;
-    @Autowired
-    Users accounts;
-    @Autowired
-    Ledger ledger;
-    @Autowired
     org.fangxin.identity.ApiKeys apiKeys;
-    @Autowired
-    Claims claims;
     @Autowired
     org.fangxin.catalog.Products products;
     @Autowired
@@ -48,17 +30,11 @@ class PolicyTests extends IntegrationTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    InsuranceFixtures fixtures;
-    TestMerchants testMerchants;
-    TestExposure exposure;
     org.fangxin.testing.TestCards cards;
 
     @BeforeEach
     void fixtures() {
         cards = new org.fangxin.testing.TestCards(products, payments, sandbox, jdbc, users, this::api);
-        fixtures = new InsuranceFixtures(insurers, policies, users);
-        testMerchants = new TestMerchants(merchants, accounts);
-        exposure = new TestExposure(ledger);
     }
 
     @Test

@@ -7,59 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
 import org.fangxin.insurance.PremiumBillView.MerchantShareStatus;
 import org.fangxin.ledger.AccountType;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.ledger.TransferView;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.TestExposure;
-import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.Eventually;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Monthly premium bills: the premium per covered merchant, its exact split, each share booked once. */
-class PremiumBillingTests extends IntegrationTest {
-
-    @Autowired
-    Insurers insurers;
-    @Autowired
-    Policies policies;
-    @Autowired
-    Premiums premiums;
-    @Autowired
-    Merchants merchants;
-    @Autowired
-    Users accounts;
-    @Autowired
-    Ledger ledger;
-
-    InsuranceFixtures fixtures;
-    TestMerchants testMerchants;
-    TestExposure exposure;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new InsuranceFixtures(insurers, policies, users);
-        testMerchants = new TestMerchants(merchants, accounts);
-        exposure = new TestExposure(ledger);
-    }
-
-    private PremiumBillView billOf(PolicyView policy, YearMonth period) {
-        return premiums.billPeriod(period, "test").stream().filter(b -> b.policyId().equals(policy.id())).findFirst()
-                .orElseThrow();
-    }
-
-    private long amount(String postingKey) {
-        return ledger.findTransfer(postingKey).map(TransferView::entries).orElseThrow().stream()
-                .filter(e -> e.amount().isPositive()).mapToLong(e -> e.amount().amountMinor()).sum();
-    }
+class PremiumBillingTests extends InsuranceTest {
 
     @Test
     void billsEachShareExactlyOnceAndDueWhenThePayableIsShort() {

@@ -7,61 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.Users;
 import org.fangxin.insurance.PremiumBillView.MerchantShareStatus;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.EntryLine;
-import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
-import org.fangxin.ledger.TransferView;
-import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.TestExposure;
-import org.fangxin.testing.TestMerchants;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** After billing: due merchant shares collected later, the government subsidy received, the premium remitted once. */
-class PremiumSettlementTests extends IntegrationTest {
-
-    @Autowired
-    Insurers insurers;
-    @Autowired
-    Policies policies;
-    @Autowired
-    Premiums premiums;
-    @Autowired
-    Merchants merchants;
-    @Autowired
-    Users accounts;
-    @Autowired
-    Ledger ledger;
-
-    InsuranceFixtures fixtures;
-    TestMerchants testMerchants;
-    TestExposure exposure;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new InsuranceFixtures(insurers, policies, users);
-        testMerchants = new TestMerchants(merchants, accounts);
-        exposure = new TestExposure(ledger);
-    }
+class PremiumSettlementTests extends InsuranceTest {
 
     private void fundOperatingCash(long fen) {
         var cash = ledger.open(AccountType.PLATFORM_OPERATING_CASH, null, Money.CNY).id();
         var equity = ledger.open(AccountType.PLATFORM_EQUITY, null, Money.CNY).id();
         ledger.post(NewTransfer.of("test-cash:" + UUID.randomUUID(), "test operating cash", EntryLine.debit(cash, Money.fen(fen)),
                 EntryLine.credit(equity, Money.fen(fen))));
-    }
-
-    private long amount(String postingKey) {
-        return ledger.findTransfer(postingKey).map(TransferView::entries).orElseThrow().stream()
-                .filter(e -> e.amount().isPositive()).mapToLong(e -> e.amount().amountMinor()).sum();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.fangxin.shared.Money;
+import org.fangxin.testing.Eventually;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Shared steps of the payment integration tests: unique orders and bounded waits on the database. */
@@ -44,15 +45,7 @@ final class PaymentFixtures {
 
     /** Polls until {@code condition} holds, at most WAIT_MAX; the caller asserts afterwards. */
     static void awaitTrue(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + WAIT_MAX.toNanos();
-        while (!condition.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.awaitTrue(condition, WAIT_MAX);
     }
 
     long publications(UUID subjectId, String kind) {

@@ -39,6 +39,7 @@ import org.fangxin.rules.RuleValues;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.Eventually;
 import org.fangxin.testing.TestClock;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.TestUsers;
@@ -225,14 +226,6 @@ final class RefundFixtures {
 
     /** Polls until {@code condition} holds, at most WAIT_MAX (listeners run after commit on another thread). */
     static void awaitTrue(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + WAIT_MAX.toNanos();
-        while (!condition.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.awaitTrue(condition, WAIT_MAX);
     }
 }

@@ -1,6 +1,7 @@
 package org.fangxin.testing;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ThrowingRunnable;
 
@@ -18,5 +19,18 @@ public final class Eventually {
 
     public static void holds(ThrowingRunnable assertion) {
         Awaitility.await().atMost(WAIT_MAX).pollInterval(Duration.ofMillis(25)).untilAsserted(assertion);
+    }
+
+    /** Polls until {@code condition} holds, at most {@code max}; the caller asserts afterwards (a timeout is silent). */
+    public static void awaitTrue(Supplier<Boolean> condition, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -1,16 +1,11 @@
 package org.fangxin.bank.exchange;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,6 +15,7 @@ import org.fangxin.bank.reconciliation.RunDetail;
 import org.fangxin.bank.reconciliation.StatementFormat;
 import org.fangxin.shared.Rejection;
 import org.fangxin.shared.Sha256;
+import org.fangxin.shared.files.WatchedFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,34 +61,7 @@ public class WatchedFolder {
     }
 
     public List<Outcome> scan(Path folder) {
-        var outcomes = new ArrayList<Outcome>();
-        if (!Files.isDirectory(folder)) {
-            log.warn("watched folder {} does not exist", folder);
-            return outcomes;
-        }
-        var candidates = new ArrayList<Path>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-            for (Path file : files) {
-                if (Files.isRegularFile(file) && format(file) != null) {
-                    candidates.add(file);
-                }
-            }
-        } catch (IOException e) {
-            log.error("cannot list watched folder {}: {}", folder, e.toString());
-            return outcomes;
-        }
-        candidates.sort(null);
-        for (Path file : candidates) {
-            try {
-                Outcome outcome = take(folder, file);
-                if (outcome != null) {
-                    outcomes.add(outcome);
-                }
-            } catch (IOException e) {
-                log.error("watched file {} could not be handled: {}", file, e.toString());
-            }
-        }
-        return outcomes;
+        return WatchedFolders.scan(folder, file -> format(file) != null, file -> take(folder, file));
     }
 
     private Outcome take(Path folder, Path file) throws IOException {
@@ -118,16 +87,14 @@ public class WatchedFolder {
             }
             return fail(folder, file, name, null, "the same file was already taken from the watched folder");
         }
-        Path processing = Files.createDirectories(folder.resolve("processing")).resolve(name);
-        try {
-            move(file, processing);
-        } catch (NoSuchFileException e) {
+        Path processing = WatchedFolders.claim(folder, file);
+        if (processing == null) {
             finish(sha256, "FAILED", null, "file vanished before it could be claimed");
             return null;
         }
         try {
             RunDetail run = reconciliations.importFromBank(format(file), content, name);
-            move(processing, Files.createDirectories(folder.resolve("processed")).resolve(name));
+            WatchedFolders.processed(folder, processing);
             finish(sha256, "PROCESSED", run.run().importId(), null);
             log.info("watched file {} imported: {} lines, {} breaks", name, run.run().lineCount(), run.run().breakCount());
             return new Outcome(name, "PROCESSED", run.run().importId(), null);
@@ -138,9 +105,7 @@ public class WatchedFolder {
     }
 
     private Outcome fail(Path folder, Path file, String name, String sha256, String error) throws IOException {
-        Path failed = Files.createDirectories(folder.resolve("failed"));
-        move(file, failed.resolve(name));
-        Files.writeString(failed.resolve(name + ".error.txt"), error + System.lineSeparator(), StandardCharsets.UTF_8);
+        WatchedFolders.failed(folder, file, error);
         log.warn("watched file {} failed: {}", name, error);
         return new Outcome(name, "FAILED", null, error);
     }
@@ -149,14 +114,6 @@ public class WatchedFolder {
         jdbc.sql("update bank.watched_file set finished_at = :at, outcome = :o, import_id = :i, error = :e where sha256 = :s")
                 .param("at", Timestamp.from(clock.instant())).param("o", outcome).param("i", importId)
                 .param("e", error == null || error.length() <= 2000 ? error : error.substring(0, 2000)).param("s", sha256).update();
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static StatementFormat format(Path file) {

@@ -44,51 +44,58 @@ public final class Camt053Writer {
                     <GrpHdr><MsgId>%s</MsgId><CreDtTm>%s</CreDtTm></GrpHdr>
                 """.formatted(Xml.escape(messageId), created));
         for (AccountStatement statement : statements) {
-            String ccy = statement.opening().currency().getCurrencyCode();
-            xml.append("""
-                        <Stmt>
-                          <Id>%s</Id>
-                          <CreDtTm>%s</CreDtTm>
-                          <FrToDt><FrDtTm>%s</FrDtTm><ToDtTm>%s</ToDtTm></FrToDt>
-                          <Acct><Id><Othr><Id>%s</Id></Othr></Id><Ccy>%s</Ccy></Acct>
-                    """.formatted(Xml.escape(statement.statementId()), created,
-                    INSTANT.format(statement.day().atStartOfDay(zone).toOffsetDateTime()),
-                    INSTANT.format(statement.day().plusDays(1).atStartOfDay(zone).minusSeconds(1).toOffsetDateTime()),
-                    Xml.escape(statement.accountNumber()), ccy));
-            balance(xml, "OPBD", statement.opening(), statement.day());
-            balance(xml, "CLBD", statement.closing(), statement.day());
-            int n = 0;
-            for (Entry entry : statement.entries()) {
-                n++;
-                long minor = entry.signedAmount().amountMinor();
-                String amount = MinorUnits.toDecimal(new Money(Math.abs(minor), entry.signedAmount().currency())).toPlainString();
-                String family = entry.fee() ? "<Domn><Cd>ACMT</Cd><Fmly><Cd>MDOP</Cd><SubFmlyCd>CHRG</SubFmlyCd></Fmly></Domn>"
-                        : "<Domn><Cd>PMNT</Cd><Fmly><Cd>" + (minor < 0 ? "ICDT" : "RCDT") + "</Cd><SubFmlyCd>"
-                        + (entry.returnCode() != null ? "RRTN" : "DMCT") + "</SubFmlyCd></Fmly></Domn>";
-                xml.append("      <Ntry><NtryRef>").append(n).append("</NtryRef>")
-                        .append("<Amt Ccy=\"").append(entry.signedAmount().currency().getCurrencyCode()).append("\">").append(amount).append("</Amt>")
-                        .append("<CdtDbtInd>").append(minor < 0 ? "DBIT" : "CRDT").append("</CdtDbtInd>")
-                        .append("<Sts><Cd>BOOK</Cd></Sts>")
-                        .append("<BookgDt><Dt>").append(entry.bookingDate()).append("</Dt></BookgDt>")
-                        .append("<ValDt><Dt>").append(entry.valueDate()).append("</Dt></ValDt>")
-                        .append("<AcctSvcrRef>").append(Xml.escape(entry.reference())).append("</AcctSvcrRef>")
-                        .append("<BkTxCd>").append(family).append("</BkTxCd>")
-                        .append("<NtryDtls><TxDtls><Refs><EndToEndId>")
-                        .append(entry.endToEndId() == null ? "NOTPROVIDED" : Xml.escape(entry.endToEndId()))
-                        .append("</EndToEndId></Refs>");
-                if (entry.text() != null && !entry.text().isBlank()) {
-                    String text = entry.text().length() > 140 ? entry.text().substring(0, 140) : entry.text();
-                    xml.append("<RmtInf><Ustrd>").append(Xml.escape(text)).append("</Ustrd></RmtInf>");
-                }
-                if (entry.returnCode() != null) {
-                    xml.append("<RtrInf><Rsn><Cd>").append(Xml.escape(entry.returnCode())).append("</Cd></Rsn></RtrInf>");
-                }
-                xml.append("</TxDtls></NtryDtls></Ntry>\n");
-            }
-            xml.append("    </Stmt>\n");
+            statement(xml, statement, created, zone);
         }
         xml.append("  </BkToCstmrStmt>\n</Document>\n");
         return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void statement(StringBuilder xml, AccountStatement statement, String created, ZoneId zone) {
+        String ccy = statement.opening().currency().getCurrencyCode();
+        xml.append("""
+                    <Stmt>
+                      <Id>%s</Id>
+                      <CreDtTm>%s</CreDtTm>
+                      <FrToDt><FrDtTm>%s</FrDtTm><ToDtTm>%s</ToDtTm></FrToDt>
+                      <Acct><Id><Othr><Id>%s</Id></Othr></Id><Ccy>%s</Ccy></Acct>
+                """.formatted(Xml.escape(statement.statementId()), created,
+                INSTANT.format(statement.day().atStartOfDay(zone).toOffsetDateTime()),
+                INSTANT.format(statement.day().plusDays(1).atStartOfDay(zone).minusSeconds(1).toOffsetDateTime()),
+                Xml.escape(statement.accountNumber()), ccy));
+        balance(xml, "OPBD", statement.opening(), statement.day());
+        balance(xml, "CLBD", statement.closing(), statement.day());
+        int n = 0;
+        for (Entry entry : statement.entries()) {
+            entry(xml, ++n, entry);
+        }
+        xml.append("    </Stmt>\n");
+    }
+
+    private static void entry(StringBuilder xml, int n, Entry entry) {
+        long minor = entry.signedAmount().amountMinor();
+        String amount = MinorUnits.toDecimal(new Money(Math.abs(minor), entry.signedAmount().currency())).toPlainString();
+        String family = entry.fee() ? "<Domn><Cd>ACMT</Cd><Fmly><Cd>MDOP</Cd><SubFmlyCd>CHRG</SubFmlyCd></Fmly></Domn>"
+                : "<Domn><Cd>PMNT</Cd><Fmly><Cd>" + (minor < 0 ? "ICDT" : "RCDT") + "</Cd><SubFmlyCd>"
+                + (entry.returnCode() != null ? "RRTN" : "DMCT") + "</SubFmlyCd></Fmly></Domn>";
+        xml.append("      <Ntry><NtryRef>").append(n).append("</NtryRef>")
+                .append("<Amt Ccy=\"").append(entry.signedAmount().currency().getCurrencyCode()).append("\">").append(amount).append("</Amt>")
+                .append("<CdtDbtInd>").append(minor < 0 ? "DBIT" : "CRDT").append("</CdtDbtInd>")
+                .append("<Sts><Cd>BOOK</Cd></Sts>")
+                .append("<BookgDt><Dt>").append(entry.bookingDate()).append("</Dt></BookgDt>")
+                .append("<ValDt><Dt>").append(entry.valueDate()).append("</Dt></ValDt>")
+                .append("<AcctSvcrRef>").append(Xml.escape(entry.reference())).append("</AcctSvcrRef>")
+                .append("<BkTxCd>").append(family).append("</BkTxCd>")
+                .append("<NtryDtls><TxDtls><Refs><EndToEndId>")
+                .append(entry.endToEndId() == null ? "NOTPROVIDED" : Xml.escape(entry.endToEndId()))
+                .append("</EndToEndId></Refs>");
+        if (entry.text() != null && !entry.text().isBlank()) {
+            String text = entry.text().length() > 140 ? entry.text().substring(0, 140) : entry.text();
+            xml.append("<RmtInf><Ustrd>").append(Xml.escape(text)).append("</Ustrd></RmtInf>");
+        }
+        if (entry.returnCode() != null) {
+            xml.append("<RtrInf><Rsn><Cd>").append(Xml.escape(entry.returnCode())).append("</Cd></Rsn></RtrInf>");
+        }
+        xml.append("</TxDtls></NtryDtls></Ntry>\n");
     }
 
     private static void balance(StringBuilder xml, String code, Money amount, LocalDate day) {

@@ -64,9 +64,6 @@ public final class CsvStatementReader {
      * @param statementId prefix of each line's id ({@code statementId:lineNumber}), e.g. the import's id
      */
     public List<StatementLine> read(InputStream in, String statementId) {
-        var decoder = mapping.encoding().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         var lines = new ArrayList<StatementLine>();
         // Trailer rows are only known at the end: hold the last few records back until more follow.
         var heldBack = new ArrayDeque<NumberedText>(mapping.trailerRows() + 1);
@@ -74,23 +71,14 @@ public final class CsvStatementReader {
         int records = 0;
         long lastLine = 0;
         List<String> lastFields = null;
-        try (var csv = CsvReader.builder().fieldSeparator(mapping.delimiter()).allowExtraFields(true).allowMissingFields(true)
-                .trimWhitespacesAroundQuotes(true).skipEmptyLines(true)
-                .ofCsvRecord(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16))) {
+        try (var csv = open(in)) {
             for (CsvRecord record : csv) {
                 records++;
                 lastLine = record.getStartingLineNumber();
                 lastFields = record.getFields();
-                if (records <= mapping.headerRows() || isBlank(record)) {
-                    continue;
-                }
-                heldBack.addLast(new NumberedText((int) lastLine, record.getFields()));
-                if (heldBack.size() > mapping.trailerRows()) {
-                    NumberedText row = heldBack.removeFirst();
-                    if (lines.size() == LINES_MAX) {
-                        throw new MalformedBankFile(FORMAT, row.number(), "more than " + LINES_MAX + " data lines");
-                    }
-                    lines.add(line(row, statementId, dateCache));
+                if (records > mapping.headerRows() && !isBlank(record)) {
+                    heldBack.addLast(new NumberedText((int) lastLine, record.getFields()));
+                    release(heldBack, lines, statementId, dateCache);
                 }
             }
         } catch (CsvParseException e) {
@@ -109,6 +97,28 @@ public final class CsvStatementReader {
                     + mapping.trailerRows() + " trailer rows");
         }
         return lines;
+    }
+
+    /** Reads in the mapping's encoding and refuses bytes that are not valid in it. */
+    private CsvReader<CsvRecord> open(InputStream in) {
+        var decoder = mapping.encoding().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return CsvReader.builder().fieldSeparator(mapping.delimiter()).allowExtraFields(true).allowMissingFields(true)
+                .trimWhitespacesAroundQuotes(true).skipEmptyLines(true)
+                .ofCsvRecord(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+    }
+
+    /** Reads the oldest held-back record as a line once more records than the trailer follow it. */
+    private void release(ArrayDeque<NumberedText> heldBack, List<StatementLine> lines, String statementId,
+                         Map<String, LocalDate> dateCache) {
+        if (heldBack.size() > mapping.trailerRows()) {
+            NumberedText row = heldBack.removeFirst();
+            if (lines.size() == LINES_MAX) {
+                throw new MalformedBankFile(FORMAT, row.number(), "more than " + LINES_MAX + " data lines");
+            }
+            lines.add(line(row, statementId, dateCache));
+        }
     }
 
     /** The file's first field may start with a byte-order mark; a record of one blank field is a blank line. */

@@ -1,6 +1,5 @@
 package org.fangxin.card.lifecycle;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,8 @@ import org.fangxin.card.CardTransferOffered;
 import org.fangxin.card.CardTransferView;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
+import org.fangxin.card.persistence.TransferOfferRepository;
+import org.fangxin.card.persistence.TransferOfferRepository.Offer;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.PersonalData;
 import org.fangxin.identity.Role;
@@ -24,7 +25,6 @@ import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,14 +41,6 @@ public class CardTransferOffers {
     public static final ProblemType OFFER_CLOSED = new ProblemType("transfer-offer-closed", 409);
     public static final ProblemType TO_SELF = new ProblemType("transfer-to-self", 422);
 
-    private record Offer(UUID id, UUID cardId, UUID fromUserId, String toMobile, String productName, Instant offeredAt,
-                         Instant expiresAt, Instant closedAt, String outcome) {
-        CardTransferOfferView view(Instant now) {
-            String status = outcome != null ? outcome : now.isBefore(expiresAt) ? "OFFERED" : "EXPIRED";
-            return new CardTransferOfferView(id, cardId, productName, PersonalData.maskMobile(toMobile), offeredAt, expiresAt, status);
-        }
-    }
-
     private final CardRepository cards;
     private final CardTransfers transfers;
     private final Users users;
@@ -56,11 +48,11 @@ public class CardTransferOffers {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
-    private final JdbcClient jdbc;
+    private final TransferOfferRepository offers;
     private final Duration ttl;
 
     CardTransferOffers(CardRepository cards, CardTransfers transfers, Users users, ApplicationEventPublisher events, AuditTrail audit,
-                       IdGenerator ids, Clock clock, JdbcClient jdbc,
+                       IdGenerator ids, Clock clock, TransferOfferRepository offers,
                        @Value("${fangxin.card.transfer-offer-ttl:P7D}") Duration ttl) {
         this.cards = cards;
         this.transfers = transfers;
@@ -69,7 +61,7 @@ public class CardTransferOffers {
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.offers = offers;
         this.ttl = ttl;
     }
 
@@ -90,15 +82,9 @@ public class CardTransferOffers {
         }
         Instant now = clock.instant();
         row.card().requireTransferable(now);
-        jdbc.sql("update card.transfer_offer set closed_at = :now, outcome = 'REPLACED' where card_id = :card and closed_at is null")
-                .param("now", Timestamp.from(now)).param("card", cardId).update();
+        offers.replaceOpen(cardId, now);
         Offer offer = new Offer(ids.next(), cardId, actor.userId(), number, row.productName(), now, now.plus(ttl), null, null);
-        jdbc.sql("""
-                insert into card.transfer_offer (id, card_id, from_user_id, to_mobile, offered_at, expires_at)
-                values (:id, :card, :from, :mobile, :at, :expires)
-                """)
-                .param("id", offer.id()).param("card", cardId).param("from", actor.userId()).param("mobile", number)
-                .param("at", Timestamp.from(now)).param("expires", Timestamp.from(offer.expiresAt())).update();
+        offers.insert(offer);
         audit.record("card.transfer-offered", "card", cardId, null,
                 Map.of("offerId", offer.id(), "toMobile", PersonalData.maskMobile(number), "expiresAt", offer.expiresAt()));
         users.findByMobile(number).filter(u -> u.is(Role.CONSUMER) && u.enabled()).ifPresent(recipient ->
@@ -110,8 +96,8 @@ public class CardTransferOffers {
     @Transactional(readOnly = true)
     public List<CardTransferOfferView> incoming(Actor actor) {
         Instant now = clock.instant();
-        return mobileOf(actor).map(mobile -> select("where o.to_mobile = :key and o.closed_at is null and o.expires_at > :now order by o.offered_at",
-                mobile, now).stream().map(o -> o.view(now)).toList()).orElse(List.of());
+        return mobileOf(actor).map(mobile -> offers.openTo(mobile, now).stream().map(o -> o.view(now)).toList())
+                .orElse(List.of());
     }
 
     /** The consumer holding the offered number accepts: the transfer happens now, with what is left on the card. */
@@ -136,8 +122,7 @@ public class CardTransferOffers {
         Instant now = clock.instant();
         requireOpen(offer, now);
         close(offer, now, "CANCELLED", null);
-        return new Offer(offer.id(), offer.cardId(), offer.fromUserId(), offer.toMobile(), offer.productName(),
-                offer.offeredAt(), offer.expiresAt(), now, "CANCELLED").view(now);
+        return offer.closed(now, "CANCELLED").view(now);
     }
 
     private Optional<String> mobileOf(Actor actor) {
@@ -154,26 +139,11 @@ public class CardTransferOffers {
     }
 
     private void close(Offer offer, Instant now, String outcome, UUID transferId) {
-        jdbc.sql("update card.transfer_offer set closed_at = :now, outcome = :outcome, transfer_id = :transfer where id = :id")
-                .param("now", Timestamp.from(now)).param("outcome", outcome).param("transfer", transferId)
-                .param("id", offer.id()).update();
+        offers.close(offer.id(), now, outcome, transferId);
         audit.record("card.transfer-offer-closed", "card", offer.cardId(), null, Map.of("offerId", offer.id(), "outcome", outcome));
     }
 
     private Optional<Offer> lock(UUID offerId) {
-        return select("where o.id = :key for update of o", offerId, clock.instant()).stream().findFirst();
-    }
-
-    private List<Offer> select(String where, Object key, Instant now) {
-        return jdbc.sql("""
-                select o.id, o.card_id, o.from_user_id, o.to_mobile, c.product_name, o.offered_at, o.expires_at,
-                       o.closed_at, o.outcome
-                  from card.transfer_offer o join card.card c on c.id = o.card_id
-                """ + where)
-                .param("key", key).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Offer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)))
-                .list();
+        return offers.lock(offerId, clock.instant());
     }
 }

@@ -1,19 +1,14 @@
 package org.fangxin.risk.feed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fangxin.risk.FeedImportView;
 import org.fangxin.risk.RiskFeeds;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.files.WatchedFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,41 +50,13 @@ public class FeedFolder {
     }
 
     public List<Outcome> scan(Path folder) {
-        List<Outcome> outcomes = new ArrayList<>();
-        List<Path> candidates = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return outcomes;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-            for (Path file : files) {
-                if (Files.isRegularFile(file) && format(file) != null) {
-                    candidates.add(file);
-                }
-            }
-        } catch (IOException e) {
-            log.error("cannot list feed folder {}: {}", folder, e.toString());
-            return outcomes;
-        }
-        candidates.sort(null);
-        for (Path file : candidates) {
-            try {
-                Outcome outcome = take(folder, file);
-                if (outcome != null) {
-                    outcomes.add(outcome);
-                }
-            } catch (IOException e) {
-                log.error("feed file {} could not be handled: {}", file, e.toString());
-            }
-        }
-        return outcomes;
+        return WatchedFolders.scan(folder, file -> format(file) != null, file -> take(folder, file));
     }
 
     private Outcome take(Path folder, Path file) throws IOException {
         String name = file.getFileName().toString();
-        Path processing = Files.createDirectories(folder.resolve("processing")).resolve(name);
-        try {
-            move(file, processing);
-        } catch (NoSuchFileException e) {
+        Path processing = WatchedFolders.claim(folder, file);
+        if (processing == null) {
             return null; // another instance took it
         }
         try {
@@ -97,25 +64,15 @@ public class FeedFolder {
                 throw new FeedMalformed(0, "file", "the file is larger than " + FeedParser.BYTES_MAX + " bytes");
             }
             FeedImportView imported = feeds.importFromFolder(name, format(file), Files.readAllBytes(processing));
-            move(processing, Files.createDirectories(folder.resolve("processed")).resolve(name));
+            WatchedFolders.processed(folder, processing);
             log.info("feed file {}: {} records, {} new, {} unchanged, {} corrected, {} quarantined{}", name,
                     imported.records(), imported.imported(), imported.unchanged(), imported.corrected(),
                     imported.quarantined(), imported.repeated() ? " (repeated file: nothing changed)" : "");
             return new Outcome(name, imported.repeated() ? "REPEATED" : "IMPORTED", imported, null);
         } catch (Rejection e) {
-            Path failed = Files.createDirectories(folder.resolve("failed"));
-            move(processing, failed.resolve(name));
-            Files.writeString(failed.resolve(name + ".error.txt"), e.getMessage() + System.lineSeparator(), StandardCharsets.UTF_8);
+            WatchedFolders.failed(folder, processing, e.getMessage());
             log.warn("feed file {} refused: {}", name, e.getMessage());
             return new Outcome(name, "FAILED", null, e.getMessage());
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -72,7 +72,7 @@ class WatchedFolderTests extends IntegrationTest {
     void aMalformedFileGoesToFailedWithTheErrorAndImportsNothing() throws Exception {
         String name = "broken-" + UUID.randomUUID() + ".csv";
         Files.writeString(dir.resolve(name), "booking_date,value_date,account,amount,end_to_end_id,bank_reference,description\n"
-                + "2026-13-45,x,FX1,abc,,R,oops\n", StandardCharsets.UTF_8);
+                + "2026-13-45,x,FX1,abc,,R,oops " + name + "\n", StandardCharsets.UTF_8); // unique bytes: a reused database remembers them
 
         List<WatchedFolder.Outcome> outcomes = folder.scan(dir);
 

@@ -10,6 +10,7 @@ import org.fangxin.payment.provider.PaymentProvider;
 import org.fangxin.payment.sandbox.SandboxSettings;
 import org.fangxin.shared.web.RawHttp;
 import org.fangxin.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -21,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * a card without any payment; now the sandbox's checkout page and callback endpoint do not exist, purchases meet a
  * provider that is not connected (424), and payouts a bank that is not connected.
  */
+@Tag("application")
 class SandboxSwitchTests {
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * directory gives a server that starts (replaying the WAL) with every row committed before the backup began.
  * (ops/restore-test.sh does the same with the whole service and its ledger invariants.)
  */
+@Tag("application")
 class EmbeddedBackupTests {
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the embedded database the way the service does, commits, and is killed with SIGKILL; the next start on the same
  * directory must come up at once with the committed row.
  */
+@Tag("application")
 class EmbeddedCrashTests {
 
     /** The crashing "service": starts the embedded database, commits one row, says READY and waits to be killed. */

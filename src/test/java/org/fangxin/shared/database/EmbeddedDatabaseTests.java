@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The run command's database: an embedded PostgreSQL whose data outlives the process and that commits durably.
  * Starts the real server twice on one data directory, as two runs of the service would.
  */
+@Tag("application")
 class EmbeddedDatabaseTests {
 
     @Test
