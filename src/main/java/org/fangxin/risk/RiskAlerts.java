@@ -85,7 +85,7 @@ public class RiskAlerts {
         return new AlertView(alert.id(), alert.merchantId(), name, alert.kind(), alert.detail(), alert.detailArgs(),
                 alert.fromTier(),
                 alert.toTier(), alert.factor(), alert.regionCode(), alert.sector(), alert.raisedAt(), alert.acknowledgeBy(),
-                alert.acknowledgedAt(), alert.acknowledgedBy(), alert.acknowledgementNote());
+                alert.acknowledgedAt(), alert.acknowledgedBy(), alert.acknowledgementNote(), null);
     }
 
     private static Rejection forbidden() {

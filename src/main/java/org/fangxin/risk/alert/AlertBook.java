@@ -52,7 +52,7 @@ public class AlertBook {
         AlertView view = new AlertView(ids.next(), merchant.id(), merchant.legalName(), alert.kind(), alert.detail(),
                 alert.detailArgs(),
                 alert.fromTier(), alert.toTier(), alert.factor(), merchant.regionCode(), merchant.sector().name(), now,
-                now.plus(acknowledgeWithin), null, null, null);
+                now.plus(acknowledgeWithin), null, null, null, null);
         if (!alerts.insert(view, alert.dedupKey())) {
             return false;
         }

@@ -102,6 +102,6 @@ public class AlertRepository {
                 rs.getString("factor"), rs.getString("region_code"), rs.getString("sector"),
                 rs.getTimestamp("raised_at").toInstant(), rs.getTimestamp("acknowledge_by").toInstant(),
                 acknowledged == null ? null : acknowledged.toInstant(), rs.getString("acknowledged_by"),
-                rs.getString("acknowledgement_note"));
+                rs.getString("acknowledgement_note"), null);
     }
 }
