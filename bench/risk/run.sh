@@ -22,7 +22,9 @@ log "building"
 rm -rf target/bench-risk && mkdir -p target/bench-risk
 cp -r target/classes target/test-classes target/bench-risk/
 log "running ($MERCHANTS merchants)"
+# the application refuses development keys outside the demo profile: keys of this run (nothing is signed for real)
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench_risk FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
-  FANGXIN_DB_POOL_SIZE=10 FANGXIN_LOG_FORMAT= \
+  FANGXIN_DB_POOL_SIZE=10 FANGXIN_LOG_FORMAT= FANGXIN_IDENTITY_HMAC_KEY=bench-risk-identity-key-0123456789abcdef \
+  FANGXIN_CARD_TOKEN_KEY=bench-risk-card-token-key-0123456789abcdef FANGXIN_PAYMENT_SANDBOX_SECRET=bench-risk-sandbox-secret-0123456789 \
   java -Xms512m -Xmx2g -cp "target/bench-risk/test-classes:target/bench-risk/classes:$(cat target/bench-classpath.txt)" \
   org.fangxin.bench.RiskBenchmark "$MERCHANTS"

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.web.StoredText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,12 +60,13 @@ public class Closures {
     private final IdGenerator ids;
     private final Clock clock;
     private final SuspicionRule rule;
+    private final StoredText texts;
     /** Merchants.close is an operator's act; a regulator's confirmation closes the merchant through this actor. */
     private final Actor system = new Actor(UUID.nameUUIDFromBytes("protection-closure".getBytes()),
             "system:protection-closure", Role.OPERATOR, null, null);
 
     Closures(ClosureRepository repository, Merchants merchants, Cards cards, ApplicationEventPublisher events,
-             AuditTrail audit, IdGenerator ids, Clock clock,
+             AuditTrail audit, IdGenerator ids, Clock clock, StoredText texts,
              @Value("${fangxin.protection.closure.reporters-needed:3}") int reportersNeeded,
              @Value("${fangxin.protection.closure.report-window:72h}") Duration window) {
         this.repository = repository;
@@ -74,6 +77,7 @@ public class Closures {
         this.ids = ids;
         this.clock = clock;
         this.rule = new SuspicionRule(reportersNeeded, window);
+        this.texts = texts;
     }
 
     // ------------------------------------------------------------------ for other modules
@@ -197,7 +201,19 @@ public class Closures {
      * the merchant lock, so two instances running the watch open one case).
      */
     public Optional<ClosureCaseView> suspect(UUID merchantId, String evidence) {
-        String note = note("evidence", evidence);
+        return suspect(merchantId, note("evidence", evidence), null, List.of());
+    }
+
+    /**
+     * As {@link #suspect(UUID, String)}, with evidence another module stores as a message key of its bundle and its
+     * arguments (ADR 11; an argument {@code msg:<key>} names a message), shown in the reader's language.
+     */
+    public Optional<ClosureCaseView> suspect(UUID merchantId, String evidenceKey, List<String> arguments) {
+        String note = note("evidence", texts.render(evidenceKey, arguments, Locale.SIMPLIFIED_CHINESE));
+        return suspect(merchantId, note, evidenceKey, arguments);
+    }
+
+    private Optional<ClosureCaseView> suspect(UUID merchantId, String note, String noteKey, List<String> noteArgs) {
         Optional<MerchantView> merchant = merchants.find(merchantId);
         if (merchant.isEmpty() || merchant.get().status() == MerchantStatus.CLOSED) {
             return Optional.empty();
@@ -206,10 +222,16 @@ public class Closures {
         if (repository.openCase(merchantId).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(view(open(merchant.get(), ClosureSource.AUTOMATIC, null, SUSPICION_WATCH, note)));
+        return Optional.of(view(open(merchant.get(), ClosureSource.AUTOMATIC, null, SUSPICION_WATCH, note, noteKey,
+                noteArgs)));
     }
 
     private ClosureCase open(MerchantView merchant, ClosureSource source, LocalDate closingOn, String by, String note) {
+        return open(merchant, source, closingOn, by, note, null, List.of());
+    }
+
+    private ClosureCase open(MerchantView merchant, ClosureSource source, LocalDate closingOn, String by, String note,
+                             String noteKey, List<String> noteArgs) {
         repository.lockMerchant(merchant.id());
         if (repository.openCase(merchant.id()).isPresent()) {
             throw new Rejection(CASE_OPEN, "a closure case is already open for this merchant",
@@ -218,7 +240,7 @@ public class Closures {
         Instant now = clock.instant();
         ClosureCase opened = ClosureCase.open(ids.next(), merchant.id(), source, closingOn, now, by);
         repository.insert(opened);
-        repository.insertStep(ids.next(), opened.id(), "OPENED", note, by, now);
+        repository.insertStep(ids.next(), opened.id(), "OPENED", note, noteKey, noteArgs, by, now);
         audit.record("protection.closure.suspected", "closure-case", opened.id(), null, opened);
         events.publishEvent(new ClosureSuspected(opened.id(), merchant.id(), source, now));
         log.info("closure case {} opened for merchant {} ({})", opened.id(), merchant.id(), source);

@@ -83,9 +83,10 @@ public class RiskAlerts {
 
     private AlertView named(AlertView alert) {
         String name = merchants.find(alert.merchantId()).map(MerchantView::legalName).orElse("");
-        return new AlertView(alert.id(), alert.merchantId(), name, alert.kind(), alert.detail(), alert.fromTier(),
+        return new AlertView(alert.id(), alert.merchantId(), name, alert.kind(), alert.detail(), alert.detailArgs(),
+                alert.fromTier(),
                 alert.toTier(), alert.factor(), alert.regionCode(), alert.sector(), alert.raisedAt(), alert.acknowledgeBy(),
-                alert.acknowledgedAt(), alert.acknowledgedBy(), alert.acknowledgementNote());
+                alert.acknowledgedAt(), alert.acknowledgedBy(), alert.acknowledgementNote(), null);
     }
 
     private static Rejection forbidden() {

@@ -19,6 +19,7 @@ import org.fangxin.risk.domain.FeedRecord;
 import org.fangxin.risk.feed.FeedParser;
 import org.fangxin.risk.feed.ListFlags;
 import org.fangxin.risk.persistence.FeedRepository;
+import org.fangxin.shared.MessageArgument;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
@@ -46,7 +47,8 @@ public class RiskFeeds {
     static final int CHUNK = 1_000;
     private static final Pattern PROVIDER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._()（）-]{0,63}");
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\\\p{Cntrl}]{1,200}");
-    static final String UNKNOWN_CODE = "no merchant is registered with this unified social credit code";
+    /** The quarantine reason, a message key (the API answers the key; pages show it in the reader's language). */
+    static final String UNKNOWN_CODE = "risk.quarantine.reason.unknownCreditCode";
 
     private final FeedRepository repository;
     private final Merchants merchants;
@@ -118,7 +120,9 @@ public class RiskFeeds {
         repository.updateFileCounts(claimed.id(), counts.imported, counts.unchanged, counts.corrected, counts.quarantined);
         for (ListFlags.Hit hit : listFlags.apply(List.copyOf(listed))) {
             alerts.raise(new AlertBook.NewAlert(hit.merchant(), AlertKind.LIST_HIT, hit.entry().list() + " "
-                    + hit.entry().reference() + " (" + hit.entry().provider() + ")", null, null, null,
+                    + hit.entry().reference() + " (" + hit.entry().provider() + ")",
+                    List.of(MessageArgument.key("risk.source.feed." + hit.entry().list()), hit.entry().reference(),
+                            hit.entry().provider()), null, null, null,
                     "list:" + hit.merchant().id() + ":" + hit.entry().list() + ":" + hit.entry().reference()));
         }
         FeedImportView imported = new FeedImportView(claimed.id(), sha, provider, channel, name, format.name(),

@@ -12,12 +12,14 @@ import org.fangxin.shared.Money;
  * account at the custodian bank, the risk deposit lodged, the merchant's advance exposure, the insurance policies in
  * force that cover it, whether the platform's first-pay compensation (跑路赔) applies, and its complaint figures.
  * The ratio is the one evaluation of the rules module for the merchant's adult products; a product's page and card show
- * what a purchase of that product keeps ({@code catalog.Products.supervisionRatio}). {@code tier} is null until the risk
- * module provides it.
+ * what a purchase of that product keeps ({@code catalog.Products.supervisionRatio}). {@code tier} is the risk tier in
+ * force (A best to D; null while the merchant is not rated) and {@code trusted} whether it holds the 放心商户 badge
+ * (risk.RiskBadges).
  */
 public record MerchantProtectionView(UUID merchantId, String merchantName, Sector sector, String regionCode,
                                      int supervisionRatioBp, String custodyAccount, Money deposit, Money exposure,
-                                     List<Policy> policies, boolean firstPay, String tier, ComplaintStats complaints) {
+                                     List<Policy> policies, boolean firstPay, String tier, boolean trusted,
+                                     ComplaintStats complaints) {
 
     public MerchantProtectionView {
         policies = List.copyOf(policies);
@@ -33,7 +35,7 @@ public record MerchantProtectionView(UUID merchantId, String merchantName, Secto
     /** The same merchant's view with the ratio a particular product keeps (a contract may promise more than the rule). */
     public MerchantProtectionView withRatio(int bp) {
         return bp == supervisionRatioBp ? this : new MerchantProtectionView(merchantId, merchantName, sector, regionCode, bp,
-                custodyAccount, deposit, exposure, policies, firstPay, tier, complaints);
+                custodyAccount, deposit, exposure, policies, firstPay, tier, trusted, complaints);
     }
 
     public boolean insured() {

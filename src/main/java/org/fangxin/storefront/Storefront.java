@@ -22,6 +22,8 @@ import org.fangxin.ledger.Ledger;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.StoreView;
+import org.fangxin.risk.RiskBadge;
+import org.fangxin.risk.RiskBadges;
 import org.fangxin.rules.Audience;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
@@ -49,12 +51,14 @@ public class Storefront {
     private final Policies policies;
     private final Cards cards;
     private final ComplaintReports complaints;
+    private final RiskBadges badges;
     private final String custodyAccount;
 
     Storefront(Products products, Merchants merchants, Rules rules, Ledger ledger, Policies policies, Cards cards,
-               ComplaintReports complaints,
+               ComplaintReports complaints, RiskBadges badges,
                @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount) {
         this.complaints = complaints;
+        this.badges = badges;
         this.products = products;
         this.merchants = merchants;
         this.rules = rules;
@@ -111,11 +115,12 @@ public class Storefront {
         List<MerchantProtectionView.Policy> inForce = policies.covering(merchant.id()).stream()
                 .map(this::policy).flatMap(Optional::stream).toList();
         ComplaintStatistics filed = complaints.statistics(merchant.id());
-        // Risk tier (#9, risk module): null until that module lands.
+        // the risk tier in force and the 放心商户 badge (risk's public face); absent while the merchant is not rated
+        RiskBadge risk = badges.of(List.of(merchant.id())).get(merchant.id());
         return new MerchantProtectionView(merchant.id(), merchant.legalName(), merchant.sector(), merchant.regionCode(),
                 ratio, custodyAccount,
                 balance(AccountType.RISK_DEPOSIT, merchant.id()), balance(AccountType.MERCHANT_ADVANCE, merchant.id()),
-                inForce, true, null,
+                inForce, true, risk == null ? null : risk.tier().name(), risk != null && risk.trusted(),
                 new MerchantProtectionView.ComplaintStats(filed.filed(), filed.open(), filed.agreementPerformed()));
     }
 

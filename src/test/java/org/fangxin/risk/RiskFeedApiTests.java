@@ -114,7 +114,7 @@ class RiskFeedApiTests extends IntegrationTest {
         assertThat(held.status()).isEqualTo(200);
         var entry = java.util.stream.StreamSupport.stream(held.json().spliterator(), false)
                 .filter(q -> q.get("creditCode").asString().equals(newcomer)).findFirst().orElseThrow();
-        assertThat(entry.get("reason").asString()).contains("no merchant is registered");
+        assertThat(entry.get("reason").asString()).isEqualTo("risk.quarantine.reason.unknownCreditCode");
         String id = entry.get("id").asString();
 
         Api.Response early = operator.post("/api/v1/risk/quarantine/" + id + "/release", null);

@@ -103,6 +103,9 @@ class RiskScoringTests extends IntegrationTest {
         var alerts = operator.get("/api/v1/risk/alerts?merchantId=" + gym.id()).json();
         assertThat(StreamSupport.stream(alerts.spliterator(), false).map(a -> a.get("factor").asString()))
                 .contains("HEADCOUNT", "TAX_ARREARS");
+        // codes for machines, and the detail in the caller's language (stored as a message key and arguments)
+        assertThat(StreamSupport.stream(alerts.spliterator(), false).map(a -> a.get("detailText").asString()))
+                .anyMatch(text -> text.startsWith("社保人数下降：100.00%（社保数据，截至 "));
         var history = owner.get("/api/v1/risk/merchants/" + gym.id() + "/history?days=30").json();
         assertThat(history.size()).isGreaterThanOrEqualTo(1);
     }

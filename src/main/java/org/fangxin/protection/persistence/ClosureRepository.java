@@ -91,15 +91,25 @@ public class ClosureRepository {
     }
 
     public void insertStep(UUID id, UUID caseId, String kind, String note, String actor, Instant at) {
-        jdbc.sql("insert into protection.closure_step (id, case_id, kind, note, actor, at) values (:id, :c, :k, :n, :a, :at)")
-                .param("id", id).param("c", caseId).param("k", kind).param("n", note).param("a", actor)
-                .param("at", Timestamp.from(at)).update();
+        insertStep(id, caseId, kind, note, null, List.of(), actor, at);
+    }
+
+    /** A step whose note is also stored as a message key and its arguments (ADR 11). */
+    public void insertStep(UUID id, UUID caseId, String kind, String note, String noteKey, List<String> noteArgs,
+                           String actor, Instant at) {
+        jdbc.sql("""
+                insert into protection.closure_step (id, case_id, kind, note, note_key, note_args, actor, at)
+                values (:id, :c, :k, :n, :key, :args, :a, :at)
+                """)
+                .param("id", id).param("c", caseId).param("k", kind).param("n", note).param("key", noteKey)
+                .param("args", noteArgs.toArray(String[]::new)).param("a", actor).param("at", Timestamp.from(at)).update();
     }
 
     public List<ClosureStepView> steps(UUID caseId) {
-        return jdbc.sql("select kind, note, actor, at from protection.closure_step where case_id = :c order by at, id")
+        return jdbc.sql("select kind, note, note_key, note_args, actor, at from protection.closure_step where case_id = :c order by at, id")
                 .param("c", caseId)
-                .query((rs, n) -> new ClosureStepView(rs.getString("kind"), rs.getString("note"), rs.getString("actor"),
+                .query((rs, n) -> new ClosureStepView(rs.getString("kind"), rs.getString("note"), rs.getString("note_key"),
+                        List.of((String[]) rs.getArray("note_args").getArray()), rs.getString("actor"),
                         rs.getTimestamp("at").toInstant())).list();
     }
 

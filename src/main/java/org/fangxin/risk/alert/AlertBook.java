@@ -3,6 +3,7 @@ package org.fangxin.risk.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.risk.AlertKind;
 import org.fangxin.risk.AlertView;
@@ -41,16 +42,17 @@ public class AlertBook {
     }
 
     /** What to raise; the dedup key names the occurrence (e.g. the day and tiers of a drop). */
-    public record NewAlert(MerchantView merchant, AlertKind kind, String detail, RiskTier fromTier, RiskTier toTier,
-                           String factor, String dedupKey) { }
+    public record NewAlert(MerchantView merchant, AlertKind kind, String detail, List<String> detailArgs,
+                           RiskTier fromTier, RiskTier toTier, String factor, String dedupKey) { }
 
     /** True when raised now; false when the same occurrence was raised before. */
     public boolean raise(NewAlert alert) {
         Instant now = clock.instant();
         MerchantView merchant = alert.merchant();
         AlertView view = new AlertView(ids.next(), merchant.id(), merchant.legalName(), alert.kind(), alert.detail(),
+                alert.detailArgs(),
                 alert.fromTier(), alert.toTier(), alert.factor(), merchant.regionCode(), merchant.sector().name(), now,
-                now.plus(acknowledgeWithin), null, null, null);
+                now.plus(acknowledgeWithin), null, null, null, null);
         if (!alerts.insert(view, alert.dedupKey())) {
             return false;
         }

@@ -11,8 +11,10 @@ import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
+import org.fangxin.risk.AlertView;
 import org.fangxin.risk.RiskAlertRaised;
 import org.fangxin.risk.persistence.AlertRepository;
+import org.fangxin.shared.MessageArgument;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +48,18 @@ class RiskNotices {
             String name = merchants.find(alert.merchantId()).map(MerchantView::legalName).orElse(alert.merchantId().toString());
             for (UUID recipient : recipients(event.sector())) {
                 notifications.send(Notice.of(recipient, "risk.notice.alert." + alert.kind(),
-                        "risk-alert:" + alert.id() + ":" + recipient, alert.raisedAt(), name, alert.detail(),
+                        "risk-alert:" + alert.id() + ":" + recipient, alert.raisedAt(), name, literals(alert),
                         alert.acknowledgeBy(), "/risk/merchants/" + alert.merchantId(), alert.fromTier(), alert.toTier()));
             }
         });
+    }
+
+    /**
+     * The detail's literal arguments (score; value and as-of day; reference and provider), the same in every language:
+     * the notice names the kind in the reader's language and links to the page that names the factor or list.
+     */
+    static String literals(AlertView alert) {
+        return String.join(", ", alert.detailArgs().stream().filter(a -> !a.startsWith(MessageArgument.PREFIX)).toList());
     }
 
     private Set<UUID> recipients(String sector) {

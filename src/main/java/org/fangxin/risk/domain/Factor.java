@@ -1,5 +1,7 @@
 package org.fangxin.risk.domain;
 
+import org.fangxin.shared.Money;
+
 /**
  * The factors of a merchant's risk score (docs/risk.md). Each value is oriented so that moving from {@code okAt}
  * towards {@code badAt} is adverse; the defaults below seed the weight table, which operators edit per sector.
@@ -38,7 +40,18 @@ public enum Factor {
     LISTED(Unit.COUNT, 100, 0, 1);
 
     /** What a factor's value counts. */
-    public enum Unit { BP, COUNT, DAYS, MONTHS, FEN }
+    public enum Unit {
+        BP, COUNT, DAYS, MONTHS, FEN;
+
+        /** A value as people read it, the same in every language: basis points as a percentage, fen as yuan. */
+        public String format(long value) {
+            return switch (this) {
+                case BP -> String.format("%d.%02d%%", value / 100, Math.abs(value % 100));
+                case FEN -> Money.fen(value).format();
+                default -> Long.toString(value);
+            };
+        }
+    }
 
     private final Unit unit;
     private final int defaultWeight;

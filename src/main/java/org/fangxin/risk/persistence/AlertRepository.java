@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class AlertRepository {
 
     private static final String COLUMNS = """
-            id, merchant_id, kind, subject, from_tier, to_tier, factor, region_code, sector, raised_at, acknowledge_by,
+            id, merchant_id, kind, subject, detail_args, from_tier, to_tier, factor, region_code, sector, raised_at, acknowledge_by,
             acknowledged_at, acknowledged_by, acknowledgement_note""";
 
     private final JdbcClient jdbc;
@@ -34,13 +34,14 @@ public class AlertRepository {
     /** Inserts the alert unless one with the dedup key exists; true when inserted. */
     public boolean insert(AlertView alert, String dedupKey) {
         return jdbc.sql("""
-                insert into risk.alert (id, merchant_id, kind, subject, from_tier, to_tier, factor, region_code, sector,
+                insert into risk.alert (id, merchant_id, kind, subject, detail_args, from_tier, to_tier, factor, region_code, sector,
                     raised_at, acknowledge_by, dedup_key)
-                values (:id, :merchant, :kind, :subject, :from, :to, :factor, :region, :sector, :at, :by, :dedup)
+                values (:id, :merchant, :kind, :subject, :args, :from, :to, :factor, :region, :sector, :at, :by, :dedup)
                 on conflict (dedup_key) do nothing
                 """)
                 .param("id", alert.id()).param("merchant", alert.merchantId()).param("kind", alert.kind().name())
-                .param("subject", alert.detail()).param("from", name(alert.fromTier())).param("to", name(alert.toTier()))
+                .param("subject", alert.detail()).param("args", alert.detailArgs().toArray(String[]::new))
+                .param("from", name(alert.fromTier())).param("to", name(alert.toTier()))
                 .param("factor", alert.factor()).param("region", alert.regionCode()).param("sector", alert.sector())
                 .param("at", Timestamp.from(alert.raisedAt())).param("by", Timestamp.from(alert.acknowledgeBy()))
                 .param("dedup", dedupKey)
@@ -95,10 +96,11 @@ public class AlertRepository {
         String to = rs.getString("to_tier");
         return new AlertView(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class), null,
                 AlertKind.valueOf(rs.getString("kind")), rs.getString("subject"),
+                List.of((String[]) rs.getArray("detail_args").getArray()),
                 from == null ? null : RiskTier.valueOf(from), to == null ? null : RiskTier.valueOf(to),
                 rs.getString("factor"), rs.getString("region_code"), rs.getString("sector"),
                 rs.getTimestamp("raised_at").toInstant(), rs.getTimestamp("acknowledge_by").toInstant(),
                 acknowledged == null ? null : acknowledged.toInstant(), rs.getString("acknowledged_by"),
-                rs.getString("acknowledgement_note"));
+                rs.getString("acknowledgement_note"), null);
     }
 }

@@ -99,13 +99,18 @@ public class BooksRepository {
         return positions;
     }
 
-    /** Records a complaint (once per complaint id) and, when given, the day it was upheld. */
-    public void recordComplaint(UUID complaintId, UUID merchantId, LocalDate filedOn, LocalDate upheldOn) {
+    /**
+     * Records a complaint (once per complaint id) with its 12315 number when it came from 12315 (null otherwise) and,
+     * when given, the day it was upheld.
+     */
+    public void recordComplaint(UUID complaintId, UUID merchantId, LocalDate filedOn, String ref12315, LocalDate upheldOn) {
         jdbc.sql("""
-                insert into risk.complaint (complaint_id, merchant_id, filed_on, upheld_on) values (:id, :merchant, :filed, :upheld)
-                on conflict (complaint_id) do update set upheld_on = coalesce(excluded.upheld_on, risk.complaint.upheld_on)
+                insert into risk.complaint (complaint_id, merchant_id, filed_on, ref_12315, upheld_on)
+                values (:id, :merchant, :filed, :ref, :upheld)
+                on conflict (complaint_id) do update set upheld_on = coalesce(excluded.upheld_on, risk.complaint.upheld_on),
+                    ref_12315 = coalesce(risk.complaint.ref_12315, excluded.ref_12315)
                 """)
                 .param("id", complaintId).param("merchant", merchantId).param("filed", Date.valueOf(filedOn))
-                .param("upheld", upheldOn == null ? null : Date.valueOf(upheldOn)).update();
+                .param("ref", ref12315).param("upheld", upheldOn == null ? null : Date.valueOf(upheldOn)).update();
     }
 }

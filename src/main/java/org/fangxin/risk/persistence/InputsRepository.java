@@ -71,7 +71,10 @@ public class InputsRepository {
         return activity;
     }
 
-    /** The feeds per merchant: monthly series of the last months, court cases of 12 months, 12315 complaints of 90 days. */
+    /**
+     * The feeds per merchant: monthly series of the last months, court cases of 12 months, 12315 complaints of 90 days
+     * (without those the complaint module imported with the same 12315 number: they count among its complaints).
+     */
     public Map<UUID, SignalInputs.Feeds> feeds(List<UUID> ids, LocalDate today) {
         Map<UUID, Map<String, NavigableMap<YearMonth, Long>>> series = new HashMap<>();
         jdbc.sql("""
@@ -87,15 +90,18 @@ public class InputsRepository {
                 });
         Map<UUID, Object[]> events = new HashMap<>();
         jdbc.sql("""
-                select merchant_id,
+                select f.merchant_id,
                        count(*) filter (where type in ('COURT_JUDGMENT', 'COURT_ENFORCEMENT') and period_start >= :d365),
                        max(period_start) filter (where type in ('COURT_JUDGMENT', 'COURT_ENFORCEMENT')),
-                       count(*) filter (where type = 'COMPLAINT_12315' and period_start >= :d90),
+                       count(*) filter (where type = 'COMPLAINT_12315' and period_start >= :d90 and c.ref_12315 is null),
                        max(period_start) filter (where type = 'COMPLAINT_12315'),
                        max(period_start) filter (where type = 'COMPLAINT_12315' and status = 'UPHELD')
-                  from risk.feed_record
-                 where merchant_id in (:ids) and type in ('COURT_JUDGMENT', 'COURT_ENFORCEMENT', 'COMPLAINT_12315')
-                 group by merchant_id
+                  from risk.feed_record f
+                  left join (select distinct merchant_id, ref_12315 from risk.complaint
+                              where merchant_id in (:ids) and ref_12315 is not null) c
+                    on f.type = 'COMPLAINT_12315' and c.merchant_id = f.merchant_id and c.ref_12315 = f.reference
+                 where f.merchant_id in (:ids) and type in ('COURT_JUDGMENT', 'COURT_ENFORCEMENT', 'COMPLAINT_12315')
+                 group by f.merchant_id
                 """)
                 .param("ids", ids).param("d365", Date.valueOf(today.minusDays(365))).param("d90", Date.valueOf(today.minusDays(90)))
                 .query(rs -> {

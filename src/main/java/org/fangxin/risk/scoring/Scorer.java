@@ -25,6 +25,7 @@ import org.fangxin.risk.persistence.FeedRepository;
 import org.fangxin.risk.persistence.InputsRepository;
 import org.fangxin.risk.persistence.TierRepository;
 import org.fangxin.risk.persistence.TierRepository.StoredTier;
+import org.fangxin.shared.MessageArgument;
 import org.fangxin.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -140,13 +141,13 @@ public class Scorer {
         }
         if (to.worseThan(from)) {
             boolean alerted = alerts.raise(new AlertBook.NewAlert(merchant, AlertKind.TIER_DROP, from + " → " + to
-                    + " (" + rating.score().scoreCenti() / 100 + ")", from, to, null,
+                    + " (" + rating.score().scoreCenti() / 100 + ")", List.of(points(rating.score().scoreCenti())), from, to, null,
                     "tier-drop:" + merchant.id() + ":" + ctx.today() + ":" + from + ":" + to));
             raised += alerted ? 1 : 0;
             // a suspicion follows the score, not an operator's override (the operator can mark a closure directly)
             if (to == RiskTier.D && rating.state().tier() == RiskTier.D && dTierOpensSuspicion) {
-                closures.suspect(merchant.id(), "risk tier D on " + ctx.today() + ": score "
-                        + rating.score().scoreCenti() / 100 + "; " + worstFactors(rating));
+                List<String> evidence = suspicionArgs(rating, ctx.today());
+                closures.suspect(merchant.id(), SUSPICION + (evidence.size() - 2) / 2, evidence);
             }
         }
         return raised;
@@ -157,16 +158,36 @@ public class Scorer {
         for (FactorResult factor : rating.newlyAtThresholdFactors()) {
             boolean alerted = alerts.raise(new AlertBook.NewAlert(merchant, AlertKind.FACTOR_THRESHOLD,
                     factor.factor() + " = " + factor.value() + " (" + factor.source() + ", " + factor.asOf() + ")",
+                    List.of(MessageArgument.key("risk.factor." + factor.factor()),
+                            factor.value() == null ? "" : factor.factor().unit().format(factor.value()),
+                            MessageArgument.key("risk.source." + factor.source()), String.valueOf(factor.asOf())),
                     null, null, factor.factor().name(), "factor:" + merchant.id() + ":" + factor.factor() + ":" + today));
             raised += alerted ? 1 : 0;
         }
         return raised;
     }
 
-    private static String worstFactors(Rating rating) {
-        return String.join(", ", rating.score().factors().stream().filter(f -> f.contributionCenti() > 0)
-                .sorted((a, b) -> Integer.compare(b.contributionCenti(), a.contributionCenti())).limit(4)
-                .map(f -> f.factor() + " −" + f.contributionCenti() / 100).toList());
+    /** The message key prefix of a suspicion's evidence; the suffix counts the factors named (0 to 3). */
+    static final String SUSPICION = "risk.suspicion.";
+
+    /** Hundredths of a point as points with one decimal, e.g. 35.2. */
+    static String points(int centi) {
+        return centi / 100 + "." + (centi % 100) / 10;
+    }
+
+    /**
+     * The evidence of a suspicion the score opens, as arguments of {@code risk.suspicion.<n>}: the day, the score and
+     * the n (up to three) factors that cost most, each its name and the points lost.
+     */
+    static List<String> suspicionArgs(Rating rating, LocalDate day) {
+        List<String> args = new ArrayList<>(List.of(day.toString(), points(rating.score().scoreCenti())));
+        rating.score().factors().stream().filter(f -> f.contributionCenti() > 0)
+                .sorted((a, b) -> Integer.compare(b.contributionCenti(), a.contributionCenti())).limit(3)
+                .forEach(f -> {
+                    args.add(MessageArgument.key("risk.factor." + f.factor()));
+                    args.add(points(f.contributionCenti()));
+                });
+        return args;
     }
 
     private static StoredTier stored(MerchantView merchant, Rating rating, StoredTier previous, LocalDate today) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.fangxin.risk.FactorView;
 import org.fangxin.risk.ScorePoint;
-import org.fangxin.shared.Money;
+import org.fangxin.risk.domain.Factor;
 
 /** Page helpers: a factor's value and thresholds as people read them, and the history chart's series. */
 final class FactorRows {
@@ -32,11 +32,7 @@ final class FactorRows {
 
     /** A value in its unit: basis points as a percentage, fen as yuan, counts, days and months as numbers. */
     static String format(String unit, long value) {
-        return switch (unit) {
-            case "BP" -> String.format("%d.%02d%%", value / 100, Math.abs(value % 100));
-            case "FEN" -> Money.fen(value).format();
-            default -> Long.toString(value);
-        };
+        return Factor.Unit.valueOf(unit).format(value);
     }
 
     /** Hundredths of a point as points with one decimal. */

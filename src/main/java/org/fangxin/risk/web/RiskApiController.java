@@ -22,6 +22,7 @@ import org.fangxin.risk.ScorePoint;
 import org.fangxin.risk.TierDistributionView;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.web.StoredText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +39,12 @@ class RiskApiController {
 
     private final RiskScores scores;
     private final RiskAlerts alerts;
+    private final StoredText texts;
     private final RiskBadges badges;
     private final Idempotency idempotency;
 
-    RiskApiController(RiskScores scores, RiskAlerts alerts, RiskBadges badges, Idempotency idempotency) {
+    RiskApiController(RiskScores scores, RiskAlerts alerts, RiskBadges badges, Idempotency idempotency, StoredText texts) {
+        this.texts = texts;
         this.scores = scores;
         this.alerts = alerts;
         this.badges = badges;
@@ -102,12 +105,17 @@ class RiskApiController {
     @GetMapping("/api/v1/risk/alerts")
     List<AlertView> alerts(Actor actor, @RequestParam(required = false) UUID merchantId,
                            @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "50") int limit) {
-        return alerts.list(actor, merchantId, open, limit);
+        return alerts.list(actor, merchantId, open, limit).stream().map(this::withText).toList();
     }
 
     @PostMapping("/api/v1/risk/alerts/{id}/acknowledgement")
     AlertView acknowledge(Actor actor, @PathVariable UUID id, @Valid @RequestBody Acknowledgement body) {
-        return alerts.acknowledge(actor, id, body.note());
+        return withText(alerts.acknowledge(actor, id, body.note()));
+    }
+
+    /** Codes stay (machine-readable); the detail is added in the caller's language (lang cookie or ?lang=; zh-CN). */
+    private AlertView withText(AlertView alert) {
+        return alert.withDetailText(texts.render(alert.detailKey(), alert.detailArgs()));
     }
 
     /** Anyone: tier and 放心商户 badge of merchants (comma-separated ids, at most 500), as product pages show them. */
