@@ -146,8 +146,6 @@ class PageSweepTests extends IntegrationTest {
     private static final Map<String, String> KNOWN_DEFECTS = Map.of(
             "/risk", "issue 9: scores, alerts, feeds and tables show factor, list and cycle codes and stored English reasons",
             "/protection/closures", "issue 9: a suspicion opened by the risk score stores its factors as codes in the evidence",
-            "/audit", "issue 14: the hash-chained audit table is wider than a phone (a desktop page for staff)",
-            "/merchants/", "issue 13 item 13: the business facts columns make the merchant tables 5 px wider than a phone",
             "/complaints/", "issue 10: a case's history shows the remedy code and the English note the agreement step stores");
 
     private static String knownDefect(String path) {
