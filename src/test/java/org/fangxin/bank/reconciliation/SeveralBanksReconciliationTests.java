@@ -40,6 +40,7 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
     @Autowired Ledger ledger;
     @Autowired Merchants merchants;
     @Autowired Users accounts;
+    @Autowired org.fangxin.bank.BankExchange exchange;
 
     Api maker;
     Api checker;
@@ -213,5 +214,26 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
         List<String> kinds = new ArrayList<>();
         run.get("breaks").forEach(b -> kinds.add(b.get("kind").asString()));
         return kinds;
+    }
+
+    /**
+     * Goal: the connected bank adapter (the sandbox) is the DEFAULT bank's; a payout debiting a sub-account at another
+     * bank is not filed to it (it stays instructed), while a DEFAULT merchant's payout is delivered.
+     */
+    @Test
+    void aPayoutOfAMerchantAtAnotherBankIsNotSentToTheDefaultBanksAdapter() {
+        AtBank elsewhere = merchantAt(registerBank("X"));
+        String atDefault = exchange.subAccountOf(new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200").id());
+
+        var notSent = exchange.sendPayouts(List.of(payout(elsewhere.accountNumber())), today());
+        var sent = exchange.sendPayouts(List.of(payout(atDefault)), today());
+
+        assertThat(notSent).isEmpty();
+        assertThat(sent).singleElement().satisfies(receipt -> assertThat(receipt.acceptedCount()).isEqualTo(1));
+    }
+
+    private static org.fangxin.bank.PayoutInstruction payout(String debtor) {
+        return new org.fangxin.bank.PayoutInstruction("MBP" + SEQUENCE.incrementAndGet(), debtor, "测试商户", "开封银行",
+                "6222000011112222", Money.fen(100_00), "payout");
     }
 }
