@@ -259,10 +259,8 @@ public class BankPortal {
             throw forbidden();
         }
         LocalDate day = date == null ? today() : date;
-        CertificateView certificate = reconciliations.certificate(day);
-        Map<UUID, CertificateView.AccountLine> lines = new HashMap<>();
-        certificate.accounts().stream().filter(line -> line.merchantId() != null)
-                .forEach(line -> lines.put(line.merchantId(), line));
+        // Each merchant stands where its own bank's certificate puts it (another bank's statement never decides it).
+        Map<String, Map<UUID, CertificateView.AccountLine>> linesByBank = new HashMap<>();
         Map<String, List<RegionCertificateStatus.MerchantLine>> byRegion = new TreeMap<>();
         int page = 0;
         MerchantPage listed;
@@ -272,14 +270,16 @@ public class BankPortal {
                 if (!IN_CUSTODY.contains(merchant.status()) || merchant.status() == MerchantStatus.CLOSED) {
                     continue;
                 }
-                CertificateView.AccountLine line = lines.get(merchant.id());
+                String at = banks.bankOfMerchant(merchant.id());
+                CertificateView.AccountLine line = linesByBank.computeIfAbsent(at, b -> linesOf(reconciliations.certificate(day, b)))
+                        .get(merchant.id());
                 RegionCertificateStatus.State state = line == null ? RegionCertificateStatus.State.MISSING
                         : line.status() == CertificateView.Status.GREEN ? RegionCertificateStatus.State.GREEN
                         : line.openBreaks() > 0 ? RegionCertificateStatus.State.OPEN_BREAKS
                         : RegionCertificateStatus.State.MISMATCH;
                 byRegion.computeIfAbsent(merchant.regionCode(), r -> new ArrayList<>()).add(new RegionCertificateStatus.MerchantLine(
                         merchant.id(), merchant.legalName(), merchant.sector().name(),
-                        line == null ? null : line.accountNumber(), state, line == null ? 0 : line.openBreaks()));
+                        line == null ? null : line.accountNumber(), state, line == null ? 0 : line.openBreaks(), at));
             }
         } while ((long) page * MERCHANTS_PER_READ < listed.total());
         List<RegionCertificateStatus> regions = new ArrayList<>();
@@ -288,6 +288,12 @@ public class BankPortal {
                 count(merchantLines, RegionCertificateStatus.State.MISMATCH), count(merchantLines, RegionCertificateStatus.State.MISSING),
                 merchantLines)));
         return regions;
+    }
+
+    private static Map<UUID, CertificateView.AccountLine> linesOf(CertificateView certificate) {
+        Map<UUID, CertificateView.AccountLine> lines = new HashMap<>();
+        certificate.accounts().stream().filter(line -> line.merchantId() != null).forEach(line -> lines.put(line.merchantId(), line));
+        return lines;
     }
 
     private static int count(List<RegionCertificateStatus.MerchantLine> lines, RegionCertificateStatus.State state) {

@@ -146,6 +146,13 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
         JsonNode stillGreen = maker.get("/api/v1/reconciliation/certificates?date=" + day + "&bank=" + bankA).json();
         assertThat(stillGreen.get("status").asString()).isEqualTo("GREEN");
         assertThat(stillGreen.get("openBreaks").size()).isZero();
+
+        // The regulator sees each merchant where its own bank's certificate puts it.
+        JsonNode regions = api().as(users.create(Role.REGULATOR)).get("/api/v1/bank/certificate-status?date=" + day).json();
+        assertThat(regulatorLine(regions, gym.merchantId()).get("state").asString()).isEqualTo("GREEN");
+        assertThat(regulatorLine(regions, gym.merchantId()).get("bank").asString()).isEqualTo(bankA);
+        assertThat(regulatorLine(regions, school.merchantId()).get("state").asString()).isEqualTo("OPEN_BREAKS");
+        assertThat(regulatorLine(regions, school.merchantId()).get("bank").asString()).isEqualTo(bankB);
     }
 
     /**
@@ -208,6 +215,17 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("custodian-bank-move-money-held");
         assertThat(maker.get("/api/v1/bank/merchants/" + gym.merchantId() + "/accounts").json().get("bank").asString()).isEqualTo(bankA);
+    }
+
+    private static JsonNode regulatorLine(JsonNode regions, UUID merchantId) {
+        for (JsonNode region : regions) {
+            for (JsonNode line : region.get("merchants")) {
+                if (line.get("merchantId").asString().equals(merchantId.toString())) {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("merchant " + merchantId + " not in the regulator's view");
     }
 
     private static List<String> kinds(JsonNode run) {
