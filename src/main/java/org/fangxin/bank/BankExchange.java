@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.exchange.ExchangeRepository;
 import org.fangxin.bank.format.BankStatement;
 import org.fangxin.bank.format.Camt053Reader;
@@ -66,6 +67,7 @@ public class BankExchange {
     private final ExchangeRepository repository;
     private final ReconciliationRepository subAccounts;
     private final Reconciliations reconciliations;
+    private final CustodianBanks custodianBanks;
     private final Ledger ledger;
     private final IdGenerator ids;
     private final Clock clock;
@@ -74,13 +76,14 @@ public class BankExchange {
     private final String initiatingParty;
 
     BankExchange(BankPort bank, ExchangeRepository repository, ReconciliationRepository subAccounts, Reconciliations reconciliations,
-                 Ledger ledger, IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
+                 CustodianBanks custodianBanks, Ledger ledger, IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
                  @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount,
                  @Value("${fangxin.bank.initiating-party:Fangxin Platform}") String initiatingParty) {
         this.bank = bank;
         this.repository = repository;
         this.subAccounts = subAccounts;
         this.reconciliations = reconciliations;
+        this.custodianBanks = custodianBanks;
         this.ledger = ledger;
         this.ids = ids;
         this.clock = clock;
@@ -119,7 +122,7 @@ public class BankExchange {
             Optional<String> filed = repository.fileOf(instruction.endToEndId());
             if (filed.isPresent()) {
                 messageIds.add(filed.get());
-            } else {
+            } else if (atConnectedBank(instruction)) {
                 fresh.add(instruction);
             }
         }
@@ -140,6 +143,21 @@ public class BankExchange {
             }
         }
         return receipts;
+    }
+
+    /**
+     * The connected adapter is the DEFAULT custodian bank's: a payout debiting a sub-account at another bank is not
+     * filed (it stays instructed, in transit, and goes out once that bank's adapter exists) instead of being sent to
+     * a bank that does not hold the money.
+     */
+    private boolean atConnectedBank(PayoutInstruction instruction) {
+        String at = custodianBanks.bankOfAccount(instruction.debtorAccount()).orElse(CustodianBanks.DEFAULT);
+        if (!at.equals(CustodianBanks.DEFAULT)) {
+            log.warn("payout {} debits a sub-account at custodian bank {}, which has no adapter connected: not sent",
+                    instruction.endToEndId(), at);
+            return false;
+        }
+        return true;
     }
 
     /** The end-to-end ids a file carried. */

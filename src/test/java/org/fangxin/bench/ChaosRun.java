@@ -42,6 +42,8 @@ public final class ChaosRun {
     private final List<String> bases;
     private final ThreadLocal<Integer> instance = ThreadLocal.withInitial(() -> 0);
     private final AtomicInteger serverErrors = new AtomicInteger();
+    /** Of the 5xx answers, those that were 503 (database unavailable, with Retry-After): the others are 500s. */
+    private final AtomicInteger unavailable = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final AtomicLong mobiles = new AtomicLong(13_600_000_000L + (System.nanoTime() / 1000 % 90_000_000L));
     private final AtomicInteger retried = new AtomicInteger();
@@ -141,10 +143,10 @@ public final class ChaosRun {
         Answer invariants = send("GET", operator, "/api/v1/ledger/invariants", null, null);
         boolean holds = invariants.status() == 200 && invariants.body().get("holds").asBoolean();
         System.out.println("| redemptions acknowledged | applied exactly once | lost | applied twice | purchase orders | "
-                + "replayed to the same order | requests retried | 5xx answers | ledger invariants |");
+                + "replayed to the same order | requests retried | 5xx answers (of them 503) | ledger invariants |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d | %s |%n", redemptions, redemptions - lost, lost, doubled,
-                purchaseKeys.size(), purchaseKeys.size() - purchasesTwice, retried.get(), serverErrors.get(),
+        System.out.printf("| %d | %d | %d | %d | %d | %d | %d | %d (%d) | %s |%n", redemptions, redemptions - lost, lost, doubled,
+                purchaseKeys.size(), purchaseKeys.size() - purchasesTwice, retried.get(), serverErrors.get(), unavailable.get(),
                 holds ? "hold" : "BROKEN");
         return lost == 0 && doubled == 0 && purchasesTwice == 0 && holds;
     }
@@ -235,6 +237,11 @@ public final class ChaosRun {
                     return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
                 }
                 serverErrors.incrementAndGet();
+                if (response.statusCode() == 503) {
+                    unavailable.incrementAndGet();
+                } else {
+                    System.err.println("5xx " + response.statusCode() + " " + method + " " + path + ": " + response.body());
+                }
             } catch (java.io.IOException e) {
                 instance.set(instance.get() + 1);  // the instance is down or restarting: the next one, or it again later
             } catch (InterruptedException e) {

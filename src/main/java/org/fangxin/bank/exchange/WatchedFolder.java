@@ -6,10 +6,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.fangxin.bank.format.MalformedBankFile;
+import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.reconciliation.Reconciliations;
 import org.fangxin.bank.reconciliation.RunDetail;
 import org.fangxin.bank.reconciliation.StatementFormat;
@@ -27,7 +29,9 @@ import org.springframework.stereotype.Component;
  * camt.053, {@code *.csv} in the default CSV layout. A file is claimed by a row keyed by the SHA-256 of its bytes
  * (two instances never both import it; the same bytes under another name are not imported again), moved atomically
  * to {@code processing/}, imported, then moved to {@code processed/}, or to {@code failed/} next to a
- * {@code <name>.error.txt} saying why.
+ * {@code <name>.error.txt} saying why. Files in the directory itself are the DEFAULT bank's statements; each other
+ * custodian bank drops its statements into a sub-directory named by its code ({@code <directory>/<CODE>/}), imported
+ * as that bank's (reconciled against its merchants only).
  */
 @Component
 public class WatchedFolder {
@@ -39,13 +43,15 @@ public class WatchedFolder {
     public record Outcome(String fileName, String result, UUID importId, String error) { }
 
     private final Reconciliations reconciliations;
+    private final CustodianBanks banks;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String directory;
 
-    WatchedFolder(Reconciliations reconciliations, JdbcClient jdbc, Clock clock,
+    WatchedFolder(Reconciliations reconciliations, CustodianBanks banks, JdbcClient jdbc, Clock clock,
                   @Value("${fangxin.bank.watch.directory:}") String directory) {
         this.reconciliations = reconciliations;
+        this.banks = banks;
         this.jdbc = jdbc;
         this.clock = clock;
         this.directory = directory;
@@ -55,16 +61,33 @@ public class WatchedFolder {
         return directory != null && !directory.isBlank();
     }
 
-    /** The job: scans the configured directory; nothing when it is off. */
+    /** The job: scans the configured directory and each bank's sub-directory; nothing when it is off. */
     public List<Outcome> scan() {
-        return enabled() ? scan(Path.of(directory)) : List.of();
+        return enabled() ? scanAllBanks(Path.of(directory)) : List.of();
+    }
+
+    /** The root (DEFAULT bank) and {@code <root>/<CODE>} of every other registered bank that has one. */
+    public List<Outcome> scanAllBanks(Path root) {
+        var outcomes = new ArrayList<>(scan(root));
+        for (var bank : banks.all()) {
+            Path folder = root.resolve(bank.code());
+            if (!bank.code().equals(CustodianBanks.DEFAULT) && Files.isDirectory(folder)) {
+                outcomes.addAll(scan(folder, bank.code()));
+            }
+        }
+        return outcomes;
     }
 
     public List<Outcome> scan(Path folder) {
-        return WatchedFolders.scan(folder, file -> format(file) != null, file -> take(folder, file));
+        return scan(folder, CustodianBanks.DEFAULT);
     }
 
-    private Outcome take(Path folder, Path file) throws IOException {
+    /** The statements in one folder, as the given bank's. */
+    public List<Outcome> scan(Path folder, String bank) {
+        return WatchedFolders.scan(folder, file -> format(file) != null, file -> take(folder, file, bank));
+    }
+
+    private Outcome take(Path folder, Path file, String bank) throws IOException {
         String name = file.getFileName().toString();
         byte[] content;
         try {
@@ -93,7 +116,7 @@ public class WatchedFolder {
             return null;
         }
         try {
-            RunDetail run = reconciliations.importFromBank(format(file), content, name);
+            RunDetail run = reconciliations.importFromBank(bank, format(file), content, name);
             WatchedFolders.processed(folder, processing);
             finish(sha256, "PROCESSED", run.run().importId(), null);
             log.info("watched file {} imported: {} lines, {} breaks", name, run.run().lineCount(), run.run().breakCount());

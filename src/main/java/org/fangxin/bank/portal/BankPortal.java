@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.fangxin.bank.BankInstructionView;
 import org.fangxin.bank.InstructionState;
+import org.fangxin.bank.custodian.CustodianBankView;
+import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.reconciliation.CertificateView;
 import org.fangxin.bank.reconciliation.Reconciliations;
 import org.fangxin.bank.sandbox.SandboxBank;
@@ -43,8 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Access: BANK and OPERATOR see every accepted merchant; a merchant's owner or staff see their own merchant's
  * sub-accounts and movements (another merchant answers 404); REGULATOR (a sector regulator only its sector) and
- * OPERATOR read the region status; any other role is refused (403). BANK users are not tied to a bank in identity:
- * there is one custodian bank, so every BANK user is that bank.
+ * OPERATOR read the region status; any other role is refused (403). A BANK user belongs to one custodian bank
+ * ({@link CustodianBanks}) and sees only that bank's merchants, instructions and statements; another bank's merchant
+ * answers 404.
  */
 @Service
 @Transactional
@@ -60,17 +63,19 @@ public class BankPortal {
 
     private final PortalRepository repository;
     private final Reconciliations reconciliations;
+    private final CustodianBanks banks;
     private final SandboxBank bank;
     private final Ledger ledger;
     private final Merchants merchants;
     private final Clock clock;
     private final String custodyAccount;
 
-    BankPortal(PortalRepository repository, Reconciliations reconciliations,
+    BankPortal(PortalRepository repository, Reconciliations reconciliations, CustodianBanks banks,
                SandboxBank bank, Ledger ledger, Merchants merchants, Clock clock,
                @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount) {
         this.repository = repository;
         this.reconciliations = reconciliations;
+        this.banks = banks;
         this.bank = bank;
         this.ledger = ledger;
         this.merchants = merchants;
@@ -80,6 +85,11 @@ public class BankPortal {
 
     public String custodyAccount() {
         return custodyAccount;
+    }
+
+    /** The platform's custody account at the caller's bank (a BANK user's own; the configured one for the others). */
+    public String custodyAccount(Actor actor) {
+        return banks.scopeOf(actor).map(banks::existing).map(CustodianBankView::custodyAccount).orElse(custodyAccount);
     }
 
     public LocalDate today() {
@@ -104,15 +114,20 @@ public class BankPortal {
     /** The numbers assigned at approval; none yet (null) for a merchant approved before numbering at approval. */
     private CustodyAccountsView accountsOf(MerchantView merchant) {
         Optional<PortalRepository.SubAccounts> accounts = repository.subAccounts(merchant.id());
-        return new CustodyAccountsView(merchant.id(), merchant.legalName(), merchant.regionCode(), custodyAccount,
+        String at = banks.bankOfMerchant(merchant.id());
+        String custody = Optional.ofNullable(banks.existing(at).custodyAccount()).orElse(custodyAccount);
+        return new CustodyAccountsView(merchant.id(), merchant.legalName(), merchant.regionCode(), custody,
                 accounts.map(PortalRepository.SubAccounts::escrow).orElse(null),
                 accounts.map(PortalRepository.SubAccounts::deposit).orElse(null),
-                accounts.map(PortalRepository.SubAccounts::assignedAt).orElse(null));
+                accounts.map(PortalRepository.SubAccounts::assignedAt).orElse(null), at);
     }
 
     // ------------------------------------------------------------------ balances and movements
 
-    /** BANK, OPERATOR: every merchant in custody with its balances at the end of {@code asOf} (today when null). */
+    /**
+     * BANK, OPERATOR: every merchant in custody with its balances at the end of {@code asOf} (today when null); a
+     * BANK user only its own bank's merchants.
+     */
     public BalancePage balances(Actor actor, LocalDate asOf, int page, int size) {
         requireBankOrOperator(actor);
         LocalDate day = asOf == null ? today() : asOf;
@@ -121,12 +136,13 @@ public class BankPortal {
             throw Rejection.invalid("page", "page counts from 0");
         }
         MerchantPage listed = merchants.list(actor, null, page, limit);
+        Optional<String> scope = banks.scopeOf(actor);
         List<SupervisedBalance> items = new ArrayList<>();
         Money escrow = Money.zero(Money.CNY);
         Money deposit = Money.zero(Money.CNY);
         Money transit = Money.zero(Money.CNY);
         for (MerchantView merchant : listed.items()) {
-            if (!IN_CUSTODY.contains(merchant.status())) {
+            if (!IN_CUSTODY.contains(merchant.status()) || !atBankOf(scope, merchant.id())) {
                 continue;
             }
             SupervisedBalance balance = balanceOf(merchant, day);
@@ -188,10 +204,16 @@ public class BankPortal {
     public List<SentInstruction> instructions(Actor actor, InstructionState state, int page, int size) {
         requireBankOrOperator(actor);
         List<BankInstructionView> received = bank.instructions(state, page, pageSize(size));
+        Optional<String> scope = banks.scopeOf(actor);
         Map<String, Optional<MerchantView>> byDebtor = new HashMap<>();
         List<SentInstruction> sent = new ArrayList<>(received.size());
         for (BankInstructionView i : received) {
             Optional<MerchantView> merchant = byDebtor.computeIfAbsent(i.debtorAccount(), this::merchantOfDebtor);
+            // A bank sees the instructions of its own merchants (one it cannot place: the DEFAULT bank's sandbox).
+            String debtorBank = merchant.map(m -> banks.bankOfMerchant(m.id())).orElse(CustodianBanks.DEFAULT);
+            if (scope.isPresent() && !scope.get().equals(debtorBank)) {
+                continue;
+            }
             sent.add(new SentInstruction(i.endToEndId(), merchant.map(MerchantView::id).orElse(null),
                     merchant.map(MerchantView::legalName).orElse(null), i.debtorAccount(), i.creditorName(),
                     i.creditorAccount(), i.amount(), i.state(), i.reasonCode(), i.receivedAt(), i.decidedAt()));
@@ -222,7 +244,7 @@ public class BankPortal {
             throw Rejection.invalid("page", "page counts from 0");
         }
         int limit = pageSize(size);
-        return repository.statements(Math.multiplyExact(page, limit), limit);
+        return repository.statements(banks.scopeOf(actor).orElse(null), Math.multiplyExact(page, limit), limit);
     }
 
     // ------------------------------------------------------------------ regulator
@@ -237,10 +259,8 @@ public class BankPortal {
             throw forbidden();
         }
         LocalDate day = date == null ? today() : date;
-        CertificateView certificate = reconciliations.certificate(day);
-        Map<UUID, CertificateView.AccountLine> lines = new HashMap<>();
-        certificate.accounts().stream().filter(line -> line.merchantId() != null)
-                .forEach(line -> lines.put(line.merchantId(), line));
+        // Each merchant stands where its own bank's certificate puts it (another bank's statement never decides it).
+        Map<String, Map<UUID, CertificateView.AccountLine>> linesByBank = new HashMap<>();
         Map<String, List<RegionCertificateStatus.MerchantLine>> byRegion = new TreeMap<>();
         int page = 0;
         MerchantPage listed;
@@ -250,14 +270,16 @@ public class BankPortal {
                 if (!IN_CUSTODY.contains(merchant.status()) || merchant.status() == MerchantStatus.CLOSED) {
                     continue;
                 }
-                CertificateView.AccountLine line = lines.get(merchant.id());
+                String at = banks.bankOfMerchant(merchant.id());
+                CertificateView.AccountLine line = linesByBank.computeIfAbsent(at, b -> linesOf(reconciliations.certificate(day, b)))
+                        .get(merchant.id());
                 RegionCertificateStatus.State state = line == null ? RegionCertificateStatus.State.MISSING
                         : line.status() == CertificateView.Status.GREEN ? RegionCertificateStatus.State.GREEN
                         : line.openBreaks() > 0 ? RegionCertificateStatus.State.OPEN_BREAKS
                         : RegionCertificateStatus.State.MISMATCH;
                 byRegion.computeIfAbsent(merchant.regionCode(), r -> new ArrayList<>()).add(new RegionCertificateStatus.MerchantLine(
                         merchant.id(), merchant.legalName(), merchant.sector().name(),
-                        line == null ? null : line.accountNumber(), state, line == null ? 0 : line.openBreaks()));
+                        line == null ? null : line.accountNumber(), state, line == null ? 0 : line.openBreaks(), at));
             }
         } while ((long) page * MERCHANTS_PER_READ < listed.total());
         List<RegionCertificateStatus> regions = new ArrayList<>();
@@ -266,6 +288,12 @@ public class BankPortal {
                 count(merchantLines, RegionCertificateStatus.State.MISMATCH), count(merchantLines, RegionCertificateStatus.State.MISSING),
                 merchantLines)));
         return regions;
+    }
+
+    private static Map<UUID, CertificateView.AccountLine> linesOf(CertificateView certificate) {
+        Map<UUID, CertificateView.AccountLine> lines = new HashMap<>();
+        certificate.accounts().stream().filter(line -> line.merchantId() != null).forEach(line -> lines.put(line.merchantId(), line));
+        return lines;
     }
 
     private static int count(List<RegionCertificateStatus.MerchantLine> lines, RegionCertificateStatus.State state) {
@@ -284,10 +312,15 @@ public class BankPortal {
             throw forbidden();
         }
         MerchantView merchant = merchants.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
-        if (!IN_CUSTODY.contains(merchant.status())) {
+        if (!IN_CUSTODY.contains(merchant.status()) || !atBankOf(banks.scopeOf(actor), merchantId)) {
             throw Rejection.notFound("merchant");
         }
         return merchant;
+    }
+
+    /** True unless the caller is limited to one bank and the merchant is at another (another bank's object: 404). */
+    private boolean atBankOf(Optional<String> scope, UUID merchantId) {
+        return scope.isEmpty() || scope.get().equals(banks.bankOfMerchant(merchantId));
     }
 
     /** 403 unless the custodian bank or an operator. */

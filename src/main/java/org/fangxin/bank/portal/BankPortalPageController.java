@@ -33,7 +33,7 @@ class BankPortalPageController {
                   @RequestParam(defaultValue = "0") int page, Model model) {
         LocalDate day = date == null ? portal.today() : date;
         model.addAttribute("day", day);
-        model.addAttribute("custodyAccount", portal.custodyAccount());
+        model.addAttribute("custodyAccount", portal.custodyAccount(actor));
         model.addAttribute("balances", portal.balances(actor, day, page, ROWS));
         model.addAttribute("instructions", portal.instructions(actor, null, 0, RECENT));
         model.addAttribute("statements", portal.statements(actor, 0, RECENT));

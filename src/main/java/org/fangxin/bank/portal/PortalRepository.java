@@ -36,13 +36,15 @@ class PortalRepository {
                 """).param("a", accountNumber).query(UUID.class).optional();
     }
 
-    List<StatementSummary> statements(int offset, int limit) {
+    /** With a bank: only statements that bank sent (null: every bank's). */
+    List<StatementSummary> statements(String bank, int offset, int limit) {
         return jdbc.sql("""
                 select i.id, i.format, i.file_name, i.from_date, i.to_date, i.line_count, i.imported_at,
                        r.id, coalesce(r.match_count, 0), coalesce(r.break_count, 0), coalesce(r.rate_basis_points, 0)
                   from bank.statement_import i left join bank.reconciliation_run r on r.import_id = i.id
+                 where cast(:bank as text) is null or i.bank_code = :bank
                  order by i.imported_at desc, i.id desc offset :offset limit :limit
-                """).param("offset", offset).param("limit", limit)
+                """).param("bank", bank).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new StatementSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getInt(6),
                         rs.getTimestamp(7).toInstant(), rs.getObject(8, UUID.class), rs.getInt(9), rs.getInt(10), rs.getInt(11)))

@@ -18,6 +18,7 @@ public record RegionCertificateStatus(LocalDate date, String regionCode, int gre
 
     public enum State { GREEN, OPEN_BREAKS, MISMATCH, MISSING }
 
+    /** {@code bank}: the custodian bank the merchant's sub-accounts are at, whose certificate the state comes from. */
     public record MerchantLine(UUID merchantId, String merchantName, String sector, String escrowSubAccount, State state,
-                               int openBreaks) { }
+                               int openBreaks, String bank) { }
 }

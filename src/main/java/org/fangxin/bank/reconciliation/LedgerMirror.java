@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.format.BankReferences;
 import org.fangxin.bank.reconciliation.domain.LedgerMovement;
 import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
@@ -26,14 +27,16 @@ import org.springframework.stereotype.Component;
 class LedgerMirror {
 
     private final ReconciliationRepository repository;
+    private final CustodianBanks banks;
     private final Ledger ledger;
     private final ZoneId bankZone;
     private final String operatingAccount;
 
-    LedgerMirror(ReconciliationRepository repository, Ledger ledger,
+    LedgerMirror(ReconciliationRepository repository, CustodianBanks banks, Ledger ledger,
                  @Value("${fangxin.bank.zone:Asia/Shanghai}") String bankZone,
                  @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount) {
         this.repository = repository;
+        this.banks = banks;
         this.ledger = ledger;
         this.bankZone = ZoneId.of(bankZone);
         this.operatingAccount = operatingAccount;
@@ -48,13 +51,16 @@ class LedgerMirror {
         return accountNumber.equals(operatingAccount);
     }
 
-    /** The ESCROW entries of the statement's known sub-accounts booked on its days (in the bank's zone). */
-    List<LedgerMovement> movements(Set<String> accountNumbers, LocalDate from, LocalDate to) {
+    /**
+     * The ESCROW entries of the statement's sub-accounts at this bank booked on its days (in the bank's zone). An
+     * account of another bank has no movements here: its lines are the other bank's business, so they break.
+     */
+    List<LedgerMovement> movements(String bank, Set<String> accountNumbers, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(bankZone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(bankZone).toInstant();
         var movements = new ArrayList<LedgerMovement>();
         for (String accountNumber : accountNumbers) {
-            Optional<AccountView> escrow = ledgerAccountOf(accountNumber, Money.CNY);
+            Optional<AccountView> escrow = ledgerAccountOf(bank, accountNumber, Money.CNY);
             if (escrow.isEmpty()) {
                 continue;
             }
@@ -69,11 +75,16 @@ class LedgerMirror {
 
     /**
      * The ledger account a bank account stands for: a custody sub-account is its merchant's ESCROW, the operating
-     * account is PLATFORM_OPERATING_CASH (where bank fees are charged); any other account has none.
+     * account is PLATFORM_OPERATING_CASH (where bank fees are charged); any other account has none. With a bank: only
+     * that bank's sub-accounts (the operating account is at the DEFAULT bank); null: any bank.
      */
-    Optional<AccountView> ledgerAccountOf(String accountNumber, java.util.Currency currency) {
+    Optional<AccountView> ledgerAccountOf(String bank, String accountNumber, java.util.Currency currency) {
         if (accountNumber.equals(operatingAccount)) {
-            return ledger.findAccount(AccountType.PLATFORM_OPERATING_CASH, null, currency);
+            return bank == null || bank.equals(CustodianBanks.DEFAULT)
+                    ? ledger.findAccount(AccountType.PLATFORM_OPERATING_CASH, null, currency) : Optional.empty();
+        }
+        if (bank != null && !banks.bankOfAccount(accountNumber).map(bank::equals).orElse(false)) {
+            return Optional.empty();
         }
         return repository.findSubAccount(accountNumber).flatMap(s -> ledger.findAccount(AccountType.ESCROW, s.merchantId(), currency));
     }

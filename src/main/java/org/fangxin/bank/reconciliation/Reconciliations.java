@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.format.CsvMapping;
 import org.fangxin.bank.reconciliation.domain.Reconciler;
 import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
@@ -63,15 +64,17 @@ public class Reconciliations {
     private final ReconciliationRepository repository;
     private final StatementImport statements;
     private final LedgerMirror mirror;
+    private final CustodianBanks banks;
     private final Ledger ledger;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Reconciliations(ReconciliationRepository repository, StatementImport statements, LedgerMirror mirror, Ledger ledger,
-                    AuditTrail audit, Clock clock) {
+    Reconciliations(ReconciliationRepository repository, StatementImport statements, LedgerMirror mirror,
+                    CustodianBanks banks, Ledger ledger, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.statements = statements;
         this.mirror = mirror;
+        this.banks = banks;
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
@@ -124,8 +127,16 @@ public class Reconciliations {
      * malformed (400 naming the line), was already imported (409 naming the first import) or spans too many days.
      */
     public RunDetail importStatement(Actor actor, StatementFormat format, byte[] file, String fileName) {
+        return importStatement(actor, CustodianBanks.DEFAULT, format, file, fileName);
+    }
+
+    /**
+     * Imports a statement of one custodian bank (404 for an unknown bank): it is reconciled against the ledger escrow
+     * of that bank's merchants only, so a line for another bank's sub-account is a break of this bank's run.
+     */
+    public RunDetail importStatement(Actor actor, String bank, StatementFormat format, byte[] file, String fileName) {
         requireOperator(actor);
-        return statements.importFile(actor.userId(), format, file, fileName);
+        return statements.importFile(actor.userId(), banks.existing(bank).code(), format, file, fileName);
     }
 
     /**
@@ -135,7 +146,13 @@ public class Reconciliations {
      */
     @Transactional(noRollbackFor = Rejection.class)
     public RunDetail importFromBank(StatementFormat format, byte[] file, String fileName) {
-        return statements.importFile(SYSTEM_IMPORTER, format, file, fileName);
+        return importFromBank(CustodianBanks.DEFAULT, format, file, fileName);
+    }
+
+    /** The same, for a statement of the given bank (its watched folder). */
+    @Transactional(noRollbackFor = Rejection.class)
+    public RunDetail importFromBank(String bank, StatementFormat format, byte[] file, String fileName) {
+        return statements.importFile(SYSTEM_IMPORTER, bank, format, file, fileName);
     }
 
     @Transactional(readOnly = true)
@@ -249,23 +266,43 @@ public class Reconciliations {
     /** The day's certificate (see {@link CertificateView}); operators and the bank read it. */
     @Transactional(readOnly = true)
     public CertificateView certificate(Actor actor, LocalDate day) {
+        return certificate(actor, day, null);
+    }
+
+    /**
+     * The day's certificate of one bank: its statements against the ledger escrow of its merchants. A BANK user always
+     * reads its own bank's (another bank named: 404); an operator names a bank or reads all banks together (null).
+     */
+    @Transactional(readOnly = true)
+    public CertificateView certificate(Actor actor, LocalDate day, String bank) {
         if (!actor.is(Role.OPERATOR, Role.BANK)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators and the custodian bank read reconciliation certificates");
         }
         if (day == null) {
             throw Rejection.invalid("date", "date is required (yyyy-MM-dd)");
         }
-        return certificate(day);
+        String scope = banks.scopeOf(actor).orElse(null);
+        if (scope != null && bank != null && !scope.equals(bank)) {
+            throw Rejection.notFound("custodian bank");
+        }
+        String which = scope != null ? scope : bank == null ? null : banks.existing(bank).code();
+        return certificate(day, which);
     }
 
-    /** Module-internal (bank portal, regulator view): the day's certificate without an access check. */
+    /** Module-internal (bank portal, regulator view): the day's certificate over every bank, without an access check. */
     @Transactional(readOnly = true)
     public CertificateView certificate(LocalDate day) {
+        return certificate(day, null);
+    }
+
+    /** Module-internal: the day's certificate of one bank (null: all banks), without an access check. */
+    @Transactional(readOnly = true)
+    public CertificateView certificate(LocalDate day, String bank) {
         // Postgres keeps microseconds: the last instant of the day is the next day's start less one microsecond.
         Instant endOfDay = day.plusDays(1).atStartOfDay(mirror.bankZone()).toInstant().minusNanos(1_000);
-        var closing = repository.closingBalances(day);
+        var closing = repository.closingBalances(day, bank);
         List<String> accountNumbers = closing.stream().map(ReconciliationRepository.ClosingBalance::accountNumber).toList();
-        List<BreakView> openBreaks = repository.openBreaks(accountNumbers, day, OPEN_BREAKS_LISTED_MAX);
+        List<BreakView> openBreaks = repository.openBreaks(accountNumbers, day, bank, OPEN_BREAKS_LISTED_MAX);
         var lines = new ArrayList<CertificateView.AccountLine>();
         Money bankTotal = Money.zero(Money.CNY);
         Money ledgerTotal = Money.zero(Money.CNY);
@@ -273,10 +310,11 @@ public class Reconciliations {
         for (var balance : closing) {
             Optional<SubAccountView> subAccount = repository.findSubAccount(balance.accountNumber());
             boolean operating = mirror.isOperatingAccount(balance.accountNumber());
-            Money ledgerEscrow = mirror.ledgerAccountOf(balance.accountNumber(), balance.closing().currency())
+            Money ledgerEscrow = mirror.ledgerAccountOf(bank, balance.accountNumber(), balance.closing().currency())
                     .map(account -> ledger.balanceAsOf(account.id(), endOfDay)).orElse(Money.zero(balance.closing().currency()));
             int open = (int) openBreaks.stream().filter(b -> b.accountNumber().equals(balance.accountNumber())).count();
-            boolean agrees = (subAccount.isPresent() || operating) && ledgerEscrow.equals(balance.closing()) && open == 0;
+            boolean atThisBank = bank == null || banks.bankOfAccount(balance.accountNumber()).map(bank::equals).orElse(operating);
+            boolean agrees = (subAccount.isPresent() || operating) && atThisBank && ledgerEscrow.equals(balance.closing()) && open == 0;
             green &= agrees;
             lines.add(new CertificateView.AccountLine(balance.accountNumber(), subAccount.map(SubAccountView::merchantId).orElse(null),
                     balance.closing(), ledgerEscrow, open, agrees ? CertificateView.Status.GREEN : CertificateView.Status.RED));

@@ -51,7 +51,7 @@ class StatementImport {
         this.clock = clock;
     }
 
-    RunDetail importFile(UUID importedBy, StatementFormat format, byte[] file, String fileName) {
+    RunDetail importFile(UUID importedBy, String bank, StatementFormat format, byte[] file, String fileName) {
         String sha256 = requireNewFile(format, file);
         UUID importId = ids.next();
         long started = System.nanoTime();
@@ -63,12 +63,12 @@ class StatementImport {
         statements.forEach(s -> accounts.add(s.accountNumber()));
         lines.forEach(l -> accounts.add(l.accountNumber()));
         long parsed = System.nanoTime();
-        List<LedgerMovement> movements = mirror.movements(accounts, period.from(), period.to());
+        List<LedgerMovement> movements = mirror.movements(bank, accounts, period.from(), period.to());
         long loaded = System.nanoTime();
         ReconciliationResult result = reconciler.reconcile(lines, movements);
         long matched = System.nanoTime();
         Instant now = clock.instant();
-        repository.insertImport(importId, sha256, format, fileName, period.from(), period.to(), lines.size(), importedBy, now);
+        repository.insertImport(importId, bank, sha256, format, fileName, period.from(), period.to(), lines.size(), importedBy, now);
         for (BankStatement statement : statements) {
             repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
                     statement.fromDate() == null ? period.from() : statement.fromDate(),
@@ -83,7 +83,7 @@ class StatementImport {
                 importId, lines.size(), movements.size(), (parsed - started) / 1_000_000, (loaded - parsed) / 1_000_000,
                 (matched - loaded) / 1_000_000, (System.nanoTime() - matched) / 1_000_000);
         audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
-                Map.of("format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
+                Map.of("bank", bank, "format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
                         "matches", run.matchCount(), "breaks", run.breakCount()));
         return new RunDetail(run, repository.matchesOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX),
                 repository.breaksOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX));

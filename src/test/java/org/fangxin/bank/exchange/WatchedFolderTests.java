@@ -100,4 +100,28 @@ class WatchedFolderTests extends IntegrationTest {
         assertThat(importsNamed(again)).isZero();
         assertThat(folder.enabled()).as("off unless configured").isFalse();
     }
+
+    /** Goal: each custodian bank has its own folder; a file is imported as the statement of the folder's bank. */
+    @Test
+    void aFileInABanksSubFolderIsImportedAsThatBanksStatement() throws Exception {
+        String code = "W" + (System.nanoTime() % 100_000_000L);
+        jdbc.sql("insert into bank.custodian_bank (code, name_zh, name_en, created_at) values (:c, '测试', 'Test', now())")
+                .param("c", code).update();
+        String atBank = "bank-" + UUID.randomUUID() + ".csv";
+        String atRoot = "root-" + UUID.randomUUID() + ".csv";
+        Files.createDirectories(dir.resolve(code));
+        Files.writeString(dir.resolve(code).resolve(atBank), csv(exchange.subAccountOf(UUID.randomUUID()), "W" + UUID.randomUUID()));
+        Files.writeString(dir.resolve(atRoot), csv(exchange.subAccountOf(UUID.randomUUID()), "W" + UUID.randomUUID()));
+
+        List<WatchedFolder.Outcome> outcomes = folder.scanAllBanks(dir);
+
+        assertThat(outcomes).extracting(WatchedFolder.Outcome::result).containsExactly("PROCESSED", "PROCESSED");
+        assertThat(bankOfImport(atBank)).isEqualTo(code);
+        assertThat(bankOfImport(atRoot)).isEqualTo("DEFAULT");
+        assertThat(dir.resolve(code).resolve("processed").resolve(atBank)).exists();
+    }
+
+    private String bankOfImport(String fileName) {
+        return jdbc.sql("select bank_code from bank.statement_import where file_name = :n").param("n", fileName).query(String.class).single();
+    }
 }

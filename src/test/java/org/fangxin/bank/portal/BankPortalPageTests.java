@@ -60,4 +60,30 @@ class BankPortalPageTests extends IntegrationTest {
             assertThat(page.locator("#movements tbody tr").first()).containsText("¥1,234.00");
         }
     }
+
+    @Autowired
+    org.fangxin.bank.custodian.CustodianBanks custodianBanks;
+
+    /**
+     * Goal: a user of another custodian bank does not see the merchant in its portal and opening the merchant's page
+     * answers "not found" (another bank's object is a 404), while the merchant's own bank sees it.
+     */
+    @Test
+    void aUserOfAnotherBankNeitherListsNorOpensTheMerchant() {
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        UserAccount operator = users.create(Role.OPERATOR);
+        var actor = new org.fangxin.identity.Actor(operator.id(), operator.username(), Role.OPERATOR, null, null);
+        String code = "PG" + (System.nanoTime() % 100_000_000L);
+        custodianBanks.register(actor, code, "另一家银行", "Another bank", "CUST-" + code);
+        UserAccount other = users.create(Role.BANK);
+        custodianBanks.addMember(actor, code, other.id());
+
+        try (Browser browser = Browser.open(port)) {
+            var page = browser.loggedIn(other.username(), TestUsers.PASSWORD);
+            page.navigate("/bank/portal");
+            assertThat(page.locator("#balances tr[data-merchant='" + gym.id() + "']")).hasCount(0);
+            var answer = page.navigate("/bank/portal/merchants/" + gym.id());
+            org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(404);
+        }
+    }
 }

@@ -75,12 +75,13 @@ public class ReconciliationRepository {
         return jdbc.sql("select id from bank.statement_import where sha256 = :sha").param("sha", sha256).query(UUID.class).optional();
     }
 
-    public void insertImport(UUID id, String sha256, StatementFormat format, String fileName, LocalDate from, LocalDate to,
-                             int lineCount, UUID importedBy, Instant now) {
+    public void insertImport(UUID id, String bank, String sha256, StatementFormat format, String fileName, LocalDate from,
+                             LocalDate to, int lineCount, UUID importedBy, Instant now) {
         jdbc.sql("""
-                insert into bank.statement_import (id, sha256, format, file_name, from_date, to_date, line_count, imported_by, imported_at)
-                values (:id, :sha, :format, :fileName, :from, :to, :lines, :by, :now)
-                """).param("id", id).param("sha", sha256).param("format", format.name()).param("fileName", fileName)
+                insert into bank.statement_import (id, bank_code, sha256, format, file_name, from_date, to_date, line_count,
+                                                   imported_by, imported_at)
+                values (:id, :bank, :sha, :format, :fileName, :from, :to, :lines, :by, :now)
+                """).param("id", id).param("bank", bank).param("sha", sha256).param("format", format.name()).param("fileName", fileName)
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).param("lines", lineCount)
                 .param("by", importedBy).param("now", Timestamp.from(now)).update();
     }
@@ -127,13 +128,14 @@ public class ReconciliationRepository {
     public record ClosingBalance(String accountNumber, Money closing) {
     }
 
-    public List<ClosingBalance> closingBalances(LocalDate day) {
+    /** With a bank: only statements that bank sent (null: every bank's). */
+    public List<ClosingBalance> closingBalances(LocalDate day, String bank) {
         return jdbc.sql("""
                 select distinct on (b.account_number) b.account_number, b.closing_minor, b.currency
                   from bank.statement_balance b join bank.statement_import i on i.id = b.import_id
-                 where b.to_date = :day
+                 where b.to_date = :day and (cast(:bank as text) is null or i.bank_code = :bank)
                  order by b.account_number, i.imported_at desc, i.id desc
-                """).param("day", Date.valueOf(day))
+                """).param("day", Date.valueOf(day)).param("bank", bank)
                 .query((rs, n) -> new ClosingBalance(rs.getString(1), new Money(rs.getLong(2), Currency.getInstance(rs.getString(3)))))
                 .list();
     }
@@ -249,14 +251,17 @@ public class ReconciliationRepository {
                 .param("limit", limit).query(ReconciliationRepository::breakView).list();
     }
 
-    public List<BreakView> openBreaks(Collection<String> accountNumbers, LocalDate upTo, int limit) {
+    /** With a bank: only breaks found in that bank's statements (null: every bank's). */
+    public List<BreakView> openBreaks(Collection<String> accountNumbers, LocalDate upTo, String bank, int limit) {
         if (accountNumbers.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(BREAK_COLUMNS + """
                  where b.status <> 'APPROVED' and b.account_number in (:accounts) and b.break_date <= :upTo
+                   and (cast(:bank as text) is null or exists (select 1 from bank.reconciliation_run r
+                          join bank.statement_import i on i.id = r.import_id where r.id = b.run_id and i.bank_code = :bank))
                  order by b.break_date, b.id limit :limit
-                """).param("accounts", accountNumbers).param("upTo", Date.valueOf(upTo)).param("limit", limit)
+                """).param("accounts", accountNumbers).param("upTo", Date.valueOf(upTo)).param("bank", bank).param("limit", limit)
                 .query(ReconciliationRepository::breakView).list();
     }
 

@@ -50,14 +50,15 @@ class ReconciliationApiController {
     ResponseEntity<Object> upload(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @RequestParam(defaultValue = "CSV") String format,
                                   @RequestParam(required = false) String fileName,
+                                  @RequestParam(defaultValue = "DEFAULT") String bank,
                                   @RequestBody(required = false) byte[] file) {
         Reconciliations.requireOperator(actor);
         StatementFormat parsed = format(format);
         byte[] body = file == null ? new byte[0] : file;
         // The key's request fingerprint is the file's digest, not its bytes, so the key store stays small.
-        var request = Map.of("format", parsed.name(), "sha256", java.util.HexFormat.of().formatHex(digest(body)));
+        var request = Map.of("bank", bank, "format", parsed.name(), "sha256", java.util.HexFormat.of().formatHex(digest(body)));
         var answer = idempotency.execute(actor.scope(), key, true, request,
-                () -> Idempotency.Answer.of(201, reconciliations.importStatement(actor, parsed, body, fileName)));
+                () -> Idempotency.Answer.of(201, reconciliations.importStatement(actor, bank, parsed, body, fileName)));
         return respond(answer);
     }
 
@@ -111,8 +112,9 @@ class ReconciliationApiController {
     }
 
     @GetMapping("/api/v1/reconciliation/certificates")
-    CertificateView certificate(Actor actor, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return reconciliations.certificate(actor, date);
+    CertificateView certificate(Actor actor, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                @RequestParam(required = false) String bank) {
+        return reconciliations.certificate(actor, date, bank);
     }
 
     @GetMapping("/api/v1/reconciliation/sub-accounts")
