@@ -28,8 +28,13 @@ final class FundPayments {
         String prefix = "compensation-paid:" + request.caseId() + ":";
         Map<String, PostingSums> paid = ledger.sumsByPostingKeyPrefixPerSegment(prefix, Money.CNY);
         Optional<AccountView> receivable = ledger.findAccount(AccountType.SUBROGATION_RECEIVABLE, request.merchantId(), Money.CNY);
-        boolean ofMerchant = !paid.isEmpty() && receivable.isPresent() && ledger.findTransfer(prefix + paid.keySet().iterator().next())
-                .map(t -> t.entries().stream().anyMatch(e -> e.accountId().equals(receivable.get().id()))).orElse(false);
+        // Any line the fund paid will do as evidence, but only such a line: a line paid from escrow alone has no
+        // receivable entry (the map's order is arbitrary, so taking its first key failed claims at random).
+        boolean ofMerchant = receivable.isPresent() && paid.entrySet().stream()
+                .filter(e -> e.getValue().credits(AccountType.PLATFORM_GUARANTEE_FUND).isPositive())
+                .anyMatch(e -> ledger.findTransfer(prefix + e.getKey())
+                        .map(t -> t.entries().stream().anyMatch(x -> x.accountId().equals(receivable.get().id())))
+                        .orElse(false));
         if (!ofMerchant) {
             throw new Rejection(Claims.CASE_UNKNOWN, "the guarantee fund paid nothing for merchant " + request.merchantId()
                     + " in closure case " + request.caseId());

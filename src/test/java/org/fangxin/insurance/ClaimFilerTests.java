@@ -80,6 +80,26 @@ class ClaimFilerTests extends InsuranceTest {
     }
 
     @Test
+    void aCaseWhoseOtherLinesEscrowPaidAloneStillFilesTheFundsClaim() {
+        Insured insured = insuredGym(Money.yuan(50_000));
+        var gym = insured.merchant();
+        var ledgerState = new CompensationLedger(ledger);
+        UUID caseId = UUID.randomUUID();
+        // most lines of a case are paid from escrow alone; the claim stands on the one the fund paid, whatever the order
+        for (int i = 0; i < 20; i++) {
+            ledgerState.escrowPaid(caseId, gym.id(), 10_000);
+        }
+        UUID funded = ledgerState.fundPaid(caseId, gym.id(), 40_000);
+        publish(new CompensationCompleted(caseId, gym.id(), clock.instant(), Money.fen(240_000), Money.fen(200_000),
+                Money.fen(0), Money.fen(40_000), List.of(new FundedLine(UUID.randomUUID(), funded, UUID.randomUUID(),
+                Money.fen(40_000), Money.fen(40_000)))));
+
+        ClaimView claim = await(() -> claims.ofCase(caseId));
+        assertThat(claim.status()).isEqualTo(ClaimStatus.FILED);
+        assertThat(claim.claimed()).isEqualTo(Money.fen(40_000));
+    }
+
+    @Test
     void anUninsuredMerchantsLossIsRecordedAndStaysAReceivable() {
         var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.BEAUTY, "410200");
         UUID caseId = UUID.randomUUID();

@@ -46,6 +46,23 @@ public final class CompensationLedger {
         return card;
     }
 
+    /** A new card of the merchant whose unredeemed {@code fen} escrow paid in full in case {@code caseId} (no fund part). */
+    public UUID escrowPaid(UUID caseId, UUID merchantId, long fen) {
+        UUID card = UUID.randomUUID();
+        Money f = Money.fen(fen);
+        var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
+        var liability = ledger.open(AccountType.CARD_LIABILITY, card, Money.CNY).id();
+        var refunds = ledger.open(AccountType.CONSUMER_REFUNDS_PAYABLE, card, Money.CNY).id();
+        var escrow = ledger.open(AccountType.ESCROW, merchantId, Money.CNY).id();
+        ledger.post(NewTransfer.of("purchase:" + card, "test purchase", debit(clearing, f), credit(liability, f)));
+        ledger.post(NewTransfer.of("escrow-funding:" + card, "test funding", debit(escrow, f), credit(clearing, f)));
+        ledger.post(NewTransfer.of("compensation:" + caseId + ":" + card, "test compensation", debit(liability, f),
+                credit(refunds, f)));
+        ledger.post(NewTransfer.of("compensation-paid:" + caseId + ":" + card, "test compensation paid",
+                debit(refunds, f), credit(escrow, f)));
+        return card;
+    }
+
     public Money balance(AccountType type, UUID owner) {
         return ledger.findAccount(type, owner, Money.CNY).map(a -> a.normalBalance()).orElse(Money.fen(0));
     }
