@@ -184,6 +184,19 @@ public class CustodianBanks {
         return after;
     }
 
+    /** OPERATOR: the moves awaiting a second operator's decision, oldest first (at most 200). */
+    @Transactional(readOnly = true)
+    public List<BankMoveView> openMoves(Actor actor) {
+        requireOperator(actor);
+        return repository.openMoves(200);
+    }
+
+    /** The bank a BANK user belongs to (DEFAULT without a membership). */
+    @Transactional(readOnly = true)
+    public String bankOfUser(UUID userId) {
+        return repository.bankOfMember(userId).orElse(DEFAULT);
+    }
+
     @Transactional(readOnly = true)
     public List<BankMoveView> moves(Actor actor, UUID merchantId) {
         requireOperator(actor);
