@@ -97,6 +97,19 @@ public class Ledger {
         return account(id).normalBalance();
     }
 
+    /**
+     * Locks the balance rows of these accounts until the caller's transaction ends and answers their balances (normal
+     * side). Every posting locks the balance rows it changes, so a posting to one of them waits: a check made on these
+     * balances still holds when the caller commits (e.g. "holds no money" while a merchant changes bank).
+     */
+    public Map<AccountId, Money> lockBalances(java.util.Collection<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        return repository.lockBalances(accounts).stream().collect(Collectors.toMap(LockedBalance::account,
+                b -> new Money(b.normalSide().normal(b.balanceMinor()), b.currency())));
+    }
+
     /** The balance (normal side) from all entries posted at or before {@code instant}. */
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public Money balanceAsOf(AccountId id, Instant instant) {

@@ -102,6 +102,11 @@ class CustodianBankRepository {
         return jdbc.sql(MOVE_COLUMNS + " where id = :id").param("id", id).query(CustodianBankRepository::move).optional();
     }
 
+    List<BankMoveView> openMoves(int limit) {
+        return jdbc.sql(MOVE_COLUMNS + " where state = 'PROPOSED' order by proposed_at limit :limit").param("limit", limit)
+                .query(CustodianBankRepository::move).list();
+    }
+
     List<BankMoveView> moves(UUID merchantId) {
         return jdbc.sql(MOVE_COLUMNS + " where merchant_id = :m order by proposed_at desc").param("m", merchantId)
                 .query(CustodianBankRepository::move).list();

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.Users;
+import org.fangxin.ledger.AccountId;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.shared.AuditTrail;
@@ -34,6 +35,9 @@ public class CustodianBanks {
     public static final ProblemType MONEY_HELD = new ProblemType("custodian-bank-move-money-held", 409);
     public static final ProblemType MOVE_PENDING = new ProblemType("custodian-bank-move-pending", 409);
     public static final ProblemType MOVE_DECIDED = new ProblemType("custodian-bank-move-decided", 409);
+    /** The accounts whose money ties a merchant to its bank: escrow, risk deposit, in transit to its settlement account. */
+    private static final List<AccountType> HELD = List.of(AccountType.ESCROW, AccountType.RISK_DEPOSIT_HELD,
+            AccountType.MERCHANT_SETTLEMENT);
     public static final ProblemType DECIDER_IS_PROPOSER = new ProblemType("custodian-bank-move-decider-is-proposer", 403);
 
     private final CustodianBankRepository repository;
@@ -180,15 +184,38 @@ public class CustodianBanks {
         return after;
     }
 
+    /** OPERATOR: the moves awaiting a second operator's decision, oldest first (at most 200). */
+    @Transactional(readOnly = true)
+    public List<BankMoveView> openMoves(Actor actor) {
+        requireOperator(actor);
+        return repository.openMoves(200);
+    }
+
+    /** The bank a BANK user belongs to (DEFAULT without a membership). */
+    @Transactional(readOnly = true)
+    public String bankOfUser(UUID userId) {
+        return repository.bankOfMember(userId).orElse(DEFAULT);
+    }
+
     @Transactional(readOnly = true)
     public List<BankMoveView> moves(Actor actor, UUID merchantId) {
         requireOperator(actor);
         return repository.moves(merchantId);
     }
 
+    /**
+     * Refused while the merchant holds money in custody. The balance rows are locked (and read under the lock) so a
+     * purchase, deposit or payout posting to them concurrently waits for this transaction: money cannot arrive between
+     * the check and the move (the purchase path does not take the sub-account lock; the ledger's row lock suffices).
+     */
     private void requireNoMoneyHeld(UUID merchantId) {
-        for (AccountType type : List.of(AccountType.ESCROW, AccountType.RISK_DEPOSIT_HELD, AccountType.MERCHANT_SETTLEMENT)) {
-            Money held = ledger.findAccount(type, merchantId, Money.CNY).map(a -> ledger.balance(a.id())).orElse(Money.zero(Money.CNY));
+        Map<AccountType, AccountId> accounts = new java.util.EnumMap<>(AccountType.class);
+        for (AccountType type : HELD) {
+            ledger.findAccount(type, merchantId, Money.CNY).ifPresent(a -> accounts.put(type, a.id()));
+        }
+        Map<AccountId, Money> balances = ledger.lockBalances(accounts.values());
+        for (AccountType type : HELD) {
+            Money held = Optional.ofNullable(accounts.get(type)).map(balances::get).orElse(Money.zero(Money.CNY));
             if (!held.isZero()) {
                 throw new Rejection(MONEY_HELD, "merchant " + merchantId + " holds money in custody (" + type + "); its bank can be "
                         + "changed only while escrow, risk deposit and in-transit are all zero", Map.of("account", type.name()));

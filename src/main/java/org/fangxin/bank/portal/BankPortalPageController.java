@@ -24,8 +24,11 @@ class BankPortalPageController {
 
     private final BankPortal portal;
 
-    BankPortalPageController(BankPortal portal) {
+    private final org.fangxin.bank.custodian.CustodianBanks banks;
+
+    BankPortalPageController(BankPortal portal, org.fangxin.bank.custodian.CustodianBanks banks) {
         this.portal = portal;
+        this.banks = banks;
     }
 
     @GetMapping("/bank/portal")
@@ -52,6 +55,11 @@ class BankPortalPageController {
         model.addAttribute("movements", portal.movements(actor, merchantId, kind, page, ROWS));
         model.addAttribute("kind", kind);
         model.addAttribute("bankSide", actor.is(Role.BANK, Role.OPERATOR));
+        if (actor.is(Role.OPERATOR)) {  // an operator proposes the merchant's move to another bank here
+            var byCode = new java.util.LinkedHashMap<String, org.fangxin.bank.custodian.CustodianBankView>();
+            banks.all().forEach(b -> byCode.put(b.code(), b));
+            model.addAttribute("custodianBanks", byCode);
+        }
         return "bank/portal-merchant";
     }
 

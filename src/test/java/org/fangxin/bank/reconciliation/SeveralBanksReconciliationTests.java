@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
@@ -29,6 +34,9 @@ import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +49,8 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
     @Autowired Merchants merchants;
     @Autowired Users accounts;
     @Autowired org.fangxin.bank.BankExchange exchange;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired JdbcClient jdbc;
 
     Api maker;
     Api checker;
@@ -215,6 +225,65 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("custodian-bank-move-money-held");
         assertThat(maker.get("/api/v1/bank/merchants/" + gym.merchantId() + "/accounts").json().get("bank").asString()).isEqualTo(bankA);
+    }
+
+    /**
+     * Goal: money that arrives while a move is applied cannot slip past the "holds no money" check. A purchase posting
+     * to the merchant's escrow (uncommitted, holding the balance row) makes the apply wait for it; once it commits, the
+     * apply sees the money and refuses, and the merchant stays at its bank.
+     */
+    @Test
+    void aMoveAppliedWhileAPurchasePostsToEscrowWaitsForItAndIsRefused() throws Exception {
+        String bankA = registerBank("RA");
+        String bankB = registerBank("RB");
+        AtBank gym = merchantAt(bankA);
+        var proposed = maker.post("/api/v1/bank/merchants/" + gym.merchantId() + "/bank-moves", Map.of("toBank", bankB), key());
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        String apply = "/api/v1/bank/bank-moves/" + proposed.json().get("id").asString() + "/apply";
+        var posted = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> purchase = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                move(gym, 10_00);  // the purchase's escrow posting, not committed yet
+                posted.countDown();
+                awaitQuietly(release);
+            }));
+            assertThat(posted.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Api.Response> applied = pool.submit(() -> checker.post(apply, null, key()));
+            awaitDoneOrWaitingOnALock(applied);
+            release.countDown();
+            purchase.get(30, TimeUnit.SECONDS);
+
+            var answer = applied.get(60, TimeUnit.SECONDS);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.code()).isEqualTo("custodian-bank-move-money-held");
+            assertThat(maker.get("/api/v1/bank/merchants/" + gym.merchantId() + "/accounts").json().get("bank").asString())
+                    .isEqualTo(bankA);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Without the lock the apply would finish before the purchase commits; with it, it waits on the balance row. */
+    private void awaitDoneOrWaitingOnALock(Future<?> call) throws InterruptedException {
+        for (int i = 0; i < 300 && !call.isDone(); i++) {
+            Integer waiting = jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and wait_event_type = 'Lock'").query(Integer.class).single();
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static JsonNode regulatorLine(JsonNode regions, UUID merchantId) {
