@@ -206,6 +206,35 @@ class MediationFailedJourneyTests extends IntegrationTest {
         awaitNotice(consumer, "保险赔款已支付");
         String page = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/complaints/" + id).body();
         assertThat(page).as("the case page shows the claim's state").contains("id=\"claim-paid\"").contains("¥1,000.00");
+
+        // the insurer paid in place of the card's value: the consumer cannot be paid twice (issue 10 item 4). The card
+        // is held for the insurer (FROZEN): no refund, no agreed refund, no redemption; a retried payment moves nothing
+        CardView held = fx.cards.find(card.id()).orElseThrow();
+        assertThat(held.status()).isEqualTo(org.fangxin.card.CardStatus.FROZEN);
+        assertThat(held.unredeemed()).as("the value stays in the books, held").isEqualTo(Money.yuan(1_600));
+        assertThat(fx.cards.insurerPaid(card.id())).isEqualTo(Money.yuan(1_000));
+        fx.assertBooks("card held for the insurer", gym.id());
+        Api.Response refund = api().as(consumer).post("/api/v1/refunds", Map.of("cardId", card.id(),
+                "reason", "QUALITY_DROP"), ComplaintFixtures.key());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(409);
+        assertThat(refund.json().get("type").asString()).endsWith("card-held-for-insurer");
+        Api.Response code = api().as(consumer).post("/api/v1/cards/" + card.id() + "/redemption-codes", null);
+        assertThat(code.status()).as(code.body()).isEqualTo(409);
+        assertThat(code.json().get("type").asString()).endsWith("card-held-for-insurer");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(org.fangxin.refund.Refunds.class)
+                        .refundByAgreement(card.id(), Money.yuan(600), "agreement after the claim"))
+                .isInstanceOf(org.fangxin.shared.Rejection.class).hasMessageContaining("insurer");
+        var paidSums = fx.ledger.sumsByPostingKeyPrefix("claim-paid:" + id + ":", held.paid().currency());
+        Api.Response again = api().as(insurer.login()).post("/api/v1/insurance/claims/" + claim.id() + "/payment",
+                Map.of("reference", "retry"), ComplaintFixtures.key());
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(fx.ledger.sumsByPostingKeyPrefix("claim-paid:" + id + ":", held.paid().currency()))
+                .as("a retried payment posts nothing").isEqualTo(paidSums);
+        assertThat(fx.cards.insurerPaid(card.id())).as("nor holds twice").isEqualTo(Money.yuan(1_000));
+        assertThat(fx.cards.find(card.id()).orElseThrow().unredeemed()).isEqualTo(Money.yuan(1_600));
+        fx.assertBooks("refund, redemption and retry refused", gym.id());
+        String cardPage = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/cards/" + card.id()).body();
+        assertThat(cardPage).as("the card page says why it is held").contains("id=\"insurer-hold\"").contains("¥1,000.00");
     }
 
     /** 09:00 in Shanghai on the Thursday before Mid-Autumn 2026 (or the same week of a later year, listed the same way). */
