@@ -191,6 +191,15 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(claims.aggregateRemaining(policy.id(), today())).as("the policy's aggregate decreases")
                 .isEqualTo(aggregateAtStart.minus(Money.yuan(1_000)));
         fx.assertBooks("claim partly approved", gym.id());
+        // from approval on the insurer owes the consumer in place of the card's value: the card is held for it, so a
+        // refund before the insurer pays cannot pay the consumer twice either (issue 10 item 4)
+        assertThat(fx.cards.find(card.id()).orElseThrow().status()).isEqualTo(org.fangxin.card.CardStatus.FROZEN);
+        assertThat(fx.cards.insurerPaid(card.id())).isEqualTo(Money.yuan(1_000));
+        Api.Response refundBeforePayment = api().as(consumer).post("/api/v1/refunds", Map.of("cardId", card.id(),
+                "reason", "QUALITY_DROP"), ComplaintFixtures.key());
+        assertThat(refundBeforePayment.status()).as(refundBeforePayment.body()).isEqualTo(409);
+        assertThat(refundBeforePayment.json().get("type").asString()).endsWith("card-held-for-insurer");
+        fx.assertBooks("card held at approval", gym.id());
         awaitNotice(consumer, "理赔已部分核定");
 
         // the insurer pays the consumer directly: the benefit owed and the insurer's receivable go away together
@@ -205,7 +214,8 @@ class MediationFailedJourneyTests extends IntegrationTest {
         fx.assertBooks("insurer paid the consumer", gym.id());
         awaitNotice(consumer, "保险赔款已支付");
         String page = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/complaints/" + id).body();
-        assertThat(page).as("the case page shows the claim's state").contains("id=\"claim-paid\"").contains("¥1,000.00");
+        assertThat(page).as("the case page shows the claim's state").contains("id=\"claim-paid\"").contains("¥1,000.00")
+                .contains("id=\"card-held\"");
 
         // the insurer paid in place of the card's value: the consumer cannot be paid twice (issue 10 item 4). The card
         // is held for the insurer (FROZEN): no refund, no agreed refund, no redemption; a retried payment moves nothing

@@ -69,7 +69,7 @@ class InsurerHolds {
     void requireNone(UUID cardId) {
         Money paid = paid(cardId);
         if (paid.isPositive()) {
-            throw new Rejection(Cards.HELD_FOR_INSURER, "the insurer already paid " + paid.format() + " in place of this"
+            throw new Rejection(Cards.HELD_FOR_INSURER, "an insurer approved paying " + paid.format() + " in place of this"
                     + " card's value; the card is held for the insurer and cannot be refunded or redeemed",
                     Map.of("insurerPaid", paid.format()));
         }
