@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.ProblemType;
 
 /**
  * The card module's facade. {@link #find}, {@link #surrender} and {@link #expiringOn} serve other modules (refund,
@@ -14,6 +15,9 @@ import org.fangxin.shared.Money;
  * consumer's or merchant's card is "not found").
  */
 public interface Cards {
+
+    /** An insurer paid the holder in place of the card's value: the card is held and pays nothing more. */
+    ProblemType HELD_FOR_INSURER = new ProblemType("card-held-for-insurer", 409);
 
     Optional<CardView> find(UUID cardId);
 
@@ -69,4 +73,17 @@ public interface Cards {
      * {@code consumersAtLeast} distinct holders; {@code merchantId} null for all merchants. At most {@code limit}.
      */
     List<ConfirmationFailures> confirmationFailures(UUID merchantId, Instant from, Instant to, int consumersAtLeast, int limit);
+
+    /**
+     * An insurer paid the card's holder {@code paid} directly under claim {@code claimId} (mediation failed): the card is
+     * held for the insurer (FROZEN), so no refund, agreed refund or redemption pays that value again. Once per claim and
+     * card (a retry changes nothing); no ledger posting. Must be called in the caller's transaction (no access check).
+     */
+    void holdForInsurer(UUID cardId, UUID claimId, Money paid);
+
+    /** What insurers paid the card's holder in place of its value (zero when nothing; no access check). */
+    Money insurerPaid(UUID cardId);
+
+    /** Refuses with {@link #HELD_FOR_INSURER} when an insurer paid for the card (no access check). */
+    void requireNotHeldForInsurer(UUID cardId);
 }

@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.card.Cards;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The money of claims that pay consumers directly ({@link ClaimView#paysConsumers()}, the Kaifeng model: mediation
  * failed, the insurer pays). Approval books what the insurer owes each consumer ({@code claim-approved:}, Dr
  * INSURER_RECEIVABLE / Cr INSURED_BENEFIT_PAYABLE per card) and records the insurer's recovery claim against the
- * merchant; the insurer's payment to the consumers settles both sides ({@code claim-paid:}). No merchant account and no
+ * merchant; approval also holds each approved card for the insurer ({@link Cards#holdForInsurer}: no refund or redemption pays
+ * that value twice); the insurer's payment to the consumers settles both sides ({@code claim-paid:}). No merchant account and no
  * escrow moves, so the escrow identity is untouched. Runs in the claim's transaction.
  */
 @Component
@@ -27,10 +29,12 @@ class ConsumerBenefits {
 
     private final Ledger ledger;
     private final JdbcClient jdbc;
+    private final Cards cards;
 
-    ConsumerBenefits(Ledger ledger, JdbcClient jdbc) {
+    ConsumerBenefits(Ledger ledger, JdbcClient jdbc, Cards cards) {
         this.ledger = ledger;
         this.jdbc = jdbc;
+        this.cards = cards;
     }
 
     /** The decided claim approved {@code approved} > 0 in total: the insurer owes it to the lines' consumers. */
@@ -45,12 +49,26 @@ class ConsumerBenefits {
                 .param("claim", decided.id()).param("insurer", decided.insurerId()).param("merchant", decided.merchantId())
                 .param("currency", approved.currency().getCurrencyCode()).param("amount", approved.amountMinor())
                 .param("at", Timestamp.from(at)).update();
+        holdCards(decided);
     }
 
     /** The insurer paid the consumers what it approved: the benefit owed and the receivable go away together. */
     void paid(ClaimView claim) {
         ledger.post(new NewTransfer("claim-paid:" + claim.caseId() + ":" + claim.id(), "insurer paid the consumers of claim "
                 + claim.claimNumber() + " directly", lines(claim, claim.approved(), false)));
+        holdCards(claim); // held at approval already: a no-op unless the approval predates the hold
+    }
+
+    /**
+     * The insurer owes (then pays) each consumer in place of the card's value: hold each approved card so that no
+     * refund or redemption pays that value a second time (issue 10 item 4; no ledger posting).
+     */
+    private void holdCards(ClaimView claim) {
+        for (ClaimView.Line line : claim.lines()) {
+            if (line.approved() != null && line.approved().isPositive()) {
+                cards.holdForInsurer(line.cardId(), claim.id(), line.approved());
+            }
+        }
     }
 
     Optional<RecoveryClaimView> recoveryOf(UUID claimId) {

@@ -110,6 +110,7 @@ public class Refunds {
     public RefundView refundByAgreement(UUID cardId, Money amount, String agreement) {
         CardView card = cards.find(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
         if (card.status() != CardStatus.ACTIVE) {
+            cards.requireNotHeldForInsurer(cardId); // an insurer paid in place of the card: never twice
             throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");
         }
         if (amount == null || !amount.isPositive() || amount.compareTo(card.unredeemed()) > 0) {
@@ -261,6 +262,7 @@ public class Refunds {
         CardView card = cards.find(cardId).filter(c -> c.holderUserId().equals(actor.userId()))
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));
         if (card.status() != CardStatus.ACTIVE) {
+            cards.requireNotHeldForInsurer(cardId);
             throw new Rejection(CARD_NOT_ACTIVE, "the card is " + card.status() + "; only an active card is refunded");
         }
         return card;

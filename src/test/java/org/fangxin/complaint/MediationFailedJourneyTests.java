@@ -191,6 +191,15 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(claims.aggregateRemaining(policy.id(), today())).as("the policy's aggregate decreases")
                 .isEqualTo(aggregateAtStart.minus(Money.yuan(1_000)));
         fx.assertBooks("claim partly approved", gym.id());
+        // from approval on the insurer owes the consumer in place of the card's value: the card is held for it, so a
+        // refund before the insurer pays cannot pay the consumer twice either (issue 10 item 4)
+        assertThat(fx.cards.find(card.id()).orElseThrow().status()).isEqualTo(org.fangxin.card.CardStatus.FROZEN);
+        assertThat(fx.cards.insurerPaid(card.id())).isEqualTo(Money.yuan(1_000));
+        Api.Response refundBeforePayment = api().as(consumer).post("/api/v1/refunds", Map.of("cardId", card.id(),
+                "reason", "QUALITY_DROP"), ComplaintFixtures.key());
+        assertThat(refundBeforePayment.status()).as(refundBeforePayment.body()).isEqualTo(409);
+        assertThat(refundBeforePayment.json().get("type").asString()).endsWith("card-held-for-insurer");
+        fx.assertBooks("card held at approval", gym.id());
         awaitNotice(consumer, "理赔已部分核定");
 
         // the insurer pays the consumer directly: the benefit owed and the insurer's receivable go away together
@@ -205,7 +214,37 @@ class MediationFailedJourneyTests extends IntegrationTest {
         fx.assertBooks("insurer paid the consumer", gym.id());
         awaitNotice(consumer, "保险赔款已支付");
         String page = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/complaints/" + id).body();
-        assertThat(page).as("the case page shows the claim's state").contains("id=\"claim-paid\"").contains("¥1,000.00");
+        assertThat(page).as("the case page shows the claim's state").contains("id=\"claim-paid\"").contains("¥1,000.00")
+                .contains("id=\"card-held\"");
+
+        // the insurer paid in place of the card's value: the consumer cannot be paid twice (issue 10 item 4). The card
+        // is held for the insurer (FROZEN): no refund, no agreed refund, no redemption; a retried payment moves nothing
+        CardView held = fx.cards.find(card.id()).orElseThrow();
+        assertThat(held.status()).isEqualTo(org.fangxin.card.CardStatus.FROZEN);
+        assertThat(held.unredeemed()).as("the value stays in the books, held").isEqualTo(Money.yuan(1_600));
+        assertThat(fx.cards.insurerPaid(card.id())).isEqualTo(Money.yuan(1_000));
+        fx.assertBooks("card held for the insurer", gym.id());
+        Api.Response refund = api().as(consumer).post("/api/v1/refunds", Map.of("cardId", card.id(),
+                "reason", "QUALITY_DROP"), ComplaintFixtures.key());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(409);
+        assertThat(refund.json().get("type").asString()).endsWith("card-held-for-insurer");
+        Api.Response code = api().as(consumer).post("/api/v1/cards/" + card.id() + "/redemption-codes", null);
+        assertThat(code.status()).as(code.body()).isEqualTo(409);
+        assertThat(code.json().get("type").asString()).endsWith("card-held-for-insurer");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(org.fangxin.refund.Refunds.class)
+                        .refundByAgreement(card.id(), Money.yuan(600), "agreement after the claim"))
+                .isInstanceOf(org.fangxin.shared.Rejection.class).hasMessageContaining("insurer");
+        var paidSums = fx.ledger.sumsByPostingKeyPrefix("claim-paid:" + id + ":", held.paid().currency());
+        Api.Response again = api().as(insurer.login()).post("/api/v1/insurance/claims/" + claim.id() + "/payment",
+                Map.of("reference", "retry"), ComplaintFixtures.key());
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(fx.ledger.sumsByPostingKeyPrefix("claim-paid:" + id + ":", held.paid().currency()))
+                .as("a retried payment posts nothing").isEqualTo(paidSums);
+        assertThat(fx.cards.insurerPaid(card.id())).as("nor holds twice").isEqualTo(Money.yuan(1_000));
+        assertThat(fx.cards.find(card.id()).orElseThrow().unredeemed()).isEqualTo(Money.yuan(1_600));
+        fx.assertBooks("refund, redemption and retry refused", gym.id());
+        String cardPage = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/cards/" + card.id()).body();
+        assertThat(cardPage).as("the card page says why it is held").contains("id=\"insurer-hold\"").contains("¥1,000.00");
     }
 
     /** 09:00 in Shanghai on the Thursday before Mid-Autumn 2026 (or the same week of a later year, listed the same way). */

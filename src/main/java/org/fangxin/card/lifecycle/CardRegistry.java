@@ -45,9 +45,12 @@ public class CardRegistry implements Cards {
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final InsurerHolds insurerHolds;
 
     CardRegistry(CardRepository repository, SuspicionQueries suspicion, CardPostings postings, PeriodRelease release,
-                 AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
+                 AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+                 InsurerHolds insurerHolds) {
+        this.insurerHolds = insurerHolds;
         this.repository = repository;
         this.suspicion = suspicion;
         this.postings = postings;
@@ -116,6 +119,9 @@ public class CardRegistry implements Cards {
         }
         CardRow row = repository.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
         Card card = row.card();
+        if (card.status() != CardStatus.ACTIVE) {
+            insurerHolds.requireNone(cardId);
+        }
         Instant now = clock.instant();
         if (endStatus == CardStatus.EXPIRED) {
             // A pass that ran its term earned its days even if the release job has not run yet: never refund them.
@@ -207,5 +213,21 @@ public class CardRegistry implements Cards {
 
     static boolean isHolder(Actor actor, CardRow card) {
         return actor.is(Role.CONSUMER) && card.holderId().equals(actor.userId());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdForInsurer(UUID cardId, UUID claimId, Money paid) {
+        insurerHolds.hold(cardId, claimId, paid);
+    }
+
+    @Override
+    public Money insurerPaid(UUID cardId) {
+        return insurerHolds.paid(cardId);
+    }
+
+    @Override
+    public void requireNotHeldForInsurer(UUID cardId) {
+        insurerHolds.requireNone(cardId);
     }
 }

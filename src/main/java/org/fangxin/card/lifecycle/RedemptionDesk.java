@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.CardRedeemed;
+import org.fangxin.card.CardStatus;
 import org.fangxin.card.Redeem;
 import org.fangxin.card.RedemptionCodeView;
 import org.fangxin.card.RedemptionDisputes;
@@ -96,6 +97,9 @@ public class RedemptionDesk implements RedemptionDisputes {
     public RedemptionCodeView issueCode(Actor actor, UUID cardId) {
         CardRow card = ownCard(actor, cardId);
         Instant now = clock.instant();
+        if (card.card().status() != CardStatus.ACTIVE) {
+            registry.requireNotHeldForInsurer(cardId); // the clearer refusal; never on the hot path of live cards
+        }
         card.card().requireRedeemableByCode(now);
         String code = null;
         UUID codeId = ids.next();
@@ -321,6 +325,9 @@ public class RedemptionDesk implements RedemptionDisputes {
         CardRow card = cards.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
         if (!card.merchantId().equals(merchantId)) {
             throw Rejection.notFound("card " + cardId);
+        }
+        if (card.card().status() != CardStatus.ACTIVE) {
+            registry.requireNotHeldForInsurer(cardId); // the clearer refusal; never on the hot path of live cards
         }
         Card.Change<CardRedeemed> change = card.card().redeem(new Card.Use(sessions, amount), ids.next(), storeId, now);
         CardRedeemed redeemed = change.event();

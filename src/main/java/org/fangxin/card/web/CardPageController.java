@@ -116,6 +116,7 @@ class CardPageController {
         model.addAttribute("history", cards.history(actor, id, 100));
         model.addAttribute("redemptions", redemptions.ofCard(actor, id));
         model.addAttribute("holder", actor.is(Role.CONSUMER));
+        model.addAttribute("insurerPaid", cards.insurerPaid(id));
         return "card/detail";
     }
 
