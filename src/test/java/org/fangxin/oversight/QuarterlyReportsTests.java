@@ -61,6 +61,10 @@ class QuarterlyReportsTests extends OversightTest {
         assertThat(xlsx.header("Content-Type")).contains("spreadsheetml");
         assertThat(xlsx.body()).startsWith("PK");
         assertThat(owner.get(statement + "/download?format=csv").body()).contains(gym.merchant().legalName(), "1200.00");
+        var pdf = owner.get(statement + "/download?format=pdf");
+        assertThat(pdf.header("Content-Type")).contains("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(owner.get(statement + "/download?format=doc").status()).isEqualTo(400);
 
         var kaifengUser = users.create(Role.REGULATOR, null, null, "410200");
         Api kaifeng = api().as(kaifengUser);
@@ -71,6 +75,7 @@ class QuarterlyReportsTests extends OversightTest {
         assertThat(report.get("totals").get("sold").get("amountMinor").asLong()).isGreaterThanOrEqualTo(120000);
         assertThat(kaifeng.get("/api/v1/oversight/reports/" + q + "/region/download?format=csv").body())
                 .contains(gym.merchant().legalName());
+        assertThat(kaifeng.get("/api/v1/oversight/reports/" + q + "/region/download?format=pdf").body()).startsWith("%PDF");
         var page = org.fangxin.testing.FormSession.loggedIn(port, kaifengUser.username()).get("/oversight/reports?quarter=" + q);
         assertThat(page.body()).contains("开封市", gym.merchant().legalName(), "兰考县", "下载");
 

@@ -35,10 +35,12 @@ class ReportController {
 
     private final QuarterlyReports reports;
     private final MessageSource messages;
+    private final ReportPdf pdf;
 
-    ReportController(QuarterlyReports reports, MessageSource messages) {
+    ReportController(QuarterlyReports reports, MessageSource messages, ReportPdf pdf) {
         this.reports = reports;
         this.messages = messages;
+        this.pdf = pdf;
     }
 
     record Listing(List<ReportRun> quarters, List<QuarterlyStatement> statements) { }
@@ -68,8 +70,9 @@ class ReportController {
                            @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
             throws IOException {
         QuarterlyStatement s = reports.statement(actor, quarter, merchantId, locale);
-        TableExport.Format chosen = TableExport.Format.of(format);
-        TableExport.write(response, "statement-" + s.quarter() + "-" + merchantId, chosen, headers(locale),
+        String title = messages.getMessage("oversight.reports.statementTitle", new Object[] {s.legalName(), s.quarter()},
+                locale);
+        download(response, format, "statement-" + s.quarter() + "-" + merchantId, title, locale,
                 rows -> rows.row(cells(s, locale)));
     }
 
@@ -78,8 +81,9 @@ class ReportController {
                         @RequestParam(required = false) String sector, @RequestParam(defaultValue = "xlsx") String format,
                         Locale locale, HttpServletResponse response) throws IOException {
         RegionReport r = reports.region(actor, quarter, region, sector, locale);
-        TableExport.Format chosen = TableExport.Format.of(format);
-        TableExport.write(response, "report-" + r.quarter() + "-" + r.regionCode(), chosen, headers(locale), rows -> {
+        String title = messages.getMessage("oversight.reports.regionTitle", new Object[] {r.regionName(), r.quarter()},
+                locale);
+        download(response, format, "report-" + r.quarter() + "-" + r.regionCode(), title, locale, rows -> {
             List<Object> total = cells(r.totals(), locale);
             total.set(0, messages.getMessage("oversight.reports.total", new Object[] {r.merchants()}, locale));
             total.set(1, r.regionName());
@@ -102,6 +106,16 @@ class ReportController {
             model.addAttribute("report", reports.region(actor, chosen, null, null, locale));
         }
         return "oversight/reports";
+    }
+
+    /** XLSX or CSV through {@link TableExport}, or PDF; the format is checked before the first byte. */
+    private void download(HttpServletResponse response, String format, String baseName, String title, Locale locale,
+                          java.util.function.Consumer<TableExport.Rows> producer) throws IOException {
+        if ("pdf".equalsIgnoreCase(format)) {
+            pdf.write(response, baseName, title, headers(locale), producer);
+            return;
+        }
+        TableExport.write(response, baseName, TableExport.Format.of(format), headers(locale), producer);
     }
 
     private List<String> headers(Locale locale) {
