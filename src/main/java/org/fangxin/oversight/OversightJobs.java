@@ -32,4 +32,11 @@ class OversightJobs {
                     }
                 });
     }
+
+    /** Quarterly statements and reports: daily at 04:30, generating every ended quarter not generated yet. */
+    @Bean
+    RecurringTask<Void> oversightQuarterlyReports(QuarterlyReports reports) {
+        return Tasks.recurring("oversight-quarterly-reports", Schedules.daily(ZoneId.of("Asia/Shanghai"), LocalTime.of(4, 30)))
+                .execute((instance, context) -> reports.catchUp());
+    }
 }
