@@ -46,7 +46,7 @@ class ClaimPageTests extends InsuranceTest {
             assertThat(page.locator("#done")).isVisible();
             page.locator("#line-2 select[name=decision]").selectOption("REDUCED");
             page.locator("#line-2 input[name=amountYuan]").fill("600.00");
-            page.locator("#line-2 input[name=reason]").fill("已上两节课 two sessions were used");
+            page.locator("#line-2 input[name=reason]").fill("已上两节课");
             page.locator("#line-2 form button").click();
             page.waitForURL("**/insurance/claims/" + claim.id());
             assertThat(page.locator("#status")).hasText("UNDER_REVIEW");
