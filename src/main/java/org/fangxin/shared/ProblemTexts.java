@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -33,17 +34,18 @@ public class ProblemTexts {
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final JsonMapper json;
+    private final Function<Rejection, String> localizer = rejection -> detail(rejection, LocaleContextHolder.getLocale());
 
     ProblemTexts(MessageSource messages, LocaleResolver locales, JsonMapper json) {
         this.messages = messages;
         this.locales = locales;
         this.json = json;
-        Rejection.localizeWith(rejection -> detail(rejection, LocaleContextHolder.getLocale()));
+        Rejection.localizeWith(localizer);
     }
 
     @PreDestroy
     void uninstall() {
-        Rejection.localizeWith(null);
+        Rejection.stopLocalizingWith(localizer);
     }
 
     /** The caller's language: the {@code fangxin-lang} cookie, else Accept-Language, else Chinese. */

@@ -1,5 +1,7 @@
 package org.fangxin.shared;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -15,7 +17,8 @@ import java.util.function.Function;
  */
 public class Rejection extends RuntimeException {
 
-    private static volatile Function<Rejection, String> localizer;
+    /** Installed localizers, newest last; several exist while tests keep more than one application context alive. */
+    private static volatile List<Function<Rejection, String>> localizers = List.of();
 
     private final transient ProblemType type;
     private final transient Map<String, Object> properties;
@@ -62,13 +65,24 @@ public class Rejection extends RuntimeException {
     /** The detail in the current request's language (English outside a request or before the context is up). */
     @Override
     public String getLocalizedMessage() {
-        Function<Rejection, String> current = localizer;
-        return current == null ? getMessage() : current.apply(this);
+        List<Function<Rejection, String>> installed = localizers;
+        return installed.isEmpty() ? getMessage() : installed.get(installed.size() - 1).apply(this);
     }
 
-    /** Installed by the web layer's {@code ProblemTexts}; null uninstalls. */
-    static void localizeWith(Function<Rejection, String> function) {
-        localizer = function;
+    /**
+     * Installed by each {@code ProblemTexts}; the newest one localizes. Closing one context removes only its own, so a
+     * context that closes (a test's extra application) does not leave the others' rejections in English.
+     */
+    static synchronized void localizeWith(Function<Rejection, String> function) {
+        List<Function<Rejection, String>> installed = new ArrayList<>(localizers);
+        installed.add(function);
+        localizers = List.copyOf(installed);
+    }
+
+    static synchronized void stopLocalizingWith(Function<Rejection, String> function) {
+        List<Function<Rejection, String>> installed = new ArrayList<>(localizers);
+        installed.remove(function);
+        localizers = List.copyOf(installed);
     }
 
     public static Rejection notFound(String what) {
