@@ -16,6 +16,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
 import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.RegionCode;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,18 +103,22 @@ public class Notifications {
     /**
      * Puts one notice in the role inbox of {@code role}: every member sees it in their inbox (read, as it is shared),
      * in their language; with a {@code sector}, only members of that sector and those without one (market-wide
-     * regulators). One row whatever the number of members; a second send with the same dedup key is a no-op.
+     * regulators); with a {@code regionCode} (the merchant's), only members whose region contains it and those
+     * without one (nationwide). One row whatever the number of members; a second send with the same dedup key is a
+     * no-op.
      */
     @Transactional
-    public void sendToRole(Role role, String sector, String key, String dedupKey, Instant at, Object... arguments) {
+    public void sendToRole(Role role, String sector, String regionCode, String key, String dedupKey, Instant at,
+                           Object... arguments) {
         Object[] rendered = Arrays.stream(arguments).map(Notice::render).toArray();
         jdbc.sql("""
-                insert into notification.role_message (id, role, sector, subject, body, message_key, arguments, dedup_key,
-                    sent_at)
-                values (:id, :role, :sector, :subject, :body, :key, cast(:arguments as text[]), :dedup, :at)
+                insert into notification.role_message (id, role, sector, region_code, subject, body, message_key,
+                    arguments, dedup_key, sent_at)
+                values (:id, :role, :sector, :region, :subject, :body, :key, cast(:arguments as text[]), :dedup, :at)
                 on conflict (dedup_key) do nothing
                 """)
                 .param("id", ids.next()).param("role", role.name()).param("sector", sector)
+                .param("region", regionCode)
                 .param("subject", truncate(messages.getMessage(key + ".subject", rendered, DEFAULT_LOCALE), SUBJECT_LENGTH_MAX))
                 .param("body", truncate(messages.getMessage(key + ".body", rendered, DEFAULT_LOCALE), BODY_LENGTH_MAX))
                 .param("key", key).param("arguments", Arrays.copyOf(rendered, rendered.length, String[].class))
@@ -186,9 +191,12 @@ public class Notifications {
                 union all
                 select id, :user, subject, body, message_key, arguments, sent_at, sent_at from notification.role_message
                  where role = :role and (sector is null or cast(:sector as text) is null or sector = :sector)
+                   and (region_code is null or cast(:regionPrefix as text) is null
+                        or region_code like cast(:regionPrefix as text) || '%')
                 order by sent_at desc, id desc limit :limit
                 """)
                 .param("user", actor.userId()).param("role", actor.role().name()).param("sector", actor.sector())
+                .param("regionPrefix", actor.regionCode() == null ? null : RegionCode.prefix(actor.regionCode()))
                 .param("limit", Math.min(Math.max(limit, 1), PAGE_SIZE_MAX))
                 .query((rs, n) -> view(rs, locale == null ? DEFAULT_LOCALE : locale))
                 .list();

@@ -111,22 +111,26 @@ class NotificationTests extends IntegrationTest {
     }
 
     @Test
-    void aRoleNoticeIsOneRowShownToEveryMemberOfTheRoleAndSectorInTheirLanguage() {
+    void aRoleNoticeIsOneRowShownToEveryMemberOfTheRoleSectorAndRegionInTheirLanguage() {
         String caseNumber = "TS-ROLE-" + UUID.randomUUID().toString().substring(0, 8);
         UserAccount sports = users.create(Role.REGULATOR, null, "SPORTS_FITNESS");
         UserAccount marketWide = users.create(Role.REGULATOR, null, null);
+        UserAccount henan = users.create(Role.REGULATOR, null, null, "410000");
+        UserAccount kaifengDistrict = users.create(Role.REGULATOR, null, null, "410204");
+        UserAccount beijing = users.create(Role.REGULATOR, null, null, "110000");
         UserAccount education = users.create(Role.REGULATOR, null, "EDUCATION");
         UserAccount operator = users.create(Role.OPERATOR);
         String dedup = "role-test:" + caseNumber;
         Instant at = Instant.parse("2026-10-09T02:00:00Z");
         for (int i = 0; i < 2; i++) { // a redelivered event sends nothing more
-            notifications.sendToRole(Role.REGULATOR, "SPORTS_FITNESS", "complaint.notice.handle.REGULATOR_ACCEPTANCE", dedup,
-                    at, caseNumber, java.time.LocalDate.of(2026, 10, 20));
+            notifications.sendToRole(Role.REGULATOR, "SPORTS_FITNESS", "410204",
+                    "complaint.notice.handle.REGULATOR_ACCEPTANCE", dedup, at, caseNumber,
+                    java.time.LocalDate.of(2026, 10, 20));
         }
         assertThat(jdbc.sql("select count(*) from notification.role_message where dedup_key = :k").param("k", dedup)
                 .query(Long.class).single()).as("one row for the whole role").isEqualTo(1);
         UserAccount joinedLater = users.create(Role.REGULATOR, null, "SPORTS_FITNESS");
-        for (UserAccount member : java.util.List.of(sports, marketWide, joinedLater)) {
+        for (UserAccount member : java.util.List.of(sports, marketWide, henan, kaifengDistrict, joinedLater)) {
             assertThat(notifications.inbox(member.actor(), 100)).filteredOn(n -> n.subject().contains(caseNumber))
                     .singleElement().satisfies(n -> {
                         assertThat(n.subject()).isEqualTo("待受理：投诉 " + caseNumber);
@@ -137,6 +141,8 @@ class NotificationTests extends IntegrationTest {
         assertThat(notifications.inbox(sports.actor(), 100, java.util.Locale.ENGLISH))
                 .anySatisfy(n -> assertThat(n.subject()).isEqualTo("To accept or decline: complaint " + caseNumber));
         assertThat(notifications.inbox(education.actor(), 100)).noneMatch(n -> n.subject().contains(caseNumber));
+        assertThat(notifications.inbox(beijing.actor(), 100)).as("another region's regulator")
+                .noneMatch(n -> n.subject().contains(caseNumber));
         assertThat(notifications.inbox(operator.actor(), 100)).noneMatch(n -> n.subject().contains(caseNumber));
     }
 }

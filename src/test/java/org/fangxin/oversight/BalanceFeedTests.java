@@ -81,6 +81,16 @@ class BalanceFeedTests extends OversightTest {
         assertThat(pull("/api/v1/oversight/feed?day=2001-01-01", key).statusCode()).isEqualTo(404);
         assertThat(pull("/api/v1/oversight/feed?day=yesterday", key).statusCode()).isEqualTo(400);
         assertThat(pull("/api/v1/oversight/feed?day=" + day, "fxk_not-a-key").statusCode()).isEqualTo(401);
+
+        // the platform's key only reads: deciding a filing stays with a regulator signed in on the pages
+        HttpResponse<byte[]> write = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/oversight/filings/" + java.util.UUID.randomUUID() + "/acknowledgement"))
+                .header("X-Api-Key", key).header("Accept-Language", "zh-CN").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(write.statusCode()).isEqualTo(403);
+        JsonNode refused = json.readTree(write.body());
+        assertThat(refused.get("type").asString()).endsWith("api-key-read-only");
+        assertThat(refused.get("title").asString()).isEqualTo("监管平台密钥只读");
     }
 
     @Test

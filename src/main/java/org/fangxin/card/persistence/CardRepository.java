@@ -172,7 +172,6 @@ public class CardRepository {
                 .query(CardRepository::card).list();
     }
 
-    /** The consumer's value still held at the merchant: unredeemed value of live cards (caps count renewals). */
     /**
      * Serialises purchases of one consumer at one merchant until the transaction ends, so two orders placed at once
      * cannot both squeeze under the per-consumer cap.

@@ -1,6 +1,7 @@
 package org.fangxin.complaint.workflow;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.complaint.AgreementProposed;
 import org.fangxin.complaint.AgreementRejected;
@@ -11,6 +12,7 @@ import org.fangxin.complaint.ComplaintResolved;
 import org.fangxin.complaint.ComplaintStageChanged;
 import org.fangxin.complaint.domain.Deadline;
 import org.fangxin.complaint.persistence.CaseRepository;
+import org.fangxin.complaint.persistence.CaseRow;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
@@ -66,11 +68,12 @@ class ComplaintNotices {
             default -> null;
         };
         if (handler != null) {
-            // one notice in the role's inbox, whatever the number of operators or mediators (O(1) per event)
-            String sector = handler != Role.REGULATOR ? null
-                    : cases.find(event.complaintId()).map(row -> row.sector()).orElse(null);
-            notifications.sendToRole(handler, sector, PREFIX + "handle." + event.to(), key + ":" + handler, event.at(),
-                    event.caseNumber(), event.dueOn());
+            // one notice in the role's inbox, whatever the number of operators or mediators (O(1) per event);
+            // regulators and associations are scoped, so the notice carries the merchant's region (and sector)
+            Optional<CaseRow> scoped = handler == Role.OPERATOR ? Optional.empty() : cases.find(event.complaintId());
+            String sector = handler != Role.REGULATOR ? null : scoped.map(CaseRow::sector).orElse(null);
+            notifications.sendToRole(handler, sector, scoped.map(CaseRow::regionCode).orElse(null),
+                    PREFIX + "handle." + event.to(), key + ":" + handler, event.at(), event.caseNumber(), event.dueOn());
         }
     }
 

@@ -36,7 +36,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ApiKeys keys, ProblemTexts texts) throws Exception {
         BearerTokenFilter bearer = new BearerTokenFilter(tokens);
-        ApiKeyFilter apiKeys = new ApiKeyFilter(keys);
+        ApiKeyFilter apiKeys = new ApiKeyFilter(keys, texts);
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

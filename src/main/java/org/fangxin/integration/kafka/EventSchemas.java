@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.fangxin.shared.Money;
 final class EventSchemas {
 
     private final List<Schema<?>> schemas = new ArrayList<>();
+    private final Map<Class<?>, Schema<?>> byType = new HashMap<>();
 
     EventSchemas() {
         bank();
@@ -52,7 +54,7 @@ final class EventSchemas {
     }
 
     Optional<Schema<?>> of(Class<?> eventType) {
-        return schemas.stream().filter(schema -> schema.eventType() == eventType).findFirst();
+        return Optional.ofNullable(byType.get(eventType));
     }
 
     private void bank() {
@@ -134,7 +136,9 @@ final class EventSchemas {
     private <T> void add(Class<T> type, String name, String topic, Function<T, Object> factId,
                          Function<T, UUID> merchantId, Function<T, Instant> occurredAt,
                          Function<T, Map<String, Object>> data) {
-        schemas.add(new Schema<>(type, name, 1, topic, factId, merchantId, occurredAt, data));
+        Schema<T> schema = new Schema<>(type, name, 1, topic, factId, merchantId, occurredAt, data);
+        schemas.add(schema);
+        byType.put(type, schema);
     }
 
     /** Alternating names and values; values in wire form (see {@link org.fangxin.integration.IntegrationEvent}). */
