@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 @Tag("browser")
 class IdentityPagesTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired Users accounts;
+
     @Test
     void anOperatorCreatesAndRevokesAnApiKeyOnThePageAndReadsTheAudit() {
         UserAccount operator = users.create(Role.OPERATOR);
@@ -38,6 +40,45 @@ class IdentityPagesTests extends IntegrationTest {
 
             page.navigate("/audit?objectType=api-key");
             assertThat(page.locator("#audit tr[data-action='api-key.revoked'] td.action").first()).containsText("吊销了 API 密钥");
+        }
+    }
+
+    @Test
+    void anOperatorOpensARegionScopedRegulatorAccountByNameAndGivesItsPlatformAReadOnlyKey() {
+        UserAccount operator = users.create(Role.OPERATOR);
+        String username = "kf-platform-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser browser = Browser.open(port)) {
+            var page = browser.loggedIn(operator.username(), TestUsers.PASSWORD);
+            page.locator("a[href='/identity/users']").click();
+            page.locator("#user-role").selectOption("REGULATOR");
+            page.locator("#user-username").fill(username);
+            page.locator("#user-display-name").fill("开封市预付式消费监管平台");
+            page.locator("#user-password").fill("platform-password-1");
+            page.locator("#user-region").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("河南省 开封市"));
+            page.locator("#create-user").click();
+            assertThat(page.locator("#user-created")).containsText(username);
+            var row = page.locator("#platform-users tr[data-username='" + username + "']");
+            assertThat(row).containsText("监管部门");
+            assertThat(row).containsText("河南省 开封市");
+            assertThat(row).containsText("全部行业");
+            UserAccount created = accounts.findByUsername(username).orElseThrow();
+            assertThat(created.regionCode()).isEqualTo("410200");
+
+            page.locator("#user-role").selectOption("BANK");
+            page.locator("#user-username").fill(username + "-bank");
+            page.locator("#user-password").fill("platform-password-1");
+            page.locator("#user-region").selectOption("410200");
+            page.locator("#create-user").click();
+            assertThat(page.locator("p.error")).containsText("辖区");
+            assertThat(accounts.findByUsername(username + "-bank")).as("nothing half-written").isEmpty();
+
+            page.navigate("/identity/api-keys");
+            page.locator("#userId").selectOption(created.id().toString());
+            page.locator("#label").fill("开封市监管平台拉取");
+            page.locator("#create-key").click();
+            String key = page.locator("#created-key code.key").textContent().trim();
+            assertThat(RawHttp.get(port, "/api/v1/me", "X-Api-Key", key).statusCode()).isEqualTo(200);
         }
     }
 

@@ -37,6 +37,7 @@ class IdentityAdminPageController {
         List<UserAccount> systemUsers = new ArrayList<>(users.list(actor, Role.BANK));
         systemUsers.addAll(users.list(actor, Role.INSURER));
         systemUsers.addAll(users.list(actor, Role.DATA_PROVIDER));
+        systemUsers.addAll(users.list(actor, Role.REGULATOR));
         model.addAttribute("systemUsers", systemUsers);
         model.addAttribute("keys", keys.list(actor));
         return "identity/api-keys";

@@ -20,6 +20,11 @@ class IdentityMenu {
     }
 
     @Bean
+    MenuEntry platformUsersMenu() {
+        return new MenuEntry("/identity/users", "identity.menu.users", List.of("OPERATOR"), 905);
+    }
+
+    @Bean
     MenuEntry merchantStaffMenu() {
         return new MenuEntry("/merchant-staff", "identity.menu.merchantStaff", List.of("MERCHANT_OWNER"), 900);
     }
