@@ -23,6 +23,7 @@ import org.fangxin.merchant.domain.StatusTransition;
 import org.fangxin.merchant.persistence.MerchantRepository;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.MessageArgument;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -70,13 +71,27 @@ class MerchantChanges {
     }
 
     public MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags, String reason) {
+        return changeComplianceFlags(actor, merchantId, flags, requiredReason(reason), null);
+    }
+
+    /** A change the platform makes from a data feed: its reason is a text of the platform's (ADR 11), not typed. */
+    public MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags,
+                                              MerchantHistoryEntry.Text platformReason) {
+        if (platformReason == null) {
+            throw new IllegalArgumentException("a platform-made change names its reason");
+        }
+        return changeComplianceFlags(actor, merchantId, flags, null, platformReason);
+    }
+
+    private MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags, String typed,
+                                               MerchantHistoryEntry.Text platformReason) {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
             throw forbidden();
         }
         if (flags == null) {
             throw Rejection.invalid("flags", "give all three flags");
         }
-        String why = requiredReason(reason);
+        String why = typed != null ? typed : platformReason.key() + " " + String.join(" ", platformReason.args());
         MerchantView before = repository.lock(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
         if (MerchantAccess.read(actor, before.id(), before.regionCode(), before.sector(), before.status()) != MerchantAccess.Level.FULL) {
             throw Rejection.notFound("merchant");
@@ -86,8 +101,8 @@ class MerchantChanges {
         }
         Instant now = clock.instant();
         repository.updateFlags(merchantId, flags);
-        repository.insertHistory(ids.next(), merchantId, "FLAGS_CHANGED", before.status(), before.status(),
-                describe(before.flags(), flags) + " — " + why, actor.username(), now);
+        repository.insertHistory(ids.next(), merchantId, "FLAGS_CHANGED", before.status(), before.status(), typed,
+                actor.username(), now, describe(before.flags(), flags), platformReason);
         MerchantView after = repository.find(merchantId).orElseThrow();
         audit.record("merchant.flags-changed", "merchant", merchantId, auditState(before, null), auditState(after, why));
         events.publishEvent(new MerchantComplianceFlagsChanged(merchantId, before.flags(), flags, why, now));
@@ -115,29 +130,32 @@ class MerchantChanges {
         }
         repository.updateBusiness(merchantId, after);
         repository.insertHistory(ids.next(), merchantId, "BUSINESS_FACTS_CHANGED", before.status(), before.status(),
-                describe(after), actor.username(), now);
+                null, actor.username(), now, describe(after), null);
         audit.record("merchant.business-facts-changed", "merchant", merchantId, Map.of("business", before.business()),
                 Map.of("business", after));
         events.publishEvent(new MerchantBusinessFactsChanged(merchantId, before.business(), after, actor.username(), now));
         return repository.find(merchantId).orElseThrow();
     }
 
-    private static String describe(ComplianceFlags before, ComplianceFlags after) {
-        List<String> changes = new ArrayList<>();
-        change(changes, "dishonest-debtor", before.dishonestDebtor(), after.dishonestDebtor());
-        change(changes, "abnormal-operation", before.abnormalOperation(), after.abnormalOperation());
-        change(changes, "deregistering", before.deregistering(), after.deregistering());
-        return String.join(", ", changes);
+    /** The flags set or cleared, each a word of the bundle; the unchanged ones are empty arguments. */
+    private static MerchantHistoryEntry.Text describe(ComplianceFlags before, ComplianceFlags after) {
+        return MerchantHistoryEntry.Text.of("merchant.history.detail.flags",
+                change("dishonest-debtor", before.dishonestDebtor(), after.dishonestDebtor()),
+                change("abnormal-operation", before.abnormalOperation(), after.abnormalOperation()),
+                change("deregistering", before.deregistering(), after.deregistering()));
     }
 
-    private static String describe(BusinessFacts facts) {
-        return "licensed " + facts.licensedOn() + ", registered capital " + facts.registeredCapital().format()
-                + (facts.priorYearRevenue() == null ? "" : ", revenue " + facts.revenueYear() + " " + facts.priorYearRevenue().format());
+    private static MerchantHistoryEntry.Text describe(BusinessFacts facts) {
+        String licensed = String.valueOf(facts.licensedOn());
+        String capital = facts.registeredCapital().format();
+        return facts.priorYearRevenue() == null
+                ? MerchantHistoryEntry.Text.of("merchant.history.detail.facts", licensed, capital)
+                : MerchantHistoryEntry.Text.of("merchant.history.detail.factsWithRevenue", licensed, capital,
+                        String.valueOf(facts.revenueYear()), facts.priorYearRevenue().format());
     }
 
-    private static void change(List<String> changes, String name, boolean before, boolean after) {
-        if (before != after) {
-            changes.add((after ? "+" : "-") + name);
-        }
+    private static String change(String flag, boolean before, boolean after) {
+        return before == after ? ""
+                : MessageArgument.key("merchant.history.flag." + flag + (after ? ".set" : ".cleared"));
     }
 }

@@ -133,6 +133,12 @@ class MerchantRegistry implements Merchants {
     }
 
     @Override
+    public MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags,
+                                              MerchantHistoryEntry.Text platformReason) {
+        return changes.changeComplianceFlags(actor, merchantId, flags, platformReason);
+    }
+
+    @Override
     public MerchantView changeBusinessFacts(Actor actor, UUID merchantId, BusinessFacts facts) {
         return changes.changeBusinessFacts(actor, merchantId, facts);
     }

@@ -73,6 +73,10 @@ public interface Merchants {
     /** OPERATOR or REGULATOR (a sector regulator only in its sector): replaces the compliance flags, with a reason. */
     MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags, String reason);
 
+    /** As above, for a change the platform makes from a data feed: the reason is a text of the platform (ADR 11). */
+    MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags,
+                                       MerchantHistoryEntry.Text platformReason);
+
     /**
      * The merchant's owner or an OPERATOR: declares the business facts (licence date, registered capital, prior-year
      * revenue), e.g. each year's revenue once the accounts are closed. Invalid → invalid-input naming the field.

@@ -85,7 +85,8 @@ public class SettlementAccountChanges {
         changes.replaceAccount(change.merchantId(), change.account());
         MerchantView merchant = merchants.find(change.merchantId()).orElseThrow();
         merchants.insertHistory(ids.next(), merchant.id(), "SETTLEMENT_ACCOUNT_CHANGED", merchant.status(), merchant.status(),
-                "account ending " + last4(change.account().accountNumber()), actor.username(), now);
+                null, actor.username(), now, MerchantHistoryEntry.Text.of("merchant.history.detail.accountEnding",
+                        last4(change.account().accountNumber())), null);
         audit.record("merchant.settlement-account.changed", "merchant", merchant.id(), before, change.account());
         events.publishEvent(new MerchantSettlementAccountChanged(merchant.id(), changeId, now));
         return changes.find(changeId).orElseThrow();

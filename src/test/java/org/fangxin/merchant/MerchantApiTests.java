@@ -227,7 +227,11 @@ class MerchantApiTests extends IntegrationTest {
         assertThat(merchants.find(merchant.id()).orElseThrow().reasonItMayNotSell()).contains("merchant is on the dishonest-debtor list");
         var history = regulator.get("/api/v1/merchants/" + merchant.id() + "/history").json();
         assertThat(history.get(history.size() - 1).get("event").asString()).isEqualTo("FLAGS_CHANGED");
-        assertThat(history.get(history.size() - 1).get("reason").asString()).contains("+dishonest-debtor").contains("court list");
+        var line = history.get(history.size() - 1);
+        assertThat(line.get("reason").asString()).isEqualTo("court list 2026-03");
+        assertThat(line.get("detail").asString()).as("what changed, in the caller's language").isEqualTo("列入失信被执行人名单。");
+        assertThat(regulator.inLanguage("en").get("/api/v1/merchants/" + merchant.id() + "/history")
+                .json().get(history.size() - 1).get("detail").asString()).isEqualTo("Put on the dishonest-debtor list.");
         var missingFlag = regulator.put(path, Map.of("dishonestDebtor", true, "reason", "x"));
         assertThat(missingFlag.status()).isEqualTo(400);
     }

@@ -136,7 +136,7 @@ class MerchantJourneyTests extends IntegrationTest {
             regulator.locator("form.flags input[name=reason]").fill("listed 2026-03-01");
             regulator.locator("form.flags button").click();
             assertThat(regulator.locator("#flags")).containsText("Abnormal-operation list");
-            assertThat(regulator.locator("#history")).containsText("+abnormal-operation");
+            assertThat(regulator.locator("#history")).containsText("Put on the abnormal-operation list. listed 2026-03-01");
         }
     }
 

@@ -141,9 +141,19 @@ class RiskFeedApiTests extends IntegrationTest {
         var flagged = merchants.find(gym.id()).orElseThrow();
         assertThat(flagged.flags().dishonestDebtor()).isTrue();
         assertThat(merchants.history(testMerchants.operator(), gym.id()))
-                .anyMatch(h -> h.event().equals("FLAGS_CHANGED") && h.reason().contains("DISHONEST_DEBTOR LISTED")
-                        && h.actor().equals("system:risk-feed"));
+                .anyMatch(h -> h.event().equals("FLAGS_CHANGED") && h.actor().equals("system:risk-feed"));
         Api operator = api().as(users.create(Role.OPERATOR));
+        // the source is shown in the reader's words, never as list codes
+        var lines = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+        operator.get("/api/v1/merchants/" + gym.id() + "/history").json().forEach(h -> {
+            if (h.get("event").asString().equals("FLAGS_CHANGED")) {
+                lines.add(h);
+            }
+        });
+        var line = lines.get(lines.size() - 1);
+        assertThat(line.get("detail").asString()).isEqualTo("列入失信被执行人名单。");
+        assertThat(line.get("reason").asString()).contains("「失信被执行人」列入").contains("(2026)豫0205执")
+                .doesNotContain("DISHONEST_DEBTOR").doesNotContain("LISTED");
         var alerts = operator.get("/api/v1/risk/alerts?merchantId=" + gym.id());
         assertThat(alerts.body()).contains("LIST_HIT");
 

@@ -107,13 +107,26 @@ public class MerchantRepository {
 
     public void insertHistory(UUID id, UUID merchantId, String event, MerchantStatus from, MerchantStatus to,
                               String reason, String actor, Instant at) {
+        insertHistory(id, merchantId, event, from, to, reason, actor, at, null, null);
+    }
+
+    /** A history line with its generated texts: what changed and, for a platform-made change, why (ADR 11). */
+    public void insertHistory(UUID id, UUID merchantId, String event, MerchantStatus from, MerchantStatus to,
+                              String reason, String actor, Instant at, MerchantHistoryEntry.Text detail,
+                              MerchantHistoryEntry.Text why) {
         jdbc.sql("""
-                insert into merchant.status_history (id, merchant_id, event, from_status, to_status, reason, actor, occurred_at)
-                values (:id, :merchant, :event, :from, :to, :reason, :actor, :at)
+                insert into merchant.status_history (id, merchant_id, event, from_status, to_status, reason, actor,
+                    occurred_at, detail_key, detail_args, reason_key, reason_args)
+                values (:id, :merchant, :event, :from, :to, :reason, :actor, :at, :detailKey,
+                    cast(:detailArgs as text[]), :reasonKey, cast(:reasonArgs as text[]))
                 """)
                 .param("id", id).param("merchant", merchantId).param("event", event)
                 .param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("reason", reason).param("actor", actor).param("at", Timestamp.from(at))
+                .param("detailKey", detail == null ? null : detail.key())
+                .param("detailArgs", detail == null ? new String[0] : detail.args().toArray(String[]::new))
+                .param("reasonKey", why == null ? null : why.key())
+                .param("reasonArgs", why == null ? new String[0] : why.args().toArray(String[]::new))
                 .update();
     }
 
@@ -216,14 +229,17 @@ public class MerchantRepository {
 
     public List<MerchantHistoryEntry> history(UUID merchantId) {
         return jdbc.sql("""
-                select event, from_status, to_status, reason, actor, occurred_at
+                select event, from_status, to_status, reason, actor, occurred_at, detail_key, detail_args, reason_key,
+                       reason_args
                   from merchant.status_history where merchant_id = :id order by seq
                 """)
                 .param("id", merchantId)
                 .query((rs, n) -> new MerchantHistoryEntry(rs.getString("event"),
                         rs.getString("from_status") == null ? null : MerchantStatus.valueOf(rs.getString("from_status")),
                         MerchantStatus.valueOf(rs.getString("to_status")), rs.getString("reason"), rs.getString("actor"),
-                        rs.getTimestamp("occurred_at").toInstant()))
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("detail_key"),
+                        List.of((String[]) rs.getArray("detail_args").getArray()), rs.getString("reason_key"),
+                        List.of((String[]) rs.getArray("reason_args").getArray())))
                 .list();
     }
 

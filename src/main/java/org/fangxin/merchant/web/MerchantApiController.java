@@ -10,7 +10,6 @@ import org.fangxin.identity.Actor;
 import org.fangxin.merchant.BusinessFacts;
 import org.fangxin.merchant.ComplianceFlags;
 import org.fangxin.merchant.MerchantApplication;
-import org.fangxin.merchant.MerchantHistoryEntry;
 import org.fangxin.merchant.MerchantPage;
 import org.fangxin.merchant.MerchantStatus;
 import org.fangxin.merchant.MerchantView;
@@ -18,6 +17,7 @@ import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.StoreApplication;
 import org.fangxin.merchant.StoreView;
 import org.fangxin.shared.Idempotency;
+import org.fangxin.shared.web.StoredText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +34,10 @@ class MerchantApiController {
 
     private final Merchants merchants;
     private final Idempotency idempotency;
+    private final StoredText texts;
 
-    MerchantApiController(Merchants merchants, Idempotency idempotency) {
+    MerchantApiController(Merchants merchants, Idempotency idempotency, StoredText texts) {
+        this.texts = texts;
         this.merchants = merchants;
         this.idempotency = idempotency;
     }
@@ -74,9 +76,23 @@ class MerchantApiController {
         return merchants.view(actor, id);
     }
 
+    /**
+     * A history line as the API shows it: {@code detail} (what changed) and {@code reason} (the person's typed reason,
+     * or the platform's) in the caller's language, besides the stored keys (ADR 11) for systems that keep their own
+     * texts.
+     */
+    record HistoryLine(String event, MerchantStatus from, MerchantStatus to, String detail, String reason,
+                       String actor, java.time.Instant at, String detailKey, List<String> detailArgs, String reasonKey,
+                       List<String> reasonArgs) { }
+
     @GetMapping("/api/v1/merchants/{id}/history")
-    List<MerchantHistoryEntry> history(Actor actor, @PathVariable UUID id) {
-        return merchants.history(actor, id);
+    List<HistoryLine> history(Actor actor, @PathVariable UUID id) {
+        return merchants.history(actor, id).stream().map(entry -> new HistoryLine(entry.event(), entry.from(),
+                entry.to(), entry.detailKey() == null ? null
+                        : texts.render(entry.detailKey(), entry.detailArgs()).replaceAll("\\s+", " ").strip(),
+                entry.reasonKey() == null ? entry.reason() : texts.render(entry.reasonKey(), entry.reasonArgs()),
+                entry.actor(), entry.at(), entry.detailKey(), entry.detailArgs(), entry.reasonKey(),
+                entry.reasonArgs())).toList();
     }
 
     @PostMapping("/api/v1/merchants/{id}/approve")

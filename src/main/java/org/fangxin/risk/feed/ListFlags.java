@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.merchant.ComplianceFlags;
+import org.fangxin.merchant.MerchantHistoryEntry;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.risk.FeedType;
+import org.fangxin.shared.MessageArgument;
 import org.fangxin.risk.persistence.FeedRepository;
 import org.fangxin.risk.persistence.FeedRepository.ListEntry;
 import org.springframework.stereotype.Component;
@@ -74,11 +76,15 @@ public class ListFlags {
         };
     }
 
-    private static String reason(Map<FeedType, ListEntry> entries) {
-        List<String> parts = new ArrayList<>();
-        entries.values().forEach(e -> parts.add("feed " + e.provider() + ": " + e.list() + " " + e.status() + " "
-                + e.day() + " (" + e.reference() + ")"));
-        String reason = String.join("; ", parts);
-        return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    /**
+     * The feed records behind the change, for the merchant's history in the reader's language: provider, list (a
+     * word of the bundle), listed or removed, day and reference of each, at most three (the lists a feed speaks of).
+     */
+    private static MerchantHistoryEntry.Text reason(Map<FeedType, ListEntry> entries) {
+        List<String> args = new ArrayList<>();
+        entries.values().stream().limit(3).forEach(e -> args.addAll(List.of(e.provider(),
+                MessageArgument.key("risk.feedType." + e.list().name()),
+                MessageArgument.key("risk.feedStatus." + e.status()), String.valueOf(e.day()), e.reference())));
+        return new MerchantHistoryEntry.Text("merchant.history.reason.feed" + args.size() / 5, args);
     }
 }
