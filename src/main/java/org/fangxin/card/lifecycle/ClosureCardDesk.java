@@ -80,6 +80,14 @@ class ClosureCardDesk implements ClosureCards {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Money> heldForInsurer(List<UUID> cardIds) {
+        Map<UUID, Money> held = new HashMap<>();
+        subrogation.pending(cardIds).forEach((card, minor) -> held.put(card, Money.fen(minor)));
+        return held;
+    }
+
+    @Override
     public Money settleAdvance(UUID merchantId, Money amount) {
         long live = repository.reduceLiveAdvance(merchantId, amount.amountMinor());
         long ended = repository.reduceUnrecoveredAdvance(merchantId, amount.amountMinor() - live);
