@@ -40,6 +40,8 @@ public class MerchantTriggers {
     static final int REFERENCE_LENGTH_MAX = 64;
     static final int NOTE_LENGTH_MAX = 500;
     static final int LIST_SIZE_MAX = 200;
+    static final String FEED = "system:risk-feed";
+    static final String FEED_EVIDENCE = "insurance.events.feedEvidence";
 
     private final JdbcClient jdbc;
     private final Merchants merchants;
@@ -92,6 +94,31 @@ public class MerchantTriggers {
         audit.record("insurance.merchant-trigger.recorded", "merchant", merchant.id(), null,
                 Map.of("trigger", command.trigger(), "reference", reference, "closureCaseId", caseId));
         return find(merchant.id(), command.trigger(), reference).orElseThrow();
+    }
+
+    /**
+     * The risk feed (no actor; issue 9's import) received a licence revocation or a bankruptcy for a known merchant:
+     * recorded once per merchant, trigger and reference; it opens a closure case by the suspicion path (evidence as a
+     * message key with its arguments, ADR 11), or joins the case already open. A CLOSED merchant opens nothing.
+     */
+    public void recordFromFeed(UUID merchantId, ClosureTrigger trigger, LocalDate occurredOn, String reference,
+                               String provider) {
+        if (!RECORDABLE.contains(trigger) || find(merchantId, trigger, reference).isPresent()) {
+            return;
+        }
+        UUID caseId = closures.freezingCase(merchantId).or(() -> closures.suspect(merchantId, FEED_EVIDENCE,
+                List.of("msg:insurance.trigger." + trigger.name(), reference, provider)).map(c -> c.id())).orElse(null);
+        jdbc.sql("""
+                insert into insurance.merchant_trigger_event (id, merchant_id, trigger, occurred_on, reference, note,
+                       closure_case_id, recorded_by, recorded_at)
+                values (:id, :merchant, :trigger, :on, :reference, :note, :case, :by, :at) on conflict do nothing
+                """)
+                .param("id", ids.next()).param("merchant", merchantId).param("trigger", trigger.name())
+                .param("on", Date.valueOf(occurredOn)).param("reference", reference).param("note", provider)
+                .param("case", caseId).param("by", FEED).param("at", Timestamp.from(clock.instant())).update();
+        audit.record("insurance.merchant-trigger.recorded", "merchant", merchantId, null,
+                Map.of("trigger", trigger, "reference", reference, "provider", provider,
+                        "closureCaseId", String.valueOf(caseId)));
     }
 
     /** OPERATOR and REGULATOR: the newest records, at most {@value #LIST_SIZE_MAX}. */

@@ -37,6 +37,8 @@ class MerchantTriggerTests extends InsuranceTest {
     @Autowired Closures closures;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
+    @Autowired MerchantTriggers triggers;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @Test
     void aRevokedLicenceOpensTheClosureCaseAndTheClaimIsFiledUnderThatTrigger() {
@@ -77,6 +79,34 @@ class MerchantTriggerTests extends InsuranceTest {
         ClaimView claim = compensationCompletes(UUID.fromString(other.json().get("closureCaseId").asString()), uninsured.id());
         assertThat(claim.status()).isEqualTo(ClaimStatus.UNINSURED);
         assertThat(claim.trigger()).isEqualTo(ClosureTrigger.CLOSURE_CONFIRMED);
+    }
+
+    @Test
+    void aCourtFeedsBankruptcyAndTheCreditSystemsRevocationStartTheClosurePathOnce() {
+        Insured insured = insuredGym(Money.yuan(50_000));
+        var feeds = context.getBean(org.fangxin.risk.RiskFeeds.class);
+        String code = insured.merchant().merchant().creditCode();
+        String reference = "(2026)豫02破申" + UUID.randomUUID().toString().substring(0, 6);
+        String csv = "creditCode,type,period,value,status,reference,note\n" + code + ",BANKRUPTCY," + today() + ",,,"
+                + reference + ",法院裁定受理破产申请\n";
+        var operator = users.create(Role.OPERATOR).actor();
+        feeds.upload(operator, "开封市中级人民法院", "court-" + reference.hashCode() + ".csv",
+                org.fangxin.risk.feed.FeedParser.Format.CSV, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID caseId = closures.freezingCase(insured.merchant().id()).orElseThrow();
+        assertThat(closures.find(caseId).orElseThrow().source()).isEqualTo(ClosureSource.AUTOMATIC);
+        assertThat(triggers.list(operator, 200)).filteredOn(e -> e.reference().equals(reference)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.trigger()).isEqualTo(ClosureTrigger.BANKRUPTCY);
+                    assertThat(e.closureCaseId()).isEqualTo(caseId);
+                    assertThat(e.recordedBy()).isEqualTo("system:risk-feed");
+                });
+        // the same record in another file changes nothing; a revocation joins the open case
+        String revoked = "R-" + UUID.randomUUID().toString().substring(0, 8);
+        feeds.upload(operator, "企业信用信息公示系统", "credit-" + revoked + ".csv", org.fangxin.risk.feed.FeedParser.Format.CSV,
+                (csv + code + ",LICENCE_REVOKED," + today() + ",,," + revoked + ",\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(triggers.list(operator, 200)).filteredOn(e -> e.merchantId().equals(insured.merchant().id()))
+                .hasSize(2).allSatisfy(e -> assertThat(e.closureCaseId()).isEqualTo(caseId));
+        assertThat(compensationCompletes(caseId, insured.merchant().id()).trigger()).isEqualTo(ClosureTrigger.BANKRUPTCY);
     }
 
     @Test
