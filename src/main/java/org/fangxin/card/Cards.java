@@ -84,6 +84,15 @@ public interface Cards {
     /** What insurers paid the card's holder in place of its value (zero when nothing; no access check). */
     Money insurerPaid(UUID cardId);
 
+    /**
+     * The insurer recorded its payment of {@code paid} to the card's holder under claim {@code claimId}: the card's value
+     * up to that amount passes to the insurer (subrogation; docs/complaints.md "Subrogation"): it leaves the card's
+     * liability and the merchant's escrow in balanced transfers, a short advance clawed back as for a refund. Holds the
+     * card first if it was not held. Once per claim and card: a retry answers the first result and moves nothing. Must
+     * be called in the caller's transaction (no access check).
+     */
+    Subrogation subrogateToInsurer(UUID cardId, UUID claimId, Money paid);
+
     /** Refuses with {@link #HELD_FOR_INSURER} when an insurer paid for the card (no access check). */
     void requireNotHeldForInsurer(UUID cardId);
 }

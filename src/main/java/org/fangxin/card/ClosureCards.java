@@ -18,8 +18,19 @@ public interface ClosureCards {
      */
     int holdForCompensation(UUID merchantId, Instant asOf);
 
-    /** The merchant's live (ACTIVE or FROZEN) cards in id order, with their unredeemed value from the ledger. */
+    /**
+     * The merchant's live (ACTIVE or FROZEN) cards in id order, with their unredeemed value from the ledger less what an
+     * insurer approved paying their holders and has not paid yet ({@link #heldForInsurer}): that part waits for the
+     * insurer's subrogation, so compensation never pays it twice (issue 10).
+     */
     List<CardView> liveCards(UUID merchantId);
+
+    /**
+     * Per card, what an insurer approved paying its holder and has not paid yet (kept in the card's liability for the
+     * insurer's subrogation); cards without such a hold are absent. The card's liability less this is what compensation
+     * may pay: it does not change when the insurer pays (both fall by the amount subrogated).
+     */
+    java.util.Map<UUID, org.fangxin.shared.Money> heldForInsurer(List<UUID> cardIds);
 
     /**
      * Records that {@code amount} of the merchant's MERCHANT_ADVANCE was settled without a card ending (the closure

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * failed, the insurer pays). Approval books what the insurer owes each consumer ({@code claim-approved:}, Dr
  * INSURER_RECEIVABLE / Cr INSURED_BENEFIT_PAYABLE per card) and records the insurer's recovery claim against the
  * merchant; approval also holds each approved card for the insurer ({@link Cards#holdForInsurer}: no refund or redemption pays
- * that value twice); the insurer's payment to the consumers settles both sides ({@code claim-paid:}). No merchant account and no
- * escrow moves, so the escrow identity is untouched. Runs in the claim's transaction.
+ * that value twice); the insurer's payment to the consumers settles both sides ({@code claim-paid:}) and passes each
+ * card's value up to its line to the insurer (subrogation, posted by the card module; the escrow identity holds). Runs
+ * in the claim's transaction.
  */
 @Component
 class ConsumerBenefits {
@@ -52,11 +53,22 @@ class ConsumerBenefits {
         holdCards(decided);
     }
 
-    /** The insurer paid the consumers what it approved: the benefit owed and the receivable go away together. */
+    /**
+     * The insurer paid the consumers what it approved: the benefit owed and the receivable go away together, and each
+     * paid card's value up to its line passes to the insurer (subrogation: out of the card's liability and the merchant's
+     * escrow, {@link Cards#subrogateToInsurer}); the recovery claim shrinks by what escrow returned. A retry posts nothing.
+     */
     void paid(ClaimView claim) {
         ledger.post(new NewTransfer("claim-paid:" + claim.caseId() + ":" + claim.id(), "insurer paid the consumers of claim "
                 + claim.claimNumber() + " directly", lines(claim, claim.approved(), false)));
-        holdCards(claim); // held at approval already: a no-op unless the approval predates the hold
+        long returned = 0;
+        for (ClaimView.Line line : claim.lines()) {
+            if (line.approved() != null && line.approved().isPositive()) {
+                returned += cards.subrogateToInsurer(line.cardId(), claim.id(), line.approved()).subrogated().amountMinor();
+            }
+        }
+        jdbc.sql("update insurance.recovery_claim set recovered_from_escrow_minor = :returned where claim_id = :claim")
+                .param("returned", returned).param("claim", claim.id()).update();
     }
 
     /**
@@ -73,13 +85,16 @@ class ConsumerBenefits {
 
     Optional<RecoveryClaimView> recoveryOf(UUID claimId) {
         return jdbc.sql("""
-                select claim_id, insurer_id, merchant_id, currency, amount_minor, recorded_at
+                select claim_id, insurer_id, merchant_id, currency, amount_minor, recorded_at, recovered_from_escrow_minor
                   from insurance.recovery_claim where claim_id = :claim
                 """)
                 .param("claim", claimId)
-                .query((rs, n) -> new RecoveryClaimView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), new Money(rs.getLong(5), Currency.getInstance(rs.getString(4))),
-                        rs.getTimestamp(6).toInstant()))
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString(4));
+                    return new RecoveryClaimView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getObject(3, UUID.class), new Money(rs.getLong(5), currency), rs.getTimestamp(6).toInstant(),
+                            new Money(rs.getLong(7), currency));
+                })
                 .optional();
     }
 

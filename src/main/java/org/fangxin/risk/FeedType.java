@@ -24,6 +24,10 @@ public enum FeedType {
     ABNORMAL_OPERATION(Shape.LIST),
     /** Deregistration started (LISTED) or withdrawn (REMOVED) (enterprise credit information system). */
     DEREGISTRATION(Shape.LIST),
+    /** The business licence was revoked; reference = the decision's number (enterprise credit information system). */
+    LICENCE_REVOKED(Shape.DATED),
+    /** A court accepted a bankruptcy petition against the merchant; reference = the court's case number (court). */
+    BANKRUPTCY(Shape.DATED),
     /** A consumer complaint transferred from 12315, with its outcome FILED, UPHELD, REJECTED or MEDIATED. */
     COMPLAINT_12315(Shape.COMPLAINT);
 

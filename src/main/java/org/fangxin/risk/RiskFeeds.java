@@ -57,9 +57,11 @@ public class RiskFeeds {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final org.fangxin.insurance.MerchantTriggers merchantTriggers;
 
     RiskFeeds(FeedRepository repository, Merchants merchants, ListFlags listFlags, AlertBook alerts, AuditTrail audit,
-              IdGenerator ids, Clock clock) {
+              IdGenerator ids, Clock clock, org.fangxin.insurance.MerchantTriggers merchantTriggers) {
+        this.merchantTriggers = merchantTriggers;
         this.repository = repository;
         this.merchants = merchants;
         this.listFlags = listFlags;
@@ -114,10 +116,12 @@ public class RiskFeeds {
         }
         Counts counts = new Counts();
         Set<UUID> listed = new LinkedHashSet<>();
+        List<Runnable> closureTriggers = new ArrayList<>();
         for (int from = 0; from < records.size(); from += CHUNK) {
-            write(records.subList(from, Math.min(records.size(), from + CHUNK)), claimed, counts, listed);
+            write(records.subList(from, Math.min(records.size(), from + CHUNK)), claimed, counts, listed, closureTriggers);
         }
         repository.updateFileCounts(claimed.id(), counts.imported, counts.unchanged, counts.corrected, counts.quarantined);
+        closureTriggers.forEach(Runnable::run);
         for (ListFlags.Hit hit : listFlags.apply(List.copyOf(listed))) {
             alerts.raise(new AlertBook.NewAlert(hit.merchant(), AlertKind.LIST_HIT, hit.entry().list() + " "
                     + hit.entry().reference() + " (" + hit.entry().provider() + ")",
@@ -138,7 +142,8 @@ public class RiskFeeds {
         int quarantined;
     }
 
-    private void write(List<FeedRecord> chunk, FeedImportView file, Counts counts, Set<UUID> listed) {
+    private void write(List<FeedRecord> chunk, FeedImportView file, Counts counts, Set<UUID> listed,
+                       List<Runnable> closureTriggers) {
         Map<String, MerchantView> known = merchants.findByCreditCodes(chunk.stream().map(FeedRecord::creditCode)
                 .collect(java.util.stream.Collectors.toSet()));
         List<FeedRecord> forKnown = new ArrayList<>();
@@ -165,12 +170,23 @@ public class RiskFeeds {
             if (record.type().shape() == FeedType.Shape.LIST && (before == null || !sameContent(before, record))) {
                 listed.add(known.get(record.creditCode()).id());
             }
+            closureTrigger(record).ifPresent(trigger -> closureTriggers.add(() -> merchantTriggers.recordFromFeed(
+                    known.get(record.creditCode()).id(), trigger, record.periodStart(), record.reference(), file.provider())));
         }
         int inserted = repository.insertRecords(fresh, file.provider(), file.id(), file.receivedAt());
         counts.imported += inserted;
         counts.unchanged += fresh.size() - inserted;
         repository.correct(corrections, file.provider(), file.id(), file.receivedAt());
         counts.corrected += corrections.size();
+    }
+
+    /** A licence revocation or bankruptcy starts the merchant's closure path (issue 10; insurance records it). */
+    private static java.util.Optional<org.fangxin.insurance.ClosureTrigger> closureTrigger(FeedRecord record) {
+        return switch (record.type()) {
+            case LICENCE_REVOKED -> java.util.Optional.of(org.fangxin.insurance.ClosureTrigger.LICENCE_REVOKED);
+            case BANKRUPTCY -> java.util.Optional.of(org.fangxin.insurance.ClosureTrigger.BANKRUPTCY);
+            default -> java.util.Optional.empty();
+        };
     }
 
     private static boolean sameContent(FeedRepository.Stored stored, FeedRecord record) {

@@ -202,28 +202,42 @@ class MediationFailedJourneyTests extends IntegrationTest {
         fx.assertBooks("card held at approval", gym.id());
         awaitNotice(consumer, "理赔已部分核定");
 
-        // the insurer pays the consumer directly: the benefit owed and the insurer's receivable go away together
+        // the insurer pays the consumer directly: the benefit owed and the insurer's receivable go away together, and
+        // the card's value up to what was paid passes to the insurer (subrogation): 1,000 leave the card and the escrow
         Money escrowBefore = fx.balance(AccountType.ESCROW, gym.id());
+        Money advanceBefore = fx.balance(AccountType.MERCHANT_ADVANCE, gym.id());
         Api.Response paid = api().as(insurer.login()).post("/api/v1/insurance/claims/" + claim.id() + "/payment",
                 Map.of("reference", "ZYNB-" + UUID.randomUUID().toString().substring(0, 8)), ComplaintFixtures.key());
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         assertThat(paid.json().get("status").asString()).isEqualTo("PAID");
         assertThat(fx.balance(AccountType.INSURED_BENEFIT_PAYABLE, card.id())).isEqualTo(Money.fen(0));
         assertThat(fx.ledger.findTransfer("claim-paid:" + id + ":" + claim.id())).isPresent();
-        assertThat(fx.balance(AccountType.ESCROW, gym.id())).as("the insurer's money, not the gym's escrow").isEqualTo(escrowBefore);
-        fx.assertBooks("insurer paid the consumer", gym.id());
+        String subrogationKey = "subrogation:" + claim.id() + ":" + card.id();
+        var subrogation = fx.ledger.sumsByPostingKeyPrefix(subrogationKey, Money.yuan(1).currency());
+        assertThat(subrogation.debits(AccountType.CARD_LIABILITY)).isEqualTo(Money.yuan(1_000));
+        assertThat(subrogation.credits(AccountType.ESCROW)).as("the value leaves escrow to the insurer").isEqualTo(Money.yuan(1_000));
+        // 600 are left on the card and its advance may not exceed them: the excess is clawed back into escrow first
+        Money clawedIntoEscrow = fx.ledger.sumsByPostingKeyPrefix("subrogation-clawback:" + claim.id() + ":" + card.id(),
+                Money.yuan(1).currency()).debits(AccountType.ESCROW);
+        assertThat(fx.balance(AccountType.ESCROW, gym.id())).isEqualTo(escrowBefore.minus(Money.yuan(1_000)).plus(clawedIntoEscrow));
+        CardView held = fx.cards.find(card.id()).orElseThrow();
+        assertThat(held.unredeemed()).as("the rest stays on the held card for its holder").isEqualTo(Money.yuan(600));
+        assertThat(held.advanceOutstanding()).isLessThanOrEqualTo(Money.yuan(600));
+        assertThat(fx.balance(AccountType.MERCHANT_ADVANCE, gym.id())).isLessThanOrEqualTo(advanceBefore);
+        assertThat(held.status()).isEqualTo(org.fangxin.card.CardStatus.FROZEN);
+        assertThat(held.refunded()).as("the holder received it, from the insurer").isEqualTo(Money.yuan(1_000));
+        assertThat(claims.recoveryOf(insurer.login().actor(), claim.id())).hasValueSatisfying(recovery -> {
+            assertThat(recovery.recoveredFromEscrow()).isEqualTo(Money.yuan(1_000));
+            assertThat(recovery.outstanding()).as("the recovery shrinks by what escrow returned").isEqualTo(Money.fen(0));
+        });
+        fx.assertBooks("insurer paid the consumer and took the card's value", gym.id());
         awaitNotice(consumer, "保险赔款已支付");
         String page = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/complaints/" + id).body();
         assertThat(page).as("the case page shows the claim's state").contains("id=\"claim-paid\"").contains("¥1,000.00")
                 .contains("id=\"card-held\"");
 
         // the insurer paid in place of the card's value: the consumer cannot be paid twice (issue 10 item 4). The card
-        // is held for the insurer (FROZEN): no refund, no agreed refund, no redemption; a retried payment moves nothing
-        CardView held = fx.cards.find(card.id()).orElseThrow();
-        assertThat(held.status()).isEqualTo(org.fangxin.card.CardStatus.FROZEN);
-        assertThat(held.unredeemed()).as("the value stays in the books, held").isEqualTo(Money.yuan(1_600));
-        assertThat(fx.cards.insurerPaid(card.id())).isEqualTo(Money.yuan(1_000));
-        fx.assertBooks("card held for the insurer", gym.id());
+        // stays held (FROZEN) with its rest: no refund, no agreed refund, no redemption; a retried payment moves nothing
         Api.Response refund = api().as(consumer).post("/api/v1/refunds", Map.of("cardId", card.id(),
                 "reason", "QUALITY_DROP"), ComplaintFixtures.key());
         assertThat(refund.status()).as(refund.body()).isEqualTo(409);
@@ -240,11 +254,22 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(again.status()).as(again.body()).isEqualTo(409);
         assertThat(fx.ledger.sumsByPostingKeyPrefix("claim-paid:" + id + ":", held.paid().currency()))
                 .as("a retried payment posts nothing").isEqualTo(paidSums);
+        assertThat(fx.ledger.sumsByPostingKeyPrefix(subrogationKey, held.paid().currency())).isEqualTo(subrogation);
+        assertThat(subrogate(card.id(), claim.id(), Money.yuan(1_000)).subrogated())
+                .as("subrogating again answers the first result").isEqualTo(Money.yuan(1_000));
+        assertThat(fx.ledger.sumsByPostingKeyPrefix(subrogationKey, held.paid().currency()))
+                .as("and moves nothing").isEqualTo(subrogation);
         assertThat(fx.cards.insurerPaid(card.id())).as("nor holds twice").isEqualTo(Money.yuan(1_000));
-        assertThat(fx.cards.find(card.id()).orElseThrow().unredeemed()).isEqualTo(Money.yuan(1_600));
+        assertThat(fx.cards.find(card.id()).orElseThrow().unredeemed()).isEqualTo(Money.yuan(600));
         fx.assertBooks("refund, redemption and retry refused", gym.id());
         String cardPage = org.fangxin.testing.FormSession.loggedIn(port, consumer.username()).get("/cards/" + card.id()).body();
         assertThat(cardPage).as("the card page says why it is held").contains("id=\"insurer-hold\"").contains("¥1,000.00");
+    }
+
+    private org.fangxin.card.Subrogation subrogate(UUID cardId, UUID claimId, Money paid) {
+        return new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .execute(tx -> fx.cards.subrogateToInsurer(cardId, claimId, paid));
     }
 
     /** 09:00 in Shanghai on the Thursday before Mid-Autumn 2026 (or the same week of a later year, listed the same way). */

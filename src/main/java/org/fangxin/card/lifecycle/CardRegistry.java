@@ -46,11 +46,13 @@ public class CardRegistry implements Cards {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final InsurerHolds insurerHolds;
+    private final InsurerSubrogation subrogation;
 
     CardRegistry(CardRepository repository, SuspicionQueries suspicion, CardPostings postings, PeriodRelease release,
                  AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
-                 InsurerHolds insurerHolds) {
+                 InsurerHolds insurerHolds, InsurerSubrogation subrogation) {
         this.insurerHolds = insurerHolds;
+        this.subrogation = subrogation;
         this.repository = repository;
         this.suspicion = suspicion;
         this.postings = postings;
@@ -219,6 +221,12 @@ public class CardRegistry implements Cards {
     @Transactional(propagation = Propagation.MANDATORY)
     public void holdForInsurer(UUID cardId, UUID claimId, Money paid) {
         insurerHolds.hold(cardId, claimId, paid);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public org.fangxin.card.Subrogation subrogateToInsurer(UUID cardId, UUID claimId, Money paid) {
+        return subrogation.subrogate(cardId, claimId, paid);
     }
 
     @Override

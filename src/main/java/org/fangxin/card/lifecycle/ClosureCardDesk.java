@@ -35,9 +35,12 @@ class ClosureCardDesk implements ClosureCards {
     private final IdGenerator ids;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final InsurerSubrogation subrogation;
 
     ClosureCardDesk(ClosureCardRepository repository, CardPostings postings, PeriodRelease release,
-                    CompensationTakeover takeover, IdGenerator ids, Clock clock, ApplicationEventPublisher events) {
+                    CompensationTakeover takeover, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
+                    InsurerSubrogation subrogation) {
+        this.subrogation = subrogation;
         this.repository = repository;
         this.postings = postings;
         this.release = release;
@@ -69,7 +72,19 @@ class ClosureCardDesk implements ClosureCards {
         Map<Currency, Map<UUID, Money>> unredeemed = new HashMap<>();
         rows.stream().collect(Collectors.groupingBy(CardRow::currency)).forEach((currency, ofCurrency) ->
                 unredeemed.put(currency, postings.unredeemed(ofCurrency.stream().map(CardRow::id).toList(), currency)));
-        return rows.stream().map(c -> CardRegistry.view(c, unredeemed.get(c.currency()).get(c.id()))).toList();
+        // an insurer approved paying the holder part of the value and has not paid yet: that part waits for the
+        // insurer's subrogation, so compensation never pays it a second time (issue 10)
+        Map<UUID, Long> forInsurer = subrogation.pending(rows.stream().map(CardRow::id).toList());
+        return rows.stream().map(c -> CardRegistry.view(c, unredeemed.get(c.currency()).get(c.id())
+                .minus(c.money(forInsurer.getOrDefault(c.id(), 0L))).max(c.money(0)))).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Money> heldForInsurer(List<UUID> cardIds) {
+        Map<UUID, Money> held = new HashMap<>();
+        subrogation.pending(cardIds).forEach((card, minor) -> held.put(card, Money.fen(minor)));
+        return held;
     }
 
     @Override

@@ -87,13 +87,13 @@ public class ClosureCardRepository {
 
     /**
      * Ends live cards as REFUNDED and settles them at once, as {@link CardRepository#end} then {@link CardRepository#settleEnded} with the whole
-     * value refunded (so earned keeps what was refunded before, refunded becomes the value): one JDBC batch. The rows
-     * must be locked by the caller.
+     * value refunded: one JDBC batch. Refunded adds the value to what the card counted as refunded before (a live card's
+     * value an insurer was subrogated to), so earned stays what the merchant earned. The rows must be locked by the caller.
      */
     public void endCompensated(List<Compensated> cards, Instant at, String reason) {
         Timestamp ts = Timestamp.from(at);
         int[] rows = template.batchUpdate("""
-                update card.card set status = 'REFUNDED', earned_minor = earned_minor + refunded_minor, refunded_minor = ?,
+                update card.card set status = 'REFUNDED', refunded_minor = refunded_minor + ?,
                        advance_outstanding_minor = 0, advance_unrecovered_minor = advance_unrecovered_minor + ?,
                        ended_at = ?, end_reason = ?
                  where id = ? and status in ('ACTIVE', 'FROZEN')

@@ -164,7 +164,7 @@ public class CompensationPayer {
         }
         UUID caseId = lines.get(0).caseId();
         List<UUID> cardIds = lines.stream().map(Line::cardId).toList();
-        requireUnredeemedAsPlanned(lines, postings.unredeemed(cardIds));
+        requireUnredeemedAsPlanned(lines, compensable(cardIds));
         cards.compensateAll(lines.stream().map(CompensationPayer::toCompensate).toList(), REASON + " " + caseId);
         postings.openCardAccounts(accounts, cardIds, Money.CNY);
         List<NewTransfer> transfers = new ArrayList<>(lines.size() * 2);
@@ -199,7 +199,7 @@ public class CompensationPayer {
     /** TAKEOVER: a new card at the successor worth U, paid for from the same sources into the successor's escrow. */
     private void takeOver(Line line, UUID merchantId, CompensationRepository.Successor successor,
                           CompensationPostings.Accounts accounts, Instant now) {
-        requireUnredeemedAsPlanned(List.of(line), postings.unredeemed(List.of(line.cardId())));
+        requireUnredeemedAsPlanned(List.of(line), compensable(List.of(line.cardId())));
         UUID newCard = cards.compensateByTakeover(toCompensate(line), successor.merchantId(), successor.productId(),
                 "闭店转店 " + line.caseId());
         Money u = Money.fen(line.unredeemedMinor());
@@ -213,6 +213,13 @@ public class CompensationPayer {
     private static ToCompensate toCompensate(Line line) {
         return new ToCompensate(line.cardId(), Money.fen(line.unredeemedMinor()),
                 Money.fen(line.depositMinor() + line.fundMinor()));
+    }
+
+    /** Each card's liability less what an insurer approved and has not paid yet (kept for its subrogation, issue 10). */
+    private Map<UUID, Money> compensable(List<UUID> cardIds) {
+        Map<UUID, Money> unredeemed = new HashMap<>(postings.unredeemed(cardIds));
+        cards.heldForInsurer(cardIds).forEach((card, held) -> unredeemed.computeIfPresent(card, (c, u) -> u.minus(held)));
+        return unredeemed;
     }
 
     /** The cards are frozen since planning, so each still owes exactly its planned U (else the books moved under us). */
