@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +45,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The platform's file exchange with the custodian bank.
+ * The platform's file exchange with the custodian banks, each through its own adapter ({@link BankAdapters}).
  *
  * <p>Out: {@link #sendPayouts} writes the instructions as one pain.001 file (unique end-to-end id per payout, kept
  * with its exact bytes and SHA-256) and delivers it with its checksum through {@link BankPort#receiveFile}. An
@@ -63,7 +65,7 @@ public class BankExchange {
     private static final Logger log = LoggerFactory.getLogger(BankExchange.class);
     private static final Pattern RETURN_REASON = Pattern.compile("return reason ([A-Z0-9]{4})");
 
-    private final BankPort bank;
+    private final BankAdapters banks;
     private final ExchangeRepository repository;
     private final ReconciliationRepository subAccounts;
     private final Reconciliations reconciliations;
@@ -75,11 +77,11 @@ public class BankExchange {
     private final String operatingAccount;
     private final String initiatingParty;
 
-    BankExchange(BankPort bank, ExchangeRepository repository, ReconciliationRepository subAccounts, Reconciliations reconciliations,
+    BankExchange(BankAdapters banks, ExchangeRepository repository, ReconciliationRepository subAccounts, Reconciliations reconciliations,
                  CustodianBanks custodianBanks, Ledger ledger, IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
                  @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount,
                  @Value("${fangxin.bank.initiating-party:Fangxin Platform}") String initiatingParty) {
-        this.bank = bank;
+        this.banks = banks;
         this.repository = repository;
         this.subAccounts = subAccounts;
         this.reconciliations = reconciliations;
@@ -108,33 +110,36 @@ public class BankExchange {
     // ------------------------------------------------------------------ out
 
     /**
-     * Sends the instructions to the bank in a pain.001 file and answers the receipts of every file delivered; an
-     * instruction already filed goes again in its first file. A delivery that fails is logged and left for the next
-     * call (its file is kept); the receipts name the files the bank acknowledged.
+     * Sends the instructions in pain.001 files, one or more per custodian bank (the bank holding the debited
+     * sub-account), each to that bank's adapter, and answers the receipts of every file delivered; an instruction
+     * already filed goes again in its first file. A delivery that fails is logged and left for the next call (its file
+     * is kept); the receipts name the files the banks acknowledged.
      */
     public List<FileReceipt> sendPayouts(List<PayoutInstruction> instructions, LocalDate executionDate) {
         if (instructions.isEmpty()) {
             return List.of();
         }
         Set<String> messageIds = new LinkedHashSet<>();
-        List<PayoutInstruction> fresh = new ArrayList<>();
+        Map<String, List<PayoutInstruction>> freshByBank = new TreeMap<>();
         for (PayoutInstruction instruction : instructions) {
             Optional<String> filed = repository.fileOf(instruction.endToEndId());
             if (filed.isPresent()) {
                 messageIds.add(filed.get());
-            } else if (atConnectedBank(instruction)) {
-                fresh.add(instruction);
+            } else {
+                freshByBank.computeIfAbsent(bankOf(instruction), k -> new ArrayList<>()).add(instruction);
             }
         }
-        for (int from = 0; from < fresh.size(); from += PaymentBatch.INSTRUCTIONS_MAX) {
-            List<PayoutInstruction> chunk = fresh.subList(from, Math.min(fresh.size(), from + PaymentBatch.INSTRUCTIONS_MAX));
-            messageIds.add(ownTransaction.execute(s -> writeFile(chunk, executionDate)));
-        }
+        freshByBank.forEach((bank, fresh) -> {
+            for (int from = 0; from < fresh.size(); from += PaymentBatch.INSTRUCTIONS_MAX) {
+                List<PayoutInstruction> chunk = fresh.subList(from, Math.min(fresh.size(), from + PaymentBatch.INSTRUCTIONS_MAX));
+                messageIds.add(ownTransaction.execute(s -> writeFile(bank, chunk, executionDate)));
+            }
+        });
         var receipts = new ArrayList<FileReceipt>();
         for (String messageId : messageIds) {
             ExchangeRepository.StoredFile file = repository.file(messageId);
             try {
-                FileReceipt receipt = bank.receiveFile(file.messageId(), file.content(), file.sha256());
+                FileReceipt receipt = banks.of(file.bank()).receiveFile(file.messageId(), file.content(), file.sha256());
                 ownTransaction.executeWithoutResult(s -> repository.delivered(messageId, receipt.acceptedCount(),
                         receipt.rejectedCount(), clock.instant()));
                 receipts.add(receipt);
@@ -145,19 +150,18 @@ public class BankExchange {
         return receipts;
     }
 
+    /** The bank holding the debited sub-account (an account the platform did not number: the DEFAULT bank). */
+    private String bankOf(PayoutInstruction instruction) {
+        return custodianBanks.bankOfAccount(instruction.debtorAccount()).orElse(CustodianBanks.DEFAULT);
+    }
+
     /**
-     * The connected adapter is the DEFAULT custodian bank's: a payout debiting a sub-account at another bank is not
-     * filed (it stays instructed, in transit, and goes out once that bank's adapter exists) instead of being sent to
-     * a bank that does not hold the money.
+     * What the bank that received the instruction says about it (the bank of the file it went in; an instruction in no
+     * file was handed over singly to the DEFAULT bank); empty when that bank does not know it.
      */
-    private boolean atConnectedBank(PayoutInstruction instruction) {
-        String at = custodianBanks.bankOfAccount(instruction.debtorAccount()).orElse(CustodianBanks.DEFAULT);
-        if (!at.equals(CustodianBanks.DEFAULT)) {
-            log.warn("payout {} debits a sub-account at custodian bank {}, which has no adapter connected: not sent",
-                    instruction.endToEndId(), at);
-            return false;
-        }
-        return true;
+    public Optional<InstructionStatus> status(String endToEndId) {
+        String bank = repository.fileOf(endToEndId).map(m -> repository.file(m).bank()).orElse(CustodianBanks.DEFAULT);
+        return banks.of(bank).status(endToEndId);
     }
 
     /** The end-to-end ids a file carried. */
@@ -165,45 +169,53 @@ public class BankExchange {
         return repository.itemsOf(messageId);
     }
 
-    private String writeFile(List<PayoutInstruction> instructions, LocalDate executionDate) {
+    private String writeFile(String bank, List<PayoutInstruction> instructions, LocalDate executionDate) {
         String messageId = "FXF" + ids.next().toString().replace("-", "");
         var transfers = instructions.stream().map(i -> new CreditTransferInstruction(i.endToEndId(), i.debtorAccount(),
                 i.creditorName(), i.creditorAccount(), i.creditorBank(), i.amount(), executionDate,
                 i.remittanceInformation())).toList();
         InstructionFile file = new Pain001Writer().write(new PaymentBatch(messageId, clock.instant(), initiatingParty, transfers));
-        repository.insertFile(file, instructions.stream().map(PayoutInstruction::endToEndId).toList(), clock.instant());
-        log.info("instruction file {} written: {}", messageId, file);
+        repository.insertFile(bank, file, instructions.stream().map(PayoutInstruction::endToEndId).toList(), clock.instant());
+        log.info("instruction file {} for custodian bank {} written: {}", messageId, bank, file);
         return messageId;
     }
 
     // ------------------------------------------------------------------ in
 
-    /** Stores the documents the bank produced since the last fetch; answers how many were new. */
+    /** Stores the documents every custodian bank produced since the last fetch from it; answers how many were new. */
     public int fetchDocuments() {
+        int fetched = 0;
+        for (var custodian : custodianBanks.all()) {
+            fetched += fetchDocuments(custodian.code());
+        }
+        return fetched;
+    }
+
+    private int fetchDocuments(String bank) {
         int fetched = 0;
         List<BankDocument> page;
         do {
-            long last = repository.lastFetchedSequence();
-            page = bank.documentsAfter(last, FETCH_BATCH);
+            long last = repository.lastFetchedSequence(bank);
+            page = banks.of(bank).documentsAfter(last, FETCH_BATCH);
             List<BankDocument> documents = page;
-            ownTransaction.executeWithoutResult(s -> documents.forEach(d -> repository.insertInbound(d, clock.instant())));
+            ownTransaction.executeWithoutResult(s -> documents.forEach(d -> repository.insertInbound(bank, d, clock.instant())));
             fetched += page.size();
         } while (page.size() == FETCH_BATCH);
         return fetched;
     }
 
-    /** A fetched document waiting to be applied. */
-    public record InboundDocument(long sequence, BankDocument.Kind kind, String name) { }
+    /** A fetched document waiting to be applied, with the custodian bank that produced it. */
+    public record InboundDocument(String bank, long sequence, BankDocument.Kind kind, String name) { }
 
     public List<InboundDocument> unprocessedDocuments(int limit) {
         return repository.unprocessed(Math.min(Math.max(limit, 1), FETCH_BATCH)).stream()
-                .map(d -> new InboundDocument(d.sequence(), d.kind(), d.name())).toList();
+                .map(d -> new InboundDocument(d.bank(), d.sequence(), d.kind(), d.name())).toList();
     }
 
     /** What the document says about instructions, by end-to-end id (a malformed document says nothing). */
     public List<BankAnswer> answersIn(InboundDocument document) {
         ExchangeRepository.Inbound inbound = repository.unprocessed(FETCH_BATCH).stream()
-                .filter(d -> d.sequence() == document.sequence()).findFirst().orElse(null);
+                .filter(d -> d.sequence() == document.sequence() && d.bank().equals(document.bank())).findFirst().orElse(null);
         if (inbound == null) {
             return List.of();
         }
@@ -250,24 +262,24 @@ public class BankExchange {
 
     /**
      * Finishes a document after its answers were applied: a camt.053's fee lines are booked and the statement is
-     * imported into reconciliation (once; the import's SHA-256 check refuses a second time). Marked processed with
+     * imported into reconciliation as its bank's (once; the import's SHA-256 check refuses a second time). Marked processed with
      * what happened, so a document is never worked twice.
      */
     public String complete(InboundDocument document) {
         try {
             return ownTransaction.execute(s -> {
-                Optional<ExchangeRepository.Inbound> locked = repository.lockUnprocessed(document.sequence());
+                Optional<ExchangeRepository.Inbound> locked = repository.lockUnprocessed(document.bank(), document.sequence());
                 if (locked.isEmpty()) {
                     return "already processed";
                 }
                 String outcome = document.kind() == BankDocument.Kind.CAMT053 ? importStatement(locked.get()) : "status report applied";
-                repository.processed(document.sequence(), outcome, clock.instant());
+                repository.processed(document.bank(), document.sequence(), outcome, clock.instant());
                 return outcome;
             });
         } catch (RuntimeException e) {
             log.error("bank document {} could not be completed: {}", document.name(), e.toString());
             String outcome = "FAILED: " + e.getMessage();
-            ownTransaction.executeWithoutResult(s -> repository.processed(document.sequence(), outcome, clock.instant()));
+            ownTransaction.executeWithoutResult(s -> repository.processed(document.bank(), document.sequence(), outcome, clock.instant()));
             return outcome;
         }
     }
@@ -286,7 +298,7 @@ public class BankExchange {
             }
         }
         try {
-            var run = reconciliations.importFromBank(StatementFormat.CAMT053, inbound.content(), inbound.name());
+            var run = reconciliations.importFromBank(inbound.bank(), StatementFormat.CAMT053, inbound.content(), inbound.name());
             return "imported as run " + run.run().id() + " (" + run.run().matchCount() + " matched, " + run.run().breakCount()
                     + " breaks), " + fees + " fee(s) booked";
         } catch (Rejection e) {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.bank.BankAnswer;
 import org.fangxin.bank.BankExchange;
-import org.fangxin.bank.BankPort;
 import org.fangxin.bank.FileReceipt;
 import org.fangxin.bank.InstructionState;
 import org.fangxin.bank.InstructionStatus;
@@ -48,7 +47,6 @@ class PayoutExchange {
 
     private final SettlementRepository repository;
     private final Ledger ledger;
-    private final BankPort bank;
     private final BankExchange exchange;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
@@ -57,13 +55,12 @@ class PayoutExchange {
     private final ZoneId platformZone;
     private final Currency currency = Money.CNY;
 
-    PayoutExchange(SettlementRepository repository, Ledger ledger, BankPort bank, BankExchange exchange,
+    PayoutExchange(SettlementRepository repository, Ledger ledger, BankExchange exchange,
                    ApplicationEventPublisher events, AuditTrail audit, Clock clock,
                    PlatformTransactionManager transactions,
                    @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone) {
         this.repository = repository;
         this.ledger = ledger;
-        this.bank = bank;
         this.exchange = exchange;
         this.events = events;
         this.audit = audit;
@@ -75,15 +72,15 @@ class PayoutExchange {
     }
 
     /**
-     * The job: sends the instructions the bank has not acknowledged (one pain.001 file), collects the status of those
-     * it has, then applies the bank's documents (pain.002 status reports, camt.053 statements, in the bank's order) and
+     * The job: sends the instructions the banks have not acknowledged (pain.001 files, each to the custodian bank
+     * holding the merchant's sub-account), collects the status of those they have, then applies the banks' documents (pain.002 status reports, camt.053 statements, in the bank's order) and
      * hands each statement on to reconciliation after its confirmations are booked.
      */
     int exchangeWithBank() {
         sendUnsubmitted();
         int applied = 0;
         for (PayoutView payout : repository.instructed(true, Settlements.BANK_BATCH_MAX)) {
-            Optional<InstructionStatus> status = bank.status(payout.endToEndId());
+            Optional<InstructionStatus> status = exchange.status(payout.endToEndId());
             if (status.isEmpty()) {
                 log.warn("bank does not know payout {} ({}); it will be submitted again", payout.id(), payout.endToEndId());
                 ownTransaction.executeWithoutResult(s -> repository.markUnsubmitted(payout.id()));

@@ -13,11 +13,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExchangeRepository {
 
-    /** A file as stored: its exact bytes and checksum. */
-    public record StoredFile(String messageId, String sha256, byte[] content, Instant deliveredAt) { }
+    /** A file as stored: its exact bytes and checksum, and the custodian bank it goes to. */
+    public record StoredFile(String messageId, String sha256, byte[] content, Instant deliveredAt, String bank) { }
 
-    /** A fetched document not processed yet. */
-    public record Inbound(long sequence, BankDocument.Kind kind, String name, byte[] content) { }
+    /** A fetched document not processed yet, with the bank that produced it. */
+    public record Inbound(String bank, long sequence, BankDocument.Kind kind, String name, byte[] content) { }
+
+    private static final String INBOUND = "bank_code, bank_sequence, kind, name, content";
 
     private final JdbcClient jdbc;
 
@@ -30,11 +32,12 @@ public class ExchangeRepository {
                 .param("e", endToEndId).query(String.class).optional();
     }
 
-    public void insertFile(InstructionFile file, List<String> endToEndIds, Instant now) {
+    public void insertFile(String bank, InstructionFile file, List<String> endToEndIds, Instant now) {
         jdbc.sql("""
-                insert into bank.instruction_file (message_id, sha256, content, transaction_count, control_sum_minor, currency, created_at)
-                values (:id, :sha, :content, :n, :sum, :ccy, :now)
-                """).param("id", file.messageId()).param("sha", file.sha256Hex()).param("content", file.content())
+                insert into bank.instruction_file (message_id, sha256, content, transaction_count, control_sum_minor, currency,
+                    created_at, bank_code)
+                values (:id, :sha, :content, :n, :sum, :ccy, :now, :bank)
+                """).param("bank", bank).param("id", file.messageId()).param("sha", file.sha256Hex()).param("content", file.content())
                 .param("n", file.numberOfTransactions()).param("sum", file.controlSum().amountMinor())
                 .param("ccy", file.controlSum().currency().getCurrencyCode()).param("now", Timestamp.from(now)).update();
         for (String id : endToEndIds) {
@@ -44,10 +47,10 @@ public class ExchangeRepository {
     }
 
     public StoredFile file(String messageId) {
-        return jdbc.sql("select message_id, sha256, content, delivered_at from bank.instruction_file where message_id = :id")
+        return jdbc.sql("select message_id, sha256, content, delivered_at, bank_code from bank.instruction_file where message_id = :id")
                 .param("id", messageId)
                 .query((rs, n) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getBytes(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).single();
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5))).single();
     }
 
     public List<String> itemsOf(String messageId) {
@@ -62,39 +65,41 @@ public class ExchangeRepository {
                 """).param("now", Timestamp.from(now)).param("ok", accepted).param("ko", rejected).param("id", messageId).update();
     }
 
-    public long lastFetchedSequence() {
-        return jdbc.sql("select coalesce(max(bank_sequence), 0) from bank.inbound_document").query(Long.class).single();
+    public long lastFetchedSequence(String bank) {
+        return jdbc.sql("select coalesce(max(bank_sequence), 0) from bank.inbound_document where bank_code = :bank")
+                .param("bank", bank).query(Long.class).single();
     }
 
-    public void insertInbound(BankDocument document, Instant now) {
+    public void insertInbound(String bank, BankDocument document, Instant now) {
         jdbc.sql("""
-                insert into bank.inbound_document (bank_sequence, kind, name, sha256, content, fetched_at)
-                values (:s, :k, :n, :sha, :c, :now) on conflict (bank_sequence) do nothing
-                """).param("s", document.sequence()).param("k", document.kind().name()).param("n", document.name())
+                insert into bank.inbound_document (bank_code, bank_sequence, kind, name, sha256, content, fetched_at)
+                values (:bank, :s, :k, :n, :sha, :c, :now) on conflict (bank_code, bank_sequence) do nothing
+                """).param("bank", bank).param("s", document.sequence()).param("k", document.kind().name()).param("n", document.name())
                 .param("sha", document.sha256Hex()).param("c", document.content()).param("now", Timestamp.from(now)).update();
     }
 
     public List<Inbound> unprocessed(int limit) {
-        return jdbc.sql("""
-                select bank_sequence, kind, name, content from bank.inbound_document where processed_at is null
-                 order by bank_sequence limit :l
-                """).param("l", limit)
-                .query((rs, n) -> new Inbound(rs.getLong(1), BankDocument.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getBytes(4))).list();
+        return jdbc.sql("select " + INBOUND + """
+                 from bank.inbound_document where processed_at is null
+                 order by fetched_at, bank_code, bank_sequence limit :l
+                """).param("l", limit).query(ExchangeRepository::inbound).list();
     }
 
-    public Optional<Inbound> lockUnprocessed(long sequence) {
-        return jdbc.sql("""
-                select bank_sequence, kind, name, content from bank.inbound_document
-                 where bank_sequence = :s and processed_at is null for update skip locked
-                """).param("s", sequence)
-                .query((rs, n) -> new Inbound(rs.getLong(1), BankDocument.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getBytes(4))).optional();
+    public Optional<Inbound> lockUnprocessed(String bank, long sequence) {
+        return jdbc.sql("select " + INBOUND + """
+                 from bank.inbound_document
+                 where bank_code = :bank and bank_sequence = :s and processed_at is null for update skip locked
+                """).param("bank", bank).param("s", sequence).query(ExchangeRepository::inbound).optional();
     }
 
-    public void processed(long sequence, String outcome, Instant now) {
-        jdbc.sql("update bank.inbound_document set processed_at = :now, outcome = :o where bank_sequence = :s")
+    public void processed(String bank, long sequence, String outcome, Instant now) {
+        jdbc.sql("update bank.inbound_document set processed_at = :now, outcome = :o where bank_code = :bank and bank_sequence = :s")
                 .param("now", Timestamp.from(now)).param("o", outcome.length() > 2000 ? outcome.substring(0, 2000) : outcome)
-                .param("s", sequence).update();
+                .param("bank", bank).param("s", sequence).update();
+    }
+
+    private static Inbound inbound(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Inbound(rs.getString(1), rs.getLong(2), BankDocument.Kind.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getBytes(5));
     }
 }

@@ -203,20 +203,15 @@ public class BankPortal {
     @Transactional(readOnly = true)
     public List<SentInstruction> instructions(Actor actor, InstructionState state, int page, int size) {
         requireBankOrOperator(actor);
-        List<BankInstructionView> received = bank.instructions(state, page, pageSize(size));
-        Optional<String> scope = banks.scopeOf(actor);
+        // A bank sees the instructions it received (each bank's sandbox instance keeps its own); an operator every bank's.
+        List<BankInstructionView> received = bank.instructions(banks.scopeOf(actor).orElse(null), state, page, pageSize(size));
         Map<String, Optional<MerchantView>> byDebtor = new HashMap<>();
         List<SentInstruction> sent = new ArrayList<>(received.size());
         for (BankInstructionView i : received) {
             Optional<MerchantView> merchant = byDebtor.computeIfAbsent(i.debtorAccount(), this::merchantOfDebtor);
-            // A bank sees the instructions of its own merchants (one it cannot place: the DEFAULT bank's sandbox).
-            String debtorBank = merchant.map(m -> banks.bankOfMerchant(m.id())).orElse(CustodianBanks.DEFAULT);
-            if (scope.isPresent() && !scope.get().equals(debtorBank)) {
-                continue;
-            }
             sent.add(new SentInstruction(i.endToEndId(), merchant.map(MerchantView::id).orElse(null),
                     merchant.map(MerchantView::legalName).orElse(null), i.debtorAccount(), i.creditorName(),
-                    i.creditorAccount(), i.amount(), i.state(), i.reasonCode(), i.receivedAt(), i.decidedAt()));
+                    i.creditorAccount(), i.amount(), i.state(), i.reasonCode(), i.receivedAt(), i.decidedAt(), i.custodianBank()));
         }
         return sent;
     }
@@ -245,6 +240,13 @@ public class BankPortal {
         }
         int limit = pageSize(size);
         return repository.statements(banks.scopeOf(actor).orElse(null), Math.multiplyExact(page, limit), limit);
+    }
+
+    /** BANK (its own bank), OPERATOR (every bank): payout files, instructions and the last statement per custodian bank. */
+    @Transactional(readOnly = true)
+    public List<BankPayoutStatus> payoutStatusByBank(Actor actor) {
+        requireBankOrOperator(actor);
+        return repository.payoutStatus(banks.scopeOf(actor).orElse(null));
     }
 
     // ------------------------------------------------------------------ regulator

@@ -62,6 +62,12 @@ class BankPortalApiController {
         return portal.statements(actor, page, size);
     }
 
+    /** Per custodian bank: payout files, instructions by state and the last statement (BANK: its own bank). */
+    @GetMapping("/api/v1/bank/payout-status")
+    List<BankPayoutStatus> payoutStatus(Actor actor) {
+        return portal.payoutStatusByBank(actor);
+    }
+
     @GetMapping("/api/v1/bank/certificate-status")
     List<RegionCertificateStatus> certificateStatus(Actor actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

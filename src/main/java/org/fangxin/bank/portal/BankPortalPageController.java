@@ -40,6 +40,9 @@ class BankPortalPageController {
         model.addAttribute("balances", portal.balances(actor, day, page, ROWS));
         model.addAttribute("instructions", portal.instructions(actor, null, 0, RECENT));
         model.addAttribute("statements", portal.statements(actor, 0, RECENT));
+        model.addAttribute("payoutStatus", portal.payoutStatusByBank(actor));
+        model.addAttribute("bankNames", bankNames());
+        model.addAttribute("operator", actor.is(Role.OPERATOR));
         return "bank/portal";
     }
 
@@ -56,11 +59,16 @@ class BankPortalPageController {
         model.addAttribute("kind", kind);
         model.addAttribute("bankSide", actor.is(Role.BANK, Role.OPERATOR));
         if (actor.is(Role.OPERATOR)) {  // an operator proposes the merchant's move to another bank here
-            var byCode = new java.util.LinkedHashMap<String, org.fangxin.bank.custodian.CustodianBankView>();
-            banks.all().forEach(b -> byCode.put(b.code(), b));
-            model.addAttribute("custodianBanks", byCode);
+            model.addAttribute("custodianBanks", bankNames());
         }
         return "bank/portal-merchant";
+    }
+
+    /** The banks by code, so pages show names, not codes. */
+    private java.util.Map<String, org.fangxin.bank.custodian.CustodianBankView> bankNames() {
+        var byCode = new java.util.LinkedHashMap<String, org.fangxin.bank.custodian.CustodianBankView>();
+        banks.all().forEach(b -> byCode.put(b.code(), b));
+        return byCode;
     }
 
     @GetMapping("/bank/portal/mine")

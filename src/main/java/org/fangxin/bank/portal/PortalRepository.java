@@ -40,14 +40,42 @@ class PortalRepository {
     List<StatementSummary> statements(String bank, int offset, int limit) {
         return jdbc.sql("""
                 select i.id, i.format, i.file_name, i.from_date, i.to_date, i.line_count, i.imported_at,
-                       r.id, coalesce(r.match_count, 0), coalesce(r.break_count, 0), coalesce(r.rate_basis_points, 0)
+                       r.id, coalesce(r.match_count, 0), coalesce(r.break_count, 0), coalesce(r.rate_basis_points, 0),
+                       i.bank_code
                   from bank.statement_import i left join bank.reconciliation_run r on r.import_id = i.id
                  where cast(:bank as text) is null or i.bank_code = :bank
                  order by i.imported_at desc, i.id desc offset :offset limit :limit
                 """).param("bank", bank).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new StatementSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getInt(6),
-                        rs.getTimestamp(7).toInstant(), rs.getObject(8, UUID.class), rs.getInt(9), rs.getInt(10), rs.getInt(11)))
+                        rs.getTimestamp(7).toInstant(), rs.getObject(8, UUID.class), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                        rs.getString(12)))
+                .list();
+    }
+
+    /** Per bank (null: every bank; the DEFAULT bank first): its payout files, instructions and last statement. */
+    List<BankPayoutStatus> payoutStatus(String bank) {
+        return jdbc.sql("""
+                select b.code, b.name_zh, b.name_en,
+                       (select count(*) from bank.instruction_file f where f.bank_code = b.code),
+                       (select count(*) from bank.instruction_file f where f.bank_code = b.code and f.delivered_at is null),
+                       (select count(*) from bank.instruction_file_item t join bank.instruction_file f on f.message_id = t.message_id
+                         where f.bank_code = b.code),
+                       (select max(f.delivered_at) from bank.instruction_file f where f.bank_code = b.code),
+                       (select count(*) from bank.sandbox_instruction s where s.bank_code = b.code and s.state = 'RECEIVED'),
+                       (select count(*) from bank.sandbox_instruction s where s.bank_code = b.code and s.state = 'CONFIRMED'),
+                       (select count(*) from bank.sandbox_instruction s where s.bank_code = b.code and s.state = 'RETURNED'),
+                       last.to_date, coalesce(last.break_count, 0)
+                  from bank.custodian_bank b
+                  left join lateral (select i.to_date, r.break_count from bank.statement_import i
+                                       left join bank.reconciliation_run r on r.import_id = i.id
+                                      where i.bank_code = b.code order by i.to_date desc, i.imported_at desc limit 1) last on true
+                 where cast(:bank as text) is null or b.code = :bank
+                 order by b.code <> 'DEFAULT', b.code
+                """).param("bank", bank)
+                .query((rs, n) -> new BankPayoutStatus(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getObject(11, LocalDate.class), rs.getInt(12)))
                 .list();
     }
 

@@ -17,6 +17,7 @@ import org.fangxin.bank.FileReceipt;
 import org.fangxin.bank.InstructionState;
 import org.fangxin.bank.InstructionStatus;
 import org.fangxin.bank.PayoutInstruction;
+import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.format.PaymentStatusReport;
 import org.fangxin.bank.format.TransferStatus;
 import org.fangxin.shared.IdGenerator;
@@ -30,7 +31,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A custodian bank that lives in our database (the bank's side, tables {@code bank.sandbox_*}).
+ * A custodian bank that lives in our database (the bank's side, tables {@code bank.sandbox_*}), one instance per
+ * registered custodian bank: each keeps its own instructions, files, accounts, bookings, documents and settings (column
+ * {@code bank_code}). The methods without a bank are the DEFAULT bank's ({@link BankPort} as before);
+ * {@link SandboxAdapters} hands out the instance of any bank.
  *
  * <ul>
  * <li><b>Files.</b> {@link #receiveFile} takes a pain.001 with its SHA-256; the message id makes re-sending idempotent.
@@ -72,19 +76,21 @@ public class SandboxBank implements BankPort {
     private final SandboxBooks books;
     private final SandboxStatements statements;
     private final SandboxFiles files;
+    private final CustodianBanks custodianBanks;
     private final IdGenerator ids;
     private final Clock clock;
     private final String closedAccountSuffix;
     private final long defaultFeeMinor;
 
     SandboxBank(SandboxRepository repository, SandboxBooks books, SandboxStatements statements, SandboxFiles files,
-                IdGenerator ids, Clock clock,
+                CustodianBanks custodianBanks, IdGenerator ids, Clock clock,
                 @Value("${fangxin.bank.sandbox.closed-account-suffix:0000}") String closedAccountSuffix,
                 @Value("${fangxin.bank.sandbox.fee-minor:0}") long defaultFeeMinor) {
         this.repository = repository;
         this.books = books;
         this.statements = statements;
         this.files = files;
+        this.custodianBanks = custodianBanks;
         this.ids = ids;
         this.clock = clock;
         this.closedAccountSuffix = closedAccountSuffix;
@@ -96,7 +102,13 @@ public class SandboxBank implements BankPort {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public InstructionStatus submit(PayoutInstruction instruction) {
-        repository.insertIfAbsent(instruction, clock.instant());
+        return submit(CustodianBanks.DEFAULT, instruction);
+    }
+
+    /** {@link #submit(PayoutInstruction)} at the given bank's instance. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public InstructionStatus submit(String bank, PayoutInstruction instruction) {
+        repository.insertIfAbsent(bank, instruction, clock.instant());
         BankInstructionView held = repository.find(instruction.endToEndId()).orElseThrow();
         List<String> differences = differences(held, instruction);
         if (!differences.isEmpty()) {
@@ -110,7 +122,13 @@ public class SandboxBank implements BankPort {
     @Override
     @Transactional(readOnly = true)
     public Optional<InstructionStatus> status(String endToEndId) {
-        return repository.find(endToEndId).map(SandboxBank::status);
+        return status(CustodianBanks.DEFAULT, endToEndId);
+    }
+
+    /** What the bank's instance says about an instruction; empty when that bank never received it. */
+    @Transactional(readOnly = true)
+    public Optional<InstructionStatus> status(String bank, String endToEndId) {
+        return repository.find(bank, endToEndId).map(SandboxBank::status);
     }
 
     // ------------------------------------------------------------------ files
@@ -118,34 +136,61 @@ public class SandboxBank implements BankPort {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public FileReceipt receiveFile(String messageId, byte[] content, String sha256Hex) {
-        return files.receiveFile(messageId, content, sha256Hex);
+        return receiveFile(CustodianBanks.DEFAULT, messageId, content, sha256Hex);
+    }
+
+    /** {@link #receiveFile(String, byte[], String)} at the given bank's instance. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public FileReceipt receiveFile(String bank, String messageId, byte[] content, String sha256Hex) {
+        return files.receiveFile(bank, messageId, content, sha256Hex);
     }
 
     /** The bank's documents after a sequence number, oldest first. */
     @Override
     @Transactional(readOnly = true)
     public List<BankDocument> documentsAfter(long sequence, int limit) {
-        return books.documentsAfter(sequence, Math.min(Math.max(limit, 1), DOCUMENTS_MAX));
+        return documentsAfter(CustodianBanks.DEFAULT, sequence, limit);
+    }
+
+    /** The given bank's documents after a sequence number, oldest first. */
+    @Transactional(readOnly = true)
+    public List<BankDocument> documentsAfter(String bank, long sequence, int limit) {
+        return books.documentsAfter(bank, sequence, Math.min(Math.max(limit, 1), DOCUMENTS_MAX));
     }
 
     // ------------------------------------------------------------------ execution
 
     /**
-     * The bank's processing: executes every accepted instruction due today (oldest first, at most
-     * {@value #PROCESS_BATCH_MAX}). Rows are claimed with {@code skip locked}, so two instances never execute one twice.
+     * The processing of every bank's instance: each executes its accepted instructions due today (see
+     * {@link #process(String)}).
      *
      * @return how many instructions were decided
      */
     @Transactional
     public int process() {
+        int decided = 0;
+        for (String bank : repository.banksWithPending(LocalDate.ofInstant(clock.instant(), BANK_ZONE))) {
+            decided += process(bank);
+        }
+        return decided;
+    }
+
+    /**
+     * One bank's processing: executes its accepted instructions due today (oldest first, at most
+     * {@value #PROCESS_BATCH_MAX}). Rows are claimed with {@code skip locked}, so two instances never execute one twice.
+     *
+     * @return how many instructions were decided
+     */
+    @Transactional
+    public int process(String bank) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, BANK_ZONE);
-        List<SandboxRepository.Pending> pending = repository.lockPending(PROCESS_BATCH_MAX, today);
+        List<SandboxRepository.Pending> pending = repository.lockPending(bank, PROCESS_BATCH_MAX, today);
         if (pending.isEmpty()) {
             return 0;
         }
-        SandboxRepository.Control control = repository.lockControl();
-        Execution run = new Execution(control, today, now);
+        SandboxRepository.Control control = repository.lockControl(bank);
+        Execution run = new Execution(bank, control, today, now);
         Map<String, List<PaymentStatusReport.TransactionStatus>> reports = new LinkedHashMap<>();
         for (SandboxRepository.Pending item : pending) {
             PaymentStatusReport.TransactionStatus status = execute(item.instruction(), run);
@@ -154,22 +199,24 @@ public class SandboxBank implements BankPort {
             }
         }
         if (run.rejectNext != control.rejectNext()) {
-            repository.setRejectNext(run.rejectNext, control.rejectCode(), control.rejectText());
+            repository.setRejectNext(bank, run.rejectNext, control.rejectCode(), control.rejectText());
         }
-        reports.forEach((messageId, statuses) -> reportExecution(messageId, statuses, now));
-        log.info("sandbox bank decided {} payout instruction(s)", pending.size());
+        reports.forEach((messageId, statuses) -> reportExecution(bank, messageId, statuses, now));
+        log.info("sandbox bank {} decided {} payout instruction(s)", bank, pending.size());
         return pending.size();
     }
 
     /** One processing run: the control row's settings and how many returns on demand are still to come. */
     private final class Execution {
+        final String bank;
         final SandboxRepository.Control control;
         final LocalDate today;
         final Instant now;
         final long fee;
         int rejectNext;
 
-        Execution(SandboxRepository.Control control, LocalDate today, Instant now) {
+        Execution(String bank, SandboxRepository.Control control, LocalDate today, Instant now) {
+            this.bank = bank;
             this.control = control;
             this.today = today;
             this.now = now;
@@ -205,7 +252,7 @@ public class SandboxBank implements BankPort {
             }
         } else {
             repository.decide(e2e, InstructionState.CONFIRMED, null, null, run.now);
-            if (booksHere && run.fee > 0) {
+            if (booksHere && run.fee > 0 && CustodianBanks.DEFAULT.equals(run.bank)) {
                 statements.chargeFee(new Money(run.fee, instruction.amount().currency()), today, e2e);
             }
         }
@@ -214,32 +261,44 @@ public class SandboxBank implements BankPort {
     }
 
     /** The pain.002 of one file's executed instructions: ACSC, RJCT or PART. */
-    private void reportExecution(String messageId, List<PaymentStatusReport.TransactionStatus> statuses, Instant now) {
+    private void reportExecution(String bank, String messageId, List<PaymentStatusReport.TransactionStatus> statuses, Instant now) {
         String name = "pain002-" + messageId + "-" + ids.next();
         boolean anyRejected = statuses.stream().anyMatch(s -> s.status() == TransferStatus.RJCT);
         boolean allRejected = statuses.stream().allMatch(s -> s.status() == TransferStatus.RJCT);
-        statements.statusReport(name, new PaymentStatusReport("EXEC" + ids.next().toString().replace("-", "").substring(0, 28), messageId,
+        statements.statusReport(bank, name, new PaymentStatusReport("EXEC" + ids.next().toString().replace("-", "").substring(0, 28), messageId,
                 allRejected ? TransferStatus.RJCT : anyRejected ? TransferStatus.PART : TransferStatus.ACSC, statuses), now);
     }
 
-    /** Test and demo hook: the next {@code count} instructions executed (not closed-account ones) are returned. */
+    /** Test and demo hook: the next {@code count} instructions the DEFAULT bank executes (not closed-account ones) are returned. */
     @Transactional
     public void rejectNext(int count, String reasonCode, String reasonText) {
+        rejectNext(CustodianBanks.DEFAULT, count, reasonCode, reasonText);
+    }
+
+    /** {@link #rejectNext(int, String, String)} at the given bank's instance. */
+    @Transactional
+    public void rejectNext(String bank, int count, String reasonCode, String reasonText) {
         if (count < 0 || reasonCode == null || !reasonCode.matches("[A-Z0-9]{4}") || reasonText == null || reasonText.isBlank()) {
             throw new IllegalArgumentException("count >= 0, a 4-character ISO reason code and a text");
         }
-        repository.lockControl();
-        repository.setRejectNext(count, reasonCode, reasonText);
+        repository.lockControl(bank);
+        repository.setRejectNext(bank, count, reasonCode, reasonText);
     }
 
-    /** Sets the value-date delay (business days) and the fee per transfer (fen); null restores the configured value. */
+    /** Sets the DEFAULT bank's value-date delay (business days) and fee per transfer (fen); null restores the configured value. */
     @Transactional
     public void configure(Integer valueDateDelayDays, Long feeMinor) {
+        configure(CustodianBanks.DEFAULT, valueDateDelayDays, feeMinor);
+    }
+
+    /** {@link #configure(Integer, Long)} at the given bank's instance (only the DEFAULT bank charges fees). */
+    @Transactional
+    public void configure(String bank, Integer valueDateDelayDays, Long feeMinor) {
         if ((valueDateDelayDays != null && (valueDateDelayDays < 0 || valueDateDelayDays > 10)) || (feeMinor != null && feeMinor < 0)) {
             throw new IllegalArgumentException("delay 0..10 business days, fee >= 0");
         }
-        repository.lockControl();
-        repository.configure(valueDateDelayDays, feeMinor);
+        repository.lockControl(bank);
+        repository.configure(bank, valueDateDelayDays, feeMinor);
     }
 
     /**
@@ -253,10 +312,13 @@ public class SandboxBank implements BankPort {
 
     // ------------------------------------------------------------------ accounts and statements
 
-    /** Opens the account at the bank (idempotent), with the ledger's balance of it now as the opening balance. */
+    /**
+     * Opens the account (idempotent) at the instance of the bank the platform numbered it at (DEFAULT for an account
+     * it does not know), with the ledger's balance of it now as the opening balance.
+     */
     @Transactional
     public void openAccount(String accountNumber) {
-        statements.openAccount(accountNumber);
+        statements.openAccount(custodianBanks.bankOfAccount(accountNumber).orElse(CustodianBanks.DEFAULT), accountNumber);
     }
 
     /** The operating account number the bank charges fees to. */
@@ -265,26 +327,44 @@ public class SandboxBank implements BankPort {
     }
 
     /**
-     * Writes the end-of-day camt.053 for {@code day} (once; again answers the first): mirrors outside money into the
-     * accounts, then one statement per account with bookings that day, faults applied.
+     * Writes the DEFAULT bank's end-of-day camt.053 for {@code day} (once; again answers the first): mirrors outside
+     * money into the accounts, then one statement per account with bookings that day, faults applied.
      *
      * @return the document's name
      */
     @Transactional
     public String endOfDay(LocalDate day) {
-        return statements.endOfDay(day);
+        return endOfDay(CustodianBanks.DEFAULT, day);
+    }
+
+    /** {@link #endOfDay(LocalDate)} of the given bank's instance: a statement of the accounts it keeps. */
+    @Transactional
+    public String endOfDay(String bank, LocalDate day) {
+        return statements.endOfDay(bank, day);
+    }
+
+    /** Every registered bank's end of day (the job): one instance per bank. */
+    @Transactional
+    public List<String> endOfDayOfEveryBank(LocalDate day) {
+        return custodianBanks.all().stream().map(b -> statements.endOfDay(b.code(), day)).toList();
     }
 
     // ------------------------------------------------------------------ reading
 
-    /** The instructions the bank received, newest first, optionally of one state; at most {@code size} (≤ 200). */
+    /** The instructions every bank's instance received, newest first, optionally of one state; at most {@code size} (≤ 200). */
     @Transactional(readOnly = true)
     public List<BankInstructionView> instructions(InstructionState state, int page, int size) {
+        return instructions(null, state, page, size);
+    }
+
+    /** The instructions one bank received ({@code bank} null: every bank), newest first, optionally of one state. */
+    @Transactional(readOnly = true)
+    public List<BankInstructionView> instructions(String bank, InstructionState state, int page, int size) {
         int limit = Math.min(Math.max(size, 1), SandboxRepository.PAGE_SIZE_MAX);
         if (page < 0) {
             throw Rejection.invalid("page", "page counts from 0");
         }
-        return repository.list(state, Math.multiplyExact(page, limit), limit);
+        return repository.list(bank, state, Math.multiplyExact(page, limit), limit);
     }
 
     /** The day plus n business days (Mon–Fri); 0 days is the day itself. */

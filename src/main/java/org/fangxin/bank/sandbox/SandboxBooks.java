@@ -35,11 +35,12 @@ class SandboxBooks {
 
     // ---- files
 
-    boolean insertFile(FileReceipt receipt) {
+    boolean insertFile(String bank, FileReceipt receipt) {
         return jdbc.sql("""
-                insert into bank.sandbox_file (message_id, sha256, received_at, transaction_count, accepted_count, rejected_count)
-                values (:id, :sha, :at, :n, :ok, :ko) on conflict (message_id) do nothing
-                """).param("id", receipt.messageId()).param("sha", receipt.sha256Hex())
+                insert into bank.sandbox_file (message_id, sha256, received_at, transaction_count, accepted_count, rejected_count,
+                    bank_code)
+                values (:id, :sha, :at, :n, :ok, :ko, :bank) on conflict (message_id) do nothing
+                """).param("bank", bank).param("id", receipt.messageId()).param("sha", receipt.sha256Hex())
                 .param("at", Timestamp.from(receipt.receivedAt())).param("n", receipt.transactionCount())
                 .param("ok", receipt.acceptedCount()).param("ko", receipt.rejectedCount()).update() == 1;
     }
@@ -53,11 +54,11 @@ class SandboxBooks {
 
     // ---- accounts
 
-    void openAccount(String accountNumber, Money opening, Instant at) {
+    void openAccount(String bank, String accountNumber, Money opening, Instant at) {
         jdbc.sql("""
-                insert into bank.sandbox_account (account_number, opened_at, opening_minor, currency, mirrored_until)
-                values (:a, :at, :m, :c, :at) on conflict (account_number) do nothing
-                """).param("a", accountNumber).param("at", Timestamp.from(at)).param("m", opening.amountMinor())
+                insert into bank.sandbox_account (account_number, opened_at, opening_minor, currency, mirrored_until, bank_code)
+                values (:a, :at, :m, :c, :at, :bank) on conflict (account_number) do nothing
+                """).param("bank", bank).param("a", accountNumber).param("at", Timestamp.from(at)).param("m", opening.amountMinor())
                 .param("c", opening.currency().getCurrencyCode()).update();
     }
 
@@ -66,10 +67,12 @@ class SandboxBooks {
                 .param("a", accountNumber).query(SandboxBooks::account).optional();
     }
 
-    /** Every open account, locked: one end-of-day run mirrors at a time. */
-    List<Account> lockAccounts() {
-        return jdbc.sql("select account_number, opened_at, opening_minor, currency, mirrored_until from bank.sandbox_account order by account_number for update")
-                .query(SandboxBooks::account).list();
+    /** Every account open at the bank, locked: one end-of-day run of a bank mirrors at a time. */
+    List<Account> lockAccounts(String bank) {
+        return jdbc.sql("""
+                select account_number, opened_at, opening_minor, currency, mirrored_until from bank.sandbox_account
+                 where bank_code = :bank order by account_number for update
+                """).param("bank", bank).query(SandboxBooks::account).list();
     }
 
     void mirroredUntil(String accountNumber, Instant until) {
@@ -96,12 +99,14 @@ class SandboxBooks {
                 .param("r", reference).param("k", kind).param("rc", returnCode).param("d", description).update();
     }
 
-    List<Booking> bookingsOn(LocalDate day) {
+    /** The day's bookings on the accounts the bank keeps. */
+    List<Booking> bookingsOn(String bank, LocalDate day) {
         return jdbc.sql("""
-                select id, account_number, booking_date, value_date, amount_minor, currency, end_to_end_id, reference, kind,
-                       return_code, description
-                  from bank.sandbox_booking where booking_date = :d order by account_number, id
-                """).param("d", Date.valueOf(day))
+                select b.id, b.account_number, b.booking_date, b.value_date, b.amount_minor, b.currency, b.end_to_end_id,
+                       b.reference, b.kind, b.return_code, b.description
+                  from bank.sandbox_booking b join bank.sandbox_account a on a.account_number = b.account_number
+                 where b.booking_date = :d and a.bank_code = :bank order by b.account_number, b.id
+                """).param("d", Date.valueOf(day)).param("bank", bank)
                 .query((rs, n) -> new Booking(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                         rs.getDate(4).toLocalDate(), money(rs.getLong(5), rs.getString(6)), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getString(10), rs.getString(11))).list();
@@ -118,19 +123,19 @@ class SandboxBooks {
         return jdbc.sql("select sequence from bank.sandbox_document where name = :n").param("n", name).query(Long.class).optional();
     }
 
-    void insertDocument(BankDocument.Kind kind, String name, LocalDate day, byte[] content, String sha256, Instant at) {
+    void insertDocument(String bank, BankDocument.Kind kind, String name, LocalDate day, byte[] content, String sha256, Instant at) {
         jdbc.sql("""
-                insert into bank.sandbox_document (kind, name, statement_date, content, sha256, created_at)
-                values (:k, :n, :d, :c, :s, :at) on conflict (name) do nothing
-                """).param("k", kind.name()).param("n", name).param("d", day == null ? null : Date.valueOf(day))
+                insert into bank.sandbox_document (kind, name, statement_date, content, sha256, created_at, bank_code)
+                values (:k, :n, :d, :c, :s, :at, :bank) on conflict (name) do nothing
+                """).param("bank", bank).param("k", kind.name()).param("n", name).param("d", day == null ? null : Date.valueOf(day))
                 .param("c", content).param("s", sha256).param("at", Timestamp.from(at)).update();
     }
 
-    List<BankDocument> documentsAfter(long sequence, int limit) {
+    List<BankDocument> documentsAfter(String bank, long sequence, int limit) {
         return jdbc.sql("""
                 select sequence, kind, name, statement_date, content, sha256 from bank.sandbox_document
-                 where sequence > :s order by sequence limit :l
-                """).param("s", sequence).param("l", limit)
+                 where bank_code = :bank and sequence > :s order by sequence limit :l
+                """).param("bank", bank).param("s", sequence).param("l", limit)
                 .query((rs, n) -> new BankDocument(rs.getLong(1), BankDocument.Kind.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getBytes(5), rs.getString(6))).list();
     }

@@ -51,7 +51,7 @@ class SandboxFiles {
         this.defaultDelayDays = defaultDelayDays;
     }
 
-    FileReceipt receiveFile(String messageId, byte[] content, String sha256Hex) {
+    FileReceipt receiveFile(String bank, String messageId, byte[] content, String sha256Hex) {
         if (content == null || content.length == 0 || sha256Hex == null || !Sha256.hex(content).equals(sha256Hex)) {
             throw new Rejection(BankPort.FILE_CHECKSUM_MISMATCH, "the SHA-256 sent with file " + messageId + " does not match its bytes");
         }
@@ -62,24 +62,24 @@ class SandboxFiles {
         PaymentBatch batch = read(messageId, content);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, SandboxBank.BANK_ZONE);
-        LocalDate execution = SandboxBank.executionDate(today, delayDays());
+        LocalDate execution = SandboxBank.executionDate(today, delayDays(bank));
         var statuses = new ArrayList<PaymentStatusReport.TransactionStatus>();
         int rejected = 0;
         for (CreditTransferInstruction tx : batch.instructions()) {
-            PaymentStatusReport.TransactionStatus status = accept(tx, messageId, now, execution);
+            PaymentStatusReport.TransactionStatus status = accept(bank, tx, messageId, now, execution);
             rejected += status.status() == TransferStatus.RJCT ? 1 : 0;
             statuses.add(status);
-            statements.openIfCustody(tx.debtorAccount());
+            statements.openIfCustody(bank, tx.debtorAccount());
         }
         int count = batch.instructions().size();
         FileReceipt receipt = new FileReceipt(messageId, sha256Hex, count, count - rejected, rejected, now, false);
-        if (!books.insertFile(receipt)) {
+        if (!books.insertFile(bank, receipt)) {
             // A concurrent delivery of the same id committed first (our instruction inserts waited for it and did
             // nothing): answer its receipt, or refuse if it was another file.
             return replay(books.file(messageId).orElseThrow(), messageId, sha256Hex);
         }
         TransferStatus group = rejected == 0 ? TransferStatus.ACCP : rejected == count ? TransferStatus.RJCT : TransferStatus.PART;
-        statements.statusReport("pain002-" + messageId + "-receipt", new PaymentStatusReport(
+        statements.statusReport(bank, "pain002-" + messageId + "-receipt", new PaymentStatusReport(
                 "RCPT" + messageId.substring(Math.max(0, messageId.length() - 31)), messageId, group, statuses), now);
         log.info("sandbox bank received file {}: {} accepted, {} rejected", messageId, count - rejected, rejected);
         return receipt;
@@ -107,10 +107,11 @@ class SandboxFiles {
         return first;
     }
 
-    private PaymentStatusReport.TransactionStatus accept(CreditTransferInstruction tx, String messageId, Instant now, LocalDate execution) {
+    private PaymentStatusReport.TransactionStatus accept(String bank, CreditTransferInstruction tx, String messageId, Instant now,
+                                                         LocalDate execution) {
         String id = tx.endToEndId();
         if (tx.creditorAccount().endsWith(wrongAccountSuffix)) {
-            return rejectAtReceipt(tx, messageId, now, SandboxBank.WRONG_ACCOUNT_CODE, SandboxBank.WRONG_ACCOUNT_TEXT);
+            return rejectAtReceipt(bank, tx, messageId, now, SandboxBank.WRONG_ACCOUNT_CODE, SandboxBank.WRONG_ACCOUNT_TEXT);
         }
         PayoutInstruction instruction;
         try {
@@ -120,7 +121,7 @@ class SandboxFiles {
         } catch (IllegalArgumentException e) {
             return new PaymentStatusReport.TransactionStatus(id, TransferStatus.RJCT, SandboxBank.WRONG_ACCOUNT_CODE, e.getMessage());
         }
-        if (!repository.insertIfAbsent(instruction, now, messageId, execution)) {
+        if (!repository.insertIfAbsent(bank, instruction, now, messageId, execution)) {
             BankInstructionView held = repository.find(id).orElseThrow();
             if (!SandboxBank.differences(held, instruction).isEmpty()) {
                 return new PaymentStatusReport.TransactionStatus(id, TransferStatus.RJCT, SandboxBank.DUPLICATE_CODE,
@@ -130,13 +131,13 @@ class SandboxFiles {
         return new PaymentStatusReport.TransactionStatus(id, TransferStatus.ACCP, null, "");
     }
 
-    private PaymentStatusReport.TransactionStatus rejectAtReceipt(CreditTransferInstruction tx, String messageId, Instant now,
+    private PaymentStatusReport.TransactionStatus rejectAtReceipt(String bank, CreditTransferInstruction tx, String messageId, Instant now,
                                                                   String code, String text) {
         try {
             PayoutInstruction instruction = new PayoutInstruction(tx.endToEndId(), tx.debtorAccount(), tx.creditorName(),
                     tx.creditorBankName() == null || tx.creditorBankName().isBlank() ? "UNKNOWN" : tx.creditorBankName(),
                     tx.creditorAccount(), tx.amount(), tx.remittanceInfo() == null || tx.remittanceInfo().isBlank() ? tx.endToEndId() : tx.remittanceInfo());
-            if (repository.insertIfAbsent(instruction, now, messageId, LocalDate.ofInstant(now, SandboxBank.BANK_ZONE))) {
+            if (repository.insertIfAbsent(bank, instruction, now, messageId, LocalDate.ofInstant(now, SandboxBank.BANK_ZONE))) {
                 repository.decide(tx.endToEndId(), InstructionState.RETURNED, code, text, now);
             }
         } catch (IllegalArgumentException e) {
@@ -145,8 +146,8 @@ class SandboxFiles {
         return new PaymentStatusReport.TransactionStatus(tx.endToEndId(), TransferStatus.RJCT, code, text);
     }
 
-    private int delayDays() {
-        Integer configured = repository.control().valueDateDelayDays();
+    private int delayDays(String bank) {
+        Integer configured = repository.control(bank).valueDateDelayDays();
         return configured != null ? configured : defaultDelayDays;
     }
 }

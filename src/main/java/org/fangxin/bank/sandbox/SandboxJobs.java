@@ -7,7 +7,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The sandbox bank's runs: executes due instructions every minute (a real bank books in batches), writes the day's statement at 23:30. */
+/**
+ * The sandbox bank's runs, for every bank's instance: executes due instructions every minute (a real bank books in
+ * batches), writes each bank's statement of the day at 23:30.
+ */
 @ConditionalOnProperty(name = "fangxin.bank.sandbox.enabled", havingValue = "true")
 @Configuration(proxyBeanMethods = false)
 class SandboxJobs {
@@ -23,6 +26,6 @@ class SandboxJobs {
     RecurringTask<Void> bankSandboxEndOfDay(SandboxBank bank, java.time.Clock clock) {
         return Tasks.recurring("bank-sandbox-end-of-day",
                         com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(SandboxBank.BANK_ZONE, java.time.LocalTime.of(23, 30)))
-                .execute((instance, context) -> bank.endOfDay(java.time.LocalDate.ofInstant(clock.instant(), SandboxBank.BANK_ZONE)));
+                .execute((instance, context) -> bank.endOfDayOfEveryBank(java.time.LocalDate.ofInstant(clock.instant(), SandboxBank.BANK_ZONE)));
     }
 }

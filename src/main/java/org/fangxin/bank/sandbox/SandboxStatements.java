@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fangxin.bank.BankDocument;
+import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.format.BankReferences;
 import org.fangxin.bank.format.Camt053Writer;
 import org.fangxin.bank.format.Pain002Writer;
@@ -52,19 +53,19 @@ class SandboxStatements {
     }
 
     /** Opens the account at the bank (idempotent), with the ledger's balance of it now as the opening balance. */
-    public void openAccount(String accountNumber) {
+    void openAccount(String bank, String accountNumber) {
         if (books.account(accountNumber).isPresent()) {
             return;
         }
         Instant now = clock.instant();
         Optional<AccountView> ledgerAccount = ledgerAccountOf(accountNumber);
         Money opening = ledgerAccount.map(a -> ledger.balanceAsOf(a.id(), now)).orElse(Money.zero(Money.CNY));
-        books.openAccount(accountNumber, opening, now);
+        books.openAccount(bank, accountNumber, opening, now);
     }
 
-    void openIfCustody(String accountNumber) {
+    void openIfCustody(String bank, String accountNumber) {
         if (books.account(accountNumber).isEmpty() && books.merchantOfSubAccount(accountNumber).isPresent()) {
-            openAccount(accountNumber);
+            openAccount(bank, accountNumber);
         }
     }
 
@@ -74,32 +75,35 @@ class SandboxStatements {
     }
 
     /** Writes a pain.002 status report as one of the bank's documents. */
-    void statusReport(String name, PaymentStatusReport report, Instant now) {
+    void statusReport(String bank, String name, PaymentStatusReport report, Instant now) {
         byte[] content = new Pain002Writer().write(report, now);
-        books.insertDocument(BankDocument.Kind.PAIN002, name, null, content, Sha256.hex(content), now);
+        books.insertDocument(bank, BankDocument.Kind.PAIN002, name, null, content, Sha256.hex(content), now);
     }
 
-    /** The bank's fee for one executed transfer, charged to the operating account as its own booking. */
+    /**
+     * The bank's fee for one executed transfer, charged to the operating account as its own booking. The platform's
+     * operating account is at the DEFAULT bank, so only that bank's sandbox charges fees.
+     */
     void chargeFee(Money fee, LocalDate day, String endToEndId) {
-        openAccount(operatingAccount);
+        openAccount(CustodianBanks.DEFAULT, operatingAccount);
         books.book(operatingAccount, day, day, fee.negate(), null, "C" + endToEndId, "FEE", null,
                 SandboxBank.FEE_TEXT_PREFIX + " transfer fee " + endToEndId);
     }
 
     /** The end-of-day camt.053 of {@code day} (once; again answers the first); see {@link SandboxBank#endOfDay}. */
-    String endOfDay(LocalDate day) {
-        String name = "camt053-" + day;
+    String endOfDay(String bank, LocalDate day) {
+        String name = CustodianBanks.DEFAULT.equals(bank) ? "camt053-" + day : "camt053-" + bank + "-" + day;
         if (books.documentNamed(name).isPresent()) {
             return name;
         }
         Instant now = clock.instant();
         Instant dayEnd = day.plusDays(1).atStartOfDay(SandboxBank.BANK_ZONE).toInstant();
         Instant mirrorUntil = now.isBefore(dayEnd) ? now : dayEnd;
-        for (SandboxBooks.Account account : books.lockAccounts()) {
+        for (SandboxBooks.Account account : books.lockAccounts(bank)) {
             mirror(account, mirrorUntil);
         }
         Map<String, List<SandboxBooks.Booking>> byAccount = new LinkedHashMap<>();
-        for (SandboxBooks.Booking booking : books.bookingsOn(day)) {
+        for (SandboxBooks.Booking booking : books.bookingsOn(bank, day)) {
             byAccount.computeIfAbsent(booking.accountNumber(), k -> new ArrayList<>()).add(booking);
         }
         List<SandboxBooks.Fault> faults = books.pendingFaults();
@@ -110,7 +114,7 @@ class SandboxStatements {
         }
         byte[] content = new Camt053Writer().write("STMT" + day.toString().replace("-", "")
                 + ids.next().toString().replace("-", "").substring(0, 16), now, SandboxBank.BANK_ZONE, statements);
-        books.insertDocument(BankDocument.Kind.CAMT053, name, day, content, Sha256.hex(content), now);
+        books.insertDocument(bank, BankDocument.Kind.CAMT053, name, day, content, Sha256.hex(content), now);
         log.info("sandbox bank wrote statement {} ({} accounts)", name, statements.size());
         return name;
     }

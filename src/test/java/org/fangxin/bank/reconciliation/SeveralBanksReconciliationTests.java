@@ -49,6 +49,7 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
     @Autowired Merchants merchants;
     @Autowired Users accounts;
     @Autowired org.fangxin.bank.BankExchange exchange;
+    @Autowired org.fangxin.bank.sandbox.SandboxBank sandbox;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcClient jdbc;
 
@@ -304,19 +305,26 @@ class SeveralBanksReconciliationTests extends IntegrationTest {
     }
 
     /**
-     * Goal: the connected bank adapter (the sandbox) is the DEFAULT bank's; a payout debiting a sub-account at another
-     * bank is not filed to it (it stays instructed), while a DEFAULT merchant's payout is delivered.
+     * Goal: every bank has its own adapter (its sandbox instance); a payout debiting a sub-account at bank X is filed
+     * to X only (the DEFAULT bank never sees it), and one at the DEFAULT bank to the DEFAULT bank only. The whole loop
+     * with two banks is {@link SeveralBanksPayoutJourneyTests}.
      */
     @Test
-    void aPayoutOfAMerchantAtAnotherBankIsNotSentToTheDefaultBanksAdapter() {
-        AtBank elsewhere = merchantAt(registerBank("X"));
+    void aPayoutIsSentToTheAdapterOfTheBankHoldingTheSubAccount() {
+        String bankX = registerBank("X");
+        AtBank elsewhere = merchantAt(bankX);
         String atDefault = exchange.subAccountOf(new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200").id());
+        var toX = payout(elsewhere.accountNumber());
+        var toDefault = payout(atDefault);
 
-        var notSent = exchange.sendPayouts(List.of(payout(elsewhere.accountNumber())), today());
-        var sent = exchange.sendPayouts(List.of(payout(atDefault)), today());
+        var receipts = exchange.sendPayouts(List.of(toX, toDefault), today());
 
-        assertThat(notSent).isEmpty();
-        assertThat(sent).singleElement().satisfies(receipt -> assertThat(receipt.acceptedCount()).isEqualTo(1));
+        assertThat(receipts).hasSize(2).allSatisfy(receipt -> assertThat(receipt.acceptedCount()).isEqualTo(1));
+        assertThat(sandbox.status(bankX, toX.endToEndId())).isPresent();
+        assertThat(sandbox.status(toX.endToEndId())).as("the DEFAULT bank never received it").isEmpty();
+        assertThat(sandbox.status(toDefault.endToEndId())).isPresent();
+        assertThat(sandbox.status(bankX, toDefault.endToEndId())).isEmpty();
+        assertThat(exchange.status(toX.endToEndId())).isPresent();
     }
 
     private static org.fangxin.bank.PayoutInstruction payout(String debtor) {

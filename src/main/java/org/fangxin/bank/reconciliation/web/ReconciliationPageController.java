@@ -35,7 +35,11 @@ class ReconciliationPageController {
     private final Reconciliations reconciliations;
     private final java.time.Clock clock;
 
-    ReconciliationPageController(Reconciliations reconciliations, java.time.Clock clock) {
+    private final org.fangxin.bank.custodian.CustodianBanks custodianBanks;
+
+    ReconciliationPageController(Reconciliations reconciliations, java.time.Clock clock,
+                                 org.fangxin.bank.custodian.CustodianBanks custodianBanks) {
+        this.custodianBanks = custodianBanks;
         this.reconciliations = reconciliations;
         this.clock = clock;
     }
@@ -55,9 +59,14 @@ class ReconciliationPageController {
 
     @GetMapping("/reconciliation/certificates")
     String certificates(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                        Model model) {
+                        @RequestParam(required = false) String bank, Model model) {
         LocalDate day = date == null ? today() : date;
-        CertificateView certificate = reconciliations.certificate(actor, day);
+        boolean oneBank = bank != null && !bank.isBlank();
+        CertificateView certificate = oneBank ? reconciliations.certificate(actor, day, bank) : reconciliations.certificate(actor, day);
+        if (actor.is(Role.OPERATOR)) {  // an operator picks one bank's certificate, or all banks together
+            model.addAttribute("custodianBanks", custodianBanks.all());
+            model.addAttribute("bank", oneBank ? bank : "");
+        }
         model.addAttribute("day", day);
         model.addAttribute("certificate", certificate);
         return "bank/certificates";
