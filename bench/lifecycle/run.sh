@@ -48,7 +48,7 @@ FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB FANGXIN_DB_USER=fangxi
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
   java -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN > target/bench-app.log 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 600); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 sleep 3   # demo data is seeded right after start-up
 log "HTTP load ($SECONDS_PER_STEP s per step, clients $CLIENTS)"
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
