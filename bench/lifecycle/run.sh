@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_STEP=${1:-10}
 CLIENTS=${2:-1,8,32}
-PORT=18090
+PORT=${BENCH_PORT:-18090}            # BENCH_PORT, BENCH_DB and CEILING_DB let two engineers run it side by side
+BENCH_DB=${BENCH_DB:-fangxin_bench}
+CEILING_DB=${CEILING_DB:-fangxin_ceiling}
 log() { printf '[bench %(%T)T] %s\n' -1 "$*"; }
 APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; }
@@ -17,23 +19,23 @@ command -v pg_ctlcluster >/dev/null || { apt-get update -qq && apt-get install -
 PGVER=$(ls /etc/postgresql | sort -V | tail -1)
 pg_ctlcluster --skip-systemctl-redirect "$PGVER" main status >/dev/null 2>&1 || pg_ctlcluster --skip-systemctl-redirect "$PGVER" main start
 until pg_isready -q -h 127.0.0.1; do sleep 0.2; done
-runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
-SELECT 'CREATE ROLE fangxin LOGIN PASSWORD ''fangxin''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fangxin')\gexec
-DROP DATABASE IF EXISTS fangxin_bench WITH (FORCE);
-CREATE DATABASE fangxin_bench OWNER fangxin;
-DROP DATABASE IF EXISTS fangxin_ceiling WITH (FORCE);
-CREATE DATABASE fangxin_ceiling OWNER fangxin;
+runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 <<SQL
+SELECT 'CREATE ROLE fangxin LOGIN PASSWORD ''fangxin''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fangxin')\\gexec
+DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE);
+CREATE DATABASE $BENCH_DB OWNER fangxin;
+DROP DATABASE IF EXISTS $CEILING_DB WITH (FORCE);
+CREATE DATABASE $CEILING_DB OWNER fangxin;
 SQL
 export PGPASSWORD=fangxin
-PSQL="psql -X -q -h 127.0.0.1 -U fangxin -d fangxin_bench"
+PSQL="psql -X -q -h 127.0.0.1 -U fangxin -d $BENCH_DB"
 log "durability: fsync=$($PSQL -Atc 'show fsync') synchronous_commit=$($PSQL -Atc 'show synchronous_commit')"
 
 log "pgbench ceiling (redemption-shaped transaction)"
-psql -X -q -h 127.0.0.1 -U fangxin -d fangxin_ceiling -f bench/lifecycle/pgbench-setup.sql 2>/dev/null
+psql -X -q -h 127.0.0.1 -U fangxin -d $CEILING_DB -f bench/lifecycle/pgbench-setup.sql 2>/dev/null
 echo "| pgbench clients | tps |"
 echo "|---|---|"
 for c in ${CLIENTS//,/ }; do
-  tps=$("/usr/lib/postgresql/$PGVER/bin/pgbench" -h 127.0.0.1 -U fangxin -n -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_PER_STEP" -f bench/lifecycle/pgbench-redemption.sql fangxin_ceiling 2>/dev/null \
+  tps=$("/usr/lib/postgresql/$PGVER/bin/pgbench" -h 127.0.0.1 -U fangxin -n -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T "$SECONDS_PER_STEP" -f bench/lifecycle/pgbench-redemption.sql $CEILING_DB 2>/dev/null \
         | awk '/^tps/ {print int($3)}')
   echo "| $c | $tps |"
 done
@@ -41,12 +43,12 @@ done
 log "building"
 ./mvnw -q -B -ntp -DskipTests package
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-log "starting Fangxin on fangxin_bench"
-FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
+log "starting Fangxin on $BENCH_DB"
+FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
   java -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN > target/bench-app.log 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 600); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 sleep 3   # demo data is seeded right after start-up
 log "HTTP load ($SECONDS_PER_STEP s per step, clients $CLIENTS)"
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \

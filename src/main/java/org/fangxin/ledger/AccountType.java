@@ -111,6 +111,21 @@ public enum AccountType {
         return ownerKind;
     }
 
+    /**
+     * How many balance slots an account of this code keeps besides its main balance row (0: none). Codes that the busy
+     * paths only move away from their floor have slots, so those postings need not lock one row per merchant
+     * (docs/ledger.md "Balances"). Existing accounts got theirs from migration V3_52_1; keep the two in step.
+     */
+    public int balanceSlots() {
+        return switch (this) {
+            case MERCHANT_PAYABLE, ESCROW, CONSUMER_FUNDS_CLEARING -> BALANCE_SLOTS;
+            default -> 0;
+        };
+    }
+
+    /** Slots per striped account (migration V3_52_1 created as many for the accounts that existed). */
+    public static final int BALANCE_SLOTS = 8;
+
     /** Whether accounts of this code refuse to go below zero on their normal side unless opened otherwise. */
     public boolean nonNegativeByDefault() {
         return nonNegativeByDefault;

@@ -51,7 +51,7 @@ class BulkPosting {
         replays(transfers);
         Set<AccountId> accounts = new HashSet<>();
         transfers.forEach(t -> t.lines().forEach(l -> accounts.add(l.account())));
-        Map<AccountId, LockedBalance> locked = repository.lockBalancesBulk(accounts).stream()
+        Map<AccountId, LockedBalance> locked = repository.lockBalancesBulk(accounts, clock.instant()).stream()
                 .collect(Collectors.toMap(LockedBalance::account, Function.identity()));
         // Re-read after the locks: a concurrent posting of one of the keys may have committed meanwhile.
         Map<String, TransferId> posted = replays(transfers);

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -106,8 +108,11 @@ public class Ledger {
         if (accounts.isEmpty()) {
             return Map.of();
         }
-        return repository.lockBalances(accounts).stream().collect(Collectors.toMap(LockedBalance::account,
-                b -> new Money(b.normalSide().normal(b.balanceMinor()), b.currency())));
+        List<LockedBalance> locked = repository.lockBalances(accounts);
+        Map<AccountId, Long> folded = repository.foldSlots(accounts.stream().map(AccountId::value).toArray(UUID[]::new),
+                clock.instant());
+        return locked.stream().collect(Collectors.toMap(LockedBalance::account, b -> new Money(
+                b.normalSide().normal(folded.getOrDefault(b.account(), b.balanceMinor())), b.currency())));
     }
 
     /** The balance (normal side) from all entries posted at or before {@code instant}. */
@@ -292,7 +297,9 @@ public class Ledger {
             // Lost a race on the posting key with a transfer touching other accounts: compare with the winner.
             return replay(transfer, reverses).orElseThrow();
         }
-        List<EntryView> entries = repository.insertEntriesAndAddToBalances(id, transfer.lines(), now);
+        Set<AccountId> loose = locked.values().stream().filter(LockedBalance::loose).map(LockedBalance::account)
+                .collect(Collectors.toSet());
+        List<EntryView> entries = repository.insertEntriesAndAddToBalances(id, transfer.lines(), now, loose);
         // A new transfer has no reversal yet; built from what was written rather than read back.
         return new TransferView(id, transfer.postingKey(), transfer.description(), now, reverses, null, entries);
     }
@@ -318,9 +325,20 @@ public class Ledger {
         return existing;
     }
 
+    /**
+     * Locks what the lines need (docs/ledger.md "Balances"): the main rows of accounts a line could take below zero,
+     * with their slots folded in so the floor is checked on the whole balance; loose lines lock nothing here.
+     */
     private Map<AccountId, LockedBalance> lock(List<EntryLine> lines) {
-        return repository.lockBalances(lines.stream().map(EntryLine::account).toList())
-                .stream().collect(Collectors.toMap(LockedBalance::account, Function.identity()));
+        Map<AccountId, LockedBalance> locked = new HashMap<>(repository.lockForPosting(lines).stream()
+                .collect(Collectors.toMap(LockedBalance::account, Function.identity())));
+        UUID[] toFold = locked.values().stream().filter(b -> b.striped() && !b.loose())
+                .map(b -> b.account().value()).toArray(UUID[]::new);
+        if (toFold.length > 0) {
+            repository.foldSlots(toFold, clock.instant()).forEach((account, balance) ->
+                    locked.put(account, locked.get(account).withBalance(balance)));
+        }
+        return locked;
     }
 
     private TransferView withEntries(TransferRow row) {

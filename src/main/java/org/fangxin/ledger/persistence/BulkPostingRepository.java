@@ -28,16 +28,19 @@ public class BulkPostingRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    public BulkPostingRepository(JdbcClient jdbc, JdbcTemplate template) {
+    private final LedgerRepository single;
+
+    public BulkPostingRepository(JdbcClient jdbc, JdbcTemplate template, LedgerRepository single) {
         this.jdbc = jdbc;
         this.template = template;
+        this.single = single;
     }
 
     /** Bulk read: (owner, signed balance, normal side) of the accounts of one code and currency for these owners. */
     public List<Object[]> balancesOfOwners(AccountType type, Currency currency, UUID[] owners) {
         return jdbc.sql("""
                 select a.owner_id, b.balance_minor, a.normal_side
-                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                  from ledger.account a join ledger.balance_total b on b.account_id = a.id
                  where a.type = :type and a.currency = :currency and a.owner_id = any(:owners)
                 """)
                 .param("type", type.name()).param("currency", currency.getCurrencyCode()).param("owners", owners)
@@ -54,13 +57,16 @@ public class BulkPostingRepository {
                     select o.id, :type, o.owner, :currency, :side, :nonNegative, :now
                       from unnest(:ids, :owners) as o(id, owner)
                     on conflict on constraint account_identity do nothing
-                    returning id)
-                insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
-                select id, :currency, :side, :nonNegative, 0, :now from inserted
+                    returning id),
+                main as (
+                    insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
+                    select id, :currency, :side, :nonNegative, 0, :now from inserted)
+                insert into ledger.balance_slot (account_id, slot, currency, normal_side, non_negative, balance_minor, updated_at)
+                select id, s, :currency, :side, :nonNegative, 0, :now from inserted, generate_series(0, :slots - 1) as s
                 """)
                 .param("type", type.name()).param("currency", currency.getCurrencyCode())
                 .param("side", type.normalSide().name()).param("nonNegative", nonNegative).param("now", Timestamp.from(now))
-                .param("ids", ids).param("owners", owners)
+                .param("ids", ids).param("owners", owners).param("slots", type.balanceSlots())
                 .update();
     }
 
@@ -76,10 +82,13 @@ public class BulkPostingRepository {
                 .list();
     }
 
-    /** As {@link #lockBalances} for many accounts (an array parameter, no limit on bind parameters). */
-    public List<LockedBalance> lockBalancesBulk(Collection<AccountId> accounts) {
+    /**
+     * As {@link LedgerRepository#lockBalances} for many accounts (an array parameter, no limit on bind parameters),
+     * with the balance slots of striped accounts folded into their main rows (all bulk lines are checked strictly).
+     */
+    public List<LockedBalance> lockBalancesBulk(Collection<AccountId> accounts, Instant now) {
         UUID[] ids = accounts.stream().map(AccountId::value).sorted().distinct().toArray(UUID[]::new);
-        return jdbc.sql("""
+        List<LockedBalance> locked = jdbc.sql("""
                 select account_id, currency, normal_side, non_negative, balance_minor
                   from ledger.balance
                  where account_id = any(:ids)
@@ -90,6 +99,8 @@ public class BulkPostingRepository {
                 .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
                         Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5)))
                 .list();
+        Map<AccountId, Long> folded = single.foldSlots(ids, now);
+        return locked.stream().map(b -> b.withBalance(folded.getOrDefault(b.account(), b.balanceMinor()))).toList();
     }
 
     /** Bulk read: the transfers (id, key, reverses) holding these posting keys. */

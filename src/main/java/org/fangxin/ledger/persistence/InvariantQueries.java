@@ -35,7 +35,7 @@ public class InvariantQueries {
 
     public List<String> nonZeroBalanceSums() {
         return jdbc.sql("""
-                select currency || ' ' || sum(balance_minor) from ledger.balance
+                select currency || ' ' || sum(balance_minor) from ledger.balance_total
                  group by currency having sum(balance_minor) <> 0 order by currency
                 """)
                 .query(String.class).list();
@@ -43,7 +43,7 @@ public class InvariantQueries {
 
     public List<String> negativeConstrainedAccounts(int limit) {
         return jdbc.sql("""
-                select account_id::text || ' ' || currency || ' ' || balance_minor from ledger.balance
+                select account_id::text || ' ' || currency || ' ' || balance_minor from ledger.balance_total
                  where non_negative and (case normal_side when 'DEBIT' then balance_minor else -balance_minor end) < 0
                  limit :limit
                 """)
@@ -53,7 +53,7 @@ public class InvariantQueries {
     public List<String> balancesDifferingFromEntries(int limit) {
         return jdbc.sql("""
                 select b.account_id::text || ' stored ' || b.balance_minor || ' entries ' || coalesce(e.total, 0)
-                  from ledger.balance b
+                  from ledger.balance_total b
                   left join (select account_id, sum(amount_minor) as total from ledger.entry group by account_id) e
                          on e.account_id = b.account_id
                  where b.balance_minor <> coalesce(e.total, 0)
@@ -67,7 +67,7 @@ public class InvariantQueries {
                 select c.currency,
                        coalesce(e.debits, 0), coalesce(e.credits, 0), c.balance_sum, c.accounts, coalesce(e.entries, 0)
                   from (select currency, sum(balance_minor) as balance_sum, count(*) as accounts
-                          from ledger.balance group by currency) c
+                          from ledger.balance_total group by currency) c
                   left join (select currency,
                                     sum(amount_minor) filter (where amount_minor > 0) as debits,
                                     -sum(amount_minor) filter (where amount_minor < 0) as credits,

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.ledger.AccountId;
@@ -39,9 +43,21 @@ public class LedgerRepository {
         this.jdbc = jdbc;
     }
 
-    /** A balance row read under its row lock, with what the non-negative check needs. */
+    /**
+     * A balance read for a posting, with what the non-negative check needs: under the main row's lock, or, for a
+     * {@code loose} line (an account with slots that the line moves away from its floor), without any lock.
+     * {@code striped}: the account has balance slots.
+     */
     public record LockedBalance(AccountId account, Currency currency, Side normalSide, boolean nonNegative,
-                                long balanceMinor) {
+                                long balanceMinor, boolean striped, boolean loose) {
+
+        public LockedBalance(AccountId account, Currency currency, Side normalSide, boolean nonNegative, long balanceMinor) {
+            this(account, currency, normalSide, nonNegative, balanceMinor, false, false);
+        }
+
+        public LockedBalance withBalance(long newBalanceMinor) {
+            return new LockedBalance(account, currency, normalSide, nonNegative, newBalanceMinor, striped, loose);
+        }
     }
 
     /** Posted transfer header (without entries). */
@@ -63,11 +79,15 @@ public class LedgerRepository {
                 .update();
         if (inserted == 1) {
             jdbc.sql("""
-                    insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
-                    values (:id, :currency, :side, :nonNegative, 0, :now)
+                    with main as (
+                        insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
+                        values (:id, :currency, :side, :nonNegative, 0, :now))
+                    insert into ledger.balance_slot (account_id, slot, currency, normal_side, non_negative, balance_minor,
+                                                     updated_at)
+                    select :id, s, :currency, :side, :nonNegative, 0, :now from generate_series(0, :slots - 1) as s
                     """)
                     .param("id", id).param("currency", currency.getCurrencyCode()).param("side", type.normalSide().name())
-                    .param("nonNegative", nonNegative).param("now", Timestamp.from(now))
+                    .param("nonNegative", nonNegative).param("now", Timestamp.from(now)).param("slots", type.balanceSlots())
                     .update();
         }
         return inserted == 1;
@@ -75,7 +95,7 @@ public class LedgerRepository {
 
     public Optional<AccountView> findAccount(AccountType type, UUID ownerId, Currency currency) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
-                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                  from ledger.account a join ledger.balance_total b on b.account_id = a.id
                  where a.type = :type and a.owner_id is not distinct from :owner and a.currency = :currency
                 """)
                 .param("type", type.name()).param("owner", ownerId).param("currency", currency.getCurrencyCode())
@@ -84,7 +104,7 @@ public class LedgerRepository {
 
     public Optional<AccountView> findAccount(AccountId id) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
-                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                  from ledger.account a join ledger.balance_total b on b.account_id = a.id
                  where a.id = :id
                 """)
                 .param("id", id.value()).query(LedgerRepository::account).optional();
@@ -92,7 +112,7 @@ public class LedgerRepository {
 
     public List<AccountView> accounts(AccountType type, UUID ownerId, int offset, int limit) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
-                  from ledger.account a join ledger.balance b on b.account_id = a.id
+                  from ledger.account a join ledger.balance_total b on b.account_id = a.id
                  where (cast(:type as text) is null or a.type = :type)
                    and (cast(:owner as uuid) is null or a.owner_id = :owner)
                  order by a.opened_at, a.id
@@ -111,6 +131,73 @@ public class LedgerRepository {
                 """)
                 .param("type", type == null ? null : type.name()).param("owner", ownerId)
                 .query(Long.class).single();
+    }
+
+    /**
+     * Reads the balances a transfer's lines need and locks the main rows of the accounts whose line is not loose, in
+     * ascending id order (as {@link #lockBalances}). A line is loose when its account has balance slots and the line
+     * cannot take it below zero (no floor, or a movement away from it): it is added to a free slot later
+     * ({@link #insertEntriesAndAddToBalances}), so the main row is not locked and its balance is read only for the
+     * currency check. A striped account whose line is not loose must have its slots folded ({@link #foldSlots}).
+     */
+    public List<LockedBalance> lockForPosting(List<EntryLine> lines) {
+        UUID[] ids = new UUID[lines.size()];
+        Long[] amounts = new Long[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            ids[i] = lines.get(i).account().value();
+            amounts[i] = lines.get(i).amount().amountMinor();
+        }
+        return jdbc.sql("""
+                with line as (select * from unnest(cast(:ids as uuid[]), cast(:amounts as bigint[])) as l(account_id, amount)),
+                meta as (
+                    select b.account_id, b.currency, b.normal_side, b.non_negative, b.balance_minor, m.striped,
+                           m.striped and (not b.non_negative
+                                          or (case b.normal_side when 'DEBIT' then l.amount else -l.amount end) > 0) as loose
+                      from line l join ledger.balance b on b.account_id = l.account_id
+                      cross join lateral (select exists (select 1 from ledger.balance_slot s
+                                                          where s.account_id = b.account_id) as striped) m),
+                locked as materialized (
+                    select b.account_id, b.balance_minor from ledger.balance b
+                     where b.account_id in (select account_id from meta where not loose)
+                     order by b.account_id
+                       for update)
+                select m.account_id, m.currency, m.normal_side, m.non_negative,
+                       coalesce(k.balance_minor, m.balance_minor), m.striped, m.loose
+                  from meta m left join locked k on k.account_id = m.account_id
+                """)
+                .param("ids", ids).param("amounts", amounts)
+                .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
+                        Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5),
+                        rs.getBoolean(6), rs.getBoolean(7)))
+                .list();
+    }
+
+    /**
+     * Folds the balance slots of these accounts into their main rows: locks every slot (after the caller locked the
+     * main rows, in account and slot order), moves the slots' sums to the main rows and sets the slots to zero. The
+     * balance (main + slots) and the entries do not change. Answers the new main balance of each account that had a
+     * non-zero slot.
+     */
+    public Map<AccountId, Long> foldSlots(UUID[] ids, Instant now) {
+        return jdbc.sql("""
+                with slot as materialized (
+                    select account_id, slot, balance_minor from ledger.balance_slot
+                     where account_id = any(:ids)
+                     order by account_id, slot
+                       for update),
+                emptied as (
+                    update ledger.balance_slot t set balance_minor = 0, updated_at = :now
+                      from slot s
+                     where t.account_id = s.account_id and t.slot = s.slot and s.balance_minor <> 0
+                    returning t.account_id, s.balance_minor as moved)
+                update ledger.balance b set balance_minor = b.balance_minor + x.moved, updated_at = :now
+                  from (select account_id, sum(moved) as moved from emptied group by account_id) x
+                 where b.account_id = x.account_id
+                returning b.account_id, b.balance_minor
+                """)
+                .param("ids", ids).param("now", Timestamp.from(now))
+                .query((rs, n) -> Map.entry(new AccountId(rs.getObject(1, UUID.class)), rs.getLong(2))).list()
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**
@@ -158,9 +245,12 @@ public class LedgerRepository {
 
     /**
      * Inserts a transfer's entries and adds them to the balances in one statement (one round trip instead of two per
-     * line); returns the entries as posted, in line order. The balance rows must be locked by the caller.
+     * line); returns the entries as posted, in line order. The main balance rows must be locked by the caller, except
+     * those of the {@code loose} accounts: their lines go to the first slot no other transaction holds (SKIP LOCKED),
+     * or, when every slot is taken, to a random one (waiting for it), so concurrent postings rarely wait.
      */
-    public List<EntryView> insertEntriesAndAddToBalances(TransferId transfer, List<EntryLine> lines, Instant postedAt) {
+    public List<EntryView> insertEntriesAndAddToBalances(TransferId transfer, List<EntryLine> lines, Instant postedAt,
+                                                         Set<AccountId> loose) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             values.append(i == 0 ? "" : ", ").append("(:transfer, cast(:account").append(i).append(" as uuid), cast(:amount")
@@ -171,15 +261,27 @@ public class LedgerRepository {
                     insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
                     values %s
                     returning id, transfer_id, account_id, amount_minor, currency, posted_at),
-                updated as (
+                picked as materialized (
+                    select l.account_id,
+                           coalesce((select s.slot from ledger.balance_slot s where s.account_id = l.account_id
+                                      order by s.slot limit 1 for update skip locked), :fallbackSlot) as slot
+                      from unnest(cast(:loose as uuid[])) as l(account_id)),
+                main as (
                     update ledger.balance b set balance_minor = b.balance_minor + p.amount_minor, updated_at = :postedAt
-                      from posted p where b.account_id = p.account_id
-                    returning b.account_id)
+                      from posted p where b.account_id = p.account_id and p.account_id <> all(cast(:loose as uuid[]))
+                    returning b.account_id),
+                slotted as (
+                    update ledger.balance_slot s set balance_minor = s.balance_minor + p.amount_minor, updated_at = :postedAt
+                      from posted p join picked k on k.account_id = p.account_id
+                     where s.account_id = k.account_id and s.slot = k.slot
+                    returning s.account_id)
                 select p.id, p.transfer_id, p.account_id, p.amount_minor, p.currency, p.posted_at,
-                       (select count(*) from updated) as balances_updated
+                       (select count(*) from main) + (select count(*) from slotted) as balances_updated
                   from posted p order by p.id
                 """.formatted(values))
-                .param("transfer", transfer.value()).param("postedAt", Timestamp.from(postedAt));
+                .param("transfer", transfer.value()).param("postedAt", Timestamp.from(postedAt))
+                .param("loose", loose.stream().map(AccountId::value).toArray(UUID[]::new))
+                .param("fallbackSlot", ThreadLocalRandom.current().nextInt(AccountType.BALANCE_SLOTS));
         for (int i = 0; i < lines.size(); i++) {
             EntryLine line = lines.get(i);
             statement = statement.param("account" + i, line.account().value())
