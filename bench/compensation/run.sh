@@ -23,7 +23,9 @@ log "building"
 rm -rf target/bench-compensation && mkdir -p target/bench-compensation
 cp -r target/classes target/test-classes target/bench-compensation/
 log "running ($CARDS cards)"
+# the application refuses development keys outside the demo profile: keys of this run (nothing is signed for real)
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench_compensation FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
-  FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
+  SERVER_PORT=0 FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= FANGXIN_IDENTITY_HMAC_KEY=bench-comp-identity-key-0123456789abcdef \
+  FANGXIN_CARD_TOKEN_KEY=bench-comp-card-token-key-0123456789abcdef FANGXIN_PAYMENT_SANDBOX_SECRET=bench-comp-sandbox-secret-0123456789 FANGXIN_PAYMENT_SANDBOX_ENABLED=true \
   java -Xms1g -Xmx3g -cp "target/bench-compensation/test-classes:target/bench-compensation/classes:$(cat target/bench-classpath.txt)" \
   org.fangxin.bench.CompensationBenchmark "$CARDS" $CHECK

@@ -37,25 +37,45 @@ public final class Camt053Reader {
     }
 
     public List<BankStatement> read(byte[] xml) {
-        MxCamt05300108 message = IsoXml.read(xml, MESSAGE_NAME, MxCamt05300108.class, MxCamt05300108._classes);
+        var entries = new Entries();
+        // entries are bound one at a time as the file streams by (memory per entry, not per document)
+        MxCamt05300108 message = IsoXml.read(xml, MESSAGE_NAME, MxCamt05300108.class, MxCamt05300108._classes,
+                new IsoXml.Streamed<>(List.of("BkToCstmrStmt", "Stmt", "Ntry"), ReportEntry10.class, entries::add));
         var statement = message.getBkToCstmrStmt();
         if (statement == null || statement.getStmt().isEmpty()) {
             throw malformed("BkToCstmrStmt", "contains no Stmt");
         }
         var statements = new ArrayList<BankStatement>();
-        int entries = 0;
         for (int i = 0; i < statement.getStmt().size(); i++) {
-            AccountStatement9 accountStatement = statement.getStmt().get(i);
-            entries += accountStatement.getNtry().size();
-            if (entries > ENTRIES_MAX) {
-                throw malformed("BkToCstmrStmt", "more than " + ENTRIES_MAX + " entries");
-            }
-            statements.add(statement(accountStatement, "Stmt[" + (i + 1) + "]"));
+            statements.add(statement(statement.getStmt().get(i), "Stmt[" + (i + 1) + "]", entries.ofStatement(i + 1)));
         }
         return List.copyOf(statements);
     }
 
-    private BankStatement statement(AccountStatement9 statement, String path) {
+    /**
+     * The lines of each statement's entries, read before the statement's id and account are known: line ids are the
+     * entry's position (and transaction's) until {@link #placed} prefixes the statement id and sets the account.
+     */
+    private final class Entries {
+        private final List<List<StatementLine>> byStatement = new ArrayList<>();
+        private int count;
+
+        void add(ReportEntry10 entry, int statement, int position) {
+            if (++count > ENTRIES_MAX) {
+                throw malformed("BkToCstmrStmt", "more than " + ENTRIES_MAX + " entries");
+            }
+            while (byStatement.size() < statement) {
+                byStatement.add(new ArrayList<>());
+            }
+            byStatement.get(statement - 1).addAll(lines(entry, "", "Stmt[" + statement + "]/Ntry[" + position + "]", position));
+        }
+
+        List<StatementLine> ofStatement(int statement) {
+            return statement <= byStatement.size() ? byStatement.get(statement - 1) : List.of();
+        }
+    }
+
+    private BankStatement statement(AccountStatement9 statement, String path, List<StatementLine> entryLines) {
         String id = require(statement.getId(), path + "/Id");
         if (statement.getAcct() == null) {
             throw malformed(path + "/Acct", "is missing");
@@ -79,9 +99,9 @@ public final class Camt053Reader {
         if (closing == null) {
             throw malformed(path, "has no closing booked balance (CLBD)");
         }
-        var lines = new ArrayList<StatementLine>();
-        for (int n = 0; n < statement.getNtry().size(); n++) {
-            lines.addAll(lines(statement.getNtry().get(n), id, account, path + "/Ntry[" + (n + 1) + "]", n + 1));
+        var lines = new ArrayList<StatementLine>(entryLines.size());
+        for (StatementLine line : entryLines) {
+            lines.add(placed(line, id, account));
         }
         LocalDate from = null;
         LocalDate to = null;
@@ -92,7 +112,13 @@ public final class Camt053Reader {
         return new BankStatement(id, account, from, to, opening, closing, lines);
     }
 
-    private List<StatementLine> lines(ReportEntry10 entry, String statementId, String account, String path, int entryNumber) {
+    private static StatementLine placed(StatementLine line, String statementId, String account) {
+        return new StatementLine(statementId + ":" + line.lineId(), account, line.bookingDate(), line.valueDate(),
+                line.signedAmount(), line.endToEndId(), line.bankReference(), line.description());
+    }
+
+    /** The entry's lines, with the entry's position (and transaction's) as line id and no account yet. */
+    private List<StatementLine> lines(ReportEntry10 entry, String account, String path, int entryNumber) {
         String status = entry.getSts() == null ? null : entry.getSts().getCd() != null ? entry.getSts().getCd() : entry.getSts().getPrtry();
         require(status, path + "/Sts");
         if (!"BOOK".equals(status)) {
@@ -103,7 +129,7 @@ public final class Camt053Reader {
         LocalDate value = entry.getValDt() == null ? booking : date(entry.getValDt(), path + "/ValDt");
         String entryReference = entry.getAcctSvcrRef() != null ? entry.getAcctSvcrRef() : entry.getNtryRef();
         List<EntryTransaction10> transactions = entry.getNtryDtls().stream().flatMap(d -> d.getTxDtls().stream()).toList();
-        String lineId = statementId + ":" + entryNumber;
+        String lineId = String.valueOf(entryNumber);
         if (transactions.size() <= 1) {
             EntryTransaction10 transaction = transactions.isEmpty() ? null : transactions.get(0);
             return List.of(new StatementLine(lineId, account, booking, value, amount, endToEndId(transaction),

@@ -7,6 +7,8 @@ import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.namespace.QName;
@@ -33,6 +35,16 @@ final class IsoXml {
      * Accepts a bare {@code Document} or one wrapped in an envelope whose first {@code Document} element is read.
      */
     static <T extends AbstractMX> T read(byte[] xml, String messageName, Class<T> type, Class<?>[] modelClasses) {
+        return read(xml, messageName, type, modelClasses, null);
+    }
+
+    /**
+     * Like {@link #read(byte[], String, Class, Class[])}, but the elements at {@code streamed}'s path are bound one at a
+     * time and handed to its sink as the file streams by, never kept in the document's tree: a statement of a million
+     * entries costs one entry's model at a time.
+     */
+    static <T extends AbstractMX> T read(byte[] xml, String messageName, Class<T> type, Class<?>[] modelClasses,
+                                         Streamed<?> streamed) {
         if (xml == null || xml.length == 0) {
             throw new MalformedBankFile(messageName, 0, "the file is empty");
         }
@@ -42,34 +54,74 @@ final class IsoXml {
         try {
             reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(xml));
             moveToDocument(reader, messageName, namespace);
-            Unmarshaller unmarshaller = context(type, modelClasses).createUnmarshaller();
+            JAXBContext context = context(type, modelClasses);
+            Unmarshaller unmarshaller = context.createUnmarshaller();
             unmarshaller.setEventHandler(handler);
-            T message = unmarshaller.unmarshal(new WithoutNamespace(reader), type).getValue();
+            XMLStreamReader plain = new WithoutNamespace(reader);
+            XMLStreamReader source = streamed == null ? plain : new Streaming<>(plain, streamed, context, handler);
+            T message = unmarshaller.unmarshal(source, type).getValue();
             if (handler.firstProblem != null) {
                 throw handler.firstProblem;
             }
             return message;
         } catch (XMLStreamException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            throw new MalformedBankFile(messageName, Math.max(line, 0), "not well-formed XML: " + cleanMessage(e.getMessage()), e);
+            throw notWellFormed(messageName, e, e);
         } catch (UnmarshalException e) {
-            if (handler.firstProblem != null) {
-                throw handler.firstProblem;
-            }
-            Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
-            if (cause instanceof MalformedBankFile malformed) {
-                throw malformed;
-            }
-            if (cause instanceof XMLStreamException xmlError) {
-                int line = xmlError.getLocation() == null ? 0 : xmlError.getLocation().getLineNumber();
-                throw new MalformedBankFile(messageName, Math.max(line, 0), "not well-formed XML: " + cleanMessage(xmlError.getMessage()), e);
-            }
-            throw new MalformedBankFile(messageName, 0, "does not fit the " + messageName + " model: " + cleanMessage(String.valueOf(e.getMessage())), e);
+            throw malformed(messageName, handler, e);
+        } catch (StreamedElementRefused e) {
+            throw e.getCause() instanceof UnmarshalException refused ? malformed(messageName, handler, refused)
+                    : new IllegalStateException("cannot bind " + messageName, e.getCause());
         } catch (JAXBException e) {
             throw new IllegalStateException("cannot bind " + messageName, e);
         } finally {
             close(reader);
         }
+    }
+
+    private static MalformedBankFile malformed(String messageName, StrictHandler handler, UnmarshalException e) {
+        if (handler.firstProblem != null) {
+            return handler.firstProblem;
+        }
+        for (Throwable cause = e; cause != null; cause = cause instanceof JAXBException j && j.getLinkedException() != null
+                ? j.getLinkedException() : cause.getCause()) {
+            if (cause instanceof MalformedBankFile malformed) {
+                return malformed;
+            }
+            if (cause instanceof StreamedElementRefused refused && refused.getCause() instanceof UnmarshalException inner) {
+                return malformed(messageName, handler, inner);
+            }
+            if (cause instanceof XMLStreamException xmlError) {
+                return notWellFormed(messageName, xmlError, e);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return new MalformedBankFile(messageName, 0, "does not fit the " + messageName + " model: " + cleanMessage(String.valueOf(e.getMessage())), e);
+    }
+
+    private static MalformedBankFile notWellFormed(String messageName, XMLStreamException xmlError, Exception e) {
+        int line = xmlError.getLocation() == null ? 0 : xmlError.getLocation().getLineNumber();
+        return new MalformedBankFile(messageName, Math.max(line, 0), "not well-formed XML: " + cleanMessage(xmlError.getMessage()), e);
+    }
+
+    /**
+     * Elements read one at a time instead of into the document's tree.
+     *
+     * @param path local names from below {@code Document} down to the element, e.g. BkToCstmrStmt/Stmt/Ntry
+     * @param sink given each element with the position of its parent among the parent's kind (1 for the first Stmt)
+     *             and its own position within that parent (1 for the first Ntry)
+     */
+    record Streamed<E>(List<String> path, Class<E> type, Sink<E> sink) {
+        Streamed {
+            path = List.copyOf(path);
+        }
+    }
+
+    /** Takes one streamed element; may throw {@link MalformedBankFile}. */
+    @FunctionalInterface
+    interface Sink<E> {
+        void accept(E element, int parentPosition, int position);
     }
 
     private static void moveToDocument(XMLStreamReader reader, String messageName, String namespace) throws XMLStreamException {
@@ -150,6 +202,73 @@ final class IsoXml {
         @Override
         public String getPrefix() {
             return isStartElement() || isEndElement() ? "" : super.getPrefix();
+        }
+    }
+
+    /**
+     * Hands the outer unmarshaller every event except the subtrees at the streamed path: each of those is bound on its
+     * own by a second unmarshaller and given to the sink, and the outer one continues after its end tag as if the
+     * element was not there (JAXB leaves the reader on the event after an element it has read).
+     */
+    private static final class Streaming<E> extends StreamReaderDelegate {
+        private final Streamed<E> streamed;
+        private final Unmarshaller unmarshaller;
+        private final List<String> open = new ArrayList<>();
+        private int parents;
+        private int children;
+
+        private Streaming(XMLStreamReader reader, Streamed<E> streamed, JAXBContext context, StrictHandler handler)
+                throws JAXBException {
+            super(reader);
+            this.streamed = streamed;
+            this.unmarshaller = context.createUnmarshaller();
+            this.unmarshaller.setEventHandler(handler);
+            if (reader.getEventType() == START_ELEMENT) {
+                open.add(reader.getLocalName()); // the Document element the outer unmarshaller starts on
+            }
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            int event = super.next();
+            while (event == START_ELEMENT && open.size() == streamed.path().size() && atStreamedPath()) {
+                E element;
+                try {
+                    element = unmarshaller.unmarshal(getParent(), streamed.type()).getValue();
+                } catch (JAXBException e) {
+                    throw new StreamedElementRefused(e);
+                }
+                streamed.sink().accept(element, parents, ++children);
+                event = getEventType();
+            }
+            track(event);
+            return event;
+        }
+
+        /** The reader is on a start tag one below the streamed element's parent: is it the streamed element? */
+        private boolean atStreamedPath() {
+            List<String> path = streamed.path();
+            return getLocalName().equals(path.get(path.size() - 1)) && open.subList(1, open.size()).equals(path.subList(0, path.size() - 1));
+        }
+
+        private void track(int event) {
+            if (event == START_ELEMENT) {
+                open.add(getLocalName());
+                List<String> path = streamed.path();
+                if (open.size() == path.size() && open.subList(1, open.size()).equals(path.subList(0, path.size() - 1))) {
+                    parents++;
+                    children = 0;
+                }
+            } else if (event == END_ELEMENT && !open.isEmpty()) {
+                open.remove(open.size() - 1);
+            }
+        }
+    }
+
+    /** A streamed element that did not bind, carried through the outer unmarshaller to {@link #malformed}. */
+    private static final class StreamedElementRefused extends RuntimeException {
+        private StreamedElementRefused(JAXBException cause) {
+            super(cause);
         }
     }
 

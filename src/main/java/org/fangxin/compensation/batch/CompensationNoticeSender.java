@@ -1,6 +1,7 @@
 package org.fangxin.compensation.batch;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
+import org.fangxin.notification.Notice;
 import org.fangxin.compensation.batch.CompensationRepository.Batch;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
 import org.slf4j.Logger;
@@ -75,12 +77,14 @@ class CompensationNoticeSender {
         while (true) {
             Integer done = transactions.execute(status -> {
                 List<Line> lines = repository.lockNoticeDue(CHUNK);
+                List<Notice> planned = new ArrayList<>(lines.size());
                 for (Line line : lines) {
                     Batch batch = batches.computeIfAbsent(line.batchId(), id -> repository.batch(id).orElseThrow());
                     String name = names.computeIfAbsent(batch.merchantId(),
                             id -> merchants.find(id).map(MerchantView::legalName).orElse("?"));
-                    notices.planned(line, name, batch.money(line.unredeemedMinor()), batch.chooseBy());
+                    planned.add(notices.planned(line, name, batch.money(line.unredeemedMinor()), batch.chooseBy()));
                 }
+                notices.sendPlanned(planned);
                 repository.markNoticed(lines.stream().map(Line::id).toList(), clock.instant());
                 return lines.size();
             });

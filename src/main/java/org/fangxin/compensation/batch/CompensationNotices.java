@@ -30,10 +30,18 @@ class CompensationNotices {
         this.clock = clock;
     }
 
-    /** Sends a planned notice now (the sender runs after the plan committed). */
-    void planned(Line line, String merchantName, Money amount, Instant chooseBy) {
-        notifications.send(Notice.of(line.consumerId(), "compensation.notice.planned",
-                "compensation-planned:" + line.id(), clock.instant(), merchantName, amount, chooseBy));
+    /** A line's planned notice, to send with the rest of its chunk. */
+    Notice planned(Line line, String merchantName, Money amount, Instant chooseBy) {
+        return Notice.of(line.consumerId(), "compensation.notice.planned", "compensation-planned:" + line.id(),
+                clock.instant(), merchantName, amount, chooseBy);
+    }
+
+    /**
+     * Sends a chunk of planned notices now, in one JDBC batch (the sender runs after the plan committed; one insert per
+     * notice held the chunk's line locks long enough to stall the payment of the same lines).
+     */
+    void sendPlanned(List<Notice> planned) {
+        notifications.sendAll(planned);
     }
 
     /** In the transaction that marks the line PAID: its holder is told after commit. */

@@ -164,6 +164,37 @@ class Camt053ReaderTests {
         assertThatThrownBy(() -> read("date,amount\n2026-03-02,1.00\n")).isInstanceOf(MalformedBankFile.class);
     }
 
+    @Test
+    void readsEveryStreamedEntryIntoItsOwnStatementAndNamesABadOneDeepInTheSecond() {
+        byte[] xml = new Camt053Writer().write("MSG-MANY", java.time.Instant.parse("2026-03-02T15:30:00Z"), ZoneId.of("Asia/Shanghai"),
+                List.of(manyEntries("S-A", "ACC-A", 3_000), manyEntries("S-B", "ACC-B", 2_000)));
+
+        List<BankStatement> statements = reader.read(xml);
+
+        assertThat(statements).extracting(BankStatement::statementId).containsExactly("S-A", "S-B");
+        assertThat(statements.get(0).lines()).hasSize(3_000).allMatch(line -> line.accountNumber().equals("ACC-A"));
+        assertThat(statements.get(1).lines()).hasSize(2_000).allMatch(line -> line.accountNumber().equals("ACC-B"));
+        assertThat(statements.get(1).lines().get(1_999).lineId()).isEqualTo("S-B:2000");
+        assertThat(statements.get(1).lines().get(1_999).endToEndId()).isEqualTo("E2E-S-B-2000");
+        assertThat(statements).allMatch(BankStatement::balancesAddUp);
+
+        String text = new String(xml, StandardCharsets.UTF_8);
+        String bad = text.replace("<Amt Ccy=\"CNY\">19.99</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt><ValDt><Dt>2026-03-02</Dt></ValDt><AcctSvcrRef>R-S-B-1999<",
+                "<Amt Ccy=\"CNY\">19.999</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt><ValDt><Dt>2026-03-02</Dt></ValDt><AcctSvcrRef>R-S-B-1999<");
+        assertThat(bad).isNotEqualTo(text);
+        assertThatThrownBy(() -> reader.read(bad.getBytes(StandardCharsets.UTF_8))).isInstanceOf(MalformedBankFile.class)
+                .hasMessageContaining("Stmt[2]/Ntry[1999]/Amt").hasMessageContaining("more than 2 decimals");
+    }
+
+    /** A statement of {@code n} credits of 19.99 each (entry i has end-to-end id E2E-id-i and reference R-id-i). */
+    static Camt053Writer.AccountStatement manyEntries(String id, String account, int n) {
+        var entries = new java.util.ArrayList<Camt053Writer.Entry>(n);
+        for (int i = 1; i <= n; i++) {
+            entries.add(new Camt053Writer.Entry(Money.fen(19_99), DAY, DAY, "E2E-" + id + "-" + i, "R-" + id + "-" + i, "top-up", null, false));
+        }
+        return new Camt053Writer.AccountStatement(id, account, DAY, Money.fen(0), Money.fen(19_99L * n), entries);
+    }
+
     static int lineOf(String text, String needle) {
         int index = text.indexOf(needle);
         return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
