@@ -65,8 +65,8 @@ public class TierRepository {
     /** Locks the merchants' tier rows (id order, so two writers never deadlock) and answers the existing ones. */
     public Map<UUID, StoredTier> lock(List<UUID> ids) {
         Map<UUID, StoredTier> found = new HashMap<>();
-        jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id in (:ids) order by merchant_id for update")
-                .param("ids", ids).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
+        jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id = any(cast(:ids as uuid[])) order by merchant_id for update")
+                .param("ids", SqlIds.of(ids)).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
         return found;
     }
 
@@ -185,9 +185,9 @@ public class TierRepository {
         jdbc.sql("""
                 select merchant_id, tier, supervision_ratio_bp, advance_cap_minor, deposit_share_bp, insurance_tier,
                        settlement_frequency, payout_day, sales_blocked, block_source, sources::text, computed_at
-                  from risk.terms where merchant_id in (:ids)
+                  from risk.terms where merchant_id = any(cast(:ids as uuid[]))
                 """)
-                .param("ids", merchantIds)
+                .param("ids", SqlIds.of(merchantIds))
                 .query(rs -> {
                     TermsView t = termsOf(rs);
                     found.put(t.merchantId(), t);
@@ -248,8 +248,8 @@ public class TierRepository {
     public Map<UUID, StoredTier> tiers(List<UUID> merchantIds) {
         Map<UUID, StoredTier> found = new HashMap<>();
         if (!merchantIds.isEmpty()) {
-            jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id in (:ids)")
-                    .param("ids", merchantIds).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
+            jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id = any(cast(:ids as uuid[]))")
+                    .param("ids", SqlIds.of(merchantIds)).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
         }
         return found;
     }
