@@ -70,6 +70,22 @@ public class TierRepository {
         return found;
     }
 
+    /** Marks the merchant due for a re-rating (once: a merchant already due stays so). */
+    public void markDue(UUID merchantId, Instant at) {
+        jdbc.sql("insert into risk.rating_due (merchant_id, marked_at) values (:id, :at) on conflict (merchant_id) do nothing")
+                .param("id", merchantId).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Takes (deletes) up to {@code limit} merchants due, skipping those another transaction is taking. */
+    public List<UUID> takeDue(int limit) {
+        return jdbc.sql("""
+                delete from risk.rating_due where merchant_id in (
+                    select merchant_id from risk.rating_due order by marked_at, merchant_id limit :limit for update skip locked)
+                returning merchant_id
+                """)
+                .param("limit", limit).query(UUID.class).list();
+    }
+
     public Optional<StoredTier> find(UUID merchantId) {
         return jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id = :id")
                 .param("id", merchantId).query(TierRepository::stored).optional();
