@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,6 +61,7 @@ public class RiskScores {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate ownTransaction;
 
     RiskScores(Merchants merchants, Collector collector, Scorer scorer, RunContexts contexts, TierRepository tiers,
                AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
@@ -73,6 +75,8 @@ public class RiskScores {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -129,6 +133,36 @@ public class RiskScores {
                 scorer.rate(List.of(merchant), ctx);
             });
         });
+    }
+
+    /**
+     * Re-rates a merchant soon after a relevant event: marks it due (committed at once, so a listener running at the same
+     * time may take it) and rates every merchant due that no other transaction is taking, as one chunk. A burst of
+     * events (a feed file flagging many merchants, several events of one merchant) is so rated once per merchant, not
+     * once per event with a run context each, and still before the listener ends.
+     */
+    public void rateSoon(UUID merchantId) {
+        ownTransaction.executeWithoutResult(s -> tiers.markDue(merchantId, clock.instant()));
+        while (rateDue() == CHUNK) {
+            // a burst larger than a chunk: the next chunk
+        }
+    }
+
+    /** Rates up to a chunk of the merchants due (those no longer rated are dropped); answers how many were taken. */
+    int rateDue() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        Integer taken = transaction.execute(s -> {
+            List<UUID> due = tiers.takeDue(CHUNK);
+            List<MerchantView> chunk = due.stream().map(merchants::find).flatMap(Optional::stream)
+                    .filter(m -> RATED.contains(m.status())).toList();
+            if (!chunk.isEmpty()) {
+                collector.collectActivity(today);
+                scorer.rate(chunk, contexts.load(today, now));
+            }
+            return due.size();
+        });
+        return taken == null ? 0 : taken;
     }
 
     /** The merchant's risk for those who may see it: its own people, operators, regulators of its region and sector. */

@@ -89,9 +89,9 @@ public class BooksRepository {
         Map<UUID, SignalInputs.Position> positions = new HashMap<>();
         jdbc.sql("""
                 select merchant_id, prepaid_balance_minor, live_cards, advance_minor, deposit_minor, insured_cover_minor, as_of
-                  from risk.position where merchant_id in (:ids)
+                  from risk.position where merchant_id = any(cast(:ids as uuid[]))
                 """)
-                .param("ids", ids)
+                .param("ids", SqlIds.of(ids))
                 .query(rs -> {
                     positions.put(rs.getObject(1, UUID.class), new SignalInputs.Position(rs.getLong(2), rs.getLong(3),
                             rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getObject(7, LocalDate.class)));

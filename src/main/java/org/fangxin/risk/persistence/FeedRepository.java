@@ -184,10 +184,10 @@ public class FeedRepository {
         return jdbc.sql("""
                 select distinct on (merchant_id, type) merchant_id, type, status, period_start, reference, provider
                   from risk.feed_record
-                 where merchant_id in (:ids) and type in ('DISHONEST_DEBTOR', 'ABNORMAL_OPERATION', 'DEREGISTRATION')
+                 where merchant_id = any(cast(:ids as uuid[])) and type in ('DISHONEST_DEBTOR', 'ABNORMAL_OPERATION', 'DEREGISTRATION')
                  order by merchant_id, type, period_start desc, arrival desc
                 """)
-                .param("ids", merchantIds)
+                .param("ids", SqlIds.of(merchantIds))
                 .query((rs, n) -> new ListEntry(rs.getObject("merchant_id", UUID.class), FeedType.valueOf(rs.getString("type")),
                         rs.getString("status"), rs.getObject("period_start", LocalDate.class), rs.getString("reference"),
                         rs.getString("provider")))

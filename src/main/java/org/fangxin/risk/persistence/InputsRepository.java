@@ -49,10 +49,10 @@ public class InputsRepository {
                        coalesce(sum(closure_reports) filter (where day >= :d30), 0),
                        greatest(0, :d30::date - greatest(min(day) filter (where sales_count > 0 or redemptions > 0), :d120::date))
                   from risk.activity_day
-                 where merchant_id in (:ids) and day >= :d120 and day < :today
+                 where merchant_id = any(cast(:ids as uuid[])) and day >= :d120 and day < :today
                  group by merchant_id
                 """)
-                .param("ids", ids).param("d30", Date.valueOf(today.minusDays(30)))
+                .param("ids", SqlIds.of(ids)).param("d30", Date.valueOf(today.minusDays(30)))
                 .param("d120", Date.valueOf(today.minusDays(120))).param("today", Date.valueOf(today))
                 .query(rs -> {
                     sums.put(rs.getObject(1, UUID.class), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -60,9 +60,9 @@ public class InputsRepository {
                 });
         jdbc.sql("""
                 select merchant_id, count(*) from risk.complaint
-                 where merchant_id in (:ids) and filed_on >= :d90 group by merchant_id
+                 where merchant_id = any(cast(:ids as uuid[])) and filed_on >= :d90 group by merchant_id
                 """)
-                .param("ids", ids).param("d90", Date.valueOf(today.minusDays(90)))
+                .param("ids", SqlIds.of(ids)).param("d90", Date.valueOf(today.minusDays(90)))
                 .query(rs -> {
                     sums.computeIfAbsent(rs.getObject(1, UUID.class), id -> new long[8])[6] = rs.getLong(2);
                 });
@@ -79,10 +79,10 @@ public class InputsRepository {
         Map<UUID, Map<String, NavigableMap<YearMonth, Long>>> series = new HashMap<>();
         jdbc.sql("""
                 select merchant_id, type, period_start, value from risk.feed_record
-                 where merchant_id in (:ids) and period_start >= :since
+                 where merchant_id = any(cast(:ids as uuid[])) and period_start >= :since
                    and type in ('TAX_PAID', 'TAX_ARREARS', 'SOCIAL_INSURANCE_HEADCOUNT', 'UTILITY_CONSUMPTION')
                 """)
-                .param("ids", ids).param("since", Date.valueOf(YearMonth.from(today).minusMonths(SERIES_MONTHS).atDay(1)))
+                .param("ids", SqlIds.of(ids)).param("since", Date.valueOf(YearMonth.from(today).minusMonths(SERIES_MONTHS).atDay(1)))
                 .query(rs -> {
                     series.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
                             .computeIfAbsent(rs.getString(2), type -> new TreeMap<>())
@@ -98,12 +98,12 @@ public class InputsRepository {
                        max(period_start) filter (where type = 'COMPLAINT_12315' and status = 'UPHELD')
                   from risk.feed_record f
                   left join (select distinct merchant_id, ref_12315 from risk.complaint
-                              where merchant_id in (:ids) and ref_12315 is not null) c
+                              where merchant_id = any(cast(:ids as uuid[])) and ref_12315 is not null) c
                     on f.type = 'COMPLAINT_12315' and c.merchant_id = f.merchant_id and c.ref_12315 = f.reference
-                 where f.merchant_id in (:ids) and type in ('COURT_JUDGMENT', 'COURT_ENFORCEMENT', 'COMPLAINT_12315')
+                 where f.merchant_id = any(cast(:ids as uuid[])) and type in ('COURT_JUDGMENT', 'COURT_ENFORCEMENT', 'COMPLAINT_12315')
                  group by f.merchant_id
                 """)
-                .param("ids", ids).param("d365", Date.valueOf(today.minusDays(365))).param("d90", Date.valueOf(today.minusDays(90)))
+                .param("ids", SqlIds.of(ids)).param("d365", Date.valueOf(today.minusDays(365))).param("d90", Date.valueOf(today.minusDays(90)))
                 .query(rs -> {
                     events.put(rs.getObject(1, UUID.class), new Object[] {rs.getLong(2), rs.getObject(3, LocalDate.class),
                             rs.getLong(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)});
@@ -126,8 +126,8 @@ public class InputsRepository {
     /** The last upheld platform complaint per merchant (complaint module), if any. */
     public Map<UUID, LocalDate> lastUpheldComplaints(List<UUID> ids) {
         Map<UUID, LocalDate> upheld = new HashMap<>();
-        jdbc.sql("select merchant_id, max(upheld_on) from risk.complaint where merchant_id in (:ids) and upheld_on is not null group by merchant_id")
-                .param("ids", ids)
+        jdbc.sql("select merchant_id, max(upheld_on) from risk.complaint where merchant_id = any(cast(:ids as uuid[])) and upheld_on is not null group by merchant_id")
+                .param("ids", SqlIds.of(ids))
                 .query(rs -> {
                     upheld.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
                 });

@@ -65,9 +65,25 @@ public class TierRepository {
     /** Locks the merchants' tier rows (id order, so two writers never deadlock) and answers the existing ones. */
     public Map<UUID, StoredTier> lock(List<UUID> ids) {
         Map<UUID, StoredTier> found = new HashMap<>();
-        jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id in (:ids) order by merchant_id for update")
-                .param("ids", ids).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
+        jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id = any(cast(:ids as uuid[])) order by merchant_id for update")
+                .param("ids", SqlIds.of(ids)).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
         return found;
+    }
+
+    /** Marks the merchant due for a re-rating (once: a merchant already due stays so). */
+    public void markDue(UUID merchantId, Instant at) {
+        jdbc.sql("insert into risk.rating_due (merchant_id, marked_at) values (:id, :at) on conflict (merchant_id) do nothing")
+                .param("id", merchantId).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Takes (deletes) up to {@code limit} merchants due, skipping those another transaction is taking. */
+    public List<UUID> takeDue(int limit) {
+        return jdbc.sql("""
+                delete from risk.rating_due where merchant_id in (
+                    select merchant_id from risk.rating_due order by marked_at, merchant_id limit :limit for update skip locked)
+                returning merchant_id
+                """)
+                .param("limit", limit).query(UUID.class).list();
     }
 
     public Optional<StoredTier> find(UUID merchantId) {
@@ -185,9 +201,9 @@ public class TierRepository {
         jdbc.sql("""
                 select merchant_id, tier, supervision_ratio_bp, advance_cap_minor, deposit_share_bp, insurance_tier,
                        settlement_frequency, payout_day, sales_blocked, block_source, sources::text, computed_at
-                  from risk.terms where merchant_id in (:ids)
+                  from risk.terms where merchant_id = any(cast(:ids as uuid[]))
                 """)
-                .param("ids", merchantIds)
+                .param("ids", SqlIds.of(merchantIds))
                 .query(rs -> {
                     TermsView t = termsOf(rs);
                     found.put(t.merchantId(), t);
@@ -248,8 +264,8 @@ public class TierRepository {
     public Map<UUID, StoredTier> tiers(List<UUID> merchantIds) {
         Map<UUID, StoredTier> found = new HashMap<>();
         if (!merchantIds.isEmpty()) {
-            jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id in (:ids)")
-                    .param("ids", merchantIds).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
+            jdbc.sql("select " + STATE_COLUMNS + " from risk.tier_state where merchant_id = any(cast(:ids as uuid[]))")
+                    .param("ids", SqlIds.of(merchantIds)).query(TierRepository::stored).list().forEach(t -> found.put(t.merchantId(), t));
         }
         return found;
     }

@@ -19,6 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-rates a merchant after a relevant event commits (nightly ratings catch everything else): approval (its first
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
  * closure suspicion, a complaint filed or upheld (recorded once per complaint: the COMPLAINTS factor counts those of
  * the last 90 days, and an upheld one withholds the badge; one imported from 12315 keeps its 12315 number, so the same
  * complaint in a provider's 12315 feed counts once). Rating the same day again replaces the day's score and
- * raises no alert twice.
+ * raises no alert twice. Events are coalesced: each marks its merchant due and rates every merchant due at once
+ * ({@link RiskScores#rateSoon}), so a burst of events rates each merchant once.
  */
 @Component
 class RiskListeners {
@@ -40,50 +44,56 @@ class RiskListeners {
     private final RiskScores scores;
     private final BooksRepository books;
     private final Complaints complaints;
+    /** Records a complaint committed before its merchant is marked due, so whichever listener rates it counts it. */
+    private final TransactionTemplate ownTransaction;
 
-    RiskListeners(RiskScores scores, BooksRepository books, Complaints complaints) {
+    RiskListeners(RiskScores scores, BooksRepository books, Complaints complaints, PlatformTransactionManager transactions) {
         this.scores = scores;
         this.books = books;
         this.complaints = complaints;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @ApplicationModuleListener
     void on(MerchantApproved event) {
-        scores.rate(event.merchantId());
+        scores.rateSoon(event.merchantId());
     }
 
     @ApplicationModuleListener
     void on(MerchantComplianceFlagsChanged event) {
-        scores.rate(event.merchantId());
+        scores.rateSoon(event.merchantId());
     }
 
     @ApplicationModuleListener
     void on(MerchantStoreLeaseChanged event) {
-        scores.rate(event.merchantId());
+        scores.rateSoon(event.merchantId());
     }
 
     @ApplicationModuleListener
     void on(MerchantBusinessFactsChanged event) {
-        scores.rate(event.merchantId());
+        scores.rateSoon(event.merchantId());
     }
 
     @ApplicationModuleListener
     void on(ClosureSuspected event) {
-        scores.rate(event.merchantId());
+        scores.rateSoon(event.merchantId());
     }
 
     @ApplicationModuleListener
     void on(ComplaintFiled event) {
-        books.recordComplaint(event.complaintId(), event.merchantId(), day(event.at()), ref12315(event), null);
-        scores.rate(event.merchantId());
+        String ref = ref12315(event);
+        ownTransaction.executeWithoutResult(s -> books.recordComplaint(event.complaintId(), event.merchantId(),
+                day(event.at()), ref, null));
+        scores.rateSoon(event.merchantId());
     }
 
     @ApplicationModuleListener
     void on(ComplaintResolved event) {
-        books.recordComplaint(event.complaintId(), event.merchantId(), day(event.filedAt()), null,
-                event.upheld() ? day(event.closedAt()) : null);
+        ownTransaction.executeWithoutResult(s -> books.recordComplaint(event.complaintId(), event.merchantId(),
+                day(event.filedAt()), null, event.upheld() ? day(event.closedAt()) : null));
         if (event.upheld()) {
-            scores.rate(event.merchantId());
+            scores.rateSoon(event.merchantId());
         }
     }
 
