@@ -41,6 +41,9 @@ public class MerchantTriggers {
     static final int NOTE_LENGTH_MAX = 500;
     static final int LIST_SIZE_MAX = 200;
     static final String FEED = "system:risk-feed";
+    /** A decision or court case number: letters, digits, Chinese characters, brackets, dashes, slashes, dots, spaces. */
+    static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "[\\p{IsHan}\\p{Alnum}()（）〔〕\\[\\]【】第号\\-_/. ]{1,64}");
     static final String FEED_EVIDENCE = "insurance.events.feedEvidence";
 
     private final JdbcClient jdbc;
@@ -181,9 +184,10 @@ public class MerchantTriggers {
         if (c.occurredOn() == null || c.occurredOn().isAfter(LocalDate.ofInstant(clock.instant(), zone))) {
             throw Rejection.invalid("occurredOn", "the day of the decision, today or earlier");
         }
-        if (c.reference() == null || c.reference().isBlank() || c.reference().trim().length() > REFERENCE_LENGTH_MAX) {
+        if (c.reference() == null || c.reference().isBlank() || c.reference().trim().length() > REFERENCE_LENGTH_MAX
+                || !REFERENCE.matcher(c.reference().trim()).matches()) {
             throw Rejection.invalid("reference", "the decision's or court case's number, 1 to " + REFERENCE_LENGTH_MAX
-                    + " characters");
+                    + " letters, digits, Chinese characters, brackets, dashes, slashes or dots");
         }
         if (c.note() == null || c.note().isBlank() || c.note().trim().length() > NOTE_LENGTH_MAX) {
             throw Rejection.invalid("note", "the evidence, 1 to " + NOTE_LENGTH_MAX + " characters");

@@ -122,6 +122,7 @@ class MerchantTriggerTests extends InsuranceTest {
                 "note", "法院裁定受理破产申请"), UUID.randomUUID().toString());
         assertThat(future.status()).as(future.body()).isEqualTo(400);
         assertThat(record(operator, UUID.randomUUID(), "BANKRUPTCY", "x-4").status()).isEqualTo(404);
+        assertThat(record(operator, gym.id(), "BANKRUPTCY", "x'); drop table card;--").status()).isEqualTo(400);
         assertThat(closures.freezingCase(gym.id())).as("nothing half-written").isEmpty();
         assertThat(api().as(users.create(Role.REGULATOR)).get("/api/v1/insurance/merchant-events").status()).isEqualTo(200);
     }
