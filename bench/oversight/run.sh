@@ -3,24 +3,18 @@
 # duration, the dashboard API's p50/p95 at four drill-down levels, the XLSX download of every merchant and 1,000,000
 # rows streamed through the export writer with the live heap sampled; system PostgreSQL, durable settings, fresh database.
 # Usage: bash bench/oversight/run.sh [merchants=100000] [cards=10000000]
+#        bash bench/oversight/run.sh export   (only the 1,000,000-row CSV and XLSX exports: no database, no seeding)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/lib.sh
 MERCHANTS=${1:-100000}
 CARDS=${2:-10000000}
-log() { printf '[bench %(%T)T] %s\n' -1 "$*"; }
-until pg_isready -q -h 127.0.0.1; do sleep 0.2; done
-runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
-SELECT 'CREATE ROLE fangxin LOGIN PASSWORD ''fangxin''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fangxin')\gexec
-DROP DATABASE IF EXISTS fangxin_bench_oversight WITH (FORCE);
-CREATE DATABASE fangxin_bench_oversight OWNER fangxin;
-SQL
-log "building"
-./mvnw -B -ntp -q -o -DskipTests test-compile
-./mvnw -B -ntp -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-rm -rf target/bench-oversight && mkdir -p target/bench-oversight
-cp -r target/classes target/test-classes target/bench-oversight/
+if [ "$MERCHANTS" = export ]; then
+    bench_build oversight
+    bench_java oversight "-Xms256m -Xmx1g" org.fangxin.bench.OversightBenchmark export
+    exit 0
+fi
+bench_db oversight
+bench_build oversight
 log "running ($MERCHANTS merchants, $CARDS cards)"
-FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench_oversight FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
-  FANGXIN_LOG_FORMAT= \
-  java -Xms256m -Xmx1g -cp "target/bench-oversight/test-classes:target/bench-oversight/classes:$(cat target/bench-classpath.txt)" \
-  org.fangxin.bench.OversightBenchmark "$MERCHANTS" "$CARDS"
+bench_java oversight "-Xms256m -Xmx1g" org.fangxin.bench.OversightBenchmark "$MERCHANTS" "$CARDS"

@@ -40,6 +40,11 @@ public final class OversightBenchmark {
     static final int REQUESTS = 200;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("export")) {   // the export alone: no application, no database
+            streamedExport(TableExport.Format.CSV, 1_000_000);
+            streamedExport(TableExport.Format.XLSX, 1_000_000);
+            return;
+        }
         int merchants = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long cards = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FangxinApplication.class)

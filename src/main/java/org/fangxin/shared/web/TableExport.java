@@ -99,7 +99,9 @@ public final class TableExport {
             if (cell instanceof Number number) {
                 sheet.value(row, column, number);
             } else if (cell != null) {
-                sheet.value(row, column, cell.toString());
+                // inline, not in the workbook's shared-string table: that table is held until the end (heap grew
+                // 70 -> 212 MB over 1,000,000 rows in bench/oversight)
+                sheet.inlineString(row, column, cell.toString());
             }
         }
     }
