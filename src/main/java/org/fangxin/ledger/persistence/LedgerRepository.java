@@ -209,11 +209,11 @@ public class LedgerRepository {
         return jdbc.sql("""
                 select account_id, currency, normal_side, non_negative, balance_minor
                   from ledger.balance
-                 where account_id in (:ids)
+                 where account_id = any(cast(:ids as uuid[]))
                  order by account_id
                    for update
                 """)
-                .param("ids", ids)
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
                 .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
                         Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5)))
                 .list();

@@ -174,8 +174,8 @@ public class MerchantRepository {
 
     /** Code → merchant (with stores) for the codes registered; at most a few thousand codes per call. */
     public Map<String, MerchantView> findByCreditCodes(Collection<String> creditCodes) {
-        List<Row> rows = jdbc.sql("select " + COLUMNS + " from merchant.merchant where credit_code in (:codes)")
-                .param("codes", List.copyOf(creditCodes)).query(MerchantRepository::toMerchant).list();
+        List<Row> rows = jdbc.sql("select " + COLUMNS + " from merchant.merchant where credit_code = any(cast(:codes as text[]))")
+                .param("codes", creditCodes.toArray(String[]::new)).query(MerchantRepository::toMerchant).list();
         Map<UUID, List<StoreView>> stores = stores(rows.stream().map(Row::id).toList());
         Map<String, MerchantView> found = new LinkedHashMap<>();
         rows.forEach(row -> found.put(row.creditCode(), row.withStores(stores.getOrDefault(row.id(), List.of()))));
@@ -285,9 +285,9 @@ public class MerchantRepository {
         }
         jdbc.sql("""
                 select id, merchant_id, name, address, lease_ends_on from merchant.store
-                 where merchant_id in (:ids) order by created_at, id
+                 where merchant_id = any(cast(:ids as uuid[])) order by created_at, id
                 """)
-                .param("ids", merchantIds)
+                .param("ids", merchantIds.stream().map(UUID::toString).toArray(String[]::new))
                 .query(rs -> {
                     stores.computeIfAbsent(rs.getObject("merchant_id", UUID.class), id -> new ArrayList<>())
                             .add(new StoreView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("address"),
