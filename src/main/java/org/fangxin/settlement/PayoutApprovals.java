@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.fangxin.bank.BankScope;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.ledger.AccountType;
@@ -46,6 +47,7 @@ public class PayoutApprovals {
     private final ApprovalRepository approvals;
     private final Settlements settlements;
     private final DualControl dualControl;
+    private final BankScope bankScope;
     private final Ledger ledger;
     private final AuditTrail audit;
     private final Clock clock;
@@ -53,7 +55,8 @@ public class PayoutApprovals {
     private final TransactionTemplate readOnly;
 
     PayoutApprovals(SettlementRepository payouts, ApprovalRepository approvals, Settlements settlements, DualControl dualControl,
-                    Ledger ledger, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+                    BankScope bankScope, Ledger ledger, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+        this.bankScope = bankScope;
         this.payouts = payouts;
         this.approvals = approvals;
         this.settlements = settlements;
@@ -72,22 +75,27 @@ public class PayoutApprovals {
         return dualControl;
     }
 
-    /** OPERATOR (and BANK when its approval is required): payouts awaiting approval, oldest first. */
+    /**
+     * OPERATOR (and BANK when its approval is required: the payouts of merchants at its own bank, so a page may hold
+     * fewer rows than {@code size}): payouts awaiting approval, oldest first.
+     */
     public List<PayoutApprovalView> awaiting(Actor actor, int page, int size) {
         requireChecker(actor);
-        return readOnly.execute(s -> approvals.awaiting(offset(page, size), limit(size)).stream().map(this::view).toList());
+        return readOnly.execute(s -> approvals.awaiting(offset(page, size), limit(size)).stream().map(this::view)
+                .filter(v -> bankScope.sees(actor, v.payout().merchantId())).toList());
     }
 
-    /** OPERATOR (and BANK when its approval is required): payouts that were under dual control and are decided, newest first. */
+    /** OPERATOR (and BANK, its own bank's as above): payouts that were under dual control and are decided, newest first. */
     public List<PayoutApprovalView> decided(Actor actor, int page, int size) {
         requireChecker(actor);
-        return readOnly.execute(s -> approvals.decided(offset(page, size), limit(size)).stream().map(this::view).toList());
+        return readOnly.execute(s -> approvals.decided(offset(page, size), limit(size)).stream().map(this::view)
+                .filter(v -> bankScope.sees(actor, v.payout().merchantId())).toList());
     }
 
-    /** One payout under dual control; 404 when there is none (or it never needed approval). */
+    /** One payout under dual control; 404 when there is none (or it never needed approval, or is at another bank). */
     public PayoutApprovalView payout(Actor actor, UUID payoutId) {
         requireChecker(actor);
-        return readOnly.execute(s -> underDualControl(payoutId).map(this::view)
+        return readOnly.execute(s -> underDualControl(payoutId).filter(p -> bankScope.sees(actor, p.merchantId())).map(this::view)
                 .orElseThrow(() -> Rejection.notFound("payout awaiting approval " + payoutId)));
     }
 
@@ -116,6 +124,7 @@ public class PayoutApprovals {
 
     private PayoutApprovalView decide(Actor actor, UUID payoutId, String decision, String reason) {
         PayoutView row = payouts.payout(payoutId).filter(p -> approvals.proposedBy(p.id()).isPresent())
+                .filter(p -> bankScope.sees(actor, p.merchantId()))
                 .orElseThrow(() -> Rejection.notFound("payout awaiting approval " + payoutId));
         // The merchant lock first (as a run takes it), then the row: a run and an approval never interleave.
         payouts.lockMerchant(row.merchantId());

@@ -222,7 +222,7 @@ class PayoutApprovalTests extends IntegrationTest {
     @Test
     void withBankApprovalConfiguredThePayoutWaitsForTheBankToo() {
         var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
-                ledger, audit, clock, transactions);
+                bankScope, ledger, audit, clock, transactions);
         UUID payoutId = UUID.fromString(runAsMaker().get("id").asString());
         var bank = users.create(Role.BANK).actor();
 
@@ -239,4 +239,42 @@ class PayoutApprovalTests extends IntegrationTest {
                 .isInstanceOfSatisfying(org.fangxin.shared.Rejection.class,
                         r -> assertThat(r.type()).isEqualTo(PayoutApprovals.ALREADY_DECIDED));
     }
+
+    @Autowired
+    org.fangxin.bank.BankScope bankScope;
+
+    /**
+     * Goal (issue 13): with the bank's approval configured, a BANK user of another custodian bank neither lists, reads
+     * nor decides a payout of a merchant at the DEFAULT bank (404), while the DEFAULT bank's user sees it. (A second
+     * facade instance with the setting on, as above.)
+     */
+    @Test
+    void aBankUserOfAnotherCustodianBankNeitherSeesNorDecidesThePayout() {
+        var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
+                bankScope, ledger, audit, clock, transactions);
+        UUID payoutId = UUID.fromString(runAsMaker().get("id").asString());
+        Api operator = api().as(checker);
+        String code = "AP" + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
+        assertThat(operator.post("/api/v1/bank/custodian-banks", Map.of("code", code, "nameZh", "审批银行" + code,
+                "nameEn", "Approval bank " + code, "custodyAccount", "CUST-" + code), key()).status()).isEqualTo(201);
+        UserAccount elsewhere = users.create(Role.BANK);
+        assertThat(operator.post("/api/v1/bank/custodian-banks/" + code + "/members",
+                Map.of("userId", elsewhere.id().toString()), key()).status()).isEqualTo(200);
+        var otherBank = elsewhere.actor();
+        var ownBank = users.create(Role.BANK).actor();
+
+        assertThat(withBank.payout(ownBank, payoutId).payout().id()).isEqualTo(payoutId);
+        assertThat(withBank.awaiting(otherBank, 0, 100)).noneMatch(a -> a.payout().id().equals(payoutId));
+        assertNotFound(() -> withBank.payout(otherBank, payoutId));
+        assertNotFound(() -> withBank.approve(otherBank, payoutId, "not ours"));
+        assertNotFound(() -> withBank.reject(otherBank, payoutId, "not ours"));
+        assertThat(ledger.findTransfer("payout:" + payoutId)).isEmpty();
+        assertThat(withBank.payout(ownBank, payoutId).decisions()).isEmpty();
+    }
+
+    private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(org.fangxin.shared.Rejection.class,
+                r -> assertThat(r.type().status()).isEqualTo(404));
+    }
+
 }

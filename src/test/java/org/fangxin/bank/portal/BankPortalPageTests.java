@@ -86,4 +86,54 @@ class BankPortalPageTests extends IntegrationTest {
             org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(404);
         }
     }
+
+    @Autowired
+    org.fangxin.bank.BankExchange exchange;
+
+    /**
+     * Goal (issue 13): the operator's portal shows payout files and instructions per custodian bank by name, each
+     * instruction naming its bank, and opens one bank's certificate; a user of that bank sees only its own bank's row,
+     * and its instructions page names its bank and lists the payout its bank received.
+     */
+    @Test
+    void payoutFilesAndInstructionsAreShownPerCustodianBankByName() {
+        UserAccount operator = users.create(Role.OPERATOR);
+        UserAccount checker = users.create(Role.OPERATOR);
+        var maker = new org.fangxin.identity.Actor(operator.id(), operator.username(), Role.OPERATOR, null, null);
+        var second = new org.fangxin.identity.Actor(checker.id(), checker.username(), Role.OPERATOR, null, null);
+        String code = "PS" + (System.nanoTime() % 100_000_000L);
+        String name = "豫东银行" + code.substring(2);
+        custodianBanks.register(maker, code, name, "Yudong bank", "CUST-" + code);
+        UserAccount member = users.create(Role.BANK);
+        custodianBanks.addMember(maker, code, member.id());
+        var gym = new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, "410200");
+        custodianBanks.decideMove(second, custodianBanks.proposeMove(maker, gym.id(), code).id(), true);
+        String endToEndId = "PS" + (System.nanoTime() % 1_000_000_000L);
+        var receipts = exchange.sendPayouts(java.util.List.of(new org.fangxin.bank.PayoutInstruction(endToEndId,
+                exchange.subAccountOf(gym.id()), "测试商户", "开封银行", "6222000011113333", Money.fen(88_00), "payout")),
+                java.time.LocalDate.now(clock));
+        org.assertj.core.api.Assertions.assertThat(receipts).hasSize(1);
+
+        try (Browser browser = Browser.open(port)) {
+            var page = browser.loggedIn(operator.username(), TestUsers.PASSWORD);
+            page.navigate("/bank/portal");
+            var status = page.locator("#payout-status tr[data-bank='" + code + "']");
+            assertThat(status).containsText(name);
+            assertThat(status.locator("td").nth(1)).hasText("1");
+            assertThat(page.locator("#payout-status tr[data-bank='DEFAULT']")).hasCount(1);
+            assertThat(page.locator("#sent-instructions tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText(endToEndId))
+                    .locator("td.bank")).hasText(name);
+            page.navigate("/reconciliation/certificates?bank=" + code);
+            assertThat(page.locator("#certificate-bank option[selected]")).hasText(name);
+        }
+        try (Browser browser = Browser.open(port)) {
+            var page = browser.loggedIn(member.username(), TestUsers.PASSWORD);
+            page.navigate("/bank/portal");
+            assertThat(page.locator("#payout-status tbody tr")).hasCount(1);
+            assertThat(page.locator("#payout-status tbody tr")).containsText(name);
+            page.navigate("/bank/instructions");
+            assertThat(page.locator("#custodian-bank")).containsText(name);
+            assertThat(page.locator("#instructions tr[data-id='" + endToEndId + "']")).hasCount(1);
+        }
+    }
 }
