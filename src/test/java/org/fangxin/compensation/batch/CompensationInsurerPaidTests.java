@@ -81,6 +81,41 @@ class CompensationInsurerPaidTests extends CompensationTestBase {
         assertBooks(gym.id(), "insurer paid after the closure");
     }
 
+    @Test
+    void aCardTheInsurerPaidInFullEndsRefundedAndTheClosureCompensatesNothingForIt() {
+        TestMerchants.Created gym = gym();
+        lodgeDeposit(gym.id(), Money.yuan(5_000));
+        ProductView pack = product(gym, ProductKind.SESSION_PACK, Money.yuan(1_000), 10, Term.months(6),
+                RefundMethod.PRO_RATA_SESSIONS);
+        UUID fullCard = buy(users.create(Role.CONSUMER), pack);
+        UUID plainCard = buy(users.create(Role.CONSUMER), pack);
+        UUID claim = UUID.randomUUID();
+
+        Subrogation paid = inTransaction(() -> {
+            cards.holdForInsurer(fullCard, claim, Money.yuan(1_000));
+            return cards.subrogateToInsurer(fullCard, claim, Money.yuan(1_000));
+        });
+        assertThat(paid.subrogated()).isEqualTo(Money.yuan(1_000));
+        assertThat(paid.remaining()).isEqualTo(Money.fen(0));
+        assertThat(cards.find(fullCard).orElseThrow().status()).as("nothing left: the card ends")
+                .isEqualTo(CardStatus.REFUNDED);
+        assertThat(cards.find(fullCard).orElseThrow().refunded()).isEqualTo(Money.yuan(1_000));
+        assertBooks(gym.id(), "the insurer paid the whole card");
+
+        Subrogation again = inTransaction(() -> cards.subrogateToInsurer(fullCard, claim, Money.yuan(1_000)));
+        assertThat(again.subrogated()).as("a retry answers the first result").isEqualTo(Money.yuan(1_000));
+        assertThat(cards.find(fullCard).orElseThrow().refunded()).as("and moves nothing").isEqualTo(Money.yuan(1_000));
+        assertBooks(gym.id(), "retried");
+
+        Batch batch = awaitBatch(confirmClosure(gym.id()).id());
+        clock.advance(Duration.ofDays(8));
+        payer.payDue();
+        payRefundsUntilSettled(batch.id());
+        assertThat(compensated(batch.caseId(), fullCard)).as("never paid twice").isZero();
+        assertThat(compensated(batch.caseId(), plainCard)).isEqualTo(100_000L);
+        assertBooks(gym.id(), "compensation paid");
+    }
+
     private long compensated(UUID caseId, UUID cardId) {
         return ledgerSum("compensation-paid:" + caseId + ":" + cardId, AccountType.CONSUMER_REFUNDS_PAYABLE, true);
     }
