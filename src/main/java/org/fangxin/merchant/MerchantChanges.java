@@ -71,7 +71,7 @@ class MerchantChanges {
     }
 
     public MerchantView changeComplianceFlags(Actor actor, UUID merchantId, ComplianceFlags flags, String reason) {
-        return changeComplianceFlags(actor, merchantId, flags, requiredReason(reason), null);
+        return changeComplianceFlags(actor, merchantId, flags, reason == null ? "" : reason, null);
     }
 
     /** A change the platform makes from a data feed: its reason is a text of the platform's (ADR 11), not typed. */
@@ -91,7 +91,10 @@ class MerchantChanges {
         if (flags == null) {
             throw Rejection.invalid("flags", "give all three flags");
         }
-        String why = typed != null ? typed : platformReason.key() + " " + String.join(" ", platformReason.args());
+        // a typed reason is checked only once the caller may change flags at all (403 before 400)
+        String typedReason = typed == null ? null : requiredReason(typed);
+        String why = typedReason != null ? typedReason
+                : platformReason.key() + " " + String.join(" ", platformReason.args());
         MerchantView before = repository.lock(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
         if (MerchantAccess.read(actor, before.id(), before.regionCode(), before.sector(), before.status()) != MerchantAccess.Level.FULL) {
             throw Rejection.notFound("merchant");
@@ -101,8 +104,8 @@ class MerchantChanges {
         }
         Instant now = clock.instant();
         repository.updateFlags(merchantId, flags);
-        repository.insertHistory(ids.next(), merchantId, "FLAGS_CHANGED", before.status(), before.status(), typed,
-                actor.username(), now, describe(before.flags(), flags), platformReason);
+        repository.insertHistory(ids.next(), merchantId, "FLAGS_CHANGED", before.status(), before.status(),
+                typedReason, actor.username(), now, describe(before.flags(), flags), platformReason);
         MerchantView after = repository.find(merchantId).orElseThrow();
         audit.record("merchant.flags-changed", "merchant", merchantId, auditState(before, null), auditState(after, why));
         events.publishEvent(new MerchantComplianceFlagsChanged(merchantId, before.flags(), flags, why, now));
