@@ -189,7 +189,9 @@ class ClosureTests extends IntegrationTest {
         assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
         assertThat(confirmed.json().get("decidedBy").asString()).isEqualTo(regulatorUser.username());
         assertThat(merchants.find(gym.id()).orElseThrow().status()).isEqualTo(MerchantStatus.CLOSED);
-        assertThat(freeze.heldFor(gym.id(), Money.CNY)).isEqualTo(payable(gym.id())).isNotEqualTo(Money.fen(0));
+        // the confirmation's set-off of payable against advance runs after commit: compare once it has
+        org.fangxin.testing.Eventually.holds(() -> assertThat(freeze.heldFor(gym.id(), Money.CNY))
+                .isEqualTo(payable(gym.id())).isNotEqualTo(Money.fen(0)));
         // Decided once.
         Api.Response again = operator.post("/api/v1/protection/closures/" + caseId + "/clearance", Map.of("evidence", "x"));
         assertThat(again.status()).isEqualTo(409);
