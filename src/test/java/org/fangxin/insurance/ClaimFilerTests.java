@@ -2,12 +2,9 @@ package org.fangxin.insurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.merchant.Sector;
 import org.fangxin.compensation.CompensationCompleted;
@@ -31,23 +28,6 @@ class ClaimFilerTests extends InsuranceTest {
         transactions.executeWithoutResult(status -> events.publishEvent(event));
     }
 
-    private static <T> T await(Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("nothing arrived in time");
-    }
-
     @Test
     void claimsTheGuaranteeFundPartOfACompletedCompensationOnce() {
         Insured insured = insuredGym(Money.yuan(50_000));
@@ -64,7 +44,7 @@ class ClaimFilerTests extends InsuranceTest {
                         new FundedLine(UUID.randomUUID(), second, UUID.randomUUID(), Money.fen(80_000), Money.fen(30_000))));
 
         publish(event);
-        ClaimView claim = await(() -> claims.ofCase(caseId));
+        ClaimView claim = org.fangxin.testing.Eventually.present(() -> claims.ofCase(caseId));
 
         assertThat(claim.status()).isEqualTo(ClaimStatus.FILED);
         assertThat(claim.policyId()).isEqualTo(policy.id());
@@ -74,7 +54,7 @@ class ClaimFilerTests extends InsuranceTest {
         assertThat(ledgerState.balance(AccountType.SUBROGATION_RECEIVABLE, gym.id())).isEqualTo(Money.fen(100_000));
 
         publish(event); // redelivered: still the one claim
-        await(() -> claims.list(fixtures.operator(), null, 500).stream().filter(c -> c.caseId().equals(caseId))
+        org.fangxin.testing.Eventually.present(() -> claims.list(fixtures.operator(), null, 500).stream().filter(c -> c.caseId().equals(caseId))
                 .count() == 1 ? Optional.of(true) : Optional.empty());
         assertThat(claims.ofCase(caseId).orElseThrow().id()).isEqualTo(claim.id());
     }
@@ -94,7 +74,7 @@ class ClaimFilerTests extends InsuranceTest {
                 Money.fen(0), Money.fen(40_000), List.of(new FundedLine(UUID.randomUUID(), funded, UUID.randomUUID(),
                 Money.fen(40_000), Money.fen(40_000)))));
 
-        ClaimView claim = await(() -> claims.ofCase(caseId));
+        ClaimView claim = org.fangxin.testing.Eventually.present(() -> claims.ofCase(caseId));
         assertThat(claim.status()).isEqualTo(ClaimStatus.FILED);
         assertThat(claim.claimed()).isEqualTo(Money.fen(40_000));
     }
@@ -108,7 +88,7 @@ class ClaimFilerTests extends InsuranceTest {
                 Money.fen(45_000), List.of(new FundedLine(UUID.randomUUID(), card, UUID.randomUUID(), Money.fen(45_000),
                 Money.fen(45_000)))));
 
-        ClaimView claim = await(() -> claims.ofCase(caseId));
+        ClaimView claim = org.fangxin.testing.Eventually.present(() -> claims.ofCase(caseId));
         assertThat(claim.status()).isEqualTo(ClaimStatus.UNINSURED);
         assertThat(new CompensationLedger(ledger).balance(AccountType.SUBROGATION_RECEIVABLE, gym.id()))
                 .isEqualTo(Money.fen(45_000));

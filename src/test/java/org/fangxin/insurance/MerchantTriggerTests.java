@@ -2,15 +2,11 @@ package org.fangxin.insurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.fangxin.compensation.CompensationCompleted;
 import org.fangxin.compensation.CompensationCompleted.FundedLine;
 import org.fangxin.identity.Role;
@@ -162,23 +158,6 @@ class MerchantTriggerTests extends InsuranceTest {
         transactions.executeWithoutResult(status -> events.publishEvent(new CompensationCompleted(caseId, merchantId,
                 clock.instant(), Money.fen(40_000), Money.fen(0), Money.fen(0), Money.fen(40_000), List.of(
                 new FundedLine(UUID.randomUUID(), card, UUID.randomUUID(), Money.fen(40_000), Money.fen(40_000))))));
-        return await(() -> claims.ofCase(caseId));
-    }
-
-    private static <T> T await(Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("nothing arrived in time");
+        return org.fangxin.testing.Eventually.present(() -> claims.ofCase(caseId));
     }
 }

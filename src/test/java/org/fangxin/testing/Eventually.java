@@ -21,6 +21,12 @@ public final class Eventually {
         Awaitility.await().atMost(WAIT_MAX).pollInterval(Duration.ofMillis(25)).untilAsserted(assertion);
     }
 
+    /** Polls until {@code probe} finds something, at most {@link #WAIT_MAX}, and answers it. */
+    public static <T> T present(Supplier<java.util.Optional<T>> probe) {
+        return Awaitility.await().atMost(WAIT_MAX).pollInterval(Duration.ofMillis(25))
+                .until(probe::get, java.util.Optional::isPresent).orElseThrow();
+    }
+
     /** Polls until {@code condition} holds, at most {@code max}; the caller asserts afterwards (a timeout is silent). */
     public static void awaitTrue(Supplier<Boolean> condition, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
