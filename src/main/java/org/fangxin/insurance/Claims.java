@@ -11,10 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import java.time.LocalDate;
-import org.fangxin.insurance.domain.PolicyYear;
 import org.fangxin.insurance.persistence.ClaimRepository;
-import org.fangxin.insurance.persistence.InsuranceRepository;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.EntryLine;
@@ -54,25 +51,20 @@ public class Claims {
 
     private final ClaimRepository claims;
     private final ClaimFiling filing;
-    private final InsuranceRepository insurance;
     private final Policies policies;
     private final Insurers insurers;
-    private final Premiums premiums;
     private final Ledger ledger;
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ConsumerBenefits benefits;
 
-    Claims(ClaimRepository claims, ClaimFiling filing, InsuranceRepository insurance, Policies policies, Insurers insurers,
-           Premiums premiums, Ledger ledger, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
+    Claims(ClaimRepository claims, ClaimFiling filing, Policies policies, Insurers insurers, Ledger ledger, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
            ConsumerBenefits benefits) {
         this.claims = claims;
         this.filing = filing;
-        this.insurance = insurance;
         this.policies = policies;
         this.insurers = insurers;
-        this.premiums = premiums;
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
@@ -233,50 +225,6 @@ public class Claims {
     @Transactional(readOnly = true)
     public Optional<RecoveryClaimView> recoveryOf(Actor actor, UUID claimId) {
         return benefits.recoveryOf(view(actor, claimId).id());
-    }
-
-    /**
-     * What is left of the policy's aggregate annual limit in the policy year of {@code on}: the limit less what DECIDED
-     * and PAID claims approved and FILED or UNDER_REVIEW claims cover (no access check: a figure, not a claim's content).
-     * Before a policy starts, its first year (a policy issued to start later is listed too).
-     */
-    @Transactional(readOnly = true)
-    public Money aggregateRemaining(UUID policyId, LocalDate on) {
-        PolicyView policy = insurance.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
-        ProductView product = insurance.product(policy.productId()).orElseThrow();
-        LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on.isBefore(policy.startsOn()) ? policy.startsOn() : on);
-        Money used = new Money(claims.used(policy.id(), yearStart, null), product.aggregateLimit().currency());
-        return product.aggregateLimit().minus(used).max(Money.zero(used.currency()));
-    }
-
-    /** The loss ratio of one policy the actor may see (another insurer's policy is "not found"). */
-    @Transactional(readOnly = true)
-    public LossRatioView lossRatio(Actor actor, UUID policyId) {
-        if (!actor.is(Role.OPERATOR, Role.REGULATOR, Role.INSURER)) {
-            throw forbidden();
-        }
-        PolicyView policy = policies.view(actor, policyId);
-        return lossRatios(actor).getOrDefault(policy.id(), LossRatioView.of(policy.id(), Money.fen(0), Money.fen(0)));
-    }
-
-    /** Loss ratio per policy the actor may see: claims approved or paid ÷ premium billed. */
-    @Transactional(readOnly = true)
-    public Map<UUID, LossRatioView> lossRatios(Actor actor) {
-        Map<UUID, Money> billed = premiums.premiumBilled(actor);
-        UUID insurer = actor.is(Role.INSURER) ? insurers.ownInsurer(actor).orElse(null) : null;
-        Map<UUID, Long> approved = actor.is(Role.INSURER) && insurer == null ? Map.of() : claims.approvedByPolicy(insurer);
-        Map<UUID, LossRatioView> ratios = new LinkedHashMap<>();
-        Set<UUID> policyIds = new HashSet<>(billed.keySet());
-        policyIds.addAll(approved.keySet());
-        if (actor.scoped()) {
-            Set<UUID> visible = new HashSet<>(policies.list(actor).stream().map(PolicyView::id).toList());
-            policyIds.retainAll(visible);
-        }
-        for (UUID policyId : policyIds) {
-            ratios.put(policyId, LossRatioView.of(policyId, billed.getOrDefault(policyId, Money.fen(0)),
-                    Money.fen(approved.getOrDefault(policyId, 0L))));
-        }
-        return ratios;
     }
 
     // ---- deciding

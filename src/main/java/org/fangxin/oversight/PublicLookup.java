@@ -9,7 +9,7 @@ import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.oversight.snapshot.SnapshotRepository;
 import org.fangxin.protection.ClosureNoticeView;
-import org.fangxin.protection.Closures;
+import org.fangxin.protection.ClosureNotices;
 import org.fangxin.shared.Rejection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,10 +30,10 @@ public class PublicLookup {
     private final Regions regions;
     private final SnapshotRepository snapshots;
     private final ComplaintReports complaints;
-    private final Closures closures;
+    private final ClosureNotices closures;
 
     PublicLookup(JdbcClient jdbc, Merchants merchants, Regions regions, SnapshotRepository snapshots,
-                 ComplaintReports complaints, Closures closures) {
+                 ComplaintReports complaints, ClosureNotices closures) {
         this.jdbc = jdbc;
         this.merchants = merchants;
         this.regions = regions;

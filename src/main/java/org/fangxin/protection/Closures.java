@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.Cards;
-import org.fangxin.card.LiveCardTotals;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.merchant.MerchantStatus;
@@ -338,37 +337,6 @@ public class Closures {
             throw new Rejection(ProblemType.FORBIDDEN, "only the merchant's people see its closure cases");
         }
         return repository.casesOf(actor.merchantId()).stream().map(this::view).toList();
-    }
-
-    /**
-     * Anyone: the public notice of a case that is CONFIRMED or was announced by the merchant itself. A suspicion from
-     * reports or a mark is not published (it may be cleared), nor is a cleared case: those answer "not found".
-     */
-    @Transactional(readOnly = true)
-    public ClosureNoticeView notice(UUID caseId) {
-        ClosureCase c = repository.find(caseId).filter(Closures::public_)
-                .orElseThrow(() -> Rejection.notFound("closure notice"));
-        MerchantView merchant = merchants.find(c.merchantId()).orElseThrow(() -> Rejection.notFound("closure notice"));
-        LiveCardTotals live = cards.liveCardsAt(c.merchantId());
-        return new ClosureNoticeView(c.id(), merchant.legalName(), c.status(), c.source(), c.openedAt(), c.closingOn(),
-                c.status() == ClosureStatus.CONFIRMED ? c.decidedAt() : null, live.count(), live.unredeemed());
-    }
-
-    /**
-     * Anyone: the public notices (as {@link #notice}), newest first, of one merchant or (null) of all, at most
-     * {@code limit} (the public closures list and the public merchant lookup).
-     */
-    @Transactional(readOnly = true)
-    public List<ClosureNoticeView> notices(UUID merchantId, int limit) {
-        List<ClosureCase> found = merchantId == null ? repository.cases(false) : repository.casesOf(merchantId);
-        return found.stream().filter(Closures::public_)
-                .sorted(java.util.Comparator.comparing(ClosureCase::openedAt).reversed())
-                .limit(Math.max(1, Math.min(limit, 500))).map(c -> notice(c.id())).toList();
-    }
-
-    private static boolean public_(ClosureCase c) {
-        return c.status() == ClosureStatus.CONFIRMED
-                || c.status() == ClosureStatus.SUSPECTED && c.source() == ClosureSource.ANNOUNCED;
     }
 
     private ClosureCaseView view(ClosureCase c) {

@@ -19,6 +19,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.insurance.ClaimStatus;
 import org.fangxin.insurance.ClaimView;
+import org.fangxin.insurance.ClaimFigures;
 import org.fangxin.insurance.Claims;
 import org.fangxin.insurance.ClosureTrigger;
 import org.fangxin.insurance.CostSharing;
@@ -56,6 +57,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
     @Autowired Insurers insurers;
     @Autowired Policies policies;
     @Autowired Claims claims;
+    @Autowired ClaimFigures claimFigures;
     @Autowired Complaints complaints;
     @Autowired ComplaintDeadlines deadlines;
     @Autowired WorkingDays workingDays;
@@ -79,7 +81,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
         assertThat(insurer.product().triggers()).contains(ClosureTrigger.MEDIATION_FAILED);
         PolicyView policy = fixtures.policy(insurer.product(), PolicyScope.MERCHANT, List.of(gym.id()), null,
                 new CostSharing(0, 0, 10_000));
-        Money aggregateAtStart = claims.aggregateRemaining(policy.id(), filedOn);
+        Money aggregateAtStart = claimFigures.aggregateRemaining(policy.id(), filedOn);
         assertThat(aggregateAtStart).isEqualTo(Money.yuan(30_000_000));
 
         // 2,000 yuan for 60 sessions, 12 used: 1,600 yuan are left on the card
@@ -174,7 +176,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
             assertThat(line.consumerId()).isEqualTo(consumer.id());
         });
         ComplaintFixtures.await(() -> complaints.view(consumer.actor(), id).claimId() != null, "claim recorded on the case");
-        assertThat(claims.aggregateRemaining(policy.id(), today())).isEqualTo(Money.yuan(30_000_000 - 1_600));
+        assertThat(claimFigures.aggregateRemaining(policy.id(), today())).isEqualTo(Money.yuan(30_000_000 - 1_600));
 
         // the insurer decides in its claims workspace: 1,000 of the 1,600 yuan
         Api.Response decided = api().as(insurer.login()).post("/api/v1/insurance/claims/" + claim.id() + "/decision",
@@ -188,7 +190,7 @@ class MediationFailedJourneyTests extends IntegrationTest {
             assertThat(recovery.merchantId()).isEqualTo(gym.id());
             assertThat(recovery.amount()).isEqualTo(Money.yuan(1_000));
         });
-        assertThat(claims.aggregateRemaining(policy.id(), today())).as("the policy's aggregate decreases")
+        assertThat(claimFigures.aggregateRemaining(policy.id(), today())).as("the policy's aggregate decreases")
                 .isEqualTo(aggregateAtStart.minus(Money.yuan(1_000)));
         fx.assertBooks("claim partly approved", gym.id());
         // from approval on the insurer owes the consumer in place of the card's value: the card is held for it, so a

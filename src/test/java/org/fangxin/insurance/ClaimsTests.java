@@ -267,7 +267,7 @@ class ClaimsTests extends InsuranceTest {
         var bills = premiumsRun();
         assertThat(bills).isTrue();
 
-        var ratio = claims.lossRatios(insured.insurer().login().actor()).get(insured.policy().id());
+        var ratio = claimFigures.lossRatios(insured.insurer().login().actor()).get(insured.policy().id());
         assertThat(ratio.claimsApproved()).isEqualTo(Money.fen(12_345));
         assertThat(ratio.premiumBilled()).isEqualTo(Money.fen(3_000));
         assertThat(ratio.lossRatioBps()).isEqualTo(41_150L);

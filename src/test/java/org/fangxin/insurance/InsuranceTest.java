@@ -27,6 +27,8 @@ abstract class InsuranceTest extends IntegrationTest {
     @Autowired
     Claims claims;
     @Autowired
+    ClaimFigures claimFigures;
+    @Autowired
     Merchants merchants;
     @Autowired
     Users accounts;

@@ -172,7 +172,7 @@ class PolicyTests extends InsuranceTest {
         java.time.LocalDate start = policies.today().plusMonths(2).withDayOfMonth(1);
         var later = policies.issue(fixtures.operator(), new NewPolicy(insurer.product().id(), PolicyScope.GROUP,
                 List.of(merchant.id()), null, "测试投保人", start, start.plusYears(1).minusDays(1), new CostSharing(0, 10_000, 0)));
-        assertThat(claims.aggregateRemaining(later.id(), policies.today())).isEqualTo(insurer.product().aggregateLimit());
+        assertThat(claimFigures.aggregateRemaining(later.id(), policies.today())).isEqualTo(insurer.product().aggregateLimit());
     }
 
     @Test

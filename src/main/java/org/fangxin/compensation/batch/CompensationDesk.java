@@ -17,6 +17,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.protection.ClosureCaseView;
+import org.fangxin.protection.ClosureNotices;
 import org.fangxin.protection.Closures;
 import org.fangxin.protection.CompensationProgressView;
 import org.fangxin.shared.AuditTrail;
@@ -36,19 +37,21 @@ class CompensationDesk implements Compensations {
     private final CompensationCompletion completion;
     private final CompensationNotices notices;
     private final Closures closures;
+    private final ClosureNotices closureNotices;
     private final Merchants merchants;
     private final ClosureCards cards;
     private final AuditTrail audit;
     private final Clock clock;
 
     CompensationDesk(CompensationRepository repository, CompensationPlanner planner, CompensationCompletion completion,
-                     CompensationNotices notices, Closures closures, Merchants merchants, ClosureCards cards,
+                     CompensationNotices notices, Closures closures, ClosureNotices closureNotices, Merchants merchants, ClosureCards cards,
                      AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.planner = planner;
         this.completion = completion;
         this.notices = notices;
         this.closures = closures;
+        this.closureNotices = closureNotices;
         this.merchants = merchants;
         this.cards = cards;
         this.audit = audit;
@@ -163,7 +166,7 @@ class CompensationDesk implements Compensations {
     @Override
     @Transactional(readOnly = true)
     public CompensationProgressView progress(UUID caseId) {
-        closures.notice(caseId);
+        closureNotices.notice(caseId);
         return repository.batchOfCase(caseId).map(batch -> {
             Totals t = repository.totals(batch.id());
             return new CompensationProgressView(true, t.lines(), t.paid(), batch.money(t.paidTotal()),

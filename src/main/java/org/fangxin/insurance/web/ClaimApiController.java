@@ -12,6 +12,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.insurance.ClaimLineDecision;
 import org.fangxin.insurance.ClaimStatus;
 import org.fangxin.insurance.ClaimView;
+import org.fangxin.insurance.ClaimFigures;
 import org.fangxin.insurance.Claims;
 import org.fangxin.insurance.LineDecision;
 import org.fangxin.insurance.LossRatioView;
@@ -37,10 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ClaimApiController {
 
     private final Claims claims;
+    private final ClaimFigures figures;
     private final Idempotency idempotency;
 
-    ClaimApiController(Claims claims, Idempotency idempotency) {
+    ClaimApiController(Claims claims, ClaimFigures figures, Idempotency idempotency) {
         this.claims = claims;
+        this.figures = figures;
         this.idempotency = idempotency;
     }
 
@@ -114,7 +117,7 @@ class ClaimApiController {
 
     @GetMapping("/api/v1/insurance/loss-ratios")
     List<LossRatioView> lossRatios(Actor actor) {
-        return List.copyOf(claims.lossRatios(actor).values());
+        return List.copyOf(figures.lossRatios(actor).values());
     }
 
     private ResponseEntity<Object> execute(Actor actor, String key, Object request, java.util.function.Supplier<Object> command,

@@ -10,6 +10,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.insurance.ClaimLineDecision;
 import org.fangxin.insurance.ClaimStatus;
 import org.fangxin.insurance.ClaimView;
+import org.fangxin.insurance.ClaimFigures;
 import org.fangxin.insurance.Claims;
 import org.fangxin.insurance.LineDecision;
 import org.fangxin.insurance.Policies;
@@ -36,14 +37,16 @@ class ClaimPageController {
     static final int CLAIM_ROWS = 100;
 
     private final Claims claims;
+    private final ClaimFigures figures;
     private final Idempotency idempotency;
     private final Policies policies;
     private final Premiums premiums;
 
-    ClaimPageController(Claims claims, Idempotency idempotency, Policies policies, Premiums premiums) {
+    ClaimPageController(Claims claims, ClaimFigures figures, Idempotency idempotency, Policies policies, Premiums premiums) {
         this.policies = policies;
         this.premiums = premiums;
         this.claims = claims;
+        this.figures = figures;
         this.idempotency = idempotency;
     }
 
@@ -58,11 +61,11 @@ class ClaimPageController {
     /** A policy with its loss ratio, premium bills and claims (insurers their own; operators and regulators all). */
     @GetMapping("/insurance/policies/{id}")
     String policy(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("ratio", claims.lossRatio(actor, id));
+        model.addAttribute("ratio", figures.lossRatio(actor, id));
         model.addAttribute("policy", policies.view(actor, id));
         model.addAttribute("bills", premiums.bills(actor, id, InsurancePageController.BILL_ROWS));
         model.addAttribute("claims", claims.list(actor, id, null, CLAIM_ROWS));
-        model.addAttribute("aggregateRemaining", claims.aggregateRemaining(id, policies.today()));
+        model.addAttribute("aggregateRemaining", figures.aggregateRemaining(id, policies.today()));
         return "insurance/policy";
     }
 

@@ -12,6 +12,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
+import org.fangxin.insurance.ClaimFigures;
 import org.fangxin.insurance.Claims;
 import org.fangxin.insurance.CostSharing;
 import org.fangxin.insurance.Insurers;
@@ -51,11 +52,13 @@ class InsurancePageController {
     private final Users users;
     private final Idempotency idempotency;
     private final Claims claims;
+    private final ClaimFigures figures;
     private final PremiumSettlements settlements;
 
     InsurancePageController(Insurers insurers, Policies policies, Premiums premiums, Users users, Idempotency idempotency,
-                            Claims claims, PremiumSettlements settlements) {
+                            Claims claims, ClaimFigures figures, PremiumSettlements settlements) {
         this.claims = claims;
+        this.figures = figures;
         this.settlements = settlements;
         this.insurers = insurers;
         this.policies = policies;
@@ -135,11 +138,11 @@ class InsurancePageController {
         List<PolicyView> listed = policies.list(actor);
         model.addAttribute("policies", listed);
         java.util.Map<UUID, Money> remaining = new java.util.HashMap<>();
-        listed.forEach(p -> remaining.put(p.id(), claims.aggregateRemaining(p.id(), policies.today())));
+        listed.forEach(p -> remaining.put(p.id(), figures.aggregateRemaining(p.id(), policies.today())));
         model.addAttribute("remaining", remaining);
         model.addAttribute("bills", premiums.bills(actor, null, BILL_ROWS));
         model.addAttribute("billed", premiums.premiumBilled(actor));
-        model.addAttribute("ratios", claims.lossRatios(actor));
+        model.addAttribute("ratios", figures.lossRatios(actor));
         model.addAttribute("claims", claims.list(actor, null, ClaimPageController.CLAIM_ROWS));
     }
 

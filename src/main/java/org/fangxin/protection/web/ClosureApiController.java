@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.fangxin.identity.Actor;
 import org.fangxin.protection.ClosureCaseView;
 import org.fangxin.protection.ClosureNoticeView;
+import org.fangxin.protection.ClosureNotices;
 import org.fangxin.protection.Closures;
 import org.fangxin.shared.Idempotency;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +30,12 @@ class ClosureApiController {
     static final int TEXT_MAX = Closures.NOTE_LENGTH_MAX;
 
     private final Closures closures;
+    private final ClosureNotices notices;
     private final Idempotency idempotency;
 
-    ClosureApiController(Closures closures, Idempotency idempotency) {
+    ClosureApiController(Closures closures, ClosureNotices notices, Idempotency idempotency) {
         this.closures = closures;
+        this.notices = notices;
         this.idempotency = idempotency;
     }
 
@@ -99,7 +102,7 @@ class ClosureApiController {
     /** Anonymous: the public closure notice (no personal data). */
     @GetMapping("/api/v1/public/closures/{caseId}")
     ClosureNoticeView notice(@PathVariable UUID caseId) {
-        return closures.notice(caseId);
+        return notices.notice(caseId);
     }
 
     private ResponseEntity<Object> created(Actor actor, String key, Object request, Supplier<Object> command) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
+import org.fangxin.protection.ClosureNotices;
 import org.fangxin.protection.Closures;
 import org.fangxin.protection.CompensationProgress;
 import org.fangxin.shared.MenuEntry;
@@ -28,11 +29,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClosurePageController {
 
     private final Closures closures;
+    private final ClosureNotices notices;
     /** Supplied by the compensation module; absent when protection runs alone (a module test). */
     private final ObjectProvider<CompensationProgress> compensations;
 
-    ClosurePageController(Closures closures, ObjectProvider<CompensationProgress> compensations) {
+    ClosurePageController(Closures closures, ClosureNotices notices, ObjectProvider<CompensationProgress> compensations) {
         this.closures = closures;
+        this.notices = notices;
         this.compensations = compensations;
     }
 
@@ -115,7 +118,7 @@ class ClosurePageController {
     /** Anonymous: the public notice of a confirmed (or announced) closure. */
     @GetMapping("/public/closures/{caseId}")
     String notice(@PathVariable UUID caseId, Model model) {
-        model.addAttribute("notice", closures.notice(caseId));
+        model.addAttribute("notice", notices.notice(caseId));
         CompensationProgress progress = compensations.getIfAvailable();
         model.addAttribute("compensation", progress == null ? null : progress.progress(caseId));
         return "protection/notice";
