@@ -1,8 +1,5 @@
 package org.fangxin.settlement;
 
-import static org.fangxin.ledger.EntryLine.credit;
-import static org.fangxin.ledger.EntryLine.debit;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,13 +8,13 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.Ledger;
-import org.fangxin.ledger.NewTransfer;
 import org.fangxin.merchant.MerchantApplication;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.merchant.SettlementAccount;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.TestClock;
+import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
 
 /** Merchants with earned money, posted as the card module will post it (docs/ledger.md), and time travel to run days. */
@@ -62,17 +59,7 @@ final class SettlementFixtures {
      * purchase, escrow funding and redemption, as the card module posts them.
      */
     void purchaseAndRedeem(UUID merchantId, long paid, long redeemed) {
-        UUID card = UUID.randomUUID();
-        var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
-        var cardLiability = ledger.open(AccountType.CARD_LIABILITY, card, Money.CNY).id();
-        var escrow = ledger.open(AccountType.ESCROW, merchantId, Money.CNY).id();
-        var payable = ledger.open(AccountType.MERCHANT_PAYABLE, merchantId, Money.CNY).id();
-        ledger.post(NewTransfer.of("purchase:" + card, "test purchase", debit(clearing, Money.fen(paid)),
-                credit(cardLiability, Money.fen(paid))));
-        ledger.post(NewTransfer.of("escrow-funding:" + card, "test funding", debit(escrow, Money.fen(paid)),
-                credit(clearing, Money.fen(paid))));
-        ledger.post(NewTransfer.of("redemption:" + UUID.randomUUID(), "test redemption",
-                debit(cardLiability, Money.fen(redeemed)), credit(payable, Money.fen(redeemed))));
+        new TestExposure(ledger).earn(merchantId, paid, redeemed);
     }
 
     Money balance(AccountType type, UUID owner) {

@@ -39,6 +39,7 @@ import org.fangxin.settlement.PayoutView;
 import org.fangxin.settlement.Settlements;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
 import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Tag;
@@ -110,7 +111,7 @@ class BankFileJourneyTests extends IntegrationTest {
                 at(day, LocalTime.of(1, 0));
                 for (var m : all) {
                     long paid = 10_000 + random.nextInt(90_000);
-                    purchaseAndRedeem(m.id(), paid, paid / (2 + random.nextInt(4)));
+                    new TestExposure(ledger).earn(m.id(), paid, paid / (2 + random.nextInt(4)));
                 }
                 at(day, LocalTime.of(3, 0));
                 settlements.runDue();
@@ -239,19 +240,6 @@ class BankFileJourneyTests extends IntegrationTest {
                 a.flags(), a.ownerUsername(), a.ownerPassword(), a.ownerDisplayName(), a.contactMobile());
         var pending = merchants.pendingMerchant(application);
         return new TestMerchants.Created(merchantFacade.approve(merchants.operator(), pending.id()), pending.owner(), pending.password());
-    }
-
-    /** A purchase paid into escrow and a redemption, posted as the card module posts them (docs/ledger.md). */
-    private void purchaseAndRedeem(UUID merchantId, long paid, long redeemed) {
-        UUID card = UUID.randomUUID();
-        var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
-        var liability = ledger.open(AccountType.CARD_LIABILITY, card, Money.CNY).id();
-        var escrow = ledger.open(AccountType.ESCROW, merchantId, Money.CNY).id();
-        var payable = ledger.open(AccountType.MERCHANT_PAYABLE, merchantId, Money.CNY).id();
-        ledger.post(NewTransfer.of("purchase:" + card, "journey purchase", debit(clearing, Money.fen(paid)), credit(liability, Money.fen(paid))));
-        ledger.post(NewTransfer.of("escrow-funding:" + card, "journey funding", debit(escrow, Money.fen(paid)), credit(clearing, Money.fen(paid))));
-        ledger.post(NewTransfer.of("redemption:" + UUID.randomUUID(), "journey redemption", debit(liability, Money.fen(redeemed)),
-                credit(payable, Money.fen(redeemed))));
     }
 
 }

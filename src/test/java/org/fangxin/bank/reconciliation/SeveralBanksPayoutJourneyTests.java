@@ -3,8 +3,6 @@ package org.fangxin.bank.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fangxin.bank.reconciliation.ReconciliationIntegrationTests.SEQUENCE;
 import static org.fangxin.bank.reconciliation.ReconciliationIntegrationTests.key;
-import static org.fangxin.ledger.EntryLine.credit;
-import static org.fangxin.ledger.EntryLine.debit;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +20,6 @@ import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.Ledger;
-import org.fangxin.ledger.NewTransfer;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.settlement.PayoutStatus;
@@ -31,6 +28,7 @@ import org.fangxin.settlement.Settlements;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.TestExposure;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,8 +72,8 @@ class SeveralBanksPayoutJourneyTests extends IntegrationTest {
         }
         LocalDate day2 = day1.plusDays(1);
         at(day1, LocalTime.of(1, 0));
-        purchaseAndRedeem(gym.merchantId(), 80_000, 30_000);
-        purchaseAndRedeem(school.merchantId(), 120_000, 45_000);
+        new TestExposure(ledger).earn(gym.merchantId(), 80_000, 30_000);
+        new TestExposure(ledger).earn(school.merchantId(), 120_000, 45_000);
         endOfDayAndExchange(day1, bankA, bankB);
 
         at(day2, LocalTime.of(3, 0));
@@ -167,19 +165,6 @@ class SeveralBanksPayoutJourneyTests extends IntegrationTest {
         var applied = checker.post("/api/v1/bank/bank-moves/" + proposed.json().get("id").asString() + "/apply", null, key());
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
         return new AtBank(bank, merchant.id(), exchange.subAccountOf(merchant.id()));
-    }
-
-    /** A purchase paid into escrow and a redemption, posted as the card module posts them (docs/ledger.md). */
-    private void purchaseAndRedeem(UUID merchantId, long paid, long redeemed) {
-        UUID card = UUID.randomUUID();
-        var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
-        var liability = ledger.open(AccountType.CARD_LIABILITY, card, Money.CNY).id();
-        var escrow = ledger.open(AccountType.ESCROW, merchantId, Money.CNY).id();
-        var payable = ledger.open(AccountType.MERCHANT_PAYABLE, merchantId, Money.CNY).id();
-        ledger.post(NewTransfer.of("purchase:" + card, "journey purchase", debit(clearing, Money.fen(paid)), credit(liability, Money.fen(paid))));
-        ledger.post(NewTransfer.of("escrow-funding:" + card, "journey funding", debit(escrow, Money.fen(paid)), credit(clearing, Money.fen(paid))));
-        ledger.post(NewTransfer.of("redemption:" + UUID.randomUUID(), "journey redemption", debit(liability, Money.fen(redeemed)),
-                credit(payable, Money.fen(redeemed))));
     }
 
     private void at(LocalDate day, LocalTime time) {
