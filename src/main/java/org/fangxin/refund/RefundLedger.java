@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.fangxin.card.CardView;
 import org.fangxin.ledger.AccountId;
 import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AdvanceClawback;
 import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
@@ -52,20 +53,9 @@ class RefundLedger {
             lines.add(EntryLine.credit(payable, split.payableCredit()));
         }
         ledger.post(new NewTransfer("refund:" + refundId, "refund of card " + card.id(), lines));
-        Money clawed = split.clawedFromPayable().plus(split.clawedFromDeposit());
-        if (clawed.isPositive()) {
-            List<EntryLine> claw = new ArrayList<>();
-            if (split.clawedFromPayable().isPositive()) {
-                claw.add(EntryLine.debit(payable, split.clawedFromPayable()));
-            }
-            if (split.clawedFromDeposit().isPositive()) {
-                Money d = split.clawedFromDeposit();
-                claw.add(EntryLine.debit(account(AccountType.RISK_DEPOSIT, merchant, d), d));
-                claw.add(EntryLine.debit(account(AccountType.ESCROW, merchant, d), d));
-                claw.add(EntryLine.credit(account(AccountType.RISK_DEPOSIT_HELD, merchant, d), d));
-            }
-            claw.add(EntryLine.credit(advance, clawed));
-            ledger.post(new NewTransfer("clawback:" + refundId, "advance clawed back for refund " + refundId, claw));
+        AdvanceClawback clawback = new AdvanceClawback(merchant, split.clawedFromPayable(), split.clawedFromDeposit());
+        if (clawback.total().isPositive()) {
+            ledger.post(clawback.transfer(ledger, "clawback:" + refundId, "advance clawed back for refund " + refundId));
         }
         return split;
     }

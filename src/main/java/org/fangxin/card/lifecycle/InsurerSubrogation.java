@@ -1,7 +1,6 @@
 package org.fangxin.card.lifecycle;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.fangxin.card.Subrogation;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.AdvanceClawback;
 import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
@@ -80,36 +80,22 @@ class InsurerSubrogation {
         return result;
     }
 
-    /** Claws {@code excess} of the card's advance back from the merchant's payable, then its deposit; answers how much. */
+    /** Claws {@code excess} of the card's advance back in the refund's order ({@link AdvanceClawback}); answers how much. */
     private long clawBack(CardRow card, UUID claimId, long excess) {
         if (excess == 0) {
             return 0;
         }
         Currency c = card.currency();
         UUID merchant = card.merchantId();
-        long payable = ledger.open(AccountType.MERCHANT_PAYABLE, merchant, c).normalBalance().amountMinor();
-        long deposit = Math.min(ledger.open(AccountType.RISK_DEPOSIT, merchant, c).normalBalance().amountMinor(),
-                ledger.open(AccountType.RISK_DEPOSIT_HELD, merchant, c).normalBalance().amountMinor());
-        long fromPayable = Math.min(excess, Math.max(0, payable));
-        long fromDeposit = Math.min(excess - fromPayable, Math.max(0, deposit));
-        if (fromPayable + fromDeposit == 0) {
-            return 0;
+        Money deposit = ledger.open(AccountType.RISK_DEPOSIT, merchant, c).normalBalance()
+                .min(ledger.open(AccountType.RISK_DEPOSIT_HELD, merchant, c).normalBalance());
+        AdvanceClawback clawback = AdvanceClawback.split(merchant, new Money(excess, c),
+                ledger.open(AccountType.MERCHANT_PAYABLE, merchant, c).normalBalance(), deposit);
+        if (clawback.total().isPositive()) {
+            ledger.post(clawback.transfer(ledger, key("subrogation-clawback:", claimId, card.id()), "advance of card "
+                    + card.id() + " clawed back: its value passed to the insurer"));
         }
-        List<EntryLine> lines = new ArrayList<>();
-        if (fromPayable > 0) {
-            lines.add(EntryLine.debit(postings.account(AccountType.MERCHANT_PAYABLE, merchant, c), new Money(fromPayable, c)));
-        }
-        if (fromDeposit > 0) {
-            Money d = new Money(fromDeposit, c);
-            lines.add(EntryLine.debit(postings.account(AccountType.RISK_DEPOSIT, merchant, c), d));
-            lines.add(EntryLine.debit(postings.account(AccountType.ESCROW, merchant, c), d));
-            lines.add(EntryLine.credit(postings.account(AccountType.RISK_DEPOSIT_HELD, merchant, c), d));
-        }
-        lines.add(EntryLine.credit(postings.account(AccountType.MERCHANT_ADVANCE, merchant, c),
-                new Money(fromPayable + fromDeposit, c)));
-        ledger.post(new NewTransfer(key("subrogation-clawback:", claimId, card.id()), "advance of card " + card.id()
-                + " clawed back: its value passed to the insurer", lines));
-        return fromPayable + fromDeposit;
+        return clawback.total().amountMinor();
     }
 
     private void record(CardRow card, Subrogation s, boolean ends) {
