@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.Optional;
@@ -45,20 +44,36 @@ public class LedgerRepository {
 
     /**
      * A balance read for a posting, with what the non-negative check needs: under the main row's lock, or, for a
-     * {@code loose} line (an account with slots that the line moves away from its floor), without any lock.
-     * {@code striped}: the account has balance slots.
+     * {@code loose} line (an account with slots that the line moves away from its floor), without any lock, or, for a
+     * {@code drawn} line that found a slot holding enough ({@code slot} ≥ 0), that slot's balance under its lock.
+     * {@code striped}: the account has balance slots. {@code drawn}: a line that lowers a floored account whose code
+     * draws from slots ({@link AccountType#drawsFromSlots}); {@code slot} is -1 until one is picked.
      */
     public record LockedBalance(AccountId account, Currency currency, Side normalSide, boolean nonNegative,
-                                long balanceMinor, boolean striped, boolean loose) {
+                                long balanceMinor, boolean striped, boolean loose, boolean drawn, int slot) {
 
         public LockedBalance(AccountId account, Currency currency, Side normalSide, boolean nonNegative, long balanceMinor) {
-            this(account, currency, normalSide, nonNegative, balanceMinor, false, false);
+            this(account, currency, normalSide, nonNegative, balanceMinor, false, false, false, NO_SLOT);
         }
 
         public LockedBalance withBalance(long newBalanceMinor) {
-            return new LockedBalance(account, currency, normalSide, nonNegative, newBalanceMinor, striped, loose);
+            return new LockedBalance(account, currency, normalSide, nonNegative, newBalanceMinor, striped, loose, drawn, slot);
+        }
+
+        /** The line is posted to its slot: this balance is that slot's, held under its lock. */
+        public LockedBalance inSlot(int pickedSlot, long slotBalanceMinor) {
+            return new LockedBalance(account, currency, normalSide, nonNegative, slotBalanceMinor, striped, loose, drawn,
+                    pickedSlot);
+        }
+
+        /** Whether the line goes to a slot rather than to the main row. */
+        public boolean slotted() {
+            return loose || slot != NO_SLOT;
         }
     }
+
+    /** {@link LockedBalance#slot} of a line that has no slot picked (yet). */
+    public static final int NO_SLOT = -1;
 
     /** Posted transfer header (without entries). */
     public record TransferRow(TransferId id, String postingKey, String description, Instant postedAt,
@@ -134,11 +149,14 @@ public class LedgerRepository {
     }
 
     /**
-     * Reads the balances a transfer's lines need and locks the main rows of the accounts whose line is not loose, in
-     * ascending id order (as {@link #lockBalances}). A line is loose when its account has balance slots and the line
-     * cannot take it below zero (no floor, or a movement away from it): it is added to a free slot later
+     * Reads the balances a transfer's lines need and locks the main rows of the accounts whose line is neither loose nor
+     * drawn, in ascending id order (as {@link #lockBalances}). A line is loose when its account has balance slots and the
+     * line cannot take it below zero (no floor, or a movement away from it): it is added to a free slot later
      * ({@link #insertEntriesAndAddToBalances}), so the main row is not locked and its balance is read only for the
-     * currency check. A striped account whose line is not loose must have its slots folded ({@link #foldSlots}).
+     * currency check. A line is drawn when it lowers a floored striped account whose code draws from slots: after the
+     * main rows, it takes the free slot holding the most, if that is enough (SKIP LOCKED, so it never waits here),
+     * and answers that slot and its balance; slot -1 when none was free with enough. A striped account whose line is
+     * neither must have its slots folded ({@link #foldSlots}).
      */
     public List<LockedBalance> lockForPosting(List<EntryLine> lines) {
         UUID[] ids = new UUID[lines.size()];
@@ -147,28 +165,46 @@ public class LedgerRepository {
             ids[i] = lines.get(i).account().value();
             amounts[i] = lines.get(i).amount().amountMinor();
         }
+        String[] drawing = java.util.Arrays.stream(AccountType.values()).filter(AccountType::drawsFromSlots)
+                .map(Enum::name).toArray(String[]::new);
         return jdbc.sql("""
                 with line as (select * from unnest(cast(:ids as uuid[]), cast(:amounts as bigint[])) as l(account_id, amount)),
                 meta as (
-                    select b.account_id, b.currency, b.normal_side, b.non_negative, b.balance_minor, m.striped,
-                           m.striped and (not b.non_negative
-                                          or (case b.normal_side when 'DEBIT' then l.amount else -l.amount end) > 0) as loose
+                    select b.account_id, b.currency, b.normal_side, b.non_negative, b.balance_minor, m.striped, d.normal_amount,
+                           m.striped and (not b.non_negative or d.normal_amount > 0) as loose,
+                           m.striped and b.non_negative and d.normal_amount < 0 and a.type = any(cast(:drawing as text[])) as drawn
                       from line l join ledger.balance b on b.account_id = l.account_id
+                      join ledger.account a on a.id = b.account_id
+                      cross join lateral (select case b.normal_side when 'DEBIT' then l.amount else -l.amount end
+                                                 as normal_amount) d
                       cross join lateral (select exists (select 1 from ledger.balance_slot s
                                                           where s.account_id = b.account_id) as striped) m),
                 locked as materialized (
                     select b.account_id, b.balance_minor from ledger.balance b
-                     where b.account_id in (select account_id from meta where not loose)
+                     where b.account_id in (select account_id from meta where not loose and not drawn)
                      order by b.account_id
-                       for update)
+                       for update),
+                drawn as materialized (
+                    select m.account_id, p.slot, p.balance_minor
+                      from meta m cross join lateral (
+                          select s.slot, s.balance_minor from ledger.balance_slot s
+                           where m.drawn and s.account_id = m.account_id
+                             and (case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end)
+                                 + m.normal_amount >= 0
+                             and (select count(*) from locked) >= 0
+                           order by case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end desc, s.slot
+                           limit 1
+                             for update skip locked) p)
                 select m.account_id, m.currency, m.normal_side, m.non_negative,
-                       coalesce(k.balance_minor, m.balance_minor), m.striped, m.loose
+                       coalesce(w.balance_minor, k.balance_minor, m.balance_minor), m.striped, m.loose, m.drawn,
+                       coalesce(w.slot, -1)
                   from meta m left join locked k on k.account_id = m.account_id
+                  left join drawn w on w.account_id = m.account_id
                 """)
-                .param("ids", ids).param("amounts", amounts)
+                .param("ids", ids).param("amounts", amounts).param("drawing", drawing)
                 .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
                         Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5),
-                        rs.getBoolean(6), rs.getBoolean(7)))
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9)))
                 .list();
     }
 
@@ -246,15 +282,24 @@ public class LedgerRepository {
     /**
      * Inserts a transfer's entries and adds them to the balances in one statement (one round trip instead of two per
      * line); returns the entries as posted, in line order. The main balance rows must be locked by the caller, except
-     * those of the {@code loose} accounts: their lines go to the first slot no other transaction holds (SKIP LOCKED),
-     * or, when every slot is taken, to a random one (waiting for it), so concurrent postings rarely wait.
+     * those of the {@code slotted} accounts: a line whose slot was picked under its lock (a drawn line) goes to that slot,
+     * any other (a loose line) to the slot holding least of those no other transaction holds (SKIP LOCKED, so
+     * increases spread over the slots), or, when every slot is taken, to a random one (waiting for it), so concurrent
+     * postings rarely wait.
      */
     public List<EntryView> insertEntriesAndAddToBalances(TransferId transfer, List<EntryLine> lines, Instant postedAt,
-                                                         Set<AccountId> loose) {
+                                                         Map<AccountId, Integer> slotted) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             values.append(i == 0 ? "" : ", ").append("(:transfer, cast(:account").append(i).append(" as uuid), cast(:amount")
                     .append(i).append(" as bigint), cast(:currency").append(i).append(" as char(3)), :postedAt)");
+        }
+        UUID[] slottedAccounts = new UUID[slotted.size()];
+        Integer[] slots = new Integer[slotted.size()];
+        int k = 0;
+        for (Map.Entry<AccountId, Integer> line : slotted.entrySet()) {
+            slottedAccounts[k] = line.getKey().value();
+            slots[k++] = line.getValue();
         }
         var statement = jdbc.sql("""
                 with posted as (
@@ -263,12 +308,15 @@ public class LedgerRepository {
                     returning id, transfer_id, account_id, amount_minor, currency, posted_at),
                 picked as materialized (
                     select l.account_id,
+                           case when l.slot >= 0 then l.slot else
                            coalesce((select s.slot from ledger.balance_slot s where s.account_id = l.account_id
-                                      order by s.slot limit 1 for update skip locked), :fallbackSlot) as slot
-                      from unnest(cast(:loose as uuid[])) as l(account_id)),
+                                      order by case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end,
+                                               s.slot
+                                      limit 1 for update skip locked), :fallbackSlot) end as slot
+                      from unnest(cast(:slotted as uuid[]), cast(:slots as int[])) as l(account_id, slot)),
                 main as (
                     update ledger.balance b set balance_minor = b.balance_minor + p.amount_minor, updated_at = :postedAt
-                      from posted p where b.account_id = p.account_id and p.account_id <> all(cast(:loose as uuid[]))
+                      from posted p where b.account_id = p.account_id and p.account_id <> all(cast(:slotted as uuid[]))
                     returning b.account_id),
                 slotted as (
                     update ledger.balance_slot s set balance_minor = s.balance_minor + p.amount_minor, updated_at = :postedAt
@@ -280,7 +328,7 @@ public class LedgerRepository {
                   from posted p order by p.id
                 """.formatted(values))
                 .param("transfer", transfer.value()).param("postedAt", Timestamp.from(postedAt))
-                .param("loose", loose.stream().map(AccountId::value).toArray(UUID[]::new))
+                .param("slotted", slottedAccounts).param("slots", slots)
                 .param("fallbackSlot", ThreadLocalRandom.current().nextInt(AccountType.BALANCE_SLOTS));
         for (int i = 0; i < lines.size(); i++) {
             EntryLine line = lines.get(i);
