@@ -84,6 +84,19 @@ public class Ledger {
         return account;
     }
 
+    /**
+     * The ids of these accounts in one currency, opening the missing ones as {@link #open(AccountType, UUID, Currency)}
+     * does (default floor): one read when all exist, as on a posting's hot path (issue 15). Answers in key order.
+     */
+    public List<AccountId> open(Currency currency, List<AccountKey> keys) {
+        Map<AccountKey, AccountView> found = repository.findAccounts(keys, currency);
+        return keys.stream().map(key -> {
+            AccountView account = found.get(key);
+            return account != null && account.nonNegative() == key.type().nonNegativeByDefault() ? account.id()
+                    : open(key.type(), key.ownerId(), currency).id();
+        }).toList();
+    }
+
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public Optional<AccountView> findAccount(AccountType type, UUID ownerId, Currency currency) {
         return repository.findAccount(type, ownerId, currency);
@@ -279,29 +292,39 @@ public class Ledger {
     private TransferView record(NewTransfer transfer, TransferId reverses) {
         TransferRules.validate(transfer);
         Map<AccountId, LockedBalance> locked = lock(transfer.lines());
-        // Looked up after the locks, so a concurrent posting of the same key or reversal that committed meanwhile is seen.
-        Optional<TransferView> replay = replay(transfer, reverses);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        PostingChecks.requireKnownAccounts(transfer.lines(), locked);
         if (reverses != null) {
-            repository.findTransfer(reverses).map(TransferRow::reversedBy).ifPresent(by -> {
-                throw new Rejection(LedgerProblems.ALREADY_REVERSED, "transfer " + reverses + " was already reversed by " + by,
-                        Map.of("reversedBy", by.toString()));
-            });
+            // Looked up after the locks, so a concurrent posting of the same key or reversal that committed meanwhile is seen.
+            Optional<TransferView> replay = replay(transfer, reverses);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
         }
-        PostingChecks.requireNonNegativeAfter(transfer.lines(), locked);
+        try {
+            PostingChecks.requireKnownAccounts(transfer.lines(), locked);
+            if (reverses != null) {
+                repository.findTransfer(reverses).map(TransferRow::reversedBy).ifPresent(by -> {
+                    throw new Rejection(LedgerProblems.ALREADY_REVERSED, "transfer " + reverses + " was already reversed by "
+                            + by, Map.of("reversedBy", by.toString()));
+                });
+            }
+            PostingChecks.requireNonNegativeAfter(transfer.lines(), locked);
+        } catch (Rejection refused) {
+            // A posting key already used is answered as such (replayed or reused) before any other refusal. A new
+            // transfer skips this lookup: the header insert below finds a posting key taken (issue 15).
+            return replay(transfer, reverses).orElseThrow(() -> refused);
+        }
         // Whole microseconds, as PostgreSQL stores them, so the view built here equals what a later read returns.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TransferId id = new TransferId(ids.next());
-        if (!repository.insertTransferIfAbsent(id, transfer.postingKey(), transfer.description(), now, reverses)) {
-            // Lost a race on the posting key with a transfer touching other accounts: compare with the winner.
-            return replay(transfer, reverses).orElseThrow();
-        }
         Map<AccountId, Integer> slotted = new HashMap<>();
         locked.values().stream().filter(LockedBalance::slotted).forEach(b -> slotted.put(b.account(), b.slot()));
-        List<EntryView> entries = repository.insertEntriesAndAddToBalances(id, transfer.lines(), now, slotted);
+        List<EntryView> entries = repository.insertTransferAndEntries(
+                new TransferRow(id, transfer.postingKey(), transfer.description(), now, reverses, null), transfer.lines(),
+                slotted);
+        if (entries.isEmpty()) {
+            // The posting key is taken (by a transfer committed before or meanwhile): compare with it.
+            return replay(transfer, reverses).orElseThrow();
+        }
         // A new transfer has no reversal yet; built from what was written rather than read back.
         return new TransferView(id, transfer.postingKey(), transfer.description(), now, reverses, null, entries);
     }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.ledger.AccountId;
+import org.fangxin.ledger.AccountKey;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.EntryLine;
@@ -117,6 +118,24 @@ public class LedgerRepository {
                 .query(LedgerRepository::account).optional();
     }
 
+    /**
+     * The existing accounts of these keys in one currency, in one read (balances as {@link #findAccount(AccountId)}).
+     * Keys without an owner are not looked up here (an equality join keeps the identity index usable).
+     */
+    public Map<AccountKey, AccountView> findAccounts(List<AccountKey> keys, Currency currency) {
+        String[] types = keys.stream().map(k -> k.type().name()).toArray(String[]::new);
+        UUID[] owners = keys.stream().map(AccountKey::ownerId).toArray(UUID[]::new);
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + """
+                  from unnest(cast(:types as text[]), cast(:owners as uuid[])) as k(type, owner_id)
+                  join ledger.account a on a.type = k.type and a.owner_id = k.owner_id
+                   and a.currency = :currency
+                  join ledger.balance_total b on b.account_id = a.id
+                """)
+                .param("types", types).param("owners", owners).param("currency", currency.getCurrencyCode())
+                .query(LedgerRepository::account).list().stream()
+                .collect(Collectors.toMap(a -> new AccountKey(a.type(), a.ownerId()), a -> a, (x, y) -> x));
+    }
+
     public Optional<AccountView> findAccount(AccountId id) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
                   from ledger.account a join ledger.balance_total b on b.account_id = a.id
@@ -152,7 +171,7 @@ public class LedgerRepository {
      * Reads the balances a transfer's lines need and locks the main rows of the accounts whose line is neither loose nor
      * drawn, in ascending id order (as {@link #lockBalances}). A line is loose when its account has balance slots and the
      * line cannot take it below zero (no floor, or a movement away from it): it is added to a free slot later
-     * ({@link #insertEntriesAndAddToBalances}), so the main row is not locked and its balance is read only for the
+     * ({@link #insertTransferAndEntries}), so the main row is not locked and its balance is read only for the
      * currency check. A line is drawn when it lowers a floored striped account whose code draws from slots: after the
      * main rows, it takes the free slot holding the most, if that is enough (SKIP LOCKED, so it never waits here),
      * and answers that slot and its balance; slot -1 when none was free with enough. A striped account whose line is
@@ -255,44 +274,23 @@ public class LedgerRepository {
                 .list();
     }
 
-    /** Inserts the transfer header unless its posting key exists (waiting for a concurrent insert); true if inserted. */
-    public boolean insertTransferIfAbsent(TransferId id, String postingKey, String description, Instant postedAt,
-                                          TransferId reverses) {
-        return jdbc.sql("""
-                insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
-                values (:id, :key, :description, :postedAt, :reverses)
-                on conflict on constraint transfer_posting_key do nothing
-                """)
-                .param("id", id.value()).param("key", postingKey).param("description", description)
-                .param("postedAt", Timestamp.from(postedAt)).param("reverses", reverses == null ? null : reverses.value())
-                .update() == 1;
-    }
-
-    public void insertEntry(TransferId transfer, EntryLine line, Instant postedAt) {
-        jdbc.sql("""
-                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
-                values (:transfer, :account, :amount, :currency, :postedAt)
-                """)
-                .param("transfer", transfer.value()).param("account", line.account().value())
-                .param("amount", line.amount().amountMinor()).param("currency", line.amount().currency().getCurrencyCode())
-                .param("postedAt", Timestamp.from(postedAt))
-                .update();
-    }
-
     /**
-     * Inserts a transfer's entries and adds them to the balances in one statement (one round trip instead of two per
-     * line); returns the entries as posted, in line order. The main balance rows must be locked by the caller, except
+     * Inserts a transfer's header (unless its posting key exists, waiting for a concurrent insert), its entries, and adds
+     * them to the balances, in one statement (one round trip instead of two plus two per line); returns the entries as
+     * posted, in line order, or none when the posting key was taken (nothing written). The main balance rows must be locked by the caller, except
      * those of the {@code slotted} accounts: a line whose slot was picked under its lock (a drawn line) goes to that slot,
      * any other (a loose line) to the slot holding least of those no other transaction holds (SKIP LOCKED, so
      * increases spread over the slots), or, when every slot is taken, to a random one (waiting for it), so concurrent
      * postings rarely wait.
      */
-    public List<EntryView> insertEntriesAndAddToBalances(TransferId transfer, List<EntryLine> lines, Instant postedAt,
-                                                         Map<AccountId, Integer> slotted) {
+    public List<EntryView> insertTransferAndEntries(TransferRow header, List<EntryLine> lines,
+                                                    Map<AccountId, Integer> slotted) {
+        TransferId transfer = header.id();
+        Instant postedAt = header.postedAt();
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:transfer, cast(:account").append(i).append(" as uuid), cast(:amount")
-                    .append(i).append(" as bigint), cast(:currency").append(i).append(" as char(3)), :postedAt)");
+            values.append(i == 0 ? "" : ", ").append("(cast(:account").append(i).append(" as uuid), cast(:amount")
+                    .append(i).append(" as bigint), cast(:currency").append(i).append(" as char(3)))");
         }
         UUID[] slottedAccounts = new UUID[slotted.size()];
         Integer[] slots = new Integer[slotted.size()];
@@ -302,9 +300,15 @@ public class LedgerRepository {
             slots[k++] = line.getValue();
         }
         var statement = jdbc.sql("""
-                with posted as (
+                with header as (
+                    insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
+                    values (:transfer, :key, :description, :postedAt, :reverses)
+                    on conflict on constraint transfer_posting_key do nothing
+                    returning id),
+                posted as (
                     insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
-                    values %s
+                    select h.id, v.account_id, v.amount_minor, v.currency, :postedAt
+                      from header h cross join (values %s) as v(account_id, amount_minor, currency)
                     returning id, transfer_id, account_id, amount_minor, currency, posted_at),
                 picked as materialized (
                     select l.account_id,
@@ -328,6 +332,8 @@ public class LedgerRepository {
                   from posted p order by p.id
                 """.formatted(values))
                 .param("transfer", transfer.value()).param("postedAt", Timestamp.from(postedAt))
+                .param("key", header.postingKey()).param("description", header.description())
+                .param("reverses", header.reverses() == null ? null : header.reverses().value())
                 .param("slotted", slottedAccounts).param("slots", slots)
                 .param("fallbackSlot", ThreadLocalRandom.current().nextInt(AccountType.BALANCE_SLOTS));
         for (int i = 0; i < lines.size(); i++) {
@@ -338,7 +344,10 @@ public class LedgerRepository {
         }
         record Posted(EntryView entry, long balancesUpdated) { }
         List<Posted> posted = statement.query((rs, n) -> new Posted(entry(rs, n), rs.getLong(7))).list();
-        long balancesUpdated = posted.isEmpty() ? 0 : posted.get(0).balancesUpdated();
+        if (posted.isEmpty()) {
+            return List.of();
+        }
+        long balancesUpdated = posted.get(0).balancesUpdated();
         if (posted.size() != lines.size() || balancesUpdated != lines.size()) {
             throw new IllegalStateException("transfer " + transfer + ": " + posted.size() + " entries posted and "
                     + balancesUpdated + " balances updated for " + lines.size() + " lines");
