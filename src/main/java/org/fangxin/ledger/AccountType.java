@@ -114,16 +114,26 @@ public enum AccountType {
     /**
      * How many balance slots an account of this code keeps besides its main balance row (0: none). Codes that the busy
      * paths only move away from their floor have slots, so those postings need not lock one row per merchant
-     * (docs/ledger.md "Balances"). Existing accounts got theirs from migration V3_52_1; keep the two in step.
+     * (docs/ledger.md "Balances"). Existing accounts got theirs from migrations V3_52_1 and V3_60_1; keep them in step.
      */
     public int balanceSlots() {
         return switch (this) {
-            case MERCHANT_PAYABLE, ESCROW, CONSUMER_FUNDS_CLEARING -> BALANCE_SLOTS;
+            case MERCHANT_PAYABLE, ESCROW, CONSUMER_FUNDS_CLEARING, MERCHANT_ADVANCE -> BALANCE_SLOTS;
             default -> 0;
         };
     }
 
-    /** Slots per striped account (migration V3_52_1 created as many for the accounts that existed). */
+    /**
+     * Whether a posting that lowers an account of this code takes the amount whole from one slot holding enough
+     * (locking only that slot) before falling back to the main row and a fold: a floor per slot keeps the sum above
+     * the floor. True for the merchant's advance, which every redemption of an advanced card lowers; the payable and
+     * escrow are lowered by payouts and refunds, which keep the main row and fold (ADR 13).
+     */
+    public boolean drawsFromSlots() {
+        return this == MERCHANT_ADVANCE;
+    }
+
+    /** Slots per striped account (migrations V3_52_1 and V3_60_1 created as many for the accounts that existed). */
     public static final int BALANCE_SLOTS = 8;
 
     /** Whether accounts of this code refuse to go below zero on their normal side unless opened otherwise. */

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +17,7 @@ import org.fangxin.ledger.persistence.EntryQueries;
 import org.fangxin.ledger.persistence.LedgerRepository;
 import org.fangxin.ledger.persistence.LedgerRepository.LockedBalance;
 import org.fangxin.ledger.persistence.LedgerRepository.TransferRow;
+import org.fangxin.ledger.persistence.SlotDraws;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
@@ -40,15 +40,17 @@ public class Ledger {
     public static final int ENTRIES_BETWEEN_MAX = 1_000_000;
 
     private final LedgerRepository repository;
+    private final SlotDraws slotDraws;
     private final EntryQueries entryQueries;
     private final BulkPosting bulk;
     private final LedgerReports reports;
     private final IdGenerator ids;
     private final Clock clock;
 
-    Ledger(LedgerRepository repository, EntryQueries entryQueries, BulkPosting bulk, LedgerReports reports, IdGenerator ids,
-           Clock clock) {
+    Ledger(LedgerRepository repository, SlotDraws slotDraws, EntryQueries entryQueries, BulkPosting bulk,
+           LedgerReports reports, IdGenerator ids, Clock clock) {
         this.repository = repository;
+        this.slotDraws = slotDraws;
         this.entryQueries = entryQueries;
         this.bulk = bulk;
         this.reports = reports;
@@ -80,6 +82,19 @@ public class Ledger {
                     + account.nonNegative());
         }
         return account;
+    }
+
+    /**
+     * The ids of these accounts in one currency, opening the missing ones as {@link #open(AccountType, UUID, Currency)}
+     * does (default floor): one read when all exist, as on a posting's hot path (issue 15). Answers in key order.
+     */
+    public List<AccountId> open(Currency currency, List<AccountKey> keys) {
+        Map<AccountKey, AccountView> found = repository.findAccounts(keys, currency);
+        return keys.stream().map(key -> {
+            AccountView account = found.get(key);
+            return account != null && account.nonNegative() == key.type().nonNegativeByDefault() ? account.id()
+                    : open(key.type(), key.ownerId(), currency).id();
+        }).toList();
     }
 
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
@@ -277,29 +292,39 @@ public class Ledger {
     private TransferView record(NewTransfer transfer, TransferId reverses) {
         TransferRules.validate(transfer);
         Map<AccountId, LockedBalance> locked = lock(transfer.lines());
-        // Looked up after the locks, so a concurrent posting of the same key or reversal that committed meanwhile is seen.
-        Optional<TransferView> replay = replay(transfer, reverses);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        PostingChecks.requireKnownAccounts(transfer.lines(), locked);
         if (reverses != null) {
-            repository.findTransfer(reverses).map(TransferRow::reversedBy).ifPresent(by -> {
-                throw new Rejection(LedgerProblems.ALREADY_REVERSED, "transfer " + reverses + " was already reversed by " + by,
-                        Map.of("reversedBy", by.toString()));
-            });
+            // Looked up after the locks, so a concurrent posting of the same key or reversal that committed meanwhile is seen.
+            Optional<TransferView> replay = replay(transfer, reverses);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
         }
-        PostingChecks.requireNonNegativeAfter(transfer.lines(), locked);
+        try {
+            PostingChecks.requireKnownAccounts(transfer.lines(), locked);
+            if (reverses != null) {
+                repository.findTransfer(reverses).map(TransferRow::reversedBy).ifPresent(by -> {
+                    throw new Rejection(LedgerProblems.ALREADY_REVERSED, "transfer " + reverses + " was already reversed by "
+                            + by, Map.of("reversedBy", by.toString()));
+                });
+            }
+            PostingChecks.requireNonNegativeAfter(transfer.lines(), locked);
+        } catch (Rejection refused) {
+            // A posting key already used is answered as such (replayed or reused) before any other refusal. A new
+            // transfer skips this lookup: the header insert below finds a posting key taken (issue 15).
+            return replay(transfer, reverses).orElseThrow(() -> refused);
+        }
         // Whole microseconds, as PostgreSQL stores them, so the view built here equals what a later read returns.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TransferId id = new TransferId(ids.next());
-        if (!repository.insertTransferIfAbsent(id, transfer.postingKey(), transfer.description(), now, reverses)) {
-            // Lost a race on the posting key with a transfer touching other accounts: compare with the winner.
+        Map<AccountId, Integer> slotted = new HashMap<>();
+        locked.values().stream().filter(LockedBalance::slotted).forEach(b -> slotted.put(b.account(), b.slot()));
+        List<EntryView> entries = repository.insertTransferAndEntries(
+                new TransferRow(id, transfer.postingKey(), transfer.description(), now, reverses, null), transfer.lines(),
+                slotted);
+        if (entries.isEmpty()) {
+            // The posting key is taken (by a transfer committed before or meanwhile): compare with it.
             return replay(transfer, reverses).orElseThrow();
         }
-        Set<AccountId> loose = locked.values().stream().filter(LockedBalance::loose).map(LockedBalance::account)
-                .collect(Collectors.toSet());
-        List<EntryView> entries = repository.insertEntriesAndAddToBalances(id, transfer.lines(), now, loose);
         // A new transfer has no reversal yet; built from what was written rather than read back.
         return new TransferView(id, transfer.postingKey(), transfer.description(), now, reverses, null, entries);
     }
@@ -327,18 +352,39 @@ public class Ledger {
 
     /**
      * Locks what the lines need (docs/ledger.md "Balances"): the main rows of accounts a line could take below zero,
-     * with their slots folded in so the floor is checked on the whole balance; loose lines lock nothing here.
+     * with their slots folded in so the floor is checked on the whole balance; loose lines lock nothing here; a drawn
+     * line takes one slot holding enough, or, when none does, the main row with the slots folded and spread again.
      */
     private Map<AccountId, LockedBalance> lock(List<EntryLine> lines) {
         Map<AccountId, LockedBalance> locked = new HashMap<>(repository.lockForPosting(lines).stream()
                 .collect(Collectors.toMap(LockedBalance::account, Function.identity())));
-        UUID[] toFold = locked.values().stream().filter(b -> b.striped() && !b.loose())
+        UUID[] toFold = locked.values().stream().filter(b -> b.striped() && !b.loose() && !b.drawn())
                 .map(b -> b.account().value()).toArray(UUID[]::new);
         if (toFold.length > 0) {
             repository.foldSlots(toFold, clock.instant()).forEach((account, balance) ->
                     locked.put(account, locked.get(account).withBalance(balance)));
         }
+        for (EntryLine line : lines) {
+            LockedBalance balance = locked.get(line.account());
+            if (balance != null && balance.drawn() && balance.slot() == LedgerRepository.NO_SLOT) {
+                locked.put(line.account(), draw(balance, -balance.normalSide().normal(line.amount().amountMinor())));
+            }
+        }
         return locked;
+    }
+
+    /**
+     * A drawn line that found no free slot holding enough: waits for a held slot that does, else locks the main row
+     * (after the other main rows: the one place a posting locks main rows out of id order) and folds the slots into it,
+     * leaving the main row at least the amount and spreading the rest over the slots again.
+     */
+    private LockedBalance draw(LockedBalance balance, long normalAmount) {
+        Optional<SlotDraws.Slot> slot = slotDraws.waitForSlotHolding(balance.account(), normalAmount);
+        if (slot.isPresent()) {
+            return balance.inSlot(slot.get().slot(), slot.get().balanceMinor());
+        }
+        repository.lockBalances(List.of(balance.account()));
+        return balance.withBalance(slotDraws.foldAndSpread(balance.account(), normalAmount, clock.instant()));
     }
 
     private TransferView withEntries(TransferRow row) {

@@ -55,7 +55,6 @@ public class Deposits {
             EnumSet.of(MerchantStatus.ACTIVE, MerchantStatus.SUSPENDED, MerchantStatus.CLOSING);
 
     private final ProtectionRepository repository;
-    private final ClosureRepository closureCases;
     private final CoverageCheck coverageCheck;
     private final Merchants merchants;
     private final Ledger ledger;
@@ -64,10 +63,9 @@ public class Deposits {
     private final Clock clock;
     private final Currency currency = Money.CNY;
 
-    Deposits(ProtectionRepository repository, ClosureRepository closureCases, CoverageCheck coverageCheck,
+    Deposits(ProtectionRepository repository, CoverageCheck coverageCheck,
              Merchants merchants, Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock) {
         this.repository = repository;
-        this.closureCases = closureCases;
         this.coverageCheck = coverageCheck;
         this.merchants = merchants;
         this.ledger = ledger;
@@ -79,19 +77,14 @@ public class Deposits {
     // ------------------------------------------------------------------ for other modules
 
     /**
-     * Whether the merchant may sell prepaid products as far as its risk deposit is concerned (no access check): empty
-     * when it may, otherwise the reason. The purchase flow asks this next to {@code MerchantView.reasonItMayNotSell()}.
-     * It reads the result of the last coverage check, so a merchant never checked is not blocked.
+     * Whether the merchant may sell prepaid products as far as protection is concerned (no access check): empty when it
+     * may, otherwise the reason (an open closure case, else an under-covered deposit). It reads the result of the last
+     * coverage check, so a merchant never checked is not blocked. The purchase flow reads the same rule in one query
+     * with the other modules' blocks (the view {@code protection.sales_block}, docs/card.md "Sales blocks").
      */
     @Transactional(readOnly = true)
     public Optional<String> maySell(UUID merchantId) {
-        Optional<UUID> closure = closureCases.openCase(merchantId).filter(c -> c.freezes()).map(c -> c.id());
-        if (closure.isPresent()) {
-            return Optional.of("frozen by closure case " + closure.get());
-        }
-        return repository.coverage(merchantId).filter(row -> row.underCoveredSince() != null)
-                .map(row -> "risk deposit under-covered since " + row.underCoveredSince() + ": lodged "
-                        + row.lodged().format() + " of " + row.required().format() + " required");
+        return repository.salesBlock(merchantId);
     }
 
     // ------------------------------------------------------------------ rules

@@ -5,6 +5,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import org.fangxin.ledger.AccountId;
+import org.fangxin.ledger.AccountKey;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
@@ -44,14 +45,20 @@ public class CardPostings {
     public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
         Currency c = paid.currency();
         AccountId clearing = account(AccountType.CONSUMER_FUNDS_CLEARING, null, c);
+        List<AccountKey> keys = new ArrayList<>(List.of(new AccountKey(AccountType.CARD_LIABILITY, cardId),
+                new AccountKey(AccountType.ESCROW, merchantId)));
+        if (advance.isPositive()) {
+            keys.addAll(List.of(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId),
+                    new AccountKey(AccountType.MERCHANT_PAYABLE, merchantId)));
+        }
+        List<AccountId> accounts = ledger.open(c, keys);
         ledger.post(NewTransfer.of("purchase:" + purchaseId, "card " + cardId + " bought",
-                EntryLine.debit(clearing, paid), EntryLine.credit(account(AccountType.CARD_LIABILITY, cardId, c), paid)));
+                EntryLine.debit(clearing, paid), EntryLine.credit(accounts.get(0), paid)));
         ledger.post(NewTransfer.of("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow",
-                EntryLine.debit(account(AccountType.ESCROW, merchantId, c), paid), EntryLine.credit(clearing, paid)));
+                EntryLine.debit(accounts.get(1), paid), EntryLine.credit(clearing, paid)));
         if (advance.isPositive()) {
             ledger.post(NewTransfer.of("advance:" + cardId, "advance on card " + cardId,
-                    EntryLine.debit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), advance),
-                    EntryLine.credit(account(AccountType.MERCHANT_PAYABLE, merchantId, c), advance)));
+                    EntryLine.debit(accounts.get(2), advance), EntryLine.credit(accounts.get(3), advance)));
         }
     }
 
@@ -60,15 +67,22 @@ public class CardPostings {
      * Cr MERCHANT_ADVANCE c. The ledger takes one line per account, so Cr PAYABLE v and Dr PAYABLE c are netted into one line.
      */
     public TransferView earned(String postingKey, String description, UUID cardId, UUID merchantId, Money value, Money netted) {
-        Currency c = value.currency();
-        List<EntryLine> lines = new ArrayList<>();
-        lines.add(EntryLine.debit(account(AccountType.CARD_LIABILITY, cardId, c), value));
+        // The accounts in one read (issue 15: a redemption's hot path); a line of zero opens no account.
         Money payable = value.minus(netted);
+        List<AccountKey> keys = new ArrayList<>(List.of(new AccountKey(AccountType.CARD_LIABILITY, cardId)));
+        List<Money> credits = new ArrayList<>();
         if (payable.isPositive()) {
-            lines.add(EntryLine.credit(account(AccountType.MERCHANT_PAYABLE, merchantId, c), payable));
+            keys.add(new AccountKey(AccountType.MERCHANT_PAYABLE, merchantId));
+            credits.add(payable);
         }
         if (netted.isPositive()) {
-            lines.add(EntryLine.credit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), netted));
+            keys.add(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId));
+            credits.add(netted);
+        }
+        List<AccountId> accounts = ledger.open(value.currency(), keys);
+        List<EntryLine> lines = new ArrayList<>(List.of(EntryLine.debit(accounts.get(0), value)));
+        for (int i = 0; i < credits.size(); i++) {
+            lines.add(EntryLine.credit(accounts.get(i + 1), credits.get(i)));
         }
         return ledger.post(new NewTransfer(postingKey, description, lines));
     }

@@ -13,11 +13,11 @@ import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.PurchaseStatus;
 import org.fangxin.card.PurchaseView;
-import org.fangxin.card.SalesBlocks;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.card.domain.Validity;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.PurchaseRepository;
+import org.fangxin.card.persistence.SalesBlockRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.catalog.ContractVersionView;
 import org.fangxin.catalog.ProductView;
@@ -56,6 +56,8 @@ public class PurchaseDesk {
     public static final ProblemType CONTRACT_VERSION_OUTDATED = new ProblemType("contract-version-outdated", 409);
     public static final String REFERENCE_PREFIX = "purchase:";
     static final Duration TIME_TO_PAY = Duration.ofMinutes(15);
+    /** Filings fall overdue by the day in China (oversight's sales block). */
+    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
 
@@ -69,12 +71,12 @@ public class PurchaseDesk {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
-    private final ObjectProvider<SalesBlocks> salesBlocks;
+    private final SalesBlockRepository salesBlocks;
     private final ObjectProvider<AdvanceLimits> advanceLimits;
 
     PurchaseDesk(CardRepository repository, PurchaseRepository purchases, CardPostings postings, Products products,
                  Merchants merchants, Users users, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
-                 ObjectProvider<SalesBlocks> salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits) {
+                 SalesBlockRepository salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits) {
         this.salesBlocks = salesBlocks;
         this.advanceLimits = advanceLimits;
         this.repository = repository;
@@ -106,11 +108,10 @@ public class PurchaseDesk {
                     + product.currentVersionId(), Map.of("currentVersionId", product.currentVersionId()));
         }
         ContractVersionView version = products.findContractVersion(command.contractVersionId()).orElseThrow();
-        for (SalesBlocks source : salesBlocks.orderedStream().toList()) {
-            source.reasonToRefuse(product.merchantId()).ifPresent(reason -> {
-                throw new Rejection(Products.MERCHANT_MAY_NOT_SELL, "this merchant may not sell prepaid products now: " + reason);
-            });
-        }
+        // Risk tier, closure case, deposit cover and overdue filing: one query over the views those modules publish.
+        salesBlocks.reasonToRefuse(product.merchantId(), LocalDate.now(clock.withZone(SHANGHAI))).ifPresent(reason -> {
+            throw new Rejection(Products.MERCHANT_MAY_NOT_SELL, "this merchant may not sell prepaid products now: " + reason);
+        });
         // Orders waiting for payment count: otherwise several unpaid orders placed together bypass the cap.
         repository.lockHolderAtMerchant(actor.userId(), product.merchantId());
         long pending = repository.pendingAtMerchant(actor.userId(), product.merchantId(), clock.instant().minus(TIME_TO_PAY));

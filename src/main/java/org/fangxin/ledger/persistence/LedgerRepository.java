@@ -9,12 +9,12 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.ledger.AccountId;
+import org.fangxin.ledger.AccountKey;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.AccountView;
 import org.fangxin.ledger.EntryLine;
@@ -45,20 +45,36 @@ public class LedgerRepository {
 
     /**
      * A balance read for a posting, with what the non-negative check needs: under the main row's lock, or, for a
-     * {@code loose} line (an account with slots that the line moves away from its floor), without any lock.
-     * {@code striped}: the account has balance slots.
+     * {@code loose} line (an account with slots that the line moves away from its floor), without any lock, or, for a
+     * {@code drawn} line that found a slot holding enough ({@code slot} ≥ 0), that slot's balance under its lock.
+     * {@code striped}: the account has balance slots. {@code drawn}: a line that lowers a floored account whose code
+     * draws from slots ({@link AccountType#drawsFromSlots}); {@code slot} is -1 until one is picked.
      */
     public record LockedBalance(AccountId account, Currency currency, Side normalSide, boolean nonNegative,
-                                long balanceMinor, boolean striped, boolean loose) {
+                                long balanceMinor, boolean striped, boolean loose, boolean drawn, int slot) {
 
         public LockedBalance(AccountId account, Currency currency, Side normalSide, boolean nonNegative, long balanceMinor) {
-            this(account, currency, normalSide, nonNegative, balanceMinor, false, false);
+            this(account, currency, normalSide, nonNegative, balanceMinor, false, false, false, NO_SLOT);
         }
 
         public LockedBalance withBalance(long newBalanceMinor) {
-            return new LockedBalance(account, currency, normalSide, nonNegative, newBalanceMinor, striped, loose);
+            return new LockedBalance(account, currency, normalSide, nonNegative, newBalanceMinor, striped, loose, drawn, slot);
+        }
+
+        /** The line is posted to its slot: this balance is that slot's, held under its lock. */
+        public LockedBalance inSlot(int pickedSlot, long slotBalanceMinor) {
+            return new LockedBalance(account, currency, normalSide, nonNegative, slotBalanceMinor, striped, loose, drawn,
+                    pickedSlot);
+        }
+
+        /** Whether the line goes to a slot rather than to the main row. */
+        public boolean slotted() {
+            return loose || slot != NO_SLOT;
         }
     }
+
+    /** {@link LockedBalance#slot} of a line that has no slot picked (yet). */
+    public static final int NO_SLOT = -1;
 
     /** Posted transfer header (without entries). */
     public record TransferRow(TransferId id, String postingKey, String description, Instant postedAt,
@@ -102,6 +118,24 @@ public class LedgerRepository {
                 .query(LedgerRepository::account).optional();
     }
 
+    /**
+     * The existing accounts of these keys in one currency, in one read (balances as {@link #findAccount(AccountId)}).
+     * Keys without an owner are not looked up here (an equality join keeps the identity index usable).
+     */
+    public Map<AccountKey, AccountView> findAccounts(List<AccountKey> keys, Currency currency) {
+        String[] types = keys.stream().map(k -> k.type().name()).toArray(String[]::new);
+        UUID[] owners = keys.stream().map(AccountKey::ownerId).toArray(UUID[]::new);
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + """
+                  from unnest(cast(:types as text[]), cast(:owners as uuid[])) as k(type, owner_id)
+                  join ledger.account a on a.type = k.type and a.owner_id = k.owner_id
+                   and a.currency = :currency
+                  join ledger.balance_total b on b.account_id = a.id
+                """)
+                .param("types", types).param("owners", owners).param("currency", currency.getCurrencyCode())
+                .query(LedgerRepository::account).list().stream()
+                .collect(Collectors.toMap(a -> new AccountKey(a.type(), a.ownerId()), a -> a, (x, y) -> x));
+    }
+
     public Optional<AccountView> findAccount(AccountId id) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
                   from ledger.account a join ledger.balance_total b on b.account_id = a.id
@@ -134,11 +168,14 @@ public class LedgerRepository {
     }
 
     /**
-     * Reads the balances a transfer's lines need and locks the main rows of the accounts whose line is not loose, in
-     * ascending id order (as {@link #lockBalances}). A line is loose when its account has balance slots and the line
-     * cannot take it below zero (no floor, or a movement away from it): it is added to a free slot later
-     * ({@link #insertEntriesAndAddToBalances}), so the main row is not locked and its balance is read only for the
-     * currency check. A striped account whose line is not loose must have its slots folded ({@link #foldSlots}).
+     * Reads the balances a transfer's lines need and locks the main rows of the accounts whose line is neither loose nor
+     * drawn, in ascending id order (as {@link #lockBalances}). A line is loose when its account has balance slots and the
+     * line cannot take it below zero (no floor, or a movement away from it): it is added to a free slot later
+     * ({@link #insertTransferAndEntries}), so the main row is not locked and its balance is read only for the
+     * currency check. A line is drawn when it lowers a floored striped account whose code draws from slots: after the
+     * main rows, it takes the free slot holding the most, if that is enough (SKIP LOCKED, so it never waits here),
+     * and answers that slot and its balance; slot -1 when none was free with enough. A striped account whose line is
+     * neither must have its slots folded ({@link #foldSlots}).
      */
     public List<LockedBalance> lockForPosting(List<EntryLine> lines) {
         UUID[] ids = new UUID[lines.size()];
@@ -147,28 +184,46 @@ public class LedgerRepository {
             ids[i] = lines.get(i).account().value();
             amounts[i] = lines.get(i).amount().amountMinor();
         }
+        String[] drawing = java.util.Arrays.stream(AccountType.values()).filter(AccountType::drawsFromSlots)
+                .map(Enum::name).toArray(String[]::new);
         return jdbc.sql("""
                 with line as (select * from unnest(cast(:ids as uuid[]), cast(:amounts as bigint[])) as l(account_id, amount)),
                 meta as (
-                    select b.account_id, b.currency, b.normal_side, b.non_negative, b.balance_minor, m.striped,
-                           m.striped and (not b.non_negative
-                                          or (case b.normal_side when 'DEBIT' then l.amount else -l.amount end) > 0) as loose
+                    select b.account_id, b.currency, b.normal_side, b.non_negative, b.balance_minor, m.striped, d.normal_amount,
+                           m.striped and (not b.non_negative or d.normal_amount > 0) as loose,
+                           m.striped and b.non_negative and d.normal_amount < 0 and a.type = any(cast(:drawing as text[])) as drawn
                       from line l join ledger.balance b on b.account_id = l.account_id
+                      join ledger.account a on a.id = b.account_id
+                      cross join lateral (select case b.normal_side when 'DEBIT' then l.amount else -l.amount end
+                                                 as normal_amount) d
                       cross join lateral (select exists (select 1 from ledger.balance_slot s
                                                           where s.account_id = b.account_id) as striped) m),
                 locked as materialized (
                     select b.account_id, b.balance_minor from ledger.balance b
-                     where b.account_id in (select account_id from meta where not loose)
+                     where b.account_id in (select account_id from meta where not loose and not drawn)
                      order by b.account_id
-                       for update)
+                       for update),
+                drawn as materialized (
+                    select m.account_id, p.slot, p.balance_minor
+                      from meta m cross join lateral (
+                          select s.slot, s.balance_minor from ledger.balance_slot s
+                           where m.drawn and s.account_id = m.account_id
+                             and (case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end)
+                                 + m.normal_amount >= 0
+                             and (select count(*) from locked) >= 0
+                           order by case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end desc, s.slot
+                           limit 1
+                             for update skip locked) p)
                 select m.account_id, m.currency, m.normal_side, m.non_negative,
-                       coalesce(k.balance_minor, m.balance_minor), m.striped, m.loose
+                       coalesce(w.balance_minor, k.balance_minor, m.balance_minor), m.striped, m.loose, m.drawn,
+                       coalesce(w.slot, -1)
                   from meta m left join locked k on k.account_id = m.account_id
+                  left join drawn w on w.account_id = m.account_id
                 """)
-                .param("ids", ids).param("amounts", amounts)
+                .param("ids", ids).param("amounts", amounts).param("drawing", drawing)
                 .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
                         Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5),
-                        rs.getBoolean(6), rs.getBoolean(7)))
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9)))
                 .list();
     }
 
@@ -219,56 +274,53 @@ public class LedgerRepository {
                 .list();
     }
 
-    /** Inserts the transfer header unless its posting key exists (waiting for a concurrent insert); true if inserted. */
-    public boolean insertTransferIfAbsent(TransferId id, String postingKey, String description, Instant postedAt,
-                                          TransferId reverses) {
-        return jdbc.sql("""
-                insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
-                values (:id, :key, :description, :postedAt, :reverses)
-                on conflict on constraint transfer_posting_key do nothing
-                """)
-                .param("id", id.value()).param("key", postingKey).param("description", description)
-                .param("postedAt", Timestamp.from(postedAt)).param("reverses", reverses == null ? null : reverses.value())
-                .update() == 1;
-    }
-
-    public void insertEntry(TransferId transfer, EntryLine line, Instant postedAt) {
-        jdbc.sql("""
-                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
-                values (:transfer, :account, :amount, :currency, :postedAt)
-                """)
-                .param("transfer", transfer.value()).param("account", line.account().value())
-                .param("amount", line.amount().amountMinor()).param("currency", line.amount().currency().getCurrencyCode())
-                .param("postedAt", Timestamp.from(postedAt))
-                .update();
-    }
-
     /**
-     * Inserts a transfer's entries and adds them to the balances in one statement (one round trip instead of two per
-     * line); returns the entries as posted, in line order. The main balance rows must be locked by the caller, except
-     * those of the {@code loose} accounts: their lines go to the first slot no other transaction holds (SKIP LOCKED),
-     * or, when every slot is taken, to a random one (waiting for it), so concurrent postings rarely wait.
+     * Inserts a transfer's header (unless its posting key exists, waiting for a concurrent insert), its entries, and adds
+     * them to the balances, in one statement (one round trip instead of two plus two per line); returns the entries as
+     * posted, in line order, or none when the posting key was taken (nothing written). The main balance rows must be locked by the caller, except
+     * those of the {@code slotted} accounts: a line whose slot was picked under its lock (a drawn line) goes to that slot,
+     * any other (a loose line) to the slot holding least of those no other transaction holds (SKIP LOCKED, so
+     * increases spread over the slots), or, when every slot is taken, to a random one (waiting for it), so concurrent
+     * postings rarely wait.
      */
-    public List<EntryView> insertEntriesAndAddToBalances(TransferId transfer, List<EntryLine> lines, Instant postedAt,
-                                                         Set<AccountId> loose) {
+    public List<EntryView> insertTransferAndEntries(TransferRow header, List<EntryLine> lines,
+                                                    Map<AccountId, Integer> slotted) {
+        TransferId transfer = header.id();
+        Instant postedAt = header.postedAt();
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:transfer, cast(:account").append(i).append(" as uuid), cast(:amount")
-                    .append(i).append(" as bigint), cast(:currency").append(i).append(" as char(3)), :postedAt)");
+            values.append(i == 0 ? "" : ", ").append("(cast(:account").append(i).append(" as uuid), cast(:amount")
+                    .append(i).append(" as bigint), cast(:currency").append(i).append(" as char(3)))");
+        }
+        UUID[] slottedAccounts = new UUID[slotted.size()];
+        Integer[] slots = new Integer[slotted.size()];
+        int k = 0;
+        for (Map.Entry<AccountId, Integer> line : slotted.entrySet()) {
+            slottedAccounts[k] = line.getKey().value();
+            slots[k++] = line.getValue();
         }
         var statement = jdbc.sql("""
-                with posted as (
+                with header as (
+                    insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
+                    values (:transfer, :key, :description, :postedAt, :reverses)
+                    on conflict on constraint transfer_posting_key do nothing
+                    returning id),
+                posted as (
                     insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
-                    values %s
+                    select h.id, v.account_id, v.amount_minor, v.currency, :postedAt
+                      from header h cross join (values %s) as v(account_id, amount_minor, currency)
                     returning id, transfer_id, account_id, amount_minor, currency, posted_at),
                 picked as materialized (
                     select l.account_id,
+                           case when l.slot >= 0 then l.slot else
                            coalesce((select s.slot from ledger.balance_slot s where s.account_id = l.account_id
-                                      order by s.slot limit 1 for update skip locked), :fallbackSlot) as slot
-                      from unnest(cast(:loose as uuid[])) as l(account_id)),
+                                      order by case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end,
+                                               s.slot
+                                      limit 1 for update skip locked), :fallbackSlot) end as slot
+                      from unnest(cast(:slotted as uuid[]), cast(:slots as int[])) as l(account_id, slot)),
                 main as (
                     update ledger.balance b set balance_minor = b.balance_minor + p.amount_minor, updated_at = :postedAt
-                      from posted p where b.account_id = p.account_id and p.account_id <> all(cast(:loose as uuid[]))
+                      from posted p where b.account_id = p.account_id and p.account_id <> all(cast(:slotted as uuid[]))
                     returning b.account_id),
                 slotted as (
                     update ledger.balance_slot s set balance_minor = s.balance_minor + p.amount_minor, updated_at = :postedAt
@@ -280,7 +332,9 @@ public class LedgerRepository {
                   from posted p order by p.id
                 """.formatted(values))
                 .param("transfer", transfer.value()).param("postedAt", Timestamp.from(postedAt))
-                .param("loose", loose.stream().map(AccountId::value).toArray(UUID[]::new))
+                .param("key", header.postingKey()).param("description", header.description())
+                .param("reverses", header.reverses() == null ? null : header.reverses().value())
+                .param("slotted", slottedAccounts).param("slots", slots)
                 .param("fallbackSlot", ThreadLocalRandom.current().nextInt(AccountType.BALANCE_SLOTS));
         for (int i = 0; i < lines.size(); i++) {
             EntryLine line = lines.get(i);
@@ -290,7 +344,10 @@ public class LedgerRepository {
         }
         record Posted(EntryView entry, long balancesUpdated) { }
         List<Posted> posted = statement.query((rs, n) -> new Posted(entry(rs, n), rs.getLong(7))).list();
-        long balancesUpdated = posted.isEmpty() ? 0 : posted.get(0).balancesUpdated();
+        if (posted.isEmpty()) {
+            return List.of();
+        }
+        long balancesUpdated = posted.get(0).balancesUpdated();
         if (posted.size() != lines.size() || balancesUpdated != lines.size()) {
             throw new IllegalStateException("transfer " + transfer + ": " + posted.size() + " entries posted and "
                     + balancesUpdated + " balances updated for " + lines.size() + " lines");

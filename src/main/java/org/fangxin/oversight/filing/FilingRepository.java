@@ -88,14 +88,13 @@ public class FilingRepository {
                 .param("status", status).param("limit", limit).query(FilingRepository::row).list();
     }
 
-    /** The merchant's overdue filings (due or sent back before {@code today}) whose rule blocks sales. */
+    /**
+     * Whether an overdue filing (due or sent back before {@code today}) whose rule blocks sales stops the merchant's
+     * sales: the published view {@code oversight.sales_block}, which the card module's purchase check reads too.
+     */
     public boolean blocksSales(UUID merchantId, LocalDate today) {
         return jdbc.sql("""
-                select exists (select 1 from oversight.filing f
-                  join oversight.filing_rule r on r.sector = coalesce(
-                       (select sector from oversight.filing_rule where sector = f.sector), '*')
-                 where f.merchant_id = :merchant and f.status in ('DUE', 'CORRECTIONS_REQUESTED')
-                   and f.due_on < :today and r.block_when_overdue)
+                select exists (select 1 from oversight.sales_block where merchant_id = :merchant and blocked_from <= :today)
                 """).param("merchant", merchantId).param("today", Date.valueOf(today)).query(Boolean.class).single();
     }
 

@@ -109,6 +109,15 @@ public class ProtectionRepository {
                 """).param("m", merchantId).query(ProtectionRepository::coverage).single();
     }
 
+    /**
+     * The first reason this module stops the merchant's prepaid sales (an open closure case, else an under-covered
+     * deposit), from the view {@code protection.sales_block} that the card module's purchase check reads too.
+     */
+    public Optional<String> salesBlock(UUID merchantId) {
+        return jdbc.sql("select reason from protection.sales_block where merchant_id = :m order by rank limit 1")
+                .param("m", merchantId).query(String.class).optional();
+    }
+
     public Optional<CoverageRow> coverage(UUID merchantId) {
         return jdbc.sql("""
                 select merchant_id, currency, exposure_minor, insured_cover_minor, required_minor, lodged_minor,

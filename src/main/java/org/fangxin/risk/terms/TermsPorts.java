@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.AdvanceLimits;
-import org.fangxin.card.SalesBlocks;
 import org.fangxin.insurance.MerchantRiskTiers;
 import org.fangxin.insurance.RiskTier;
 import org.fangxin.ledger.AccountType;
@@ -24,13 +23,13 @@ import org.springframework.stereotype.Component;
  * The consequences of a merchant's tier, handed to the modules that enforce them through the ports they own (so none of
  * them depends on risk): the supervision ratio new contracts state and purchases use (a floor and a relief for
  * {@code rules.Rules#supervisionRatio}, the one place the ratio is evaluated: {@link SupervisionRatioFloors}), sales
- * stop ({@link SalesBlocks}), the advance cap ({@link AdvanceLimits}), the premium tier
+ * stop (the published view risk.sales_block, read by the card module's purchase check), the advance cap ({@link AdvanceLimits}), the premium tier
  * ({@link MerchantRiskTiers}), the deposit share ({@link DepositShares}) and the settlement cycle
  * ({@link MerchantSettlementCycles}). Each reads the terms stored by the last rating; a merchant not rated gets no answer, so
  * the owner's own rule applies.
  */
 @Component
-class TermsPorts implements SalesBlocks, AdvanceLimits, MerchantRiskTiers, DepositShares, MerchantSettlementCycles,
+class TermsPorts implements AdvanceLimits, MerchantRiskTiers, DepositShares, MerchantSettlementCycles,
         SupervisionRatioFloors {
 
     private final TierRepository tiers;
@@ -57,12 +56,6 @@ class TermsPorts implements SalesBlocks, AdvanceLimits, MerchantRiskTiers, Depos
         String row = terms.sources().getOrDefault("supervisionRatioBp", "");
         return new SupervisionRatio(terms.supervisionRatioBp(), "风险等级 " + terms.tier() + " (risk tier)"
                 + (row.isBlank() ? "" : ": " + row));
-    }
-
-    @Override
-    public Optional<String> reasonToRefuse(UUID merchantId) {
-        return tiers.terms(merchantId).filter(TermsView::salesBlocked)
-                .map(t -> "risk tier " + t.tier() + (t.blockSource() == null ? "" : " (" + t.blockSource() + ")"));
     }
 
     @Override
