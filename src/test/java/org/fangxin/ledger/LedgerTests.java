@@ -260,6 +260,30 @@ class LedgerTests extends ModuleTest {
     }
 
     @Test
+    void databaseRefusesAnEntryAddedToAPostedTransferThatUnbalancesItOrAHalfWrittenTransfer() {
+        Books books = books();
+        fund(books, 500);
+        UUID posted = jdbc.sql("select id from ledger.transfer t where exists (select 1 from ledger.entry e"
+                        + " where e.transfer_id = t.id and e.account_id = :card) limit 1")
+                .param("card", books.card().id().value()).query(UUID.class).single();
+        // checked per statement (not at commit): one more line on a posted transfer, however it is written
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                values (:t, :a, 7, 'CNY', now())
+                """).param("t", posted).param("a", books.escrow().id().value()).update())
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("does not balance");
+        // a transfer's entries written in two statements: the first leaves it unbalanced, which is refused at once
+        UUID rogue = UUID.randomUUID();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("insert into ledger.transfer (id, posting_key, description, posted_at) values (:id, :key, 'rogue', now())")
+                    .param("id", rogue).param("key", key("rogue")).update();
+            jdbc.sql("insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)"
+                    + " values (:t, :a, 100, 'CNY', now())").param("t", rogue).param("a", books.clearing().id().value()).update();
+        })).isInstanceOf(DataAccessException.class).hasStackTraceContaining("at least two");
+        assertThat(ledger.transfer(new TransferId(posted)).entries()).hasSize(2);
+    }
+
+    @Test
     void postsInsideTheCallersTransactionAndVanishesWithItsRollback() {
         Books books = books();
         String rolledBack = key("purchase");

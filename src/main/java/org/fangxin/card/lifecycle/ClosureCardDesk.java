@@ -103,9 +103,12 @@ class ClosureCardDesk implements ClosureCards {
         repository.lockAll(orders.stream().map(ToCompensate::cardId).toList()).forEach(row -> rows.put(row.id(), row));
         Instant now = clock.instant();
         List<ClosureCardRepository.Compensated> ended = new ArrayList<>(orders.size());
-        List<Object[]> events = new ArrayList<>(orders.size());
+        UUID[] eventIds = new UUID[orders.size()];
+        UUID[] eventCards = new UUID[orders.size()];
+        long[] eventAmounts = new long[orders.size()];
         Map<UUID, Long> excessByMerchant = new HashMap<>();
-        for (ToCompensate order : orders) {
+        for (int i = 0; i < orders.size(); i++) {
+            ToCompensate order = orders.get(i);
             CardRow card = held(rows.get(order.cardId()), order.cardId());
             long value = order.unredeemed().amountMinor();
             long advance = card.advanceOutstandingMinor();
@@ -115,11 +118,13 @@ class ClosureCardDesk implements ClosureCards {
             if (excess > 0) {
                 excessByMerchant.merge(card.merchantId(), excess, Long::sum);
             }
-            events.add(new Object[] {ids.next(), card.id(), value});
+            eventIds[i] = ids.next();
+            eventCards[i] = card.id();
+            eventAmounts[i] = value;
         }
         repository.endCompensated(ended, now, reason);
         excessByMerchant.forEach(this::settleUnrecovered);
-        repository.addEvents(events, now, "COMPENSATED", reason == null ? "" : reason);
+        repository.addEvents(eventIds, eventCards, eventAmounts, now, "COMPENSATED", reason == null ? "" : reason);
     }
 
     @Override

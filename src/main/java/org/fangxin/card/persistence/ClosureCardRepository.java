@@ -87,31 +87,36 @@ public class ClosureCardRepository {
 
     /**
      * Ends live cards as REFUNDED and settles them at once, as {@link CardRepository#end} then {@link CardRepository#settleEnded} with the whole
-     * value refunded: one JDBC batch. Refunded adds the value to what the card counted as refunded before (a live card's
+     * value refunded: one statement. Refunded adds the value to what the card counted as refunded before (a live card's
      * value an insurer was subrogated to), so earned stays what the merchant earned. The rows must be locked by the caller.
      */
     public void endCompensated(List<Compensated> cards, Instant at, String reason) {
-        Timestamp ts = Timestamp.from(at);
-        int[] rows = template.batchUpdate("""
-                update card.card set status = 'REFUNDED', refunded_minor = refunded_minor + ?,
-                       advance_outstanding_minor = 0, advance_unrecovered_minor = advance_unrecovered_minor + ?,
-                       ended_at = ?, end_reason = ?
-                 where id = ? and status in ('ACTIVE', 'FROZEN')
-                """, cards.stream().map(c -> new Object[] {c.refundedMinor(), c.unrecoveredMinor(), ts, reason, c.id()}).toList());
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == 0) {
-                throw new IllegalStateException("card " + cards.get(i).id() + " is not live under its lock");
-            }
+        int rows = jdbc.sql("""
+                update card.card c set status = 'REFUNDED', refunded_minor = c.refunded_minor + x.refunded,
+                       advance_outstanding_minor = 0, advance_unrecovered_minor = c.advance_unrecovered_minor + x.unrecovered,
+                       ended_at = :at, end_reason = :reason
+                  from unnest(:ids, :refunded, :unrecovered) as x(id, refunded, unrecovered)
+                 where c.id = x.id and c.status in ('ACTIVE', 'FROZEN')
+                """)
+                .param("ids", cards.stream().map(Compensated::id).toArray(UUID[]::new))
+                .param("refunded", cards.stream().mapToLong(Compensated::refundedMinor).toArray())
+                .param("unrecovered", cards.stream().mapToLong(Compensated::unrecoveredMinor).toArray())
+                .param("at", Timestamp.from(at)).param("reason", reason).update();
+        if (rows != cards.size()) {
+            throw new IllegalStateException("ended " + rows + " of " + cards.size() + " cards: some were not live under their lock");
         }
     }
 
-    /** One history row per card (bulk): kind, detail and amount per card. */
-    public void addEvents(List<Object[]> idCardAmount, Instant at, String kind, String detail) {
-        Timestamp ts = Timestamp.from(at);
-        template.batchUpdate("""
+    /** One history row per card (bulk, one statement): ids, cards and amounts in step; kind and detail shared. */
+    public void addEvents(UUID[] ids, UUID[] cardIds, long[] amounts, Instant at, String kind, String detail) {
+        jdbc.sql("""
                 insert into card.card_event (id, card_id, occurred_at, kind, detail, amount_minor, sessions, reference_id)
-                values (?, ?, ?, ?, ?, ?, null, null)
-                """, idCardAmount.stream().map(r -> new Object[] {r[0], r[1], ts, kind, detail, r[2]}).toList());
+                select e.id, e.card_id, :at, :kind, :detail, e.amount, null, null
+                  from unnest(:ids, :cards, :amounts) with ordinality as e(id, card_id, amount, n)
+                 order by e.n
+                """)
+                .param("ids", ids).param("cards", cardIds).param("amounts", amounts)
+                .param("at", Timestamp.from(at)).param("kind", kind).param("detail", detail).update();
     }
 
     /** An ended card's advance the merchant still owes (compensation paid less than it). */

@@ -64,22 +64,35 @@ class CompensationRepository {
                 .param("who", b.plannedBy()).param("completed", ts(b.completedAt())).update();
     }
 
-    /** Inserts the lines in JDBC batches of 1,000 rows. */
+    /** Inserts the lines, one statement per 10,000 (arrays unnested by PostgreSQL). */
     void insertLines(List<Line> lines) {
-        String sql = """
-                insert into compensation.compensation_line (id, batch_id, case_id, seq, card_id, consumer_id,
-                       payment_order_id, unredeemed_minor, advance_minor, escrow_minor, deposit_minor, fund_minor, choice,
-                       due_at, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CASH', ?, 'PLANNED')
-                """;
-        for (int from = 0; from < lines.size(); from += 1_000) {
-            List<Object[]> rows = new ArrayList<>();
-            for (Line l : lines.subList(from, Math.min(lines.size(), from + 1_000))) {
-                rows.add(new Object[] {l.id(), l.batchId(), l.caseId(), l.seq(), l.cardId(), l.consumerId(),
-                        l.paymentOrderId(), l.unredeemedMinor(), l.advanceMinor(), l.escrowMinor(), l.depositMinor(),
-                        l.fundMinor(), ts(l.dueAt())});
-            }
-            template.batchUpdate(sql, rows);
+        for (int from = 0; from < lines.size(); from += 10_000) {
+            List<Line> part = lines.subList(from, Math.min(lines.size(), from + 10_000));
+            jdbc.sql("""
+                    insert into compensation.compensation_line (id, batch_id, case_id, seq, card_id, consumer_id,
+                           payment_order_id, unredeemed_minor, advance_minor, escrow_minor, deposit_minor, fund_minor,
+                           choice, due_at, status)
+                    select l.id, l.batch_id, l.case_id, l.seq, l.card_id, l.consumer_id, l.payment_order_id, l.unredeemed,
+                           l.advance, l.escrow, l.deposit, l.fund, 'CASH', l.due_at, 'PLANNED'
+                      from unnest(:ids, :batches, :cases, :seqs, :cards, :consumers, :orders, :unredeemed, :advance,
+                                  :escrow, :deposit, :fund, cast(:due as timestamptz[]))
+                           as l(id, batch_id, case_id, seq, card_id, consumer_id, payment_order_id, unredeemed, advance,
+                                escrow, deposit, fund, due_at)
+                    """)
+                    .param("ids", part.stream().map(Line::id).toArray(UUID[]::new))
+                    .param("batches", part.stream().map(Line::batchId).toArray(UUID[]::new))
+                    .param("cases", part.stream().map(Line::caseId).toArray(UUID[]::new))
+                    .param("seqs", part.stream().mapToInt(Line::seq).toArray())
+                    .param("cards", part.stream().map(Line::cardId).toArray(UUID[]::new))
+                    .param("consumers", part.stream().map(Line::consumerId).toArray(UUID[]::new))
+                    .param("orders", part.stream().map(Line::paymentOrderId).toArray(UUID[]::new))
+                    .param("unredeemed", part.stream().mapToLong(Line::unredeemedMinor).toArray())
+                    .param("advance", part.stream().mapToLong(Line::advanceMinor).toArray())
+                    .param("escrow", part.stream().mapToLong(Line::escrowMinor).toArray())
+                    .param("deposit", part.stream().mapToLong(Line::depositMinor).toArray())
+                    .param("fund", part.stream().mapToLong(Line::fundMinor).toArray())
+                    .param("due", part.stream().map(l -> l.dueAt().toString()).toArray(String[]::new))
+                    .update();
         }
     }
 
@@ -245,17 +258,21 @@ class CompensationRepository {
 
     record Settled(UUID lineId, String status, String paymentReference, String manualReason) { }
 
-    /** As {@link #markSettled} for a chunk's lines, in one JDBC batch. */
+    /** As {@link #markSettled} for a chunk's lines, in one statement. */
     void markAllSettled(List<Settled> lines, Instant at) {
-        int[] rows = template.batchUpdate("""
-                update compensation.compensation_line set status = ?, payment_reference = ?, manual_reason = ?, settled_at = ?
-                 where id = ? and status = 'PLANNED'
-                """, lines.stream().map(l -> new Object[] {l.status(), l.paymentReference(), l.manualReason(), ts(at), l.lineId()})
-                .toList());
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == 0) {
-                throw new IllegalStateException("line " + lines.get(i).lineId() + " is not PLANNED under its lock");
-            }
+        int rows = jdbc.sql("""
+                update compensation.compensation_line l set status = s.status, payment_reference = s.ref,
+                       manual_reason = s.reason, settled_at = :at
+                  from unnest(:ids, :statuses, :refs, :reasons) as s(id, status, ref, reason)
+                 where l.id = s.id and l.status = 'PLANNED'
+                """)
+                .param("ids", lines.stream().map(Settled::lineId).toArray(UUID[]::new))
+                .param("statuses", lines.stream().map(Settled::status).toArray(String[]::new))
+                .param("refs", lines.stream().map(Settled::paymentReference).toArray(String[]::new))
+                .param("reasons", lines.stream().map(Settled::manualReason).toArray(String[]::new))
+                .param("at", ts(at)).update();
+        if (rows != lines.size()) {
+            throw new IllegalStateException("settled " + rows + " of " + lines.size() + " lines: some were not PLANNED under their lock");
         }
     }
 

@@ -2,7 +2,6 @@ package org.fangxin.ledger.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.fangxin.ledger.Side;
 import org.fangxin.ledger.TransferId;
 import org.fangxin.ledger.persistence.LedgerRepository.LockedBalance;
 import org.fangxin.ledger.persistence.LedgerRepository.TransferRow;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,13 +24,11 @@ import org.springframework.stereotype.Repository;
 public class BulkPostingRepository {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
     private final LedgerRepository single;
 
-    public BulkPostingRepository(JdbcClient jdbc, JdbcTemplate template, LedgerRepository single) {
+    public BulkPostingRepository(JdbcClient jdbc, LedgerRepository single) {
         this.jdbc = jdbc;
-        this.template = template;
         this.single = single;
     }
 
@@ -121,45 +117,65 @@ public class BulkPostingRepository {
 
     /**
      * Bulk write of transfers already validated, replay-checked and floor-checked under the balance locks: headers,
-     * entries and one balance update per account, each as one JDBC batch. Answers the number of headers inserted (a
+     * entries and one balance update per account, one statement each (arrays unnested by PostgreSQL; the entries'
+     * statement trigger checks each transfer's balance once, set-based). Answers the number of headers inserted (a
      * posting key taken meanwhile is not inserted; the caller then fails the transaction).
      */
-    public int insertTransfers(List<TransferId> ids, List<org.fangxin.ledger.NewTransfer> transfers, Instant postedAt,
-                               java.util.Map<AccountId, Long> deltas) {
+    public int insertTransfers(List<TransferId> ids, List<NewTransfer> transfers, Instant postedAt,
+                               Map<AccountId, Long> deltas) {
         Timestamp at = Timestamp.from(postedAt);
-        List<Object[]> headers = new ArrayList<>(transfers.size());
-        List<Object[]> entries = new ArrayList<>();
-        for (int i = 0; i < transfers.size(); i++) {
-            var t = transfers.get(i);
-            headers.add(new Object[] {ids.get(i).value(), t.postingKey(), t.description(), at});
-            for (EntryLine line : t.lines()) {
-                entries.add(new Object[] {ids.get(i).value(), line.account().value(), line.amount().amountMinor(),
-                        line.amount().currency().getCurrencyCode(), at});
-            }
-        }
-        int inserted = 0;
-        for (int n : template.batchUpdate("""
+        int inserted = jdbc.sql("""
                 insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
-                values (?, ?, ?, ?, null)
+                select t.id, t.posting_key, t.description, :at, null
+                  from unnest(:ids, :keys, :descriptions) as t(id, posting_key, description)
                 on conflict on constraint transfer_posting_key do nothing
-                """, headers)) {
-            inserted += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
-        }
+                """)
+                .param("ids", ids.stream().map(TransferId::value).toArray(UUID[]::new))
+                .param("keys", transfers.stream().map(NewTransfer::postingKey).toArray(String[]::new))
+                .param("descriptions", transfers.stream().map(NewTransfer::description).toArray(String[]::new))
+                .param("at", at).update();
         if (inserted != transfers.size()) {
             return inserted;
         }
-        template.batchUpdate("""
-                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
-                values (?, ?, ?, ?, ?)
-                """, entries);
-        List<Object[]> updates = new ArrayList<>(deltas.size());
-        deltas.forEach((account, delta) -> updates.add(new Object[] {delta, at, account.value()}));
-        for (int n : template.batchUpdate(
-                "update ledger.balance set balance_minor = balance_minor + ?, updated_at = ? where account_id = ?", updates)) {
-            if (n == 0) {
-                throw new IllegalStateException("a balance row is missing");
-            }
+        insertEntries(ids, transfers, at);
+        int updated = jdbc.sql("""
+                update ledger.balance b set balance_minor = b.balance_minor + d.delta, updated_at = :at
+                  from unnest(:accounts, :deltas) as d(account_id, delta) where b.account_id = d.account_id
+                """)
+                .param("accounts", deltas.keySet().stream().map(AccountId::value).toArray(UUID[]::new))
+                .param("deltas", deltas.values().stream().mapToLong(Long::longValue).toArray())
+                .param("at", at).update();
+        if (updated != deltas.size()) {
+            throw new IllegalStateException("a balance row is missing: updated " + updated + " of " + deltas.size());
         }
         return inserted;
+    }
+
+    /** All entries of the transfers in one statement, in line order (so the entries' ids follow the transfers). */
+    private void insertEntries(List<TransferId> ids, List<NewTransfer> transfers, Timestamp at) {
+        int n = transfers.stream().mapToInt(t -> t.lines().size()).sum();
+        UUID[] transferIds = new UUID[n];
+        UUID[] accounts = new UUID[n];
+        long[] amounts = new long[n];
+        String[] currencies = new String[n];
+        int i = 0;
+        for (int t = 0; t < transfers.size(); t++) {
+            for (EntryLine line : transfers.get(t).lines()) {
+                transferIds[i] = ids.get(t).value();
+                accounts[i] = line.account().value();
+                amounts[i] = line.amount().amountMinor();
+                currencies[i] = line.amount().currency().getCurrencyCode();
+                i++;
+            }
+        }
+        jdbc.sql("""
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                select e.transfer_id, e.account_id, e.amount_minor, e.currency, :at
+                  from unnest(:transfers, :accounts, :amounts, :currencies) with ordinality as e(transfer_id, account_id,
+                       amount_minor, currency, n)
+                 order by e.n
+                """)
+                .param("transfers", transferIds).param("accounts", accounts).param("amounts", amounts)
+                .param("currencies", currencies).param("at", at).update();
     }
 }
