@@ -88,6 +88,7 @@ public class AuditTrail {
                 .param("type", objectType)
                 .param("requestId", MDC.get("requestId"))
                 .update();
+        sealer.afterCommit();
     }
 
     /** The newest entries for one object (or all objects when objectId is null), newest first. */

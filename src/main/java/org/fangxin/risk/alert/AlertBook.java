@@ -3,7 +3,11 @@ package org.fangxin.risk.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.risk.AlertKind;
 import org.fangxin.risk.AlertView;
@@ -47,18 +51,33 @@ public class AlertBook {
 
     /** True when raised now; false when the same occurrence was raised before. */
     public boolean raise(NewAlert alert) {
-        Instant now = clock.instant();
-        MerchantView merchant = alert.merchant();
-        AlertView view = new AlertView(ids.next(), merchant.id(), merchant.legalName(), alert.kind(), alert.detail(),
-                alert.detailArgs(),
-                alert.fromTier(), alert.toTier(), alert.factor(), merchant.regionCode(), merchant.sector().name(), now,
-                now.plus(acknowledgeWithin), null, null, null, null);
-        if (!alerts.insert(view, alert.dedupKey())) {
-            return false;
+        return raiseAll(List.of(alert)) == 1;
+    }
+
+    /**
+     * Raises the alerts in three statements whatever their number (a chunk of the nightly rating): the new ones stored,
+     * their audit entries, then one {@link RiskAlertRaised} each; answers how many were new.
+     */
+    public int raiseAll(List<NewAlert> raise) {
+        if (raise.isEmpty()) {
+            return 0;
         }
-        audit.record("risk.alert-raised", "merchant", merchant.id(), null, view);
-        events.publishEvent(new RiskAlertRaised(view.id(), merchant.id(), alert.kind(), merchant.regionCode(),
-                merchant.sector().name(), now));
-        return true;
+        Instant now = clock.instant();
+        Map<String, AlertView> byKey = new LinkedHashMap<>();
+        for (NewAlert alert : raise) {
+            MerchantView merchant = alert.merchant();
+            byKey.putIfAbsent(alert.dedupKey(), new AlertView(ids.next(), merchant.id(), merchant.legalName(), alert.kind(),
+                    alert.detail(), alert.detailArgs(), alert.fromTier(), alert.toTier(), alert.factor(),
+                    merchant.regionCode(), merchant.sector().name(), now, now.plus(acknowledgeWithin), null, null, null, null));
+        }
+        Set<UUID> inserted = alerts.insertAll(byKey);
+        List<AlertView> raised = byKey.values().stream().filter(view -> inserted.contains(view.id())).toList();
+        audit.recordAll("risk.alert-raised", "merchant",
+                raised.stream().map(view -> new AuditTrail.Change(view.merchantId(), null, view)).toList());
+        for (AlertView view : raised) {
+            events.publishEvent(new RiskAlertRaised(view.id(), view.merchantId(), view.kind(), view.regionCode(),
+                    view.sector(), now));
+        }
+        return raised.size();
     }
 }

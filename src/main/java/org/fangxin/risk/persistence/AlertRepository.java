@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.fangxin.merchant.MerchantScope;
 import org.fangxin.risk.AlertKind;
@@ -16,6 +18,7 @@ import org.fangxin.risk.AlertView;
 import org.fangxin.risk.RiskTier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Risk alerts; a dedup key makes raising the same alert twice a no-op. */
 @Repository
@@ -26,26 +29,42 @@ public class AlertRepository {
             acknowledged_at, acknowledged_by, acknowledgement_note""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    public AlertRepository(JdbcClient jdbc) {
+    public AlertRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    /** Inserts the alert unless one with the dedup key exists; true when inserted. */
-    public boolean insert(AlertView alert, String dedupKey) {
-        return jdbc.sql("""
+    /** Inserts the alerts (by dedup key) in one statement, each unless one with its key exists; answers the ids inserted. */
+    public Set<UUID> insertAll(Map<String, AlertView> byDedupKey) {
+        List<Map.Entry<String, AlertView>> rows = List.copyOf(byDedupKey.entrySet());
+        return new HashSet<>(jdbc.sql("""
                 insert into risk.alert (id, merchant_id, kind, subject, detail_args, from_tier, to_tier, factor, region_code, sector,
                     raised_at, acknowledge_by, dedup_key)
-                values (:id, :merchant, :kind, :subject, :args, :from, :to, :factor, :region, :sector, :at, :by, :dedup)
+                select a.id, a.merchant_id, a.kind, a.subject, array(select jsonb_array_elements_text(a.args::jsonb)),
+                       a.from_tier, a.to_tier, a.factor, a.region, a.sector, a.raised_at, a.acknowledge_by, a.dedup_key
+                  from unnest(:ids, :merchants, :kinds, :subjects, :args, :from, :to, :factors, :regions, :sectors,
+                              cast(:raisedAt as timestamptz[]), cast(:acknowledgeBy as timestamptz[]), :dedup)
+                       as a(id, merchant_id, kind, subject, args, from_tier, to_tier, factor, region, sector, raised_at,
+                            acknowledge_by, dedup_key)
                 on conflict (dedup_key) do nothing
+                returning id
                 """)
-                .param("id", alert.id()).param("merchant", alert.merchantId()).param("kind", alert.kind().name())
-                .param("subject", alert.detail()).param("args", alert.detailArgs().toArray(String[]::new))
-                .param("from", name(alert.fromTier())).param("to", name(alert.toTier()))
-                .param("factor", alert.factor()).param("region", alert.regionCode()).param("sector", alert.sector())
-                .param("at", Timestamp.from(alert.raisedAt())).param("by", Timestamp.from(alert.acknowledgeBy()))
-                .param("dedup", dedupKey)
-                .update() == 1;
+                .param("ids", SqlArrays.uuids(rows, e -> e.getValue().id()))
+                .param("merchants", SqlArrays.uuids(rows, e -> e.getValue().merchantId()))
+                .param("kinds", SqlArrays.texts(rows, e -> e.getValue().kind()))
+                .param("subjects", SqlArrays.texts(rows, e -> e.getValue().detail()))
+                .param("args", SqlArrays.texts(rows, e -> json.writeValueAsString(e.getValue().detailArgs())))
+                .param("from", SqlArrays.texts(rows, e -> e.getValue().fromTier()))
+                .param("to", SqlArrays.texts(rows, e -> e.getValue().toTier()))
+                .param("factors", SqlArrays.texts(rows, e -> e.getValue().factor()))
+                .param("regions", SqlArrays.texts(rows, e -> e.getValue().regionCode()))
+                .param("sectors", SqlArrays.texts(rows, e -> e.getValue().sector()))
+                .param("raisedAt", SqlArrays.texts(rows, e -> e.getValue().raisedAt()))
+                .param("acknowledgeBy", SqlArrays.texts(rows, e -> e.getValue().acknowledgeBy()))
+                .param("dedup", SqlArrays.texts(rows, Map.Entry::getKey))
+                .query(UUID.class).list());
     }
 
     /** Who may see which alerts: merchants in a scope (a regulator's region and sector), a merchant (null: all), open ones only. */

@@ -63,26 +63,32 @@ public class BooksRepository {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('risk.collection'))").query().singleRow();
     }
 
+    /** Upserts the positions in one statement. */
     public void upsertPositions(Map<UUID, SignalInputs.Position> positions, Instant at) {
-        template.batchUpdate("""
+        if (positions.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<UUID, SignalInputs.Position>> rows = List.copyOf(positions.entrySet());
+        jdbc.sql("""
                 insert into risk.position (merchant_id, prepaid_balance_minor, live_cards, advance_minor, deposit_minor,
                     insured_cover_minor, as_of, collected_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                select p.id, p.balance, p.cards, p.advance, p.deposit, p.cover, p.as_of, :at
+                  from unnest(:ids, :balances, :cards, :advances, :deposits, :covers, cast(:asOf as date[]))
+                       as p(id, balance, cards, advance, deposit, cover, as_of)
                 on conflict (merchant_id) do update set prepaid_balance_minor = excluded.prepaid_balance_minor,
                     live_cards = excluded.live_cards, advance_minor = excluded.advance_minor,
                     deposit_minor = excluded.deposit_minor, insured_cover_minor = excluded.insured_cover_minor,
                     as_of = excluded.as_of, collected_at = excluded.collected_at
-                """, List.copyOf(positions.entrySet()), 1_000, (ps, e) -> {
-                    SignalInputs.Position p = e.getValue();
-                    ps.setObject(1, e.getKey());
-                    ps.setLong(2, p.prepaidBalanceMinor());
-                    ps.setLong(3, p.liveCards());
-                    ps.setLong(4, p.advanceMinor());
-                    ps.setLong(5, p.depositMinor());
-                    ps.setLong(6, p.insuredCoverMinor());
-                    ps.setDate(7, Date.valueOf(p.asOf()));
-                    ps.setTimestamp(8, Timestamp.from(at));
-                });
+                """)
+                .param("ids", SqlArrays.uuids(rows, Map.Entry::getKey))
+                .param("balances", SqlArrays.longs(rows, e -> e.getValue().prepaidBalanceMinor()))
+                .param("cards", SqlArrays.longs(rows, e -> e.getValue().liveCards()))
+                .param("advances", SqlArrays.longs(rows, e -> e.getValue().advanceMinor()))
+                .param("deposits", SqlArrays.longs(rows, e -> e.getValue().depositMinor()))
+                .param("covers", SqlArrays.longs(rows, e -> e.getValue().insuredCoverMinor()))
+                .param("asOf", SqlArrays.texts(rows, e -> e.getValue().asOf()))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     public Map<UUID, SignalInputs.Position> positions(List<UUID> ids) {

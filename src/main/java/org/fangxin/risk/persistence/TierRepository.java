@@ -25,7 +25,6 @@ import org.fangxin.risk.ScorePoint;
 import org.fangxin.risk.TermsView;
 import org.fangxin.risk.domain.TierState;
 import org.fangxin.shared.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -42,12 +41,10 @@ public class TierRepository {
             at_threshold, override_tier, override_reason, override_until, override_by""";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    public TierRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    public TierRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.template = template;
         this.json = json;
     }
 
@@ -91,52 +88,65 @@ public class TierRepository {
                 .param("id", merchantId).query(TierRepository::stored).optional();
     }
 
-    /** Upserts the states (the override columns are left as they are). */
+    /** Upserts the states in one statement (the override columns are left as they are); ids distinct. */
     public void saveStates(List<StoredTier> states, Instant at) {
-        template.batchUpdate("""
+        if (states.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
                 insert into risk.tier_state (merchant_id, region_code, sector, tier, tier_since, up_since, up_to, raw_tier,
                     score_centi, scored_on, scored_at, badge_since, at_threshold)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select s.id, s.region, s.sector, s.tier, s.since, s.up_since, s.up_to, s.raw, s.score, s.scored_on, :at,
+                       s.badge, string_to_array(s.thresholds, ',')
+                  from unnest(:ids, :regions, :sectors, :tiers, cast(:since as date[]), cast(:upSince as date[]), :upTo,
+                              :raw, :scores, cast(:scoredOn as date[]), cast(:badge as date[]), :thresholds)
+                       as s(id, region, sector, tier, since, up_since, up_to, raw, score, scored_on, badge, thresholds)
                 on conflict (merchant_id) do update set region_code = excluded.region_code, sector = excluded.sector,
                     tier = excluded.tier, tier_since = excluded.tier_since, up_since = excluded.up_since, up_to = excluded.up_to,
                     raw_tier = excluded.raw_tier, score_centi = excluded.score_centi, scored_on = excluded.scored_on,
                     scored_at = excluded.scored_at, badge_since = excluded.badge_since, at_threshold = excluded.at_threshold
-                """, states, 1_000, (ps, t) -> {
-                    TierState s = t.state();
-                    ps.setObject(1, t.merchantId());
-                    ps.setString(2, t.regionCode());
-                    ps.setString(3, t.sector());
-                    ps.setString(4, s.tier().name());
-                    ps.setDate(5, Date.valueOf(s.tierSince()));
-                    ps.setDate(6, s.upSince() == null ? null : Date.valueOf(s.upSince()));
-                    ps.setString(7, s.upTo() == null ? null : s.upTo().name());
-                    ps.setString(8, t.rawTier().name());
-                    ps.setInt(9, t.scoreCenti());
-                    ps.setDate(10, Date.valueOf(t.scoredOn()));
-                    ps.setTimestamp(11, Timestamp.from(at));
-                    ps.setDate(12, t.badgeSince() == null ? null : Date.valueOf(t.badgeSince()));
-                    ps.setArray(13, ps.getConnection().createArrayOf("text", t.atThreshold().toArray()));
-                });
+                """)
+                .param("ids", SqlArrays.uuids(states, StoredTier::merchantId))
+                .param("regions", SqlArrays.texts(states, StoredTier::regionCode))
+                .param("sectors", SqlArrays.texts(states, StoredTier::sector))
+                .param("tiers", SqlArrays.texts(states, t -> t.state().tier()))
+                .param("since", SqlArrays.texts(states, t -> t.state().tierSince()))
+                .param("upSince", SqlArrays.texts(states, t -> t.state().upSince()))
+                .param("upTo", SqlArrays.texts(states, t -> t.state().upTo()))
+                .param("raw", SqlArrays.texts(states, StoredTier::rawTier))
+                .param("scores", SqlArrays.ints(states, StoredTier::scoreCenti))
+                .param("scoredOn", SqlArrays.texts(states, StoredTier::scoredOn))
+                .param("badge", SqlArrays.texts(states, StoredTier::badgeSince))
+                // factor names have no comma; an empty set is the empty text, which string_to_array turns into {}
+                .param("thresholds", SqlArrays.texts(states, t -> String.join(",", t.atThreshold())))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /** One day's score of a merchant, as stored for history and the page. */
     public record ScoreRow(UUID merchantId, LocalDate scoredOn, int scoreCenti, RiskTier rawTier, RiskTier tier,
                            List<FactorView> factors) { }
 
-    /** Upserts the day's scores (a rescore the same day replaces the day's row). */
+    /** Upserts the day's scores in one statement (a rescore the same day replaces the day's row); ids distinct. */
     public void saveScores(List<ScoreRow> scores) {
-        template.batchUpdate("""
-                insert into risk.score (merchant_id, scored_on, score_centi, raw_tier, tier, factors) values (?, ?, ?, ?, ?, ?::jsonb)
+        if (scores.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into risk.score (merchant_id, scored_on, score_centi, raw_tier, tier, factors)
+                select s.id, s.scored_on, s.score, s.raw, s.tier, s.factors::json
+                  from unnest(:ids, cast(:scoredOn as date[]), :scores, :raw, :tiers, :factors)
+                       as s(id, scored_on, score, raw, tier, factors)
                 on conflict (merchant_id, scored_on) do update set score_centi = excluded.score_centi,
                     raw_tier = excluded.raw_tier, tier = excluded.tier, factors = excluded.factors
-                """, scores, 1_000, (ps, s) -> {
-                    ps.setObject(1, s.merchantId());
-                    ps.setDate(2, Date.valueOf(s.scoredOn()));
-                    ps.setInt(3, s.scoreCenti());
-                    ps.setString(4, s.rawTier().name());
-                    ps.setString(5, s.tier().name());
-                    ps.setString(6, json.writeValueAsString(s.factors()));
-                });
+                """)
+                .param("ids", SqlArrays.uuids(scores, ScoreRow::merchantId))
+                .param("scoredOn", SqlArrays.texts(scores, ScoreRow::scoredOn))
+                .param("scores", SqlArrays.ints(scores, ScoreRow::scoreCenti))
+                .param("raw", SqlArrays.texts(scores, ScoreRow::rawTier))
+                .param("tiers", SqlArrays.texts(scores, ScoreRow::tier))
+                .param("factors", SqlArrays.texts(scores, s -> json.writeValueAsString(s.factors())))
+                .update();
     }
 
     public Optional<ScoreRow> latestScore(UUID merchantId) {
@@ -162,31 +172,39 @@ public class TierRepository {
                 .toList();
     }
 
+    /** Upserts the terms in one statement; ids distinct. */
     public void saveTerms(List<TermsView> terms) {
-        template.batchUpdate("""
+        if (terms.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
                 insert into risk.terms (merchant_id, tier, supervision_ratio_bp, advance_cap_minor, deposit_share_bp,
                     insurance_tier, settlement_frequency, payout_day, sales_blocked, block_source, sources, computed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                select t.id, t.tier, t.ratio, t.cap, t.share, t.insurance, t.frequency, t.payout, t.blocked, t.block_source,
+                       t.sources::jsonb, t.computed_at
+                  from unnest(:ids, :tiers, :ratios, :caps, :shares, :insurance, :frequencies, :payouts, :blocked, :blockSources,
+                              :sources, cast(:computedAt as timestamptz[]))
+                       as t(id, tier, ratio, cap, share, insurance, frequency, payout, blocked, block_source, sources, computed_at)
                 on conflict (merchant_id) do update set tier = excluded.tier,
                     supervision_ratio_bp = excluded.supervision_ratio_bp, advance_cap_minor = excluded.advance_cap_minor,
                     deposit_share_bp = excluded.deposit_share_bp, insurance_tier = excluded.insurance_tier,
                     settlement_frequency = excluded.settlement_frequency, payout_day = excluded.payout_day,
                     sales_blocked = excluded.sales_blocked, block_source = excluded.block_source,
                     sources = excluded.sources, computed_at = excluded.computed_at
-                """, terms, 1_000, (ps, t) -> {
-                    ps.setObject(1, t.merchantId());
-                    ps.setString(2, t.tier().name());
-                    ps.setInt(3, t.supervisionRatioBp());
-                    ps.setObject(4, t.advanceCap() == null ? null : t.advanceCap().amountMinor());
-                    ps.setObject(5, t.depositShareBp());
-                    ps.setString(6, t.insuranceTier());
-                    ps.setString(7, t.settlementFrequency());
-                    ps.setString(8, t.payoutDay() == null ? null : t.payoutDay().name());
-                    ps.setBoolean(9, t.salesBlocked());
-                    ps.setString(10, t.blockSource());
-                    ps.setString(11, json.writeValueAsString(t.sources()));
-                    ps.setTimestamp(12, Timestamp.from(t.computedAt()));
-                });
+                """)
+                .param("ids", SqlArrays.uuids(terms, TermsView::merchantId))
+                .param("tiers", SqlArrays.texts(terms, TermsView::tier))
+                .param("ratios", SqlArrays.ints(terms, TermsView::supervisionRatioBp))
+                .param("caps", SqlArrays.longs(terms, t -> t.advanceCap() == null ? null : t.advanceCap().amountMinor()))
+                .param("shares", SqlArrays.ints(terms, TermsView::depositShareBp))
+                .param("insurance", SqlArrays.texts(terms, TermsView::insuranceTier))
+                .param("frequencies", SqlArrays.texts(terms, TermsView::settlementFrequency))
+                .param("payouts", SqlArrays.texts(terms, TermsView::payoutDay))
+                .param("blocked", SqlArrays.booleans(terms, TermsView::salesBlocked))
+                .param("blockSources", SqlArrays.texts(terms, TermsView::blockSource))
+                .param("sources", SqlArrays.texts(terms, t -> json.writeValueAsString(t.sources())))
+                .param("computedAt", SqlArrays.texts(terms, TermsView::computedAt))
+                .update();
     }
 
     public Optional<TermsView> terms(UUID merchantId) {

@@ -32,6 +32,7 @@ public final class RunContext {
     private final List<RatioFloor> floors;
     private final BiFunction<String, String, Integer> ruleRatio;
     private final Map<String, Integer> ruleRatios = new HashMap<>();
+    private final RunPhases phases = new RunPhases();
 
     public RunContext(LocalDate today, Instant now, TierPolicy policy, List<TablesRepository.WeightRow> weights,
                       List<ConsequenceRow> consequences, List<RatioFloor> floors,
@@ -57,6 +58,11 @@ public final class RunContext {
 
     public TierPolicy policy() {
         return policy;
+    }
+
+    /** Where this run's time goes (logged by the nightly run). */
+    public RunPhases phases() {
+        return phases;
     }
 
     /** The weights for a sector: the factor's default, replaced by the all-sector row, replaced by the sector's row. */

@@ -40,6 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Scorer {
 
+    private static final String EVENTS = "events";
+
     private final Collector collector;
     private final InputsRepository inputs;
     private final FeedRepository feeds;
@@ -76,30 +78,39 @@ public class Scorer {
         final List<StoredTier> states = new ArrayList<>();
         final List<TierRepository.ScoreRow> scores = new ArrayList<>();
         final List<TermsView> terms = new ArrayList<>();
+        final List<AlertBook.NewAlert> alerts = new ArrayList<>();
         int changes;
-        int raised;
     }
 
     public ChunkResult rate(List<MerchantView> merchants, RunContext ctx) {
+        RunPhases phases = ctx.phases();
         ChunkInputs in = load(merchants.stream().map(MerchantView::id).toList(), ctx);
         ChunkWrites writes = new ChunkWrites();
+        long started = System.nanoTime();
+        long before = phases.nanos(EVENTS);
         for (MerchantView merchant : merchants) {
             rateOne(merchant, in, ctx, writes);
         }
-        tiers.saveStates(writes.states, ctx.now());
-        tiers.saveScores(writes.scores);
-        tiers.saveTerms(writes.terms);
-        return new ChunkResult(merchants.size(), writes.changes, writes.raised);
+        phases.add("rate", System.nanoTime() - started - (phases.nanos(EVENTS) - before));
+        phases.time("write states", () -> tiers.saveStates(writes.states, ctx.now()));
+        phases.time("write scores", () -> tiers.saveScores(writes.scores));
+        phases.time("write terms", () -> tiers.saveTerms(writes.terms));
+        int raised = phases.time("alerts", () -> alerts.raiseAll(writes.alerts));
+        return new ChunkResult(merchants.size(), writes.changes, raised);
     }
 
     private ChunkInputs load(List<UUID> ids, RunContext ctx) {
         LocalDate today = ctx.today();
-        Map<UUID, SignalInputs.Position> positions = collector.collectPositions(ids, today, ctx.now());
+        RunPhases phases = ctx.phases();
+        Map<UUID, SignalInputs.Position> positions = phases.time("positions", () -> collector.collectPositions(ids, today, ctx.now()));
         Map<UUID, FeedRepository.ListEntry> listings = new HashMap<>();
-        feeds.latestListEntries(ids).stream().filter(e -> "LISTED".equals(e.status()))
+        phases.time("listings", () -> feeds.latestListEntries(ids)).stream().filter(e -> "LISTED".equals(e.status()))
                 .forEach(e -> listings.putIfAbsent(e.merchantId(), e));
-        return new ChunkInputs(positions, inputs.activity(ids, today, inputs.collectedThrough(Collector.ACTIVITY).orElse(null)),
-                inputs.feeds(ids, today), inputs.lastUpheldComplaints(ids), listings, tiers.lock(ids), tiers.terms(ids));
+        var activity = phases.time("activity", () -> inputs.activity(ids, today, inputs.collectedThrough(Collector.ACTIVITY).orElse(null)));
+        var feedInputs = phases.time("feeds", () -> inputs.feeds(ids, today));
+        var upheld = phases.time("upheld", () -> inputs.lastUpheldComplaints(ids));
+        var before = phases.time("lock states", () -> tiers.lock(ids));
+        return new ChunkInputs(positions, activity, feedInputs, upheld, listings, before, phases.time("terms before", () -> tiers.terms(ids)));
     }
 
     private void rateOne(MerchantView merchant, ChunkInputs in, RunContext ctx, ChunkWrites writes) {
@@ -121,50 +132,47 @@ public class Scorer {
         RiskTier tierBefore = previous == null ? RiskTier.INITIAL : previous.tierAt(ctx.now());
         if (tierNow != tierBefore || previous == null) {
             writes.changes += tierNow != tierBefore ? 1 : 0;
-            writes.raised += onTierChange(merchant, tierBefore, tierNow, rating, ctx);
+            onTierChange(merchant, tierBefore, tierNow, rating, ctx, writes.alerts);
         }
-        writes.raised += onThresholds(merchant, rating, today);
+        onThresholds(merchant, rating, today, writes.alerts);
         TermsView old = in.termsBefore().get(id);
         // first terms matter only where they depart from what the merchant had without them: the rule table's ratio
         boolean changed = old == null ? !java.util.Objects.equals(ctx.ruleRatio(merchant), termsNow.supervisionRatioBp())
                 : !sameTerms(old, termsNow);
         if (changed) {
-            events.publishEvent(new MerchantTermsChanged(id, old, termsNow, ctx.now()));
+            ctx.phases().time(EVENTS, () -> events.publishEvent(new MerchantTermsChanged(id, old, termsNow, ctx.now())));
         }
     }
 
-    private int onTierChange(MerchantView merchant, RiskTier from, RiskTier to, Rating rating, RunContext ctx) {
-        int raised = 0;
+    /** Publishes the tier change; a drop adds its alert (raised with the chunk's) and may open a closure suspicion. */
+    private void onTierChange(MerchantView merchant, RiskTier from, RiskTier to, Rating rating, RunContext ctx,
+                              List<AlertBook.NewAlert> raise) {
         if (from != to) {
-            events.publishEvent(new MerchantTierChanged(merchant.id(), from, to, rating.score().scoreCenti(),
-                    "score " + rating.score().scoreCenti() / 100 + ", tier by score " + rating.rawTier(), ctx.now()));
+            ctx.phases().time(EVENTS, () -> events.publishEvent(new MerchantTierChanged(merchant.id(), from, to,
+                    rating.score().scoreCenti(), "score " + rating.score().scoreCenti() / 100 + ", tier by score "
+                    + rating.rawTier(), ctx.now())));
         }
         if (to.worseThan(from)) {
-            boolean alerted = alerts.raise(new AlertBook.NewAlert(merchant, AlertKind.TIER_DROP, from + " → " + to
+            raise.add(new AlertBook.NewAlert(merchant, AlertKind.TIER_DROP, from + " → " + to
                     + " (" + rating.score().scoreCenti() / 100 + ")", List.of(points(rating.score().scoreCenti())), from, to, null,
                     "tier-drop:" + merchant.id() + ":" + ctx.today() + ":" + from + ":" + to));
-            raised += alerted ? 1 : 0;
             // a suspicion follows the score, not an operator's override (the operator can mark a closure directly)
             if (to == RiskTier.D && rating.state().tier() == RiskTier.D && dTierOpensSuspicion) {
                 List<String> evidence = suspicionArgs(rating, ctx.today());
                 closures.suspect(merchant.id(), SUSPICION + (evidence.size() - 2) / 2, evidence);
             }
         }
-        return raised;
     }
 
-    private int onThresholds(MerchantView merchant, Rating rating, LocalDate today) {
-        int raised = 0;
+    private static void onThresholds(MerchantView merchant, Rating rating, LocalDate today, List<AlertBook.NewAlert> raise) {
         for (FactorResult factor : rating.newlyAtThresholdFactors()) {
-            boolean alerted = alerts.raise(new AlertBook.NewAlert(merchant, AlertKind.FACTOR_THRESHOLD,
+            raise.add(new AlertBook.NewAlert(merchant, AlertKind.FACTOR_THRESHOLD,
                     factor.factor() + " = " + factor.value() + " (" + factor.source() + ", " + factor.asOf() + ")",
                     List.of(MessageArgument.key("risk.factor." + factor.factor()),
                             factor.value() == null ? "" : factor.factor().unit().format(factor.value()),
                             MessageArgument.key("risk.source." + factor.source()), String.valueOf(factor.asOf())),
                     null, null, factor.factor().name(), "factor:" + merchant.id() + ":" + factor.factor() + ":" + today));
-            raised += alerted ? 1 : 0;
         }
-        return raised;
     }
 
     /** The message key prefix of a suspicion's evidence; the suffix counts the factors named (0 to 3). */
