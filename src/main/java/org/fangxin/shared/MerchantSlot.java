@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 public final class MerchantSlot {
 
     public static final int SLOTS = 1024;
-    private static final ThreadLocal<Integer> CURRENT = new ThreadLocal<>();
+    private static final ThreadScope<Integer> CURRENT = new ThreadScope<>("merchant slot");
 
     private MerchantSlot() {
     }
@@ -25,25 +25,12 @@ public final class MerchantSlot {
      * Only the sharded profile's routing sets it; nested calls must name the same slot.
      */
     public static <T> T within(int slot, Supplier<T> work) {
-        Integer outer = CURRENT.get();
-        if (outer != null) {
-            if (outer != slot) {
-                throw new IllegalStateException("work of slot " + outer + " reached for slot " + slot);
-            }
-            return work.get();
-        }
-        CURRENT.set(slot);
-        try {
-            return work.get();
-        } finally {
-            CURRENT.remove();
-        }
+        return CURRENT.within(slot, work);
     }
 
     /** The slot of the work running on this thread, if any. */
     public static OptionalInt current() {
-        Integer slot = CURRENT.get();
-        return slot == null ? OptionalInt.empty() : OptionalInt.of(slot);
+        return CURRENT.current().map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** The id with its low 10 random bits replaced by the slot. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.fangxin.shared.MerchantSlot;
+import org.fangxin.shared.ThreadScope;
 import org.springframework.core.task.TaskDecorator;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.core.task.TaskDecorator;
  */
 public final class ShardRouting {
 
-    private static final ThreadLocal<String> ROUTE = new ThreadLocal<>();
+    private static final ThreadScope<String> ROUTE = new ThreadScope<>("shard");
 
     private ShardRouting() {
     }
@@ -27,7 +28,7 @@ public final class ShardRouting {
 
     /** The shard this thread's work is routed to, if any. */
     public static Optional<String> current() {
-        return Optional.ofNullable(ROUTE.get());
+        return ROUTE.current();
     }
 
     /** Runs {@code work} on the merchant's shard; nested calls must name the same shard. */
@@ -46,26 +47,13 @@ public final class ShardRouting {
 
     /** Runs {@code work} on one shard by name ({@code ds_n}): the per-shard checks that an operator adds up. */
     public static <T> T onShard(String shard, Supplier<T> work) {
-        String outer = ROUTE.get();
-        if (outer != null) {
-            if (!outer.equals(shard)) {
-                throw new IllegalStateException("a command routed to " + outer + " reached for " + shard
-                        + ": one command never leaves one shard (ADR 12 §7)");
-            }
-            return work.get();
-        }
-        ROUTE.set(shard);
-        try {
-            return work.get();
-        } finally {
-            ROUTE.remove();
-        }
+        return ROUTE.within(shard, work);
     }
 
     /** Carries the caller's route and slot to an asynchronous listener (Spring Modulith's after-commit listeners). */
     public static TaskDecorator propagating() {
         return task -> {
-            String shard = ROUTE.get();
+            String shard = ROUTE.current().orElse(null);
             java.util.OptionalInt slot = MerchantSlot.current();
             if (shard == null || slot.isEmpty()) {
                 return task;
