@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * Makes time-ordered UUIDv7 identifiers (RFC 9562), so primary-key indexes stay append-mostly. Within one process the
  * ids strictly increase (RFC 9562 §6.2, method 1: a 12-bit counter in {@code rand_a}, seeded randomly each
  * millisecond): ids made in the same millisecond, or while a clock stands still or steps back (a test clock), sort in
- * the order they were made instead of tying on the timestamp.
+ * the order they were made instead of tying on the timestamp. Inside {@link MerchantSlot#within} (sharded profile only)
+ * the low 10 random bits carry the merchant's slot.
  */
 @Component
 public class IdGenerator {
@@ -44,6 +45,8 @@ public class IdGenerator {
         }
         long mostSignificant = (millis << 16) | (0x7L << 12) | sequence;
         long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(mostSignificant, leastSignificant);
+        java.util.OptionalInt slot = MerchantSlot.current();
+        return slot.isPresent() ? MerchantSlot.withGene(mostSignificant, leastSignificant, slot.getAsInt())
+                : new UUID(mostSignificant, leastSignificant);
     }
 }

@@ -17,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
  * The application's PostgreSQL: an external server when {@code fangxin.db.url} (FANGXIN_DB_URL) is set, otherwise an
  * embedded server whose data directory persists under the working folder, run with durable settings (the embedded
  * library's own defaults switch fsync and synchronous commit off, which would lose committed money on a crash).
+ * The {@code sharded} profile (ADR 12, built with the Maven profile of that name) brings its own data source instead.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Profile("!sharded")
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
