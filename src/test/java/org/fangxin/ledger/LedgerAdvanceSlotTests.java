@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.fangxin.testing.ModuleTest;
@@ -45,15 +44,9 @@ class LedgerAdvanceSlotTests extends ModuleTest {
 
     private Merchant merchant(int cards, long perCard) {
         UUID merchant = UUID.randomUUID();
-        AccountView clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY);
-        List<AccountView> funded = IntStream.range(0, cards).mapToObj(i -> {
-            AccountView card = ledger.open(AccountType.CARD_LIABILITY, UUID.randomUUID(), Money.CNY);
-            ledger.post(NewTransfer.of(key("purchase"), "purchase", debit(clearing.id(), fen(perCard)),
-                    credit(card.id(), fen(perCard))));
-            return card;
-        }).toList();
         return new Merchant(ledger.open(AccountType.MERCHANT_ADVANCE, merchant, Money.CNY),
-                ledger.open(AccountType.MERCHANT_PAYABLE, merchant, Money.CNY), funded);
+                ledger.open(AccountType.MERCHANT_PAYABLE, merchant, Money.CNY),
+                ConcurrentBooks.fundedCards(ledger, cards, perCard));
     }
 
     private static String key(String event) {

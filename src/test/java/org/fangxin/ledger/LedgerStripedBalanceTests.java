@@ -43,15 +43,9 @@ class LedgerStripedBalanceTests extends ModuleTest {
 
     private Merchant merchant(int cards, long perCard) {
         UUID merchant = UUID.randomUUID();
-        AccountView clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY);
-        List<AccountView> funded = java.util.stream.IntStream.range(0, cards).mapToObj(i -> {
-            AccountView card = ledger.open(AccountType.CARD_LIABILITY, UUID.randomUUID(), Money.CNY);
-            ledger.post(NewTransfer.of(key("purchase"), "purchase", debit(clearing.id(), fen(perCard)),
-                    credit(card.id(), fen(perCard))));
-            return card;
-        }).toList();
         return new Merchant(ledger.open(AccountType.MERCHANT_PAYABLE, merchant, Money.CNY),
-                ledger.open(AccountType.MERCHANT_SETTLEMENT, merchant, Money.CNY), funded);
+                ledger.open(AccountType.MERCHANT_SETTLEMENT, merchant, Money.CNY),
+                ConcurrentBooks.fundedCards(ledger, cards, perCard));
     }
 
     private static String key(String event) {

@@ -10,17 +10,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.fangxin.shared.Money;
-import org.fangxin.shared.Rejection;
 import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -117,60 +109,14 @@ class StripedBalanceProperties extends ModuleTest {
     }
 
     private void run(List<List<Op>> plans) {
-        Books books = books();
-        Map<AccountId, Long> model = new ConcurrentHashMap<>();
-        books.merchantSide().forEach(a -> model.put(a.id(), 0L));
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (List<Op> plan : plans) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (Op op : plan) {
-                        apply(op, books, model);
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(120, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new AssertionError(plans + ": " + e, e);
-        } finally {
-            pool.shutdownNow();
-        }
-        for (AccountView account : books.merchantSide()) {
-            assertThat(ledger.balance(account.id())).as(account.type() + " equals the accepted operations")
-                    .isEqualTo(fen(model.get(account.id())));
-        }
-        long escrow = model.get(books.escrow().id());
-        long owed = IntStream.range(0, CARDS).mapToLong(i -> model.get(books.cards().get(i).id())
-                + model.get(books.refunds().get(i).id())).sum()
-                + model.get(books.payable().id()) + model.get(books.settlement().id());
+        Books b = books();
+        ConcurrentBooks books = new ConcurrentBooks(ledger, transactions, b.merchantSide());
+        books.run(plans, op -> transfers(op, b));
+        books.assertBalancesMatchTheModel();
+        long escrow = books.modelled(b.escrow());
+        long owed = IntStream.range(0, CARDS).mapToLong(i -> books.modelled(b.cards().get(i))
+                + books.modelled(b.refunds().get(i))).sum()
+                + books.modelled(b.payable()) + books.modelled(b.settlement());
         assertThat(escrow).as("escrow identity").isEqualTo(owed);
-        assertThat(ledger.checkInvariants().holds()).isTrue();
-    }
-
-    /** Posts the operation's transfers in one transaction; a floor refusal writes nothing and changes no balance. */
-    private void apply(Op op, Books books, Map<AccountId, Long> model) {
-        List<NewTransfer> transfers = transfers(op, books);
-        try {
-            transactions.executeWithoutResult(status -> transfers.forEach(ledger::post));
-        } catch (Rejection refused) {
-            assertThat(refused.type()).isEqualTo(LedgerProblems.INSUFFICIENT_BALANCE);
-            return;
-        }
-        for (NewTransfer transfer : transfers) {
-            for (EntryLine line : transfer.lines()) {
-                AccountId account = line.account();
-                AccountView view = books.merchantSide().stream().filter(a -> a.id().equals(account)).findFirst().orElse(null);
-                if (view != null) {
-                    model.merge(account, view.normalSide().normal(line.amount().amountMinor()), Long::sum);
-                }
-            }
-        }
     }
 }
