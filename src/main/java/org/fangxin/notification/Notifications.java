@@ -139,12 +139,47 @@ public class Notifications {
     }
 
     /**
-     * {@link #send(Notice)} for many notices in one JDBC batch (bulk jobs: a closure's paid notices), each
-     * deduplicated by its key as a single send would be.
+     * {@link #send(Notice)} for many notices in one statement per 1,000 (bulk jobs: a closure's planned and paid
+     * notices; arrays unnested by PostgreSQL), each deduplicated by its key as a single send would be.
      */
     @Transactional
     public void sendAll(List<Notice> notices) {
-        template.batchUpdate(INSERT, notices.stream().map(this::row).toList(), 1_000, this::bind);
+        for (int from = 0; from < notices.size(); from += 1_000) {
+            insertAll(notices.subList(from, Math.min(notices.size(), from + 1_000)).stream().map(this::row).toList());
+        }
+    }
+
+    /** The rows' arguments travel flattened in one array; row i's are the slice [first[i], last[i]] (1-based). */
+    private void insertAll(List<Row> rows) {
+        int[] first = new int[rows.size()];
+        int[] last = new int[rows.size()];
+        List<String> arguments = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            first[i] = arguments.size() + 1;
+            arguments.addAll(rows.get(i).arguments());
+            last[i] = arguments.size();
+        }
+        jdbc.sql("""
+                with message as (
+                    insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
+                    select r.id, r.user_id, r.subject, r.body, r.message_key,
+                           coalesce((cast(:arguments as text[]))[r.first_arg : r.last_arg], '{}'), r.dedup_key, r.sent_at
+                      from unnest(:ids, :users, :subjects, :bodies, :keys, :firstArgs, :lastArgs, :dedups, cast(:ats as timestamptz[]))
+                           with ordinality as r(id, user_id, subject, body, message_key, first_arg, last_arg, dedup_key, sent_at, n)
+                     order by r.n
+                    on conflict (dedup_key) do nothing
+                    returning id)
+                insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
+                """)
+                .param("ids", rows.stream().map(r -> ids.next()).toArray(UUID[]::new))
+                .param("users", rows.stream().map(Row::userId).toArray(UUID[]::new))
+                .param("subjects", rows.stream().map(r -> truncate(r.subject(), SUBJECT_LENGTH_MAX)).toArray(String[]::new))
+                .param("bodies", rows.stream().map(r -> truncate(r.body(), BODY_LENGTH_MAX)).toArray(String[]::new))
+                .param("keys", rows.stream().map(Row::key).toArray(String[]::new))
+                .param("firstArgs", first).param("lastArgs", last).param("arguments", arguments.toArray(String[]::new))
+                .param("dedups", rows.stream().map(Row::dedupKey).toArray(String[]::new))
+                .param("ats", rows.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                .update();
     }
 
     /** One message as stored: a notice's subject and body rendered in the default language, or a typed text. */

@@ -4,13 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.shared.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,11 +25,9 @@ class CompensationRepository {
             settled_at, paid_at, paid_reference""";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
 
-    CompensationRepository(JdbcClient jdbc, JdbcTemplate template) {
+    CompensationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     record Batch(UUID id, UUID caseId, UUID merchantId, Currency currency, String status, long setoffMinor,
@@ -252,8 +248,8 @@ class CompensationRepository {
     }
 
     void markNoticed(List<UUID> lineIds, Instant at) {
-        template.batchUpdate("update compensation.compensation_line set planned_notice_at = ? where id = ?",
-                lineIds.stream().map(id -> new Object[] {ts(at), id}).toList());
+        jdbc.sql("update compensation.compensation_line set planned_notice_at = :at where id = any(:ids)")
+                .param("ids", lineIds.toArray(UUID[]::new)).param("at", ts(at)).update();
     }
 
     record Settled(UUID lineId, String status, String paymentReference, String manualReason) { }
@@ -288,16 +284,19 @@ class CompensationRepository {
                 """).param("id", lineId).param("from", fromStatus).param("at", ts(at)).param("ref", reference).update() == 1;
     }
 
-    /** {@link #markPaid} from PAYING for many locked lines in one JDBC batch; answers, per line, whether it moved. */
+    /** {@link #markPaid} from PAYING for many locked lines in one statement; answers, per line, whether it moved. */
     int[] markAllPaid(List<Line> lines, List<Instant> at) {
-        List<Object[]> rows = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            rows.add(new Object[] {ts(at.get(i)), lines.get(i).paymentReference(), lines.get(i).id()});
-        }
-        return template.batchUpdate("""
-                update compensation.compensation_line set status = 'PAID', paid_at = ?, paid_reference = ?
-                 where id = ? and status = 'PAYING'
-                """, rows);
+        java.util.Set<UUID> moved = new java.util.HashSet<>(jdbc.sql("""
+                update compensation.compensation_line l set status = 'PAID', paid_at = p.at, paid_reference = p.ref
+                  from unnest(:ids, cast(:ats as timestamptz[]), :refs) as p(id, at, ref)
+                 where l.id = p.id and l.status = 'PAYING'
+                returning l.id
+                """)
+                .param("ids", lines.stream().map(Line::id).toArray(UUID[]::new))
+                .param("ats", at.stream().map(Instant::toString).toArray(String[]::new))
+                .param("refs", lines.stream().map(Line::paymentReference).toArray(String[]::new))
+                .query(UUID.class).list());
+        return lines.stream().mapToInt(line -> moved.contains(line.id()) ? 1 : 0).toArray();
     }
 
     void choose(UUID lineId, String choice, Instant at, Instant dueAt) {
