@@ -32,6 +32,10 @@ public final class RunContext {
     private final List<RatioFloor> floors;
     private final BiFunction<String, String, Integer> ruleRatio;
     private final Map<String, Integer> ruleRatios = new HashMap<>();
+    // per sector, and per region × sector: a run meets the same few keys for every merchant of a chunk
+    private final Map<String, Map<Factor, FactorWeight>> sectorWeights = new HashMap<>();
+    private final Map<String, List<ConsequenceRow>> consequencesByKey = new HashMap<>();
+    private final Map<String, List<RatioFloor>> floorsByKey = new HashMap<>();
     private final RunPhases phases = new RunPhases();
 
     public RunContext(LocalDate today, Instant now, TierPolicy policy, List<TablesRepository.WeightRow> weights,
@@ -67,43 +71,55 @@ public final class RunContext {
 
     /** The weights for a sector: the factor's default, replaced by the all-sector row, replaced by the sector's row. */
     public Map<Factor, FactorWeight> weights(String sector) {
+        return sectorWeights.computeIfAbsent(sector, this::weightsOf);
+    }
+
+    private Map<Factor, FactorWeight> weightsOf(String sector) {
         Map<Factor, FactorWeight> weights = new EnumMap<>(Factor.class);
         for (Factor factor : Factor.values()) {
             weights.put(factor, factor.defaultWeight());
         }
         weights.putAll(weightsBySector.getOrDefault(ConsequenceRow.ANY, Map.of()));
         weights.putAll(weightsBySector.getOrDefault(sector, Map.of()));
-        return weights;
+        return java.util.Collections.unmodifiableMap(weights);
     }
 
     /** Consequence rows that apply to the merchant's region lineage and sector (any tier). */
     public List<ConsequenceRow> consequencesFor(MerchantView merchant) {
-        Set<String> regions = regions(merchant.regionCode());
-        String sector = merchant.sector().name();
-        List<ConsequenceRow> rows = new ArrayList<>();
-        for (ConsequenceRow row : consequences) {
-            if (regions.contains(row.regionCode()) && (ConsequenceRow.ANY.equals(row.sector()) || row.sector().equals(sector))) {
-                rows.add(row);
+        return consequencesByKey.computeIfAbsent(key(merchant), k -> {
+            Set<String> regions = regions(merchant.regionCode());
+            String sector = merchant.sector().name();
+            List<ConsequenceRow> rows = new ArrayList<>();
+            for (ConsequenceRow row : consequences) {
+                if (regions.contains(row.regionCode()) && (ConsequenceRow.ANY.equals(row.sector()) || row.sector().equals(sector))) {
+                    rows.add(row);
+                }
             }
-        }
-        return rows;
+            return List.copyOf(rows);
+        });
     }
 
     /** Floors that apply to the merchant's region lineage and sector. */
     public List<RatioFloor> floorsFor(MerchantView merchant) {
-        Set<String> regions = regions(merchant.regionCode());
-        String sector = merchant.sector().name();
-        return floors.stream().filter(f -> regions.contains(f.regionCode())
-                && (ConsequenceRow.ANY.equals(f.sector()) || f.sector().equals(sector))).toList();
+        return floorsByKey.computeIfAbsent(key(merchant), k -> {
+            Set<String> regions = regions(merchant.regionCode());
+            String sector = merchant.sector().name();
+            return floors.stream().filter(f -> regions.contains(f.regionCode())
+                    && (ConsequenceRow.ANY.equals(f.sector()) || f.sector().equals(sector))).toList();
+        });
     }
 
     /** The rule table's supervision ratio for the merchant's region and sector (null: no rule sets one). */
     public Integer ruleRatio(MerchantView merchant) {
-        String key = merchant.regionCode() + "|" + merchant.sector().name();
+        String key = key(merchant);
         if (!ruleRatios.containsKey(key)) {
             ruleRatios.put(key, ruleRatio.apply(merchant.regionCode(), merchant.sector().name()));
         }
         return ruleRatios.get(key);
+    }
+
+    private static String key(MerchantView merchant) {
+        return merchant.regionCode() + "|" + merchant.sector().name();
     }
 
     private static Set<String> regions(String regionCode) {

@@ -106,11 +106,10 @@ public class Scorer {
         Map<UUID, FeedRepository.ListEntry> listings = new HashMap<>();
         phases.time("listings", () -> feeds.latestListEntries(ids)).stream().filter(e -> "LISTED".equals(e.status()))
                 .forEach(e -> listings.putIfAbsent(e.merchantId(), e));
-        var activity = phases.time("activity", () -> inputs.activity(ids, today, inputs.collectedThrough(Collector.ACTIVITY).orElse(null)));
-        var feedInputs = phases.time("feeds", () -> inputs.feeds(ids, today));
-        var upheld = phases.time("upheld", () -> inputs.lastUpheldComplaints(ids));
+        InputsRepository.ChunkInputs read = phases.time("inputs", () -> inputs.read(ids, today));
         var before = phases.time("lock states", () -> tiers.lock(ids));
-        return new ChunkInputs(positions, activity, feedInputs, upheld, listings, before, phases.time("terms before", () -> tiers.terms(ids)));
+        return new ChunkInputs(positions, read.activity(), read.feeds(), read.lastUpheld(), listings, before,
+                phases.time("terms before", () -> tiers.terms(ids)));
     }
 
     private void rateOne(MerchantView merchant, ChunkInputs in, RunContext ctx, ChunkWrites writes) {
