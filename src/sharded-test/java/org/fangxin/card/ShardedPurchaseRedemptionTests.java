@@ -81,9 +81,12 @@ class ShardedPurchaseRedemptionTests extends CardTest {
 
     @Test
     void aMerchantsPurchaseAndRedemptionWriteOnlyItsOwnShardAndEveryShardsBooksBalance() {
-        TestMerchants.Created gym = ShardRouting.onNewMerchant(() -> f.merchant(Sector.SPORTS_FITNESS, "410200"));
+        // The last slot belongs to the last shard: a route that fell back to the directory shard ds_0 would show.
+        TestMerchants.Created gym = ShardRouting.onNewMerchant(MerchantSlot.SLOTS - 1,
+                () -> f.merchant(Sector.SPORTS_FITNESS, "410200"));
         UUID merchantId = gym.id();
         int home = Integer.parseInt(ShardRouting.shardOf(merchantId).substring("ds_".length()));
+        assertThat(home).isEqualTo(shards.size() - 1);
         Supplier<ProductView> pack = () -> f.sessionPack(gym, 2000, 20);
         ProductView product = ShardRouting.onMerchant(merchantId, pack);
         UserAccount consumer = f.consumer();

@@ -38,7 +38,12 @@ public final class ShardRouting {
 
     /** Onboarding: a new merchant gets a random slot first, so its id (made inside) names the shard it is written to. */
     public static <T> T onNewMerchant(Supplier<T> work) {
-        return onSlot(ThreadLocalRandom.current().nextInt(MerchantSlot.SLOTS), work);
+        return onNewMerchant(ThreadLocalRandom.current().nextInt(MerchantSlot.SLOTS), work);
+    }
+
+    /** Onboarding into a chosen slot, e.g. one of a new shard's slots. */
+    public static <T> T onNewMerchant(int slot, Supplier<T> work) {
+        return onSlot(slot, work);
     }
 
     private static <T> T onSlot(int slot, Supplier<T> work) {
