@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fangxin.ledger.domain.TransferRules;
 import org.fangxin.ledger.persistence.EntryQueries;
+import org.fangxin.ledger.persistence.AccountRepository;
 import org.fangxin.ledger.persistence.LedgerRepository;
 import org.fangxin.ledger.persistence.LedgerRepository.LockedBalance;
 import org.fangxin.ledger.persistence.LedgerRepository.TransferRow;
@@ -39,6 +40,7 @@ public class Ledger {
     /** Bound on one window read by {@link #entriesBetween}. */
     public static final int ENTRIES_BETWEEN_MAX = 1_000_000;
 
+    private final AccountRepository accountRepository;
     private final LedgerRepository repository;
     private final SlotDraws slotDraws;
     private final EntryQueries entryQueries;
@@ -47,8 +49,9 @@ public class Ledger {
     private final IdGenerator ids;
     private final Clock clock;
 
-    Ledger(LedgerRepository repository, SlotDraws slotDraws, EntryQueries entryQueries, BulkPosting bulk,
-           LedgerReports reports, IdGenerator ids, Clock clock) {
+    Ledger(AccountRepository accounts, LedgerRepository repository, SlotDraws slotDraws, EntryQueries entryQueries,
+           BulkPosting bulk, LedgerReports reports, IdGenerator ids, Clock clock) {
+        this.accountRepository = accounts;
         this.repository = repository;
         this.slotDraws = slotDraws;
         this.entryQueries = entryQueries;
@@ -73,9 +76,9 @@ public class Ledger {
             throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "currency " + currency + " has no minor unit");
         }
         // Accounts are opened once and read on every posting: read first, insert only when absent.
-        AccountView account = repository.findAccount(type, ownerId, currency).orElseGet(() -> {
-            repository.insertAccountIfAbsent(ids.next(), type, ownerId, currency, nonNegative, clock.instant());
-            return repository.findAccount(type, ownerId, currency).orElseThrow();
+        AccountView account = accountRepository.findAccount(type, ownerId, currency).orElseGet(() -> {
+            accountRepository.insertAccountIfAbsent(ids.next(), type, ownerId, currency, nonNegative, clock.instant());
+            return accountRepository.findAccount(type, ownerId, currency).orElseThrow();
         });
         if (account.nonNegative() != nonNegative) {
             throw new Rejection(LedgerProblems.INVALID_ACCOUNT, "account " + account.id() + " exists with non-negative = "
@@ -89,7 +92,7 @@ public class Ledger {
      * does (default floor): one read when all exist, as on a posting's hot path (issue 15). Answers in key order.
      */
     public List<AccountId> open(Currency currency, List<AccountKey> keys) {
-        Map<AccountKey, AccountView> found = repository.findAccounts(keys, currency);
+        Map<AccountKey, AccountView> found = accountRepository.findAccounts(keys, currency);
         return keys.stream().map(key -> {
             AccountView account = found.get(key);
             return account != null && account.nonNegative() == key.type().nonNegativeByDefault() ? account.id()
@@ -99,13 +102,13 @@ public class Ledger {
 
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public Optional<AccountView> findAccount(AccountType type, UUID ownerId, Currency currency) {
-        return repository.findAccount(type, ownerId, currency);
+        return accountRepository.findAccount(type, ownerId, currency);
     }
 
     /** The account with its current balance; 404 when unknown. */
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public AccountView account(AccountId id) {
-        return repository.findAccount(id).orElseThrow(() -> Rejection.notFound("account " + id));
+        return accountRepository.findAccount(id).orElseThrow(() -> Rejection.notFound("account " + id));
     }
 
     /** The current balance seen from the account's normal side (positive when it holds or owes value). */
@@ -209,8 +212,8 @@ public class Ledger {
     public LedgerPage<AccountView> accounts(AccountType type, UUID ownerId, int page, int size) {
         int limit = pageSize(size);
         int offset = offset(page, limit);
-        return new LedgerPage<>(repository.accounts(type, ownerId, offset, limit), page, limit,
-                repository.countAccounts(type, ownerId));
+        return new LedgerPage<>(accountRepository.accounts(type, ownerId, offset, limit), page, limit,
+                accountRepository.countAccounts(type, ownerId));
     }
 
     /** An account's entries, newest first; 404 when the account is unknown. */

@@ -141,7 +141,11 @@ class InsurerSubrogation {
                 }).optional();
     }
 
-    /** Held for an insurer but not yet subrogated (approved, payment not recorded): per card, in minor units. */
+    /**
+     * Held for an insurer but not yet subrogated (approved, payment not recorded): per card, in minor units. The ids go
+     * as one array: a closure's planner asks for every live card of a merchant, beyond the 65,535 bind parameters a
+     * list would need.
+     */
     Map<UUID, Long> pending(List<UUID> cardIds) {
         if (cardIds.isEmpty()) {
             return Map.of();
@@ -149,11 +153,11 @@ class InsurerSubrogation {
         Map<UUID, Long> pending = new java.util.HashMap<>();
         jdbc.sql("""
                 select h.card_id, sum(h.paid_minor) from card.insurer_hold h
-                 where h.card_id in (:cards) and not exists (select 1 from card.insurer_subrogation s
+                 where h.card_id = any(cast(:cards as uuid[])) and not exists (select 1 from card.insurer_subrogation s
                        where s.card_id = h.card_id and s.claim_id = h.claim_id)
                  group by h.card_id
                 """)
-                .param("cards", cardIds).query((rs, n) -> pending.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+                .param("cards", cardIds.toArray(UUID[]::new)).query((rs, n) -> pending.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
         return pending;
     }
 

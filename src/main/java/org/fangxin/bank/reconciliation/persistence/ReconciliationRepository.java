@@ -257,11 +257,11 @@ public class ReconciliationRepository {
             return List.of();
         }
         return jdbc.sql(BREAK_COLUMNS + """
-                 where b.status <> 'APPROVED' and b.account_number in (:accounts) and b.break_date <= :upTo
+                 where b.status <> 'APPROVED' and b.account_number = any(cast(:accounts as text[])) and b.break_date <= :upTo
                    and (cast(:bank as text) is null or exists (select 1 from bank.reconciliation_run r
                           join bank.statement_import i on i.id = r.import_id where r.id = b.run_id and i.bank_code = :bank))
                  order by b.break_date, b.id limit :limit
-                """).param("accounts", accountNumbers).param("upTo", Date.valueOf(upTo)).param("bank", bank).param("limit", limit)
+                """).param("accounts", accountNumbers.toArray(String[]::new)).param("upTo", Date.valueOf(upTo)).param("bank", bank).param("limit", limit)
                 .query(ReconciliationRepository::breakView).list();
     }
 
