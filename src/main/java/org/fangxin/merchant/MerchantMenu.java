@@ -1,6 +1,7 @@
 package org.fangxin.merchant;
 
 import java.util.List;
+import org.fangxin.shared.Menu;
 import org.fangxin.shared.MenuEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,29 +11,17 @@ import org.springframework.context.annotation.Configuration;
 class MerchantMenu {
 
     @Bean
-    MenuEntry merchantQueueMenu() {
-        return new MenuEntry("/merchants/queue", "merchant.menu.queue", List.of("OPERATOR"), 20);
-    }
-
-    @Bean
-    MenuEntry merchantListMenu() {
-        return new MenuEntry("/merchants", "merchant.menu.list",
-                List.of("OPERATOR", "REGULATOR", "ASSOCIATION", "BANK", "INSURER"), 21);
-    }
-
-    @Bean
-    MenuEntry settlementAccountMenu() {
-        return new MenuEntry("/merchants/mine/settlement-account", "merchant.menu.settlementAccount", List.of("MERCHANT_OWNER"), 11);
-    }
-
-    @Bean
-    MenuEntry settlementAccountChangesMenu() {
-        return new MenuEntry("/settlement-account-changes", "merchant.menu.settlementAccountChanges", List.of("OPERATOR"), 22);
-    }
-
-    @Bean
-    MenuEntry myMerchantMenu() {
-        return new MenuEntry("/merchants/mine", "merchant.menu.mine", List.of("MERCHANT_OWNER", "MERCHANT_STAFF"), 10, true);
+    Menu merchantLinks() {
+        return Menu.of(
+                new MenuEntry("/merchants/queue", "merchant.menu.queue", List.of("OPERATOR"), 20),
+                new MenuEntry("/merchants", "merchant.menu.list",
+                        List.of("OPERATOR", "REGULATOR", "ASSOCIATION", "BANK", "INSURER"), 21),
+                new MenuEntry("/merchants/mine/settlement-account", "merchant.menu.settlementAccount",
+                        List.of("MERCHANT_OWNER"), 11),
+                new MenuEntry("/settlement-account-changes", "merchant.menu.settlementAccountChanges",
+                        List.of("OPERATOR"), 22),
+                new MenuEntry("/merchants/mine", "merchant.menu.mine",
+                        List.of("MERCHANT_OWNER", "MERCHANT_STAFF"), 10, true));
     }
 
     /**

@@ -11,11 +11,8 @@ import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,13 +95,5 @@ class CustodianBankPageController {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:" + target;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry custodianBanksMenu() {
-            return new MenuEntry(PAGE, "bank.menu.custodianBanks", List.of(Role.OPERATOR.name()), 62);
-        }
     }
 }

@@ -1,13 +1,9 @@
 package org.fangxin.bank.portal;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.shared.MenuEntry;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,25 +80,5 @@ class BankPortalPageController {
         model.addAttribute("regions", portal.certificateStatusByRegion(actor, day));
         model.addAttribute("sector", actor.sector());
         return "bank/portal-regions";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry bankPortalMenu() {
-            return new MenuEntry("/bank/portal", "bank.menu.portal", List.of(Role.BANK.name(), Role.OPERATOR.name()), 29);
-        }
-
-        @Bean
-        MenuEntry myCustodyAccountsMenu() {
-            return new MenuEntry("/bank/portal/mine", "bank.menu.myCustody",
-                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 60);
-        }
-
-        @Bean
-        MenuEntry certificateStatusMenu() {
-            return new MenuEntry("/bank/certificate-status", "bank.menu.certificateStatus",
-                    List.of(Role.REGULATOR.name(), Role.OPERATOR.name()), 61);
-        }
     }
 }

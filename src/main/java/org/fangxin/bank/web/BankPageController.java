@@ -1,14 +1,9 @@
 package org.fangxin.bank.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import java.util.List;
 import org.fangxin.bank.custodian.CustodianBanks;
 import org.fangxin.bank.sandbox.SandboxBank;
 import org.fangxin.identity.Actor;
-import org.fangxin.identity.Role;
-import org.fangxin.shared.MenuEntry;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,13 +42,5 @@ class BankPageController {
         BankApiController.requireBank(actor);
         redirect.addFlashAttribute("processed", bank.process(custodianBanks.bankOfMember(actor)));
         return "redirect:/bank/instructions";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry bankInstructionsMenu() {
-            return new MenuEntry("/bank/instructions", "bank.menu.instructions", List.of(Role.BANK.name()), 30);
-        }
     }
 }

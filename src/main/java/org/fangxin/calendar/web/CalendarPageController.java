@@ -1,15 +1,11 @@
 package org.fangxin.calendar.web;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.fangxin.calendar.DayKind;
 import org.fangxin.calendar.WorkingDays;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,14 +58,5 @@ class CalendarPageController {
         }
         redirect.addAttribute("year", day.getYear());
         return "redirect:/calendar";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry calendarMenuEntry() {
-            return new MenuEntry("/calendar", "calendar.menu", List.of(Role.OPERATOR.name(), Role.ASSOCIATION.name(),
-                    Role.REGULATOR.name()), 92);
-        }
     }
 }

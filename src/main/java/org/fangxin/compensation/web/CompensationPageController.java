@@ -7,10 +7,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.compensation.CompensationBatchView;
 import org.fangxin.compensation.Compensations;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,14 +81,5 @@ class CompensationPageController {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return target;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class CompensationMenu {
-
-        @Bean
-        MenuEntry compensationMine() {
-            return new MenuEntry("/compensations/mine", "compensation.menu", List.of("CONSUMER"), 12);
-        }
     }
 }

@@ -14,12 +14,9 @@ import org.fangxin.complaint.SlaBoard;
 import org.fangxin.complaint.domain.DeadlineRules;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,38 +121,6 @@ class ComplaintBoardPageController {
     private static void requireOperator(Actor actor) {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "for platform operators");
-        }
-    }
-
-    /** Home-page links of every party to the complaint pages. */
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry complaintConsumerMenuEntry() {
-            return new MenuEntry("/complaints", "complaint.menu.mine", List.of(Role.CONSUMER.name()), 42);
-        }
-
-        @Bean
-        MenuEntry complaintMerchantMenuEntry() {
-            return new MenuEntry("/complaints", "complaint.menu.merchant",
-                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 46);
-        }
-
-        @Bean
-        MenuEntry complaintHandlerMenuEntry() {
-            return new MenuEntry("/complaints", "complaint.menu.handler",
-                    List.of(Role.OPERATOR.name(), Role.ASSOCIATION.name(), Role.REGULATOR.name()), 76);
-        }
-
-        @Bean
-        MenuEntry complaintBoardMenuEntry() {
-            return new MenuEntry("/complaints/sla", "complaint.menu.sla",
-                    List.of(Role.OPERATOR.name(), Role.ASSOCIATION.name(), Role.REGULATOR.name()), 77);
-        }
-
-        @Bean
-        MenuEntry complaintAdminMenuEntry() {
-            return new MenuEntry("/complaints/admin", "complaint.menu.admin", List.of(Role.OPERATOR.name()), 78);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.fangxin.demo.ClockView;
 import org.fangxin.demo.TimeTravel;
+import org.fangxin.shared.Menu;
 import org.fangxin.shared.MenuEntry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +27,8 @@ class DemoClockBanner {
     }
 
     @Bean
-    static MenuEntry demoClockMenu() {
-        return new MenuEntry("/demo/clock", "demo.menu.clock", List.of("OPERATOR"), 90);
+    static Menu demoClockMenu() {
+        return Menu.of(new MenuEntry("/demo/clock", "demo.menu.clock", List.of("OPERATOR"), 90));
     }
 
     @ModelAttribute("demoClock")

@@ -3,6 +3,7 @@ package org.fangxin.identity.web;
 import java.util.Comparator;
 import java.util.List;
 import org.fangxin.identity.Actor;
+import org.fangxin.shared.Menu;
 import org.fangxin.shared.MenuEntry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +15,8 @@ class IdentityPageController {
     private final List<MenuEntry> menu;
     private final List<MenuEntry.Filter> filters;
 
-    IdentityPageController(List<MenuEntry> menu, List<MenuEntry.Filter> filters) {
-        this.menu = menu;
+    IdentityPageController(List<Menu> menus, List<MenuEntry.Filter> filters) {
+        this.menu = menus.stream().flatMap(m -> m.entries().stream()).toList();
         this.filters = filters;
     }
 

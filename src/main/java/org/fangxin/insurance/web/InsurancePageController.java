@@ -23,12 +23,9 @@ import org.fangxin.insurance.PolicyView;
 import org.fangxin.insurance.PremiumSettlements;
 import org.fangxin.insurance.Premiums;
 import org.fangxin.shared.Idempotency;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -217,19 +214,6 @@ class InsurancePageController {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw Rejection.invalid(field, "a date is yyyy-MM-dd");
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry insurancePortalMenu() {
-            return new MenuEntry("/insurance", "insurance.menu.portal", List.of(Role.INSURER.name()), 20);
-        }
-
-        @Bean
-        MenuEntry insuranceAdminMenu() {
-            return new MenuEntry("/insurance/admin", "insurance.menu.admin", List.of(Role.OPERATOR.name(), Role.REGULATOR.name()), 46);
         }
     }
 }

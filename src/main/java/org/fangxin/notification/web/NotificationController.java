@@ -6,9 +6,6 @@ import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.notification.NotificationView;
 import org.fangxin.notification.Notifications;
-import org.fangxin.shared.MenuEntry;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,14 +46,5 @@ class NotificationController {
     String read(Actor actor, @PathVariable UUID id) {
         notifications.markRead(actor, id);
         return "redirect:/notifications";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry notificationsMenu() {
-            return new MenuEntry("/notifications", "notification.menu",
-                    List.of("CONSUMER", "MERCHANT_OWNER", "MERCHANT_STAFF", "OPERATOR", "BANK", "INSURER", "REGULATOR", "ASSOCIATION"), 5, true);
-        }
     }
 }

@@ -12,9 +12,6 @@ import org.fangxin.identity.Role;
 import org.fangxin.oversight.BalanceDashboard;
 import org.fangxin.oversight.BalanceDashboardView;
 import org.fangxin.oversight.BalanceFigures;
-import org.fangxin.shared.MenuEntry;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,14 +96,5 @@ class BalancePageController {
     private static List<Double> yuan(List<BalanceDashboardView.Row> rows,
                                      java.util.function.Function<BalanceFigures, org.fangxin.shared.Money> part) {
         return rows.stream().map(r -> part.apply(r.figures()).amountMinor() / 100.0).toList();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry oversightBalancesMenu() {
-            return new MenuEntry("/oversight", "oversight.menu.balances",
-                    List.of(Role.OPERATOR.name(), Role.REGULATOR.name(), Role.ASSOCIATION.name()), 46);
-        }
     }
 }

@@ -10,10 +10,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.oversight.FilingView;
 import org.fangxin.oversight.Filings;
 import org.fangxin.shared.Idempotency;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,14 +110,5 @@ class FilingController {
             flash.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/oversight/filings";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry oversightFilingsMenu() {
-            return new MenuEntry("/oversight/filings", "oversight.menu.filings", List.of(Role.OPERATOR.name(),
-                    Role.REGULATOR.name(), Role.ASSOCIATION.name(), Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 47);
-        }
     }
 }

@@ -13,12 +13,9 @@ import org.fangxin.oversight.QuarterlyReports;
 import org.fangxin.oversight.QuarterlyStatement;
 import org.fangxin.oversight.RegionReport;
 import org.fangxin.oversight.ReportRun;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.web.TableExport;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -133,14 +130,5 @@ class ReportController {
 
     private static BigDecimal yuan(Money money) {
         return BigDecimal.valueOf(money.amountMinor(), 2);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry oversightReportsMenu() {
-            return new MenuEntry("/oversight/reports", "oversight.menu.reports", List.of(Role.OPERATOR.name(),
-                    Role.REGULATOR.name(), Role.ASSOCIATION.name(), Role.MERCHANT_OWNER.name()), 48);
-        }
     }
 }

@@ -3,15 +3,10 @@ package org.fangxin.payment.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.fangxin.identity.Actor;
-import org.fangxin.identity.Role;
 import org.fangxin.payment.PaymentStatus;
 import org.fangxin.payment.Payments;
-import org.fangxin.shared.MenuEntry;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,13 +36,5 @@ class PaymentPageController {
         model.addAttribute("stuckBefore", stuckBefore);
         model.addAttribute("stuckMinutes", stuckAfter.toMinutes());
         return "payment/operations";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry paymentMenuEntry() {
-            return new MenuEntry("/payments", "payment.menu", List.of(Role.OPERATOR.name()), 70);
-        }
     }
 }

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.shared.MenuEntry;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,14 +69,5 @@ class ClosuresDashboardController {
                 "fromMerchant", groups.stream().map(g -> g.figures().fromMerchant().amountMinor()).toList(),
                 "lost", groups.stream().map(g -> g.figures().lost().amountMinor()).toList(),
                 "stillOpen", groups.stream().map(g -> g.figures().stillOpen().amountMinor()).toList());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry protectionOversightMenu() {
-            return new MenuEntry("/protection/oversight", "protection.menu.oversight",
-                    List.of(Role.OPERATOR.name(), Role.REGULATOR.name(), Role.ASSOCIATION.name()), 48);
-        }
     }
 }

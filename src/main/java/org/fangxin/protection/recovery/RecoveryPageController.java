@@ -1,17 +1,13 @@
 package org.fangxin.protection.recovery;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.shared.Idempotency;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,14 +82,5 @@ class RecoveryPageController {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return back;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry protectionRecoveryMenu() {
-            return new MenuEntry("/protection/recovery", "protection.menu.recovery",
-                    List.of(Role.OPERATOR.name(), Role.REGULATOR.name()), 47);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.fangxin.protection.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.fangxin.identity.Actor;
@@ -10,12 +9,9 @@ import org.fangxin.identity.Role;
 import org.fangxin.protection.ClosureNotices;
 import org.fangxin.protection.Closures;
 import org.fangxin.protection.CompensationProgress;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -135,20 +131,5 @@ class ClosurePageController {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection/closures";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class ClosureMenu {
-        @Bean
-        MenuEntry protectionClosuresMenu() {
-            return new MenuEntry("/protection/closures", "protection.menu.closures",
-                    List.of(Role.OPERATOR.name(), Role.REGULATOR.name()), 46);
-        }
-
-        @Bean
-        MenuEntry protectionMyClosuresMenu() {
-            return new MenuEntry("/protection/closures/mine", "protection.menu.myClosures",
-                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 46);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.fangxin.protection.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -10,13 +9,10 @@ import org.fangxin.merchant.Sector;
 import org.fangxin.protection.Deposits;
 import org.fangxin.protection.InsuredCover;
 import org.fangxin.shared.Idempotency;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.MoneyFormat;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,19 +97,5 @@ class ProtectionPageController {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/protection";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry protectionOverviewMenu() {
-            return new MenuEntry("/protection", "protection.menu.overview", List.of(Role.OPERATOR.name(), Role.REGULATOR.name()), 45);
-        }
-
-        @Bean
-        MenuEntry protectionMineMenu() {
-            return new MenuEntry("/protection/mine", "protection.menu.mine",
-                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 45);
-        }
     }
 }

@@ -16,10 +16,7 @@ import org.fangxin.refund.RefundView;
 import org.fangxin.refund.Refunds;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Idempotency;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -146,24 +143,5 @@ class RefundPageController {
 
     private static String idOf(Idempotency.Answer answer) {
         return answer.body() instanceof RefundView view ? view.id().toString() : null;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry refundConsumerMenuEntry() {
-            return new MenuEntry("/refunds", "refund.menu.mine", List.of(Role.CONSUMER.name()), 40);
-        }
-
-        @Bean
-        MenuEntry refundMerchantMenuEntry() {
-            return new MenuEntry("/refunds/merchant", "refund.menu.merchant",
-                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 45);
-        }
-
-        @Bean
-        MenuEntry refundOperatorMenuEntry() {
-            return new MenuEntry("/refunds/operator", "refund.menu.operator", List.of(Role.OPERATOR.name()), 75);
-        }
     }
 }

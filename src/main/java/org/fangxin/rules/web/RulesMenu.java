@@ -1,16 +1,19 @@
 package org.fangxin.rules.web;
 
 import java.util.List;
+import org.fangxin.shared.Menu;
 import org.fangxin.shared.MenuEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Home-page link to the rule table: operators edit it; regulators, the association and merchant owners read it. */
+/** Home-page links to the rules pages, one list for the module. */
 @Configuration(proxyBeanMethods = false)
 class RulesMenu {
 
     @Bean
-    MenuEntry rulesTable() {
-        return new MenuEntry("/rules", "rules.menu.table", List.of("OPERATOR", "REGULATOR", "ASSOCIATION", "MERCHANT_OWNER"), 60);
+    Menu rulesLinks() {
+        return Menu.of(
+                new MenuEntry("/rules", "rules.menu.table",
+                        List.of("OPERATOR", "REGULATOR", "ASSOCIATION", "MERCHANT_OWNER"), 60));
     }
 }

@@ -1,16 +1,12 @@
 package org.fangxin.settlement.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.settlement.DualControl;
 import org.fangxin.settlement.PayoutApprovals;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,17 +63,5 @@ class ApprovalPageController {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
         }
         return "redirect:/settlement/approvals";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry settlementApprovalsMenu(DualControl dualControl) {
-            List<String> roles = new ArrayList<>(List.of(Role.OPERATOR.name()));
-            if (dualControl.bankApprovalRequired()) {
-                roles.add(Role.BANK.name());
-            }
-            return new MenuEntry("/settlement/approvals", "settlement.menu.approvals", roles, 41);
-        }
     }
 }

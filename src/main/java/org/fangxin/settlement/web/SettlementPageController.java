@@ -1,16 +1,12 @@
 package org.fangxin.settlement.web;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.settlement.PayoutStatus;
 import org.fangxin.settlement.Settlements;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,19 +57,5 @@ class SettlementPageController {
         model.addAttribute("summary", settlements.summary(actor));
         model.addAttribute("payouts", settlements.payouts(actor, null, null, 0, ROWS));
         return "settlement/mine";
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry settlementRunsMenu() {
-            return new MenuEntry("/settlement", "settlement.menu.runs", List.of(Role.OPERATOR.name()), 40);
-        }
-
-        @Bean
-        MenuEntry settlementMineMenu() {
-            return new MenuEntry("/settlement/mine", "settlement.menu.mine",
-                    List.of(Role.MERCHANT_OWNER.name(), Role.MERCHANT_STAFF.name()), 40);
-        }
     }
 }

@@ -2,17 +2,13 @@ package org.fangxin.bank.reconciliation.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.fangxin.bank.reconciliation.CertificateView;
 import org.fangxin.bank.reconciliation.Reconciliations;
 import org.fangxin.bank.reconciliation.RunDetail;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
-import org.fangxin.shared.MenuEntry;
 import org.fangxin.shared.Rejection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -119,18 +115,5 @@ class ReconciliationPageController {
 
     private LocalDate today() {
         return clock.instant().atZone(reconciliations.bankZone()).toLocalDate();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Menu {
-        @Bean
-        MenuEntry reconciliationMenu() {
-            return new MenuEntry("/reconciliation", "bank.menu.reconciliation", List.of(Role.OPERATOR.name()), 40);
-        }
-
-        @Bean
-        MenuEntry certificatesMenu() {
-            return new MenuEntry("/reconciliation/certificates", "bank.menu.certificates", List.of(Role.BANK.name()), 31);
-        }
     }
 }
