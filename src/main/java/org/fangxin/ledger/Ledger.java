@@ -21,6 +21,7 @@ import org.fangxin.ledger.persistence.LedgerRepository.TransferRow;
 import org.fangxin.ledger.persistence.SlotDraws;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -210,9 +211,8 @@ public class Ledger {
     /** Accounts with balances, oldest first, optionally of one code and/or owner; at most PAGE_SIZE_MAX per page. */
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public LedgerPage<AccountView> accounts(AccountType type, UUID ownerId, int page, int size) {
-        int limit = pageSize(size);
-        int offset = offset(page, limit);
-        return new LedgerPage<>(accountRepository.accounts(type, ownerId, offset, limit), page, limit,
+        PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
+        return new LedgerPage<>(accountRepository.accounts(type, ownerId, rows.offset(), rows.limit()), page, rows.limit(),
                 accountRepository.countAccounts(type, ownerId));
     }
 
@@ -220,8 +220,8 @@ public class Ledger {
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public LedgerPage<EntryView> entries(AccountId account, int page, int size) {
         account(account);
-        int limit = pageSize(size);
-        return new LedgerPage<>(entryQueries.entriesOfAccount(account, offset(page, limit), limit), page, limit,
+        PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
+        return new LedgerPage<>(entryQueries.entriesOfAccount(account, rows.offset(), rows.limit()), page, rows.limit(),
                 entryQueries.countEntriesOfAccount(account));
     }
 
@@ -274,7 +274,7 @@ public class Ledger {
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public List<PostedEntry> latestEntries(AccountId account, int limit) {
         account(account);
-        return entryQueries.latestEntries(account, pageSize(limit));
+        return entryQueries.latestEntries(account, PageRequest.limit(limit, PAGE_SIZE_MAX));
     }
 
     private static void requirePrefix(String prefix) {
@@ -393,16 +393,5 @@ public class Ledger {
     private TransferView withEntries(TransferRow row) {
         return new TransferView(row.id(), row.postingKey(), row.description(), row.postedAt(), row.reverses(),
                 row.reversedBy(), repository.entriesOfTransfer(row.id()));
-    }
-
-    private static int pageSize(int size) {
-        return Math.min(Math.max(size, 1), PAGE_SIZE_MAX);
-    }
-
-    private static int offset(int page, int size) {
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
-        return Math.multiplyExact(page, size);
     }
 }

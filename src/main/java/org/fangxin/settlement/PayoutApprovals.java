@@ -19,6 +19,7 @@ import org.fangxin.settlement.persistence.ApprovalRepository;
 import org.fangxin.settlement.persistence.SettlementRepository;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,14 +82,16 @@ public class PayoutApprovals {
      */
     public List<PayoutApprovalView> awaiting(Actor actor, int page, int size) {
         requireChecker(actor);
-        return readOnly.execute(s -> approvals.awaiting(offset(page, size), limit(size)).stream().map(this::view)
+        PageRequest rows = rows(page, size);
+        return readOnly.execute(s -> approvals.awaiting(rows.offset(), rows.limit()).stream().map(this::view)
                 .filter(v -> bankScope.sees(actor, v.payout().merchantId())).toList());
     }
 
     /** OPERATOR (and BANK, its own bank's as above): payouts that were under dual control and are decided, newest first. */
     public List<PayoutApprovalView> decided(Actor actor, int page, int size) {
         requireChecker(actor);
-        return readOnly.execute(s -> approvals.decided(offset(page, size), limit(size)).stream().map(this::view)
+        PageRequest rows = rows(page, size);
+        return readOnly.execute(s -> approvals.decided(rows.offset(), rows.limit()).stream().map(this::view)
                 .filter(v -> bankScope.sees(actor, v.payout().merchantId())).toList());
     }
 
@@ -210,14 +213,7 @@ public class PayoutApprovals {
         return why;
     }
 
-    private static int limit(int size) {
-        return Math.min(Math.max(size, 1), Settlements.PAGE_SIZE_MAX);
-    }
-
-    private static int offset(int page, int size) {
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
-        return Math.multiplyExact(page, limit(size));
+    private static PageRequest rows(int page, int size) {
+        return PageRequest.of(page, size, Settlements.PAGE_SIZE_MAX);
     }
 }

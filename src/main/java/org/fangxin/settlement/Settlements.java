@@ -22,6 +22,7 @@ import org.fangxin.settlement.domain.SettlementCycle;
 import org.fangxin.settlement.persistence.SettlementRepository;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -100,7 +101,8 @@ public class Settlements {
     /** OPERATOR: runs, newest settlement date first. */
     public List<RunView> runs(Actor actor, int page, int size) {
         requireOperator(actor);
-        return readOnly.execute(status -> repository.runs(offset(page, size), limit(size)));
+        PageRequest rows = rows(page, size);
+        return readOnly.execute(status -> repository.runs(rows.offset(), rows.limit()));
     }
 
     /** The run, then its instructions to the bank in one file (each payout committed before the bank sees it). */
@@ -156,7 +158,8 @@ public class Settlements {
         } else {
             throw forbidden();
         }
-        return readOnly.execute(s -> repository.payouts(scope, status, offset(page, size), limit(size)));
+        PageRequest rows = rows(page, size);
+        return readOnly.execute(s -> repository.payouts(scope, status, rows.offset(), rows.limit()));
     }
 
     /** Merchant owner or staff: their merchant's money from the ledger and the next payout estimate. */
@@ -212,14 +215,7 @@ public class Settlements {
         return new Rejection(ProblemType.FORBIDDEN, "this role may not do that in settlement");
     }
 
-    private static int limit(int size) {
-        return Math.min(Math.max(size, 1), PAGE_SIZE_MAX);
-    }
-
-    private static int offset(int page, int size) {
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
-        return Math.multiplyExact(page, limit(size));
+    private static PageRequest rows(int page, int size) {
+        return PageRequest.of(page, size, PAGE_SIZE_MAX);
     }
 }

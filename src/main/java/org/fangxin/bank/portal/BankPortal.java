@@ -33,6 +33,7 @@ import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -131,10 +132,7 @@ public class BankPortal {
     public BalancePage balances(Actor actor, LocalDate asOf, int page, int size) {
         requireBankOrOperator(actor);
         LocalDate day = asOf == null ? today() : asOf;
-        int limit = pageSize(size);
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
+        int limit = PageRequest.of(page, size, PAGE_SIZE_MAX).limit();
         MerchantPage listed = merchants.list(actor, null, page, limit);
         Optional<String> scope = banks.scopeOf(actor);
         List<SupervisedBalance> items = new ArrayList<>();
@@ -179,10 +177,7 @@ public class BankPortal {
     public MovementPage movements(Actor actor, UUID merchantId, SubAccountKind kind, int page, int size) {
         MerchantView merchant = readable(actor, merchantId);
         SubAccountKind which = kind == null ? SubAccountKind.ESCROW : kind;
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
-        int limit = pageSize(size);
+        int limit = PageRequest.of(page, size, PAGE_SIZE_MAX).limit();
         CustodyAccountsView accounts = accountsOf(merchant);
         String number = which == SubAccountKind.ESCROW ? accounts.escrowSubAccount() : accounts.depositSubAccount();
         Optional<AccountView> account = ledger.findAccount(which.ledgerAccount(), merchantId, Money.CNY);
@@ -204,7 +199,7 @@ public class BankPortal {
     public List<SentInstruction> instructions(Actor actor, InstructionState state, int page, int size) {
         requireBankOrOperator(actor);
         // A bank sees the instructions it received (each bank's sandbox instance keeps its own); an operator every bank's.
-        List<BankInstructionView> received = bank.instructions(banks.scopeOf(actor).orElse(null), state, page, pageSize(size));
+        List<BankInstructionView> received = bank.instructions(banks.scopeOf(actor).orElse(null), state, page, PageRequest.limit(size, PAGE_SIZE_MAX));
         Map<String, Optional<MerchantView>> byDebtor = new HashMap<>();
         List<SentInstruction> sent = new ArrayList<>(received.size());
         for (BankInstructionView i : received) {
@@ -235,11 +230,8 @@ public class BankPortal {
     @Transactional(readOnly = true)
     public List<StatementSummary> statements(Actor actor, int page, int size) {
         requireBankOrOperator(actor);
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
-        int limit = pageSize(size);
-        return repository.statements(banks.scopeOf(actor).orElse(null), Math.multiplyExact(page, limit), limit);
+        PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
+        return repository.statements(banks.scopeOf(actor).orElse(null), rows.offset(), rows.limit());
     }
 
     /** BANK (its own bank), OPERATOR (every bank): payout files, instructions and the last statement per custodian bank. */
@@ -338,9 +330,5 @@ public class BankPortal {
 
     private ZoneId zone() {
         return reconciliations.bankZone();
-    }
-
-    private static int pageSize(int size) {
-        return Math.min(Math.max(size, 1), PAGE_SIZE_MAX);
     }
 }

@@ -23,6 +23,7 @@ import org.fangxin.ledger.TransferView;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,8 +117,8 @@ public class Reconciliations {
     @Transactional(readOnly = true)
     public List<SubAccountView> subAccounts(Actor actor, int page, int size) {
         requireOperator(actor);
-        int limit = pageSize(size);
-        return repository.subAccounts(offset(page, limit), limit);
+        PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
+        return repository.subAccounts(rows.offset(), rows.limit());
     }
 
     // ------------------------------------------------------------------ import and match
@@ -158,8 +159,8 @@ public class Reconciliations {
     @Transactional(readOnly = true)
     public List<RunView> runs(Actor actor, int page, int size) {
         requireOperator(actor);
-        int limit = pageSize(size);
-        return repository.runs(offset(page, limit), limit);
+        PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
+        return repository.runs(rows.offset(), rows.limit());
     }
 
     @Transactional(readOnly = true)
@@ -336,16 +337,5 @@ public class Reconciliations {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators reconcile bank statements");
         }
-    }
-
-    private static int pageSize(int size) {
-        return Math.min(Math.max(size, 1), PAGE_SIZE_MAX);
-    }
-
-    private static int offset(int page, int size) {
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
-        return Math.multiplyExact(page, size);
     }
 }

@@ -22,6 +22,7 @@ import org.fangxin.bank.format.PaymentStatusReport;
 import org.fangxin.bank.format.TransferStatus;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -360,11 +361,8 @@ public class SandboxBank implements BankPort {
     /** The instructions one bank received ({@code bank} null: every bank), newest first, optionally of one state. */
     @Transactional(readOnly = true)
     public List<BankInstructionView> instructions(String bank, InstructionState state, int page, int size) {
-        int limit = Math.min(Math.max(size, 1), SandboxRepository.PAGE_SIZE_MAX);
-        if (page < 0) {
-            throw Rejection.invalid("page", "page counts from 0");
-        }
-        return repository.list(bank, state, Math.multiplyExact(page, limit), limit);
+        PageRequest rows = PageRequest.of(page, size, SandboxRepository.PAGE_SIZE_MAX);
+        return repository.list(bank, state, rows.offset(), rows.limit());
     }
 
     /** The day plus n business days (Mon–Fri); 0 days is the day itself. */
