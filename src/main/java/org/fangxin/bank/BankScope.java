@@ -19,6 +19,11 @@ public class BankScope {
         this.banks = banks;
     }
 
+    /** True for a BANK user (or its API key): the merchants it sees are those at its own bank. */
+    public boolean limits(Actor actor) {
+        return banks.scopeOf(actor).isPresent();
+    }
+
     /** False only for a BANK user whose bank is not the merchant's. */
     public boolean sees(Actor actor, UUID merchantId) {
         return banks.scopeOf(actor).map(bank -> bank.equals(banks.bankOfMerchant(merchantId))).orElse(true);

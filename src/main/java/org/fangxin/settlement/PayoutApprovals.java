@@ -2,10 +2,12 @@ package org.fangxin.settlement;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.fangxin.bank.BankScope;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
@@ -39,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PayoutApprovals {
 
     public static final int REASON_LENGTH_MAX = 500;
+    private static final int SCAN_BATCH = 200;
     public static final ProblemType APPROVER_IS_MAKER = new ProblemType("approver-is-maker", 403);
     public static final ProblemType ALREADY_DECIDED = new ProblemType("payout-already-decided", 409);
     public static final ProblemType NOT_AWAITING_APPROVAL = new ProblemType("payout-not-awaiting-approval", 409);
@@ -77,22 +80,56 @@ public class PayoutApprovals {
     }
 
     /**
-     * OPERATOR (and BANK when its approval is required: the payouts of merchants at its own bank, so a page may hold
-     * fewer rows than {@code size}): payouts awaiting approval, oldest first.
+     * OPERATOR (and BANK when its approval is required: the payouts of merchants at its own bank): payouts awaiting
+     * approval, oldest first.
      */
     public List<PayoutApprovalView> awaiting(Actor actor, int page, int size) {
         requireChecker(actor);
         PageRequest rows = rows(page, size);
-        return readOnly.execute(s -> approvals.awaiting(rows.offset(), rows.limit()).stream().map(this::view)
-                .filter(v -> bankScope.sees(actor, v.payout().merchantId())).toList());
+        return readOnly.execute(s -> visiblePage(actor, rows, approvals::awaiting));
     }
 
     /** OPERATOR (and BANK, its own bank's as above): payouts that were under dual control and are decided, newest first. */
     public List<PayoutApprovalView> decided(Actor actor, int page, int size) {
         requireChecker(actor);
         PageRequest rows = rows(page, size);
-        return readOnly.execute(s -> approvals.decided(rows.offset(), rows.limit()).stream().map(this::view)
-                .filter(v -> bankScope.sees(actor, v.payout().merchantId())).toList());
+        return readOnly.execute(s -> visiblePage(actor, rows, approvals::decided));
+    }
+
+    /**
+     * A page of the payouts the actor sees. A BANK user sees only its own bank's merchants, so its page is cut from
+     * the filtered list (reading on past the page when rows of other banks are skipped), not filtered after cutting,
+     * which would leave short or empty pages while its payouts sit further down.
+     */
+    private List<PayoutApprovalView> visiblePage(Actor actor, PageRequest rows, BiFunction<Integer, Integer, List<UUID>> ids) {
+        if (!bankScope.limits(actor)) {
+            return ids.apply(rows.offset(), rows.limit()).stream().map(this::view).toList();
+        }
+        List<PayoutApprovalView> page = new ArrayList<>();
+        int skip = rows.offset();
+        int read = 0;
+        while (page.size() < rows.limit()) {
+            List<UUID> batch = ids.apply(read, SCAN_BATCH);
+            read += batch.size();
+            for (UUID id : batch) {
+                PayoutView payout = payouts.payout(id).orElseThrow();
+                if (!bankScope.sees(actor, payout.merchantId())) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                page.add(view(payout));
+                if (page.size() == rows.limit()) {
+                    break;
+                }
+            }
+            if (batch.size() < SCAN_BATCH) {
+                break;
+            }
+        }
+        return page;
     }
 
     /** One payout under dual control; 404 when there is none (or it never needed approval, or is at another bank). */

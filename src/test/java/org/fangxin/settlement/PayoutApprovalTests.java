@@ -272,6 +272,39 @@ class PayoutApprovalTests extends IntegrationTest {
         assertThat(withBank.payout(ownBank, payoutId).decisions()).isEmpty();
     }
 
+    /**
+     * Goal: a BANK user's page of payouts awaiting approval is cut from its own bank's payouts, not filtered after
+     * cutting: when an older payout of another bank comes first, a page of one still holds the bank's own payout.
+     */
+    @Test
+    void aBankUsersPageHoldsItsOwnPayoutsEvenWhenOlderOnesOfOtherBanksComeFirst() {
+        var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
+                bankScope, ledger, audit, clock, transactions);
+        TestMerchants.Created second = fixtures.merchant(Sector.SPORTS_FITNESS);
+        fixtures.purchaseAndRedeem(second.id(), 100_000_00L, LARGE);
+        runAsMaker();
+        List<UUID> awaiting = jdbc.sql("""
+                select id from settlement.payout where status = 'AWAITING_APPROVAL' and merchant_id in (:a, :b)
+                 order by created_at, id""").param("a", gym.id()).param("b", second.id()).query(UUID.class).list();
+        assertThat(awaiting).hasSize(2);
+        UUID younger = awaiting.get(1);
+        UUID youngerMerchant = jdbc.sql("select merchant_id from settlement.payout where id = :id").param("id", younger)
+                .query(UUID.class).single();
+        Api operator = api().as(checker);
+        String code = "PG" + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
+        assertThat(operator.post("/api/v1/bank/custodian-banks", Map.of("code", code, "nameZh", "分页银行" + code,
+                "nameEn", "Paging bank " + code, "custodyAccount", "CUST-" + code), key()).status()).isEqualTo(201);
+        UserAccount member = users.create(Role.BANK);
+        assertThat(operator.post("/api/v1/bank/custodian-banks/" + code + "/members",
+                Map.of("userId", member.id().toString()), key()).status()).isEqualTo(200);
+        // The merchant's custody moves to the new bank (a fixture shortcut for the two-person move process).
+        jdbc.sql("update bank.custody_sub_account set bank_code = :code where merchant_id = :m")
+                .param("code", code).param("m", youngerMerchant).update();
+
+        assertThat(withBank.awaiting(member.actor(), 0, 1)).extracting(a -> a.payout().id()).containsExactly(younger);
+        assertThat(withBank.awaiting(member.actor(), 1, 1)).isEmpty();
+    }
+
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOfSatisfying(org.fangxin.shared.Rejection.class,
                 r -> assertThat(r.type().status()).isEqualTo(404));
