@@ -4,6 +4,7 @@
 # system PostgreSQL with durable settings (fsync and synchronous_commit on), and pgbench's ceiling on the same server.
 # Usage: bash bench/lifecycle/run.sh [seconds-per-step] [client-counts] [merchants]   e.g. bash bench/lifecycle/run.sh 10 1,8,32 100
 # BENCH_APP_ARGS passes extra service options, e.g. BENCH_APP_ARGS=--fangxin.card.group-commit.enabled=false
+# BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_STEP=${1:-10}
@@ -48,7 +49,7 @@ log "building"
 log "starting Fangxin on $BENCH_DB"
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
-  java -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN ${BENCH_APP_ARGS:-} > target/bench-app.log 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN ${BENCH_APP_ARGS:-} > target/bench-app.log 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 sleep 3   # demo data is seeded right after start-up
