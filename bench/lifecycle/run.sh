@@ -4,6 +4,7 @@
 # system PostgreSQL with durable settings (fsync and synchronous_commit on), and pgbench's ceiling on the same server.
 # Usage: bash bench/lifecycle/run.sh [seconds-per-step] [client-counts] [merchants]   e.g. bash bench/lifecycle/run.sh 10 1,8,32 100
 # BENCH_APP_ARGS passes extra service options, e.g. BENCH_APP_ARGS=--fangxin.card.group-commit.enabled=false
+# BENCH_SKIP_BUILD=1 reuses target/fangxin.jar of the previous run (same code, another option or merchant count).
 # BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,9 +44,13 @@ for c in ${CLIENTS//,/ }; do
   echo "| $c | $tps |"
 done
 
-log "building"
-./mvnw -q -B -ntp -DskipTests package
-./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+if [ -n "${BENCH_SKIP_BUILD:-}" ] && [ -f target/fangxin.jar ] && [ -f target/bench.classpath ]; then
+  log "BENCH_SKIP_BUILD: reusing target/fangxin.jar"
+else
+  log "building"
+  ./mvnw -q -B -ntp -DskipTests package
+  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+fi
 log "starting Fangxin on $BENCH_DB"
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \

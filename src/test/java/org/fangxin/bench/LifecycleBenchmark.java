@@ -98,11 +98,31 @@ public final class LifecycleBenchmark {
         }
         List<ConcurrentLinkedQueue<String[]>> sessions = awaitCards(consumers, cardsOfClient);
         for (int clients : clientCounts) {
+            spread(sessions, clients);
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
-                    client -> () -> redeem(consumers.get(client), sellers, sessions.get(client)));
-            List<ConcurrentLinkedQueue<String[]>> codes = issueCodes(consumers, sessions, clients);
+                    client -> () -> redeem(sellers, sessions.get(client)));
+            spread(sessions, clients);
+            List<ConcurrentLinkedQueue<String[]>> codes = issueCodes(sessions, clients);
             measured("redeem (code issued beforehand)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeemCode(sellers, codes.get(client)));
+        }
+    }
+
+    /**
+     * Deals the cards left (all sessions of a card to one client, so no two clients redeem the same card) round-robin
+     * over the step's clients, otherwise clients who bought nothing would only fail; a client asks for a card's code
+     * with its holder's token, which each session entry carries.
+     */
+    private static void spread(List<ConcurrentLinkedQueue<String[]>> sessions, int clients) {
+        Map<String, List<String[]>> byCard = new java.util.LinkedHashMap<>();
+        for (ConcurrentLinkedQueue<String[]> queue : sessions) {
+            for (String[] session; (session = queue.poll()) != null; ) {
+                byCard.computeIfAbsent(session[0], card -> new ArrayList<>()).add(session);
+            }
+        }
+        int next = 0;
+        for (List<String[]> card : byCard.values()) {
+            sessions.get(next++ % clients).addAll(card);
         }
     }
 
@@ -131,8 +151,8 @@ public final class LifecycleBenchmark {
     }
 
     /** Before a redeem-only step: one fresh code per session, up to {@value #CODES_PER_CLIENT_MAX} per client, issued in parallel. */
-    private List<ConcurrentLinkedQueue<String[]>> issueCodes(List<String> consumers, List<ConcurrentLinkedQueue<String[]>> sessions,
-                                                            int clients) throws InterruptedException {
+    private List<ConcurrentLinkedQueue<String[]>> issueCodes(List<ConcurrentLinkedQueue<String[]>> sessions, int clients)
+            throws InterruptedException {
         List<ConcurrentLinkedQueue<String[]>> codes = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -146,7 +166,7 @@ public final class LifecycleBenchmark {
                         return;
                     }
                     try {
-                        JsonNode code = post(consumers.get(client), "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
+                        JsonNode code = post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
                         if (code != null) {
                             queue.add(new String[] {code.get("code").asString(), session[1]});
                         }
@@ -203,7 +223,7 @@ public final class LifecycleBenchmark {
                     if (card != null && !card.isNull()) {
                         issued++;
                         for (int s = 0; s < 60; s++) {
-                            queue.add(new String[] {card.asString(), bought[1]});
+                            queue.add(new String[] {card.asString(), bought[1], consumers.get(client)});
                         }
                         break;
                     }
@@ -216,13 +236,13 @@ public final class LifecycleBenchmark {
         return sessions;
     }
 
-    private boolean redeem(String consumer, List<BenchMerchants.Merchant> sellers, ConcurrentLinkedQueue<String[]> sessions)
+    private boolean redeem(List<BenchMerchants.Merchant> sellers, ConcurrentLinkedQueue<String[]> sessions)
             throws IOException, InterruptedException {
         String[] session = sessions.poll();
         if (session == null) {
             return false;
         }
-        JsonNode code = post(consumer, "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
+        JsonNode code = post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
         return code != null && redeemCode(sellers, new String[] {code.get("code").asString(), session[1]});
     }
 

@@ -58,7 +58,8 @@ public class RedemptionBatcher {
     private final AtomicLong commandsInSharedBatches = new AtomicLong();
     private volatile boolean running = true;
 
-    RedemptionBatcher(RedemptionDesk desk, Idempotency idempotency, ApplicationEventPublisher events,
+    /** Public so that a test can run a second instance's batcher against the same database. */
+    public RedemptionBatcher(RedemptionDesk desk, Idempotency idempotency, ApplicationEventPublisher events,
                       PlatformTransactionManager transactions,
                       @Value("${fangxin.card.group-commit.enabled:true}") boolean enabled,
                       @Value("${fangxin.card.group-commit.window:PT0.002S}") Duration window,
@@ -203,7 +204,7 @@ public class RedemptionBatcher {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         running = false;
         workers.forEach(Thread::interrupt);
         List<Job> left = new ArrayList<>();
