@@ -2,11 +2,15 @@
 # Lifecycle benchmark (the ceiling runs in its own database on the same server, so Flyway sees a clean one):
 # Lifecycle benchmark: purchase and redemption end to end over HTTP at 1, 8 and 32 clients, against Fangxin on the
 # system PostgreSQL with durable settings (fsync and synchronous_commit on), and pgbench's ceiling on the same server.
-# Usage: bash bench/lifecycle/run.sh [seconds-per-step] [client-counts]     e.g. bash bench/lifecycle/run.sh 10 1,8,32
+# Usage: bash bench/lifecycle/run.sh [seconds-per-step] [client-counts] [merchants]   e.g. bash bench/lifecycle/run.sh 10 1,8,32 100
+# BENCH_APP_ARGS passes extra service options, e.g. BENCH_APP_ARGS=--fangxin.card.group-commit.enabled=false
+# BENCH_SKIP_BUILD=1 reuses target/fangxin.jar of the previous run (same code, another option or merchant count).
+# BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_STEP=${1:-10}
 CLIENTS=${2:-1,8,32}
+MERCHANTS=${3:-1}
 PORT=${BENCH_PORT:-18090}            # BENCH_PORT, BENCH_DB and CEILING_DB let two engineers run it side by side
 BENCH_DB=${BENCH_DB:-fangxin_bench}
 CEILING_DB=${CEILING_DB:-fangxin_ceiling}
@@ -40,16 +44,21 @@ for c in ${CLIENTS//,/ }; do
   echo "| $c | $tps |"
 done
 
-log "building"
-./mvnw -q -B -ntp -DskipTests package
-./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+if [ -n "${BENCH_SKIP_BUILD:-}" ] && [ -f target/fangxin.jar ] && [ -f target/bench.classpath ]; then
+  log "BENCH_SKIP_BUILD: reusing target/fangxin.jar"
+else
+  log "building"
+  ./mvnw -q -B -ntp -DskipTests package
+  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+fi
 log "starting Fangxin on $BENCH_DB"
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
-  java -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN > target/bench-app.log 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN ${BENCH_APP_ARGS:-} > target/bench-app.log 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 sleep 3   # demo data is seeded right after start-up
-log "HTTP load ($SECONDS_PER_STEP s per step, clients $CLIENTS)"
-java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
-  "http://127.0.0.1:$PORT" "$SECONDS_PER_STEP" "$CLIENTS"
+log "HTTP load ($SECONDS_PER_STEP s per step, clients $CLIENTS, merchants $MERCHANTS, service options: ${BENCH_APP_ARGS:-none}); load: $(uptime)"
+BENCH_APP_PID=$APP_PID java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
+  "http://127.0.0.1:$PORT" "$SECONDS_PER_STEP" "$CLIENTS" "$MERCHANTS"
+log "done; load: $(uptime)"

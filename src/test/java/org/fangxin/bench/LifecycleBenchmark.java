@@ -24,7 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * client counts, every POST with an Idempotency-Key. Run through {@code bench/lifecycle/run.sh}, which also measures
  * the PostgreSQL ceiling. Not a test: it never runs in the build.
  *
- * <p>Arguments: baseUrl durationSeconds clientCounts(comma-separated), e.g. {@code http://127.0.0.1:18090 10 1,8,32}.
+ * <p>Arguments: baseUrl durationSeconds clientCounts(comma-separated) [merchants], e.g. {@code http://127.0.0.1:18090 10 1,8,32 100}:
+ * with more than one merchant, purchases go round-robin over the demo gym and merchants onboarded over the API, and each
+ * card is redeemed by its merchant's owner. The redeem-only step redeems codes issued just before it (the issue's
+ * measure); the code + redeem step is the counter's whole operation. With {@code BENCH_APP_PID} set, each row also
+ * shows the service's JVM CPU (user + system, from /proc) per completed operation.
  */
 public final class LifecycleBenchmark {
 
@@ -32,10 +36,24 @@ public final class LifecycleBenchmark {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final int CARDS_PER_CLIENT_MAX = 40;
     private static final long OPERATIONS_MAX = 200_000;
+    private static final int CODES_PER_CLIENT_MAX = 400;
+    private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n", "p99 ms | JVM CPU ms/op |\n") + "---|";
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong mobiles = new AtomicLong(13_900_000_000L + (System.nanoTime() % 90_000_000L));
+    private final ProcessCpu cpu = ProcessCpu.of(System.getenv("BENCH_APP_PID"));
+    private final BenchMerchants.Client client = new BenchMerchants.Client() {
+        @Override
+        public JsonNode post(String token, String path, Object body, int expected) throws Exception {
+            return LifecycleBenchmark.this.post(token, path, body, expected);
+        }
+
+        @Override
+        public JsonNode get(String token, String path) throws Exception {
+            return LifecycleBenchmark.this.get(token, path);
+        }
+    };
 
     private LifecycleBenchmark(String base) {
         this.base = base;
@@ -46,23 +64,21 @@ public final class LifecycleBenchmark {
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
         int[] clientCounts = args.length > 2
                 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {1, 8, 32};
-        new LifecycleBenchmark(base).run(seconds * 1000, clientCounts);
+        int merchants = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        new LifecycleBenchmark(base).run(seconds * 1000, clientCounts, merchants);
     }
 
-    private void run(long durationMillis, int[] clientCounts) throws Exception {
+    private void run(long durationMillis, int[] clientCounts, int merchantCount) throws Exception {
         String operator = login("operator", "fangxin-demo");
-        String staff = login("gym-owner", "fangxin-demo");
-        JsonNode product = sessionPack();
-        String productId = product.get("id").asString();
-        String versionId = product.get("currentVersionId").asString();
-        String storeId = product.get("storeIds").get(0).asString();
+        List<BenchMerchants.Merchant> sellers = merchants(operator, merchantCount);
         int clientsMax = java.util.Arrays.stream(clientCounts).max().orElse(1);
         List<String> consumers = new ArrayList<>();
         for (int i = 0; i < clientsMax; i++) {
             consumers.add(signUp(operator));
         }
-        System.out.println(LoadRun.HEADER);
-        List<ConcurrentLinkedQueue<String>> cardsOfClient = new ArrayList<>();
+        System.out.printf("%d merchant(s); JVM CPU measured %s%n%n", sellers.size(), cpu.describe());
+        System.out.println(HEADER);
+        List<ConcurrentLinkedQueue<String[]>> cardsOfClient = new ArrayList<>();
         for (int i = 0; i < clientsMax; i++) {
             cardsOfClient.add(new ConcurrentLinkedQueue<>());
         }
@@ -72,26 +88,107 @@ public final class LifecycleBenchmark {
                 browsers.add(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build());
             }
             AtomicLong perClientLimit = new AtomicLong(CARDS_PER_CLIENT_MAX);
-            LoadRun.Result purchases = LoadRun.run("purchase (order + checkout + signed callback)", clients, durationMillis,
+            AtomicLong bought = new AtomicLong();
+            measured("purchase (order + checkout + signed callback)", clients, durationMillis,
                     (long) clients * perClientLimit.get(), client -> () -> {
-                        String purchaseId = buy(consumers.get(client), browsers.get(client), productId, storeId, versionId);
-                        return purchaseId != null && cardsOfClient.get(client).add(purchaseId);
+                        int m = (int) (bought.getAndIncrement() % sellers.size()); // spread over the merchants
+                        String purchaseId = buy(consumers.get(client), browsers.get(client), sellers.get(m));
+                        return purchaseId != null && cardsOfClient.get(client).add(new String[] {purchaseId, String.valueOf(m)});
                     });
-            System.out.println(purchases.row());
         }
         List<ConcurrentLinkedQueue<String[]>> sessions = awaitCards(consumers, cardsOfClient);
         for (int clients : clientCounts) {
-            LoadRun.Result redemptions = LoadRun.run("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
-                    client -> () -> redeem(consumers.get(client), staff, storeId, sessions.get(client)));
-            System.out.println(redemptions.row());
+            spread(sessions, clients);
+            measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
+                    client -> () -> redeem(sellers, sessions.get(client)));
+            spread(sessions, clients);
+            List<ConcurrentLinkedQueue<String[]>> codes = issueCodes(sessions, clients);
+            measured("redeem (code issued beforehand)", clients, durationMillis, OPERATIONS_MAX,
+                    client -> () -> redeemCode(sellers, codes.get(client)));
         }
     }
 
+    /**
+     * Deals the cards left (all sessions of a card to one client, so no two clients redeem the same card) round-robin
+     * over the step's clients, otherwise clients who bought nothing would only fail; a client asks for a card's code
+     * with its holder's token, which each session entry carries.
+     */
+    private static void spread(List<ConcurrentLinkedQueue<String[]>> sessions, int clients) {
+        Map<String, List<String[]>> byCard = new java.util.LinkedHashMap<>();
+        for (ConcurrentLinkedQueue<String[]> queue : sessions) {
+            for (String[] session; (session = queue.poll()) != null; ) {
+                byCard.computeIfAbsent(session[0], card -> new ArrayList<>()).add(session);
+            }
+        }
+        int next = 0;
+        for (List<String[]> card : byCard.values()) {
+            sessions.get(next++ % clients).addAll(card);
+        }
+    }
+
+    /** Runs one step and prints its row with the service's JVM CPU per completed operation. */
+    private void measured(String name, int clients, long durationMillis, long operationsMax,
+                          java.util.function.IntFunction<LoadRun.Operation> perClient) throws InterruptedException {
+        long cpuBefore = cpu.millis();
+        LoadRun.Result result = LoadRun.run(name, clients, durationMillis, operationsMax, perClient);
+        long cpuUsed = cpu.millis() - cpuBefore;
+        System.out.println(result.row() + (cpuUsed < 0 || result.operations() == 0 ? " — |"
+                : String.format(" %.2f |", (double) cpuUsed / result.operations())));
+    }
+
+    /** The demo gym first; with more than one, merchants onboarded over the API, each with its own 60-session pack. */
+    private List<BenchMerchants.Merchant> merchants(String operator, int count) throws Exception {
+        String owner = login("gym-owner", "fangxin-demo");
+        JsonNode product = sessionPack();
+        List<BenchMerchants.Merchant> sellers = new ArrayList<>();
+        sellers.add(new BenchMerchants.Merchant(owner, product.get("storeIds").get(0).asString(), product.get("id").asString(),
+                product.get("currentVersionId").asString()));
+        long first = (System.currentTimeMillis() / 1000 % 1_000_000) * 1000;
+        for (int i = 1; i < count; i++) {
+            sellers.add(BenchMerchants.onboard(client, operator, first + i));
+        }
+        return sellers;
+    }
+
+    /** Before a redeem-only step: one fresh code per session, up to {@value #CODES_PER_CLIENT_MAX} per client, issued in parallel. */
+    private List<ConcurrentLinkedQueue<String[]>> issueCodes(List<ConcurrentLinkedQueue<String[]>> sessions, int clients)
+            throws InterruptedException {
+        List<ConcurrentLinkedQueue<String[]>> codes = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>();
+            codes.add(queue);
+            int client = c;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < CODES_PER_CLIENT_MAX; i++) {
+                    String[] session = sessions.get(client).poll();
+                    if (session == null) {
+                        return;
+                    }
+                    try {
+                        JsonNode code = post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
+                        if (code != null) {
+                            queue.add(new String[] {code.get("code").asString(), session[1]});
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return codes;
+    }
+
     /** Buys one card and pays it in the sandbox checkout; the card is issued asynchronously on the callback. */
-    private String buy(String consumer, HttpClient browser, String productId, String storeId, String versionId)
+    private String buy(String consumer, HttpClient browser, BenchMerchants.Merchant seller)
             throws IOException, InterruptedException {
-        JsonNode purchase = post(consumer, "/api/v1/purchases", Map.of("productId", productId, "storeId", storeId,
-                "contractVersionId", versionId, "acceptContract", true), 201);
+        JsonNode purchase = post(consumer, "/api/v1/purchases", Map.of("productId", seller.productId(), "storeId", seller.storeId(),
+                "contractVersionId", seller.versionId(), "acceptContract", true), 201);
         if (purchase == null) {
             return null;
         }
@@ -110,7 +207,7 @@ public final class LifecycleBenchmark {
     }
 
     /** Waits (bounded) until every paid purchase has its card; returns each client's cards, one entry per session. */
-    private List<ConcurrentLinkedQueue<String[]>> awaitCards(List<String> consumers, List<ConcurrentLinkedQueue<String>> purchases)
+    private List<ConcurrentLinkedQueue<String[]>> awaitCards(List<String> consumers, List<ConcurrentLinkedQueue<String[]>> purchases)
             throws Exception {
         List<ConcurrentLinkedQueue<String[]>> sessions = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -118,15 +215,15 @@ public final class LifecycleBenchmark {
         int paid = 0;
         for (int client = 0; client < consumers.size(); client++) {
             ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>();
-            for (String purchaseId : purchases.get(client)) {
+            for (String[] bought : purchases.get(client)) {
                 paid++;
                 while (System.nanoTime() < deadline) {
-                    JsonNode purchase = get(consumers.get(client), "/api/v1/purchases/" + purchaseId);
+                    JsonNode purchase = get(consumers.get(client), "/api/v1/purchases/" + bought[0]);
                     JsonNode card = purchase == null ? null : purchase.get("cardId");
                     if (card != null && !card.isNull()) {
                         issued++;
                         for (int s = 0; s < 60; s++) {
-                            queue.add(new String[] {card.asString()});
+                            queue.add(new String[] {card.asString(), bought[1], consumers.get(client)});
                         }
                         break;
                     }
@@ -139,17 +236,29 @@ public final class LifecycleBenchmark {
         return sessions;
     }
 
-    private boolean redeem(String consumer, String staff, String storeId, ConcurrentLinkedQueue<String[]> sessions)
+    private boolean redeem(List<BenchMerchants.Merchant> sellers, ConcurrentLinkedQueue<String[]> sessions)
             throws IOException, InterruptedException {
         String[] session = sessions.poll();
         if (session == null) {
             return false;
         }
-        JsonNode code = post(consumer, "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
+        JsonNode code = post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
+        return code != null && redeemCode(sellers, new String[] {code.get("code").asString(), session[1]});
+    }
+
+    /** The staff's call: the card's merchant (its owner) redeems one session with the code at its store. */
+    private boolean redeemCode(List<BenchMerchants.Merchant> sellers, String[] code) throws IOException, InterruptedException {
         if (code == null) {
             return false;
         }
-        return post(staff, "/api/v1/redemptions", Map.of("code", code.get("code").asString(), "storeId", storeId, "sessions", 1), 201) != null;
+        BenchMerchants.Merchant seller = sellers.get(Integer.parseInt(code[1]));
+        return post(seller.ownerToken(), "/api/v1/redemptions", Map.of("code", code[0], "storeId", seller.storeId(), "sessions", 1), 201) != null;
+    }
+
+    private boolean redeemCode(List<BenchMerchants.Merchant> sellers, ConcurrentLinkedQueue<String[]> codes)
+            throws IOException, InterruptedException {
+        String[] code = codes.poll();
+        return code != null && redeemCode(sellers, code);
     }
 
     private JsonNode sessionPack() throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.fangxin.card.CardRedeemed;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.Redeem;
@@ -118,6 +119,14 @@ public class RedemptionDesk implements RedemptionDisputes {
 
     /** Staff redeem with the code the holder shows; codes of other merchants' cards are "not found". */
     public RedemptionView redeem(Actor actor, Redeem command) {
+        return redeem(actor, command, events::publishEvent);
+    }
+
+    /**
+     * {@link #redeem(Actor, Redeem)} handing the card's event to {@code publish} instead of publishing it: the group
+     * commit publishes it only once the command's savepoint is released, so a refused command leaves no publication.
+     */
+    public RedemptionView redeem(Actor actor, Redeem command, Consumer<Object> publish) {
         requireStaff(actor);
         requireStore(actor, command.storeId());
         Instant now = clock.instant();
@@ -134,7 +143,8 @@ public class RedemptionDesk implements RedemptionDisputes {
             cardId = redemptions.useCode(null, claim.codeId(), actor.merchantId(), now);
         }
         UUID card = cardId.orElseThrow(() -> Rejection.notFound("redemption code (unknown, used or expired)"));
-        return redeemCard(actor.merchantId(), actor.userId(), card, command.storeId(), command.sessions(), command.amount(), "CODE", now);
+        return redeemCard(actor.merchantId(), actor.userId(), card, command.storeId(), command.sessions(), command.amount(), "CODE", now,
+                publish);
     }
 
     /** Staff ask the holder to confirm a redemption in the app; it times out after the configured time. */
@@ -178,7 +188,7 @@ public class RedemptionDesk implements RedemptionDisputes {
         }
         if (confirm) {
             RedemptionView redemption = redeemCard(view.merchantId(), request.staffUserId(), view.cardId(), view.storeId(),
-                    view.sessions(), view.faceAmount(), "REQUEST", now);
+                    view.sessions(), view.faceAmount(), "REQUEST", now, events::publishEvent);
             redemptions.closeRequest(requestId, "CONFIRMED", now, redemption.id());
         } else {
             redemptions.closeRequest(requestId, "DECLINED", now, null);
@@ -321,7 +331,7 @@ public class RedemptionDesk implements RedemptionDisputes {
     }
 
     private RedemptionView redeemCard(UUID merchantId, UUID staffUserId, UUID cardId, UUID storeId, Integer sessions,
-                                      Money amount, String via, Instant now) {
+                                      Money amount, String via, Instant now, Consumer<Object> publish) {
         CardRow card = cards.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
         if (!card.merchantId().equals(merchantId)) {
             throw Rejection.notFound("card " + cardId);
@@ -340,7 +350,7 @@ public class RedemptionDesk implements RedemptionDisputes {
         String what = sessions != null ? sessions + " session(s)" : amount.format();
         cards.addEvent(ids.next(), cardId, now, "REDEEMED", what + " at store " + storeId, value.amountMinor(), sessions, redemptionId);
         audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
-        events.publishEvent(redeemed);
+        publish.accept(redeemed);
         // Posted last: it locks the merchant's payable balance row, which every redemption at this merchant updates, so
         // the lock is held only for the posting, the redemption row and the commit (same transaction, same outcome).
         TransferView transfer = value.isPositive()

@@ -10,6 +10,7 @@ import org.fangxin.card.Redeem;
 import org.fangxin.card.RedemptionRequestView;
 import org.fangxin.card.RedemptionView;
 import org.fangxin.card.RequestRedemption;
+import org.fangxin.card.lifecycle.RedemptionBatcher;
 import org.fangxin.card.lifecycle.RedemptionDesk;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.Idempotency;
@@ -28,10 +29,12 @@ class RedemptionApiController {
 
     private final RedemptionDesk redemptions;
     private final Idempotency idempotency;
+    private final RedemptionBatcher batcher;
 
-    RedemptionApiController(RedemptionDesk redemptions, Idempotency idempotency) {
+    RedemptionApiController(RedemptionDesk redemptions, Idempotency idempotency, RedemptionBatcher batcher) {
         this.redemptions = redemptions;
         this.idempotency = idempotency;
+        this.batcher = batcher;
     }
 
     /** A reason for a dispute or a decision. */
@@ -50,9 +53,7 @@ class RedemptionApiController {
     @PostMapping("/api/v1/redemptions")
     ResponseEntity<Object> redeem(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @Valid @RequestBody Redeem command) {
-        var answer = idempotency.execute(actor.scope(), key, true, command,
-                () -> Idempotency.Answer.of(201, redemptions.redeem(actor, command)));
-        return answer.toResponse();
+        return batcher.redeem(actor, key, command).toResponse();
     }
 
     @GetMapping("/api/v1/redemptions")
