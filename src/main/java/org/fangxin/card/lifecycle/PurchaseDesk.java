@@ -135,12 +135,13 @@ public class PurchaseDesk {
         long pending = repository.pendingAtMerchant(actor.userId(), product.merchantId(), clock.instant().minus(TIME_TO_PAY));
         Money held = new Money(Math.addExact(repository.heldAtMerchant(actor.userId(), product.merchantId()), pending),
                 product.price().currency());
-        List<Violation> violations = products.checkPurchase(product.id(), command.storeId(), held,
+        // the product, its merchant and version are passed on, not read again by the catalog
+        List<Violation> violations = products.checkPurchase(product, merchant, command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));
         if (!violations.isEmpty()) {
             throw Rules.violated(violations);
         }
-        int ratio = products.supervisionRatio(product.id()).bp();
+        int ratio = products.supervisionRatio(product, merchant, version).bp();
         UUID purchaseId = ids.next();
         PaymentOrderView order = payments.openOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
                 merchant.id(), product.price(), product.name(), TIME_TO_PAY));
@@ -233,10 +234,12 @@ public class PurchaseDesk {
                     event.paymentOrderId(), purchaseId, event.amount(), event.payerUserId());
             return Optional.empty();
         }
-        if (refusedByCaps(purchase)) {
+        ProductView product = products.find(purchase.productId()).orElseThrow();
+        MerchantView merchant = merchants.find(purchase.merchantId()).orElseThrow();
+        if (refusedByCaps(purchase, product, merchant)) {
             return Optional.empty();
         }
-        return Optional.of(issueCard(purchase, event.occurredAt()));
+        return Optional.of(issueCard(purchase, product, merchant, event.occurredAt()));
     }
 
     /**
@@ -244,11 +247,11 @@ public class PurchaseDesk {
      * been paid, since the order was placed). A breach issues no card: the purchase ends REFUSED and the whole payment
      * is refunded under {@code purchase-refused:<purchaseId>}.
      */
-    private boolean refusedByCaps(PurchaseView purchase) {
+    private boolean refusedByCaps(PurchaseView purchase, ProductView product, MerchantView merchant) {
         repository.lockHolderAtMerchant(purchase.consumerId(), purchase.merchantId());
         Money held = new Money(repository.heldAtMerchant(purchase.consumerId(), purchase.merchantId()),
                 purchase.amount().currency());
-        List<Violation> violations = products.checkPurchaseCaps(purchase.productId(), purchase.amount(), held,
+        List<Violation> violations = products.checkPurchaseCaps(product, merchant, purchase.amount(), held,
                 users.isRealNameVerified(purchase.consumerId()));
         if (violations.isEmpty()) {
             return false;
@@ -262,9 +265,7 @@ public class PurchaseDesk {
         return true;
     }
 
-    private UUID issueCard(PurchaseView purchase, Instant paidAt) {
-        ProductView product = products.find(purchase.productId()).orElseThrow();
-        MerchantView merchant = merchants.find(purchase.merchantId()).orElseThrow();
+    private UUID issueCard(PurchaseView purchase, ProductView product, MerchantView merchant, Instant paidAt) {
         LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
         LocalDate validUntil = product.term().lastDayFrom(validFrom);
         Money paid = purchase.amount();
