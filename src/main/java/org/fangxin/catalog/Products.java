@@ -209,10 +209,20 @@ public class Products {
      */
     public List<Violation> checkPurchase(UUID productId, UUID storeId, Money heldAtMerchant, boolean buyerRealNameVerified) {
         ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        return checkPurchase(product, merchant, storeId, heldAtMerchant, buyerRealNameVerified);
+    }
+
+    /** {@link #checkPurchase(UUID, UUID, Money, boolean)} for a caller that has just read the product and its merchant. */
+    public List<Violation> checkPurchase(ProductView product, MerchantView merchant, UUID storeId, Money heldAtMerchant,
+                                         boolean buyerRealNameVerified) {
+        UUID productId = product.id();
+        if (!product.merchantId().equals(merchant.id())) {
+            throw new IllegalArgumentException("merchant " + merchant.id() + " does not sell product " + productId);
+        }
         if (product.status() != ProductStatus.ACTIVE) {
             throw new Rejection(PRODUCT_WITHDRAWN, "product " + productId + " is no longer sold");
         }
-        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
         merchant.reasonItMayNotSell().ifPresent(reason -> {
             throw new Rejection(MERCHANT_MAY_NOT_SELL, "this merchant may not sell prepaid products now: " + reason);
         });
@@ -234,6 +244,12 @@ public class Products {
     public List<Violation> checkPurchaseCaps(UUID productId, Money amount, Money held, boolean buyerRealNameVerified) {
         ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
         MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
+        return checkPurchaseCaps(product, merchant, amount, held, buyerRealNameVerified);
+    }
+
+    /** {@link #checkPurchaseCaps(UUID, Money, Money, boolean)} for a caller holding the product and its merchant. */
+    public List<Violation> checkPurchaseCaps(ProductView product, MerchantView merchant, Money amount, Money held,
+                                             boolean buyerRealNameVerified) {
         return rulesFor(merchant, product.audience()).checkPurchase(new PurchaseProposal(
                 ProductProposal.Kind.valueOf(product.kind().name()), amount, held, buyerRealNameVerified));
     }
@@ -256,7 +272,14 @@ public class Products {
     public SupervisionRatio supervisionRatio(UUID productId) {
         ProductView product = repository.find(productId).orElseThrow(() -> Rejection.notFound("product " + productId));
         MerchantView merchant = merchants.find(product.merchantId()).orElseThrow(() -> Rejection.notFound("product " + productId));
-        ContractVersionView version = repository.findVersion(product.currentVersionId()).orElseThrow();
+        return supervisionRatio(product, merchant, repository.findVersion(product.currentVersionId()).orElseThrow());
+    }
+
+    /** {@link #supervisionRatio(UUID)} for a caller holding the product, its merchant and its current version. */
+    public SupervisionRatio supervisionRatio(ProductView product, MerchantView merchant, ContractVersionView version) {
+        if (!version.id().equals(product.currentVersionId())) {
+            throw new IllegalArgumentException("version " + version.id() + " is not the current one of " + product.id());
+        }
         SupervisionRatio promised = new SupervisionRatio(version.content().supervisionRatioBp(),
                 "contract version " + version.number() + " (" + version.contentSha256().substring(0, 12) + ")");
         return promised.atLeast(rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),

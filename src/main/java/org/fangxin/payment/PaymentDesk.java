@@ -17,14 +17,18 @@ import org.fangxin.payment.provider.PaymentProvider.OrderRequest;
 import org.fangxin.payment.provider.PaymentProvider.ProviderOrder;
 import org.fangxin.payment.provider.PaymentProvider.ProviderUnavailable;
 import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.OutsideTransaction;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@link Payments} facade: validates before writing; order status changes live in the lifecycle package. */
+/**
+ * The {@link Payments} facade: validates before writing; order status changes live in the lifecycle package. No
+ * class-wide transaction: placing an order at the provider must run outside one.
+ */
 @Service
-@Transactional
 class PaymentDesk implements Payments {
 
     private final PaymentRepository repository;
@@ -44,18 +48,37 @@ class PaymentDesk implements Payments {
 
     @Override
     public PaymentOrderView createOrder(CreatePaymentOrder command) {
+        OutsideTransaction.require("creating a payment order");
+        return placeAtProvider(openOrder(command).id()); // no transaction: each statement of openOrder commits alone
+    }
+
+    @Override
+    @Transactional
+    public PaymentOrderView openOrder(CreatePaymentOrder command) {
         validate(command);
         Instant now = clock.instant();
-        Optional<PaymentOrderView> existing = repository.findOrderByReference(command.reference());
-        if (existing.isEmpty()) {
-            NewOrder order = new NewOrder(ids.next(), command.reference(), command.payerUserId(), command.merchantId(),
-                    command.amount(), command.description().strip(), provider.name(), now, now.plus(command.timeToPay()));
-            repository.insertOrder(order);
-            // a concurrent create with the same reference may have won; either way the row now exists
-            existing = repository.findOrderByReference(command.reference());
+        NewOrder order = new NewOrder(ids.next(), command.reference(), command.payerUserId(), command.merchantId(),
+                command.amount(), command.description().strip(), provider.name(), now, now.plus(command.timeToPay()));
+        if (repository.insertOrder(order)) {
+            return new PaymentOrderView(order.id(), order.reference(), order.payerUserId(), order.merchantId(),
+                    order.amount(), order.description(), PaymentStatus.PENDING, order.provider(), null, null,
+                    order.createdAt(), order.expiresAt(), null, Money.zero(order.amount().currency()));
         }
-        PaymentOrderView order = same(existing.orElseThrow(), command);
-        if (order.providerOrderId() != null) {
+        // the reference exists (a retry, or a concurrent create that won): answer that order if it is the same one
+        return same(repository.findOrderByReference(command.reference()).orElseThrow(), command);
+    }
+
+    /**
+     * Outside any transaction on purpose: a provider is a network call, and holding a database transaction (and its
+     * pooled connection) across it starved the pool (docs/payment.md "Placing an order at the provider").
+     */
+    @Override
+    public PaymentOrderView placeAtProvider(UUID paymentOrderId) {
+        OutsideTransaction.require("placing an order at the payment provider");
+        PaymentOrderView order = repository.findOrder(paymentOrderId)
+                .orElseThrow(() -> Rejection.notFound("payment order " + paymentOrderId));
+        if (order.providerOrderId() != null || order.status() != PaymentStatus.PENDING
+                || !clock.instant().isBefore(order.expiresAt())) {
             return order;
         }
         ProviderOrder created;
@@ -64,8 +87,11 @@ class PaymentDesk implements Payments {
         } catch (ProviderUnavailable e) {
             throw new Rejection(PROVIDER_UNAVAILABLE, "the payment provider is unavailable; try again");
         }
+        // one statement, committed on its own; a concurrent placement attaches the same provider order (idempotent)
         repository.attachProviderOrder(order.id(), created.providerOrderId(), created.checkoutUrl());
-        return repository.findOrder(order.id()).orElseThrow();
+        return new PaymentOrderView(order.id(), order.reference(), order.payerUserId(), order.merchantId(), order.amount(),
+                order.description(), order.status(), order.provider(), created.providerOrderId(), created.checkoutUrl(),
+                order.createdAt(), order.expiresAt(), order.paidAt(), order.refunded());
     }
 
     @Override
@@ -94,11 +120,13 @@ class PaymentDesk implements Payments {
     }
 
     @Override
+    @Transactional
     public ProviderRefundView refund(RequestRefund command) {
         return refundRequests.request(command, clock.instant());
     }
 
     @Override
+    @Transactional
     public List<ProviderRefundView> refundAll(List<RequestRefund> commands) {
         return refundRequests.requestAll(commands, clock.instant());
     }

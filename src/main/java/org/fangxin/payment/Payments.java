@@ -19,11 +19,28 @@ import org.fangxin.shared.ProblemType;
 public interface Payments {
 
     /**
-     * Creates a PENDING order at the provider and returns it with its checkout URL. Idempotent per reference: the same
+     * Creates a PENDING order at the provider and returns it with its checkout URL ({@link #openOrder} then
+     * {@link #placeAtProvider}; outside any transaction). Idempotent per reference: the same
      * reference returns the existing order (a different payer, merchant or amount → payment-reference-reused, 409).
      * Invalid input → invalid-input (400); the provider unreachable → payment-provider-unavailable (424).
      */
     PaymentOrderView createOrder(CreatePaymentOrder command);
+
+    /**
+     * The first half of {@link #createOrder}, inside the caller's transaction: records a PENDING order that has not
+     * reached the provider yet (no checkout URL), idempotent per reference like {@link #createOrder}. The caller commits,
+     * then calls {@link #placeAtProvider} outside any transaction.
+     */
+    PaymentOrderView openOrder(CreatePaymentOrder command);
+
+    /**
+     * The second half of {@link #createOrder}: creates the order at the provider (idempotent per order: a retry, a
+     * concurrent call or another instance gets the same provider order) and records its checkout URL. Must be called
+     * outside a transaction (the provider is a network call). An order already placed, no longer PENDING or past its
+     * time to pay is answered as it is; the provider unreachable → payment-provider-unavailable (424), and the order
+     * stays PENDING, placeable by a retry, until the payment janitor expires it.
+     */
+    PaymentOrderView placeAtProvider(UUID paymentOrderId);
 
     /** Module-internal lookup for other modules: no access check. */
     Optional<PaymentOrderView> find(UUID paymentOrderId);

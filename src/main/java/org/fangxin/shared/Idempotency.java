@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +33,13 @@ public class Idempotency {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    public Idempotency(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public Idempotency(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** What a command answered: an HTTP status and a JSON body; {@code replayed} when it came from the key store. */
@@ -111,6 +115,20 @@ public class Idempotency {
         }
         Object body = stored.response() == null ? null : json.readTree(stored.response());
         return new Answer(stored.status(), body, true);
+    }
+
+    /**
+     * {@link #execute} for a command with a second step that must run after its commit, outside any transaction (a call
+     * to a payment provider): the key, the command and its answer commit first; then {@code afterCommit} turns the
+     * answer into the one sent. A replay (a retry, or a concurrent request with the same key that waited for the first
+     * commit) runs {@code afterCommit} on the stored answer too, so it finishes a step that failed or is still running;
+     * the step must therefore be idempotent.
+     */
+    public Answer execute(String scope, String key, boolean required, Object request, Supplier<Answer> command,
+                          UnaryOperator<Answer> afterCommit) {
+        OutsideTransaction.require("a command with a step after its commit");
+        Answer committed = transaction.execute(status -> execute(scope, key, required, request, command));
+        return afterCommit.apply(committed);
     }
 
     static Optional<String> firstDifference(JsonNode before, JsonNode after) {

@@ -37,6 +37,7 @@ import org.fangxin.rules.Violation;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
+import org.fangxin.shared.OutsideTransaction;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Purchases: a consumer accepts the current contract version, the caps are checked again, a payment order is created;
@@ -56,8 +58,6 @@ public class PurchaseDesk {
     public static final ProblemType CONTRACT_VERSION_OUTDATED = new ProblemType("contract-version-outdated", 409);
     public static final String REFERENCE_PREFIX = "purchase:";
     static final Duration TIME_TO_PAY = Duration.ofMinutes(15);
-    /** Filings fall overdue by the day in China (oversight's sales block). */
-    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
 
     private static final Logger LOG = LoggerFactory.getLogger(PurchaseDesk.class);
 
@@ -73,10 +73,13 @@ public class PurchaseDesk {
     private final Clock clock;
     private final SalesBlockRepository salesBlocks;
     private final ObjectProvider<AdvanceLimits> advanceLimits;
+    private final TransactionTemplate transaction;
 
     PurchaseDesk(CardRepository repository, PurchaseRepository purchases, CardPostings postings, Products products,
                  Merchants merchants, Users users, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
-                 SalesBlockRepository salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits) {
+                 SalesBlockRepository salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits,
+                 TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.salesBlocks = salesBlocks;
         this.advanceLimits = advanceLimits;
         this.repository = repository;
@@ -91,9 +94,22 @@ public class PurchaseDesk {
         this.clock = clock;
     }
 
-    /** Creates a purchase waiting for payment and its payment order; rule breaches → 422 rule-violation, nothing written. */
-    @Transactional
+    /**
+     * Creates a purchase waiting for payment and places its payment order at the provider: the purchase and the order
+     * commit first, then the provider is called outside any transaction ({@link #order} then {@link #checkout}).
+     * Rule breaches → 422 rule-violation, nothing written; the provider unreachable → 424, the purchase stays pending.
+     */
     public PurchaseView purchase(Actor actor, BuyCard command) {
+        OutsideTransaction.require("a purchase");
+        return checkout(transaction.execute(status -> order(actor, command)));
+    }
+
+    /**
+     * The purchase and its payment order (not yet at the provider, no checkout URL), in the caller's transaction; the
+     * caller commits, then calls {@link #checkout}. Rule breaches → 422 rule-violation, nothing written.
+     */
+    @Transactional
+    public PurchaseView order(Actor actor, BuyCard command) {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only consumers buy cards");
         }
@@ -108,8 +124,10 @@ public class PurchaseDesk {
                     + product.currentVersionId(), Map.of("currentVersionId", product.currentVersionId()));
         }
         ContractVersionView version = products.findContractVersion(command.contractVersionId()).orElseThrow();
-        // Risk tier, closure case, deposit cover and overdue filing: one query over the views those modules publish.
-        salesBlocks.reasonToRefuse(product.merchantId(), LocalDate.now(clock.withZone(SHANGHAI))).ifPresent(reason -> {
+        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
+        // Risk tier, closure case, deposit cover and overdue filing: one query over the views those modules publish,
+        // asked for the merchant's own calendar day.
+        salesBlocks.reasonToRefuse(merchant.id(), clock.instant(), merchant.zone()).ifPresent(reason -> {
             throw new Rejection(Products.MERCHANT_MAY_NOT_SELL, "this merchant may not sell prepaid products now: " + reason);
         });
         // Orders waiting for payment count: otherwise several unpaid orders placed together bypass the cap.
@@ -117,22 +135,42 @@ public class PurchaseDesk {
         long pending = repository.pendingAtMerchant(actor.userId(), product.merchantId(), clock.instant().minus(TIME_TO_PAY));
         Money held = new Money(Math.addExact(repository.heldAtMerchant(actor.userId(), product.merchantId()), pending),
                 product.price().currency());
-        List<Violation> violations = products.checkPurchase(product.id(), command.storeId(), held,
+        // the product, its merchant and version are passed on, not read again by the catalog
+        List<Violation> violations = products.checkPurchase(product, merchant, command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));
         if (!violations.isEmpty()) {
             throw Rules.violated(violations);
         }
-        MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
-        int ratio = products.supervisionRatio(product.id()).bp();
+        int ratio = products.supervisionRatio(product, merchant, version).bp();
         UUID purchaseId = ids.next();
-        PaymentOrderView order = payments.createOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
+        PaymentOrderView order = payments.openOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
                 merchant.id(), product.price(), product.name(), TIME_TO_PAY));
         PurchaseView purchase = new PurchaseView(purchaseId, actor.userId(), merchant.id(), command.storeId(), product.id(),
                 product.name(), version.id(), version.contentSha256(), ratio,
-                product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), order.checkoutUrl(), clock.instant(), null, null);
+                product.price(), PurchaseStatus.PENDING_PAYMENT, order.id(), null, clock.instant(), null, null);
         purchases.insertPurchase(purchase);
         audit.record("purchase.created", "purchase", purchaseId, null, purchase);
         return purchase;
+    }
+
+    /**
+     * Places a committed purchase's payment order at the provider, outside any transaction, and records the checkout
+     * URL. Idempotent: a purchase with its URL, or no longer pending, is answered as it is; a retry after a failed or
+     * lost provider call, or a concurrent one, gets the same provider order (the provider is idempotent per order).
+     */
+    public PurchaseView checkout(PurchaseView purchase) {
+        if (purchase.checkoutUrl() != null || purchase.status() != PurchaseStatus.PENDING_PAYMENT) {
+            return purchase;
+        }
+        String url = payments.placeAtProvider(purchase.paymentOrderId()).checkoutUrl();
+        if (url == null) {
+            return purchase; // the order expired or ended meanwhile: the purchase follows it by event
+        }
+        purchases.recordCheckoutUrl(purchase.id(), url);
+        return new PurchaseView(purchase.id(), purchase.consumerId(), purchase.merchantId(), purchase.storeId(),
+                purchase.productId(), purchase.productName(), purchase.contractVersionId(), purchase.contractSha256(),
+                purchase.supervisionRatioBp(), purchase.amount(), purchase.status(), purchase.paymentOrderId(), url,
+                purchase.createdAt(), purchase.paidAt(), purchase.cardId());
     }
 
     /** The purchase for its consumer or an operator; anyone else gets "not found". */
@@ -196,10 +234,12 @@ public class PurchaseDesk {
                     event.paymentOrderId(), purchaseId, event.amount(), event.payerUserId());
             return Optional.empty();
         }
-        if (refusedByCaps(purchase)) {
+        ProductView product = products.find(purchase.productId()).orElseThrow();
+        MerchantView merchant = merchants.find(purchase.merchantId()).orElseThrow();
+        if (refusedByCaps(purchase, product, merchant)) {
             return Optional.empty();
         }
-        return Optional.of(issueCard(purchase, event.occurredAt()));
+        return Optional.of(issueCard(purchase, product, merchant, event.occurredAt()));
     }
 
     /**
@@ -207,11 +247,11 @@ public class PurchaseDesk {
      * been paid, since the order was placed). A breach issues no card: the purchase ends REFUSED and the whole payment
      * is refunded under {@code purchase-refused:<purchaseId>}.
      */
-    private boolean refusedByCaps(PurchaseView purchase) {
+    private boolean refusedByCaps(PurchaseView purchase, ProductView product, MerchantView merchant) {
         repository.lockHolderAtMerchant(purchase.consumerId(), purchase.merchantId());
         Money held = new Money(repository.heldAtMerchant(purchase.consumerId(), purchase.merchantId()),
                 purchase.amount().currency());
-        List<Violation> violations = products.checkPurchaseCaps(purchase.productId(), purchase.amount(), held,
+        List<Violation> violations = products.checkPurchaseCaps(product, merchant, purchase.amount(), held,
                 users.isRealNameVerified(purchase.consumerId()));
         if (violations.isEmpty()) {
             return false;
@@ -225,9 +265,7 @@ public class PurchaseDesk {
         return true;
     }
 
-    private UUID issueCard(PurchaseView purchase, Instant paidAt) {
-        ProductView product = products.find(purchase.productId()).orElseThrow();
-        MerchantView merchant = merchants.find(purchase.merchantId()).orElseThrow();
+    private UUID issueCard(PurchaseView purchase, ProductView product, MerchantView merchant, Instant paidAt) {
         LocalDate validFrom = LocalDate.ofInstant(paidAt, merchant.zone());
         LocalDate validUntil = product.term().lastDayFrom(validFrom);
         Money paid = purchase.amount();

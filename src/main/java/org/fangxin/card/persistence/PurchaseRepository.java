@@ -49,6 +49,12 @@ public class PurchaseRepository {
                 .update();
     }
 
+    /** The checkout URL once the order reached the provider (a retry writes the same URL again). */
+    public void recordCheckoutUrl(UUID id, String checkoutUrl) {
+        jdbc.sql("update card.purchase set checkout_url = :url where id = :id")
+                .param("id", id).param("url", checkoutUrl).update();
+    }
+
     public Optional<PurchaseView> findPurchase(UUID id) {
         return jdbc.sql("select " + PURCHASE_COLUMNS + " from card.purchase p where p.id = :id")
                 .param("id", id).query(PurchaseRepository::purchase).optional();

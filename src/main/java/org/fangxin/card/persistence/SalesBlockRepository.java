@@ -1,7 +1,9 @@
 package org.fangxin.card.persistence;
 
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,8 +27,12 @@ public class SalesBlockRepository {
         this.jdbc = jdbc;
     }
 
-    /** The first reason of the first module (by schema name) that blocks the merchant on {@code today}, if any. */
-    public Optional<String> reasonToRefuse(UUID merchantId, LocalDate today) {
+    /**
+     * The first reason of the first module (by schema name) that blocks the merchant at {@code now}, if any. The views
+     * block from a calendar day; that day is the merchant's own ({@code zone}), so this module keeps no zone of its own.
+     */
+    public Optional<String> reasonToRefuse(UUID merchantId, Instant now, ZoneId zone) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
         String views = union();
         if (views.isEmpty()) {
             return Optional.empty();

@@ -84,8 +84,17 @@ class CardPageController {
     /** After paying: "confirming your payment" until the card is issued, then the card (the page polls itself). */
     @GetMapping("/cards/purchases/{id}")
     String purchaseResult(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("purchase", purchases.view(actor, id));
+        model.addAttribute("purchase", placed(purchases.view(actor, id)));
         return "card/purchase";
+    }
+
+    /** A pending purchase whose order never reached the provider (it was down) is placed again when its page opens. */
+    private PurchaseView placed(PurchaseView purchase) {
+        try {
+            return purchases.checkout(purchase);
+        } catch (Rejection stillDown) {
+            return purchase; // the page waits without a pay link; the next visit tries again
+        }
     }
 
     @GetMapping("/cards/purchases/{id}/state")

@@ -9,6 +9,7 @@ import org.fangxin.card.lifecycle.PurchaseDesk;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.Idempotency;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +32,20 @@ class PurchaseApiController {
     @PostMapping("/api/v1/purchases")
     ResponseEntity<Object> purchase(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                     @Valid @RequestBody BuyCard command) {
+        // The purchase and its key commit before the provider is called; a replay finishes a placement that failed.
         var answer = idempotency.execute(actor.scope(), key, true, command,
-                () -> Idempotency.Answer.of(201, purchases.purchase(actor, command)));
+                () -> Idempotency.Answer.of(201, purchases.order(actor, command)),
+                committed -> new Idempotency.Answer(committed.status(), checkout(actor, committed.body()), committed.replayed()));
         return answer.toResponse();
+    }
+
+    /** The purchase just committed, or (a replay) the stored one as it stands now, placed at the provider. */
+    private PurchaseView checkout(Actor actor, Object body) {
+        if (body instanceof PurchaseView purchase) {
+            return purchases.checkout(purchase);
+        }
+        UUID purchaseId = UUID.fromString(((JsonNode) body).get("id").asString());
+        return purchases.checkout(purchases.view(actor, purchaseId));
     }
 
     @GetMapping("/api/v1/purchases/{id}")

@@ -148,7 +148,8 @@ public class CallbackIntake {
         }
         return switch (fields.get("tradeStatus")) {
             case "PAID" -> {
-                OrderTransitions.Effect effect = transitions.providerPaid(order.id(), paidAt(fields));
+                // the order was locked by judge() in this transaction: not locked (read) again
+                OrderTransitions.Effect effect = transitions.providerPaid(order, paidAt(fields));
                 if (!effect.changed()) {
                     yield new Outcome(Verdict.DUPLICATE, "already " + effect.status());
                 }
@@ -156,7 +157,7 @@ public class CallbackIntake {
                         : Verdict.PAID_AFTER_EXPIRY, "now " + effect.status());
             }
             case "CLOSED" -> {
-                OrderTransitions.Effect effect = transitions.providerClosed(order.id());
+                OrderTransitions.Effect effect = transitions.providerClosed(order);
                 yield new Outcome(effect.changed() ? Verdict.CLOSED : Verdict.IGNORED, "now " + effect.status());
             }
             case "WAITING" -> new Outcome(Verdict.IGNORED, "not paid yet");

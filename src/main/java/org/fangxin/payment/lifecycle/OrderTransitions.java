@@ -52,7 +52,13 @@ public class OrderTransitions {
     /** The provider reports the order paid (at {@code paidAt}, if it says when). */
     @Transactional(propagation = Propagation.MANDATORY)
     public Effect providerPaid(UUID orderId, Instant paidAt) {
-        PaymentOrderView order = lock(orderId);
+        return providerPaid(lock(orderId), paidAt);
+    }
+
+    /** {@link #providerPaid(UUID, Instant)} for a caller that has just locked the order in this transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Effect providerPaid(PaymentOrderView order, Instant paidAt) {
+        UUID orderId = order.id();
         Optional<PaymentTransition> transition = PaymentTransition.onProviderPaid(order.status());
         if (transition.isEmpty()) {
             return new Effect(order.status(), false);
@@ -76,7 +82,13 @@ public class OrderTransitions {
     /** The provider reports the order closed unpaid (the payer cancelled): a PENDING order fails. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Effect providerClosed(UUID orderId) {
-        PaymentOrderView order = lock(orderId);
+        return providerClosed(lock(orderId));
+    }
+
+    /** {@link #providerClosed(UUID)} for a caller that has just locked the order in this transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Effect providerClosed(PaymentOrderView order) {
+        UUID orderId = order.id();
         Optional<PaymentTransition> transition = PaymentTransition.onProviderClosed(order.status());
         if (transition.isEmpty()) {
             return new Effect(order.status(), false);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.payment.provider.PaymentProvider.OrderRequest;
 import org.fangxin.payment.provider.PaymentProvider.OrderState;
@@ -58,6 +60,13 @@ public class SandboxGateway {
     private final Map<String, AtomicInteger> refundCallsToFail = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refundAnswersToLose = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> closeCallsToFail = new ConcurrentHashMap<>();
+    private final Map<String, CreateFault> createFaults = new ConcurrentHashMap<>();
+    private final Map<String, CreateHold> createHolds = new ConcurrentHashMap<>();
+
+    private record CreateHold(AtomicInteger toHold, CountDownLatch release, AtomicInteger waiting) { }
+
+    /** What happens to the next create call for an order description (a test hook; no fault unless set). */
+    public enum CreateFault { FAIL, LOSE_ANSWER }
 
     SandboxGateway(JdbcClient jdbc, Clock clock, IdGenerator ids, SandboxNotifier notifier) {
         this.jdbc = jdbc;
@@ -214,6 +223,53 @@ public class SandboxGateway {
         closeCallsToFail.put(providerOrderId, new AtomicInteger(count));
     }
 
+    /**
+     * Test hook: the next create call for an order with this description fails before reaching the gateway (FAIL) or
+     * creates the order and loses the answer on the way back (LOSE_ANSWER). Keyed by description (a test's product
+     * name), since the provider order id does not exist yet.
+     */
+    public void faultNextCreate(String description, CreateFault fault) {
+        createFaults.put(description, fault);
+    }
+
+    /** Test hook: the next {@code count} create calls for this description wait until {@link #releaseCreates}. */
+    public void holdCreates(String description, int count) {
+        createHolds.put(description, new CreateHold(new AtomicInteger(count), new CountDownLatch(1), new AtomicInteger()));
+    }
+
+    /** Test hook: lets the held create calls for this description go on (and holds no more). */
+    public void releaseCreates(String description) {
+        CreateHold hold = createHolds.remove(description);
+        if (hold != null) {
+            hold.release().countDown();
+        }
+    }
+
+    /** Test hook: how many create calls for this description are waiting in {@link #holdCreates} now. */
+    public int createsWaiting(String description) {
+        CreateHold hold = createHolds.get(description);
+        return hold == null ? 0 : hold.waiting().get();
+    }
+
+    CreateFault takeCreateFault(String description) {
+        return description == null ? null : createFaults.remove(description);
+    }
+
+    void awaitCreateRelease(String description) {
+        CreateHold hold = description == null ? null : createHolds.get(description);
+        if (hold == null || !take(hold.toHold())) {
+            return;
+        }
+        hold.waiting().incrementAndGet();
+        try {
+            hold.release().await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            hold.waiting().decrementAndGet();
+        }
+    }
+
     boolean takeRefundCallFailure(String providerOrderId) {
         return take(refundCallsToFail, providerOrderId);
     }
@@ -238,7 +294,10 @@ public class SandboxGateway {
     }
 
     private static boolean take(Map<String, AtomicInteger> counters, String providerOrderId) {
-        AtomicInteger counter = providerOrderId == null ? null : counters.get(providerOrderId);
+        return providerOrderId != null && take(counters.get(providerOrderId));
+    }
+
+    private static boolean take(AtomicInteger counter) {
         return counter != null && counter.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 

@@ -31,7 +31,16 @@ class SandboxPaymentProvider implements PaymentProvider {
 
     @Override
     public ProviderOrder createOrder(OrderRequest request) {
-        return gateway.create(request);
+        gateway.awaitCreateRelease(request.description());
+        SandboxGateway.CreateFault fault = gateway.takeCreateFault(request.description());
+        if (fault == SandboxGateway.CreateFault.FAIL) {
+            throw new ProviderUnavailable("sandbox: create call failed before reaching the gateway (injected)");
+        }
+        ProviderOrder created = gateway.create(request);
+        if (fault == SandboxGateway.CreateFault.LOSE_ANSWER) {
+            throw new ProviderUnavailable("sandbox: create answer lost on the way back (injected)");
+        }
+        return created;
     }
 
     @Override

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Per-operation cost of the lifecycle benchmark: runs bench/lifecycle/run.sh with every statement of the bench database
+# logged (log_min_duration_statement = 0 on that database only) and the service's JVM CPU sampled each second, then
+# prints, for each step (one row of the benchmark), operations, JVM CPU ms per operation and SQL statements per operation
+# (pgjdbc "execute" lines of that database between the step's start and end; BEGIN/COMMIT counted apart).
+# Statement logging slows the run: take throughput from a plain run.sh, costs from this one.
+# Usage (same arguments and variables as run.sh): BENCH_PORT=19200 BENCH_DB=… CEILING_DB=… bash bench/lifecycle/profile.sh 10 1,8,32
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PORT=${BENCH_PORT:-18090}
+BENCH_DB=${BENCH_DB:-fangxin_bench}
+PGLOG=${PGLOG:-/var/log/postgresql/postgresql-15-main.log}
+OUT=target/profile
+mkdir -p "$OUT"
+: > "$OUT/cpu.txt"
+stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date -u +%FT%T.%N)" "$line"; done; }
+
+(   # once the bench database exists (run.sh recreates it), log its statements; then sample the service's CPU
+  until runuser -u postgres -- psql -Atqc "select 1 from pg_database where datname = '$BENCH_DB'" 2>/dev/null | grep -q 1; do sleep 0.5; done
+  runuser -u postgres -- psql -q -c "alter database $BENCH_DB set log_min_duration_statement = 0"
+  pid=""
+  until [ -n "$pid" ]; do sleep 1; pid=$(pgrep -f -- "--server.port=$PORT" | head -1 || true); done
+  hz=$(getconf CLK_TCK)
+  while [ -r "/proc/$pid/stat" ]; do
+    read -r -a f < "/proc/$pid/stat"
+    printf '%s %s\n' "$(date -u +%FT%T.%N)" "$(( (f[13] + f[14]) * 1000 / hz ))" >> "$OUT/cpu.txt"
+    sleep 1
+  done
+) &
+WATCH=$!
+trap 'kill $WATCH 2>/dev/null || true' EXIT
+bash bench/lifecycle/run.sh "$@" 2>&1 | stamp | tee "$OUT/run.txt"
+
+echo
+echo "| step | ops | JVM CPU ms/op | statements/op | BEGIN+COMMIT/op |"
+echo "|---|---|---|---|---|"
+start=$(grep -m1 '| scenario |' "$OUT/run.txt" | cut -d' ' -f1 || true)
+grep -E '^[^ ]+ \| (purchase|redemption)' "$OUT/run.txt" | while IFS= read -r row; do
+  end=${row%% *}
+  name=$(echo "$row" | cut -d'|' -f2 | xargs | cut -c1-12)
+  clients=$(echo "$row" | cut -d'|' -f3 | xargs)
+  ops=$(echo "$row" | cut -d'|' -f4 | tr -dc 0-9)
+  cpu=$(awk -v s="$start" -v e="$end" '$1 >= s && $1 <= e {if (first == "") first = $2; last = $2} END {print last - first}' "$OUT/cpu.txt")
+  s=$(date -u -d "${start/T/ }" '+%F %T'); e=$(date -u -d "${end/T/ }" '+%F %T')
+  lines=$(awk -v s="$s" -v e="$e" -v db="@$BENCH_DB" '($1 " " substr($2, 1, 8)) >= s && ($1 " " substr($2, 1, 8)) <= e && index($0, db) && /execute/' "$PGLOG")
+  total=$(printf '%s\n' "$lines" | grep -c execute || true)
+  txn=$(printf '%s\n' "$lines" | grep -Eci 'execute [^:]*: (BEGIN|COMMIT)' || true)
+  if [ "${ops:-0}" -gt 0 ]; then
+    awk -v n="$name" -v c="$clients" -v o="$ops" -v cpu="$cpu" -v t="$total" -v x="$txn" \
+      'BEGIN {printf "| %s ×%s | %d | %.1f | %.1f | %.1f |\n", n, c, o, cpu / o, (t - x) / o, x / o}'
+  fi
+  start=$end
+done
+runuser -u postgres -- psql -q -c "alter database $BENCH_DB reset log_min_duration_statement" 2>/dev/null || true
