@@ -2,6 +2,7 @@
 # Compensation benchmark: a merchant with N live cards (default 100,000) is confirmed closed and everyone is paid,
 # on the system PostgreSQL with durable settings (fsync and synchronous_commit on), in a fresh database.
 # Usage: bash bench/compensation/run.sh [cards=100000] [check]   (check: books verified after seeding and at the end)
+# BENCH_JAVA_OPTS: extra options for the benchmark JVM only (e.g. -XX:StartFlightRecording=filename=/tmp/c.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CARDS=${1:-100000}
@@ -27,5 +28,5 @@ log "running ($CARDS cards)"
 FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/fangxin_bench_compensation FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   SERVER_PORT=0 FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= FANGXIN_IDENTITY_HMAC_KEY=bench-comp-identity-key-0123456789abcdef \
   FANGXIN_CARD_TOKEN_KEY=bench-comp-card-token-key-0123456789abcdef FANGXIN_PAYMENT_SANDBOX_SECRET=bench-comp-sandbox-secret-0123456789 FANGXIN_PAYMENT_SANDBOX_ENABLED=true \
-  java -Xms1g -Xmx3g -cp "target/bench-compensation/test-classes:target/bench-compensation/classes:$(cat target/bench-classpath.txt)" \
+  java ${BENCH_JAVA_OPTS:-} -Xms1g -Xmx3g -cp "target/bench-compensation/test-classes:target/bench-compensation/classes:$(cat target/bench-classpath.txt)" \
   org.fangxin.bench.CompensationBenchmark "$CARDS" $CHECK

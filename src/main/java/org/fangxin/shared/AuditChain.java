@@ -70,15 +70,33 @@ public class AuditChain {
         List<Link> unsealed = jdbc.sql("select 0, null, null, " + CONTENT + " from audit.entry where hash is null "
                         + "order by occurred_at, id limit :limit for update")
                 .param("limit", SEAL_BATCH_MAX).query(AuditChain::link).list();
-        for (Link entry : unsealed) {
-            position++;
-            String hash = hash(position, previous, entry);
-            jdbc.sql("update audit.entry set chain_position = :position, prev_hash = :prev, hash = :hash where id = :id and hash is null")
-                    .param("position", position).param("prev", previous).param("hash", hash).param("id", entry.id())
-                    .update();
-            previous = hash;
+        if (unsealed.isEmpty()) {
+            return 0;
         }
-        return unsealed.size();
+        int n = unsealed.size();
+        UUID[] entryIds = new UUID[n];
+        long[] positions = new long[n];
+        String[] prevs = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            position++;
+            entryIds[i] = unsealed.get(i).id();
+            positions[i] = position;
+            prevs[i] = previous;
+            hashes[i] = hash(position, previous, unsealed.get(i));
+            previous = hashes[i];
+        }
+        // the links of the whole batch in one statement (one per entry kept the sealer busy during bulk jobs)
+        int sealed = jdbc.sql("""
+                update audit.entry e set chain_position = s.position, prev_hash = s.prev, hash = s.hash
+                  from unnest(:ids, :positions, :prevs, :hashes) as s(id, position, prev, hash)
+                 where e.id = s.id and e.hash is null
+                """).param("ids", entryIds).param("positions", positions).param("prevs", prevs).param("hashes", hashes)
+                .update();
+        if (sealed != n) {
+            throw new IllegalStateException("sealed " + sealed + " of " + n + " audit entries locked for sealing");
+        }
+        return n;
     }
 
     /** Seals until nothing is left (bounded: at most {@code batchesMax} batches). */

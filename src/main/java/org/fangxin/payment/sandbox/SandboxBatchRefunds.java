@@ -43,7 +43,7 @@ class SandboxBatchRefunds {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<RefundState> refundAll(List<RefundRequest> requests) {
         Map<UUID, Order> orders = lockOrders(requests);
-        Map<String, Known> known = knownRefunds(requests);
+        Map<String, Known> known = knownRefunds(requests, orders);
         var states = new ArrayList<RefundState>(requests.size());
         var refundIds = new ArrayList<String>();
         var orderIds = new ArrayList<String>();
@@ -102,13 +102,23 @@ class SandboxBatchRefunds {
         return orders;
     }
 
-    private Map<String, Known> knownRefunds(List<RefundRequest> requests) {
-        String[] references = requests.stream().map(RefundRequest::refundReference).distinct().toArray(String[]::new);
+    /**
+     * The refunds already booked under these (order, reference) pairs: probes of the (order, reference) unique index,
+     * so the cost follows the batch, not the table (a reference-only match scanned every refund ever booked).
+     */
+    private Map<String, Known> knownRefunds(List<RefundRequest> requests, Map<UUID, Order> orders) {
+        List<String[]> pairs = requests.stream().filter(r -> orders.containsKey(r.merchantOrderNo()))
+                .map(r -> new String[] {orders.get(r.merchantOrderNo()).providerOrderId(), r.refundReference()}).toList();
         Map<String, Known> known = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return known;
+        }
         jdbc.sql("""
-                select provider_order_id, refund_reference, provider_refund_id, amount_minor
-                  from payment.sandbox_refund where refund_reference = any(:refs)
-                """).param("refs", references).query(rs -> {
+                select r.provider_order_id, r.refund_reference, r.provider_refund_id, r.amount_minor
+                  from unnest(:orders, :refs) as k(ord, ref)
+                  join payment.sandbox_refund r on r.provider_order_id = k.ord and r.refund_reference = k.ref
+                """).param("orders", pairs.stream().map(p -> p[0]).toArray(String[]::new))
+                .param("refs", pairs.stream().map(p -> p[1]).toArray(String[]::new)).query(rs -> {
                     known.put(rs.getString(1) + "\n" + rs.getString(2), new Known(rs.getString(3), rs.getLong(4)));
                 });
         return known;
