@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import org.fangxin.bank.format.CsvStatementReader;
 import org.fangxin.bank.format.MalformedBankFile;
 import org.fangxin.bank.reconciliation.domain.Break;
 import org.fangxin.bank.reconciliation.domain.LedgerMovement;
+import org.fangxin.bank.reconciliation.domain.Match;
 import org.fangxin.bank.reconciliation.domain.Reconciler;
 import org.fangxin.bank.reconciliation.domain.ReconciliationResult;
 import org.fangxin.bank.reconciliation.domain.StatementLine;
@@ -67,7 +69,7 @@ class StatementImport {
         long loaded = System.nanoTime();
         ReconciliationResult result = reconciler.reconcile(lines, movements);
         long matched = System.nanoTime();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so the answer equals a later read
         repository.insertImport(importId, bank, sha256, format, fileName, period.from(), period.to(), lines.size(), importedBy, now);
         for (BankStatement statement : statements) {
             repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
@@ -85,8 +87,7 @@ class StatementImport {
         audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
                 Map.of("bank", bank, "format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
                         "matches", run.matchCount(), "breaks", run.breakCount()));
-        return new RunDetail(run, repository.matchesOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX),
-                repository.breaksOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX));
+        return new RunDetail(run, firstMatches(lines, result), repository.breaksOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX));
     }
 
     /** The file's SHA-256, once the file is checked to be a new, non-empty statement of a known format. */
@@ -163,6 +164,26 @@ class StatementImport {
                     line != null ? line.signedAmount() : movement.signedAmount(), b.explanation(), now));
         }
         repository.insertBreaks(newBreaks);
+        repository.requireMatchesOnOwnLines(run.id(), run.importId());
+    }
+
+    /**
+     * The run's first matches in file order, as {@link ReconciliationRepository#matchesOfRun} reads them back later:
+     * taken from the lines in memory, because reading them back sorts a million stored matches for a thousand.
+     */
+    private static List<MatchView> firstMatches(List<StatementLine> lines, ReconciliationResult result) {
+        Map<String, Match> byLine = new HashMap<>(result.matches().size() * 2);
+        result.matches().forEach(match -> byLine.put(match.line().lineId(), match));
+        List<MatchView> first = new ArrayList<>(Math.min(byLine.size(), Reconciliations.RUN_ITEMS_LISTED_MAX));
+        for (int i = 0; i < lines.size() && first.size() < Reconciliations.RUN_ITEMS_LISTED_MAX; i++) {
+            Match match = byLine.get(lines.get(i).lineId());
+            if (match != null) {
+                StatementLine line = match.line();
+                first.add(new MatchView(line.lineId(), line.accountNumber(), line.bookingDate(), line.signedAmount(),
+                        line.endToEndId(), match.movement().movementId(), match.rule().name()));
+            }
+        }
+        return first;
     }
 
     private List<BankStatement> readCamt(byte[] file) {

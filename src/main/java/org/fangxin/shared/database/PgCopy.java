@@ -80,6 +80,13 @@ public final class PgCopy implements AutoCloseable {
         return this;
     }
 
+    /** A timestamp (timestamptz column), ISO-8601 in UTC. */
+    public PgCopy value(java.time.Instant instant) {
+        separate();
+        row.append(instant == null ? "\\N" : instant.toString());
+        return this;
+    }
+
     public void endRow() {
         row.append('\n');
         firstColumn = true;

@@ -29,9 +29,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReconciliationRepository {
 
-    /** Rows sent to the database per JDBC batch when storing a statement's lines and matches. */
-    static final int BATCH_ROWS = 1_000;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -165,6 +162,21 @@ public class ReconciliationRepository {
         }
     }
 
+    /**
+     * The check the matches' foreign keys made row by row, once for the whole run (V8_73_1): every match of the run
+     * names a line of the run's own import. Throws if one does not (the caller's transaction then rolls back).
+     */
+    public void requireMatchesOnOwnLines(UUID runId, UUID importId) {
+        long strays = jdbc.sql("""
+                select count(*) from bank.reconciliation_match m
+                 where m.run_id = :run
+                   and not exists (select 1 from bank.statement_line l where l.id = m.line_id and l.import_id = :import)
+                """).param("run", runId).param("import", importId).query(Long.class).single();
+        if (strays != 0) {
+            throw new IllegalStateException(strays + " matches of run " + runId + " name no line of import " + importId);
+        }
+    }
+
     private static final String RUN_COLUMNS = """
             select r.id, r.import_id, i.format, i.file_name, i.from_date, i.to_date, r.line_count, r.movement_count,
                    r.match_count, r.break_count, r.rate_basis_points, r.ran_at
@@ -209,28 +221,22 @@ public class ReconciliationRepository {
                 .param("detail", detail).param("now", Timestamp.from(now)).update();
     }
 
-    /** A break to insert; inserted in batches like lines and matches. */
+    /** A break to insert; stored with one COPY like lines and matches. */
     public record NewBreak(UUID id, UUID runId, BreakKind kind, UUID lineId, String movementId, String accountNumber,
                            LocalDate date, Money amount, String detail, Instant now) { }
 
+    /** Stores the run's breaks with one COPY in the caller's transaction (status OPEN). */
     public void insertBreaks(List<NewBreak> breaks) {
-        template.batchUpdate("""
-                insert into bank.reconciliation_break (id, run_id, kind, line_id, movement_id, account_number, break_date,
-                                                       amount_minor, currency, detail, status, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)
-                """, breaks, BATCH_ROWS, (ps, b) -> {
-            ps.setObject(1, b.id());
-            ps.setObject(2, b.runId());
-            ps.setString(3, b.kind().name());
-            ps.setObject(4, b.lineId());
-            ps.setString(5, b.movementId());
-            ps.setString(6, b.accountNumber());
-            ps.setDate(7, Date.valueOf(b.date()));
-            ps.setLong(8, b.amount().amountMinor());
-            ps.setString(9, b.amount().currency().getCurrencyCode());
-            ps.setString(10, b.detail());
-            ps.setTimestamp(11, Timestamp.from(b.now()));
-        });
+        try (PgCopy copy = PgCopy.into(dataSource(), """
+                bank.reconciliation_break (id, run_id, kind, line_id, movement_id, account_number, break_date, amount_minor,
+                                           currency, detail, status, updated_at)""")) {
+            for (NewBreak b : breaks) {
+                copy.value(b.id()).value(b.runId()).value(b.kind().name()).value(b.lineId()).value(b.movementId())
+                        .value(b.accountNumber()).value(b.date()).value(b.amount().amountMinor())
+                        .value(b.amount().currency().getCurrencyCode()).value(b.detail()).value("OPEN").value(b.now()).endRow();
+            }
+            copy.end();
+        }
     }
 
     private static final String BREAK_COLUMNS = """
