@@ -38,5 +38,9 @@ CONF
 SELECT 'CREATE ROLE fangxin LOGIN CREATEDB PASSWORD ''fangxin''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fangxin')\gexec
 SELECT 'CREATE DATABASE $DB OWNER fangxin' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB')\gexec
 SQL
+  # Identity is global: the other shards reach the directory shard's tables through postgres_fdw (ADR 12 §8b), whose
+  # extension only a superuser may create.
+  as_pg "$PGBIN/psql" -X -q -h "$dir" -p "$port" -U postgres -d "$DB" -v ON_ERROR_STOP=1 \
+    -c 'CREATE EXTENSION IF NOT EXISTS postgres_fdw' -c 'GRANT USAGE ON FOREIGN DATA WRAPPER postgres_fdw TO fangxin'
   echo "shard on 127.0.0.1:$port ready (database $DB, data $dir)"
 done

@@ -21,8 +21,10 @@ import java.util.function.Supplier;
 import org.fangxin.payment.domain.CallbackSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +50,8 @@ class SandboxNotifier {
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** None by default; the sharded profile's carries the caller's shard route to the sending thread (ADR 12 §8b). */
+    private final TaskDecorator decorator;
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(QUEUE_SIZE_MAX), runnable -> {
                 Thread thread = new Thread(runnable, "sandbox-notifier");
@@ -57,8 +61,9 @@ class SandboxNotifier {
 
     SandboxNotifier(@Value("${fangxin.payment.sandbox.secret:}") String secret,
                     @Value("${fangxin.payment.sandbox.callback-base-url:}") String callbackBaseUrl,
-                    Clock clock, Environment environment) {
+                    Clock clock, Environment environment, ObjectProvider<TaskDecorator> decorator) {
         this.signature = new CallbackSignature(secret);
+        this.decorator = decorator.getIfUnique(() -> task -> task);
         this.callbackBaseUrl = callbackBaseUrl;
         this.clock = clock;
         this.environment = environment;
@@ -67,7 +72,7 @@ class SandboxNotifier {
     /** Queues a notification; the fields are read when it is sent, as the provider would. */
     void sendLater(Supplier<Map<String, String>> fields) {
         try {
-            pool.execute(() -> sendNow(fields.get()));
+            pool.execute(decorator.decorate(() -> sendNow(fields.get())));
         } catch (RejectedExecutionException e) {
             log.warn("sandbox notification dropped: queue full");
         }

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * scripts (plus {@code db/sharded}: the slot map and the event publication table), then ShardingSphere-JDBC is put in
  * front of them with the rules of {@link ShardingRules}, and {@link ShardedDataSource} in front of both: routed
  * commands use their shard directly, the rest goes through ShardingSphere. Shard n is data source {@code ds_n};
- * {@code ds_0} is the directory shard that holds the global tables.
+ * {@code ds_0} is the directory shard that holds the global tables; the other shards reach its identity tables
+ * through {@link DirectoryLink}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sharded")
@@ -43,7 +44,13 @@ class ShardedDataSourceConfiguration {
         Map<String, DataSource> shards = new LinkedHashMap<>();
         for (int n = 0; n < urls.size(); n++) {
             HikariDataSource shard = shard("ds_" + n, urls.get(n).trim(), user, password, poolSizeMax);
+            if (n > 0) {
+                DirectoryLink.unlink(shard);
+            }
             migrate(shard);
+            if (n > 0) {
+                DirectoryLink.link(shard, urls.get(0), user, password);
+            }
             shards.put("ds_" + n, shard);
         }
         SlotMap.install(slotMap(shards.get("ds_0"), urls.size()));
