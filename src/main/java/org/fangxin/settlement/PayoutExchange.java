@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fangxin.bank.BankAnswer;
 import org.fangxin.bank.BankExchange;
 import org.fangxin.bank.FileReceipt;
@@ -54,6 +56,7 @@ class PayoutExchange {
     private final TransactionTemplate ownTransaction;
     private final ZoneId platformZone;
     private final Currency currency = Money.CNY;
+    private final Set<UUID> reportedStuck = ConcurrentHashMap.newKeySet();
 
     PayoutExchange(SettlementRepository repository, Ledger ledger, BankExchange exchange,
                    ApplicationEventPublisher events, AuditTrail audit, Clock clock,
@@ -87,11 +90,12 @@ class PayoutExchange {
             } else if (status.get().state().isFinal()) {
                 try {
                     ownTransaction.executeWithoutResult(s -> apply(payout.id(), status.get()));
+                    reportedStuck.remove(payout.id());
                     applied++;
                 } catch (RuntimeException e) {
                     // One payout whose answer cannot be booked (e.g. its escrow is short) must not stop the others;
                     // it stays INSTRUCTED, is retried on the next exchange and shows on the operator's page.
-                    log.error("applying the bank's answer to payout {} failed; left for the operator: {}", payout.id(), e.toString());
+                    stuck(payout.id(), "applying the bank's answer to payout {} failed; left for the operator: {}", e);
                 }
             }
         }
@@ -157,15 +161,28 @@ class PayoutExchange {
                         answer.reasonText(), now, now);
                 try {
                     ownTransaction.executeWithoutResult(s -> apply(payout.get().id(), status));
+                    reportedStuck.remove(payout.get().id());
                     applied++;
                 } catch (RuntimeException e) {
-                    log.error("applying {} from {} to payout {} failed; left for the operator: {}", answer.outcome(),
-                            document.name(), payout.get().id(), e.toString());
+                    stuck(payout.get().id(), "applying the bank's " + answer.outcome() + " from " + document.name()
+                            + " to payout {} failed; left for the operator: {}", e);
                 }
             }
             exchange.complete(document);
         }
         return applied;
+    }
+
+    /**
+     * Logs a payout whose answer cannot be booked: an error the first time this instance meets it, then at debug level,
+     * since the exchange retries it every round until the operator acts and an error per round buries other errors.
+     */
+    private void stuck(UUID payoutId, String message, RuntimeException e) {
+        if (reportedStuck.add(payoutId)) {
+            log.error(message, payoutId, e.toString());
+        } else {
+            log.debug(message, payoutId, e.toString());
+        }
     }
 
     /** Applies a final bank answer to a payout (idempotent: an answer already applied changes nothing). */

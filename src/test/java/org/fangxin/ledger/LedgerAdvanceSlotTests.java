@@ -14,13 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
-import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The merchant's advance drawn from slots (docs/ledger.md "Balances"): redemptions that net against the advance take
@@ -28,16 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is checked on the whole of it; the floor holds on every row.
  */
 @ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
-class LedgerAdvanceSlotTests extends ModuleTest {
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
+class LedgerAdvanceSlotTests extends LedgerModuleTest {
 
     /** A merchant's advance and payable, and funded cards whose redemptions earn the advance. */
     record Merchant(AccountView advance, AccountView payable, List<AccountView> cards) { }
@@ -47,10 +34,6 @@ class LedgerAdvanceSlotTests extends ModuleTest {
         return new Merchant(ledger.open(AccountType.MERCHANT_ADVANCE, merchant, Money.CNY),
                 ledger.open(AccountType.MERCHANT_PAYABLE, merchant, Money.CNY),
                 ConcurrentBooks.fundedCards(ledger, cards, perCard));
-    }
-
-    private static String key(String event) {
-        return event + ":" + UUID.randomUUID();
     }
 
     /** Dr MERCHANT_ADVANCE / Cr MERCHANT_PAYABLE, as at a purchase of a card with an advance. */

@@ -11,26 +11,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
-import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
 /** {@link Ledger#postAll}, {@link Ledger#openAll} and {@link Ledger#balancesByOwner}: the rules of single postings, in bulk. */
 @ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
-class LedgerBulkPostingTests extends ModuleTest {
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private static String key(String event) {
-        return event + ":" + UUID.randomUUID();
-    }
+class LedgerBulkPostingTests extends LedgerModuleTest {
 
     @Test
     void postsManyTransfersOnceAndReplaysThemWithoutWriting() {

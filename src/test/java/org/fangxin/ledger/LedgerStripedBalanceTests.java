@@ -13,30 +13,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
-import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Striped balances (docs/ledger.md "Balances"): postings that only grow a merchant's payable do not wait on each other,
  * a posting that could take it below zero still waits for them and checks the floor on the whole balance.
  */
 @ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
-class LedgerStripedBalanceTests extends ModuleTest {
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
+class LedgerStripedBalanceTests extends LedgerModuleTest {
 
     /** A merchant's payable and settlement accounts, and funded cards to redeem from. */
     record Merchant(AccountView payable, AccountView settlement, List<AccountView> cards) { }
@@ -46,10 +33,6 @@ class LedgerStripedBalanceTests extends ModuleTest {
         return new Merchant(ledger.open(AccountType.MERCHANT_PAYABLE, merchant, Money.CNY),
                 ledger.open(AccountType.MERCHANT_SETTLEMENT, merchant, Money.CNY),
                 ConcurrentBooks.fundedCards(ledger, cards, perCard));
-    }
-
-    private static String key(String event) {
-        return event + ":" + UUID.randomUUID();
     }
 
     private static NewTransfer redemption(Merchant merchant, int card, long amount) {

@@ -13,14 +13,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.fangxin.shared.Money;
-import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Random concurrent purchases, redemptions, refunds and payouts at one merchant, each the pair of transfers its
@@ -32,17 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
 @Tag("journey")
-class StripedBalanceProperties extends ModuleTest {
+class StripedBalanceProperties extends LedgerModuleTest {
 
     private static final long SEED = Long.getLong("ledger.seed", 20_261_206L);
     private static final int CARDS = 4;
     private static final int THREADS = 4;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     enum Kind { PURCHASE, REDEMPTION, REFUND, PAYOUT }
 
