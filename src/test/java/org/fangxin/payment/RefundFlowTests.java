@@ -25,6 +25,7 @@ class RefundFlowTests extends IntegrationTest {
     @Autowired Payments payments;
     @Autowired SandboxGateway sandbox;
     @Autowired RefundWorker worker;
+    @Autowired org.fangxin.payment.provider.PaymentProvider provider;
     @Autowired JdbcClient jdbc;
     PaymentFixtures fixtures;
 
@@ -170,6 +171,29 @@ class RefundFlowTests extends IntegrationTest {
         assertThat(fixtures.sandboxRefunds(order.providerOrderId())).isEqualTo(2);
         assertThat(fixtures.sandboxRefundedMinor(order.providerOrderId())).isEqualTo(9_000);
         assertThat(requested).allSatisfy(r -> assertThat(fixtures.publications(r.id(), "RefundSucceeded")).isEqualTo(1));
+    }
+
+    @Test
+    void theProvidersBatchCallAnswersARefundItAlreadyBookedInsteadOfBookingItAgain() {
+        PaymentOrderView order = paidOrder(Money.yuan(100));
+        var first = new org.fangxin.payment.provider.PaymentProvider.RefundRequest(order.id(), "refund:" + UUID.randomUUID(),
+                Money.yuan(30), "batch 1");
+        var second = new org.fangxin.payment.provider.PaymentProvider.RefundRequest(order.id(), "refund:" + UUID.randomUUID(),
+                Money.yuan(20), "batch 2");
+        var booked = provider.refundAll(java.util.List.of(first, second));
+        assertThat(booked).extracting(org.fangxin.payment.provider.PaymentProvider.RefundState::outcome)
+                .containsOnly(org.fangxin.payment.provider.PaymentProvider.RefundOutcome.SUCCEEDED);
+
+        // the same batch sent again (e.g. its outcome was lost in a crash) answers the refunds booked the first time
+        var again = provider.refundAll(java.util.List.of(second, first,
+                new org.fangxin.payment.provider.PaymentProvider.RefundRequest(order.id(), first.refundReference(),
+                        Money.yuan(31), "same reference, other amount")));
+        assertThat(again.get(0).providerRefundId()).isEqualTo(booked.get(1).providerRefundId());
+        assertThat(again.get(1).providerRefundId()).isEqualTo(booked.get(0).providerRefundId());
+        assertThat(again.get(2).outcome()).isEqualTo(org.fangxin.payment.provider.PaymentProvider.RefundOutcome.REJECTED);
+        assertThat(again.get(2).detail()).isEqualTo("REFUND_REFERENCE_REUSED");
+        assertThat(fixtures.sandboxRefunds(order.providerOrderId())).isEqualTo(2);
+        assertThat(fixtures.sandboxRefundedMinor(order.providerOrderId())).isEqualTo(5_000);
     }
 
     /** Runs the worker until this refund has made {@code attempts} attempts (other tests' refunds share the queue). */
