@@ -1,27 +1,17 @@
 package org.fangxin.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.fangxin.FangxinApplication;
 import org.fangxin.ledger.InvariantReport;
 import org.fangxin.shared.sharding.ShardRouting;
-import org.fangxin.testing.TestBeans;
-import org.fangxin.testing.TestClockExtension;
+import org.fangxin.testing.ShardBooks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -29,10 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
  * not up), with direct connections to each physical shard to look rows up where they really are.
  */
 @Tag("sharded")
-@ActiveProfiles({"test", "sharded"})
-@ExtendWith(TestClockExtension.class)
-@SpringBootTest(classes = {FangxinApplication.class, TestBeans.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.structured.format.console=", "spring.main.banner-mode=off", "fangxin.jobs.enabled=false"})
+@ActiveProfiles("sharded")
 abstract class ShardedCardTest extends CardTest {
 
     /** The merchant-owned tables a purchase and a redemption write, each with its merchant column. */
@@ -46,18 +33,12 @@ abstract class ShardedCardTest extends CardTest {
 
     @BeforeAll
     static void shardsAreUp() {
-        for (int port : new int[] {55441, 55442, 55443}) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            } catch (IOException e) {
-                assumeTrue(false, "shard on port " + port + " is down: run scripts/sharded-up.sh");
-            }
-        }
+        ShardBooks.assumeShardsUp();
     }
 
     @BeforeEach
     void directShardConnections() {
-        shards = shardUrls.stream().map(url -> JdbcClient.create(new DriverManagerDataSource(url.trim(), "fangxin", "fangxin"))).toList();
+        shards = ShardBooks.connect(shardUrls);
     }
 
     static int shardNumberOf(UUID merchantId) {
@@ -98,26 +79,14 @@ abstract class ShardedCardTest extends CardTest {
     }
 
     /**
-     * Each shard's transfers balance, its entries and balances sum to zero and the ledger's own invariant check holds
-     * there on its own; the entries of all shards together sum to zero too.
+     * Each shard's books balance on their own and in total ({@link ShardBooks}), and the ledger's own invariant check
+     * holds on each shard.
      */
     void assertBooksBalancePerShardAndInTotal() {
-        List<Long> sums = new ArrayList<>();
+        ShardBooks.assertBalancedPerShardAndInTotal(shards);
         for (int shard = 0; shard < shards.size(); shard++) {
-            long unbalanced = shards.get(shard).sql("""
-                    select count(*) from (select transfer_id from ledger.entry group by transfer_id
-                                           having sum(amount_minor) <> 0) t""").query(Long.class).single();
-            assertThat(unbalanced).as("unbalanced transfers on ds_" + shard).isZero();
-            long sum = shards.get(shard).sql("select coalesce(sum(amount_minor), 0) from ledger.entry").query(Long.class).single();
-            assertThat(sum).as("entries of ds_" + shard + " sum to zero").isZero();
-            long balances = shards.get(shard).sql("""
-                    select coalesce((select sum(balance_minor) from ledger.balance), 0)
-                         + coalesce((select sum(balance_minor) from ledger.balance_slot), 0)""").query(Long.class).single();
-            assertThat(balances).as("balances (with their slots) of ds_" + shard + " sum to zero").isZero();
             InvariantReport books = ShardRouting.onShard("ds_" + shard, () -> ledger.checkInvariants());
             assertThat(books.holds()).as("ds_" + shard + ": " + books).isTrue();
-            sums.add(sum);
         }
-        assertThat(sums.stream().mapToLong(Long::longValue).sum()).as("all shards together").isZero();
     }
 }

@@ -6,18 +6,23 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.sharding.ShardRouting;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Runs an unchanged test's set-up, test and tear-down methods as the work of one new merchant on shard {@link #value}
  * (sharded profile, ADR 12 §8b): every merchant the test makes gets a slot of that shard, and every statement its
- * thread runs goes there. HTTP calls are routed by the application itself, at its boundary.
+ * thread runs goes there. HTTP calls are routed by the application itself, at its boundary. Afterwards every shard's
+ * books are checked on their own and in total. Skipped when the shards are down.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -28,7 +33,20 @@ public @interface OnShard {
     /** The shard number: {@code ds_n} of three equal slot ranges. */
     int value();
 
-    final class Routing implements InvocationInterceptor {
+    final class Routing implements InvocationInterceptor, BeforeAllCallback, AfterEachCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            ShardBooks.assumeShardsUp();
+        }
+
+        /** After the unchanged test's own checks (on its merchant's shard): every shard's books, and all together. */
+        @Override
+        public void afterEach(ExtensionContext context) {
+            List<String> urls = List.of(SpringExtension.getApplicationContext(context).getEnvironment()
+                    .getRequiredProperty("fangxin.sharding.urls").split(","));
+            ShardBooks.assertBalancedPerShardAndInTotal(ShardBooks.connect(urls));
+        }
 
         @Override
         public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> method,

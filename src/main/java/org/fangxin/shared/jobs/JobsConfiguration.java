@@ -2,6 +2,7 @@ package org.fangxin.shared.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.event.ExecutionInterceptor;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
@@ -32,9 +33,10 @@ class JobsConfiguration {
     JobScheduler jobScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, InstanceIdentity instance,
                               java.time.Clock clock,
                               @Value("${fangxin.jobs.threads:4}") int threads,
-                              @Value("${fangxin.jobs.polling-interval:PT10S}") Duration pollingInterval) {
+                              @Value("${fangxin.jobs.polling-interval:PT10S}") Duration pollingInterval,
+                              ObjectProvider<ExecutionInterceptor> interceptors) {
         Scheduler scheduler = scheduler(dataSource, tasks.orderedStream().toList(), threads, pollingInterval, instance.id(),
-                clock);
+                clock, interceptors.orderedStream().toList());
         return new JobScheduler(scheduler, instance.id());
     }
 
@@ -58,9 +60,17 @@ class JobsConfiguration {
     /** As above, with this instance's identity as the scheduler name: the job table's {@code picked_by}. */
     static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval,
                                String instanceId, java.time.Clock clock) {
+        return scheduler(dataSource, tasks, threads, pollingInterval, instanceId, clock, List.of());
+    }
+
+    /** As above, with interceptors around every execution (none by default; the sharded profile routes jobs to shards). */
+    static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, int threads, Duration pollingInterval,
+                               String instanceId, java.time.Clock clock, List<ExecutionInterceptor> interceptors) {
         List<Task<?>> startup = tasks.stream().filter(task -> task instanceof OnStartup).toList();
         List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
-        return Scheduler.create(dataSource, others)
+        var builder = Scheduler.create(dataSource, others);
+        interceptors.forEach(builder::addExecutionInterceptor);
+        return builder
                 .tableName("jobs.scheduled_tasks")
                 .schedulerName(new SchedulerName.Fixed(instanceId))
                 .threads(threads)

@@ -63,6 +63,12 @@ class ShardedDataSourceConfiguration {
         }
     }
 
+    /** Beans' own thread pools carry the route too (static: a post-processor is made before other beans). */
+    @Bean
+    static RoutedExecutors routedExecutors() {
+        return new RoutedExecutors();
+    }
+
     /** Asynchronous listeners run on the shard of the command that published their event. */
     @Bean
     TaskDecorator shardRoutePropagation() {

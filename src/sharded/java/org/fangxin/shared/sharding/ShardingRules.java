@@ -14,7 +14,7 @@ final class ShardingRules {
     /** ADR 12 §3's broadcast tables whose names are unique across our schemas (ShardingSphere matches by name). */
     static final List<String> BROADCAST = List.of("slot_shard", "rule_version", "sub_sector", "day", "holiday",
             "deadline_rule", "region", "filing_rule", "factor_weight", "ratio_floor", "deposit_rule", "insurer",
-            "product_rate");
+            "product_rate", "custodian_bank", "custodian_bank_member");
 
     private ShardingRules() {
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fangxin.shared.sharding.ShardRouting;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,14 +18,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Routes an HTTP request to its merchant's shard (ADR 12 §7, second slice): runs after Spring Security, so the
  * caller is known, resolves the merchant with {@link RequestMerchant} and runs the rest of the request (controller,
- * facade, its transaction) inside {@link ShardRouting#onMerchant}. A request that names no merchant runs unrouted,
- * on the directory shard through ShardingSphere. A JSON body of a mutating request (up to 256 KiB, with a length) is
+ * facade, its transaction) inside {@link ShardRouting#onMerchant}. A request that names no merchant runs on the
+ * directory shard: a read on its own connection (ShardingSphere's parser refuses several of our queries, ADR 12 §8a),
+ * a write through ShardingSphere, so that a change of a broadcast reference table reaches every shard. A JSON body of a mutating request (up to 256 KiB, with a length) is
  * read once here and replayed.
  */
 public class ShardRoutingFilter extends OncePerRequestFilter {
 
     static final int BODY_MAX = 256 * 1024;
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> READING = Set.of("GET", "HEAD");
+    private static final String DIRECTORY = "ds_0";
 
     private final CallersMerchant callers;
 
@@ -45,22 +49,27 @@ public class ShardRoutingFilter extends OncePerRequestFilter {
         }
         Optional<UUID> merchant = RequestMerchant.of(callers.of(SecurityContextHolder.getContext().getAuthentication()),
                 request.getRequestURI().substring(request.getContextPath().length()), body);
-        if (merchant.isEmpty()) {
-            chain.doFilter(forward, response);
+        if (merchant.isEmpty() && !READING.contains(request.getMethod())) {
+            chain.doFilter(forward, response); // through ShardingSphere: a reference table's change reaches every shard
             return;
         }
         HttpServletRequest routed = forward;
+        Supplier<Object> rest = () -> {
+            try {
+                chain.doFilter(routed, response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (ServletException e) {
+                throw new WrappedServletException(e);
+            }
+            return null;
+        };
         try {
-            ShardRouting.onMerchant(merchant.get(), () -> {
-                try {
-                    chain.doFilter(routed, response);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (ServletException e) {
-                    throw new WrappedServletException(e);
-                }
-                return null;
-            });
+            if (merchant.isPresent()) {
+                ShardRouting.onMerchant(merchant.get(), rest);
+            } else {
+                ShardRouting.onShard(DIRECTORY, rest); // reads: global and reference rows are all on ds_0
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (WrappedServletException e) {
