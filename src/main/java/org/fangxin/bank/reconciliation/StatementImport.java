@@ -70,14 +70,7 @@ class StatementImport {
         ReconciliationResult result = reconciler.reconcile(lines, movements);
         long matched = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so the answer equals a later read
-        repository.insertImport(importId, bank, sha256, format, fileName, period.from(), period.to(), lines.size(), importedBy, now);
-        for (BankStatement statement : statements) {
-            repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
-                    statement.fromDate() == null ? period.from() : statement.fromDate(),
-                    statement.toDate() == null ? period.to() : statement.toDate(),
-                    statement.openingBalance(), statement.closingBalance());
-        }
-        Map<String, UUID> lineIds = storeLines(format, importId, lines);
+        Map<String, UUID> lineIds = storeStatement(importId, bank, sha256, format, fileName, period, statements, lines, importedBy, now);
         RunView run = new RunView(ids.next(), importId, format, fileName, period.from(), period.to(), lines.size(),
                 movements.size(), result.matches().size(), result.breaks().size(), result.autoMatchRateBasisPoints(), now);
         storeRun(run, result, lineIds, now);
@@ -133,8 +126,13 @@ class StatementImport {
         return new Period(from, to);
     }
 
-    /** Stores the lines under new ids; answers the bank's line id → stored id (a line id twice is malformed). */
-    private Map<String, UUID> storeLines(StatementFormat format, UUID importId, List<StatementLine> lines) {
+    /**
+     * The import row, the statements' balances and the lines; answers the bank's line id → stored id. A line id twice
+     * is malformed, refused before anything is written (an import from the bank keeps its transaction on refusal).
+     */
+    private Map<String, UUID> storeStatement(UUID importId, String bank, String sha256, StatementFormat format, String fileName,
+                                             Period period, List<BankStatement> statements, List<StatementLine> lines,
+                                             UUID importedBy, Instant now) {
         Map<String, UUID> lineIds = new HashMap<>(lines.size() * 2);
         List<UUID> lineIdList = new ArrayList<>(lines.size());
         for (StatementLine line : lines) {
@@ -143,6 +141,13 @@ class StatementImport {
                 throw new Rejection(Reconciliations.MALFORMED_STATEMENT, format + ": line id " + line.lineId() + " appears twice");
             }
             lineIdList.add(id);
+        }
+        repository.insertImport(importId, bank, sha256, format, fileName, period.from(), period.to(), lines.size(), importedBy, now);
+        for (BankStatement statement : statements) {
+            repository.insertBalance(importId, statement.statementId(), statement.accountNumber(),
+                    statement.fromDate() == null ? period.from() : statement.fromDate(),
+                    statement.toDate() == null ? period.to() : statement.toDate(),
+                    statement.openingBalance(), statement.closingBalance());
         }
         repository.insertLines(importId, lines, lineIdList);
         return lineIds;
