@@ -159,23 +159,23 @@ public class RedemptionBatcher {
     /** One transaction, one savepoint per job; answers (and refusals) are handed out only after the commit. */
     private void run(List<Job> jobs) {
         List<Runnable> answers = new ArrayList<>();
-        List<Job> alone = new ArrayList<>();
         try {
-            batch.executeWithoutResult(status -> jobs.forEach(job -> runInSavepoint(job, answers, alone)));
+            batch.executeWithoutResult(status -> jobs.forEach(job -> runInSavepoint(job, answers)));
+            batches.incrementAndGet();
+            if (jobs.size() > 1) {
+                commandsInSharedBatches.addAndGet(jobs.size());
+            }
+            answers.forEach(Runnable::run);
         } catch (RuntimeException commitFailed) {
             log.warn("a batch of {} redemptions failed to commit; each runs again alone: {}", jobs.size(), commitFailed.toString());
-            jobs.forEach(job -> job.answer().completeExceptionally(RUN_ALONE));
-            return;
+        } finally {
+            // Whatever happened (even an Error), no request is left waiting: what has no answer yet runs alone.
+            jobs.stream().filter(job -> !job.answer().isDone()).forEach(job -> job.answer().completeExceptionally(RUN_ALONE));
         }
-        batches.incrementAndGet();
-        if (jobs.size() > 1) {
-            commandsInSharedBatches.addAndGet(jobs.size());
-        }
-        answers.forEach(Runnable::run);
-        alone.forEach(job -> job.answer().completeExceptionally(RUN_ALONE));
     }
 
-    private void runInSavepoint(Job job, List<Runnable> answers, List<Job> alone) {
+    /** Runs one job in its savepoint; a job that fails otherwise than by a refusal gets no answer here: it runs alone. */
+    private void runInSavepoint(Job job, List<Runnable> answers) {
         SecurityContextHolder.setContext(job.security());
         if (job.logContext() != null) {
             MDC.setContextMap(job.logContext());
@@ -191,7 +191,6 @@ public class RedemptionBatcher {
                 return;
             } catch (RuntimeException failed) {
                 log.debug("redemption in a batch failed ({}); it runs again alone", failed.toString());
-                alone.add(job);
                 return;
             }
             // After the savepoint is released, so a refused command leaves no publication; a failure here fails the batch.
