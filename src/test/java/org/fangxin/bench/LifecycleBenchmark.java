@@ -240,7 +240,7 @@ public final class LifecycleBenchmark {
             throws IOException, InterruptedException {
         String[] session = sessions.poll();
         if (session == null) {
-            return false;
+            throw new LoadRun.Exhausted();
         }
         JsonNode code = post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
         return code != null && redeemCode(sellers, new String[] {code.get("code").asString(), session[1]});
@@ -258,7 +258,10 @@ public final class LifecycleBenchmark {
     private boolean redeemCode(List<BenchMerchants.Merchant> sellers, ConcurrentLinkedQueue<String[]> codes)
             throws IOException, InterruptedException {
         String[] code = codes.poll();
-        return code != null && redeemCode(sellers, code);
+        if (code == null) {
+            throw new LoadRun.Exhausted();
+        }
+        return redeemCode(sellers, code);
     }
 
     private JsonNode sessionPack() throws IOException, InterruptedException {

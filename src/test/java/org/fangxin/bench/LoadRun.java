@@ -8,12 +8,20 @@ import java.util.function.IntFunction;
 /**
  * Drives one operation from {@code clients} threads for a fixed duration and reports throughput and latency
  * percentiles. An operation returns true on success; failures are counted, not timed. Bounded by duration and by
- * {@code operationsMax}, so a run always stops by itself.
+ * {@code operationsMax}, so a run always stops by itself; a client whose work is used up stops early, and the rate is
+ * taken over the time until the last client stopped.
  */
 final class LoadRun {
 
     interface Operation {
         boolean run() throws Exception;
+    }
+
+    /** Thrown by an operation whose client has nothing left to do (its cards or codes are used up): it stops, uncounted. */
+    static final class Exhausted extends RuntimeException {
+        Exhausted() {
+            super("nothing left for this client", null, false, false);
+        }
     }
 
     record Result(String name, int clients, long operations, long failures, double seconds,
@@ -53,6 +61,8 @@ final class LoadRun {
                         boolean ok;
                         try {
                             ok = operation.run();
+                        } catch (Exhausted e) {
+                            break;
                         } catch (Exception e) {
                             ok = false;
                         }
