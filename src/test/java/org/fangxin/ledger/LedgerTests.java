@@ -13,28 +13,15 @@ import java.util.List;
 import java.util.UUID;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
-import org.fangxin.testing.ModuleTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
-class LedgerTests extends ModuleTest {
+class LedgerTests extends LedgerModuleTest {
 
     private static final Currency CNY = Money.CNY;
-
-    @Autowired
-    Ledger ledger;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     /** A merchant's purchase accounts: clearing (unconstrained), escrow and one card's liability (both constrained). */
     record Books(AccountView clearing, AccountView escrow, AccountView card) { }
@@ -44,10 +31,6 @@ class LedgerTests extends ModuleTest {
         return new Books(ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, CNY),
                 ledger.open(AccountType.ESCROW, merchant, CNY),
                 ledger.open(AccountType.CARD_LIABILITY, UUID.randomUUID(), CNY));
-    }
-
-    private static String key(String event) {
-        return event + ":" + UUID.randomUUID();
     }
 
     /** Purchase of {@code fen} then settlement into escrow: escrow holds it, the card owes it. */

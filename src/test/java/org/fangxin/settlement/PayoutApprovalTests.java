@@ -253,13 +253,8 @@ class PayoutApprovalTests extends IntegrationTest {
         var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
                 bankScope, ledger, audit, clock, transactions);
         UUID payoutId = UUID.fromString(runAsMaker().get("id").asString());
-        Api operator = api().as(checker);
-        String code = "AP" + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
-        assertThat(operator.post("/api/v1/bank/custodian-banks", Map.of("code", code, "nameZh", "审批银行" + code,
-                "nameEn", "Approval bank " + code, "custodyAccount", "CUST-" + code), key()).status()).isEqualTo(201);
         UserAccount elsewhere = users.create(Role.BANK);
-        assertThat(operator.post("/api/v1/bank/custodian-banks/" + code + "/members",
-                Map.of("userId", elsewhere.id().toString()), key()).status()).isEqualTo(200);
+        registerBank("AP", elsewhere);
         var otherBank = elsewhere.actor();
         var ownBank = users.create(Role.BANK).actor();
 
@@ -290,19 +285,25 @@ class PayoutApprovalTests extends IntegrationTest {
         UUID younger = awaiting.get(1);
         UUID youngerMerchant = jdbc.sql("select merchant_id from settlement.payout where id = :id").param("id", younger)
                 .query(UUID.class).single();
-        Api operator = api().as(checker);
-        String code = "PG" + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
-        assertThat(operator.post("/api/v1/bank/custodian-banks", Map.of("code", code, "nameZh", "分页银行" + code,
-                "nameEn", "Paging bank " + code, "custodyAccount", "CUST-" + code), key()).status()).isEqualTo(201);
         UserAccount member = users.create(Role.BANK);
-        assertThat(operator.post("/api/v1/bank/custodian-banks/" + code + "/members",
-                Map.of("userId", member.id().toString()), key()).status()).isEqualTo(200);
+        String code = registerBank("PG", member);
         // The merchant's custody moves to the new bank (a fixture shortcut for the two-person move process).
         jdbc.sql("update bank.custody_sub_account set bank_code = :code where merchant_id = :m")
                 .param("code", code).param("m", youngerMerchant).update();
 
         assertThat(withBank.awaiting(member.actor(), 0, 1)).extracting(a -> a.payout().id()).containsExactly(younger);
         assertThat(withBank.awaiting(member.actor(), 1, 1)).isEmpty();
+    }
+
+    /** Registers a new custodian bank (code: prefix + digits) through the API, with {@code member} as its user. */
+    private String registerBank(String prefix, UserAccount member) {
+        Api operator = api().as(checker);
+        String code = prefix + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
+        assertThat(operator.post("/api/v1/bank/custodian-banks", Map.of("code", code, "nameZh", "托管银行" + code,
+                "nameEn", "Custodian bank " + code, "custodyAccount", "CUST-" + code), key()).status()).isEqualTo(201);
+        assertThat(operator.post("/api/v1/bank/custodian-banks/" + code + "/members",
+                Map.of("userId", member.id().toString()), key()).status()).isEqualTo(200);
+        return code;
     }
 
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
