@@ -37,7 +37,7 @@ echo "|---|---|---|---|---|"
 start=$(grep -m1 '| scenario |' "$OUT/run.txt" | cut -d' ' -f1 || true)
 grep -E '^[^ ]+ \| (purchase|redemption)' "$OUT/run.txt" | while IFS= read -r row; do
   end=${row%% *}
-  name=$(echo "$row" | cut -d'|' -f2 | xargs | cut -c1-12)
+  name=$(echo "$row" | cut -d'|' -f2 | xargs | cut -c1-24)
   clients=$(echo "$row" | cut -d'|' -f3 | xargs)
   ops=$(echo "$row" | cut -d'|' -f4 | tr -dc 0-9)
   cpu=$(awk -v s="$start" -v e="$end" '$1 >= s && $1 <= e {if (first == "") first = $2; last = $2} END {print last - first}' "$OUT/cpu.txt")

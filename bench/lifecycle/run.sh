@@ -5,6 +5,9 @@
 # Usage: bash bench/lifecycle/run.sh [seconds-per-step] [client-counts] [merchants]   e.g. bash bench/lifecycle/run.sh 10 1,8,32 100
 # BENCH_APP_ARGS passes extra service options, e.g. BENCH_APP_ARGS=--fangxin.card.group-commit.enabled=false
 # BENCH_SKIP_BUILD=1 reuses target/fangxin.jar of the previous run (same code, another option or merchant count).
+# A purchase is the issue's measure: the order call plus the provider's signed PAID callback (the benchmark signs it with
+# the sandbox secret, BENCH_SANDBOX_SECRET, the demo's by default); BENCH_CHECKOUT_PAGE=1 adds the old whole journey
+# through the sandbox checkout page as its own row; BENCH_PURCHASES_ONLY=1 stops after the purchase rows.
 # BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
 set -euo pipefail
 cd "$(dirname "$0")/../.."

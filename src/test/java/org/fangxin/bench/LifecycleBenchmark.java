@@ -15,12 +15,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fangxin.payment.domain.CallbackSignature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * End-to-end HTTP benchmark of the prepaid lifecycle against a running Fangxin with the demo data: purchase (order,
- * sandbox checkout, signed callback, card issued) and redemption (consumer's one-time code, staff redeem), at several
+ * End-to-end HTTP benchmark of the prepaid lifecycle against a running Fangxin with the demo data: purchase (the
+ * order, then the provider's signed callback, card issued; the issue's measure, without the sandbox checkout page) and redemption (consumer's one-time code, staff redeem), at several
  * client counts, every POST with an Idempotency-Key. Run through {@code bench/lifecycle/run.sh}, which also measures
  * the PostgreSQL ceiling. Not a test: it never runs in the build.
  *
@@ -37,6 +38,13 @@ public final class LifecycleBenchmark {
     private static final int CARDS_PER_CLIENT_MAX = 40;
     private static final long OPERATIONS_MAX = 200_000;
     private static final int CODES_PER_CLIENT_MAX = 400;
+    /** The sandbox provider's signing secret: the demo profile's unless {@code BENCH_SANDBOX_SECRET} names another. */
+    private static final CallbackSignature PROVIDER = new CallbackSignature(System.getenv().getOrDefault("BENCH_SANDBOX_SECRET",
+            "fangxin-demo-only-sandbox-callback-secret-public"));
+    /** {@code BENCH_CHECKOUT_PAGE=1}: also the old whole journey through the sandbox checkout page, as its own row. */
+    private static final boolean CHECKOUT_PAGE_STEP = "1".equals(System.getenv("BENCH_CHECKOUT_PAGE"));
+    /** {@code BENCH_PURCHASES_ONLY=1}: stop after the purchase steps (no redemption rows). */
+    private static final boolean PURCHASES_ONLY = "1".equals(System.getenv("BENCH_PURCHASES_ONLY"));
     private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n", "p99 ms | JVM CPU ms/op |\n") + "---|";
 
     private final String base;
@@ -87,16 +95,26 @@ public final class LifecycleBenchmark {
             for (int i = 0; i < clients; i++) {
                 browsers.add(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build());
             }
-            AtomicLong perClientLimit = new AtomicLong(CARDS_PER_CLIENT_MAX);
             AtomicLong bought = new AtomicLong();
-            measured("purchase (order + checkout + signed callback)", clients, durationMillis,
-                    (long) clients * perClientLimit.get(), client -> () -> {
+            measured("purchase (order + signed callback)", clients, durationMillis, (long) clients * CARDS_PER_CLIENT_MAX,
+                    client -> () -> {
                         int m = (int) (bought.getAndIncrement() % sellers.size()); // spread over the merchants
-                        String purchaseId = buy(consumers.get(client), browsers.get(client), sellers.get(m));
+                        String purchaseId = buySigned(consumers.get(client), sellers.get(m));
                         return purchaseId != null && cardsOfClient.get(client).add(new String[] {purchaseId, String.valueOf(m)});
                     });
+            if (CHECKOUT_PAGE_STEP) {
+                measured("purchase via checkout page (order + page + pay + callback)", clients, durationMillis,
+                        (long) clients * CARDS_PER_CLIENT_MAX, client -> () -> {
+                            int m = (int) (bought.getAndIncrement() % sellers.size());
+                            String purchaseId = buy(consumers.get(client), browsers.get(client), sellers.get(m));
+                            return purchaseId != null && cardsOfClient.get(client).add(new String[] {purchaseId, String.valueOf(m)});
+                        });
+            }
         }
         List<ConcurrentLinkedQueue<String[]>> sessions = awaitCards(consumers, cardsOfClient);
+        if (PURCHASES_ONLY) {
+            return;
+        }
         for (int clients : clientCounts) {
             spread(sessions, clients);
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
@@ -204,6 +222,34 @@ public final class LifecycleBenchmark {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
         return paid.statusCode() < 400 ? purchase.get("id").asString() : null;
+    }
+
+    /**
+     * The issue's measure of a purchase: the order call, then the provider's signed PAID notification, as a real
+     * provider's server sends it after the payer paid in its app (signed with the sandbox's secret, the demo's by
+     * default; the sandbox's own checkout page and books are left out). The card is issued on the callback.
+     */
+    private String buySigned(String consumer, BenchMerchants.Merchant seller) throws IOException, InterruptedException {
+        JsonNode purchase = post(consumer, "/api/v1/purchases", Map.of("productId", seller.productId(), "storeId", seller.storeId(),
+                "contractVersionId", seller.versionId(), "acceptContract", true), 201);
+        if (purchase == null || purchase.get("checkoutUrl").isNull()) {
+            return null;
+        }
+        String checkout = purchase.get("checkoutUrl").asString();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("providerOrderId", checkout.substring(checkout.lastIndexOf('/') + 1));
+        fields.put("merchantOrderNo", purchase.get("paymentOrderId").asString());
+        fields.put("tradeStatus", "PAID");
+        fields.put("amountMinor", purchase.get("amount").get("amountMinor").asString());
+        fields.put("currency", purchase.get("amount").get("currency").asString());
+        fields.put("paidAt", java.time.Instant.now().toString());
+        fields.put(CallbackSignature.TIMESTAMP_FIELD, Long.toString(java.time.Instant.now().getEpochSecond()));
+        fields.put(CallbackSignature.NONCE_FIELD, UUID.randomUUID().toString().replace("-", ""));
+        fields.put(CallbackSignature.SIGNATURE_FIELD, PROVIDER.sign(fields));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/public/payments/callbacks/sandbox"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 && answer.body().contains("\"ACCEPTED\"") ? purchase.get("id").asString() : null;
     }
 
     /** Waits (bounded) until every paid purchase has its card; returns each client's cards, one entry per session. */
