@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -42,10 +43,23 @@ public class Idempotency {
         this.transaction = transaction;
     }
 
-    /** What a command answered: an HTTP status and a JSON body; {@code replayed} when it came from the key store. */
-    public record Answer(int status, Object body, boolean replayed) {
+    /**
+     * What a command answered: an HTTP status and a JSON body; {@code replayed} when it came from the key store;
+     * {@code resourceId} the object it created or acted on when the command names one (stored with the key, so a step
+     * after the commit finds it on a replay without reading the stored body).
+     */
+    public record Answer(int status, Object body, boolean replayed, UUID resourceId) {
+        public Answer(int status, Object body, boolean replayed) {
+            this(status, body, replayed, null);
+        }
+
         public static Answer of(int status, Object body) {
             return new Answer(status, body, false);
+        }
+
+        /** This answer, about the object {@code id}. */
+        public Answer about(UUID id) {
+            return new Answer(status, body, replayed, id);
         }
 
         /** The HTTP answer, telling the client with {@value #REPLAYED_HEADER} whether it is a replay. */
@@ -87,8 +101,11 @@ public class Idempotency {
             return replay(scope, key, hash, requestJson);
         }
         Answer answer = command.get();
-        jdbc.sql("update idempotency.request set status = :status, response_body = cast(:body as jsonb) where scope = :scope and key = :key")
-                .param("status", answer.status())
+        jdbc.sql("""
+                update idempotency.request set status = :status, response_body = cast(:body as jsonb), resource_id = :resource
+                 where scope = :scope and key = :key
+                """)
+                .param("status", answer.status()).param("resource", answer.resourceId())
                 .param("body", answer.body() == null ? null : json.writeValueAsString(answer.body()))
                 .param("scope", scope).param("key", key)
                 .update();
@@ -96,13 +113,14 @@ public class Idempotency {
     }
 
     private Answer replay(String scope, String key, String hash, JsonNode requestJson) {
-        record Stored(String hash, String request, Integer status, String response) { }
+        record Stored(String hash, String request, Integer status, String response, UUID resource) { }
         Stored stored = jdbc.sql("""
-                select request_sha256, request_body::text, status, response_body::text
+                select request_sha256, request_body::text, status, response_body::text, resource_id
                   from idempotency.request where scope = :scope and key = :key
                 """)
                 .param("scope", scope).param("key", key)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)))
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
+                        rs.getObject(5, UUID.class)))
                 .single();
         if (!stored.hash().equals(hash)) {
             String field = firstDifference(json.readTree(stored.request()), requestJson).orElse("body");
@@ -114,7 +132,7 @@ public class Idempotency {
             throw new Rejection(ProblemType.CONFLICT, "the request with this Idempotency-Key is still being processed");
         }
         Object body = stored.response() == null ? null : json.readTree(stored.response());
-        return new Answer(stored.status(), body, true);
+        return new Answer(stored.status(), body, true, stored.resource());
     }
 
     /**

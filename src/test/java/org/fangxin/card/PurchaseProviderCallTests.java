@@ -2,6 +2,7 @@ package org.fangxin.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.fangxin.merchant.Sector;
 import org.fangxin.payment.lifecycle.PaymentJanitor;
 import org.fangxin.payment.sandbox.SandboxGateway.CreateFault;
 import org.fangxin.testing.Api;
+import org.fangxin.testing.FormSession;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +103,43 @@ class PurchaseProviderCallTests extends CardTest {
         f.awaitCard(purchaseId);
         assertThat(api.get("/api/v1/purchases/" + purchaseId).json().get("checkoutUrl").asString())
                 .isEqualTo(retry.json().get("checkoutUrl").asString());
+    }
+
+    @Test
+    void aReplayFindsThePurchaseTheKeyStoredWithoutReadingTheStoredAnswer() {
+        UserAccount consumer = f.consumer();
+        Api api = api().as(consumer);
+        String key = UUID.randomUUID().toString();
+        sandbox.faultNextCreate(pass.name(), CreateFault.FAIL);
+        assertThat(api.post("/api/v1/purchases", CardFixtures.buyBody(pass), key).status()).isEqualTo(424);
+        UUID purchaseId = jdbc.sql("select id from card.purchase where consumer_id = :c")
+                .param("c", consumer.id()).query(UUID.class).single();
+        // the key names its purchase; the stored answer's shape is not what the replay relies on
+        assertThat(jdbc.sql("update idempotency.request set response_body = '{}' where key = :k and resource_id = :p")
+                .param("k", key).param("p", purchaseId).update()).isEqualTo(1);
+
+        Api.Response retry = api.post("/api/v1/purchases", CardFixtures.buyBody(pass), key);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("id").asString()).isEqualTo(purchaseId.toString());
+        assertThat(retry.json().get("checkoutUrl").asString()).startsWith("/public/sandbox-pay/");
+        assertOneOrderAtEachEnd(consumer);
+    }
+
+    @Test
+    void thePurchasePageCommitsTheOrderFirstAndWithTheProviderDownSendsTheConsumerToThePurchaseWhichPlacesItOnTheNextVisit() {
+        UserAccount consumer = f.consumer();
+        FormSession page = FormSession.loggedIn(port, consumer.username());
+        sandbox.faultNextCreate(pass.name(), CreateFault.FAIL);
+        HttpResponse<String> bought = page.post("/cards/buy/" + pass.id(), "storeId=" + pass.storeIds().get(0)
+                + "&contractVersionId=" + pass.currentVersionId() + "&accept=true");
+        assertThat(bought.statusCode()).isEqualTo(302);
+        UUID purchaseId = jdbc.sql("select id from card.purchase where consumer_id = :c and status = 'PENDING_PAYMENT'")
+                .param("c", consumer.id()).query(UUID.class).single();
+        assertThat(bought.headers().firstValue("Location").orElseThrow()).endsWith("/cards/purchases/" + purchaseId);
+
+        assertThat(page.get("/cards/purchases/" + purchaseId).statusCode()).isEqualTo(200);
+        assertOneOrderAtEachEnd(consumer);
     }
 
     @Test

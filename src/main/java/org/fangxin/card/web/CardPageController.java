@@ -66,19 +66,28 @@ class CardPageController {
         return "redirect:/public/products/" + productId;
     }
 
-    /** Buys: the sandbox checkout returns to the purchase's result page, which waits for the card (pending → done). */
+    /**
+     * Buys in the API's two steps: the order commits, then it is placed at the provider with no transaction open. The
+     * sandbox checkout returns to the purchase's result page, which waits for the card (pending → done); when the
+     * provider cannot be reached the consumer lands on that page at once, and it places the order when opened again.
+     */
     @PostMapping("/cards/buy/{productId}")
     String buy(Actor actor, @PathVariable UUID productId, @RequestParam UUID storeId, @RequestParam UUID contractVersionId,
                @RequestParam(defaultValue = "false") boolean accept, RedirectAttributes redirect) {
+        PurchaseView purchase;
         try {
-            PurchaseView purchase = purchases.purchase(actor, new BuyCard(productId, storeId, contractVersionId, accept));
-            String back = "/cards/purchases/" + purchase.id();
-            return "redirect:" + purchase.checkoutUrl() + (purchase.checkoutUrl().contains("?") ? "&" : "?") + "return="
-                    + URLEncoder.encode(back, StandardCharsets.UTF_8);
+            purchase = purchases.order(actor, new BuyCard(productId, storeId, contractVersionId, accept));
         } catch (Rejection rejection) {
             redirect.addFlashAttribute("error", rejection.getLocalizedMessage());
             return "redirect:/public/products/" + productId;
         }
+        String back = "/cards/purchases/" + purchase.id();
+        PurchaseView placed = placed(purchase);
+        if (placed.checkoutUrl() == null) {
+            return "redirect:" + back;
+        }
+        return "redirect:" + placed.checkoutUrl() + (placed.checkoutUrl().contains("?") ? "&" : "?") + "return="
+                + URLEncoder.encode(back, StandardCharsets.UTF_8);
     }
 
     /** After paying: "confirming your payment" until the card is issued, then the card (the page polls itself). */

@@ -9,7 +9,6 @@ import org.fangxin.card.lifecycle.PurchaseDesk;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.Idempotency;
 import org.springframework.http.ResponseEntity;
-import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,19 +32,24 @@ class PurchaseApiController {
     ResponseEntity<Object> purchase(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                     @Valid @RequestBody BuyCard command) {
         // The purchase and its key commit before the provider is called; a replay finishes a placement that failed.
-        var answer = idempotency.execute(actor.scope(), key, true, command,
-                () -> Idempotency.Answer.of(201, purchases.order(actor, command)),
-                committed -> new Idempotency.Answer(committed.status(), checkout(actor, committed.body()), committed.replayed()));
+        var answer = idempotency.execute(actor.scope(), key, true, command, () -> {
+            PurchaseView purchase = purchases.order(actor, command);
+            return Idempotency.Answer.of(201, purchase).about(purchase.id());
+        }, committed -> new Idempotency.Answer(committed.status(), checkout(actor, committed), committed.replayed(),
+                committed.resourceId()));
         return answer.toResponse();
     }
 
-    /** The purchase just committed, or (a replay) the stored one as it stands now, placed at the provider. */
-    private PurchaseView checkout(Actor actor, Object body) {
-        if (body instanceof PurchaseView purchase) {
+    /**
+     * The purchase just committed, or (a replay) the purchase the key stored, as it stands now, placed at the provider.
+     * A key stored before keys named their purchase (V1_84_1) is answered as it was stored.
+     */
+    private Object checkout(Actor actor, Idempotency.Answer committed) {
+        if (committed.body() instanceof PurchaseView purchase) {
             return purchases.checkout(purchase);
         }
-        UUID purchaseId = UUID.fromString(((JsonNode) body).get("id").asString());
-        return purchases.checkout(purchases.view(actor, purchaseId));
+        return committed.resourceId() == null ? committed.body()
+                : purchases.checkout(purchases.view(actor, committed.resourceId()));
     }
 
     @GetMapping("/api/v1/purchases/{id}")
