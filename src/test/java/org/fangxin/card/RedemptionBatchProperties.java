@@ -26,11 +26,13 @@ import org.quicktheories.core.Gen;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Random concurrent redemptions, retries with the same Idempotency-Key and refund requests over HTTP, released at once
- * from eight threads so that the redemptions meet in the group commit's batches (on by default): three cards of three
- * sessions each at one merchant, more codes than sessions. Afterwards each card gave at most its sessions, every
- * accepted redemption (and only those) is in the card's books at exactly one session's value, a retry answered the
- * same redemption, and the ledger's invariants (balances = Σ entries) and the merchant's escrow identity hold.
+ * Random concurrent redemptions, retries with the same Idempotency-Key, refund requests and purchases (the order, then
+ * the provider's PAID notification delivered twice at once) over HTTP, released at once from eight threads so that the
+ * redemptions meet in the group commit's batches (on in the test profile): three cards of three sessions each at one
+ * merchant, more codes than sessions. Afterwards each card gave at most its sessions, every accepted redemption (and
+ * only those) is in the card's books at exactly one session's value, a retry answered the same redemption, every paid
+ * purchase issued exactly one card, and the ledger's invariants (balances = Σ entries) and the merchant's escrow
+ * identity hold.
  * QuickTheories from a fixed seed ({@code -Dcard.batch.seed=<n>} picks another).
  */
 @Tag("journey")
@@ -44,13 +46,13 @@ class RedemptionBatchProperties extends CardTest {
     @Autowired Cards cards;
     @Autowired RedemptionBatcher batcher;
 
-    enum Kind { REDEEM, REDEEM_TWICE, REFUND }
+    enum Kind { REDEEM, REDEEM_TWICE, REFUND, PURCHASE }
 
     record Op(Kind kind, int card) { }
 
     static Gen<Op> operations() {
         return integers().between(0, 9).zip(integers().between(0, CARDS - 1),
-                (roll, card) -> new Op(roll < 6 ? Kind.REDEEM : roll < 9 ? Kind.REDEEM_TWICE : Kind.REFUND, card));
+                (roll, card) -> new Op(roll < 5 ? Kind.REDEEM : roll < 7 ? Kind.REDEEM_TWICE : roll < 8 ? Kind.REFUND : Kind.PURCHASE, card));
     }
 
     @Test
@@ -77,14 +79,18 @@ class RedemptionBatchProperties extends CardTest {
         }
         List<String> codes = new ArrayList<>();
         for (Op op : ops) {
-            codes.add(op.kind() == Kind.REFUND ? null : code(holders.get(op.card()), cardIds.get(op.card())));
+            codes.add(op.kind() == Kind.REFUND || op.kind() == Kind.PURCHASE ? null : code(holders.get(op.card()), cardIds.get(op.card())));
         }
-        List<Outcome> outcomes = releaseAtOnce(ops, codes, staff, store, holders, cardIds);
+        List<Outcome> outcomes = releaseAtOnce(ops, codes, staff, store, holders, cardIds, pack);
 
         Map<Integer, Integer> accepted = new HashMap<>();
         for (Outcome outcome : outcomes) {
             if (outcome.op().kind() == Kind.REFUND) {
                 assertThat(outcome.status()).as(outcome.toString()).isLessThan(500);
+                continue;
+            }
+            if (outcome.op().kind() == Kind.PURCHASE) {
+                assertOneCard(outcome);
                 continue;
             }
             assertThat(outcome.status()).as(outcome.toString()).isIn(201, 404, 409);
@@ -112,8 +118,18 @@ class RedemptionBatchProperties extends CardTest {
         f.assertBooksHold(gym.id());
     }
 
+    /** A purchase paid with both notifications answered 200 issued exactly one card, active, for the whole price. */
+    private void assertOneCard(Outcome outcome) {
+        assertThat(outcome.status()).as(outcome.toString()).isEqualTo(201);
+        assertThat(outcome.retryStatus()).as("second notification of " + outcome).isEqualTo(200);
+        UUID purchaseId = UUID.fromString(outcome.redemptionId());
+        UUID cardId = f.awaitCard(purchaseId);
+        assertThat(f.cardsOf(purchaseId)).as("cards of purchase " + purchaseId).isEqualTo(1);
+        assertThat(cards.find(cardId).orElseThrow().paid()).isEqualTo(Money.yuan(PRICE_YUAN));
+    }
+
     private List<Outcome> releaseAtOnce(List<Op> ops, List<String> codes, Api staff, UUID store, List<Api> holders,
-                                        List<UUID> cardIds) {
+                                        List<UUID> cardIds, ProductView pack) {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -124,6 +140,9 @@ class RedemptionBatchProperties extends CardTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     UUID cardId = cardIds.get(op.card());
+                    if (op.kind() == Kind.PURCHASE) {
+                        return buyAndNotifyTwice(op, holders.get(op.card()), pack);
+                    }
                     if (op.kind() == Kind.REFUND) {
                         Api.Response refund = holders.get(op.card()).post("/api/v1/refunds",
                                 Map.of("cardId", cardId, "reason", "CONSUMER_CHOICE"), UUID.randomUUID().toString());
@@ -147,6 +166,18 @@ class RedemptionBatchProperties extends CardTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The order, then the sandbox's PAID notification and a second signed copy of it at the same time. */
+    private Outcome buyAndNotifyTwice(Op op, Api holder, ProductView pack) {
+        Api.Response order = holder.post("/api/v1/purchases", CardFixtures.buyBody(pack), UUID.randomUUID().toString());
+        if (order.status() != 201) {
+            return new Outcome(op, op.card(), order.status(), null, 0, null);
+        }
+        String providerOrderId = f.providerOrderId(UUID.fromString(order.json().get("paymentOrderId").asString()));
+        sandbox.pay(providerOrderId);
+        Api.Response again = api().postRaw("/api/v1/public/payments/callbacks/sandbox", sandbox.signedNotification(providerOrderId));
+        return new Outcome(op, op.card(), order.status(), order.json().get("id").asString(), again.status(), null);
     }
 
     private static String idOf(Api.Response response) {
