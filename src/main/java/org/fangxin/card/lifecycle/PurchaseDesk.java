@@ -132,9 +132,8 @@ public class PurchaseDesk {
         });
         // Orders waiting for payment count: otherwise several unpaid orders placed together bypass the cap.
         repository.lockHolderAtMerchant(actor.userId(), product.merchantId());
-        long pending = repository.pendingAtMerchant(actor.userId(), product.merchantId(), clock.instant().minus(TIME_TO_PAY));
-        Money held = new Money(Math.addExact(repository.heldAtMerchant(actor.userId(), product.merchantId()), pending),
-                product.price().currency());
+        Money held = new Money(repository.heldAndPendingAtMerchant(actor.userId(), product.merchantId(),
+                clock.instant().minus(TIME_TO_PAY)), product.price().currency());
         // the product, its merchant and version are passed on, not read again by the catalog
         List<Violation> violations = products.checkPurchase(product, merchant, command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));
@@ -154,31 +153,24 @@ public class PurchaseDesk {
     }
 
     /**
-     * Places a committed purchase's payment order at the provider, outside any transaction, and records the checkout
-     * URL. Idempotent: a purchase with its URL, or no longer pending, is answered as it is; a retry after a failed or
-     * lost provider call, or a concurrent one, gets the same provider order (the provider is idempotent per order).
+     * Places a committed purchase's payment order at the provider, outside any transaction, and answers the purchase
+     * with the order's checkout URL (payment keeps it; the purchase row has none). Idempotent: a purchase with its URL,
+     * or no longer pending, is answered as it is; a retry after a failed or lost provider call, or a concurrent one,
+     * gets the same provider order (the provider is idempotent per order).
      */
     public PurchaseView checkout(PurchaseView purchase) {
         if (purchase.checkoutUrl() != null || purchase.status() != PurchaseStatus.PENDING_PAYMENT) {
             return purchase;
         }
-        String url = payments.placeAtProvider(purchase.paymentOrderId()).checkoutUrl();
-        if (url == null) {
-            return purchase; // the order expired or ended meanwhile: the purchase follows it by event
-        }
-        purchases.recordCheckoutUrl(purchase.id(), url);
-        return new PurchaseView(purchase.id(), purchase.consumerId(), purchase.merchantId(), purchase.storeId(),
-                purchase.productId(), purchase.productName(), purchase.contractVersionId(), purchase.contractSha256(),
-                purchase.supervisionRatioBp(), purchase.amount(), purchase.status(), purchase.paymentOrderId(), url,
-                purchase.createdAt(), purchase.paidAt(), purchase.cardId());
+        return withCheckoutUrl(purchase, payments.placeAtProvider(purchase.paymentOrderId()).checkoutUrl());
     }
 
-    /** The purchase for its consumer or an operator; anyone else gets "not found". */
+    /** The purchase for its consumer or an operator, with its order's checkout URL; anyone else gets "not found". */
     @Transactional(readOnly = true)
     public PurchaseView view(Actor actor, UUID purchaseId) {
         PurchaseView purchase = purchases.findPurchase(purchaseId).orElseThrow(() -> Rejection.notFound("purchase " + purchaseId));
         if (actor.is(Role.OPERATOR) || actor.is(Role.CONSUMER) && purchase.consumerId().equals(actor.userId())) {
-            return purchase;
+            return withCheckoutUrl(purchase, payments.find(purchase.paymentOrderId()).map(PaymentOrderView::checkoutUrl).orElse(null));
         }
         if (actor.is(Role.CONSUMER) || actor.role().isMerchantSide()) {
             throw Rejection.notFound("purchase " + purchaseId);
@@ -186,17 +178,24 @@ public class PurchaseDesk {
         throw new Rejection(ProblemType.FORBIDDEN, "your role does not see purchases");
     }
 
+    private static PurchaseView withCheckoutUrl(PurchaseView purchase, String url) {
+        return url == null ? purchase : new PurchaseView(purchase.id(), purchase.consumerId(), purchase.merchantId(),
+                purchase.storeId(), purchase.productId(), purchase.productName(), purchase.contractVersionId(),
+                purchase.contractSha256(), purchase.supervisionRatioBp(), purchase.amount(), purchase.status(),
+                purchase.paymentOrderId(), url, purchase.createdAt(), purchase.paidAt(), purchase.cardId());
+    }
+
     /** Consumers: their purchases; operators: all purchases, newest first. */
     @Transactional(readOnly = true)
     public List<PurchaseView> list(Actor actor, int limit) {
         int size = Math.min(Math.max(limit, 1), CardRegistry.LIST_SIZE_MAX);
-        if (actor.is(Role.CONSUMER)) {
-            return purchases.purchases(actor.userId(), size);
+        if (!actor.is(Role.CONSUMER) && !actor.is(Role.OPERATOR)) {
+            throw new Rejection(ProblemType.FORBIDDEN, "only consumers and operators list purchases");
         }
-        if (actor.is(Role.OPERATOR)) {
-            return purchases.purchases(null, size);
-        }
-        throw new Rejection(ProblemType.FORBIDDEN, "only consumers and operators list purchases");
+        List<PurchaseView> list = purchases.purchases(actor.is(Role.CONSUMER) ? actor.userId() : null, size);
+        Map<UUID, PaymentOrderView> orders = payments.findAll(list.stream().map(PurchaseView::paymentOrderId).toList());
+        return list.stream().map(p -> withCheckoutUrl(p, orders.containsKey(p.paymentOrderId())
+                ? orders.get(p.paymentOrderId()).checkoutUrl() : null)).toList();
     }
 
     /**

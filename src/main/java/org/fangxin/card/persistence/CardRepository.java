@@ -181,12 +181,18 @@ public class CardRepository {
                 .param("holder", holderId.toString()).param("merchant", merchantId.toString()).query().singleRow();
     }
 
-    /** The amounts of the consumer's purchases at the merchant still waiting for payment, created after {@code since}. */
-    public long pendingAtMerchant(UUID holderId, UUID merchantId, Instant since) {
+    /**
+     * {@link #heldAtMerchant} plus the amounts of the consumer's purchases at the merchant still waiting for payment,
+     * created after {@code since}, in one statement (after {@link #lockHolderAtMerchant}, in a statement of its own so
+     * that this one sees what the lock's previous holder committed).
+     */
+    public long heldAndPendingAtMerchant(UUID holderId, UUID merchantId, Instant since) {
         return jdbc.sql("""
-                select coalesce(sum(amount_minor), 0) from card.purchase
-                 where consumer_id = :holder and merchant_id = :merchant and status = 'PENDING_PAYMENT'
-                   and created_at > :since
+                select (select coalesce(sum(amount_minor), 0) from card.purchase
+                         where consumer_id = :holder and merchant_id = :merchant and status = 'PENDING_PAYMENT'
+                           and created_at > :since)
+                     + (select coalesce(sum(paid_minor - earned_minor - refunded_minor - transferred_out_minor), 0)
+                          from card.card where holder_id = :holder and merchant_id = :merchant and status in ('ACTIVE', 'FROZEN'))
                 """)
                 .param("holder", holderId).param("merchant", merchantId).param("since", Timestamp.from(since))
                 .query(Long.class).single();

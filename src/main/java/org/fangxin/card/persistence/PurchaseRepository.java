@@ -14,14 +14,17 @@ import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Purchases in schema {@code card}: from checkout to paid (then a card is issued) or failed. */
+/**
+ * Purchases in schema {@code card}: from checkout to paid (then a card is issued) or failed. The checkout URL is the
+ * payment order's (payment keeps it): purchases read from here carry none.
+ */
 @Repository
 public class PurchaseRepository {
 
     private static final String PURCHASE_COLUMNS = """
             p.id, p.consumer_id, p.merchant_id, p.store_id, p.product_id, p.product_name, p.contract_version_id,
             p.contract_sha256, p.supervision_ratio_bp, p.amount_minor, p.currency, p.status, p.payment_order_id,
-            p.checkout_url, p.created_at, p.paid_at,
+            p.created_at, p.paid_at,
             (select c.id from card.card c where c.purchase_id = p.id and c.transferred_from is null) as card_id
             """;
 
@@ -35,24 +38,18 @@ public class PurchaseRepository {
         jdbc.sql("""
                 insert into card.purchase (id, consumer_id, merchant_id, store_id, product_id, product_name,
                     contract_version_id, contract_sha256, supervision_ratio_bp, amount_minor, currency, status,
-                    payment_order_id, checkout_url, created_at)
+                    payment_order_id, created_at)
                 values (:id, :consumer, :merchant, :store, :product, :name, :version, :sha, :ratio, :amount, :currency,
-                    :status, :order, :checkout, :at)
+                    :status, :order, :at)
                 """)
                 .param("id", p.id()).param("consumer", p.consumerId()).param("merchant", p.merchantId())
                 .param("store", p.storeId()).param("product", p.productId()).param("name", p.productName())
                 .param("version", p.contractVersionId()).param("sha", p.contractSha256())
                 .param("ratio", p.supervisionRatioBp()).param("amount", p.amount().amountMinor())
                 .param("currency", p.amount().currency().getCurrencyCode()).param("status", p.status().name())
-                .param("order", p.paymentOrderId()).param("checkout", p.checkoutUrl())
+                .param("order", p.paymentOrderId())
                 .param("at", Timestamp.from(p.createdAt()))
                 .update();
-    }
-
-    /** The checkout URL once the order reached the provider (a retry writes the same URL again). */
-    public void recordCheckoutUrl(UUID id, String checkoutUrl) {
-        jdbc.sql("update card.purchase set checkout_url = :url where id = :id")
-                .param("id", id).param("url", checkoutUrl).update();
     }
 
     public Optional<PurchaseView> findPurchase(UUID id) {
@@ -90,7 +87,7 @@ public class PurchaseRepository {
                 rs.getInt("supervision_ratio_bp"),
                 new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
                 PurchaseStatus.valueOf(rs.getString("status")), rs.getObject("payment_order_id", UUID.class),
-                rs.getString("checkout_url"), rs.getTimestamp("created_at").toInstant(),
+                null, rs.getTimestamp("created_at").toInstant(),
                 paid == null ? null : paid.toInstant(), rs.getObject("card_id", UUID.class));
     }
 }
