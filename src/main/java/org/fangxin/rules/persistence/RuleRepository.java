@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.fangxin.rules.Audience;
 import org.fangxin.rules.RuleRow;
 import org.fangxin.rules.RuleValues;
@@ -27,6 +29,7 @@ public class RuleRepository {
             required_clauses, banned_phrases, source, created_at, created_by, period_pass_term_months_max""";
 
     private final JdbcClient jdbc;
+    private final ConcurrentMap<String, List<String>> subSectors = new ConcurrentHashMap<>();
 
     public RuleRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -85,10 +88,15 @@ public class RuleRepository {
                 .param("region", region).param("sector", sector).query(RuleRepository::toRow).list();
     }
 
-    /** The sub-sectors of a sector for one audience, e.g. YOUTH_SPORTS for SPORTS_FITNESS × MINORS. */
+    /**
+     * The sub-sectors of a sector for one audience, e.g. YOUTH_SPORTS for SPORTS_FITNESS × MINORS. Only migrations
+     * write {@code rules.sub_sector}, so each answer is kept for the life of the process (every purchase asks it up to
+     * four times).
+     */
     public List<String> subSectors(String sector, String audience) {
-        return jdbc.sql("select code from rules.sub_sector where sector = :sector and audience = :audience order by code")
-                .param("sector", sector).param("audience", audience).query(String.class).list();
+        return subSectors.computeIfAbsent(sector + "|" + audience, key -> List.copyOf(jdbc.sql(
+                        "select code from rules.sub_sector where sector = :sector and audience = :audience order by code")
+                .param("sector", sector).param("audience", audience).query(String.class).list()));
     }
 
     public List<SubSector> allSubSectors() {
