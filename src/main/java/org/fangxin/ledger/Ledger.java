@@ -272,6 +272,25 @@ public class Ledger {
         return sums;
     }
 
+    /**
+     * As {@link #sumsByPostingKeyPrefixPerSegment} counting only the entries on these accounts, in one read (the
+     * transfers' other entries are not read): e.g. per card of a closure case what the guarantee fund paid and which
+     * merchant's subrogation receivable it booked. Each group's sums hold the chart codes of these accounts only.
+     */
+    @Transactional(readOnly = true, noRollbackFor = Rejection.class)
+    public Map<String, PostingSums> sumsByPostingKeyPrefixPerSegment(String prefix, java.util.Collection<AccountId> accounts,
+                                                                     Currency currency) {
+        requirePrefix(prefix);
+        if (accounts == null || accounts.isEmpty()) {
+            throw new IllegalArgumentException("accounts: at least one");
+        }
+        Map<String, PostingSums> sums = reports.sumsOnAccountsByPostingKeyPrefix(prefix, accounts, currency);
+        if (sums.size() > PREFIX_GROUPS_MAX) {
+            throw new Rejection(LedgerProblems.TOO_MANY_ENTRIES, "more than " + PREFIX_GROUPS_MAX + " groups under " + prefix);
+        }
+        return sums;
+    }
+
     /** An account's latest entries with their posting keys, newest first, at most {@code limit} (≤ PAGE_SIZE_MAX). */
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public List<PostedEntry> latestEntries(AccountId account, int limit) {
