@@ -2,6 +2,7 @@
 # Compensation benchmark: a merchant with N live cards (default 100,000) is confirmed closed and everyone is paid,
 # on the system PostgreSQL with durable settings (fsync and synchronous_commit on), in a fresh database.
 # Usage: bash bench/compensation/run.sh [cards=100000] [check]   (check: books verified after seeding and at the end)
+# FANGXIN_PROTECTION_COMPENSATION_WORKERS: pay threads per instance (default 2; the benchmark runs 2 instances)
 # BENCH_JAVA_OPTS: extra options for the benchmark JVM only (e.g. -XX:StartFlightRecording=filename=/tmp/c.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,5 +1,6 @@
 package org.fangxin.insurance;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fangxin.ledger.AccountType;
@@ -26,15 +27,14 @@ final class FundPayments {
      */
     void requireFunded(NewClaim request) {
         String prefix = "compensation-paid:" + request.caseId() + ":";
-        Map<String, PostingSums> paid = ledger.sumsByPostingKeyPrefixPerSegment(prefix, Money.CNY);
+        Optional<AccountView> fund = ledger.findAccount(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY);
         Optional<AccountView> receivable = ledger.findAccount(AccountType.SUBROGATION_RECEIVABLE, request.merchantId(), Money.CNY);
-        // Any line the fund paid will do as evidence, but only such a line: a line paid from escrow alone has no
-        // receivable entry (the map's order is arbitrary, so taking its first key failed claims at random).
-        boolean ofMerchant = receivable.isPresent() && paid.entrySet().stream()
-                .filter(e -> e.getValue().credits(AccountType.PLATFORM_GUARANTEE_FUND).isPositive())
-                .anyMatch(e -> ledger.findTransfer(prefix + e.getKey())
-                        .map(t -> t.entries().stream().anyMatch(x -> x.accountId().equals(receivable.get().id())))
-                        .orElse(false));
+        // one read of the two accounts' entries under the case's keys; any line the fund paid will do as evidence, but
+        // only such a line whose transfer booked this merchant's receivable (a line paid from escrow alone has none)
+        Map<String, PostingSums> paid = fund.isEmpty() || receivable.isEmpty() ? Map.of()
+                : ledger.sumsByPostingKeyPrefixPerSegment(prefix, List.of(fund.get().id(), receivable.get().id()), Money.CNY);
+        boolean ofMerchant = paid.values().stream().anyMatch(sums -> sums.credits(AccountType.PLATFORM_GUARANTEE_FUND)
+                .isPositive() && sums.debits(AccountType.SUBROGATION_RECEIVABLE).isPositive());
         if (!ofMerchant) {
             throw new Rejection(Claims.CASE_UNKNOWN, "the guarantee fund paid nothing for merchant " + request.merchantId()
                     + " in closure case " + request.caseId());

@@ -1,6 +1,7 @@
 package org.fangxin.ledger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -20,6 +21,10 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Bulk work of the {@link Ledger} facade (compensation batches, card chunks): many accounts or transfers per statement. */
 @Component
@@ -28,9 +33,13 @@ class BulkPosting {
     private final BulkPostingRepository repository;
     private final IdGenerator ids;
     private final Clock clock;
+    /** A nested transaction (a savepoint in the caller's): a refused or clashing bulk posting leaves nothing behind. */
+    private final TransactionTemplate savepoint;
 
-    BulkPosting(BulkPostingRepository repository, IdGenerator ids, Clock clock) {
+    BulkPosting(BulkPostingRepository repository, IdGenerator ids, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.ids = ids;
         this.clock = clock;
     }
@@ -39,34 +48,60 @@ class BulkPosting {
      * Posts many balanced transfers atomically in a few round trips (bulk jobs): the same rules as {@link Ledger#post} for
      * each — validated, idempotent per posting key (a key posted with the same lines is skipped, with other lines
      * refused), every account's floor checked under its row lock as if the transfers were posted one after another in
-     * the given order — but all accounts are locked in one statement (ascending id, so no deadlock with single posts)
-     * and headers, entries and balances are written as JDBC batches. A refusal writes nothing. Answers the transfer
-     * ids in the given order (the first transfer's id for a replayed key).
+     * the given order. Headers and entries are written first; only then are all balance rows locked in one statement
+     * (ascending id, so no deadlock with single posts), the floors checked and the balances updated — so a bulk job's
+     * chunks hold a shared account's balance row (a merchant's escrow, the guarantee fund) only from there to their
+     * commit, and chunks of one batch can run side by side. The writes run under a savepoint: a refusal writes nothing.
+     * Answers the transfer ids in the given order (the first transfer's id for a replayed key).
      */
     List<TransferId> postAll(List<NewTransfer> transfers) {
         requireValidAndDistinct(transfers);
         if (transfers.isEmpty()) {
             return List.of();
         }
-        replays(transfers);
-        Set<AccountId> accounts = new HashSet<>();
-        transfers.forEach(t -> t.lines().forEach(l -> accounts.add(l.account())));
-        Map<AccountId, LockedBalance> locked = repository.lockBalancesBulk(accounts, clock.instant()).stream()
-                .collect(Collectors.toMap(LockedBalance::account, Function.identity()));
-        // Re-read after the locks: a concurrent posting of one of the keys may have committed meanwhile.
-        Map<String, TransferId> posted = replays(transfers);
-        List<NewTransfer> fresh = transfers.stream().filter(t -> !posted.containsKey(t.postingKey())).toList();
-        Map<AccountId, Long> running = deltasWithinFloors(fresh, locked);
-        List<TransferId> freshIds = fresh.stream().map(t -> new TransferId(ids.next())).toList();
-        if (!fresh.isEmpty() && repository.insertTransfers(freshIds, fresh, clock.instant(), running) != fresh.size()) {
-            // only a concurrent posting of one of the keys on other accounts (else we would have waited on its locks)
+        Map<String, TransferId> byKey = attempt(transfers);
+        if (byKey == null) {
+            // a concurrent posting of one of the keys committed meanwhile: look again (the savepoint undid our writes)
+            byKey = attempt(transfers);
+        }
+        if (byKey == null) {
             throw new IllegalStateException("a posting key of this bulk posting was posted concurrently with other lines");
         }
-        Map<String, TransferId> byKey = new HashMap<>(posted);
+        Map<String, TransferId> ids = byKey;
+        return transfers.stream().map(t -> ids.get(t.postingKey())).toList();
+    }
+
+    /** Posts what is not posted yet; answers every key's transfer id, or null when a key was taken meanwhile. */
+    private Map<String, TransferId> attempt(List<NewTransfer> transfers) {
+        Map<String, TransferId> byKey = new HashMap<>(replays(transfers));
+        List<NewTransfer> fresh = transfers.stream().filter(t -> !byKey.containsKey(t.postingKey())).toList();
+        List<TransferId> freshIds = fresh.stream().map(t -> new TransferId(ids.next())).toList();
+        if (!fresh.isEmpty() && !Boolean.TRUE.equals(savepoint.execute(s -> write(fresh, freshIds, s)))) {
+            return null;
+        }
         for (int i = 0; i < fresh.size(); i++) {
             byKey.put(fresh.get(i).postingKey(), freshIds.get(i));
         }
-        return transfers.stream().map(t -> byKey.get(t.postingKey())).toList();
+        return byKey;
+    }
+
+    /**
+     * Headers, entries, then the balance rows locked, floors checked and balances updated; false (rolled back to the
+     * savepoint) when a posting key was taken meanwhile.
+     */
+    private boolean write(List<NewTransfer> fresh, List<TransferId> freshIds, TransactionStatus status) {
+        Instant now = clock.instant();
+        if (repository.insertHeaders(freshIds, fresh, now) != fresh.size()) {
+            status.setRollbackOnly();
+            return false;
+        }
+        repository.insertEntries(freshIds, fresh, now);
+        Set<AccountId> accounts = new HashSet<>();
+        fresh.forEach(t -> t.lines().forEach(l -> accounts.add(l.account())));
+        Map<AccountId, LockedBalance> locked = repository.lockBalancesBulk(accounts, now).stream()
+                .collect(Collectors.toMap(LockedBalance::account, Function.identity()));
+        repository.updateBalances(deltasWithinFloors(fresh, locked), now);
+        return true;
     }
 
     private static void requireValidAndDistinct(List<NewTransfer> transfers) {

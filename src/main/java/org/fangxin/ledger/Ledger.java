@@ -157,9 +157,11 @@ public class Ledger {
      * Posts many balanced transfers atomically in a few round trips (bulk jobs): the same rules as {@link #post} for
      * each — validated, idempotent per posting key (a key posted with the same lines is skipped, with other lines
      * refused), every account's floor checked under its row lock as if the transfers were posted one after another in
-     * the given order — but all accounts are locked in one statement (ascending id, so no deadlock with single posts)
-     * and headers, entries and balances are written as JDBC batches. A refusal writes nothing. Answers the transfer
-     * ids in the given order (the first transfer's id for a replayed key).
+     * the given order — but headers and entries are written first (one statement each), and only then all balance rows
+     * locked in one statement (ascending id, so no deadlock with single posts), floors checked and balances updated:
+     * a bulk job's chunks hold a shared account's row only from there to their commit. A refusal writes nothing (the
+     * writes run under a savepoint). Answers the transfer ids in the given order (the first transfer's id for a
+     * replayed key).
      */
     public List<TransferId> postAll(List<NewTransfer> transfers) {
         return bulk.postAll(transfers);
@@ -264,6 +266,25 @@ public class Ledger {
     public Map<String, PostingSums> sumsByPostingKeyPrefixPerSegment(String prefix, Currency currency) {
         requirePrefix(prefix);
         Map<String, PostingSums> sums = reports.sumsByPostingKeyPrefix(prefix, currency, true);
+        if (sums.size() > PREFIX_GROUPS_MAX) {
+            throw new Rejection(LedgerProblems.TOO_MANY_ENTRIES, "more than " + PREFIX_GROUPS_MAX + " groups under " + prefix);
+        }
+        return sums;
+    }
+
+    /**
+     * As {@link #sumsByPostingKeyPrefixPerSegment} counting only the entries on these accounts, in one read (the
+     * transfers' other entries are not read): e.g. per card of a closure case what the guarantee fund paid and which
+     * merchant's subrogation receivable it booked. Each group's sums hold the chart codes of these accounts only.
+     */
+    @Transactional(readOnly = true, noRollbackFor = Rejection.class)
+    public Map<String, PostingSums> sumsByPostingKeyPrefixPerSegment(String prefix, java.util.Collection<AccountId> accounts,
+                                                                     Currency currency) {
+        requirePrefix(prefix);
+        if (accounts == null || accounts.isEmpty()) {
+            throw new IllegalArgumentException("accounts: at least one");
+        }
+        Map<String, PostingSums> sums = reports.sumsOnAccountsByPostingKeyPrefix(prefix, accounts, currency);
         if (sums.size() > PREFIX_GROUPS_MAX) {
             throw new Rejection(LedgerProblems.TOO_MANY_ENTRIES, "more than " + PREFIX_GROUPS_MAX + " groups under " + prefix);
         }

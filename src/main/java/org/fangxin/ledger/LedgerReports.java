@@ -27,6 +27,13 @@ class LedgerReports {
         return sums(entries.sumsByPostingKeyPrefix(prefix, currency, grouped), currency);
     }
 
+    /** As above, grouped, counting only the entries on these accounts. */
+    Map<String, PostingSums> sumsOnAccountsByPostingKeyPrefix(String prefix, java.util.Collection<AccountId> accounts,
+                                                              Currency currency) {
+        java.util.UUID[] ids = accounts.stream().map(AccountId::value).distinct().toArray(java.util.UUID[]::new);
+        return sums(entries.sumsByPostingKeyPrefix(prefix, currency, true, ids), currency);
+    }
+
     private static Map<String, PostingSums> sums(List<EntryQueries.PrefixSumRow> rows, Currency currency) {
         Map<String, Map<AccountType, PostingSums.Totals>> byGroup = new java.util.HashMap<>();
         Map<String, Long> transfers = new java.util.HashMap<>();

@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PAID payment orders and sandbox orders, CARD_LIABILITY accounts and one seed transfer per card crediting it, debiting
  * the merchant's ESCROW and MERCHANT_ADVANCE as if 60 % had been advanced and paid out). The seed bypasses the purchase
  * flow, the per-card posting keys and the card events; the books are checked after it. Then: confirm the closure
- * (plan), pay every line (two concurrent workers, as two instances), send the provider refunds and wait until the
+ * (plan), pay every line (two concurrent {@code payDue} calls, as two instances, each on
+ * {@code fangxin.protection.compensation.workers} threads: env FANGXIN_PROTECTION_COMPENSATION_WORKERS), send the provider refunds and wait until the
  * batch is COMPLETED. Run with {@code bench/compensation/run.sh [cards] [check]} ({@code check}: escrow identity and
  * ledger invariants after seeding and at the end; slow at 100,000 cards).
  */
@@ -122,8 +123,9 @@ public final class CompensationBenchmark {
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(payer::payDue);
         int settled = a.join() + b.join();
         long p2 = System.nanoTime();
-        System.out.printf("pay job, 2 workers (%,d lines: card ended, compensation + compensation-paid posted, provider refund queued): %s (%,.0f lines/s)%n",
-                settled, secs(p2 - p1), settled / ((p2 - p1) / 1e9));
+        String workers = app.getEnvironment().getProperty("fangxin.protection.compensation.workers", "2");
+        System.out.printf("pay job, 2 instances × %s workers (%,d lines: card ended, compensation + compensation-paid posted, provider refund queued): %s (%,.0f lines/s)%n",
+                workers, settled, secs(p2 - p1), settled / ((p2 - p1) / 1e9));
 
         long pendingAfterPay = jdbc.sql("select count(*) from compensation.compensation_line where batch_id = :b and planned_notice_at is null")
                 .param("b", batchId).query(Long.class).single();

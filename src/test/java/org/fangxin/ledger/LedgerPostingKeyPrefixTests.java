@@ -54,6 +54,12 @@ class LedgerPostingKeyPrefixTests extends ModuleTest {
         assertThat(perCase.get(caseB.toString()).transfers()).isEqualTo(1);
         assertThat(ledger.sumsByPostingKeyPrefix(event + ":" + UUID.randomUUID() + ":", Money.CNY).transfers()).isZero();
 
+        var onFund = ledger.sumsByPostingKeyPrefixPerSegment(event + ":", java.util.List.of(fund.id()), Money.CNY);
+        assertThat(onFund).as("only the fund's entries read").containsOnlyKeys(caseA.toString(), caseB.toString());
+        assertThat(onFund.get(caseA.toString()).credits(AccountType.PLATFORM_GUARANTEE_FUND)).isEqualTo(fen(500));
+        assertThat(onFund.get(caseA.toString()).debits(AccountType.ESCROW)).isEqualTo(fen(0));
+        assertThat(onFund.get(caseB.toString()).debits(AccountType.PLATFORM_GUARANTEE_FUND)).isEqualTo(fen(50));
+
         // the test's own escrow account: the guarantee fund is shared with tests on other clocks
         assertThat(ledger.latestEntries(escrow.id(), 2)).extracting(PostedEntry::postingKey).startsWith(event.replace("-", "_") + "x:" + caseA + ":1");
     }

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fangxin.card.ClosureCards;
 import org.fangxin.card.ClosureCards.ToCompensate;
 import org.fangxin.compensation.batch.CompensationRepository.Batch;
@@ -29,9 +33,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The payment job. Each chunk transaction claims one batch and up to a chunk of its due PLANNED lines ({@code for
- * update skip locked}: two instances share the work, never a line twice; one merchant's lines one chunk at a time,
- * different merchants in parallel) and, per line: ends the card (compensated), posts {@code compensation:} and
+ * The payment job. Each chunk transaction picks a batch with due lines and claims up to a chunk of its due PLANNED
+ * lines ({@code for update skip locked}: workers and instances share the work, even one merchant's batch, never a line
+ * twice; the chunk's ledger postings come last, so chunks queue on the merchant's balance rows only from there to their
+ * commit) and, per line: ends the card (compensated), posts {@code compensation:} and
  * {@code compensation-paid:}, and asks the payment module to refund U to the card's payment order under the reference
  * {@code compensation:<caseId>:<cardId>} (the provider call itself, its retries and its never-twice guarantee are the
  * payment module's refund worker). A card without a payment order of its holder goes to the manual payout queue.
@@ -56,16 +61,22 @@ public class CompensationPayer {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int chunkSize;
+    private final int workers;
     private final CompensationNotices notices;
     private final CompensationCompletion completion;
 
     CompensationPayer(CompensationRepository repository, CompensationPostings postings, ClosureCards cards, Payments payments,
                       TransactionTemplate transactions, Clock clock, CompensationNotices notices,
                       CompensationCompletion completion,
-                      @Value("${fangxin.protection.compensation.chunk-size:1000}") int chunkSize) {
+                      @Value("${fangxin.protection.compensation.chunk-size:1000}") int chunkSize,
+                      @Value("${fangxin.protection.compensation.workers:2}") int workers) {
         if (chunkSize < 1 || chunkSize > 4_000) {
             throw new IllegalArgumentException("fangxin.protection.compensation.chunk-size must be 1..4000");
         }
+        if (workers < 1 || workers > 8) {
+            throw new IllegalArgumentException("fangxin.protection.compensation.workers must be 1..8");
+        }
+        this.workers = workers;
         this.repository = repository;
         this.postings = postings;
         this.cards = cards;
@@ -77,9 +88,39 @@ public class CompensationPayer {
         this.completion = completion;
     }
 
-    /** Pays every due line (job entry point); answers how many lines were settled. */
+    /**
+     * Pays every due line (job entry point) on {@code fangxin.protection.compensation.workers} threads, which share even
+     * one merchant's batch chunk by chunk (lines claimed with skip locked); answers how many lines were settled.
+     */
     public int payDue() {
-        return payDue(null, Integer.MAX_VALUE, line -> { });
+        if (workers == 1) {
+            return payDue(null, Integer.MAX_VALUE, line -> { });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                runs.add(pool.submit(() -> payDue(null, Integer.MAX_VALUE, line -> { })));
+            }
+            int settled = 0;
+            for (Future<Integer> run : runs) {
+                settled += join(run);
+            }
+            return settled;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int join(Future<Integer> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while paying compensation", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Pays at most {@code limit} due lines (of one batch if {@code onlyBatch} is given). */
@@ -108,7 +149,7 @@ public class CompensationPayer {
      * line statuses in one batch); TAKEOVER lines one by one. The hook runs per line after its effects were written.
      */
     private int chunk(UUID onlyBatch, Set<UUID> waiting, Instant now, int size, LineHook hook) {
-        Optional<Batch> claimed = repository.lockBatchWithDueLines(now, onlyBatch, waiting);
+        Optional<Batch> claimed = repository.batchWithDueLines(now, onlyBatch, waiting);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -173,7 +214,6 @@ public class CompensationPayer {
             transfers.add(postings.paidTransfer(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
                     Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), null, null));
         }
-        postings.postAll(transfers);
         Map<UUID, PaymentOrderView> orders = payments.findAll(lines.stream().map(Line::paymentOrderId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         List<CompensationRepository.Settled> settled = new ArrayList<>(lines.size());
@@ -194,6 +234,8 @@ public class CompensationPayer {
         // one bulk request for the chunk: the payment module locks the orders and inserts the refunds in a few statements
         payments.refundAll(refunds);
         repository.markAllSettled(settled, now);
+        // last: the postings lock the merchant's and the fund's balance rows, held from here to the commit only
+        postings.postAll(transfers);
     }
 
     /** TAKEOVER: a new card at the successor worth U, paid for from the same sources into the successor's escrow. */

@@ -149,11 +149,11 @@ class CompensationRepository {
     }
 
     /**
-     * Claims a batch with due lines, skipping batches another instance is paying: one chunk at a time per batch, because
-     * every line of a merchant posts to the same merchant accounts and two chunks locking them in different orders
-     * would deadlock. Different merchants' batches are paid in parallel.
+     * The oldest batch with due lines, not locked: several chunks pay one batch side by side (each claims its own lines
+     * with skip locked; the ledger locks their shared balance rows in one order, last, so they cannot deadlock). A batch
+     * leaves PAYING only when it has no unpaid line, which a chunk's uncommitted lines still are.
      */
-    Optional<Batch> lockBatchWithDueLines(Instant now, UUID only, java.util.Collection<UUID> skip) {
+    Optional<Batch> batchWithDueLines(Instant now, UUID only, java.util.Collection<UUID> skip) {
         // "not in" needs a non-empty list: a random id stands for "skip nothing".
         java.util.Collection<UUID> skipped = skip.isEmpty() ? List.of(UUID.randomUUID()) : skip;
         return jdbc.sql("""
@@ -162,22 +162,27 @@ class CompensationRepository {
                    and exists (select 1 from compensation.compensation_line l
                                 where l.batch_id = b.id and l.status = 'PLANNED' and l.due_at <= :now)
                  order by b.planned_at, b.id limit 1
-                 for update skip locked
                 """).param("now", ts(now)).param("only", only).param("skip", skipped)
                 .query(CompensationRepository::batch).optional();
     }
 
     /**
-     * Claims up to {@code limit} due PLANNED lines of the batch, in plan order (the caller holds the batch's lock, so no
-     * other payer holds them; it waits for a notice chunk holding some rather than skipping them).
+     * Claims up to {@code limit} due PLANNED lines of the batch, in plan order, skipping lines another payer's chunk
+     * holds; when every due line is held, waits for them instead (a notice chunk holding some releases them soon, a
+     * payer's chunk leaves them no longer PLANNED).
      */
     List<Line> lockDue(UUID batchId, Instant now, int limit) {
+        List<Line> free = lockDue(batchId, now, limit, "skip locked");
+        return free.isEmpty() ? lockDue(batchId, now, limit, "") : free;
+    }
+
+    private List<Line> lockDue(UUID batchId, Instant now, int limit, String wait) {
         return jdbc.sql("select " + LINE_COLUMNS + """
                   from compensation.compensation_line
                  where batch_id = :batch and status = 'PLANNED' and due_at <= :now
                  order by seq limit :limit
                  for update
-                """).param("batch", batchId).param("now", ts(now)).param("limit", limit)
+                """ + wait).param("batch", batchId).param("now", ts(now)).param("limit", limit)
                 .query(CompensationRepository::line).list();
     }
 

@@ -116,15 +116,11 @@ public class BulkPostingRepository {
     }
 
     /**
-     * Bulk write of transfers already validated, replay-checked and floor-checked under the balance locks: headers,
-     * entries and one balance update per account, one statement each (arrays unnested by PostgreSQL; the entries'
-     * statement trigger checks each transfer's balance once, set-based). Answers the number of headers inserted (a
-     * posting key taken meanwhile is not inserted; the caller then fails the transaction).
+     * Bulk write of the headers of transfers already validated and replay-checked, one statement (arrays unnested by
+     * PostgreSQL). Answers the number inserted: a posting key taken meanwhile is not inserted (the caller re-checks).
      */
-    public int insertTransfers(List<TransferId> ids, List<NewTransfer> transfers, Instant postedAt,
-                               Map<AccountId, Long> deltas) {
-        Timestamp at = Timestamp.from(postedAt);
-        int inserted = jdbc.sql("""
+    public int insertHeaders(List<TransferId> ids, List<NewTransfer> transfers, Instant postedAt) {
+        return jdbc.sql("""
                 insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
                 select t.id, t.posting_key, t.description, :at, null
                   from unnest(:ids, :keys, :descriptions) as t(id, posting_key, description)
@@ -133,26 +129,29 @@ public class BulkPostingRepository {
                 .param("ids", ids.stream().map(TransferId::value).toArray(UUID[]::new))
                 .param("keys", transfers.stream().map(NewTransfer::postingKey).toArray(String[]::new))
                 .param("descriptions", transfers.stream().map(NewTransfer::description).toArray(String[]::new))
-                .param("at", at).update();
-        if (inserted != transfers.size()) {
-            return inserted;
-        }
-        insertEntries(ids, transfers, at);
+                .param("at", Timestamp.from(postedAt)).update();
+    }
+
+    /** One balance update per account (the net change of a bulk posting), one statement; the rows are locked already. */
+    public void updateBalances(Map<AccountId, Long> deltas, Instant postedAt) {
         int updated = jdbc.sql("""
                 update ledger.balance b set balance_minor = b.balance_minor + d.delta, updated_at = :at
                   from unnest(:accounts, :deltas) as d(account_id, delta) where b.account_id = d.account_id
                 """)
                 .param("accounts", deltas.keySet().stream().map(AccountId::value).toArray(UUID[]::new))
                 .param("deltas", deltas.values().stream().mapToLong(Long::longValue).toArray())
-                .param("at", at).update();
+                .param("at", Timestamp.from(postedAt)).update();
         if (updated != deltas.size()) {
             throw new IllegalStateException("a balance row is missing: updated " + updated + " of " + deltas.size());
         }
-        return inserted;
     }
 
-    /** All entries of the transfers in one statement, in line order (so the entries' ids follow the transfers). */
-    private void insertEntries(List<TransferId> ids, List<NewTransfer> transfers, Timestamp at) {
+    /**
+     * All entries of the transfers in one statement, in line order (so the entries' ids follow the transfers); the
+     * entries' statement trigger checks that each transfer balances, set-based.
+     */
+    public void insertEntries(List<TransferId> ids, List<NewTransfer> transfers, Instant postedAt) {
+        Timestamp at = Timestamp.from(postedAt);
         int n = transfers.stream().mapToInt(t -> t.lines().size()).sum();
         UUID[] transferIds = new UUID[n];
         UUID[] accounts = new UUID[n];

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.UUID;
 import org.fangxin.ledger.AccountId;
 import org.fangxin.ledger.EntryView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +72,11 @@ public class EntryQueries {
      * the text_pattern_ops index), in one currency; grouped by the key's segment after the prefix when asked.
      */
     public List<PrefixSumRow> sumsByPostingKeyPrefix(String prefix, Currency currency, boolean grouped) {
+        return sumsByPostingKeyPrefix(prefix, currency, grouped, null);
+    }
+
+    /** As above, counting only the entries on these accounts (null: all); each transfer's other entries are not read. */
+    public List<PrefixSumRow> sumsByPostingKeyPrefix(String prefix, Currency currency, boolean grouped, UUID[] accounts) {
         String group = grouped ? "split_part(substr(t.posting_key, :start), ':', 1)" : "''";
         return jdbc.sql("""
                 with matched as (
@@ -83,10 +89,11 @@ public class EntryQueries {
                   from matched m
                   join counted c on c.grp = m.grp
                   join ledger.entry e on e.transfer_id = m.id and e.currency = :currency
+                       and (cast(:accounts as uuid[]) is null or e.account_id = any(cast(:accounts as uuid[])))
                   join ledger.account a on a.id = e.account_id
                  group by m.grp, a.type, c.transfers
                 """.formatted(group))
-                .param("pattern", likePrefix(prefix)).param("start", prefix.length() + 1)
+                .param("pattern", likePrefix(prefix)).param("start", prefix.length() + 1).param("accounts", accounts)
                 .param("currency", currency.getCurrencyCode())
                 .query((rs, n) -> new PrefixSumRow(rs.getString(1), org.fangxin.ledger.AccountType.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5)))

@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PaymentJobs {
 
+    /** Refund batches one job run sends at most while every refund of each batch completes. */
+    static final int BACKLOG_RUNS = 200;
+
     @Bean
     RecurringTask<Void> paymentJanitorTask(PaymentJanitor janitor) {
         return Tasks.recurring("payment-janitor", FixedDelay.ofSeconds(30)).execute((instance, context) -> janitor.sweep());
@@ -17,6 +20,6 @@ class PaymentJobs {
 
     @Bean
     RecurringTask<Void> refundSenderTask(RefundWorker worker) {
-        return Tasks.recurring("payment-refund-sender", FixedDelay.ofSeconds(10)).execute((instance, context) -> worker.submitDue());
+        return Tasks.recurring("payment-refund-sender", FixedDelay.ofSeconds(10)).execute((instance, context) -> worker.submitBacklog(BACKLOG_RUNS));
     }
 }
