@@ -5,6 +5,7 @@
 # Usage: bash bench/lifecycle/run.sh [seconds-per-step] [client-counts] [merchants]   e.g. bash bench/lifecycle/run.sh 10 1,8,32 100
 # BENCH_APP_ARGS passes extra service options, e.g. BENCH_APP_ARGS=--fangxin.card.group-commit.enabled=false
 # BENCH_SKIP_BUILD=1 reuses target/fangxin.jar of the previous run (same code, another option or merchant count).
+# BENCH_WARMUP_SECONDS=20 runs 20 s of unmeasured code + redeem operations before the first redemption step (JIT warm-up).
 # BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
 set -euo pipefail
 cd "$(dirname "$0")/../.."

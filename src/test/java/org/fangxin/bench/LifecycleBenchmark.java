@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with more than one merchant, purchases go round-robin over the demo gym and merchants onboarded over the API, and each
  * card is redeemed by its merchant's owner. The redeem-only step redeems codes issued just before it (the issue's
  * measure); the code + redeem step is the counter's whole operation. With {@code BENCH_APP_PID} set, each row also
- * shows the service's JVM CPU (user + system, from /proc) per completed operation.
+ * shows the service's JVM CPU (user + system, from /proc) per completed operation, split by thread group (request
+ * threads, JIT compilers, GC and VM threads, the rest). {@code BENCH_WARMUP_SECONDS} runs that many seconds of
+ * unmeasured code + redeem operations (printed, marked as warm-up) before the first redemption step.
  */
 public final class LifecycleBenchmark {
 
@@ -37,7 +39,10 @@ public final class LifecycleBenchmark {
     private static final int CARDS_PER_CLIENT_MAX = 40;
     private static final long OPERATIONS_MAX = 200_000;
     private static final int CODES_PER_CLIENT_MAX = 400;
-    private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n", "p99 ms | JVM CPU ms/op |\n") + "---|";
+    private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n",
+            "p99 ms | JVM CPU ms/op | of which " + String.join(" / ", ProcessCpu.GROUPS) + " |\n") + "---|---|";
+    /** Unmeasured code + redeem operations before the first redemption step, so the JIT has compiled the path. */
+    private static final long WARM_UP_SECONDS = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "0"));
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -97,6 +102,12 @@ public final class LifecycleBenchmark {
                     });
         }
         List<ConcurrentLinkedQueue<String[]>> sessions = awaitCards(consumers, cardsOfClient);
+        if (WARM_UP_SECONDS > 0) {
+            int clients = Math.min(8, clientsMax);
+            spread(sessions, clients);
+            measured("warm-up, not a result (code + redeem, " + WARM_UP_SECONDS + " s)", clients, WARM_UP_SECONDS * 1000,
+                    OPERATIONS_MAX, client -> () -> redeem(sellers, sessions.get(client)));
+        }
         for (int clients : clientCounts) {
             spread(sessions, clients);
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
@@ -129,11 +140,22 @@ public final class LifecycleBenchmark {
     /** Runs one step and prints its row with the service's JVM CPU per completed operation. */
     private void measured(String name, int clients, long durationMillis, long operationsMax,
                           java.util.function.IntFunction<LoadRun.Operation> perClient) throws InterruptedException {
+        Map<String, Long> groupsBefore = cpu.byGroup();
         long cpuBefore = cpu.millis();
         LoadRun.Result result = LoadRun.run(name, clients, durationMillis, operationsMax, perClient);
         long cpuUsed = cpu.millis() - cpuBefore;
-        System.out.println(result.row() + (cpuUsed < 0 || result.operations() == 0 ? " — |"
-                : String.format(" %.2f |", (double) cpuUsed / result.operations())));
+        Map<String, Long> groupsAfter = cpu.byGroup();
+        long operations = result.operations();
+        if (cpuUsed < 0 || operations == 0 || groupsAfter.isEmpty()) {
+            System.out.println(result.row() + " — | — |");
+            return;
+        }
+        List<String> split = new ArrayList<>();
+        for (String group : ProcessCpu.GROUPS) {
+            long used = groupsAfter.getOrDefault(group, 0L) - groupsBefore.getOrDefault(group, 0L);
+            split.add(String.format("%.2f", (double) used / operations));
+        }
+        System.out.println(result.row() + String.format(" %.2f | %s |", (double) cpuUsed / operations, String.join(" / ", split)));
     }
 
     /** The demo gym first; with more than one, merchants onboarded over the API, each with its own 60-session pack. */
