@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * card is redeemed by its merchant's owner. The redeem-only step redeems codes issued just before it (the issue's
  * measure); the code + redeem step is the counter's whole operation. With {@code BENCH_APP_PID} set, each row also
  * shows the service's JVM CPU (user + system, from /proc) per completed operation, split by thread group (request
- * threads, JIT compilers, GC and VM threads, the rest). {@code BENCH_WARMUP_SECONDS} runs that many seconds of
+ * threads, JIT compilers, GC and VM threads, asynchronous event listeners, the rest). {@code BENCH_WARMUP_SECONDS} runs that many seconds of
  * unmeasured code + redeem operations (printed, marked as warm-up) before the first redemption step.
  */
 public final class LifecycleBenchmark {
@@ -142,9 +142,11 @@ public final class LifecycleBenchmark {
                           java.util.function.IntFunction<LoadRun.Operation> perClient) throws InterruptedException {
         Map<String, Long> groupsBefore = cpu.byGroup();
         long cpuBefore = cpu.millis();
+        System.err.printf("[step %s] %s ×%d starts%n", java.time.Instant.now(), name, clients); // to cut profiles by step
         LoadRun.Result result = LoadRun.run(name, clients, durationMillis, operationsMax, perClient);
         long cpuUsed = cpu.millis() - cpuBefore;
         Map<String, Long> groupsAfter = cpu.byGroup();
+        System.err.printf("[step %s] %s ×%d ends%n", java.time.Instant.now(), name, clients);
         long operations = result.operations();
         if (cpuUsed < 0 || operations == 0 || groupsAfter.isEmpty()) {
             System.out.println(result.row() + " — | — |");

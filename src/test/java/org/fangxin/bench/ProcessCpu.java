@@ -11,13 +11,14 @@ import java.util.stream.Stream;
  * CPU time (user + system) of another process on this machine, from {@code /proc/<pid>/stat}: what the service spent
  * per operation holds up better than ops/s while other work shares the cores. Unknown pid → -1. {@link #byGroup()}
  * splits it by thread ({@code /proc/<pid>/task/*}), so a step's CPU can be told apart into request threads, the JIT
- * compilers and the garbage collector: on a fresh JVM the last two can be a large part of "CPU per operation".
+ * compilers, the garbage collector and VM threads, the asynchronous event listeners and the rest (start-up, jobs,
+ * the audit sealer, the pool): on a fresh JVM the JIT can be most of "CPU per operation".
  */
 final class ProcessCpu {
 
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
     /** Thread groups in the order they are printed; a thread's group is decided by its name ({@code comm}, 15 chars). */
-    static final String[] GROUPS = {"requests", "JIT", "GC/VM", "other"};
+    static final String[] GROUPS = {"requests", "JIT", "GC/VM", "events", "other"};
 
     private final String pid;
 
@@ -75,12 +76,15 @@ final class ProcessCpu {
         if (thread.startsWith("http-nio-") || thread.startsWith("tomcat-handler")) {
             return "requests";
         }
-        if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+        if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler") || thread.startsWith("Sweeper")) {
             return "JIT";
         }
         if (thread.startsWith("G1 ") || thread.startsWith("GC Thread") || thread.startsWith("VM Thread")
                 || thread.startsWith("ParGC") || thread.startsWith("VM Periodic")) {
             return "GC/VM";
+        }
+        if (thread.startsWith("task-")) {
+            return "events"; // Spring's application task executor: asynchronous event listeners (the card's notices)
         }
         return "other";
     }
