@@ -8,6 +8,7 @@
 # A purchase is the issue's measure: the order call plus the provider's signed PAID callback (the benchmark signs it with
 # the sandbox secret, BENCH_SANDBOX_SECRET, the demo's by default); BENCH_CHECKOUT_PAGE=1 adds the old whole journey
 # through the sandbox checkout page as its own row; BENCH_PURCHASES_ONLY=1 stops after the purchase rows.
+# BENCH_WARMUP_SECONDS=20 runs 20 s of unmeasured code + redeem operations before the first redemption step (JIT warm-up).
 # BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
 set -euo pipefail
 cd "$(dirname "$0")/../.."

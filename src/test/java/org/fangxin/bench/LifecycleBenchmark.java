@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with more than one merchant, purchases go round-robin over the demo gym and merchants onboarded over the API, and each
  * card is redeemed by its merchant's owner. The redeem-only step redeems codes issued just before it (the issue's
  * measure); the code + redeem step is the counter's whole operation. With {@code BENCH_APP_PID} set, each row also
- * shows the service's JVM CPU (user + system, from /proc) per completed operation.
+ * shows the service's JVM CPU (user + system, from /proc) per completed operation, split by thread group (request
+ * threads, JIT compilers, GC and VM threads, asynchronous event listeners, the rest). {@code BENCH_WARMUP_SECONDS} runs that many seconds of
+ * unmeasured code + redeem operations (printed, marked as warm-up) before the first redemption step.
  */
 public final class LifecycleBenchmark {
 
@@ -45,7 +47,10 @@ public final class LifecycleBenchmark {
     private static final boolean CHECKOUT_PAGE_STEP = "1".equals(System.getenv("BENCH_CHECKOUT_PAGE"));
     /** {@code BENCH_PURCHASES_ONLY=1}: stop after the purchase steps (no redemption rows). */
     private static final boolean PURCHASES_ONLY = "1".equals(System.getenv("BENCH_PURCHASES_ONLY"));
-    private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n", "p99 ms | JVM CPU ms/op |\n") + "---|";
+    private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n",
+            "p99 ms | JVM CPU ms/op | of which " + String.join(" / ", ProcessCpu.GROUPS) + " |\n") + "---|---|";
+    /** Unmeasured code + redeem operations before the first redemption step, so the JIT has compiled the path. */
+    private static final long WARM_UP_SECONDS = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "0"));
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -115,6 +120,12 @@ public final class LifecycleBenchmark {
         if (PURCHASES_ONLY) {
             return;
         }
+        if (WARM_UP_SECONDS > 0) {
+            int clients = Math.min(8, clientsMax);
+            spread(sessions, clients);
+            measured("warm-up, not a result (code + redeem, " + WARM_UP_SECONDS + " s)", clients, WARM_UP_SECONDS * 1000,
+                    OPERATIONS_MAX, client -> () -> redeem(sellers, sessions.get(client)));
+        }
         for (int clients : clientCounts) {
             spread(sessions, clients);
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
@@ -147,11 +158,24 @@ public final class LifecycleBenchmark {
     /** Runs one step and prints its row with the service's JVM CPU per completed operation. */
     private void measured(String name, int clients, long durationMillis, long operationsMax,
                           java.util.function.IntFunction<LoadRun.Operation> perClient) throws InterruptedException {
+        Map<String, Long> groupsBefore = cpu.byGroup();
         long cpuBefore = cpu.millis();
+        System.err.printf("[step %s] %s ×%d starts%n", java.time.Instant.now(), name, clients); // to cut profiles by step
         LoadRun.Result result = LoadRun.run(name, clients, durationMillis, operationsMax, perClient);
         long cpuUsed = cpu.millis() - cpuBefore;
-        System.out.println(result.row() + (cpuUsed < 0 || result.operations() == 0 ? " — |"
-                : String.format(" %.2f |", (double) cpuUsed / result.operations())));
+        Map<String, Long> groupsAfter = cpu.byGroup();
+        System.err.printf("[step %s] %s ×%d ends%n", java.time.Instant.now(), name, clients);
+        long operations = result.operations();
+        if (cpuUsed < 0 || operations == 0 || groupsAfter.isEmpty()) {
+            System.out.println(result.row() + " — | — |");
+            return;
+        }
+        List<String> split = new ArrayList<>();
+        for (String group : ProcessCpu.GROUPS) {
+            long used = groupsAfter.getOrDefault(group, 0L) - groupsBefore.getOrDefault(group, 0L);
+            split.add(String.format("%.2f", (double) used / operations));
+        }
+        System.out.println(result.row() + String.format(" %.2f | %s |", (double) cpuUsed / operations, String.join(" / ", split)));
     }
 
     /** The demo gym first; with more than one, merchants onboarded over the API, each with its own 60-session pack. */
