@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.Socket;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -16,13 +18,24 @@ public final class ShardBooks {
     private ShardBooks() {
     }
 
-    /** Skips the test when a shard of scripts/sharded-up.sh is down. */
+    /** The default shards of scripts/sharded-up.sh, as application-sharded.properties names them. */
+    static final String DEFAULT_URLS = "jdbc:postgresql://127.0.0.1:55441/fangxin,jdbc:postgresql://127.0.0.1:55442/fangxin,"
+            + "jdbc:postgresql://127.0.0.1:55443/fangxin";
+
+    /** The shards the tests run against: FANGXIN_SHARD_URLS as the application reads it, else the default ports. */
+    public static List<String> configuredUrls() {
+        String urls = System.getenv("FANGXIN_SHARD_URLS");
+        return List.of((urls == null || urls.isBlank() ? DEFAULT_URLS : urls).split(",")).stream().map(String::trim).toList();
+    }
+
+    /** Skips the test when one of the configured shards (scripts/sharded-up.sh) is down. */
     public static void assumeShardsUp() {
-        for (int port : new int[] {55441, 55442, 55443}) {
+        for (String url : configuredUrls()) {
+            URI shard = URI.create(url.substring("jdbc:".length()));
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                socket.connect(new InetSocketAddress(shard.getHost(), shard.getPort()), 500);
             } catch (IOException e) {
-                assumeTrue(false, "shard on port " + port + " is down: run scripts/sharded-up.sh");
+                assumeTrue(false, "shard " + url + " is down: run scripts/sharded-up.sh");
             }
         }
     }
@@ -50,5 +63,33 @@ public final class ShardBooks {
             total += sum;
         }
         assertThat(total).as("all shards together").isZero();
+    }
+
+    /** Global by ADR 12 §3 (on the directory shard, or a link to it): a merchant's rows there are not misplaced. */
+    static final List<String> GLOBAL_SCHEMAS = List.of("identity", "identity_local", "notification", "jobs");
+
+    /**
+     * Every row of one merchant on a shard: rows of every base table with a {@code merchant_id} column (outside the
+     * global schemas), its own merchant row, and the ledger accounts and entries of the merchant and of {@code owners}
+     * (its cards).
+     */
+    public static long rowsOfMerchant(JdbcClient shard, UUID merchantId, List<UUID> owners) {
+        List<String> tables = shard.sql("""
+                select c.table_schema || '.' || c.table_name from information_schema.columns c
+                  join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                 where c.column_name = 'merchant_id' and t.table_type = 'BASE TABLE'
+                   and c.table_schema not in (:global)""")
+                .param("global", GLOBAL_SCHEMAS).query(String.class).list();
+        long rows = shard.sql("select count(*) from merchant.merchant where id = :m").param("m", merchantId)
+                .query(Long.class).single();
+        for (String table : tables) {
+            rows += shard.sql("select count(*) from " + table + " where merchant_id = :m").param("m", merchantId)
+                    .query(Long.class).single();
+        }
+        return rows + shard.sql("""
+                select (select count(*) from ledger.account where owner_id in (:o))
+                     + (select count(*) from ledger.entry e join ledger.account a on a.id = e.account_id
+                         where a.owner_id in (:o))""")
+                .param("o", owners).query(Long.class).single();
     }
 }
