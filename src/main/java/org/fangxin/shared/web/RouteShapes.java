@@ -1,6 +1,7 @@
 package org.fangxin.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
@@ -102,6 +103,19 @@ class RouteShapes {
                 byShape.putIfAbsent(shape, new Route(chosen, handler));
             }
             return handler;
+        }
+
+        /** A mapping registered or removed at run time may change what the full lookup chooses: forget every shape. */
+        @Override
+        public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+            super.registerMapping(mapping, handler, method);
+            byShape.clear();
+        }
+
+        @Override
+        public void unregisterMapping(RequestMappingInfo mapping) {
+            super.unregisterMapping(mapping);
+            byShape.clear();
         }
 
         @Override
