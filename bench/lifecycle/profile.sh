@@ -15,6 +15,8 @@ mkdir -p "$OUT"
 : > "$OUT/cpu.txt"
 stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date -u +%FT%T.%N)" "$line"; done; }
 
+# run.sh re-creates the bench database: drop it first, so the watcher below sets logging on the new one, not the old
+runuser -u postgres -- psql -q -c "drop database if exists $BENCH_DB with (force)" 2>/dev/null || true
 (   # once the bench database exists (run.sh recreates it), log its statements; then sample the service's CPU
   until runuser -u postgres -- psql -Atqc "select 1 from pg_database where datname = '$BENCH_DB'" 2>/dev/null | grep -q 1; do sleep 0.5; done
   runuser -u postgres -- psql -q -c "alter database $BENCH_DB set log_min_duration_statement = 0"
