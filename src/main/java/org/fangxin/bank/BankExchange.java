@@ -36,6 +36,7 @@ import org.fangxin.ledger.NewTransfer;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,13 +74,14 @@ public class BankExchange {
     private final Ledger ledger;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Shards shards;
     private final TransactionTemplate ownTransaction;
     private final String operatingAccount;
     private final String initiatingParty;
 
     BankExchange(BankAdapters banks, ExchangeRepository repository, ReconciliationRepository subAccounts, Reconciliations reconciliations,
                  CustodianBanks custodianBanks, Ledger ledger, IdGenerator ids, Clock clock, PlatformTransactionManager transactions,
-                 @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount,
+                 Shards shards, @Value("${fangxin.bank.operating-account:FXOPERATING0001}") String operatingAccount,
                  @Value("${fangxin.bank.initiating-party:Fangxin Platform}") String initiatingParty) {
         this.banks = banks;
         this.repository = repository;
@@ -89,6 +91,7 @@ public class BankExchange {
         this.ledger = ledger;
         this.ids = ids;
         this.clock = clock;
+        this.shards = shards;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.operatingAccount = operatingAccount;
@@ -286,6 +289,18 @@ public class BankExchange {
 
     private String importStatement(ExchangeRepository.Inbound inbound) {
         List<BankStatement> statements = new Camt053Reader(reconciliations.bankZone()).read(inbound.content());
+        // The operating account's ledger side is the directory shard's (sharded profile, ADR 12 §8c); with one database, here.
+        int fees = shards.each(() -> shards.current() == 0 ? bookFees(statements) : 0).stream().mapToInt(Integer::intValue).sum();
+        try {
+            var run = reconciliations.importFromBank(inbound.bank(), StatementFormat.CAMT053, inbound.content(), inbound.name());
+            return "imported as run " + run.run().id() + " (" + run.run().matchCount() + " matched, " + run.run().breakCount()
+                    + " breaks), " + fees + " fee(s) booked";
+        } catch (Rejection e) {
+            return "not imported: " + e.getMessage() + "; " + fees + " fee(s) booked";
+        }
+    }
+
+    private int bookFees(List<BankStatement> statements) {
         int fees = 0;
         for (BankStatement statement : statements) {
             if (!statement.accountNumber().equals(operatingAccount)) {
@@ -297,13 +312,7 @@ public class BankExchange {
                 }
             }
         }
-        try {
-            var run = reconciliations.importFromBank(inbound.bank(), StatementFormat.CAMT053, inbound.content(), inbound.name());
-            return "imported as run " + run.run().id() + " (" + run.run().matchCount() + " matched, " + run.run().breakCount()
-                    + " breaks), " + fees + " fee(s) booked";
-        } catch (Rejection e) {
-            return "not imported: " + e.getMessage() + "; " + fees + " fee(s) booked";
-        }
+        return fees;
     }
 
     /** A bank charge: a debit on the operating account without end-to-end id, written with the CHRG text. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,10 +71,11 @@ public class BankPortal {
     private final Ledger ledger;
     private final Merchants merchants;
     private final Clock clock;
+    private final Shards shards;
     private final String custodyAccount;
 
     BankPortal(PortalRepository repository, Reconciliations reconciliations, CustodianBanks banks,
-               SandboxBank bank, Ledger ledger, Merchants merchants, Clock clock,
+               SandboxBank bank, Ledger ledger, Merchants merchants, Clock clock, Shards shards,
                @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount) {
         this.repository = repository;
         this.reconciliations = reconciliations;
@@ -81,6 +84,7 @@ public class BankPortal {
         this.ledger = ledger;
         this.merchants = merchants;
         this.clock = clock;
+        this.shards = shards;
         this.custodyAccount = custodyAccount;
     }
 
@@ -199,7 +203,16 @@ public class BankPortal {
     public List<SentInstruction> instructions(Actor actor, InstructionState state, int page, int size) {
         requireBankOrOperator(actor);
         // A bank sees the instructions it received (each bank's sandbox instance keeps its own); an operator every bank's.
-        List<BankInstructionView> received = bank.instructions(banks.scopeOf(actor).orElse(null), state, page, PageRequest.limit(size, PAGE_SIZE_MAX));
+        // Each shard names the merchants of the instructions it keeps (sharded profile); the page is cut from all.
+        String scope = banks.scopeOf(actor).orElse(null);
+        PageRequest rows = PageRequest.of(page, PageRequest.limit(size, PAGE_SIZE_MAX), PAGE_SIZE_MAX);
+        return shards.page((offset, limit) -> sentHere(scope, state, offset, limit),
+                Comparator.comparing(SentInstruction::receivedAt).thenComparing(SentInstruction::endToEndId).reversed(),
+                rows.offset(), rows.limit());
+    }
+
+    private List<SentInstruction> sentHere(String scope, InstructionState state, int offset, int limit) {
+        List<BankInstructionView> received = bank.instructionsHere(scope, state, offset, limit);
         Map<String, Optional<MerchantView>> byDebtor = new HashMap<>();
         List<SentInstruction> sent = new ArrayList<>(received.size());
         for (BankInstructionView i : received) {
@@ -231,14 +244,23 @@ public class BankPortal {
     public List<StatementSummary> statements(Actor actor, int page, int size) {
         requireBankOrOperator(actor);
         PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
-        return repository.statements(banks.scopeOf(actor).orElse(null), rows.offset(), rows.limit());
+        String scope = banks.scopeOf(actor).orElse(null);
+        if (shards.count() == 1) {
+            return repository.statements(scope, rows.offset(), rows.limit());
+        }
+        // Sharded: every shard keeps its merchants' part of each import, under the import's id (ADR 12 §8c).
+        List<StatementSummary> parts = new ArrayList<>();
+        shards.each(() -> repository.statements(scope, 0, rows.offset() + rows.limit())).forEach(parts::addAll);
+        return StatementSummary.combined(parts).stream().skip(rows.offset()).limit(rows.limit()).toList();
     }
 
     /** BANK (its own bank), OPERATOR (every bank): payout files, instructions and the last statement per custodian bank. */
     @Transactional(readOnly = true)
     public List<BankPayoutStatus> payoutStatusByBank(Actor actor) {
         requireBankOrOperator(actor);
-        return repository.payoutStatus(banks.scopeOf(actor).orElse(null));
+        String scope = banks.scopeOf(actor).orElse(null);
+        List<List<BankPayoutStatus>> parts = shards.each(() -> repository.payoutStatus(scope));
+        return parts.size() == 1 ? parts.get(0) : BankPayoutStatus.combined(parts);
     }
 
     // ------------------------------------------------------------------ regulator

@@ -25,6 +25,7 @@ import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,9 +70,10 @@ public class Reconciliations {
     private final Ledger ledger;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Shards shards;
 
     Reconciliations(ReconciliationRepository repository, StatementImport statements, LedgerMirror mirror,
-                    CustodianBanks banks, Ledger ledger, AuditTrail audit, Clock clock) {
+                    CustodianBanks banks, Ledger ledger, AuditTrail audit, Clock clock, Shards shards) {
         this.repository = repository;
         this.statements = statements;
         this.mirror = mirror;
@@ -79,6 +81,7 @@ public class Reconciliations {
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
+        this.shards = shards;
     }
 
     public ZoneId bankZone() {
@@ -301,6 +304,32 @@ public class Reconciliations {
     public CertificateView certificate(LocalDate day, String bank) {
         // Postgres keeps microseconds: the last instant of the day is the next day's start less one microsecond.
         Instant endOfDay = day.plusDays(1).atStartOfDay(mirror.bankZone()).toInstant().minusNanos(1_000);
+        List<CertificateView> parts = shards.each(() -> certificateHere(day, bank, endOfDay));
+        return parts.size() == 1 ? parts.get(0) : combined(day, parts);
+    }
+
+    /**
+     * Sharded (ADR 12 §6): each shard certifies the sub-accounts its merchants hold against its own ledger; the day is
+     * GREEN when every shard's lines are and the totals over all shards agree.
+     */
+    private static CertificateView combined(LocalDate day, List<CertificateView> parts) {
+        var lines = new ArrayList<CertificateView.AccountLine>();
+        var openBreaks = new ArrayList<BreakView>();
+        Money bankTotal = Money.zero(Money.CNY);
+        Money ledgerTotal = Money.zero(Money.CNY);
+        for (CertificateView part : parts) {
+            lines.addAll(part.accounts());
+            openBreaks.addAll(part.openBreaks());
+            bankTotal = bankTotal.plus(part.bankTotal());
+            ledgerTotal = ledgerTotal.plus(part.ledgerTotal());
+        }
+        boolean green = !lines.isEmpty() && bankTotal.equals(ledgerTotal)
+                && lines.stream().allMatch(line -> line.status() == CertificateView.Status.GREEN);
+        return new CertificateView(day, green ? CertificateView.Status.GREEN : CertificateView.Status.RED, bankTotal, ledgerTotal,
+                lines, openBreaks.stream().limit(OPEN_BREAKS_LISTED_MAX).toList());
+    }
+
+    private CertificateView certificateHere(LocalDate day, String bank, Instant endOfDay) {
         var closing = repository.closingBalances(day, bank);
         List<String> accountNumbers = closing.stream().map(ReconciliationRepository.ClosingBalance::accountNumber).toList();
         List<BreakView> openBreaks = repository.openBreaks(accountNumbers, day, bank, OPEN_BREAKS_LISTED_MAX);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.fangxin.bank.reconciliation.persistence.ReconciliationRepository;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,16 +43,19 @@ class StatementImport {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Shards shards;
     private final Reconciler reconciler = Reconciler.withDefaultTolerance();
     /** Phase times of each import (INFO), for the reconciliation benchmark. */
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementImport.class);
 
-    StatementImport(ReconciliationRepository repository, LedgerMirror mirror, AuditTrail audit, IdGenerator ids, Clock clock) {
+    StatementImport(ReconciliationRepository repository, LedgerMirror mirror, AuditTrail audit, IdGenerator ids, Clock clock,
+                    Shards shards) {
         this.repository = repository;
         this.mirror = mirror;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
+        this.shards = shards;
     }
 
     RunDetail importFile(UUID importedBy, String bank, StatementFormat format, byte[] file, String fileName) {
@@ -64,22 +69,69 @@ class StatementImport {
         Set<String> accounts = new LinkedHashSet<>();
         statements.forEach(s -> accounts.add(s.accountNumber()));
         lines.forEach(l -> accounts.add(l.accountNumber()));
+        Upload upload = new Upload(importId, ids.next(), importedBy, bank, sha256, format, fileName, period);
+        if (shards.count() == 1) {
+            return importPart(upload, statements, lines, accounts, started);
+        }
+        return importPerShard(upload, statements, lines, accounts, started);
+    }
+
+    /** What one import is, the same on every shard that keeps a part of it. */
+    private record Upload(UUID importId, UUID runId, UUID importedBy, String bank, String sha256, StatementFormat format,
+                          String fileName, Period period) { }
+
+    /**
+     * Sharded (ADR 12 §6): each shard keeps and matches the statements and lines of the sub-accounts its merchants hold,
+     * against its own escrow, under the same import and run ids; the directory shard takes the accounts no shard knows
+     * (the operating account, strangers). The answer adds the parts up. Two questions per shard, whatever the file size.
+     */
+    private RunDetail importPerShard(Upload upload, List<BankStatement> statements, List<StatementLine> lines,
+                                     Set<String> accounts, long started) {
+        List<Set<String>> known = shards.each(() -> repository.subAccountsAmong(accounts));
+        Set<String> anywhere = new HashSet<>();
+        known.forEach(anywhere::addAll);
+        List<RunDetail> parts = shards.each(() -> {
+            refuseImported(upload.sha256());
+            Set<String> here = new HashSet<>(known.get(shards.current()));
+            if (shards.current() == 0) {
+                accounts.stream().filter(a -> !anywhere.contains(a)).forEach(here::add);
+            }
+            return importPart(upload, statements.stream().filter(st -> here.contains(st.accountNumber())).toList(),
+                    lines.stream().filter(l -> here.contains(l.accountNumber())).toList(), here, started);
+        });
+        RunView first = parts.get(0).run();
+        int lineCount = parts.stream().mapToInt(p -> p.run().lineCount()).sum();
+        int matches = parts.stream().mapToInt(p -> p.run().matchCount()).sum();
+        RunView run = new RunView(first.id(), first.importId(), first.format(), first.fileName(), first.fromDate(), first.toDate(),
+                lineCount, parts.stream().mapToInt(p -> p.run().movementCount()).sum(), matches,
+                parts.stream().mapToInt(p -> p.run().breakCount()).sum(),
+                lineCount == 0 ? 10_000 : (int) (matches * 10_000L / lineCount), first.ranAt());
+        return new RunDetail(run, parts.stream().flatMap(p -> p.matches().stream()).limit(Reconciliations.RUN_ITEMS_LISTED_MAX).toList(),
+                parts.stream().flatMap(p -> p.breaks().stream()).limit(Reconciliations.RUN_ITEMS_LISTED_MAX).toList());
+    }
+
+    /** Stores and matches the statements and lines of {@code accounts} on the database this runs on. */
+    private RunDetail importPart(Upload upload, List<BankStatement> statements, List<StatementLine> lines, Set<String> accounts,
+                                 long started) {
+        UUID importId = upload.importId();
+        Period period = upload.period();
         long parsed = System.nanoTime();
-        List<LedgerMovement> movements = mirror.movements(bank, accounts, period.from(), period.to());
+        List<LedgerMovement> movements = mirror.movements(upload.bank(), accounts, period.from(), period.to());
         long loaded = System.nanoTime();
         ReconciliationResult result = reconciler.reconcile(lines, movements);
         long matched = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so the answer equals a later read
-        Map<String, UUID> lineIds = storeStatement(importId, bank, sha256, format, fileName, period, statements, lines, importedBy, now);
-        RunView run = new RunView(ids.next(), importId, format, fileName, period.from(), period.to(), lines.size(),
+        Map<String, UUID> lineIds = storeStatement(importId, upload.bank(), upload.sha256(), upload.format(), upload.fileName(),
+                period, statements, lines, upload.importedBy(), now);
+        RunView run = new RunView(upload.runId(), importId, upload.format(), upload.fileName(), period.from(), period.to(), lines.size(),
                 movements.size(), result.matches().size(), result.breaks().size(), result.autoMatchRateBasisPoints(), now);
         storeRun(run, result, lineIds, now);
         log.info("statement {} imported: {} lines, {} movements; parse {} ms, ledger read {} ms, match {} ms, store {} ms",
                 importId, lines.size(), movements.size(), (parsed - started) / 1_000_000, (loaded - parsed) / 1_000_000,
                 (matched - loaded) / 1_000_000, (System.nanoTime() - matched) / 1_000_000);
         audit.record("reconciliation.statement.imported", "bank.statement_import", importId, null,
-                Map.of("bank", bank, "format", format.name(), "sha256", sha256, "lines", lines.size(), "runId", run.id().toString(),
-                        "matches", run.matchCount(), "breaks", run.breakCount()));
+                Map.of("bank", upload.bank(), "format", upload.format().name(), "sha256", upload.sha256(), "lines", lines.size(),
+                        "runId", run.id().toString(), "matches", run.matchCount(), "breaks", run.breakCount()));
         return new RunDetail(run, firstMatches(lines, result), repository.breaksOfRun(run.id(), Reconciliations.RUN_ITEMS_LISTED_MAX));
     }
 
@@ -95,11 +147,15 @@ class StatementImport {
             throw Rejection.invalid("file", "the statement file is larger than " + Reconciliations.FILE_BYTES_MAX + " bytes");
         }
         String sha256 = sha256(file);
+        refuseImported(sha256);
+        return sha256;
+    }
+
+    private void refuseImported(String sha256) {
         repository.importOfFile(sha256).ifPresent(first -> {
             throw new Rejection(Reconciliations.STATEMENT_ALREADY_IMPORTED, "this file was already imported as " + first,
                     Map.of("firstImportId", first.toString()));
         });
-        return sha256;
     }
 
     /** The days a statement covers (its periods and its lines' booking days). */

@@ -23,6 +23,7 @@ import org.fangxin.bank.format.TransferStatus;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.PageRequest;
+import org.fangxin.shared.Shards;
 import org.fangxin.shared.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,11 +81,12 @@ public class SandboxBank implements BankPort {
     private final CustodianBanks custodianBanks;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Shards shards;
     private final String closedAccountSuffix;
     private final long defaultFeeMinor;
 
     SandboxBank(SandboxRepository repository, SandboxBooks books, SandboxStatements statements, SandboxFiles files,
-                CustodianBanks custodianBanks, IdGenerator ids, Clock clock,
+                CustodianBanks custodianBanks, IdGenerator ids, Clock clock, Shards shards,
                 @Value("${fangxin.bank.sandbox.closed-account-suffix:0000}") String closedAccountSuffix,
                 @Value("${fangxin.bank.sandbox.fee-minor:0}") long defaultFeeMinor) {
         this.repository = repository;
@@ -94,6 +96,7 @@ public class SandboxBank implements BankPort {
         this.custodianBanks = custodianBanks;
         this.ids = ids;
         this.clock = clock;
+        this.shards = shards;
         this.closedAccountSuffix = closedAccountSuffix;
         this.defaultFeeMinor = defaultFeeMinor;
     }
@@ -358,11 +361,24 @@ public class SandboxBank implements BankPort {
         return instructions(null, state, page, size);
     }
 
-    /** The instructions one bank received ({@code bank} null: every bank), newest first, optionally of one state. */
+    /**
+     * The instructions one bank received ({@code bank} null: every bank), newest first, optionally of one state. Each
+     * shard keeps those its merchants' payouts sent (sharded profile): the page is cut from every shard's first rows.
+     */
     @Transactional(readOnly = true)
     public List<BankInstructionView> instructions(String bank, InstructionState state, int page, int size) {
         PageRequest rows = PageRequest.of(page, size, SandboxRepository.PAGE_SIZE_MAX);
-        return repository.list(bank, state, rows.offset(), rows.limit());
+        return shards.page((offset, limit) -> instructionsHere(bank, state, offset, limit), NEWEST_FIRST, rows.offset(), rows.limit());
+    }
+
+    /** The order of {@link #instructions}: newest first, then by end-to-end id (descending). */
+    public static final java.util.Comparator<BankInstructionView> NEWEST_FIRST = java.util.Comparator
+            .comparing(BankInstructionView::receivedAt).thenComparing(BankInstructionView::endToEndId).reversed();
+
+    /** {@link #instructions} of the shard this runs on only, by offset and limit. */
+    @Transactional(readOnly = true)
+    public List<BankInstructionView> instructionsHere(String bank, InstructionState state, int offset, int limit) {
+        return repository.list(bank, state, offset, limit);
     }
 
     /** The day plus n business days (Mon–Fri); 0 days is the day itself. */

@@ -6,8 +6,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * {@link SeveralBanksPayoutJourneyTests}, unchanged, on the directory shard ds_0 of the sharded profile: the custodian
- * banks are broadcast, the bank moves routed by the merchant in their path. On another shard the journey stops at the
- * per-bank reconciliation certificate: a request that names a bank, not a merchant, runs on ds_0 (ADR 12 §8b).
+ * banks are broadcast, the bank moves routed by the merchant in their path, and statements matched on every shard
+ * (ADR 12 §8c; the same journey on ds_1 and ds_2: {@link ShardedReconciliationJourneyShard1Tests},
+ * {@link ShardedReconciliationJourneyShard2Tests}).
  */
 @Tag("sharded")
 @ActiveProfiles("sharded")

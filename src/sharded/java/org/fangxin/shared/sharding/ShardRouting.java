@@ -60,14 +60,18 @@ public final class ShardRouting {
         return task -> {
             String shard = ROUTE.current().orElse(null);
             java.util.OptionalInt slot = MerchantSlot.current();
-            if (shard == null || slot.isEmpty()) {
+            if (shard == null) {
                 return task;
             }
-            int merchantSlot = slot.getAsInt();
-            return () -> MerchantSlot.within(merchantSlot, () -> onShard(shard, () -> {
+            Supplier<Object> routed = () -> onShard(shard, () -> {
                 task.run();
                 return null;
-            }));
+            });
+            if (slot.isEmpty()) {
+                return routed::get; // a shard's work without a merchant (a per-shard job): its shard still
+            }
+            int merchantSlot = slot.getAsInt();
+            return () -> MerchantSlot.within(merchantSlot, routed);
         };
     }
 }

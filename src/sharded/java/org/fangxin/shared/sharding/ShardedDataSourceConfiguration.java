@@ -56,6 +56,7 @@ class ShardedDataSourceConfiguration {
             }
             shards.put("ds_" + n, shard);
         }
+        ShardSequences.interleave(List.copyOf(shards.values()));
         SlotMap.install(slotMap(shards.get("ds_0"), urls.size()));
         log.info("sharded: {} shards, slots per shard {}", urls.size(), slotsPerShard(urls.size()));
         byte[] rules = ShardingRules.yaml(sqlShow).getBytes(StandardCharsets.UTF_8);
@@ -64,6 +65,13 @@ class ShardedDataSourceConfiguration {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("sharding rules unreadable", e);
         }
+    }
+
+    /** Reads and imports that name a bank or the platform: once per shard, combined (ADR 12 §8c). */
+    @Bean(destroyMethod = "close")
+    EveryShard everyShard(@Value("${fangxin.sharding.urls}") List<String> urls,
+                          org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new EveryShard(java.util.stream.IntStream.range(0, urls.size()).mapToObj(n -> "ds_" + n).toList(), transactions);
     }
 
     /** Beans' own thread pools carry the route too (static: a post-processor is made before other beans). */

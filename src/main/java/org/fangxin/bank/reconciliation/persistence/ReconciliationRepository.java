@@ -59,6 +59,16 @@ public class ReconciliationRepository {
                 .param("a", accountNumber).query(ReconciliationRepository::subAccount).optional();
     }
 
+    /** Which of these account numbers are sub-accounts of merchants kept here (sharded profile: of this shard). */
+    public java.util.Set<String> subAccountsAmong(Collection<String> accountNumbers) {
+        if (accountNumbers.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                select account_number from bank.custody_sub_account where account_number = any(cast(:accounts as text[]))
+                """).param("accounts", accountNumbers.toArray(String[]::new)).query(String.class).list());
+    }
+
     public List<SubAccountView> subAccounts(int offset, int limit) {
         return jdbc.sql("""
                 select merchant_id, account_number, assigned_at from bank.custody_sub_account

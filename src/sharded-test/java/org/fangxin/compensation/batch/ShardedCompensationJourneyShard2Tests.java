@@ -8,5 +8,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("sharded")
 @ActiveProfiles("sharded")
 @OnShard(2)
-class ShardedCompensationJourneyTests extends CompensationJourneyTests {
+class ShardedCompensationJourneyShard2Tests extends CompensationJourneyTests {
 }

@@ -1,0 +1,44 @@
+package org.fangxin.shared;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * The databases a deployment spreads its merchants over (ADR 12). The default deployment has one, and everything here
+ * runs in place, in the caller's transaction. The {@code sharded} profile has several: a read or an import that names
+ * a bank or the platform rather than a merchant asks each shard once and combines the answers, so its cost grows with
+ * the shard count, not with the number of merchants.
+ */
+public interface Shards {
+
+    /**
+     * Runs {@code work} once on each shard and answers the results in shard order (the directory shard first). Default
+     * deployment: once, in place. Sharded: each on its shard, in a transaction of its own, outside the caller's.
+     */
+    <T> List<T> each(Supplier<T> work);
+
+    /** The number of the shard this work runs on; 0 is the directory shard, which keeps the global rows. */
+    int current();
+
+    /** How many shards there are (1: the default deployment). */
+    int count();
+
+    /**
+     * One page of a listing over every shard: each shard answers its first {@code offset + limit} rows in {@code order},
+     * and the page is cut from their merge. With one database the page is asked for directly.
+     */
+    default <T> List<T> page(BiFunction<Integer, Integer, List<T>> pageOfShard, Comparator<? super T> order, int offset,
+                             int limit) {
+        if (count() == 1) {
+            return pageOfShard.apply(offset, limit);
+        }
+        List<List<T>> parts = each(() -> pageOfShard.apply(0, offset + limit));
+        List<T> merged = new ArrayList<>();
+        parts.forEach(merged::addAll);
+        merged.sort(order);
+        return merged.subList(Math.min(offset, merged.size()), Math.min(offset + limit, merged.size()));
+    }
+}

@@ -1,0 +1,12 @@
+package org.fangxin.compensation.batch;
+
+import org.fangxin.testing.OnShard;
+import org.junit.jupiter.api.Tag;
+import org.springframework.test.context.ActiveProfiles;
+
+/** {@link CompensationJourneyTests}, unchanged, with the closed gym on shard ds_0 of the sharded profile. */
+@Tag("sharded")
+@ActiveProfiles("sharded")
+@OnShard(0)
+class ShardedCompensationJourneyShard0Tests extends CompensationJourneyTests {
+}

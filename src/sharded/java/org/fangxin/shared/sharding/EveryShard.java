@@ -1,0 +1,83 @@
+package org.fangxin.shared.sharding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.fangxin.shared.Shards;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sharded profile's {@link Shards} (ADR 12 §6, §8c): work that names a bank or the platform, not a merchant, runs
+ * once on each shard, each on a thread of its own with that shard's route and a new transaction (the caller's route and
+ * transaction, bound to one shard's connection, cannot reach another). The shards are asked at the same time; the
+ * answers come back in shard order, and the first failure is rethrown as it was thrown.
+ */
+final class EveryShard implements Shards, AutoCloseable {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final List<String> shards;
+    private final TransactionTemplate transaction;
+    /** Not an {@code ExecutorService} field: {@link RoutedExecutors} would hand each task the caller's route. */
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "fangxin-every-shard-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    EveryShard(List<String> shards, PlatformTransactionManager transactions) {
+        this.shards = List.copyOf(shards);
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public <T> List<T> each(Supplier<T> work) {
+        List<CompletableFuture<T>> answers = new ArrayList<>(shards.size());
+        for (String shard : shards) {
+            answers.add(CompletableFuture.supplyAsync(() -> ShardRouting.onShard(shard, () -> transaction.execute(s -> work.get())), pool));
+        }
+        List<T> results = new ArrayList<>(shards.size());
+        RuntimeException failure = null;
+        for (CompletableFuture<T> answer : answers) {
+            try {
+                results.add(answer.join());
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    @Override
+    public int current() {
+        return ShardRouting.current().map(shard -> Integer.parseInt(shard.substring("ds_".length()))).orElse(0);
+    }
+
+    @Override
+    public int count() {
+        return shards.size();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
