@@ -14,10 +14,13 @@ import org.fangxin.shared.MerchantSlot;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,6 +78,13 @@ class ShardedDataSourceConfiguration {
     @Bean
     static RoutedExecutors routedExecutors() {
         return new RoutedExecutors();
+    }
+
+    /** A listener's completion (the Kafka externalizer's, on the producer thread) is recorded on its own shard. */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor routedCompletions() {
+        return RoutedCompletions.advisor();
     }
 
     /** Asynchronous listeners run on the shard of the command that published their event. */
