@@ -47,6 +47,7 @@ for c in ${CLIENTS//,/ }; do
   echo "CEILING one cluster clients=$c tps=$(pgb "${PORTS[0]}" "$c")"
 done
 LAST=${CLIENTS##*,}
+mkdir -p target # a fresh clone has none yet
 for port in "${PORTS[@]}"; do pgb "$port" "$LAST" > "target/bench-scale-pgbench-$port.txt" & done
 wait
 echo "CEILING three clusters at once, clients=$LAST each, tps=$(cat target/bench-scale-pgbench-*.txt | awk '{s += $1} END {print s}') ($(cat target/bench-scale-pgbench-*.txt | paste -sd' '))"
