@@ -2,15 +2,12 @@ package org.fangxin.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,22 +25,16 @@ import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.sharding.ShardRouting;
 import org.fangxin.shared.sharding.ShardedEventRepublication;
 import org.fangxin.testing.Eventually;
+import org.fangxin.testing.SwitchableKafka;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.KafkaException;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.messaging.Message;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -59,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * duplicate) or for the first time (never sent), never lost.
  */
 @ActiveProfiles({"sharded", "kafka"})
-@Import(ShardedKafkaEventsTests.Broker.class) // IntegrationTest names its classes: a nested configuration is not found
+@Import(SwitchableKafka.class) // IntegrationTest names its classes: a nested configuration is not found
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestPropertySource(properties = {"logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
         "logging.level.state.change.logger=WARN"})
@@ -80,7 +71,7 @@ class ShardedKafkaEventsTests extends ShardedCardTest {
     @Autowired EmbeddedKafkaBroker broker;
     @Autowired IncompleteEventPublications incomplete;
     @Autowired ShardedEventRepublication republication;
-    @Autowired BrokerSwitch brokerSwitch;
+    @Autowired SwitchableKafka.Broker brokerSwitch;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private Consumer<String, String> consumer;
@@ -247,33 +238,5 @@ class ShardedKafkaEventsTests extends ShardedCardTest {
         Set<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** The broker as the externalizer sees it; switched off, every send fails as an unreachable broker's would. */
-    static final class BrokerSwitch {
-        final AtomicBoolean up = new AtomicBoolean(true);
-    }
-
-    @TestConfiguration
-    static class Broker {
-
-        @Bean
-        BrokerSwitch brokerSwitch() {
-            return new BrokerSwitch();
-        }
-
-        @Bean
-        @Primary
-        @SuppressWarnings("unchecked")
-        KafkaOperations<Object, Object> switchableKafka(KafkaTemplate<Object, Object> template, BrokerSwitch brokerSwitch) {
-            return (KafkaOperations<Object, Object>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {KafkaOperations.class}, (proxy, method, args) -> {
-                        if (!brokerSwitch.up.get() && method.getName().equals("send") && args.length == 1
-                                && args[0] instanceof Message<?>) {
-                            return CompletableFuture.failedFuture(new KafkaException("broker unreachable (test)"));
-                        }
-                        return method.invoke(template, args);
-                    });
-        }
     }
 }

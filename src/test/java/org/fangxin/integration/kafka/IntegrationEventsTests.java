@@ -2,7 +2,6 @@ package org.fangxin.integration.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,24 +23,19 @@ import org.fangxin.integration.IntegrationTopics;
 import org.fangxin.refund.RefundPaid;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.ModuleTest;
+import org.fangxin.testing.SwitchableKafka;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.KafkaException;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.messaging.Message;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
@@ -57,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it; an acknowledgement lost to a restart repeats the fact with the same event id, which a consumer deduplicates.
  */
 @ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
+@Import(SwitchableKafka.class)
 @Tag("application") // a broker to start: kept out of the fast tier like the whole-application tests
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestPropertySource(properties = {"spring.modulith.events.externalization.enabled=true",
@@ -79,7 +72,7 @@ class IntegrationEventsTests extends ModuleTest {
     EmbeddedKafkaBroker broker;
 
     @Autowired
-    BrokerSwitch brokerSwitch;
+    SwitchableKafka.Broker brokerSwitch;
 
     @Autowired
     IncompleteEventPublications incomplete;
@@ -250,33 +243,5 @@ class IntegrationEventsTests extends ModuleTest {
             return type.getEnumConstants()[0];
         }
         throw new IllegalArgumentException("no sample for " + type);
-    }
-
-    /** The broker as the externalizer sees it; switched off, every send fails as an unreachable broker's would. */
-    static final class BrokerSwitch {
-        final AtomicBoolean up = new AtomicBoolean(true);
-    }
-
-    @TestConfiguration
-    static class Broker {
-
-        @Bean
-        BrokerSwitch brokerSwitch() {
-            return new BrokerSwitch();
-        }
-
-        @Bean
-        @Primary
-        @SuppressWarnings("unchecked")
-        KafkaOperations<Object, Object> switchableKafka(KafkaTemplate<Object, Object> template, BrokerSwitch brokerSwitch) {
-            return (KafkaOperations<Object, Object>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {KafkaOperations.class}, (proxy, method, args) -> {
-                        if (!brokerSwitch.up.get() && method.getName().equals("send") && args.length == 1
-                                && args[0] instanceof Message<?>) {
-                            return CompletableFuture.failedFuture(new KafkaException("broker unreachable (test)"));
-                        }
-                        return method.invoke(template, args);
-                    });
-        }
     }
 }
