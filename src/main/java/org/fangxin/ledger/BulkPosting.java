@@ -48,7 +48,7 @@ class BulkPosting {
      * Posts many balanced transfers atomically in a few round trips (bulk jobs): the same rules as {@link Ledger#post} for
      * each — validated, idempotent per posting key (a key posted with the same lines is skipped, with other lines
      * refused), every account's floor checked under its row lock as if the transfers were posted one after another in
-     * the given order. Headers and entries are written first; only then are all balance rows locked in one statement
+     * the given order. Headers and entries are written first (one statement); only then are all balance rows locked in one statement
      * (ascending id, so no deadlock with single posts), the floors checked and the balances updated — so a bulk job's
      * chunks hold a shared account's balance row (a merchant's escrow, the guarantee fund) only from there to their
      * commit, and chunks of one batch can run side by side. The writes run under a savepoint: a refusal writes nothing.
@@ -86,16 +86,15 @@ class BulkPosting {
     }
 
     /**
-     * Headers, entries, then the balance rows locked, floors checked and balances updated; false (rolled back to the
-     * savepoint) when a posting key was taken meanwhile.
+     * Headers with their entries (one statement), then the balance rows locked, floors checked and balances updated;
+     * false (rolled back to the savepoint) when a posting key was taken meanwhile.
      */
     private boolean write(List<NewTransfer> fresh, List<TransferId> freshIds, TransactionStatus status) {
         Instant now = clock.instant();
-        if (repository.insertHeaders(freshIds, fresh, now) != fresh.size()) {
+        if (repository.insertTransfers(freshIds, fresh, now) != fresh.size()) {
             status.setRollbackOnly();
             return false;
         }
-        repository.insertEntries(freshIds, fresh, now);
         Set<AccountId> accounts = new HashSet<>();
         fresh.forEach(t -> t.lines().forEach(l -> accounts.add(l.account())));
         Map<AccountId, LockedBalance> locked = repository.lockBalancesBulk(accounts, now).stream()

@@ -267,6 +267,43 @@ class LedgerTests extends LedgerModuleTest {
     }
 
     @Test
+    void databaseRefusesABulkFlaggedTransferWhoseBalancedEntriesDoNotComeInItsOwnStatement() {
+        Books books = books();
+        // a header flagged entries_in_statement skips the deferred check at commit: its statement must carry its entries
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            UUID flagged = UUID.randomUUID();
+            jdbc.sql("insert into ledger.transfer (id, posting_key, description, posted_at, entries_in_statement)"
+                    + " values (:id, :key, 'flagged', now(), true)").param("id", flagged).param("key", key("flagged")).update();
+            jdbc.sql("""
+                    insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                    values (:t, :a, 100, 'CNY', now()), (:t, :b, -100, 'CNY', now())
+                    """).param("t", flagged).param("a", books.clearing().id().value()).param("b", books.card().id().value())
+                    .update();
+        })).isInstanceOf(DataAccessException.class).hasStackTraceContaining("at least two");
+        // with its entries in the same statement it stands (rolled back: written behind the balances' back)
+        String together = key("flagged");
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    with header as (insert into ledger.transfer (id, posting_key, description, posted_at, entries_in_statement)
+                                    values (gen_random_uuid(), :key, 'flagged', now(), true) returning id)
+                    insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                    select h.id, x.account, x.amount, 'CNY', now()
+                      from header h, (values (cast(:a as uuid), 100), (cast(:b as uuid), -100)) as x(account, amount)
+                    """).param("key", together).param("a", books.clearing().id().value()).param("b", books.card().id().value())
+                    .update();
+            assertThat(ledger.findTransfer(together)).isPresent();
+            status.setRollbackOnly();
+        });
+        assertThatThrownBy(() -> jdbc.sql("""
+                with header as (insert into ledger.transfer (id, posting_key, description, posted_at, entries_in_statement)
+                                values (gen_random_uuid(), :key, 'flagged', now(), true) returning id)
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                select h.id, :a, 100, 'CNY', now() from header h
+                """).param("key", key("flagged")).param("a", books.clearing().id().value()).update())
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("at least two");
+    }
+
+    @Test
     void postsInsideTheCallersTransactionAndVanishesWithItsRollback() {
         Books books = books();
         String rolledBack = key("purchase");

@@ -115,23 +115,6 @@ public class BulkPostingRepository {
                 .param("ids", transferIds).query(LedgerRepository::entry).list();
     }
 
-    /**
-     * Bulk write of the headers of transfers already validated and replay-checked, one statement (arrays unnested by
-     * PostgreSQL). Answers the number inserted: a posting key taken meanwhile is not inserted (the caller re-checks).
-     */
-    public int insertHeaders(List<TransferId> ids, List<NewTransfer> transfers, Instant postedAt) {
-        return jdbc.sql("""
-                insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id)
-                select t.id, t.posting_key, t.description, :at, null
-                  from unnest(:ids, :keys, :descriptions) as t(id, posting_key, description)
-                on conflict on constraint transfer_posting_key do nothing
-                """)
-                .param("ids", ids.stream().map(TransferId::value).toArray(UUID[]::new))
-                .param("keys", transfers.stream().map(NewTransfer::postingKey).toArray(String[]::new))
-                .param("descriptions", transfers.stream().map(NewTransfer::description).toArray(String[]::new))
-                .param("at", Timestamp.from(postedAt)).update();
-    }
-
     /** One balance update per account (the net change of a bulk posting), one statement; the rows are locked already. */
     public void updateBalances(Map<AccountId, Long> deltas, Instant postedAt) {
         int updated = jdbc.sql("""
@@ -147,11 +130,13 @@ public class BulkPostingRepository {
     }
 
     /**
-     * All entries of the transfers in one statement, in line order (so the entries' ids follow the transfers); the
-     * entries' statement trigger checks that each transfer balances, set-based.
+     * Bulk write of transfers already validated and replay-checked: headers and entries in ONE statement (arrays
+     * unnested by PostgreSQL; entries in line order, so their ids follow the transfers). The headers are flagged
+     * {@code entries_in_statement}: the transfers' statement trigger checks each has ≥ 2 entries that balance, set-based,
+     * instead of a deferred trigger call per transfer at commit (V3_90_1). Answers the headers inserted: a posting key
+     * taken meanwhile is not inserted, nor are its entries (the caller rolls back and re-checks).
      */
-    public void insertEntries(List<TransferId> ids, List<NewTransfer> transfers, Instant postedAt) {
-        Timestamp at = Timestamp.from(postedAt);
+    public int insertTransfers(List<TransferId> ids, List<NewTransfer> transfers, Instant postedAt) {
         int n = transfers.stream().mapToInt(t -> t.lines().size()).sum();
         UUID[] transferIds = new UUID[n];
         UUID[] accounts = new UUID[n];
@@ -167,14 +152,27 @@ public class BulkPostingRepository {
                 i++;
             }
         }
-        jdbc.sql("""
-                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
-                select e.transfer_id, e.account_id, e.amount_minor, e.currency, :at
-                  from unnest(:transfers, :accounts, :amounts, :currencies) with ordinality as e(transfer_id, account_id,
-                       amount_minor, currency, n)
-                 order by e.n
+        return jdbc.sql("""
+                with header as (
+                    insert into ledger.transfer (id, posting_key, description, posted_at, reverses_id, entries_in_statement)
+                    select t.id, t.posting_key, t.description, :at, null, true
+                      from unnest(:ids, :keys, :descriptions) as t(id, posting_key, description)
+                    on conflict on constraint transfer_posting_key do nothing
+                    returning id),
+                entries as (
+                    insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                    select e.transfer_id, e.account_id, e.amount_minor, e.currency, :at
+                      from unnest(:transfers, :accounts, :amounts, :currencies) with ordinality as e(transfer_id, account_id,
+                           amount_minor, currency, n)
+                      join header h on h.id = e.transfer_id
+                     order by e.n)
+                select count(*) from header
                 """)
+                .param("ids", ids.stream().map(TransferId::value).toArray(UUID[]::new))
+                .param("keys", transfers.stream().map(NewTransfer::postingKey).toArray(String[]::new))
+                .param("descriptions", transfers.stream().map(NewTransfer::description).toArray(String[]::new))
                 .param("transfers", transferIds).param("accounts", accounts).param("amounts", amounts)
-                .param("currencies", currencies).param("at", at).update();
+                .param("currencies", currencies).param("at", Timestamp.from(postedAt))
+                .query(Integer.class).single();
     }
 }
