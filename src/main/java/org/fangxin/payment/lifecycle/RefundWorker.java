@@ -8,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.ProviderRefundStatus;
@@ -53,15 +58,20 @@ public class RefundWorker {
     private final Clock clock;
     private final RetryPolicy retries;
     private final int batchSize;
+    private final int senders;
 
     RefundWorker(PaymentRepository repository, BulkRefundRepository bulk, PaymentProvider provider, TransactionTemplate transaction,
                  ApplicationEventPublisher events, AuditTrail audit, Clock clock,
                  @Value("${fangxin.payment.refund.attempts-max:5}") int attemptsMax,
                  @Value("${fangxin.payment.refund.backoff:PT30S}") Duration backoff,
                  @Value("${fangxin.payment.refund.backoff-max:PT1H}") Duration backoffMax,
-                 @Value("${fangxin.payment.refund.batch-size:50}") int batchSize) {
+                 @Value("${fangxin.payment.refund.batch-size:50}") int batchSize,
+                 @Value("${fangxin.payment.refund.senders:2}") int senders) {
         if (batchSize < 1 || batchSize > 1_000) {
             throw new IllegalArgumentException("fangxin.payment.refund.batch-size must be 1..1000");
+        }
+        if (senders < 1 || senders > 8) {
+            throw new IllegalArgumentException("fangxin.payment.refund.senders must be 1..8");
         }
         this.repository = repository;
         this.bulk = bulk;
@@ -72,16 +82,39 @@ public class RefundWorker {
         this.clock = clock;
         this.retries = new RetryPolicy(attemptsMax, backoff, backoffMax);
         this.batchSize = batchSize;
+        this.senders = senders;
     }
 
     /**
-     * Runs {@link #submitDue} again while a run completed a whole batch, at most {@code runs} times; answers the refunds
+     * Runs {@link #submitDue} again while a run completed a whole batch, at most {@code runs} times in all, on
+     * {@code fangxin.payment.refund.senders} threads (skip-locked claims: never one refund twice); answers the refunds
      * completed. A backlog (a closure's 100,000 compensation refunds) drains in one job run instead of one batch per
      * job interval (50 refunds per 10 s by default: hours for one closure).
      */
     public int submitBacklog(int runs) {
+        if (senders == 1 || runs == 1) {
+            return sendWhileFull(new AtomicInteger(runs));
+        }
+        AtomicInteger left = new AtomicInteger(runs);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<Integer>> sending = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                sending.add(pool.submit(() -> sendWhileFull(left)));
+            }
+            int completed = 0;
+            for (Future<Integer> sender : sending) {
+                completed += join(sender);
+            }
+            return completed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int sendWhileFull(AtomicInteger runsLeft) {
         int completed = 0;
-        for (int i = 0; i < runs; i++) {
+        while (runsLeft.getAndDecrement() > 0) {
             int done = submitDue();
             completed += done;
             if (done < batchSize) {
@@ -89,6 +122,17 @@ public class RefundWorker {
             }
         }
         return completed;
+    }
+
+    private static int join(Future<Integer> sender) {
+        try {
+            return sender.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending refunds", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
