@@ -3,7 +3,8 @@
 # logged (log_min_duration_statement = 0 on that database only) and the service's JVM CPU sampled each second, then
 # prints, for each step (one row of the benchmark), operations, JVM CPU ms per operation and SQL statements per operation
 # (pgjdbc "execute" lines of that database between the step's start and end; BEGIN/COMMIT counted apart).
-# Statement logging slows the run: take throughput from a plain run.sh, costs from this one.
+# PROFILE_STEP (default 'redeem (code issued bef ×1', the row's first 24 characters × clients) also lists that step's
+# statements grouped by text per operation. Statement logging slows the run: take throughput from a plain run.sh, costs from this one.
 # Usage (same arguments and variables as run.sh): BENCH_PORT=19200 BENCH_DB=… CEILING_DB=… bash bench/lifecycle/profile.sh 10 1,8,32
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,7 +38,7 @@ echo
 echo "| step | ops | JVM CPU ms/op | statements/op | BEGIN+COMMIT/op |"
 echo "|---|---|---|---|---|"
 start=$(grep -m1 '| scenario |' "$OUT/run.txt" | cut -d' ' -f1 || true)
-grep -E '^[^ ]+ \| (purchase|redemption)' "$OUT/run.txt" | while IFS= read -r row; do
+grep -E '^[^ ]+ \| (purchase|redemption|redeem|floor|warm-up)' "$OUT/run.txt" | while IFS= read -r row; do
   end=${row%% *}
   name=$(echo "$row" | cut -d'|' -f2 | xargs | cut -c1-24)
   clients=$(echo "$row" | cut -d'|' -f3 | xargs)
@@ -51,6 +52,16 @@ grep -E '^[^ ]+ \| (purchase|redemption)' "$OUT/run.txt" | while IFS= read -r ro
     awk -v n="$name" -v c="$clients" -v o="$ops" -v cpu="$cpu" -v t="$total" -v x="$txn" \
       'BEGIN {printf "| %s ×%s | %d | %.1f | %.1f | %.1f |\n", n, c, o, cpu / o, (t - x) / o, x / o}'
   fi
+  if [ "$name ×$clients" = "${PROFILE_STEP:-redeem (code issued bef ×1}" ] && [ "${ops:-0}" -gt 0 ]; then
+    # that step's statements grouped by text, per operation (the step's window: request path and after-commit work)
+    printf '%s\n' "$lines" | sed -E 's/^.*execute [^:]*: //' | sed -E 's/[[:space:]]+/ /g' | cut -c1-150 | sort | uniq -c \
+      | sort -rn | awk -v o="$ops" '{n = $1; $1 = ""; printf "%8.2f %s\n", n / o, $0}' > "$OUT/statements-per-op.txt"
+  fi
   start=$end
 done
+if [ -s "$OUT/statements-per-op.txt" ]; then
+  echo
+  echo "Statements per operation of step '${PROFILE_STEP:-redeem (code issued bef ×1}' (PROFILE_STEP names another; $OUT/statements-per-op.txt):"
+  cat "$OUT/statements-per-op.txt"
+fi
 runuser -u postgres -- psql -q -c "alter database $BENCH_DB reset log_min_duration_statement" 2>/dev/null || true
