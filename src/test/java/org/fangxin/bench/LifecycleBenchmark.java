@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Arguments: baseUrl durationSeconds clientCounts(comma-separated) [merchants], e.g. {@code http://127.0.0.1:18090 10 1,8,32 100}:
  * with more than one merchant, purchases go round-robin over the demo gym and merchants onboarded over the API, and each
  * card is redeemed by its merchant's owner. The redeem-only step redeems codes issued just before it (the issue's
- * measure); the code + redeem step is the counter's whole operation. With {@code BENCH_APP_PID} set, each row also
+ * measure); the code + redeem step is the counter's whole operation; the floor step times an authenticated
+ * {@code GET /api/v1/me} (token check and one read), what any call of this stack costs before it does any work. With {@code BENCH_APP_PID} set, each row also
  * shows the service's JVM CPU (user + system, from /proc) per completed operation, split by thread group (request
  * threads, JIT compilers, GC and VM threads, asynchronous event listeners, the rest). {@code BENCH_WARMUP_SECONDS} runs that many seconds of
  * unmeasured code + redeem operations (printed, marked as warm-up) before the first redemption step.
@@ -127,6 +128,10 @@ public final class LifecycleBenchmark {
                     OPERATIONS_MAX, client -> () -> redeem(sellers, sessions.get(client)));
         }
         for (int clients : clientCounts) {
+            // The floor: what this stack costs for an authenticated call that does next to no work (the staff's token
+            // checked, one read, a small JSON answer), under the same client as the redemption steps.
+            measured("floor: GET /api/v1/me (staff token, no write)", clients, durationMillis, OPERATIONS_MAX,
+                    client -> () -> get(sellers.get(client % sellers.size()).ownerToken(), "/api/v1/me") != null);
             spread(sessions, clients);
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeem(sellers, sessions.get(client)));

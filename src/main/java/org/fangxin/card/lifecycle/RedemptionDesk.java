@@ -25,6 +25,7 @@ import org.fangxin.card.domain.RedemptionTokens;
 import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.card.persistence.RedemptionRepository;
+import org.fangxin.card.persistence.RedemptionWrites;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.ledger.TransferView;
@@ -63,6 +64,7 @@ public class RedemptionDesk implements RedemptionDisputes {
 
     private final CardRepository cards;
     private final RedemptionRepository redemptions;
+    private final RedemptionWrites writes;
     private final CardRegistry registry;
     private final CardPostings postings;
     private final Merchants merchants;
@@ -75,13 +77,15 @@ public class RedemptionDesk implements RedemptionDisputes {
     private final Duration requestTimeout;
     private final SecureRandom random = new SecureRandom();
 
-    RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, CardRegistry registry, CardPostings postings,
+    RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, RedemptionWrites writes, CardRegistry registry,
+                   CardPostings postings,
                    Merchants merchants, ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids, Clock clock,
                    @Value("${fangxin.card.token-key:}") String tokenKey,
                    @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow,
                    @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout) {
         this.cards = cards;
         this.redemptions = redemptions;
+        this.writes = writes;
         this.registry = registry;
         this.postings = postings;
         this.merchants = merchants;
@@ -131,18 +135,18 @@ public class RedemptionDesk implements RedemptionDisputes {
         requireStore(actor, command.storeId());
         Instant now = clock.instant();
         String code = command.code().strip();
-        Optional<UUID> cardId;
+        Optional<CardRow> locked; // the code used and its card locked in one statement
         if (code.matches("[0-9]{6}")) {
-            cardId = redemptions.useCode(code, null, actor.merchantId(), now);
+            locked = writes.useCodeAndLockCard(code, null, actor.merchantId(), now);
         } else {
             RedemptionTokens.Claim claim = tokens.verify(code)
                     .orElseThrow(() -> Rejection.notFound("redemption code"));
             if (!claim.expiresAt().isAfter(now)) {
                 throw new Rejection(CODE_EXPIRED, "this code expired: ask the holder for a new one");
             }
-            cardId = redemptions.useCode(null, claim.codeId(), actor.merchantId(), now);
+            locked = writes.useCodeAndLockCard(null, claim.codeId(), actor.merchantId(), now);
         }
-        UUID card = cardId.orElseThrow(() -> Rejection.notFound("redemption code (unknown, used or expired)"));
+        CardRow card = locked.orElseThrow(() -> Rejection.notFound("redemption code (unknown, used or expired)"));
         return redeemCard(actor.merchantId(), actor.userId(), card, command.storeId(), command.sessions(), command.amount(), "CODE", now,
                 publish);
     }
@@ -187,7 +191,8 @@ public class RedemptionDesk implements RedemptionDisputes {
             throw new Rejection(REQUEST_CLOSED, "this request is " + ("PENDING".equals(view.status()) ? "EXPIRED" : view.status()));
         }
         if (confirm) {
-            RedemptionView redemption = redeemCard(view.merchantId(), request.staffUserId(), view.cardId(), view.storeId(),
+            CardRow card = cards.lock(view.cardId()).orElseThrow(() -> Rejection.notFound("card " + view.cardId()));
+            RedemptionView redemption = redeemCard(view.merchantId(), request.staffUserId(), card, view.storeId(),
                     view.sessions(), view.faceAmount(), "REQUEST", now, events::publishEvent);
             redemptions.closeRequest(requestId, "CONFIRMED", now, redemption.id());
         } else {
@@ -330,9 +335,10 @@ public class RedemptionDesk implements RedemptionDisputes {
         return new Money(redemptions.heldMinor(merchantId, currency), currency);
     }
 
-    private RedemptionView redeemCard(UUID merchantId, UUID staffUserId, UUID cardId, UUID storeId, Integer sessions,
+    /** Redeems a card whose row the caller has locked. */
+    private RedemptionView redeemCard(UUID merchantId, UUID staffUserId, CardRow card, UUID storeId, Integer sessions,
                                       Money amount, String via, Instant now, Consumer<Object> publish) {
-        CardRow card = cards.lock(cardId).orElseThrow(() -> Rejection.notFound("card " + cardId));
+        UUID cardId = card.id();
         if (!card.merchantId().equals(merchantId)) {
             throw Rejection.notFound("card " + cardId);
         }
@@ -344,20 +350,19 @@ public class RedemptionDesk implements RedemptionDisputes {
         UUID redemptionId = redeemed.redemptionId();
         Money value = redeemed.value();
         Money netted = redeemed.advanceNetted();
-        cards.updateEntitlement(cardId, change.after().entitlement(), now);
         RedemptionView redemption = new RedemptionView(redemptionId, cardId, merchantId, storeId, staffUserId, via,
                 sessions, amount, value, netted, "REDEEMED", now, null, null, null, null, null);
         String what = sessions != null ? sessions + " session(s)" : amount.format();
-        cards.addEvent(ids.next(), cardId, now, "REDEEMED", what + " at store " + storeId, value.amountMinor(), sessions, redemptionId);
         audit.record("card.redeemed", "card", cardId, null, Map.of("redemptionId", redemptionId, "value", value, "via", via));
         publish.accept(redeemed);
-        // Posted last: it locks the merchant's payable balance row, which every redemption at this merchant updates, so
-        // the lock is held only for the posting, the redemption row and the commit (same transaction, same outcome).
+        // Posted before the card's writes, which need its transfer id: the card row is locked since the code's use, and
+        // one statement then writes the card's counters, its history line and the redemption row (same transaction).
         TransferView transfer = value.isPositive()
                 ? postings.earned("redemption:" + redemptionId, "redemption " + redemptionId + " of card " + cardId, cardId,
                         merchantId, value, netted)
                 : null;
-        redemptions.insert(redemption, transfer == null ? null : transfer.id().value());
+        writes.record(redemption, change.after().entitlement(), ids.next(), what + " at store " + storeId,
+                transfer == null ? null : transfer.id().value());
         return redemption;
     }
 
