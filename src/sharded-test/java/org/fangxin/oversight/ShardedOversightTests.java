@@ -14,6 +14,7 @@ import org.fangxin.testing.Api;
 import org.fangxin.testing.FormSession;
 import org.fangxin.testing.ShardBooks;
 import org.fangxin.testing.TestCards;
+import org.fangxin.testing.TestClock;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,8 @@ class ShardedOversightTests extends OversightTest {
     static final String LANKAO = "410225";
 
     @Autowired BalanceDashboard dashboard;
-    @Autowired java.time.Clock clock;
+    @Autowired QuarterlyReports reports;
+    @Autowired TestClock clock;
     @Value("${fangxin.sharding.urls}") List<String> shardUrls;
 
     List<JdbcClient> shards;
@@ -108,7 +110,7 @@ class ShardedOversightTests extends OversightTest {
 
     @Test
     void thePublicLookupFindsMerchantsOnEveryShardWithTheirProtection() {
-        ShardRouting.onShard("ds_0", () -> dashboard.takeSnapshotToday());
+        takeSnapshot(); // the operator's "take now" through the API: unrouted, so merged on the directory shard
         for (TestMerchants.Created gym : List.of(onShard1, onShard2)) {
             JsonNode hits = api().get("/api/v1/public/merchants?q=" + gym.merchant().creditCode()).json();
             assertThat(hits.findValuesAsString("merchantId")).containsExactly(gym.id().toString());
@@ -117,6 +119,23 @@ class ShardedOversightTests extends OversightTest {
             assertThat(profile.get("protection").get("asOf").asString())
                     .isEqualTo(LocalDate.now(clock.withZone(BalanceDashboard.SHANGHAI)).toString());
         }
+    }
+
+    @Test
+    void quarterlyStatementsOfEveryShardAreInTheRegulatorsRegionReport() {
+        ShardRouting.onShard("ds_0", () -> dashboard.takeSnapshotToday());
+        Quarter quarter = Quarter.of(LocalDate.now(clock.withZone(TestClock.SHANGHAI)));
+        clock.set(quarter.next().first().atTime(5, 0).atZone(TestClock.SHANGHAI).toInstant());
+        ShardRouting.onShard("ds_0", () -> reports.catchUp()); // the job's path (PerShardJobs: on the directory)
+
+        Api kaifeng = api().as(users.create(Role.REGULATOR, null, null, "410200"));
+        JsonNode report = kaifeng.get("/api/v1/oversight/reports/" + quarter + "/region?region=" + LANKAO).json();
+        assertThat(report.get("statements").findValuesAsString("merchantId"))
+                .contains(onShard1.id().toString(), onShard2.id().toString());
+        JsonNode statement = kaifeng.get("/api/v1/oversight/reports/" + quarter + "/statements/" + onShard2.id()).json();
+        assertThat(statement.get("outstanding").get("amountMinor").asLong()).isEqualTo(420_000);
+        JsonNode own = api().as(onShard1.owner()).get("/api/v1/oversight/reports").json();
+        assertThat(own.get("statements").findValuesAsString("quarter")).contains(quarter.toString());
     }
 
     @Test
@@ -131,6 +150,9 @@ class ShardedOversightTests extends OversightTest {
         assertThat(lankao.findValuesAsString("regionCode")).allMatch(LANKAO::equals);
         JsonNode beijing = api().as(users.create(Role.REGULATOR, null, null, "110000")).get("/api/v1/risk/alerts").json();
         assertThat(beijing.findValuesAsString("id")).doesNotContain(first.toString(), second.toString());
+        JsonNode tiers = api().as(users.create(Role.OPERATOR)).get("/api/v1/risk/distribution").json();
+        assertThat(tiers.get("rated").asLong()).as("rated merchants of every shard")
+                .isEqualTo(sumOverShards("select count(*) from risk.tier_state"));
     }
 
     private TestMerchants.Created gymWithACardOn(int shard, Money price) {
