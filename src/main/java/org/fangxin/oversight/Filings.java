@@ -15,6 +15,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +37,12 @@ public class Filings {
     private final FilingRepository repository;
     private final Regions regions;
     private final AuditTrail audit;
+    private final Shards shards;
     private final Clock clock;
 
-    Filings(FilingRepository repository, Regions regions, AuditTrail audit, Clock clock) {
+    Filings(FilingRepository repository, Regions regions, AuditTrail audit, Shards shards, Clock clock) {
         this.repository = repository;
+        this.shards = shards;
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
@@ -56,7 +59,9 @@ public class Filings {
             rows = repository.list("%", null, actor.merchantId(), status, LIST_MAX);
         } else {
             OversightScope scope = OversightScope.of(actor, null, null);
-            rows = repository.list(scope.regionPrefix(), scope.sector(), null, status, LIST_MAX);
+            // filings are sharded by merchant: each shard's first rows, merged (ADR 12 §8e)
+            rows = shards.page((offset, first) -> repository.list(scope.regionPrefix(), scope.sector(), null, status, first),
+                    FilingRepository.LIST_ORDER, 0, LIST_MAX);
         }
         return rows.stream().map(r -> view(r, locale)).toList();
     }

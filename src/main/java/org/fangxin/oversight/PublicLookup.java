@@ -1,5 +1,6 @@
 package org.fangxin.oversight;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.fangxin.oversight.snapshot.SnapshotRepository;
 import org.fangxin.protection.ClosureNoticeView;
 import org.fangxin.protection.ClosureNotices;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +33,11 @@ public class PublicLookup {
     private final SnapshotRepository snapshots;
     private final ComplaintReports complaints;
     private final ClosureNotices closures;
+    private final Shards shards;
 
     PublicLookup(JdbcClient jdbc, Merchants merchants, Regions regions, SnapshotRepository snapshots,
-                 ComplaintReports complaints, ClosureNotices closures) {
+                 ComplaintReports complaints, ClosureNotices closures, Shards shards) {
+        this.shards = shards;
         this.jdbc = jdbc;
         this.merchants = merchants;
         this.regions = regions;
@@ -42,7 +46,10 @@ public class PublicLookup {
         this.closures = closures;
     }
 
-    /** Merchants whose name contains {@code query} or whose credit code is it, by name; at most {@value #HITS_MAX}. */
+    /**
+     * Merchants whose name contains {@code query} or whose credit code is it, by name; at most {@value #HITS_MAX}. Each
+     * shard answers its first hits and the list is cut from their merge (ADR 12 §8e; one database: asked directly).
+     */
     @Transactional(readOnly = true)
     public List<PublicMerchantView.Hit> search(String query, Locale locale) {
         String q = query == null ? "" : query.trim();
@@ -50,11 +57,17 @@ public class PublicLookup {
             throw Rejection.invalid("q", "search with 2 to 100 characters of a name or a credit code");
         }
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return shards.page((offset, limit) -> hits(q, like, limit, locale),
+                Comparator.comparing(PublicMerchantView.Hit::legalName).thenComparing(h -> h.merchantId().toString()),
+                0, HITS_MAX);
+    }
+
+    private List<PublicMerchantView.Hit> hits(String q, String like, int max, Locale locale) {
         return jdbc.sql("""
                 select merchant_id, legal_name, credit_code, region_code, sector, status from merchant.merchant_scope
                  where status not in ('PENDING', 'REJECTED') and (credit_code = upper(:q) or legal_name ilike :like)
                  order by legal_name, merchant_id limit :max
-                """).param("q", q).param("like", like).param("max", HITS_MAX)
+                """).param("q", q).param("like", like).param("max", max)
                 .query((rs, n) -> new PublicMerchantView.Hit(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         regions.fullName(rs.getString(4).trim(), locale), rs.getString(5), rs.getString(6)))
                 .list();
@@ -78,8 +91,9 @@ public class PublicLookup {
                 closures.notices(merchantId, NOTICES_MAX));
     }
 
-    /** Every public closure notice, newest first. */
+    /** The newest public closure notices of every shard, newest first (each shard answers its newest, merged). */
     public List<ClosureNoticeView> closures() {
-        return closures.notices(null, NOTICES_MAX);
+        return shards.page((offset, limit) -> closures.notices(null, limit),
+                Comparator.comparing(ClosureNoticeView::openedAt).reversed(), 0, NOTICES_MAX);
     }
 }

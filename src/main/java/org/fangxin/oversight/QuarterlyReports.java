@@ -14,6 +14,7 @@ import org.fangxin.oversight.report.StatementRepository;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,14 @@ public class QuarterlyReports {
 
     private final StatementRepository statements;
     private final Regions regions;
+    private final Shards shards;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    QuarterlyReports(StatementRepository statements, Regions regions, Clock clock, TransactionTemplate transactions) {
+    QuarterlyReports(StatementRepository statements, Regions regions, Shards shards, Clock clock,
+                     TransactionTemplate transactions) {
         this.statements = statements;
+        this.shards = shards;
         this.regions = regions;
         this.clock = clock;
         this.transactions = transactions;
@@ -59,13 +63,29 @@ public class QuarterlyReports {
             Quarter quarter = q;
             boolean last = quarter.equals(lastEnded);
             Integer count = transactions.execute(tx -> statements.claim(quarter, clock.instant()) || last
-                    ? statements.generate(quarter) : 0);
+                    ? generateOnEveryShard(quarter) : 0);
             if (count != null && count > 0) {
                 log.info("quarterly statements of {}: {} merchants", quarter, count);
                 done.add(quarter);
             }
         }
         return done;
+    }
+
+    /**
+     * Each shard writes its own merchants' statements (from its own views and its part of the balance snapshot); the
+     * other shards' are copied here, to the directory shard, where regulators read them (ADR 12 §8e).
+     */
+    private int generateOnEveryShard(Quarter quarter) {
+        List<Map.Entry<Integer, List<QuarterlyStatement>>> parts = shards.each(() -> Map.entry(statements.generate(quarter),
+                shards.current() == 0 ? List.<QuarterlyStatement>of() : statements.ofQuarter(quarter)));
+        int count = 0;
+        for (var part : parts) {
+            count += part.getKey();
+            statements.insert(part.getValue());
+        }
+        statements.recount(quarter);
+        return count;
     }
 
     /** The quarters generated, newest first (for everyone allowed to read reports). */

@@ -1,6 +1,7 @@
 package org.fangxin.risk;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.fangxin.identity.Actor;
@@ -12,6 +13,7 @@ import org.fangxin.risk.persistence.AlertRepository;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,31 +33,37 @@ public class RiskAlerts {
     private final AlertRepository alerts;
     private final Merchants merchants;
     private final AuditTrail audit;
+    private final Shards shards;
     private final Clock clock;
 
-    RiskAlerts(AlertRepository alerts, Merchants merchants, AuditTrail audit, Clock clock) {
+    RiskAlerts(AlertRepository alerts, Merchants merchants, AuditTrail audit, Shards shards, Clock clock) {
         this.alerts = alerts;
+        this.shards = shards;
         this.merchants = merchants;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The alerts the actor may see, newest first; {@code merchantId} narrows to one merchant (null: all). */
+    /**
+     * The alerts the actor may see, newest first; {@code merchantId} narrows to one merchant (null: all). A merchant's
+     * people read their own shard; operators and regulators get the newest of each shard, merged (ADR 12 §8e).
+     */
     @Transactional(readOnly = true)
     public List<AlertView> list(Actor actor, UUID merchantId, boolean openOnly, int limit) {
-        AlertRepository.Filter filter;
+        int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
         if (actor.role().isMerchantSide()) {
             if (merchantId != null && !actor.worksFor(merchantId)) {
                 throw Rejection.notFound("merchant");
             }
-            filter = new AlertRepository.Filter(MerchantScope.ALL, actor.merchantId(), openOnly);
-        } else if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            filter = new AlertRepository.Filter(MerchantScope.of(actor), merchantId, openOnly);
-        } else {
+            AlertRepository.Filter own = new AlertRepository.Filter(MerchantScope.ALL, actor.merchantId(), openOnly);
+            return alerts.list(own, size).stream().map(this::named).toList();
+        }
+        if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
             throw forbidden();
         }
-        int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
-        return alerts.list(filter, size).stream().map(this::named).toList();
+        AlertRepository.Filter overseen = new AlertRepository.Filter(MerchantScope.of(actor), merchantId, openOnly);
+        return shards.page((offset, first) -> alerts.list(overseen, first).stream().map(this::named).toList(),
+                NEWEST_FIRST, 0, size);
     }
 
     /** OPERATOR or a REGULATOR covering the merchant: acknowledges the alert with a note. */
@@ -80,6 +88,10 @@ public class RiskAlerts {
         audit.record("risk.alert-acknowledged", "risk-alert", alertId, alert, after);
         return after;
     }
+
+    /** The repository's order: raised last first, then id descending (PostgreSQL orders uuids as their text). */
+    private static final Comparator<AlertView> NEWEST_FIRST = Comparator.comparing(AlertView::raisedAt)
+            .thenComparing(a -> a.id().toString()).reversed();
 
     private AlertView named(AlertView alert) {
         String name = merchants.find(alert.merchantId()).map(MerchantView::legalName).orElse("");

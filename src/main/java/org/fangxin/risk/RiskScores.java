@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.fangxin.risk.scoring.Scorer;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -58,13 +61,15 @@ public class RiskScores {
     private final RunContexts contexts;
     private final TierRepository tiers;
     private final AuditTrail audit;
+    private final Shards shards;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate ownTransaction;
 
     RiskScores(Merchants merchants, Collector collector, Scorer scorer, RunContexts contexts, TierRepository tiers,
-               AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+               AuditTrail audit, Shards shards, Clock clock, PlatformTransactionManager transactions) {
+        this.shards = shards;
         this.merchants = merchants;
         this.collector = collector;
         this.scorer = scorer;
@@ -203,32 +208,51 @@ public class RiskScores {
         return readOnly.execute(s -> tiers.history(merchantId, from));
     }
 
-    /** OPERATOR, REGULATOR (its region and sector): how many rated merchants hold each tier and the badge. */
+    /**
+     * OPERATOR, REGULATOR (its region and sector): how many rated merchants hold each tier and the badge; each shard
+     * counts its own rated merchants (one grouped count each) and the counts are added (ADR 12 §8e).
+     */
     public TierDistributionView distribution(Actor actor) {
         MerchantScope scope = overseen(actor);
-        return readOnly.execute(s -> {
-            var counts = tiers.distribution(scope, clock.instant());
+        Instant now = clock.instant();
+        List<TierDistributionView> parts = readOnly.execute(s -> shards.each(() -> {
+            var counts = tiers.distribution(scope, now);
             return new TierDistributionView(counts, tiers.badges(scope), counts.values().stream().mapToLong(Long::longValue).sum());
-        });
+        }));
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        var counts = new EnumMap<RiskTier, Long>(RiskTier.class);
+        parts.forEach(part -> part.tiers().forEach((tier, n) -> counts.merge(tier, n, Long::sum)));
+        return new TierDistributionView(counts, parts.stream().mapToLong(TierDistributionView::badges).sum(),
+                parts.stream().mapToLong(TierDistributionView::rated).sum());
     }
 
     /** OPERATOR, REGULATOR (its region and sector): the largest score moves over the last {@code days} days. */
     public List<MoverView> movers(Actor actor, int days, int limit) {
         MerchantScope scope = overseen(actor);
         LocalDate from = LocalDate.ofInstant(clock.instant(), ZONE).minusDays(Math.min(Math.max(days, 1), HISTORY_DAYS_MAX));
-        return readOnly.execute(s -> tiers.movers(scope, from, size(limit)).stream()
+        return readOnly.execute(s -> shards.page((offset, first) -> tiers.movers(scope, from, first).stream()
                 .map(m -> new MoverView(m.merchantId(), merchants.find(m.merchantId()).map(MerchantView::legalName).orElse(""),
                         m.sector(), m.regionCode(), m.fromScoreCenti(), m.toScoreCenti(), m.fromTier(), m.toTier()))
-                .toList());
+                .toList(), LARGEST_MOVE, 0, size(limit)));
     }
 
     /** OPERATOR, REGULATOR (its region and sector): rated merchants holding a tier now, lowest score first. */
     public List<MerchantRiskView> ofTier(Actor actor, RiskTier tier, int limit) {
         MerchantScope scope = overseen(actor);
-        return readOnly.execute(s -> tiers.ofTier(tier, scope, clock.instant(), size(limit)).stream()
+        Instant now = clock.instant();
+        return readOnly.execute(s -> shards.page((offset, first) -> tiers.ofTier(tier, scope, now, first).stream()
                 .map(t -> merchants.find(t.merchantId()).flatMap(m -> views().summary(m, t)))
-                .flatMap(Optional::stream).toList());
+                .flatMap(Optional::stream).toList(), LOWEST_SCORE, 0, size(limit)));
     }
+
+    /** The repositories' orders of the lists merged over shards (PostgreSQL orders uuids as their text). */
+    private static final Comparator<MoverView> LARGEST_MOVE = Comparator
+            .comparingInt((MoverView m) -> -Math.abs(m.toScoreCenti() - m.fromScoreCenti()))
+            .thenComparing(m -> m.merchantId().toString());
+    private static final Comparator<MerchantRiskView> LOWEST_SCORE = Comparator.comparingInt(MerchantRiskView::scoreCenti)
+            .thenComparing(v -> v.merchantId().toString());
 
     /**
      * OPERATOR: puts the merchant in a tier until {@code until} (at most a year ahead), with a reason; its terms follow

@@ -27,6 +27,14 @@ public interface Shards {
     int count();
 
     /**
+     * Runs {@code work} on the directory shard, where the global tables are (ADR 12 §3): in place when the caller is
+     * there already (always, with one database), else in a transaction of its own there.
+     */
+    default <T> T onDirectory(Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
      * One page of a listing over every shard: each shard answers its first {@code offset + limit} rows in {@code order},
      * and the page is cut from their merge. With one database the page is asked for directly.
      */

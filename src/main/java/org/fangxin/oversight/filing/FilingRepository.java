@@ -21,7 +21,7 @@ public class FilingRepository {
     public record Row(UUID id, UUID merchantId, String merchantName, String regionCode, String sector, String trigger,
                       int step, String status, LocalDate dueOn, long outstandingMinor, String products,
                       String escrowBank, String depositNote, String insuranceNote, Instant submittedAt,
-                      Instant answeredAt, String answeredBy, String regulatorNote) {
+                      Instant answeredAt, String answeredBy, String regulatorNote, Instant createdAt) {
 
         public boolean overdue(LocalDate today) {
             return ("DUE".equals(status) || "CORRECTIONS_REQUESTED".equals(status)) && dueOn.isBefore(today);
@@ -31,7 +31,7 @@ public class FilingRepository {
     private static final String COLUMNS = """
             f.id, f.merchant_id, s.legal_name, f.region_code, f.sector, f.trigger, f.step, f.status, f.due_on,
             f.outstanding_minor, f.products, f.escrow_bank, f.deposit_note, f.insurance_note, f.submitted_at,
-            f.answered_at, f.answered_by, f.regulator_note
+            f.answered_at, f.answered_by, f.regulator_note, f.created_at
               from oversight.filing f left join merchant.merchant_scope s on s.merchant_id = f.merchant_id
             """;
 
@@ -81,6 +81,12 @@ public class FilingRepository {
     }
 
     /** Filings of a region prefix and sector (null: all) or of one merchant, open ones and the newest first. */
+    /** {@link #list}'s order, for merging the lists of several shards (PostgreSQL orders uuids as their text). */
+    public static final java.util.Comparator<Row> LIST_ORDER = java.util.Comparator
+            .comparing((Row r) -> !("DUE".equals(r.status()) || "CORRECTIONS_REQUESTED".equals(r.status())))
+            .thenComparing(Row::dueOn).thenComparing(Row::createdAt, java.util.Comparator.reverseOrder())
+            .thenComparing(r -> r.id().toString());
+
     public List<Row> list(String regionPrefix, String sector, UUID merchantId, String status, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                  where f.region_code like :prefix and (cast(:sector as text) is null or f.sector = :sector)
@@ -124,7 +130,8 @@ public class FilingRepository {
         return new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4).trim(),
                 rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getDate(9).toLocalDate(),
                 rs.getLong(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), rs.getString(17), rs.getString(18));
+                instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), rs.getString(17), rs.getString(18),
+                instant(rs.getTimestamp(19)));
     }
 
     private static Instant instant(Timestamp t) {

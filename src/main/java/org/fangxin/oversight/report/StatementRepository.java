@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.fangxin.oversight.Quarter;
 import org.fangxin.oversight.QuarterlyStatement;
 import org.fangxin.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +28,11 @@ public class StatementRepository {
             + "complaints, tier";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    StatementRepository(JdbcClient jdbc) {
+    StatementRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /**
@@ -73,11 +76,53 @@ public class StatementRepository {
                 on conflict (quarter, merchant_id) do nothing
                 """).param("quarter", quarter.toString()).param("first", Date.valueOf(quarter.first()))
                 .param("last", Date.valueOf(quarter.last())).update();
+        recount(quarter);
+        return count;
+    }
+
+    /** The run's merchant count: the quarter's statements here. */
+    public void recount(Quarter quarter) {
         jdbc.sql("""
                 update oversight.quarterly_run set merchants = (select count(*) from oversight.quarterly_statement
                                                                   where quarter = :quarter) where quarter = :quarter""")
                 .param("quarter", quarter.toString()).update();
-        return count;
+    }
+
+    /** The quarter's statements here, to be copied to the directory shard (ADR 12 §8e). */
+    public List<QuarterlyStatement> ofQuarter(Quarter quarter) {
+        return jdbc.sql("select " + COLUMNS + " from oversight.quarterly_statement where quarter = :q")
+                .param("q", quarter.toString()).query(StatementRepository::row).list();
+    }
+
+    /** Adds another shard's statements here (each once); returns how many were new. */
+    public int insert(List<QuarterlyStatement> copies) {
+        if (copies.isEmpty()) {
+            return 0;
+        }
+        int[][] added = template.batchUpdate("""
+                insert into oversight.quarterly_statement (quarter, merchant_id, legal_name, region_code, sector,
+                       sold_minor, redeemed_minor, refunds, refunded_minor, outstanding_minor, escrow_minor,
+                       advance_minor, deposit_minor, complaints, tier)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (quarter, merchant_id) do nothing
+                """, copies, 1000, (ps, s) -> {
+                    ps.setString(1, s.quarter());
+                    ps.setObject(2, s.merchantId());
+                    ps.setString(3, s.legalName());
+                    ps.setString(4, s.regionCode());
+                    ps.setString(5, s.sector());
+                    ps.setLong(6, s.sold().amountMinor());
+                    ps.setLong(7, s.redeemed().amountMinor());
+                    ps.setLong(8, s.refunds());
+                    ps.setLong(9, s.refunded().amountMinor());
+                    ps.setLong(10, s.outstanding().amountMinor());
+                    ps.setLong(11, s.escrow().amountMinor());
+                    ps.setLong(12, s.advance().amountMinor());
+                    ps.setLong(13, s.deposit().amountMinor());
+                    ps.setLong(14, s.complaints());
+                    ps.setString(15, s.tier());
+                });
+        return java.util.Arrays.stream(added).flatMapToInt(java.util.Arrays::stream).map(n -> Math.max(n, 0)).sum();
     }
 
     /** The quarters generated, newest first. */

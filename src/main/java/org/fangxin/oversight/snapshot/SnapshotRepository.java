@@ -48,9 +48,10 @@ public class SnapshotRepository {
     public int takeMerchantRows(LocalDate day) {
         jdbc.sql("delete from oversight.balance_snapshot where day = :day").param("day", Date.valueOf(day)).update();
         return jdbc.sql("""
-                insert into oversight.balance_snapshot (day, merchant_id, region_code, sector, legal_name, live_cards,
-                       outstanding_minor, escrow_minor, advance_minor, deposit_minor, insured_minor, uncovered_minor)
-                select :day, m.merchant_id, m.region_code, m.sector, m.legal_name, coalesce(c.live_cards, 0),
+                insert into oversight.balance_snapshot (day, merchant_id, region_code, sector, legal_name, credit_code,
+                       live_cards, outstanding_minor, escrow_minor, advance_minor, deposit_minor, insured_minor,
+                       uncovered_minor)
+                select :day, m.merchant_id, m.region_code, m.sector, m.legal_name, m.credit_code, coalesce(c.live_cards, 0),
                        coalesce(c.unredeemed_minor, 0), coalesce(b.escrow, 0), coalesce(b.advance, 0),
                        coalesce(b.deposit, 0), coalesce(p.insured_cover_minor, 0),
                        greatest(0, coalesce(c.unredeemed_minor, 0) - coalesce(b.escrow, 0) - coalesce(b.deposit, 0)
@@ -70,6 +71,45 @@ public class SnapshotRepository {
                   left join protection.merchant_cover p on p.merchant_id = m.merchant_id and p.currency = 'CNY'
                  where m.status not in ('PENDING', 'REJECTED')
                 """).param("day", Date.valueOf(day)).update();
+    }
+
+    /** One merchant's row of a day's snapshot with its credit code, as copied from a shard to the directory shard. */
+    public record Copy(MerchantRow row, String creditCode) { }
+
+    /** The day's rows on this database, to be copied to the directory shard (ADR 12 §8e). */
+    public List<Copy> rows(LocalDate day) {
+        return jdbc.sql("select " + MERCHANT_COLUMNS + ", credit_code from oversight.balance_snapshot where day = :day")
+                .param("day", Date.valueOf(day))
+                .query((rs, n) -> new Copy(merchantAt(rs, 0), rs.getString(13))).list();
+    }
+
+    /** Adds rows of another shard's merchants to the day's snapshot here, in batches. */
+    public void insert(LocalDate day, List<Copy> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                insert into oversight.balance_snapshot (day, merchant_id, region_code, sector, legal_name, credit_code,
+                       live_cards, outstanding_minor, escrow_minor, advance_minor, deposit_minor, insured_minor,
+                       uncovered_minor)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, 1000, (ps, copy) -> {
+                    MerchantRow r = copy.row();
+                    BalanceFigures f = r.figures();
+                    ps.setDate(1, Date.valueOf(day));
+                    ps.setObject(2, r.merchantId());
+                    ps.setString(3, r.regionCode());
+                    ps.setString(4, r.sector());
+                    ps.setString(5, r.legalName());
+                    ps.setString(6, copy.creditCode());
+                    ps.setLong(7, f.liveCards());
+                    ps.setLong(8, f.outstanding().amountMinor());
+                    ps.setLong(9, f.escrow().amountMinor());
+                    ps.setLong(10, f.advance().amountMinor());
+                    ps.setLong(11, f.deposit().amountMinor());
+                    ps.setLong(12, f.insured().amountMinor());
+                    ps.setLong(13, f.uncovered().amountMinor());
+                });
     }
 
     /** Sums the day's merchant rows per region level (district, city, province, country) and sector. */
@@ -192,8 +232,9 @@ public class SnapshotRepository {
         template.query(con -> {
             var statement = con.prepareStatement("""
                     select s.merchant_id, s.legal_name, s.region_code, s.sector, 1, live_cards, outstanding_minor,
-                           escrow_minor, advance_minor, deposit_minor, insured_minor, uncovered_minor, m.credit_code
+                           escrow_minor, advance_minor, deposit_minor, insured_minor, uncovered_minor, coalesce(s.credit_code, m.credit_code)
                       from oversight.balance_snapshot s left join merchant.merchant_scope m on m.merchant_id = s.merchant_id
+                                                     and s.credit_code is null
                      where s.day = ? and s.region_code like ? and (cast(? as text) is null or s.sector = ?)
                      order by s.outstanding_minor desc, s.merchant_id
                     """);

@@ -67,6 +67,19 @@ final class EveryShard implements Shards, AutoCloseable {
     }
 
     @Override
+    public <T> T onDirectory(Supplier<T> work) {
+        if (current() == 0 && ShardRouting.current().isPresent()) {
+            return work.get();
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> ShardRouting.onShard(shards.get(0),
+                    () -> transaction.execute(s -> work.get())), pool).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Override
     public int current() {
         return ShardRouting.current().map(shard -> Integer.parseInt(shard.substring("ds_".length()))).orElse(0);
     }
