@@ -27,7 +27,7 @@ public final class RequestMerchant {
 
     /** Body fields that hold such an id, most specific first. */
     static final List<String> MERCHANT_FIELDS = List.of("merchantId", "cardId", "productId", "purchaseId",
-            "paymentOrderId", "merchantOrderNo", "providerOrderId", "storeId", "caseId");
+            "paymentOrderId", "merchantOrderNo", "providerOrderId", "storeId", "caseId", "subjectId");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern HEX_ID = Pattern.compile("([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?"
