@@ -47,6 +47,13 @@ class ShardedConsumerListsTests extends ShardedCardTest {
         HttpResponse<String> page = FormSession.loggedIn(port, consumer.username()).get("/cards");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(names);
+        HttpResponse<String> intake = FormSession.loggedIn(port, consumer.username())
+                .get("/complaints/new?subject=CARD&subjectId=" + cards.get(0));
+        assertThat(intake.statusCode()).as("the complaint form of a card on ds_1, routed by its query").isEqualTo(200);
+        Api.Response refund = holder.post("/api/v1/refunds", Map.of("cardId", cards.get(1), "reason", "CONSUMER_CHOICE"), key());
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(holder.get("/api/v1/refunds").json().valueStream().map(r -> UUID.fromString(r.get("cardId").asString())))
+                .as("the refund of the card on ds_2").containsExactly(cards.get(1));
         assertThat(ids(api().as(f.consumer()).get("/api/v1/cards"))).as("another consumer's list").doesNotContainAnyElementsOf(cards);
     }
 
@@ -107,6 +114,12 @@ class ShardedConsumerListsTests extends ShardedCardTest {
         assertThat(mine.valueStream().filter(c -> c.get("id").asString().equals(id.toString())).map(c -> c.get("stage").asString()))
                 .containsExactly("ASSOCIATION_MEDIATION");
         assertThat(api().as(f.consumer()).get("/api/v1/complaints/" + id).status()).as("another consumer").isEqualTo(404);
+        CardFixtures.awaitTrue(() -> noticeAbout(holder, "投诉") != null); // written on ds_2, where its listener ran
+        UUID notice = noticeAbout(holder, "投诉");
+        assertThat(holder.post("/api/v1/notifications/" + notice + "/read", null).status()).isEqualTo(204);
+        assertThat(holder.get("/api/v1/notifications").json().valueStream()
+                .filter(n -> n.get("id").asString().equals(notice.toString())).map(n -> n.get("readAt").isNull()))
+                .containsExactly(false);
         assertThat(ids(api().as(users.create(Role.ASSOCIATION, null, null, "110100")).get("/api/v1/complaints")))
                 .as("an association of another region").doesNotContain(id);
         for (int shard = 0; shard < 3; shard++) {
@@ -122,6 +135,12 @@ class ShardedConsumerListsTests extends ShardedCardTest {
         TestMerchants.Created gym = ShardRouting.onNewMerchant(slot, () -> f.merchant(Sector.SPORTS_FITNESS, "410200"));
         assertThat(shardNumberOf(gym.id())).isEqualTo(shard);
         return gym;
+    }
+
+    /** The newest notice in the consumer's inbox whose subject mentions {@code word}, or null. */
+    private static UUID noticeAbout(Api holder, String word) {
+        return holder.get("/api/v1/notifications").json().valueStream().filter(n -> n.get("subject").asString().contains(word))
+                .map(n -> UUID.fromString(n.get("id").asString())).findFirst().orElse(null);
     }
 
     private static List<UUID> ids(Api.Response list) {
