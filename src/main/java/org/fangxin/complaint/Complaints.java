@@ -1,5 +1,6 @@
 package org.fangxin.complaint;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.fangxin.card.RedemptionDisputes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -50,10 +52,12 @@ public class Complaints {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final ApplicationEventPublisher events;
+    private final Shards shards;
 
     Complaints(CaseRepository cases, CaseRecords records, CaseDesk desk, CaseAccess access, Intake intake,
                EvidenceDesk evidence, RedemptionDisputes disputes, AuditTrail audit, IdGenerator ids,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, Shards shards) {
+        this.shards = shards;
         this.cases = cases;
         this.records = records;
         this.desk = desk;
@@ -123,14 +127,37 @@ public class Complaints {
     @Transactional(readOnly = true)
     public List<ComplaintView> list(Actor actor, ComplaintStage stage, int limit) {
         int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
-        List<CaseRow> rows = switch (actor.role()) {
-            case CONSUMER -> cases.ofConsumer(actor.userId(), access.mobileOf(actor), size);
-            case MERCHANT_OWNER, MERCHANT_STAFF -> cases.ofMerchant(actor.merchantId(), size);
+        if (actor.is(Role.MERCHANT_OWNER, Role.MERCHANT_STAFF)) {
+            return views(cases.ofMerchant(actor.merchantId(), size), stage);
+        }
+        if (!actor.is(Role.CONSUMER, Role.OPERATOR, Role.ASSOCIATION, Role.REGULATOR)) {
+            throw CaseAccess.forbidden();
+        }
+        String mobile = actor.is(Role.CONSUMER) ? access.mobileOf(actor) : null;
+        // cases at every merchant: each shard answers its first rows in the list's order, the merge is cut (ADR 12 §8f)
+        return shards.page((offset, rows) -> views(acrossMerchants(actor, mobile, stage, rows), stage),
+                actor.is(Role.CONSUMER) ? NEWEST_FIRST : OPEN_FIRST, 0, size);
+    }
+
+    /** The consumer's list: newest first. */
+    private static final Comparator<ComplaintView> NEWEST_FIRST = Comparator.comparing(ComplaintView::filedAt)
+            .thenComparing(view -> view.id().toString()).reversed();
+    /** A handler's queue: open cases first, then the oldest filed first. */
+    private static final Comparator<ComplaintView> OPEN_FIRST = Comparator
+            .comparing((ComplaintView view) -> view.stage() == ComplaintStage.CLOSED).thenComparing(ComplaintView::filedAt)
+            .thenComparing(view -> view.id().toString());
+
+    private List<CaseRow> acrossMerchants(Actor actor, String mobile, ComplaintStage stage, int size) {
+        return switch (actor.role()) {
+            case CONSUMER -> cases.ofConsumer(actor.userId(), mobile, size);
             case OPERATOR -> cases.reached("reached_platform", null, stage, size);
             case ASSOCIATION -> cases.reached("reached_association", null, CaseAccess.regionPattern(actor), stage, size);
             case REGULATOR -> cases.reached("true", actor.sector(), CaseAccess.regionPattern(actor), stage, size);
             default -> throw CaseAccess.forbidden();
         };
+    }
+
+    private List<ComplaintView> views(List<CaseRow> rows, ComplaintStage stage) {
         return rows.stream().filter(r -> stage == null || r.progress().stage() == stage).map(desk::view).toList();
     }
 

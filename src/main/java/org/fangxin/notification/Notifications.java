@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.fangxin.identity.Users;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.RegionCode;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,9 +55,11 @@ public class Notifications {
     private final MessageSource messages;
     private final Users users;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final Shards shards;
 
     Notifications(JdbcClient jdbc, IdGenerator ids, Clock clock, MessageSource messages, Users users,
-                  org.springframework.jdbc.core.JdbcTemplate template) {
+                  org.springframework.jdbc.core.JdbcTemplate template, Shards shards) {
+        this.shards = shards;
         this.jdbc = jdbc;
         this.template = template;
         this.ids = ids;
@@ -218,8 +222,19 @@ public class Notifications {
         return inbox(actor, limit, DEFAULT_LOCALE);
     }
 
-    /** The actor's own messages, newest first, in the reader's language. */
+    /**
+     * The actor's own messages, newest first, in the reader's language. A notice is written where its event's listener
+     * ran, on the merchant's shard in the sharded profile: each shard answers its newest, and the merge is cut (ADR 12 §8f).
+     */
     public List<NotificationView> inbox(Actor actor, int limit, Locale locale) {
+        return shards.page((offset, rows) -> inboxOfShard(actor, rows, locale), NEWEST_FIRST, 0,
+                Math.min(Math.max(limit, 1), PAGE_SIZE_MAX));
+    }
+
+    private static final Comparator<NotificationView> NEWEST_FIRST = Comparator.comparing(NotificationView::sentAt)
+            .thenComparing(view -> view.id().toString()).reversed();
+
+    private List<NotificationView> inboxOfShard(Actor actor, int limit, Locale locale) {
         return jdbc.sql("""
                 select id, user_id, subject, body, message_key, arguments, sent_at, read_at from notification.message
                  where user_id = :user
@@ -232,7 +247,7 @@ public class Notifications {
                 """)
                 .param("user", actor.userId()).param("role", actor.role().name()).param("sector", actor.sector())
                 .param("regionPrefix", actor.regionCode() == null ? null : RegionCode.prefix(actor.regionCode()))
-                .param("limit", Math.min(Math.max(limit, 1), PAGE_SIZE_MAX))
+                .param("limit", limit)
                 .query((rs, n) -> view(rs, locale == null ? DEFAULT_LOCALE : locale))
                 .list();
     }
@@ -258,18 +273,19 @@ public class Notifications {
     }
 
     public int unreadCount(Actor actor) {
-        return jdbc.sql("select count(*) from notification.message where user_id = :user and read_at is null")
-                .param("user", actor.userId()).query(Integer.class).single();
+        return shards.each(() -> jdbc.sql("select count(*) from notification.message where user_id = :user and read_at is null")
+                .param("user", actor.userId()).query(Integer.class).single()).stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Marks one of the actor's messages read; another user's message is "not found". */
     @Transactional
     public void markRead(Actor actor, UUID messageId) {
-        int updated = jdbc.sql("""
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = shards.each(() -> jdbc.sql("""
                 update notification.message set read_at = coalesce(read_at, :now) where id = :id and user_id = :user
                 """)
-                .param("now", Timestamp.from(clock.instant())).param("id", messageId).param("user", actor.userId())
-                .update();
+                .param("now", now).param("id", messageId).param("user", actor.userId())
+                .update()).stream().mapToInt(Integer::intValue).sum(); // on whichever shard holds it
         if (updated == 0) {
             throw Rejection.notFound("notification " + messageId);
         }

@@ -3,6 +3,7 @@ package org.fangxin.refund;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,9 +58,11 @@ public class Refunds {
     private final RefundDeadlines deadlines;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Shards shards;
 
     Refunds(RefundRepository repository, Cards cards, Merchants merchants, RefundQuotes quotes, RefundApproval approval,
-            RefundPayouts payouts, RefundDeadlines deadlines, AuditTrail audit, Clock clock) {
+            RefundPayouts payouts, RefundDeadlines deadlines, AuditTrail audit, Clock clock, Shards shards) {
+        this.shards = shards;
         this.repository = repository;
         this.cards = cards;
         this.merchants = merchants;
@@ -157,13 +161,17 @@ public class Refunds {
         int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
         Set<RefundStatus> wanted = statuses == null || statuses.isEmpty() ? EnumSet.allOf(RefundStatus.class) : statuses;
         return switch (actor.role()) {
-            case CONSUMER -> repository.ofHolder(actor.userId(), LIST_SIZE_MAX).stream()
-                    .filter(r -> wanted.contains(r.status())).limit(size).toList();
+            // at every merchant: each shard answers its newest, and the merge is cut (ADR 12 §8f)
+            case CONSUMER -> shards.page((offset, rows) -> repository.ofHolder(actor.userId(), LIST_SIZE_MAX).stream()
+                    .filter(r -> wanted.contains(r.status())).limit(rows).toList(), NEWEST_FIRST, 0, size);
             case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), wanted, size);
             case OPERATOR, REGULATOR -> repository.ofStatuses(wanted, size, MerchantScope.of(actor));
             default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see refunds");
         };
     }
+
+    private static final Comparator<RefundView> NEWEST_FIRST = Comparator.comparing(RefundView::requestedAt)
+            .thenComparing(refund -> refund.id().toString()).reversed();
 
     /** The merchant's owner or staff contest a pending request before its deadline; an operator will decide. */
     @Transactional

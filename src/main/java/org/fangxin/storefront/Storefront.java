@@ -1,5 +1,6 @@
 package org.fangxin.storefront;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.fangxin.rules.Audience;
 import org.fangxin.rules.Rules;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.fangxin.storefront.domain.CoverSplit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -53,10 +55,13 @@ public class Storefront {
     private final ComplaintReports complaints;
     private final RiskBadges badges;
     private final String custodyAccount;
+    private final Shards shards;
 
     Storefront(Products products, Merchants merchants, Rules rules, Ledger ledger, Policies policies, Cards cards,
                ComplaintReports complaints, RiskBadges badges,
-               @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount) {
+               @Value("${fangxin.bank.custody-account-number:FX-CUSTODY-410200-0001}") String custodyAccount,
+               Shards shards) {
+        this.shards = shards;
         this.complaints = complaints;
         this.badges = badges;
         this.products = products;
@@ -72,10 +77,21 @@ public class Storefront {
     public record ProductPageView(ProductView product, MerchantView merchant, ContractVersionView contract,
                                   List<StoreView> stores, MerchantProtectionView protection) { }
 
-    /** Active products of merchants that may sell, newest first, each with its merchant's protection badges. */
+    /**
+     * Active products of merchants that may sell, newest first, each with its merchant's protection badges. Every
+     * merchant's: each shard answers its newest with its own merchants' badges, and the merge is cut (ADR 12 §8f).
+     */
     public List<ProductCardView> home() {
+        return shards.page((offset, rows) -> homeOfShard(rows), NEWEST_FIRST, 0, HOME_PRODUCTS_MAX);
+    }
+
+    private static final Comparator<ProductCardView> NEWEST_FIRST = Comparator
+            .comparing((ProductCardView card) -> card.product().createdAt())
+            .thenComparing(card -> card.product().id().toString()).reversed();
+
+    private List<ProductCardView> homeOfShard(int limit) {
         Map<UUID, MerchantProtectionView> byMerchant = new HashMap<>();
-        return products.publicCatalog(HOME_PRODUCTS_MAX).stream()
+        return products.publicCatalog(limit).stream()
                 .map(product -> {
                     MerchantProtectionView protection = byMerchant.computeIfAbsent(product.merchantId(), this::protection)
                             .withRatio(products.supervisionRatio(product.id()).bp());

@@ -3,10 +3,12 @@ package org.fangxin.card.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.fangxin.card.CardEventView;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardSurrendered;
@@ -23,6 +25,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,10 +50,12 @@ public class CardRegistry implements Cards {
     private final ApplicationEventPublisher events;
     private final InsurerHolds insurerHolds;
     private final InsurerSubrogation subrogation;
+    private final Shards shards;
 
     CardRegistry(CardRepository repository, SuspicionQueries suspicion, CardPostings postings, PeriodRelease release,
                  AuditTrail audit, IdGenerator ids, Clock clock, ApplicationEventPublisher events,
-                 InsurerHolds insurerHolds, InsurerSubrogation subrogation) {
+                 InsurerHolds insurerHolds, InsurerSubrogation subrogation, Shards shards) {
+        this.shards = shards;
         this.insurerHolds = insurerHolds;
         this.subrogation = subrogation;
         this.repository = repository;
@@ -91,16 +96,35 @@ public class CardRegistry implements Cards {
         return card;
     }
 
-    /** Consumers: their cards; merchant people: their merchant's cards; operators: the newest cards. */
+    /**
+     * Consumers: their cards at every merchant; merchant people: their merchant's cards; operators: the first cards in
+     * id order. The consumer's and the operator's lists ask each shard once for its first rows (ADR 12 §8f).
+     */
     public List<CardView> list(Actor actor, int limit) {
         int size = Math.min(Math.max(limit, 1), LIST_SIZE_MAX);
-        List<CardRow> rows = switch (actor.role()) {
-            case CONSUMER -> repository.ofHolder(actor.userId(), size);
-            case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), size);
-            case OPERATOR -> repository.page(null, null, size);
+        return switch (actor.role()) {
+            case CONSUMER -> ofHolder(actor.userId(), size, (row, view) -> view);
+            case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), size).stream().map(this::view).toList();
+            case OPERATOR -> shards.page((offset, rows) -> repository.page(null, null, rows).stream().map(this::view).toList(),
+                    Comparator.comparing((CardView card) -> card.id().toString()), 0, size);
             default -> throw forbidden();
         };
-        return rows.stream().map(this::view).toList();
+    }
+
+    /**
+     * The holder's newest cards at every merchant, each made into a {@code line} from its row and view on its own
+     * shard: each shard answers its newest {@code size} by the indexed holder column, and the merge is cut to size.
+     */
+    public <T> List<T> ofHolder(UUID holderId, int size, BiFunction<CardRow, CardView, T> line) {
+        return shards.page((offset, rows) -> repository.ofHolder(holderId, rows).stream()
+                        .map(row -> new Held<>(row, line.apply(row, view(row)))).toList(), Held.NEWEST_FIRST, 0, size)
+                .stream().map(Held::line).toList();
+    }
+
+    /** A card row and what was made of it on its shard, ordered as the holder's list is (newest purchase first). */
+    private record Held<T>(CardRow row, T line) {
+        static final Comparator<Held<?>> NEWEST_FIRST = Comparator.comparing((Held<?> held) -> held.row().purchasedAt())
+                .thenComparing(held -> held.row().id().toString()).reversed();
     }
 
     private static Rejection forbidden() {

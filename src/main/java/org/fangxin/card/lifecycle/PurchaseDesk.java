@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.fangxin.shared.Money;
 import org.fangxin.shared.OutsideTransaction;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,10 +77,13 @@ public class PurchaseDesk {
     private final ObjectProvider<AdvanceLimits> advanceLimits;
     private final TransactionTemplate transaction;
 
+    private final Shards shards;
+
     PurchaseDesk(CardRepository repository, PurchaseRepository purchases, CardPostings postings, Products products,
                  Merchants merchants, Users users, Payments payments, AuditTrail audit, IdGenerator ids, Clock clock,
                  SalesBlockRepository salesBlocks, ObjectProvider<AdvanceLimits> advanceLimits,
-                 TransactionTemplate transaction) {
+                 TransactionTemplate transaction, Shards shards) {
+        this.shards = shards;
         this.transaction = transaction;
         this.salesBlocks = salesBlocks;
         this.advanceLimits = advanceLimits;
@@ -192,7 +197,15 @@ public class PurchaseDesk {
         if (!actor.is(Role.CONSUMER) && !actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only consumers and operators list purchases");
         }
-        List<PurchaseView> list = purchases.purchases(actor.is(Role.CONSUMER) ? actor.userId() : null, size);
+        UUID consumer = actor.is(Role.CONSUMER) ? actor.userId() : null;
+        // every merchant's: each shard answers its newest (ADR 12 §8f), each purchase with its own shard's payment order
+        return shards.page((offset, rows) -> withCheckoutUrls(purchases.purchases(consumer, rows)), NEWEST_FIRST, 0, size);
+    }
+
+    private static final Comparator<PurchaseView> NEWEST_FIRST = Comparator.comparing(PurchaseView::createdAt)
+            .thenComparing(purchase -> purchase.id().toString()).reversed();
+
+    private List<PurchaseView> withCheckoutUrls(List<PurchaseView> list) {
         Map<UUID, PaymentOrderView> orders = payments.findAll(list.stream().map(PurchaseView::paymentOrderId).toList());
         return list.stream().map(p -> withCheckoutUrl(p, orders.containsKey(p.paymentOrderId())
                 ? orders.get(p.paymentOrderId()).checkoutUrl() : null)).toList();

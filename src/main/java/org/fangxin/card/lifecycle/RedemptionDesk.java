@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -77,12 +79,15 @@ public class RedemptionDesk implements RedemptionDisputes {
     private final Duration requestTimeout;
     private final SecureRandom random = new SecureRandom();
 
+    private final Shards shards;
+
     RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, RedemptionWrites writes, CardRegistry registry,
                    CardPostings postings,
                    Merchants merchants, ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids, Clock clock,
                    @Value("${fangxin.card.token-key:}") String tokenKey,
                    @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow,
-                   @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout) {
+                   @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout, Shards shards) {
+        this.shards = shards;
         this.cards = cards;
         this.redemptions = redemptions;
         this.writes = writes;
@@ -173,7 +178,9 @@ public class RedemptionDesk implements RedemptionDisputes {
         if (!actor.is(Role.CONSUMER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only card holders confirm redemption requests");
         }
-        return redemptions.pendingRequestsOfHolder(actor.userId(), clock.instant(), LIST_SIZE_MAX);
+        Instant now = clock.instant();
+        return shards.page((offset, rows) -> redemptions.pendingRequestsOfHolder(actor.userId(), now, rows),
+                Comparator.comparing(RedemptionRequestView::createdAt).reversed(), 0, LIST_SIZE_MAX);
     }
 
     /** The holder confirms (or declines) a pending request; a confirmed one is redeemed at once. */

@@ -17,7 +17,6 @@ import org.fangxin.card.RedemptionRequestView;
 import org.fangxin.card.lifecycle.CardRegistry;
 import org.fangxin.card.lifecycle.PurchaseDesk;
 import org.fangxin.card.lifecycle.RedemptionDesk;
-import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.CardRow;
 import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
@@ -44,16 +43,14 @@ class CardPageController {
     static final long RENEW_BEFORE_EXPIRY_SECONDS = 10;
 
     private final CardRegistry cards;
-    private final CardRepository repository;
     private final PurchaseDesk purchases;
     private final RedemptionDesk redemptions;
     private final Clock clock;
     private final MessageSource messages;
 
-    CardPageController(CardRegistry cards, CardRepository repository, PurchaseDesk purchases, RedemptionDesk redemptions,
+    CardPageController(CardRegistry cards, PurchaseDesk purchases, RedemptionDesk redemptions,
                        Clock clock, MessageSource messages) {
         this.cards = cards;
-        this.repository = repository;
         this.purchases = purchases;
         this.redemptions = redemptions;
         this.clock = clock;
@@ -115,10 +112,10 @@ class CardPageController {
     @GetMapping("/cards")
     String myCards(Actor actor, Model model) {
         requireConsumer(actor);
-        List<CardRow> rows = repository.ofHolder(actor.userId(), CardRegistry.LIST_SIZE_MAX);
-        model.addAttribute("cards", rows.stream().map(row -> new Line(row, cards.view(row))).toList());
+        List<Line> lines = cards.ofHolder(actor.userId(), CardRegistry.LIST_SIZE_MAX, Line::new);
+        model.addAttribute("cards", lines);
         Map<UUID, String> names = new HashMap<>();
-        rows.forEach(row -> names.put(row.id(), row.productName()));
+        lines.forEach(line -> names.put(line.row().id(), line.row().productName()));
         model.addAttribute("pending", redemptions.pendingRequests(actor));
         model.addAttribute("productNames", names);
         return "card/list";

@@ -31,6 +31,15 @@ class ShardedRequestMerchantTests {
     }
 
     @Test
+    void aComplaintsSubjectRoutesFromTheBodyOrFromAPagesQueryOrForm() {
+        assertThat(RequestMerchant.of(Optional.empty(), "/api/v1/complaints", json("{\"subject\":\"CARD\",\"subjectId\":\"" + CARD + "\"}")))
+                .contains(CARD);
+        assertThat(RequestMerchant.inParameters(name -> name.equals("subjectId") ? CARD.toString() : null)).contains(CARD);
+        assertThat(RequestMerchant.inParameters(name -> name.equals("merchantId") ? CARD.toString() : null))
+                .as("only the parameters listed route").isEmpty();
+    }
+
+    @Test
     void theStaffsOwnMerchantComesFirst() {
         assertThat(RequestMerchant.of(Optional.of(STAFFS_MERCHANT), "/api/v1/cards/" + CARD,
                 json("{\"productId\":\"" + PRODUCT + "\"}"))).contains(STAFFS_MERCHANT);

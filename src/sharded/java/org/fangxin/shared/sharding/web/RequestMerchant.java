@@ -27,7 +27,10 @@ public final class RequestMerchant {
 
     /** Body fields that hold such an id, most specific first. */
     static final List<String> MERCHANT_FIELDS = List.of("merchantId", "cardId", "productId", "purchaseId",
-            "paymentOrderId", "merchantOrderNo", "providerOrderId", "storeId", "caseId");
+            "paymentOrderId", "merchantOrderNo", "providerOrderId", "storeId", "caseId", "subjectId");
+
+    /** Query or form parameters that hold such an id: the complaint intake page's subject (ADR 12 §8f). */
+    static final List<String> MERCHANT_PARAMETERS = List.of("subjectId");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern HEX_ID = Pattern.compile("([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?"
@@ -77,6 +80,18 @@ public final class RequestMerchant {
                 if (id.isPresent()) {
                     return id;
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A merchant-owned id in a query or form parameter ({@link #MERCHANT_PARAMETERS}), for pages that name no id in the path. */
+    public static Optional<UUID> inParameters(java.util.function.Function<String, String> parameter) {
+        for (String name : MERCHANT_PARAMETERS) {
+            String value = parameter.apply(name);
+            Optional<UUID> id = value == null ? Optional.empty() : id(value);
+            if (id.isPresent()) {
+                return id;
             }
         }
         return Optional.empty();

@@ -49,6 +49,9 @@ public class ShardRoutingFilter extends OncePerRequestFilter {
         }
         Optional<UUID> merchant = RequestMerchant.of(callers.of(SecurityContextHolder.getContext().getAuthentication()),
                 request.getRequestURI().substring(request.getContextPath().length()), body);
+        if (merchant.isEmpty() && (READING.contains(request.getMethod()) || isForm(request))) {
+            merchant = RequestMerchant.inParameters(request::getParameter); // a page's query or form (ADR 12 §8f)
+        }
         if (merchant.isEmpty() && !READING.contains(request.getMethod())) {
             chain.doFilter(forward, response); // through ShardingSphere: a reference table's change reaches every shard
             return;
@@ -75,6 +78,11 @@ public class ShardRoutingFilter extends OncePerRequestFilter {
         } catch (WrappedServletException e) {
             throw (ServletException) e.getCause();
         }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     private static boolean isJson(HttpServletRequest request) {
