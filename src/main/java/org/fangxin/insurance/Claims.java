@@ -21,6 +21,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +60,14 @@ public class Claims {
     private final ApplicationEventPublisher events;
     private final ConsumerBenefits benefits;
 
+    /** The order of {@code ClaimRepository.list}: newest filed first. */
+    private static final java.util.Comparator<ClaimView> NEWEST_FIRST = java.util.Comparator.comparing(ClaimView::filedAt)
+            .reversed().thenComparing(ClaimView::id);
+    private final Shards shards;
+
     Claims(ClaimRepository claims, ClaimFiling filing, Policies policies, Insurers insurers, Ledger ledger, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
-           ConsumerBenefits benefits) {
+           ConsumerBenefits benefits, Shards shards) {
+        this.shards = shards;
         this.claims = claims;
         this.filing = filing;
         this.policies = policies;
@@ -95,12 +102,15 @@ public class Claims {
     /** As {@link #list(Actor, ClaimStatus, int)}, of one policy when {@code policyId} is given. */
     @Transactional(readOnly = true)
     public List<ClaimView> list(Actor actor, UUID policyId, ClaimStatus status, int limit) {
+        // Sharded (ADR 12 §8g): claims are kept on their merchant's shard; each shard answers its newest once.
+        int rows = Math.min(Math.max(limit, 1), ClaimRepository.ROWS_MAX);
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return claims.list(null, policyId, status, limit).stream()
-                    .filter(claim -> policies.merchantWithinScope(actor, claim.merchantId())).toList();
+            return shards.page((offset, max) -> claims.list(null, policyId, status, max).stream()
+                    .filter(claim -> policies.merchantWithinScope(actor, claim.merchantId())).toList(), NEWEST_FIRST, 0, rows);
         }
         if (actor.is(Role.INSURER)) {
-            return insurers.ownInsurer(actor).map(insurer -> claims.list(insurer, policyId, status, limit)).orElse(List.of());
+            return insurers.ownInsurer(actor).map(insurer -> shards.page((offset, max) -> claims.list(insurer, policyId, status, max),
+                    NEWEST_FIRST, 0, rows)).orElse(List.of());
         }
         throw forbidden();
     }

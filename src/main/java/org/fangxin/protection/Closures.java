@@ -25,6 +25,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.fangxin.shared.web.StoredText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,9 @@ public class Closures {
     private final Clock clock;
     private final SuspicionRule rule;
     private final StoredText texts;
+    private final Shards shards;
+    private static final java.util.Comparator<ClosureCaseView> NEWEST_FIRST = java.util.Comparator
+            .comparing(ClosureCaseView::openedAt).reversed().thenComparing(ClosureCaseView::id);
     /** Merchants.close is an operator's act; a regulator's confirmation closes the merchant through this actor. */
     private final Actor system = new Actor(UUID.nameUUIDFromBytes("protection-closure".getBytes()),
             "system:protection-closure", Role.OPERATOR, null, null);
@@ -67,7 +71,7 @@ public class Closures {
     Closures(ClosureRepository repository, Merchants merchants, Cards cards, ApplicationEventPublisher events,
              AuditTrail audit, IdGenerator ids, Clock clock, StoredText texts,
              @Value("${fangxin.protection.closure.reporters-needed:3}") int reportersNeeded,
-             @Value("${fangxin.protection.closure.report-window:72h}") Duration window) {
+             @Value("${fangxin.protection.closure.report-window:72h}") Duration window, Shards shards) {
         this.repository = repository;
         this.merchants = merchants;
         this.cards = cards;
@@ -77,6 +81,7 @@ public class Closures {
         this.clock = clock;
         this.rule = new SuspicionRule(reportersNeeded, window);
         this.texts = texts;
+        this.shards = shards;
     }
 
     // ------------------------------------------------------------------ for other modules
@@ -306,9 +311,11 @@ public class Closures {
     public List<ClosureCaseView> cases(Actor actor, boolean openOnly) {
         requireSupervisor(actor);
         MerchantScope scope = MerchantScope.of(actor);
-        return repository.cases(openOnly).stream()
-                .filter(c -> scope.all() || merchants.find(c.merchantId()).map(scope::covers).orElse(false))
-                .map(this::view).toList();
+        // Sharded (ADR 12 §8g): each shard answers its newest cases once; the merge keeps the newest CASES_MAX.
+        return shards.page((offset, limit) -> repository.cases(openOnly).stream()
+                        .filter(c -> scope.all() || merchants.find(c.merchantId()).map(scope::covers).orElse(false))
+                        .map(this::view).toList(),
+                NEWEST_FIRST, 0, ClosureRepository.CASES_MAX);
     }
 
     /** A case: OPERATOR, REGULATOR (its sector) and the merchant's own owner and staff; others → not found / forbidden. */

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.PageRequest;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,9 +59,15 @@ public class Settlements {
     private final ZoneId platformZone;
     private final Currency currency = Money.CNY;
 
+    /** The order of {@code SettlementRepository.payouts}: newest settlement date, then newest made. */
+    private static final Comparator<PayoutView> NEWEST_FIRST = Comparator.comparing(PayoutView::settlementDate)
+            .thenComparing(PayoutView::createdAt).thenComparing(PayoutView::id).reversed();
+    private final Shards shards;
+
     Settlements(SettlementRepository repository, PayoutRun payoutRun, PayoutExchange bank, SettlementCycles cycles,
                 Ledger ledger, Merchants merchants, Clock clock, PlatformTransactionManager transactions,
-                @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone) {
+                @Value("${fangxin.settlement.zone:Asia/Shanghai}") String platformZone, Shards shards) {
+        this.shards = shards;
         this.repository = repository;
         this.payoutRun = payoutRun;
         this.bank = bank;
@@ -159,7 +167,12 @@ public class Settlements {
             throw forbidden();
         }
         PageRequest rows = rows(page, size);
-        return readOnly.execute(s -> repository.payouts(scope, status, rows.offset(), rows.limit()));
+        if (actor.role().isMerchantSide()) { // routed to its merchant's shard (ADR 12 §7)
+            return readOnly.execute(s -> repository.payouts(scope, status, rows.offset(), rows.limit()));
+        }
+        // An operator's list: each shard answers its first offset + limit payouts once, the page is cut from the merge.
+        return shards.page((offset, limit) -> readOnly.execute(s -> repository.payouts(scope, status, offset, limit)),
+                NEWEST_FIRST, rows.offset(), rows.limit());
     }
 
     /** Merchant owner or staff: their merchant's money from the ledger and the next payout estimate. */

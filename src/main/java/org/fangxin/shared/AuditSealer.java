@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Seals new audit entries into the chain soon after their transaction commits, on one background thread that
  * coalesces requests (many commits, one sealing pass). The recurring job {@code audit-chain-seal} is the backstop
- * for entries committed while this instance stopped.
+ * for entries committed while this instance stopped. Sharded (ADR 12 §8g): a pass seals the shard whose commit asked
+ * for it, on that shard, and requests are coalesced per shard.
  */
 @Component
 class AuditSealer {
@@ -25,16 +26,20 @@ class AuditSealer {
 
     private final AuditChain chain;
     private final boolean enabled;
-    private final AtomicBoolean requested = new AtomicBoolean();
+    private final Shards shards;
+    private final AtomicBoolean[] requested;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "audit-sealer");
         thread.setDaemon(true);
         return thread;
     });
 
-    AuditSealer(AuditChain chain, @Value("${fangxin.audit.seal-after-commit:true}") boolean enabled) {
+    AuditSealer(AuditChain chain, @Value("${fangxin.audit.seal-after-commit:true}") boolean enabled, Shards shards) {
         this.chain = chain;
         this.enabled = enabled;
+        this.shards = shards;
+        this.requested = new AtomicBoolean[shards.count()];
+        java.util.Arrays.setAll(requested, shard -> new AtomicBoolean());
     }
 
     /** Called inside the transaction that wrote an entry: asks for a sealing pass once it commits. */
@@ -49,26 +54,26 @@ class AuditSealer {
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(MARK);
                 if (status == STATUS_COMMITTED) {
-                    request();
+                    request(shards.current()); // the committing thread's shard: unrouted writes land on the directory, 0
                 }
             }
         });
     }
 
-    void request() {
-        if (requested.compareAndSet(false, true)) {
+    void request(int shard) {
+        if (requested[shard].compareAndSet(false, true)) {
             try {
-                executor.execute(this::pass);
+                executor.execute(() -> pass(shard));
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                requested.set(false);
+                requested[shard].set(false);
             }
         }
     }
 
-    private void pass() {
-        requested.set(false);
+    private void pass(int shard) {
+        requested[shard].set(false);
         try {
-            chain.sealAll(BATCHES_PER_PASS_MAX);
+            shards.on(shard, () -> chain.sealAll(BATCHES_PER_PASS_MAX));
         } catch (RuntimeException e) {
             log.warn("sealing audit entries failed; the next commit or the seal job retries: {}", e.toString());
         }

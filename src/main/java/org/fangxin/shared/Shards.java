@@ -35,6 +35,17 @@ public interface Shards {
     }
 
     /**
+     * Runs {@code work} on shard {@code shard} without a transaction of its own (background work that belongs to the
+     * shard where it was asked for, such as sealing the audit entries a commit wrote). Default deployment: in place.
+     */
+    default <T> T on(int shard, Supplier<T> work) {
+        if (shard != current()) {
+            throw new IllegalArgumentException("shard " + shard + " of " + count());
+        }
+        return work.get();
+    }
+
+    /**
      * One page of a listing over every shard: each shard answers its first {@code offset + limit} rows in {@code order},
      * and the page is cut from their merge. With one database the page is asked for directly.
      */

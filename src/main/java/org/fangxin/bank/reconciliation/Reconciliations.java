@@ -71,9 +71,10 @@ public class Reconciliations {
     private final AuditTrail audit;
     private final Clock clock;
     private final Shards shards;
+    private final ReconciliationsOverShards kept;
 
     Reconciliations(ReconciliationRepository repository, StatementImport statements, LedgerMirror mirror,
-                    CustodianBanks banks, Ledger ledger, AuditTrail audit, Clock clock, Shards shards) {
+                    CustodianBanks banks, Ledger ledger, AuditTrail audit, Clock clock, Shards shards, ReconciliationsOverShards kept) {
         this.repository = repository;
         this.statements = statements;
         this.mirror = mirror;
@@ -82,6 +83,7 @@ public class Reconciliations {
         this.audit = audit;
         this.clock = clock;
         this.shards = shards;
+        this.kept = kept;
     }
 
     public ZoneId bankZone() {
@@ -101,8 +103,7 @@ public class Reconciliations {
      */
     public SubAccountView subAccount(Actor actor, UUID merchantId) {
         requireOperator(actor);
-        return repository.findSubAccount(merchantId)
-                .orElseThrow(() -> Rejection.notFound("sub-account of merchant " + merchantId));
+        return kept.subAccount(merchantId).orElseThrow(() -> Rejection.notFound("sub-account of merchant " + merchantId));
     }
 
     /** Numbers the merchant's sub-accounts once (idempotent), in the caller's transaction; audited when new. */
@@ -121,7 +122,7 @@ public class Reconciliations {
     public List<SubAccountView> subAccounts(Actor actor, int page, int size) {
         requireOperator(actor);
         PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
-        return repository.subAccounts(rows.offset(), rows.limit());
+        return kept.subAccounts(rows.offset(), rows.limit());
     }
 
     // ------------------------------------------------------------------ import and match
@@ -163,26 +164,25 @@ public class Reconciliations {
     public List<RunView> runs(Actor actor, int page, int size) {
         requireOperator(actor);
         PageRequest rows = PageRequest.of(page, size, PAGE_SIZE_MAX);
-        return repository.runs(rows.offset(), rows.limit());
+        return kept.runs(rows.offset(), rows.limit());
     }
 
     @Transactional(readOnly = true)
     public RunDetail run(Actor actor, UUID runId) {
         requireOperator(actor);
-        RunView run = repository.findRun(runId).orElseThrow(() -> Rejection.notFound("reconciliation run " + runId));
-        return new RunDetail(run, repository.matchesOfRun(runId, RUN_ITEMS_LISTED_MAX), repository.breaksOfRun(runId, RUN_ITEMS_LISTED_MAX));
+        return kept.run(runId, RUN_ITEMS_LISTED_MAX).orElseThrow(() -> Rejection.notFound("reconciliation run " + runId));
     }
 
     @Transactional(readOnly = true)
     public List<BreakView> openBreaks(Actor actor) {
         requireOperator(actor);
-        return repository.openBreaks(OPEN_BREAKS_LISTED_MAX);
+        return kept.openBreaks(OPEN_BREAKS_LISTED_MAX);
     }
 
     @Transactional(readOnly = true)
     public BreakView breakOf(Actor actor, UUID breakId) {
         requireOperator(actor);
-        return repository.findBreak(breakId).orElseThrow(() -> Rejection.notFound("break " + breakId));
+        return kept.findBreak(breakId).orElseThrow(() -> Rejection.notFound("break " + breakId));
     }
 
     // ------------------------------------------------------------------ break workflow
@@ -190,10 +190,12 @@ public class Reconciliations {
     /** OPEN or ASSIGNED → ASSIGNED to the given operator (the caller when null). */
     public BreakView assign(Actor actor, UUID breakId, UUID assignee) {
         requireOperator(actor);
-        BreakView before = locked(breakId, BreakStatus.OPEN, BreakStatus.ASSIGNED);
-        UUID to = assignee == null ? actor.userId() : assignee;
-        repository.updateBreak(breakId, BreakStatus.ASSIGNED, to, null, null, null, null, clock.instant());
-        return audited("reconciliation.break.assigned", before);
+        return kept.onShardOf(breakId, () -> {
+            BreakView before = locked(breakId, BreakStatus.OPEN, BreakStatus.ASSIGNED);
+            UUID to = assignee == null ? actor.userId() : assignee;
+            repository.updateBreak(breakId, BreakStatus.ASSIGNED, to, null, null, null, null, clock.instant());
+            return audited("reconciliation.break.assigned", before);
+        });
     }
 
     /** ASSIGNED or EXPLAINED → EXPLAINED with why bank and ledger differ. */
@@ -202,9 +204,11 @@ public class Reconciliations {
         if (explanation == null || explanation.isBlank() || explanation.length() > EXPLANATION_LENGTH_MAX) {
             throw Rejection.invalid("explanation", "explanation must be 1.." + EXPLANATION_LENGTH_MAX + " characters");
         }
-        BreakView before = locked(breakId, BreakStatus.ASSIGNED, BreakStatus.EXPLAINED);
-        repository.updateBreak(breakId, BreakStatus.EXPLAINED, before.assignee(), explanation.strip(), null, null, null, clock.instant());
-        return audited("reconciliation.break.explained", before);
+        return kept.onShardOf(breakId, () -> {
+            BreakView before = locked(breakId, BreakStatus.ASSIGNED, BreakStatus.EXPLAINED);
+            repository.updateBreak(breakId, BreakStatus.EXPLAINED, before.assignee(), explanation.strip(), null, null, null, clock.instant());
+            return audited("reconciliation.break.explained", before);
+        });
     }
 
     /**
@@ -213,25 +217,29 @@ public class Reconciliations {
      */
     public BreakView resolve(Actor actor, UUID breakId, UUID correctingTransferId) {
         requireOperator(actor);
-        BreakView before = locked(breakId, BreakStatus.EXPLAINED);
-        if (correctingTransferId != null) {
-            requireCorrectionOf(before, correctingTransferId);
-        }
-        repository.updateBreak(breakId, BreakStatus.RESOLVED, before.assignee(), before.explanation(), actor.userId(),
-                correctingTransferId, null, clock.instant());
-        return audited("reconciliation.break.resolved", before);
+        return kept.onShardOf(breakId, () -> {
+            BreakView before = locked(breakId, BreakStatus.EXPLAINED);
+            if (correctingTransferId != null) {
+                requireCorrectionOf(before, correctingTransferId);
+            }
+            repository.updateBreak(breakId, BreakStatus.RESOLVED, before.assignee(), before.explanation(), actor.userId(),
+                    correctingTransferId, null, clock.instant());
+            return audited("reconciliation.break.resolved", before);
+        });
     }
 
     /** RESOLVED → APPROVED by a second operator: the approver may not be the resolver (maker-checker). */
     public BreakView approve(Actor actor, UUID breakId) {
         requireOperator(actor);
-        BreakView before = locked(breakId, BreakStatus.RESOLVED);
-        if (actor.userId().equals(before.resolvedBy())) {
-            throw new Rejection(APPROVER_IS_RESOLVER, "break " + breakId + " was resolved by you; another operator must approve it");
-        }
-        repository.updateBreak(breakId, BreakStatus.APPROVED, before.assignee(), before.explanation(), before.resolvedBy(),
-                before.correctingTransferId(), actor.userId(), clock.instant());
-        return audited("reconciliation.break.approved", before);
+        return kept.onShardOf(breakId, () -> {
+            BreakView before = locked(breakId, BreakStatus.RESOLVED);
+            if (actor.userId().equals(before.resolvedBy())) {
+                throw new Rejection(APPROVER_IS_RESOLVER, "break " + breakId + " was resolved by you; another operator must approve it");
+            }
+            repository.updateBreak(breakId, BreakStatus.APPROVED, before.assignee(), before.explanation(), before.resolvedBy(),
+                    before.correctingTransferId(), actor.userId(), clock.instant());
+            return audited("reconciliation.break.approved", before);
+        });
     }
 
     private BreakView locked(UUID breakId, BreakStatus... allowed) {

@@ -99,15 +99,7 @@ class StatementImport {
             return importPart(upload, statements.stream().filter(st -> here.contains(st.accountNumber())).toList(),
                     lines.stream().filter(l -> here.contains(l.accountNumber())).toList(), here, started);
         });
-        RunView first = parts.get(0).run();
-        int lineCount = parts.stream().mapToInt(p -> p.run().lineCount()).sum();
-        int matches = parts.stream().mapToInt(p -> p.run().matchCount()).sum();
-        RunView run = new RunView(first.id(), first.importId(), first.format(), first.fileName(), first.fromDate(), first.toDate(),
-                lineCount, parts.stream().mapToInt(p -> p.run().movementCount()).sum(), matches,
-                parts.stream().mapToInt(p -> p.run().breakCount()).sum(),
-                lineCount == 0 ? 10_000 : (int) (matches * 10_000L / lineCount), first.ranAt());
-        return new RunDetail(run, parts.stream().flatMap(p -> p.matches().stream()).limit(Reconciliations.RUN_ITEMS_LISTED_MAX).toList(),
-                parts.stream().flatMap(p -> p.breaks().stream()).limit(Reconciliations.RUN_ITEMS_LISTED_MAX).toList());
+        return ReconciliationsOverShards.combined(parts, Reconciliations.RUN_ITEMS_LISTED_MAX);
     }
 
     /** Stores and matches the statements and lines of {@code accounts} on the database this runs on. */

@@ -2,6 +2,7 @@ package org.fangxin.shared.sharding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.SynchronousQueue;
@@ -10,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.fangxin.shared.Shards;
+import org.slf4j.MDC;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,8 +47,11 @@ final class EveryShard implements Shards, AutoCloseable {
     @Override
     public <T> List<T> each(Supplier<T> work) {
         List<CompletableFuture<T>> answers = new ArrayList<>(shards.size());
+        SecurityContext caller = SecurityContextHolder.getContext();
+        Map<String, String> log = MDC.getCopyOfContextMap();
         for (String shard : shards) {
-            answers.add(CompletableFuture.supplyAsync(() -> ShardRouting.onShard(shard, () -> transaction.execute(s -> work.get())), pool));
+            answers.add(CompletableFuture.supplyAsync(() -> asCaller(caller, log,
+                    () -> ShardRouting.onShard(shard, () -> transaction.execute(s -> work.get()))), pool));
         }
         List<T> results = new ArrayList<>(shards.size());
         RuntimeException failure = null;
@@ -64,6 +71,25 @@ final class EveryShard implements Shards, AutoCloseable {
             throw failure;
         }
         return results;
+    }
+
+    /** The caller's user and request id go along: the audit trail records who did what on each shard (ADR 12 §8g). */
+    private static <T> T asCaller(SecurityContext caller, Map<String, String> log, Supplier<T> work) {
+        SecurityContextHolder.setContext(caller);
+        if (log != null) {
+            MDC.setContextMap(log);
+        }
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+            MDC.clear();
+        }
+    }
+
+    @Override
+    public <T> T on(int shard, Supplier<T> work) {
+        return ShardRouting.onShard(shards.get(shard), work);
     }
 
     @Override

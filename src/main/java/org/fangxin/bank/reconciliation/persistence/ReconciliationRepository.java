@@ -202,6 +202,12 @@ public class ReconciliationRepository {
         return jdbc.sql(RUN_COLUMNS + " where r.id = :id").param("id", id).query(ReconciliationRepository::run).optional();
     }
 
+    /** These runs (the parts kept here, sharded). */
+    public List<RunView> findRuns(Collection<UUID> ids) {
+        return jdbc.sql(RUN_COLUMNS + " where r.id = any(cast(:ids as uuid[]))").param("ids", ids.toArray(UUID[]::new))
+                .query(ReconciliationRepository::run).list();
+    }
+
     public Optional<RunView> runOfImport(UUID importId) {
         return jdbc.sql(RUN_COLUMNS + " where r.import_id = :id").param("id", importId).query(ReconciliationRepository::run).optional();
     }
