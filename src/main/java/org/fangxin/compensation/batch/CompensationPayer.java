@@ -62,6 +62,11 @@ public class CompensationPayer {
     private final Clock clock;
     private final int chunkSize;
     private final int workers;
+    /**
+     * The extra workers' threads, kept for the application's life. A field, so that the sharded profile hands each task
+     * the job's shard route (ADR 12 §8g, {@code RoutedExecutors}); null with one worker.
+     */
+    private final ExecutorService pool;
     private final CompensationNotices notices;
     private final CompensationCompletion completion;
 
@@ -77,6 +82,11 @@ public class CompensationPayer {
             throw new IllegalArgumentException("fangxin.protection.compensation.workers must be 1..8");
         }
         this.workers = workers;
+        this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, task -> {
+            Thread thread = new Thread(task, "compensation-payer");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.repository = repository;
         this.postings = postings;
         this.cards = cards;
@@ -96,9 +106,8 @@ public class CompensationPayer {
         if (workers == 1) {
             return payDue(null, Integer.MAX_VALUE, line -> { });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<Integer>> runs = new ArrayList<>();
         try {
-            List<Future<Integer>> runs = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
                 runs.add(pool.submit(() -> payDue(null, Integer.MAX_VALUE, line -> { })));
             }
@@ -108,6 +117,13 @@ public class CompensationPayer {
             }
             return settled;
         } finally {
+            runs.forEach(run -> run.cancel(true)); // done ones ignore it; after a failure the others stop, as before
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (pool != null) {
             pool.shutdownNow();
         }
     }
