@@ -112,11 +112,14 @@ public class BalanceDashboard {
     @Transactional
     public int takeSnapshot(LocalDate day) {
         Instant started = clock.instant();
-        List<ShardPart> parts = shards.each(() -> takeOnThisShard(day));
-        return shards.onDirectory(() -> merge(day, parts, started));
+        // The directory shard's own part is taken in the merging transaction, so a retake never shows it alone.
+        List<ShardPart> others = shards.each(() -> shards.current() == 0 ? null : takeOnThisShard(day));
+        return shards.onDirectory(() -> merge(day, others, started));
     }
 
-    private int merge(LocalDate day, List<ShardPart> parts, Instant started) {
+    private int merge(LocalDate day, List<ShardPart> others, Instant started) {
+        List<ShardPart> parts = new ArrayList<>(List.of(takeOnThisShard(day)));
+        others.stream().filter(java.util.Objects::nonNull).forEach(parts::add);
         int count = 0;
         int due = 0;
         Money fund = Money.fen(0);

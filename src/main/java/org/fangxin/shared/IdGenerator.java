@@ -27,6 +27,18 @@ public class IdGenerator {
     }
 
     public UUID next() {
+        return make(MerchantSlot.current());
+    }
+
+    /**
+     * An id for an object of {@code merchantId} made outside that merchant's route (a job over a whole shard): it
+     * carries the merchant's slot, so a request naming it is routed to the merchant's shard (ADR 12 §2).
+     */
+    public UUID nextFor(UUID merchantId) {
+        return make(java.util.OptionalInt.of(MerchantSlot.of(merchantId)));
+    }
+
+    private UUID make(java.util.OptionalInt slot) {
         long millis;
         int sequence;
         synchronized (this) {
@@ -45,7 +57,6 @@ public class IdGenerator {
         }
         long mostSignificant = (millis << 16) | (0x7L << 12) | sequence;
         long leastSignificant = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        java.util.OptionalInt slot = MerchantSlot.current();
         return slot.isPresent() ? MerchantSlot.withGene(mostSignificant, leastSignificant, slot.getAsInt())
                 : new UUID(mostSignificant, leastSignificant);
     }

@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * Cross-merchant figures in the sharded profile (ADR 12 §8e): the daily snapshot is taken on every shard and merged on
  * the directory shard, so a regulator's dashboard, page and export, the supervision feed and the public lookup show
  * merchants on {@code ds_1} and {@code ds_2}, and the dashboard's national totals are the sums of the shards' own
- * books; the operators' risk alert list is cut from each shard's newest alerts.
+ * books; the operators' risk alert list is cut from each shard's newest alerts, and an alert on another shard is acknowledged
+ * by its id.
  */
 @Tag("sharded")
 @ActiveProfiles("sharded")
@@ -41,6 +42,7 @@ class ShardedOversightTests extends OversightTest {
     @Autowired BalanceDashboard dashboard;
     @Autowired QuarterlyReports reports;
     @Autowired TestClock clock;
+    @Autowired org.fangxin.shared.IdGenerator ids;
     @Value("${fangxin.sharding.urls}") List<String> shardUrls;
 
     List<JdbcClient> shards;
@@ -100,6 +102,11 @@ class ShardedOversightTests extends OversightTest {
         assertThat(feed.status()).as(feed.body()).isEqualTo(200);
         assertThat(feed.body()).contains(onShard1.merchant().creditCode(), onShard2.merchant().creditCode());
 
+        JsonNode filings = api().as(users.create(Role.REGULATOR, null, null, LANKAO))
+                .get("/api/v1/oversight/filings?status=DUE").json();
+        assertThat(filings.findValuesAsString("merchantId")).as("the filings the snapshot opened on each shard")
+                .contains(onShard1.id().toString(), onShard2.id().toString());
+
         JsonNode history = kaifeng.get("/api/v1/oversight/merchants/" + onShard2.id() + "/balances").json();
         assertThat(history.get("days").get(0).get("figures").get("outstanding").get("amountMinor").asLong())
                 .isEqualTo(420_000);
@@ -150,6 +157,13 @@ class ShardedOversightTests extends OversightTest {
         assertThat(lankao.findValuesAsString("regionCode")).allMatch(LANKAO::equals);
         JsonNode beijing = api().as(users.create(Role.REGULATOR, null, null, "110000")).get("/api/v1/risk/alerts").json();
         assertThat(beijing.findValuesAsString("id")).doesNotContain(first.toString(), second.toString());
+        Api.Response acknowledged = api().as(users.create(Role.OPERATOR)).post("/api/v1/risk/alerts/" + second
+                + "/acknowledgement", java.util.Map.of("note", "已约谈商户"));
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.json().get("acknowledgedBy").isNull()).isFalse();
+        assertThat(api().as(users.create(Role.REGULATOR, null, null, "110000")).post("/api/v1/risk/alerts/" + first
+                + "/acknowledgement", java.util.Map.of("note", "x")).status()).as("outside the regulator's region")
+                .isEqualTo(404);
         JsonNode tiers = api().as(users.create(Role.OPERATOR)).get("/api/v1/risk/distribution").json();
         assertThat(tiers.get("rated").asLong()).as("rated merchants of every shard")
                 .isEqualTo(sumOverShards("select count(*) from risk.tier_state"));
@@ -167,7 +181,7 @@ class ShardedOversightTests extends OversightTest {
 
     /** An open risk alert on the merchant's shard, as the rating raises one on a tier drop (a fixture). */
     private UUID riskAlert(TestMerchants.Created merchant) {
-        UUID id = UUID.randomUUID();
+        UUID id = ids.nextFor(merchant.id()); // as AlertBook makes them: the id names the merchant's shard
         ShardRouting.onMerchant(merchant.id(), () -> jdbc.sql("""
                 insert into risk.alert (id, merchant_id, kind, subject, from_tier, to_tier, region_code, sector, raised_at,
                                         acknowledge_by, dedup_key)

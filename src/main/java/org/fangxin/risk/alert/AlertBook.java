@@ -66,7 +66,7 @@ public class AlertBook {
         Map<String, AlertView> byKey = new LinkedHashMap<>();
         for (NewAlert alert : raise) {
             MerchantView merchant = alert.merchant();
-            byKey.putIfAbsent(alert.dedupKey(), new AlertView(ids.next(), merchant.id(), merchant.legalName(), alert.kind(),
+            byKey.putIfAbsent(alert.dedupKey(), new AlertView(ids.nextFor(merchant.id()), merchant.id(), merchant.legalName(), alert.kind(),
                     alert.detail(), alert.detailArgs(), alert.fromTier(), alert.toTier(), alert.factor(),
                     merchant.regionCode(), merchant.sector().name(), now, now.plus(acknowledgeWithin), null, null, null, null));
         }
