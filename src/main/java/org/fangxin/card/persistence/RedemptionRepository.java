@@ -56,25 +56,6 @@ public class RedemptionRepository {
                 .param("issued", Timestamp.from(issuedAt)).param("expires", Timestamp.from(expiresAt)).update() == 1;
     }
 
-    /**
-     * Uses a live code once: by its 6 digits at the merchant, or by its id (from a verified token). Returns the card
-     * id, or empty when no such unused, unexpired code exists for this merchant (a second use finds nothing).
-     */
-    public Optional<UUID> useCode(String shortCode, UUID codeId, UUID merchantId, Instant now) {
-        return jdbc.sql("""
-                update card.redemption_code k set used_at = :now
-                  from card.card c
-                 where c.id = k.card_id and c.merchant_id = :merchant and k.used_at is null and k.expires_at > :now
-                   and k.id = (select k2.id from card.redemption_code k2 join card.card c2 on c2.id = k2.card_id
-                                where c2.merchant_id = :merchant and k2.used_at is null and k2.expires_at > :now
-                                  and (k2.short_code = :code or k2.id = :codeId)
-                                order by k2.issued_at desc limit 1)
-                returning k.card_id
-                """)
-                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("code", shortCode)
-                .param("codeId", codeId).query(UUID.class).optional();
-    }
-
     /** The card of an unused, unexpired code of the merchant (short code or code id), without using it. */
     public Optional<UUID> peekCode(String shortCode, UUID codeId, UUID merchantId, Instant now) {
         return jdbc.sql("""
@@ -88,20 +69,6 @@ public class RedemptionRepository {
     }
 
     // ---- redemptions
-
-    public void insert(RedemptionView r, UUID transferId) {
-        jdbc.sql("insert into card.redemption (" + REDEMPTION_COLUMNS + """
-                ) values (:id, :card, :merchant, :store, :staff, :via, :sessions, :face, :value, :netted, :currency,
-                    :status, :at, null, null, null, null, null, :transfer)
-                """)
-                .param("id", r.id()).param("card", r.cardId()).param("merchant", r.merchantId())
-                .param("store", r.storeId()).param("staff", r.staffUserId()).param("via", r.via())
-                .param("sessions", r.sessions())
-                .param("face", r.faceAmount() == null ? null : r.faceAmount().amountMinor())
-                .param("value", r.value().amountMinor()).param("netted", r.advanceNetted().amountMinor())
-                .param("currency", r.value().currency().getCurrencyCode()).param("status", r.status())
-                .param("at", Timestamp.from(r.redeemedAt())).param("transfer", transferId).update();
-    }
 
     public Optional<Stored> find(UUID id) {
         return jdbc.sql("select " + REDEMPTION_COLUMNS + " from card.redemption where id = :id")

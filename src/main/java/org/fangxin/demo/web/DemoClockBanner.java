@@ -1,22 +1,24 @@
 package org.fangxin.demo.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.fangxin.demo.ClockView;
 import org.fangxin.demo.TimeTravel;
 import org.fangxin.shared.Menu;
 import org.fangxin.shared.MenuEntry;
+import org.fangxin.shared.web.PageAttributes;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /** While time travel is on, every page shows the platform's time in a banner, and operators get the clock's menu entry. */
-@ControllerAdvice
+@Component
 @Profile("demo")
 @ConditionalOnProperty(name = "fangxin.time-travel.enabled", havingValue = "true")
-class DemoClockBanner {
+class DemoClockBanner implements PageAttributes {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -31,7 +33,11 @@ class DemoClockBanner {
         return Menu.of(new MenuEntry("/demo/clock", "demo.menu.clock", List.of("OPERATOR"), 90));
     }
 
-    @ModelAttribute("demoClock")
+    @Override
+    public void addTo(HttpServletRequest request, Map<String, Object> model) {
+        model.put("demoClock", demoClock());
+    }
+
     String demoClock() {
         ClockView clock = timeTravel.now();
         String now = SHOWN.format(clock.now().atZone(TimeTravelPageController.SHANGHAI));

@@ -1,24 +1,27 @@
 package org.fangxin.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
  * What the layout needs on every page: whether to show the consumer's bottom tab bar (首页 / 我的卡 / 消息 / 我的) —
  * to visitors and consumers — and which tab is current.
  */
-@ControllerAdvice(annotations = Controller.class)
-class PageChrome {
+@Component
+class PageChrome implements PageAttributes {
 
     /** The layout's view of the request. */
     public record Chrome(boolean tabs, String tab) { }
 
-    @ModelAttribute("fxChrome")
+    @Override
+    public void addTo(HttpServletRequest request, Map<String, Object> model) {
+        model.put("fxChrome", chrome(request));
+    }
+
     Chrome chrome(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean visitor = auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();

@@ -2,6 +2,7 @@ package org.fangxin.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.fangxin.shared.ProblemTexts;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final List<PageAttributes> pageAttributes;
+
+    WebConfiguration(List<PageAttributes> pageAttributes) {
+        this.pageAttributes = pageAttributes;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -53,5 +60,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new PageAttributesInterceptor(pageAttributes));
     }
 }
