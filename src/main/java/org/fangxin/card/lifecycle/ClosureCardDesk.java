@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.CardView;
+import org.fangxin.card.CardFrozen;
 import org.fangxin.card.CardsHeldForCompensation;
 import org.fangxin.card.ClosureCards;
 import org.fangxin.card.persistence.CardRow;
@@ -52,10 +53,16 @@ class ClosureCardDesk implements ClosureCards {
 
     @Override
     public int holdForCompensation(UUID merchantId, Instant asOf) {
-        List<CardRow> live = repository.lockLive(merchantId);
-        for (CardRow row : live) {
-            if (row.status() == CardStatus.ACTIVE) {
-                events.publishEvent(release.releaseLocked(row.card(), asOf).freeze(asOf).event());
+        List<ClosureCardRepository.HeldCard> live = repository.lockLiveForHold(merchantId);
+        // only an ACTIVE pass can have days to earn before the hold (Card.release): only those rows are read whole
+        List<UUID> activePasses = live.stream().filter(card -> card.active() && card.pass())
+                .map(ClosureCardRepository.HeldCard::id).toList();
+        if (!activePasses.isEmpty()) {
+            repository.lockAll(activePasses).forEach(row -> release.releaseLocked(row.card(), asOf));
+        }
+        for (ClosureCardRepository.HeldCard card : live) {
+            if (card.active()) {
+                events.publishEvent(new CardFrozen(card.id(), card.holderId(), merchantId, asOf));
             }
         }
         repository.freezeLive(merchantId);

@@ -26,12 +26,22 @@ public class ClosureCardRepository {
         this.template = template;
     }
 
-    /** Locks the merchant's live (ACTIVE or FROZEN) cards, in id order. */
-    public List<CardRow> lockLive(UUID merchantId) {
-        return jdbc.sql("select " + CARD_COLUMNS + """
+    /** A live card as the closure's hold needs it: locked, without its whole row read. */
+    public record HeldCard(UUID id, UUID holderId, boolean active, boolean pass) { }
+
+    /**
+     * Locks the merchant's live (ACTIVE or FROZEN) cards in id order, reading only what the hold needs (at 100,000 cards
+     * the whole rows took seconds of the closure's plan); the passes' whole rows are read by {@link #lockAll}.
+     */
+    public List<HeldCard> lockLiveForHold(UUID merchantId) {
+        return jdbc.sql("""
+                select id, holder_id, status = 'ACTIVE', kind = 'PERIOD_PASS'
                   from card.card where merchant_id = :merchant and status in ('ACTIVE', 'FROZEN')
                  order by id for update
-                """).param("merchant", merchantId).query(CardRepository::card).list();
+                """).param("merchant", merchantId)
+                .query((rs, n) -> new HeldCard(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3),
+                        rs.getBoolean(4)))
+                .list();
     }
 
     /** The merchant's live cards in id order (no lock). */
