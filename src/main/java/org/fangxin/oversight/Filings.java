@@ -12,6 +12,7 @@ import org.fangxin.identity.Role;
 import org.fangxin.merchant.MerchantScope;
 import org.fangxin.oversight.filing.FilingRepository;
 import org.fangxin.shared.AuditTrail;
+import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
@@ -39,9 +40,11 @@ public class Filings {
     private final AuditTrail audit;
     private final Shards shards;
     private final Clock clock;
+    private final IdGenerator ids;
 
-    Filings(FilingRepository repository, Regions regions, AuditTrail audit, Shards shards, Clock clock) {
+    Filings(FilingRepository repository, Regions regions, AuditTrail audit, Shards shards, Clock clock, IdGenerator ids) {
         this.repository = repository;
+        this.ids = ids;
         this.shards = shards;
         this.regions = regions;
         this.audit = audit;
@@ -68,7 +71,7 @@ public class Filings {
 
     @Transactional(readOnly = true)
     public FilingView view(Actor actor, UUID filingId, Locale locale) {
-        return view(readable(actor, repository.find(filingId)), locale);
+        return whereFiled(filingId, () -> view(readable(actor, repository.find(filingId)), locale));
     }
 
     /** The merchant's owner files (a DUE filing, or one sent back for corrections). */
@@ -77,6 +80,10 @@ public class Filings {
         if (!actor.is(Role.MERCHANT_OWNER)) {
             throw new Rejection(ProblemType.FORBIDDEN, "the merchant's owner files");
         }
+        return whereFiled(filingId, () -> submitHere(actor, filingId, filed, locale));
+    }
+
+    private FilingView submitHere(Actor actor, UUID filingId, FilingView.Submission filed, Locale locale) {
         FilingRepository.Row row = readable(actor, repository.lock(filingId));
         if (!"DUE".equals(row.status()) && !"CORRECTIONS_REQUESTED".equals(row.status())) {
             throw new Rejection(NOT_OPEN, "the filing is " + row.status() + ": nothing to file");
@@ -104,7 +111,7 @@ public class Filings {
     /** Opens the filings the day's snapshot makes due (the snapshot job's last step). */
     @Transactional
     public int openDue(LocalDate day) {
-        return repository.openDue(day, clock.instant());
+        return repository.openDue(day, clock.instant(), ids::nextFor);
     }
 
     /** Why the merchant may not sell now (an overdue filing whose rule blocks), or null. */
@@ -117,6 +124,23 @@ public class Filings {
         if (!actor.is(Role.REGULATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "a regulator answers filings");
         }
+        return whereFiled(filingId, () -> answerHere(actor, filingId, status, note, locale));
+    }
+
+    /**
+     * Runs {@code work} where the filing is kept. A filing id made by {@link #openDue} carries its merchant's gene, so
+     * the request is routed to that shard already; one made before (in SQL, no gene) may live on another, so each shard
+     * is asked once and the work runs on the one that has it (ADR 12 §8e). With one database: in place.
+     */
+    private <T> T whereFiled(UUID filingId, java.util.function.Supplier<T> work) {
+        if (shards.count() == 1 || repository.find(filingId).isPresent()) {
+            return work.get();
+        }
+        return shards.each(() -> repository.find(filingId).map(found -> work.get())).stream()
+                .flatMap(java.util.Optional::stream).findFirst().orElseThrow(() -> Rejection.notFound("filing"));
+    }
+
+    private FilingView answerHere(Actor actor, UUID filingId, String status, String note, Locale locale) {
         FilingRepository.Row row = readable(actor, repository.lock(filingId));
         if (!"SUBMITTED".equals(row.status())) {
             throw new Rejection(NOT_SUBMITTED, "the filing is " + row.status() + ": only a submitted filing is answered");

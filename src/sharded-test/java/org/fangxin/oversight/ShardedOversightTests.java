@@ -169,6 +169,59 @@ class ShardedOversightTests extends OversightTest {
                 .isEqualTo(sumOverShards("select count(*) from risk.tier_state"));
     }
 
+    @Test
+    void aRegulatorAnswersAFilingOnAnotherShardByItsIdAndAnotherRegionGetsNotFound() {
+        ShardRouting.onShard("ds_0", () -> dashboard.takeSnapshotToday());
+        UUID filing = shards.get(2).sql("select id from oversight.filing where merchant_id = :m")
+                .param("m", onShard2.id()).query(UUID.class).single();
+        assertThat(ShardRouting.shardOf(filing)).as("the filing id carries its merchant's gene").isEqualTo("ds_2");
+        Api.Response filed = api().as(onShard2.owner()).post("/api/v1/oversight/filings/" + filing + "/submission",
+                java.util.Map.of("products", "次卡 ¥4,200", "escrowBank", "中国银行开封分行"), UUID.randomUUID().toString());
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+
+        Api beijing = api().as(users.create(Role.REGULATOR, null, null, "110000"));
+        assertThat(beijing.get("/api/v1/oversight/filings/" + filing).status()).isEqualTo(404);
+        assertThat(beijing.post("/api/v1/oversight/filings/" + filing + "/acknowledgement", java.util.Map.of(),
+                UUID.randomUUID().toString()).status()).as("another region's regulator").isEqualTo(404);
+        Api lankao = api().as(users.create(Role.REGULATOR, null, null, LANKAO));
+        assertThat(lankao.get("/api/v1/oversight/filings/" + filing).json().get("status").asString()).isEqualTo("SUBMITTED");
+        Api.Response acknowledged = lankao.post("/api/v1/oversight/filings/" + filing + "/acknowledgement",
+                java.util.Map.of("note", "已备案"), UUID.randomUUID().toString());
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.json().get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(shards.get(2).sql("select status from oversight.filing where id = :id").param("id", filing)
+                .query(String.class).single()).isEqualTo("ACKNOWLEDGED");
+
+        // a filing made before ids carried the gene: its id happens to name ds_1, the filing lives on ds_2
+        UUID old = ids.nextFor(onShard1.id());
+        shards.get(2).sql("""
+                insert into oversight.filing (id, merchant_id, region_code, sector, trigger, step, status, due_on,
+                                              outstanding_minor, products, escrow_bank, submitted_at, created_at)
+                values (:id, :merchant, :region, 'SPORTS_FITNESS', 'BALANCE_THRESHOLD', 99, 'SUBMITTED', current_date + 15,
+                        420000, '次卡', '中国银行', now(), now())
+                """).param("id", old).param("merchant", onShard2.id()).param("region", LANKAO).update();
+        assertThat(beijing.post("/api/v1/oversight/filings/" + old + "/corrections", java.util.Map.of("note", "x"),
+                UUID.randomUUID().toString()).status()).as("found on ds_2, outside the region").isEqualTo(404);
+        Api.Response sentBack = lankao.post("/api/v1/oversight/filings/" + old + "/corrections",
+                java.util.Map.of("note", "请写明托管账号"), UUID.randomUUID().toString());
+        assertThat(sentBack.status()).as("each shard asked once: " + sentBack.body()).isEqualTo(200);
+        assertThat(sentBack.json().get("status").asString()).isEqualTo("CORRECTIONS_REQUESTED");
+    }
+
+    @Test
+    void theOperatorsRunNowRatesTheMerchantsOfEveryShard() {
+        Api.Response run = api().as(users.create(Role.OPERATOR)).post("/api/v1/risk/rating-runs", java.util.Map.of());
+        assertThat(run.status()).as(run.body()).isEqualTo(201);
+        String today = LocalDate.now(clock.withZone(TestClock.SHANGHAI)).toString();
+        assertThat(run.json().get("rated").asLong()).as("the rated merchants of all three shards").isEqualTo(sumOverShards("""
+                select count(*) from merchant.merchant where status in ('ACTIVE', 'SUSPENDED', 'CLOSING')"""));
+        for (int shard : new int[] {1, 2}) {
+            UUID gym = shard == 1 ? onShard1.id() : onShard2.id();
+            assertThat(shards.get(shard).sql("select count(*) from risk.score where merchant_id = :m and scored_on = cast(:d as date)")
+                    .param("m", gym).param("d", today).query(Long.class).single()).as("rated on ds_" + shard).isEqualTo(1);
+        }
+    }
+
     private TestMerchants.Created gymWithACardOn(int shard, Money price) {
         int slot = (2 * shard + 1) * MerchantSlot.SLOTS / 6; // the middle slot of shard n's third of the slots
         TestMerchants.Created gym = ShardRouting.onNewMerchant(slot,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.oversight.FilingView;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,20 +37,27 @@ public class FilingRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    FilingRepository(JdbcClient jdbc) {
+    FilingRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A filing to open: its merchant, scope, trigger step, due day and the balance that made it due. */
+    private record Due(UUID merchantId, String regionCode, String sector, int step, LocalDate dueOn, long outstandingMinor) {
     }
 
     /**
      * Opens the filings the day's snapshot makes due (never twice for a step): the first one for a merchant that has
      * sold prepaid cards, and one for each new multiple of its sector's threshold its outstanding balance reached.
-     * The ORDER BY (on a computed step, so always a sort) reads every candidate before the first insert: on a city's
-     * first snapshot the filing table is empty and the planner may probe it by a scan per merchant, which would
-     * otherwise also walk the rows this statement has just added (quadratic: 100,000 merchants ran for minutes).
+     * The candidates are read first and inserted after, so on a city's first snapshot (empty filing table) the probe
+     * per merchant never walks rows this run has just added (it was quadratic: 100,000 merchants ran for minutes).
+     * Each id comes from {@code newId} with the merchant's id, so it carries the merchant's gene and a request naming
+     * the filing is routed to the merchant's shard (ADR 12 §8e).
      */
-    public int openDue(LocalDate day, Instant now) {
-        return jdbc.sql("""
+    public int openDue(LocalDate day, Instant now, java.util.function.UnaryOperator<UUID> newId) {
+        List<Due> due = jdbc.sql("""
                 with rule as (
                     select b.merchant_id, b.region_code, b.sector, b.outstanding_minor, r.due_days,
                            case when b.live_cards = 0 and b.outstanding_minor = 0 then -1
@@ -58,17 +66,31 @@ public class FilingRepository {
                       join oversight.filing_rule r on r.sector = coalesce(
                            (select sector from oversight.filing_rule where sector = b.sector), '*')
                      where b.day = :day)
-                insert into oversight.filing (id, merchant_id, region_code, sector, trigger, step, status, due_on,
-                                              outstanding_minor, created_at)
-                select gen_random_uuid(), merchant_id, region_code, sector,
-                       case when step = 0 then 'STARTED_SELLING' else 'BALANCE_THRESHOLD' end, step, 'DUE',
-                       cast(:day as date) + due_days, outstanding_minor, :now
+                select merchant_id, region_code, sector, step, cast(:day as date) + due_days, outstanding_minor
                   from rule
                  where step >= 0
                    and not exists (select 1 from oversight.filing f where f.merchant_id = rule.merchant_id and f.step >= rule.step)
                  order by step, merchant_id
+                """).param("day", Date.valueOf(day)).query((rs, n) -> new Due(rs.getObject(1, UUID.class),
+                        rs.getString(2).trim(), rs.getString(3), rs.getInt(4), rs.getDate(5).toLocalDate(), rs.getLong(6)))
+                .list();
+        int[][] inserted = template.batchUpdate("""
+                insert into oversight.filing (id, merchant_id, region_code, sector, trigger, step, status, due_on,
+                                              outstanding_minor, created_at)
+                values (?, ?, ?, ?, ?, ?, 'DUE', ?, ?, ?)
                 on conflict (merchant_id, step) do nothing
-                """).param("day", Date.valueOf(day)).param("now", Timestamp.from(now)).update();
+                """, due, 1000, (ps, d) -> {
+                    ps.setObject(1, newId.apply(d.merchantId()));
+                    ps.setObject(2, d.merchantId());
+                    ps.setString(3, d.regionCode());
+                    ps.setString(4, d.sector());
+                    ps.setString(5, d.step() == 0 ? "STARTED_SELLING" : "BALANCE_THRESHOLD");
+                    ps.setInt(6, d.step());
+                    ps.setDate(7, Date.valueOf(d.dueOn()));
+                    ps.setLong(8, d.outstandingMinor());
+                    ps.setTimestamp(9, Timestamp.from(now));
+                });
+        return java.util.Arrays.stream(inserted).flatMapToInt(java.util.Arrays::stream).map(n -> Math.max(n, 0)).sum();
     }
 
     public Optional<Row> find(UUID id) {

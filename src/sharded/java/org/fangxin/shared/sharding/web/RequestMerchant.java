@@ -23,7 +23,7 @@ public final class RequestMerchant {
     /** Path segments followed by the id of an object made for one merchant (so carrying its gene). */
     static final Set<String> MERCHANT_RESOURCES = Set.of("merchants", "cards", "purchases", "payments", "products",
             "refunds", "redemptions", "redemption-requests", "closures", "card-transfer-offers", "contracts", "buy",
-            "complaints", "subrogation", "approvals", "bank-moves", "claims", "alerts");
+            "complaints", "subrogation", "approvals", "bank-moves", "claims", "alerts", "filings");
 
     /** Body fields that hold such an id, most specific first. */
     static final List<String> MERCHANT_FIELDS = List.of("merchantId", "cardId", "productId", "purchaseId",
