@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,10 +57,12 @@ public class Products {
     private final IdGenerator ids;
     private final Clock clock;
     private final ObjectProvider<MerchantStandings> standings;
+    private final Shards shards;
 
     Products(ProductRepository repository, Merchants merchants, Rules rules, AuditTrail audit, IdGenerator ids, Clock clock,
-             ObjectProvider<MerchantStandings> standings) {
+             ObjectProvider<MerchantStandings> standings, Shards shards) {
         this.standings = standings;
+        this.shards = shards;
         this.repository = repository;
         this.merchants = merchants;
         this.rules = rules;
@@ -135,10 +139,15 @@ public class Products {
             return repository.ofMerchant(actor.merchantId(), size);
         }
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return repository.all(size, MerchantScope.of(actor));
+            // every merchant: each shard answers its newest, and the merge is cut (ADR 12 §8f)
+            return shards.page((offset, rows) -> repository.all(rows, MerchantScope.of(actor)), NEWEST_FIRST, 0, size);
         }
         throw new Rejection(ProblemType.FORBIDDEN, "your role sees the public catalog at /api/v1/public/products");
     }
+
+    /** The staff's order: newest first, ties by the id's text (PostgreSQL's order for uuid). */
+    private static final Comparator<ProductView> NEWEST_FIRST = Comparator.comparing(ProductView::createdAt)
+            .thenComparing(product -> product.id().toString()).reversed();
 
     /** Active products of merchants that may sell now: what anyone, even anonymous, may browse and buy. */
     public List<ProductView> publicCatalog(int limit) {

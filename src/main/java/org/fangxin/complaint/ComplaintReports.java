@@ -17,6 +17,7 @@ import org.fangxin.identity.Actor;
 import org.fangxin.identity.Role;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +38,11 @@ public class ComplaintReports {
     private final Complaints complaints;
     private final org.fangxin.calendar.WorkingDays workingDays;
     private final org.fangxin.shared.AuditTrail audit;
+    private final Shards shards;
 
     ComplaintReports(CaseReports reports, CaseDesk desk, Complaints complaints, org.fangxin.calendar.WorkingDays workingDays,
-                     org.fangxin.shared.AuditTrail audit) {
+                     org.fangxin.shared.AuditTrail audit, Shards shards) {
+        this.shards = shards;
         this.reports = reports;
         this.desk = desk;
         this.complaints = complaints;
@@ -59,6 +62,13 @@ public class ComplaintReports {
         }
         String sector = actor.is(Role.REGULATOR) ? actor.sector() : null;
         String region = actor.is(Role.REGULATOR, Role.ASSOCIATION) ? CaseAccess.regionPattern(actor) : null;
+        // one aggregate per shard, each on its own shard's indexes; counts add up, medians from merged hours (ADR 12 §8f)
+        List<SlaBoardMerge.Part> parts = shards.each(() -> new SlaBoardMerge.Part(boardOfShard(sector, region),
+                shards.count() == 1 ? Map.of() : reports.closingHours(sector, region)));
+        return parts.size() == 1 ? parts.get(0).board() : SlaBoardMerge.of(parts);
+    }
+
+    private SlaBoard boardOfShard(String sector, String region) {
         LocalDate today = desk.today();
         LocalDate soon = workingDays.calendar().plusWorkingDays(today, SOON_WORKING_DAYS);
         Map<ComplaintStage, Long> open = reports.openByStage(sector, region, null);
@@ -80,7 +90,10 @@ public class ComplaintReports {
                 closed, median, reports.medianDaysToClose(sector, region).orElse(null), SOON_WORKING_DAYS);
     }
 
-    /** The cases the actor sees (as {@link Complaints#list}), newest first, at most {@value Complaints#LIST_SIZE_MAX}. */
+    /**
+     * The cases the actor sees (as {@link Complaints#list}: a bounded list, so across shards each answers its first
+     * rows and the merge is cut, ADR 12 §8f), in the queue's order, at most {@value Complaints#LIST_SIZE_MAX}.
+     */
     public List<ComplaintExport> export(Actor actor, ComplaintStage stage) {
         if (!actor.is(Role.OPERATOR, Role.ASSOCIATION, Role.REGULATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "exports are for the platform, the association and regulators");

@@ -165,13 +165,17 @@ public class Refunds {
             case CONSUMER -> shards.page((offset, rows) -> repository.ofHolder(actor.userId(), LIST_SIZE_MAX).stream()
                     .filter(r -> wanted.contains(r.status())).limit(rows).toList(), NEWEST_FIRST, 0, size);
             case MERCHANT_OWNER, MERCHANT_STAFF -> repository.ofMerchant(actor.merchantId(), wanted, size);
-            case OPERATOR, REGULATOR -> repository.ofStatuses(wanted, size, MerchantScope.of(actor));
+            case OPERATOR, REGULATOR -> shards.page((offset, rows) -> repository.ofStatuses(wanted, rows, MerchantScope.of(actor)),
+                    OLDEST_FIRST, 0, size);
             default -> throw new Rejection(ProblemType.FORBIDDEN, "your role does not see refunds");
         };
     }
 
     private static final Comparator<RefundView> NEWEST_FIRST = Comparator.comparing(RefundView::requestedAt)
             .thenComparing(refund -> refund.id().toString()).reversed();
+    /** The staff's order: oldest request first, as the single database's query answers. */
+    private static final Comparator<RefundView> OLDEST_FIRST = Comparator.comparing(RefundView::requestedAt)
+            .thenComparing(refund -> refund.id().toString());
 
     /** The merchant's owner or staff contest a pending request before its deadline; an operator will decide. */
     @Transactional

@@ -57,9 +57,16 @@ public class PayoutApprovals {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate readOnly;
+    private final org.fangxin.shared.Shards shards;
+
+    /** The order of {@code ApprovalRepository.awaiting}: oldest made first. */
+    private static final java.util.Comparator<PayoutApprovalView> OLDEST_FIRST = java.util.Comparator
+            .comparing((PayoutApprovalView a) -> a.payout().createdAt()).thenComparing(a -> a.payout().id());
 
     PayoutApprovals(SettlementRepository payouts, ApprovalRepository approvals, Settlements settlements, DualControl dualControl,
-                    BankScope bankScope, Ledger ledger, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+                    BankScope bankScope, Ledger ledger, AuditTrail audit, Clock clock, PlatformTransactionManager transactions,
+                    org.fangxin.shared.Shards shards) {
+        this.shards = shards;
         this.bankScope = bankScope;
         this.payouts = payouts;
         this.approvals = approvals;
@@ -86,6 +93,10 @@ public class PayoutApprovals {
     public List<PayoutApprovalView> awaiting(Actor actor, int page, int size) {
         requireChecker(actor);
         PageRequest rows = rows(page, size);
+        if (!bankScope.limits(actor)) { // an operator's list: each shard's first offset + limit, merged (ADR 12 §8g)
+            return shards.page((offset, limit) -> readOnly.execute(s -> approvals.awaiting(offset, limit).stream()
+                    .map(this::view).toList()), OLDEST_FIRST, rows.offset(), rows.limit());
+        }
         return readOnly.execute(s -> visiblePage(actor, rows, approvals::awaiting));
     }
 
@@ -93,6 +104,10 @@ public class PayoutApprovals {
     public List<PayoutApprovalView> decided(Actor actor, int page, int size) {
         requireChecker(actor);
         PageRequest rows = rows(page, size);
+        if (!bankScope.limits(actor)) {
+            return shards.page((offset, limit) -> readOnly.execute(s -> approvals.decided(offset, limit).stream()
+                    .map(this::view).toList()), OLDEST_FIRST.reversed(), rows.offset(), rows.limit());
+        }
         return readOnly.execute(s -> visiblePage(actor, rows, approvals::decided));
     }
 

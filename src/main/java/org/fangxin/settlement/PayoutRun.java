@@ -25,8 +25,10 @@ import org.fangxin.settlement.persistence.SettlementRepository;
 import org.fangxin.settlement.persistence.SettlementRepository.MovedSince;
 import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
+import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,12 +58,14 @@ class PayoutRun {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Shards shards;
     private final TransactionTemplate ownTransaction;
     private final Currency currency = Money.CNY;
 
     PayoutRun(SettlementRepository repository, Ledger ledger, Merchants merchants, ObjectProvider<PayoutHolds> holds,
               SettlementCycles cycles, DualControl dualControl, ApprovalRepository approvals, AuditTrail audit,
-              IdGenerator ids, Clock clock, PlatformTransactionManager transactions) {
+              IdGenerator ids, Clock clock, PlatformTransactionManager transactions, Shards shards) {
+        this.shards = shards;
         this.repository = repository;
         this.ledger = ledger;
         this.merchants = merchants;
@@ -98,13 +102,23 @@ class PayoutRun {
     Optional<PayoutView> settleMerchant(UUID runId, UUID merchantId, LocalDate settlementDate, String by) {
         Optional<PayoutView> payout;
         try {
-            payout = ownTransaction.execute(status -> decideAndRecord(runId, merchantId, settlementDate, by));
+            payout = inMerchantSlot(merchantId,
+                    () -> ownTransaction.execute(status -> decideAndRecord(runId, merchantId, settlementDate, by)));
         } catch (Rejection rejection) {
             // e.g. the payable moved under us (clawback): nothing was written; the next run tries again.
             log.warn("settlement of merchant {} for {} refused: {}", merchantId, settlementDate, rejection.getMessage());
             return Optional.empty();
         }
         return payout.flatMap(p -> repository.payout(p.id()));
+    }
+
+    /**
+     * Sharded: the ids made while settling a merchant (its payout's, its posting's) carry the merchant's slot, so a
+     * request naming the payout is routed to its shard (ADR 12 §8g). The run itself names no merchant. Default
+     * deployment: in place, ids as before.
+     */
+    private <T> T inMerchantSlot(UUID merchantId, java.util.function.Supplier<T> work) {
+        return shards.count() > 1 ? MerchantSlot.within(MerchantSlot.of(merchantId), work) : work.get();
     }
 
     private Optional<PayoutView> decideAndRecord(UUID runId, UUID merchantId, LocalDate settlementDate, String by) {

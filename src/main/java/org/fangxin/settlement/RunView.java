@@ -23,4 +23,26 @@ public record RunView(UUID id, LocalDate settlementDate, Instant createdAt, Stri
     public long countOf(String status) {
         return payouts.getOrDefault(PayoutStatus.valueOf(status), 0L);
     }
+
+    /**
+     * The parts one date's run keeps on several shards as one run (ADR 12 §8g): the directory shard's id, the first
+     * start, the latest run, the most executions, the payouts and amounts added up.
+     */
+    static RunView combined(List<RunView> parts) {
+        RunView first = parts.get(0);
+        Map<PayoutStatus, Long> payouts = new java.util.EnumMap<>(PayoutStatus.class);
+        Map<java.util.Currency, Money> amounts = new java.util.LinkedHashMap<>();
+        Instant createdAt = first.createdAt();
+        Instant lastRunAt = first.lastRunAt();
+        int executions = first.executions();
+        for (RunView part : parts) {
+            part.payouts().forEach((status, count) -> payouts.merge(status, count, Long::sum));
+            part.amountInstructed().forEach(amount -> amounts.merge(amount.currency(), amount, Money::plus));
+            createdAt = part.createdAt().isBefore(createdAt) ? part.createdAt() : createdAt;
+            lastRunAt = part.lastRunAt().isAfter(lastRunAt) ? part.lastRunAt() : lastRunAt;
+            executions = Math.max(executions, part.executions());
+        }
+        return new RunView(first.id(), first.settlementDate(), createdAt, first.createdBy(), lastRunAt, executions,
+                payouts, List.copyOf(amounts.values()));
+    }
 }

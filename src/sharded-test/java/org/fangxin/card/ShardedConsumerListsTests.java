@@ -85,10 +85,7 @@ class ShardedConsumerListsTests extends ShardedCardTest {
         Api holder = api().as(consumer);
         ProductView pack = ShardRouting.onMerchant(gym.id(), () -> f.sessionPack(gym, 2000, 20));
         UUID card = ShardRouting.onMerchant(gym.id(), () -> f.buyAndPay(holder, pack));
-        Api.Response filed = holder.post("/api/v1/complaints", Map.of("subject", "CARD", "subjectId", card,
-                "category", "REFUND_REFUSED", "asked", Map.of("amountMinor", 100_000, "currency", "CNY"),
-                "askedAction", "退还剩余课时费用", "description", "健身房拒绝退还剩余课时费用。"), key());
-        assertThat(filed.status()).as("filed on the card's shard, routed by the subject's id: " + filed.body()).isEqualTo(201);
+        Api.Response filed = complainAbout(holder, card);
         UUID id = UUID.fromString(filed.json().get("id").asString());
         assertThat(MerchantSlot.of(id)).as("the case carries its merchant's gene").isEqualTo(MerchantSlot.of(gym.id()));
         assertThat(stage(api().as(gym.owner()).post("/api/v1/complaints/" + id + "/refusal", Map.of("reason", "概不退款"), key())))
@@ -127,6 +124,92 @@ class ShardedConsumerListsTests extends ShardedCardTest {
                     .param("id", id).query(Long.class).single();
             assertThat(rows).as("the case on ds_" + shard).isEqualTo(shard == 2 ? 1 : 0);
         }
+    }
+
+    @Test
+    void staffListsAndTransferOffersShowRowsOfMerchantsOnTheOtherShards() {
+        Api holder = api().as(f.consumer());
+        String mobile = CardFixtures.nextMobile();
+        Api friend = api().as(f.consumerWithMobile(mobile));
+        List<UUID> products = new ArrayList<>();
+        List<UUID> refunds = new ArrayList<>();
+        List<String> offers = new ArrayList<>();
+        for (int shard = 1; shard <= 2; shard++) {
+            TestMerchants.Created gym = gymOn(shard);
+            long price = 1500 + shard;
+            ProductView pack = ShardRouting.onMerchant(gym.id(), () -> f.sessionPack(gym, price, 10));
+            products.add(pack.id());
+            UUID refunded = ShardRouting.onMerchant(gym.id(), () -> f.buyAndPay(holder, pack));
+            Api.Response refund = holder.post("/api/v1/refunds", Map.of("cardId", refunded, "reason", "CONSUMER_CHOICE"), key());
+            assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+            refunds.add(UUID.fromString(refund.json().get("id").asString()));
+            UUID offered = ShardRouting.onMerchant(gym.id(), () -> f.buyAndPay(holder, pack));
+            Api.Response offer = holder.post("/api/v1/cards/" + offered + "/transfer", Map.of("toMobile", mobile), key());
+            assertThat(offer.status()).as(offer.body()).isEqualTo(202);
+            offers.add(offer.json().get("id").asString());
+        }
+
+        String refundsList = "/api/v1/refunds?limit=200";
+        assertThat(ids(api().as(users.create(Role.OPERATOR)).get(refundsList))).as("the operator's refunds").containsAll(refunds);
+        assertThat(ids(api().as(users.create(Role.REGULATOR, null, "SPORTS_FITNESS", "410200")).get(refundsList)))
+                .as("the regulator's refunds").containsAll(refunds);
+        assertThat(ids(api().as(users.create(Role.REGULATOR, null, null, "110100")).get(refundsList)))
+                .as("a regulator of another region").doesNotContainAnyElementsOf(refunds);
+        assertThat(ids(api().as(users.create(Role.OPERATOR)).get("/api/v1/products?limit=100"))).as("the operator's products")
+                .containsAll(products);
+        assertThat(ids(api().as(users.create(Role.REGULATOR, null, null, "110100")).get("/api/v1/products?limit=100")))
+                .as("a regulator of another region").doesNotContainAnyElementsOf(products);
+        assertThat(friend.get("/api/v1/card-transfer-offers").json().valueStream().map(o -> o.get("id").asString()))
+                .as("offers of cards on ds_1 and ds_2").containsExactlyElementsOf(offers);
+        Api.Response accepted = friend.post("/api/v1/card-transfer-offers/" + offers.get(1) + "/acceptance", null, key());
+        assertThat(accepted.status()).as("accepted on ds_2, routed by the offer's id: " + accepted.body()).isEqualTo(201);
+        assertThat(api().as(f.consumer()).get("/api/v1/card-transfer-offers").json().size()).as("another consumer").isZero();
+    }
+
+    @Test
+    void theSlaBoardAndTheExportCountACaseOnTheThirdShard() {
+        TestMerchants.Created gym = gymOn(2);
+        Api holder = api().as(f.consumer());
+        ProductView pack = ShardRouting.onMerchant(gym.id(), () -> f.sessionPack(gym, 2100, 21));
+        UUID card = ShardRouting.onMerchant(gym.id(), () -> f.buyAndPay(holder, pack));
+        Api association = api().as(users.create(Role.ASSOCIATION, null, null, "410200"));
+        Api operator = api().as(users.create(Role.OPERATOR));
+        long openBefore = total(board(association), "openByStage");
+        long withdrawnBefore = board(operator).get("closedByOutcome").path("WITHDRAWN").asLong(0);
+        Api elsewhere = api().as(users.create(Role.ASSOCIATION, null, null, "110100"));
+        JsonNode elsewhereBefore = board(elsewhere);
+
+        Api.Response filed = complainAbout(holder, card);
+        UUID id = UUID.fromString(filed.json().get("id").asString());
+        assertThat(total(board(association), "openByStage")).as("the association's board counts the case on ds_2")
+                .isEqualTo(openBefore + 1);
+        Api regulator = api().as(users.create(Role.REGULATOR, null, "SPORTS_FITNESS", "410200"));
+        assertThat(regulator.get("/api/v1/complaints/export?stage=MERCHANT_NEGOTIATION").json().valueStream()
+                .map(c -> c.get("caseNumber").asString())).as("the export").contains(filed.json().get("caseNumber").asString());
+        assertThat(stage(holder.post("/api/v1/complaints/" + id + "/withdrawal", Map.of(), key()))).isEqualTo("CLOSED");
+        JsonNode after = board(operator);
+        assertThat(after.get("closedByOutcome").get("WITHDRAWN").asLong()).as("closed on ds_2").isEqualTo(withdrawnBefore + 1);
+        assertThat(after.get("medianDaysByOutcome").has("WITHDRAWN")).isTrue();
+        assertThat(total(board(association), "openByStage")).isEqualTo(openBefore);
+        assertThat(board(elsewhere)).as("the board of an association of another region").isEqualTo(elsewhereBefore);
+    }
+
+    private static JsonNode board(Api handler) {
+        Api.Response board = handler.get("/api/v1/complaints/sla-board");
+        assertThat(board.status()).as(board.body()).isEqualTo(200);
+        return board.json();
+    }
+
+    private static long total(JsonNode board, String figure) {
+        return board.get(figure).valueStream().mapToLong(JsonNode::asLong).sum();
+    }
+
+    private static Api.Response complainAbout(Api holder, UUID card) {
+        Api.Response filed = holder.post("/api/v1/complaints", Map.of("subject", "CARD", "subjectId", card,
+                "category", "REFUND_REFUSED", "asked", Map.of("amountMinor", 100_000, "currency", "CNY"),
+                "askedAction", "退还剩余课时费用", "description", "健身房拒绝退还剩余课时费用。"), key());
+        assertThat(filed.status()).as("filed on the card's shard, routed by the subject's id: " + filed.body()).isEqualTo(201);
+        return filed;
     }
 
     private TestMerchants.Created gymOn(int shard) {

@@ -47,6 +47,9 @@ class PayoutApprovalTests extends IntegrationTest {
     Settlements settlements;
 
     @Autowired
+    org.fangxin.shared.Shards shards;
+
+    @Autowired
     org.fangxin.settlement.persistence.SettlementRepository payoutRepository;
 
     @Autowired
@@ -222,7 +225,7 @@ class PayoutApprovalTests extends IntegrationTest {
     @Test
     void withBankApprovalConfiguredThePayoutWaitsForTheBankToo() {
         var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
-                bankScope, ledger, audit, clock, transactions);
+                bankScope, ledger, audit, clock, transactions, shards);
         UUID payoutId = UUID.fromString(runAsMaker().get("id").asString());
         var bank = users.create(Role.BANK).actor();
 
@@ -251,7 +254,7 @@ class PayoutApprovalTests extends IntegrationTest {
     @Test
     void aBankUserOfAnotherCustodianBankNeitherSeesNorDecidesThePayout() {
         var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
-                bankScope, ledger, audit, clock, transactions);
+                bankScope, ledger, audit, clock, transactions, shards);
         UUID payoutId = UUID.fromString(runAsMaker().get("id").asString());
         UserAccount elsewhere = users.create(Role.BANK);
         registerBank("AP", elsewhere);
@@ -274,7 +277,7 @@ class PayoutApprovalTests extends IntegrationTest {
     @Test
     void aBankUsersPageHoldsItsOwnPayoutsEvenWhenOlderOnesOfOtherBanksComeFirst() {
         var withBank = new PayoutApprovals(payoutRepository, approvalRepository, settlements, new DualControl(50_000, true),
-                bankScope, ledger, audit, clock, transactions);
+                bankScope, ledger, audit, clock, transactions, shards);
         TestMerchants.Created second = fixtures.merchant(Sector.SPORTS_FITNESS);
         fixtures.purchaseAndRedeem(second.id(), 100_000_00L, LARGE);
         runAsMaker();

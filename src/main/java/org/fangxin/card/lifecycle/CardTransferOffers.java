@@ -3,6 +3,7 @@ package org.fangxin.card.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -50,10 +52,12 @@ public class CardTransferOffers {
     private final Clock clock;
     private final TransferOfferRepository offers;
     private final Duration ttl;
+    private final Shards shards;
 
     CardTransferOffers(CardRepository cards, CardTransfers transfers, Users users, ApplicationEventPublisher events, AuditTrail audit,
                        IdGenerator ids, Clock clock, TransferOfferRepository offers,
-                       @Value("${fangxin.card.transfer-offer-ttl:P7D}") Duration ttl) {
+                       @Value("${fangxin.card.transfer-offer-ttl:P7D}") Duration ttl, Shards shards) {
+        this.shards = shards;
         this.cards = cards;
         this.transfers = transfers;
         this.users = users;
@@ -96,9 +100,15 @@ public class CardTransferOffers {
     @Transactional(readOnly = true)
     public List<CardTransferOfferView> incoming(Actor actor) {
         Instant now = clock.instant();
-        return mobileOf(actor).map(mobile -> offers.openTo(mobile, now).stream().map(o -> o.view(now)).toList())
-                .orElse(List.of());
+        // offers of cards at every merchant: each shard answers its open offers to the number (ADR 12 §8f)
+        return mobileOf(actor).map(mobile -> shards.page((offset, rows) -> offers.openTo(mobile, now, rows).stream()
+                        .map(o -> o.view(now)).toList(), OLDEST_FIRST, 0, INCOMING_MAX)).orElse(List.of());
     }
+
+    /** Open offers to one number: a few at most, one per card offered; the bound only guards the query. */
+    private static final int INCOMING_MAX = 100;
+    private static final Comparator<CardTransferOfferView> OLDEST_FIRST = Comparator
+            .comparing(CardTransferOfferView::offeredAt).thenComparing(offer -> offer.id().toString());
 
     /** The consumer holding the offered number accepts: the transfer happens now, with what is left on the card. */
     @Transactional

@@ -56,10 +56,10 @@ public class TransferOfferRepository {
                 .param("id", offerId).update();
     }
 
-    /** The open offers to a mobile number, oldest first. */
-    public List<Offer> openTo(String mobile, Instant now) {
-        return select("where o.to_mobile = :key and o.closed_at is null and o.expires_at > :now order by o.offered_at",
-                mobile, now);
+    /** The first {@code limit} open offers to a mobile number, oldest first. */
+    public List<Offer> openTo(String mobile, Instant now, int limit) {
+        return select("where o.to_mobile = :key and o.closed_at is null and o.expires_at > :now order by o.offered_at, o.id"
+                + " limit " + limit, mobile, now);
     }
 
     /** The offer, locked for the rest of the transaction. */

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.fangxin.complaint.ComplaintOutcome;
 import org.fangxin.complaint.ComplaintStage;
@@ -94,6 +96,24 @@ public class CaseReports {
                 .query((rs, n) -> figures.put(ComplaintOutcome.valueOf(rs.getString(1)),
                         new double[] {rs.getLong(2), rs.getDouble(3)})).list();
         return figures;
+    }
+
+    /**
+     * Closed cases per outcome and whole hours from filing to closing (rounded): what a median across shards is read
+     * from (ADR 12 §8f). At most one row per outcome and hour.
+     */
+    public Map<ComplaintOutcome, SortedMap<Long, Long>> closingHours(String sector, String regionPrefix) {
+        Map<ComplaintOutcome, SortedMap<Long, Long>> hours = new EnumMap<>(ComplaintOutcome.class);
+        jdbc.sql("""
+                select outcome, round(extract(epoch from closed_at - filed_at) / 3600)::bigint, count(*)
+                  from complaint.complaint_case
+                 where stage = 'CLOSED' and (cast(:sector as text) is null or sector = :sector)
+                   and (cast(:region as text) is null or region_code like :region)
+                 group by 1, 2
+                """).param("sector", sector).param("region", regionPrefix)
+                .query((rs, n) -> hours.computeIfAbsent(ComplaintOutcome.valueOf(rs.getString(1)), o -> new TreeMap<>())
+                        .put(rs.getLong(2), rs.getLong(3))).list();
+        return hours;
     }
 
     /** Median days from filing to closing of the closed cases; empty while none is closed. */
