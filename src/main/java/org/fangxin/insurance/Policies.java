@@ -30,6 +30,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -62,11 +63,17 @@ public class Policies {
     private final ClaimRepository claims;
     private final ObjectProvider<ConsumerExposures> consumerExposures;
     private final ObjectProvider<MerchantRiskTiers> riskTiers;
+    private final Shards shards;
+
+    /** The order of {@code InsuranceRepository.policies}: newest first. */
+    private static final java.util.Comparator<PolicyView> NEWEST_FIRST = java.util.Comparator
+            .comparing(PolicyView::createdAt).reversed().thenComparing(PolicyView::id);
 
     Policies(InsuranceRepository repository, Insurers insurers, Merchants merchants, Ledger ledger, AuditTrail audit,
              IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone,
              ClaimRepository claims, ObjectProvider<ConsumerExposures> consumerExposures,
-             ObjectProvider<MerchantRiskTiers> riskTiers) {
+             ObjectProvider<MerchantRiskTiers> riskTiers, Shards shards) {
+        this.shards = shards;
         this.claims = claims;
         this.consumerExposures = consumerExposures;
         this.riskTiers = riskTiers;
@@ -122,11 +129,14 @@ public class Policies {
      */
     @Transactional(readOnly = true)
     public List<PolicyView> list(Actor actor) {
+        // Sharded (ADR 12 §8g): a policy is kept where it was issued; each shard answers its newest once.
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return repository.policies(null).stream().filter(policy -> withinScope(actor, policy)).toList();
+            return shards.page((offset, max) -> repository.policies(null).stream()
+                    .filter(policy -> withinScope(actor, policy)).toList(), NEWEST_FIRST, 0, InsuranceRepository.ROWS_MAX);
         }
         if (actor.is(Role.INSURER)) {
-            return insurers.ownInsurer(actor).map(repository::policies).orElse(List.of());
+            return insurers.ownInsurer(actor).map(insurer -> shards.page((offset, max) -> repository.policies(insurer),
+                    NEWEST_FIRST, 0, InsuranceRepository.ROWS_MAX)).orElse(List.of());
         }
         if (actor.role().isMerchantSide()) {
             return covering(actor.merchantId());
@@ -140,7 +150,7 @@ public class Policies {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR, Role.INSURER) && !actor.role().isMerchantSide()) {
             throw new Rejection(ProblemType.FORBIDDEN, "policies are for operators, regulators, insurers and covered merchants");
         }
-        PolicyView policy = repository.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
+        PolicyView policy = find(policyId).orElseThrow(() -> Rejection.notFound("policy"));
         boolean visible = switch (actor.role()) {
             case OPERATOR, REGULATOR -> withinScope(actor, policy);
             case INSURER -> insurers.ownInsurer(actor).equals(Optional.of(policy.insurerId()));
@@ -168,9 +178,12 @@ public class Policies {
         return policy.merchantIds().stream().anyMatch(id -> merchantWithinScope(scope, id));
     }
 
-    /** The policy (no access check; for this module's scoped reads). */
+    /**
+     * The policy (no access check; for this module's scoped reads). Sharded: policy ids carry no merchant gene (a group
+     * or region policy names no one merchant), so each shard is asked once.
+     */
     Optional<PolicyView> find(UUID policyId) {
-        return repository.policy(policyId);
+        return shards.each(() -> repository.policy(policyId)).stream().flatMap(Optional::stream).findFirst();
     }
 
     /** Whether the merchant lies within the actor's scope (always for an unscoped actor). */

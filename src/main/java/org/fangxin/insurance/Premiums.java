@@ -32,6 +32,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,11 +72,18 @@ public class Premiums {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final ZoneId zone;
+    private final Shards shards;
+
+    /** The order of {@code InsuranceRepository.bills}: newest period, then newest billed. */
+    private static final java.util.Comparator<PremiumBillView> NEWEST_FIRST = java.util.Comparator
+            .comparing(PremiumBillView::period).thenComparing(PremiumBillView::billedAt).reversed()
+            .thenComparing(PremiumBillView::id);
 
     Premiums(InsuranceRepository repository, Policies policies, Insurers insurers, Merchants merchants, Ledger ledger,
              ApplicationEventPublisher events, AuditTrail audit, IdGenerator ids,
              Clock clock, PlatformTransactionManager transactions,
-             @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone) {
+             @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone, Shards shards) {
+        this.shards = shards;
         this.repository = repository;
         this.policies = policies;
         this.insurers = insurers;
@@ -127,12 +135,16 @@ public class Premiums {
 
     /** Bills (newest first) the actor may see: all (OPERATOR, REGULATOR) or its insurer's (INSURER), optionally of a policy. */
     public List<PremiumBillView> bills(Actor actor, UUID policyId, int limit) {
+        // Sharded (ADR 12 §8g): a bill is kept on its policy's shard; each shard answers its newest once.
+        int rows = Math.min(Math.max(limit, 1), InsuranceRepository.ROWS_MAX);
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return repository.bills(null, policyId, limit).stream().flatMap(bill -> scoped(actor, bill).stream()).toList();
+            return shards.page((offset, max) -> repository.bills(null, policyId, max).stream()
+                    .flatMap(bill -> scoped(actor, bill).stream()).toList(), NEWEST_FIRST, 0, rows);
         }
         if (actor.is(Role.INSURER)) {
             Optional<UUID> own = insurers.ownInsurer(actor);
-            return own.map(insurer -> repository.bills(insurer, policyId, limit)).orElse(List.of());
+            return own.map(insurer -> shards.page((offset, max) -> repository.bills(insurer, policyId, max),
+                    NEWEST_FIRST, 0, rows)).orElse(List.of());
         }
         throw forbidden();
     }
@@ -142,11 +154,12 @@ public class Premiums {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR, Role.INSURER)) {
             throw forbidden();
         }
-        PremiumBillView bill = repository.bill(billId).orElseThrow(() -> Rejection.notFound("premium bill"));
-        if (actor.is(Role.INSURER) && !insurers.ownInsurer(actor).equals(Optional.of(bill.insurerId()))) {
-            throw Rejection.notFound("premium bill");
-        }
-        return scoped(actor, bill).orElseThrow(() -> Rejection.notFound("premium bill"));
+        Optional<UUID> own = actor.is(Role.INSURER) ? insurers.ownInsurer(actor) : Optional.empty();
+        // Sharded: bill ids carry no merchant gene, so each shard is asked once; the one keeping the bill answers.
+        return shards.each(() -> repository.bill(billId)
+                        .filter(bill -> !actor.is(Role.INSURER) || own.equals(Optional.of(bill.insurerId())))
+                        .flatMap(bill -> scoped(actor, bill)))
+                .stream().flatMap(Optional::stream).findFirst().orElseThrow(() -> Rejection.notFound("premium bill"));
     }
 
     /**
@@ -157,7 +170,8 @@ public class Premiums {
         if (!actor.scoped()) {
             return Optional.of(bill);
         }
-        if (!policies.find(bill.policyId()).map(policy -> policies.withinScope(actor, policy)).orElse(false)) {
+        // The policy is on the bill's shard, where this runs.
+        if (!repository.policy(bill.policyId()).map(policy -> policies.withinScope(actor, policy)).orElse(false)) {
             return Optional.empty();
         }
         List<PremiumBillView.Line> lines = bill.lines().stream()

@@ -1,6 +1,8 @@
 package org.fangxin.protection;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,9 +65,19 @@ public class Deposits {
     private final IdGenerator ids;
     private final Clock clock;
     private final Currency currency = Money.CNY;
+    private final Shards shards;
+
+    /** The order of {@code ProtectionRepository.movements}: newest first. */
+    private static final Comparator<DepositView> NEWEST_FIRST = Comparator.comparing(DepositView::recordedAt)
+            .thenComparing(DepositView::id).reversed();
+    /** The order of {@code ProtectionRepository.coverages}: blocked ones first (longest blocked first), then newest checked. */
+    private static final Comparator<CoverageView> BLOCKED_FIRST = Comparator.comparing(CoverageView::underCoveredSince,
+            Comparator.nullsLast(Comparator.<Instant>naturalOrder())).thenComparing(CoverageView::checkedAt,
+            Comparator.nullsLast(Comparator.<Instant>reverseOrder())).thenComparing(CoverageView::merchantId);
 
     Deposits(ProtectionRepository repository, CoverageCheck coverageCheck,
-             Merchants merchants, Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock) {
+             Merchants merchants, Ledger ledger, AuditTrail audit, IdGenerator ids, Clock clock, Shards shards) {
+        this.shards = shards;
         this.repository = repository;
         this.coverageCheck = coverageCheck;
         this.merchants = merchants;
@@ -190,7 +203,9 @@ public class Deposits {
     @Transactional(readOnly = true)
     public List<DepositView> allMovements(Actor actor) {
         requireSupervisor(actor);
-        return repository.movements(null, MerchantScope.of(actor));
+        // Sharded (ADR 12 §8g): a movement is kept on its merchant's shard; each shard answers its newest once.
+        MerchantScope scope = MerchantScope.of(actor);
+        return shards.page((offset, max) -> repository.movements(null, scope), NEWEST_FIRST, 0, ProtectionRepository.ROWS_MAX);
     }
 
     @Transactional(readOnly = true)
@@ -221,11 +236,12 @@ public class Deposits {
     public List<CoverageView> coverages(Actor actor, boolean underCoveredOnly) {
         requireSupervisor(actor);
         MerchantScope scope = MerchantScope.of(actor);
-        return repository.coverages(underCoveredOnly, scope).stream()
+        // Sharded: the coverage rows and their merchants are on the merchant's shard; each shard answers once.
+        return shards.page((offset, max) -> repository.coverages(underCoveredOnly, scope).stream()
                 .map(row -> merchants.find(row.merchantId())
                         .filter(scope::covers)
                         .map(m -> coverageCheck.view(m, row)))
-                .flatMap(Optional::stream).toList();
+                .flatMap(Optional::stream).toList(), BLOCKED_FIRST, 0, ProtectionRepository.ROWS_MAX);
     }
 
     /**
