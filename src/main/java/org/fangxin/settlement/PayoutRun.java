@@ -114,11 +114,13 @@ class PayoutRun {
 
     /**
      * Sharded: the ids made while settling a merchant (its payout's, its posting's) carry the merchant's slot, so a
-     * request naming the payout is routed to its shard (ADR 12 §8g). The run itself names no merchant. Default
-     * deployment: in place, ids as before.
+     * request naming the payout is routed to its shard (ADR 12 §8g). The run itself names no merchant. A run called
+     * inside another merchant's slot (a test acting as one merchant) keeps that slot: it maps to the shard the run is
+     * on, so the ids still route there. Default deployment: in place, ids as before.
      */
     private <T> T inMerchantSlot(UUID merchantId, java.util.function.Supplier<T> work) {
-        return shards.count() > 1 ? MerchantSlot.within(MerchantSlot.of(merchantId), work) : work.get();
+        return shards.count() > 1 && MerchantSlot.current().isEmpty()
+                ? MerchantSlot.within(MerchantSlot.of(merchantId), work) : work.get();
     }
 
     private Optional<PayoutView> decideAndRecord(UUID runId, UUID merchantId, LocalDate settlementDate, String by) {

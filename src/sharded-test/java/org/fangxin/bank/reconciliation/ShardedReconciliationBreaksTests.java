@@ -109,8 +109,7 @@ class ShardedReconciliationBreaksTests extends IntegrationTest {
         JsonNode ours = find(listed, runId);
         assertThat(ours.get("lineCount").asInt()).as("the run's parts added up in the list").isEqualTo(4);
         assertThat(ours.get("breakCount").asInt()).isEqualTo(2);
-        assertThat(accountsOf(operator.get("/api/v1/reconciliation/sub-accounts?size=200").json()))
-                .contains(onDs1.accountNumber(), onDs2.accountNumber());
+        assertThat(allSubAccounts(operator)).contains(onDs1.accountNumber(), onDs2.accountNumber());
 
         JsonNode open = operator.get("/api/v1/reconciliation/breaks").json();
         assertThat(accountsOf(open)).contains(onDs1.accountNumber(), onDs2.accountNumber());
@@ -170,6 +169,19 @@ class ShardedReconciliationBreaksTests extends IntegrationTest {
     private static String line(LocalDate day, Gym gym, String yuan, String endToEndId, String description) {
         return String.join(",", day.toString(), day.toString(), gym.accountNumber(), yuan, endToEndId,
                 "BK-" + UUID.randomUUID(), description) + "\n";
+    }
+
+    /** Every page of the sub-accounts (ordered by number, so this test's new ones come last). */
+    private static List<String> allSubAccounts(Api operator) {
+        List<String> numbers = new ArrayList<>();
+        for (int page = 0; page < 100; page++) {
+            List<String> rows = accountsOf(operator.get("/api/v1/reconciliation/sub-accounts?size=200&page=" + page).json());
+            numbers.addAll(rows);
+            if (rows.size() < 200) {
+                break;
+            }
+        }
+        return numbers;
     }
 
     private static List<String> accountsOf(JsonNode rows) {
