@@ -8,13 +8,15 @@ bash scripts/sharded-up.sh
 # (oldest first, or by account number) that rows left by earlier runs would fill. FANGXIN_SHARD_KEEP_DATA=1 keeps them.
 if [ "${FANGXIN_SHARD_KEEP_DATA:-0}" != 1 ]; then
   PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-  for port in ${FANGXIN_SHARD_PORTS:-"55441 55442 55443"}; do
+  PORTS=${FANGXIN_SHARD_PORTS:-"55441 55442 55443"}
+  for port in $PORTS; do
     dir="${FANGXIN_SHARD_DIR:-/var/tmp/fangxin-shards}/$port"
     run=("$PGBIN/psql" -X -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1
          -c "DROP DATABASE IF EXISTS ${FANGXIN_SHARD_DB:-fangxin} WITH (FORCE)"
          -c "CREATE DATABASE ${FANGXIN_SHARD_DB:-fangxin} OWNER fangxin")
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "${run[@]}"; else "${run[@]}"; fi
   done
+  bash scripts/sharded-up.sh  # again: the new databases get their extensions (postgres_fdw)
 fi
 # Three application contexts (jobs off, jobs on, Kafka) each hold pools on every shard, and postgres_fdw opens more on
 # ds_0: keep at most two alive, or the third exhausts the shards' 60 connections.
