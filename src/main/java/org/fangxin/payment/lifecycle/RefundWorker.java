@@ -59,6 +59,8 @@ public class RefundWorker {
     private final RetryPolicy retries;
     private final int batchSize;
     private final int senders;
+    /** Long-lived, so the sharded profile's executor routing wraps it and each task keeps the job's shard. */
+    private final ExecutorService pool;
 
     RefundWorker(PaymentRepository repository, BulkRefundRepository bulk, PaymentProvider provider, TransactionTemplate transaction,
                  ApplicationEventPublisher events, AuditTrail audit, Clock clock,
@@ -83,6 +85,18 @@ public class RefundWorker {
         this.retries = new RetryPolicy(attemptsMax, backoff, backoffMax);
         this.batchSize = batchSize;
         this.senders = senders;
+        this.pool = senders == 1 ? null : Executors.newFixedThreadPool(senders, task -> {
+            Thread thread = new Thread(task, "refund-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -96,20 +110,15 @@ public class RefundWorker {
             return sendWhileFull(new AtomicInteger(runs));
         }
         AtomicInteger left = new AtomicInteger(runs);
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try {
-            List<Future<Integer>> sending = new ArrayList<>();
-            for (int i = 0; i < senders; i++) {
-                sending.add(pool.submit(() -> sendWhileFull(left)));
-            }
-            int completed = 0;
-            for (Future<Integer> sender : sending) {
-                completed += join(sender);
-            }
-            return completed;
-        } finally {
-            pool.shutdownNow();
+        List<Future<Integer>> sending = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            sending.add(pool.submit(() -> sendWhileFull(left)));
         }
+        int completed = 0;
+        for (Future<Integer> sender : sending) {
+            completed += join(sender);
+        }
+        return completed;
     }
 
     private int sendWhileFull(AtomicInteger runsLeft) {
