@@ -92,7 +92,8 @@ public class QuarterlyReports {
     @Transactional(readOnly = true)
     public List<ReportRun> quarters(Actor actor) {
         check(actor);
-        return statements.quarters();
+        // quarterly_run is kept on the directory shard; an owner's request runs on its merchant's (ADR 12 §8i).
+        return shards.onDirectory(statements::quarters);
     }
 
     /** A merchant owner's own statements, newest first. */

@@ -76,6 +76,16 @@ public class RiskAlerts {
         if (text.isEmpty() || text.length() > NOTE_LENGTH_MAX) {
             throw Rejection.invalid("note", "say what was done, in at most " + NOTE_LENGTH_MAX + " characters");
         }
+        // An alert id carries its merchant's gene, so the request is routed to its shard; one raised before that may
+        // live on another: each shard is asked once and it is acknowledged where it is kept (ADR 12 §8i).
+        if (shards.count() > 1 && alerts.find(alertId).isEmpty()) {
+            return shards.each(() -> alerts.find(alertId).map(found -> acknowledgeHere(actor, alertId, text))).stream()
+                    .flatMap(java.util.Optional::stream).findFirst().orElseThrow(() -> Rejection.notFound("alert"));
+        }
+        return acknowledgeHere(actor, alertId, text);
+    }
+
+    private AlertView acknowledgeHere(Actor actor, UUID alertId, String text) {
         AlertView alert = alerts.lock(alertId).orElseThrow(() -> Rejection.notFound("alert"));
         if (!MerchantScope.of(actor).covers(alert.regionCode(), alert.sector())) {
             throw Rejection.notFound("alert");

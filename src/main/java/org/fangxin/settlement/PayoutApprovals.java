@@ -97,7 +97,9 @@ public class PayoutApprovals {
             return shards.page((offset, limit) -> readOnly.execute(s -> approvals.awaiting(offset, limit).stream()
                     .map(this::view).toList()), OLDEST_FIRST, rows.offset(), rows.limit());
         }
-        return readOnly.execute(s -> visiblePage(actor, rows, approvals::awaiting));
+        // A bank user's list: each shard's first offset + limit of its own bank's payouts, merged (ADR 12 §8i).
+        return shards.page((offset, limit) -> readOnly.execute(s -> visiblePage(actor, new PageRequest(offset, limit),
+                approvals::awaiting)), OLDEST_FIRST, rows.offset(), rows.limit());
     }
 
     /** OPERATOR (and BANK, its own bank's as above): payouts that were under dual control and are decided, newest first. */
@@ -108,7 +110,8 @@ public class PayoutApprovals {
             return shards.page((offset, limit) -> readOnly.execute(s -> approvals.decided(offset, limit).stream()
                     .map(this::view).toList()), OLDEST_FIRST.reversed(), rows.offset(), rows.limit());
         }
-        return readOnly.execute(s -> visiblePage(actor, rows, approvals::decided));
+        return shards.page((offset, limit) -> readOnly.execute(s -> visiblePage(actor, new PageRequest(offset, limit),
+                approvals::decided)), OLDEST_FIRST.reversed(), rows.offset(), rows.limit());
     }
 
     /**
@@ -150,6 +153,10 @@ public class PayoutApprovals {
     /** One payout under dual control; 404 when there is none (or it never needed approval, or is at another bank). */
     public PayoutApprovalView payout(Actor actor, UUID payoutId) {
         requireChecker(actor);
+        return whereKept(payoutId, () -> payoutHere(actor, payoutId));
+    }
+
+    private PayoutApprovalView payoutHere(Actor actor, UUID payoutId) {
         return readOnly.execute(s -> underDualControl(payoutId).filter(p -> bankScope.sees(actor, p.merchantId())).map(this::view)
                 .orElseThrow(() -> Rejection.notFound("payout awaiting approval " + payoutId)));
     }
@@ -158,11 +165,15 @@ public class PayoutApprovals {
     public PayoutApprovalView approve(Actor actor, UUID payoutId, String reason) {
         requireChecker(actor);
         String why = reason == null || reason.isBlank() ? null : checkedReason(reason);
+        return whereKept(payoutId, () -> approveHere(actor, payoutId, why));
+    }
+
+    private PayoutApprovalView approveHere(Actor actor, UUID payoutId, String why) {
         PayoutApprovalView decided = ownTransaction.execute(s -> decide(actor, payoutId, "APPROVED", why));
         PayoutView payout = decided.payout();
         if (payout.status() == PayoutStatus.INSTRUCTED && payout.submittedAt() == null) {
             settlements.sendNow();
-            return payout(actor, payoutId);
+            return payoutHere(actor, payoutId);
         }
         return decided;
     }
@@ -174,7 +185,21 @@ public class PayoutApprovals {
             throw Rejection.invalid("reason", "give a reason for the rejection");
         }
         String why = checkedReason(reason);
-        return ownTransaction.execute(s -> decide(actor, payoutId, "REJECTED", why));
+        return whereKept(payoutId, () -> ownTransaction.execute(s -> decide(actor, payoutId, "REJECTED", why)));
+    }
+
+    /**
+     * Runs {@code work} where the payout is kept. Payout ids made since session 8 carry the merchant's gene, so the
+     * request is routed to that shard already; an older payout may live on another, so each shard is asked once and
+     * the work runs on the one that has it (ADR 12 §8i). With one database: in place.
+     */
+    private <T> T whereKept(UUID payoutId, java.util.function.Supplier<T> work) {
+        if (shards.count() == 1 || readOnly.execute(s -> payouts.payout(payoutId)).isPresent()) {
+            return work.get();
+        }
+        return shards.each(() -> payouts.payout(payoutId).map(found -> work.get())).stream()
+                .flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> Rejection.notFound("payout awaiting approval " + payoutId));
     }
 
     private PayoutApprovalView decide(Actor actor, UUID payoutId, String decision, String reason) {

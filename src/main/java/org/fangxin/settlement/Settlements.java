@@ -110,7 +110,14 @@ public class Settlements {
     public List<RunView> runs(Actor actor, int page, int size) {
         requireOperator(actor);
         PageRequest rows = rows(page, size);
-        return readOnly.execute(status -> repository.runs(rows.offset(), rows.limit()));
+        if (shards.count() == 1) {
+            return readOnly.execute(status -> repository.runs(rows.offset(), rows.limit()));
+        }
+        // Each shard keeps its own run row per date: its first offset + limit dates, combined per date (ADR 12 §8i).
+        Map<LocalDate, List<RunView>> byDate = new java.util.TreeMap<>(Comparator.reverseOrder());
+        shards.each(() -> repository.runs(0, rows.offset() + rows.limit()))
+                .forEach(part -> part.forEach(run -> byDate.computeIfAbsent(run.settlementDate(), d -> new java.util.ArrayList<>()).add(run)));
+        return byDate.values().stream().skip(rows.offset()).limit(rows.limit()).map(RunView::combined).toList();
     }
 
     /** The run, then its instructions to the bank in one file (each payout committed before the bank sees it). */

@@ -40,6 +40,7 @@ class RedemptionBatcherTests extends CardTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Cards cards;
+    @Autowired org.fangxin.shared.Shards shards;
 
     private RedemptionBatcher secondInstance;
     private final java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newCachedThreadPool();
@@ -54,7 +55,7 @@ class RedemptionBatcherTests extends CardTest {
 
     @Test
     void aRefusedRedemptionDoesNotFailItsBatchAndTwoInstancesGiveTheLastSessionOnce() throws Exception {
-        secondInstance = new RedemptionBatcher(desk, idempotency, events, transactions, true, Duration.ofMillis(2), 32, 1);
+        secondInstance = new RedemptionBatcher(desk, idempotency, events, transactions, true, Duration.ofMillis(2), 32, 1, shards);
         TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         ProductView pack = f.sessionPack(gym, 100, 2);
         UUID store = f.store(gym);

@@ -137,6 +137,9 @@ public class BankPortal {
         requireBankOrOperator(actor);
         LocalDate day = asOf == null ? today() : asOf;
         int limit = PageRequest.of(page, size, PAGE_SIZE_MAX).limit();
+        if (shards.count() > 1) {
+            return balancesOfEveryShard(actor, day, page, limit);
+        }
         MerchantPage listed = merchants.list(actor, null, page, limit);
         Optional<String> scope = banks.scopeOf(actor);
         List<SupervisedBalance> items = new ArrayList<>();
@@ -154,6 +157,61 @@ public class BankPortal {
             transit = transit.plus(balance.inTransit());
         }
         return new BalancePage(items, page, limit, listed.total(), escrow, deposit, transit);
+    }
+
+    /** A merchant as one shard lists it, with the shard's number and how many that shard lists in all. */
+    private record Listed(int shard, MerchantView merchant, long shardTotal) { }
+
+    /** The merchant list's order: newest application first, then id (PostgreSQL orders uuids as their text). */
+    private static final Comparator<Listed> NEWEST_APPLICATION_FIRST = Comparator
+            .comparing((Listed l) -> l.merchant().appliedAt()).thenComparing(l -> l.merchant().id().toString()).reversed();
+
+    /**
+     * Sharded (ADR 12 §8i): each shard lists its first pages of merchants, the page is cut from their merge, and each
+     * shard then reads the balances of the page's merchants it keeps (its own ledger). The total adds the shards' totals.
+     */
+    private BalancePage balancesOfEveryShard(Actor actor, LocalDate day, int page, int limit) {
+        List<Listed> merged = new ArrayList<>();
+        long total = 0;
+        for (List<Listed> part : shards.each(() -> firstPagesHere(actor, page, limit))) {
+            merged.addAll(part);
+            total += part.isEmpty() ? 0 : part.get(0).shardTotal();
+        }
+        merged.sort(NEWEST_APPLICATION_FIRST);
+        List<Listed> cut = merged.subList(Math.min(page * limit, merged.size()), Math.min(page * limit + limit, merged.size()));
+        Optional<String> scope = banks.scopeOf(actor);
+        Map<UUID, SupervisedBalance> byMerchant = new HashMap<>();
+        shards.each(() -> cut.stream().filter(l -> l.shard() == shards.current()).map(Listed::merchant)
+                        .filter(m -> IN_CUSTODY.contains(m.status()) && atBankOf(scope, m.id()))
+                        .map(m -> balanceOf(m, day)).toList())
+                .forEach(part -> part.forEach(balance -> byMerchant.put(balance.merchantId(), balance)));
+        List<SupervisedBalance> items = new ArrayList<>();
+        Money escrow = Money.zero(Money.CNY);
+        Money deposit = Money.zero(Money.CNY);
+        Money transit = Money.zero(Money.CNY);
+        for (Listed listed : cut) {
+            SupervisedBalance balance = byMerchant.get(listed.merchant().id());
+            if (balance != null) {
+                items.add(balance);
+                escrow = escrow.plus(balance.escrow());
+                deposit = deposit.plus(balance.riskDeposit());
+                transit = transit.plus(balance.inTransit());
+            }
+        }
+        return new BalancePage(items, page, limit, total, escrow, deposit, transit);
+    }
+
+    /** This shard's merchants of pages 0 to {@code page} (its first {@code (page + 1) * limit}). */
+    private List<Listed> firstPagesHere(Actor actor, int page, int limit) {
+        List<Listed> listed = new ArrayList<>();
+        for (int i = 0; i <= page; i++) {
+            MerchantPage part = merchants.list(actor, null, i, limit);
+            part.items().forEach(m -> listed.add(new Listed(shards.current(), m, part.total())));
+            if (part.items().size() < limit) {
+                break;
+            }
+        }
+        return listed;
     }
 
     /** One merchant's balances at the end of {@code asOf}; BANK, OPERATOR, or the merchant's own people. */
@@ -278,32 +336,53 @@ public class BankPortal {
         // Each merchant stands where its own bank's certificate puts it (another bank's statement never decides it).
         Map<String, Map<UUID, CertificateView.AccountLine>> linesByBank = new HashMap<>();
         Map<String, List<RegionCertificateStatus.MerchantLine>> byRegion = new TreeMap<>();
-        int page = 0;
-        MerchantPage listed;
-        do {
-            listed = merchants.list(actor, null, page++, MERCHANTS_PER_READ);
-            for (MerchantView merchant : listed.items()) {
-                if (!IN_CUSTODY.contains(merchant.status()) || merchant.status() == MerchantStatus.CLOSED) {
-                    continue;
-                }
-                String at = banks.bankOfMerchant(merchant.id());
-                CertificateView.AccountLine line = linesByBank.computeIfAbsent(at, b -> linesOf(reconciliations.certificate(day, b)))
-                        .get(merchant.id());
-                RegionCertificateStatus.State state = line == null ? RegionCertificateStatus.State.MISSING
-                        : line.status() == CertificateView.Status.GREEN ? RegionCertificateStatus.State.GREEN
-                        : line.openBreaks() > 0 ? RegionCertificateStatus.State.OPEN_BREAKS
-                        : RegionCertificateStatus.State.MISMATCH;
-                byRegion.computeIfAbsent(merchant.regionCode(), r -> new ArrayList<>()).add(new RegionCertificateStatus.MerchantLine(
-                        merchant.id(), merchant.legalName(), merchant.sector().name(),
-                        line == null ? null : line.accountNumber(), state, line == null ? 0 : line.openBreaks(), at));
+        for (MerchantView merchant : everyMerchant(actor)) {
+            if (!IN_CUSTODY.contains(merchant.status()) || merchant.status() == MerchantStatus.CLOSED) {
+                continue;
             }
-        } while ((long) page * MERCHANTS_PER_READ < listed.total());
+            String at = banks.bankOfMerchant(merchant.id());
+            CertificateView.AccountLine line = linesByBank.computeIfAbsent(at, b -> linesOf(reconciliations.certificate(day, b)))
+                    .get(merchant.id());
+            RegionCertificateStatus.State state = line == null ? RegionCertificateStatus.State.MISSING
+                    : line.status() == CertificateView.Status.GREEN ? RegionCertificateStatus.State.GREEN
+                    : line.openBreaks() > 0 ? RegionCertificateStatus.State.OPEN_BREAKS
+                    : RegionCertificateStatus.State.MISMATCH;
+            byRegion.computeIfAbsent(merchant.regionCode(), r -> new ArrayList<>()).add(new RegionCertificateStatus.MerchantLine(
+                    merchant.id(), merchant.legalName(), merchant.sector().name(),
+                    line == null ? null : line.accountNumber(), state, line == null ? 0 : line.openBreaks(), at));
+        }
         List<RegionCertificateStatus> regions = new ArrayList<>();
         byRegion.forEach((region, merchantLines) -> regions.add(new RegionCertificateStatus(day, region,
                 count(merchantLines, RegionCertificateStatus.State.GREEN), count(merchantLines, RegionCertificateStatus.State.OPEN_BREAKS),
                 count(merchantLines, RegionCertificateStatus.State.MISMATCH), count(merchantLines, RegionCertificateStatus.State.MISSING),
                 merchantLines)));
         return regions;
+    }
+
+    /**
+     * Every merchant the actor may see, newest application first: each shard lists its own (sharded, ADR 12 §8i), the
+     * lists are merged. The certificates they are looked up in already combine every shard's part.
+     */
+    private List<MerchantView> everyMerchant(Actor actor) {
+        if (shards.count() == 1) {
+            return everyMerchantHere(actor);
+        }
+        List<Listed> merged = new ArrayList<>();
+        shards.each(() -> everyMerchantHere(actor).stream().map(m -> new Listed(shards.current(), m, 0)).toList())
+                .forEach(merged::addAll);
+        merged.sort(NEWEST_APPLICATION_FIRST);
+        return merged.stream().map(Listed::merchant).toList();
+    }
+
+    private List<MerchantView> everyMerchantHere(Actor actor) {
+        List<MerchantView> all = new ArrayList<>();
+        int page = 0;
+        MerchantPage listed;
+        do {
+            listed = merchants.list(actor, null, page++, MERCHANTS_PER_READ);
+            all.addAll(listed.items());
+        } while ((long) page * MERCHANTS_PER_READ < listed.total());
+        return all;
     }
 
     private static Map<UUID, CertificateView.AccountLine> linesOf(CertificateView certificate) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.fangxin.card.Redeem;
 import org.fangxin.identity.Actor;
 import org.fangxin.shared.Idempotency;
+import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command that fails otherwise (a deadlock with another batch, say) and every command of a batch whose commit fails
  * run again alone in the request thread, as without batching: their Idempotency-Key makes the retry safe. Who wins a
  * card or an advance slot is decided by PostgreSQL row locks, never here, so two instances batch side by side.
+ *
+ * <p>A batch is one transaction, so it never mixes shards (ADR 12 §8i): each shard has its own queue and workers, a
+ * command joins the queue of the shard its request is routed to, and a batch runs inside that shard's route; each
+ * command inside its merchant's slot, so the ids it makes carry the merchant's gene as without batching. With one
+ * database there is one queue, as before.
  */
 @Component
 public class RedemptionBatcher {
@@ -52,10 +60,13 @@ public class RedemptionBatcher {
     private final boolean enabled;
     private final long windowNanos;
     private final int batchMax;
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final Shards shards;
+    /** One queue per shard (index = shard number); one with a single database. */
+    private final List<BlockingQueue<Job>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong commandsInSharedBatches = new AtomicLong();
+    private final AtomicLong commandsAnsweredInBatches = new AtomicLong();
     private volatile boolean running = true;
 
     /** Public so that a test can run a second instance's batcher against the same database. */
@@ -64,7 +75,8 @@ public class RedemptionBatcher {
                       @Value("${fangxin.card.group-commit.enabled:true}") boolean enabled,
                       @Value("${fangxin.card.group-commit.window:PT0.002S}") Duration window,
                       @Value("${fangxin.card.group-commit.batch-max:32}") int batchMax,
-                      @Value("${fangxin.card.group-commit.workers:2}") int workerCount) {
+                      @Value("${fangxin.card.group-commit.workers:2}") int workerCount, Shards shards) {
+        this.shards = shards;
         this.desk = desk;
         this.idempotency = idempotency;
         this.events = events;
@@ -74,23 +86,31 @@ public class RedemptionBatcher {
         this.enabled = enabled && workerCount > 0;
         this.windowNanos = window.toNanos();
         this.batchMax = Math.max(1, batchMax);
-        for (int i = 0; this.enabled && i < workerCount; i++) {
-            Thread worker = new Thread(this::work, "redemption-batch-" + i);
-            worker.setDaemon(true);
-            worker.start();
-            workers.add(worker);
+        for (int shard = 0; shard < shards.count(); shard++) {
+            BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+            queues.add(queue);
+            int on = shard;
+            for (int i = 0; this.enabled && i < workerCount; i++) {
+                Thread worker = new Thread(() -> work(on, queue), "redemption-batch-" + (shards.count() == 1 ? "" : shard + "-") + i);
+                worker.setDaemon(true);
+                worker.start();
+                workers.add(worker);
+            }
         }
     }
 
-    /** One redeem command waiting for its batch, with the caller's security context and log context. */
-    private record Job(Actor actor, String key, Redeem command, SecurityContext security, Map<String, String> logContext,
-                       long queuedAt, CompletableFuture<Idempotency.Answer> answer) { }
+    /** One redeem command waiting for its batch, with the caller's merchant slot, security context and log context. */
+    private record Job(Actor actor, String key, Redeem command, OptionalInt slot, SecurityContext security,
+                       Map<String, String> logContext, long queuedAt, CompletableFuture<Idempotency.Answer> answer) { }
 
-    /** What the workers did since start: batches committed and commands that shared their batch with another. */
-    public record Activity(boolean enabled, long batches, long commandsInSharedBatches) { }
+    /**
+     * What the workers did since start: batches committed, commands that shared their batch with another, and commands
+     * answered from a batch (done or refused there; the others ran again alone).
+     */
+    public record Activity(boolean enabled, long batches, long commandsInSharedBatches, long commandsAnsweredInBatches) { }
 
     public Activity activity() {
-        return new Activity(enabled, batches.get(), commandsInSharedBatches.get());
+        return new Activity(enabled, batches.get(), commandsInSharedBatches.get(), commandsAnsweredInBatches.get());
     }
 
     /** Redeems once per Idempotency-Key (required), batched with concurrent redemptions when group commit is on. */
@@ -98,9 +118,9 @@ public class RedemptionBatcher {
         if (!enabled || !running) {
             return alone(actor, key, command);
         }
-        Job job = new Job(actor, key, command, SecurityContextHolder.getContext(), MDC.getCopyOfContextMap(),
-                System.nanoTime(), new CompletableFuture<>());
-        queue.add(job);
+        Job job = new Job(actor, key, command, MerchantSlot.current(), SecurityContextHolder.getContext(),
+                MDC.getCopyOfContextMap(), System.nanoTime(), new CompletableFuture<>());
+        queues.get(shards.current()).add(job);
         try {
             return job.answer().get();
         } catch (ExecutionException e) {
@@ -119,15 +139,19 @@ public class RedemptionBatcher {
                 () -> Idempotency.Answer.of(201, desk.redeem(actor, command)));
     }
 
-    private void work() {
+    /** A worker of one shard: its batches run inside that shard's route (in place with one database). */
+    private void work(int shard, BlockingQueue<Job> queue) {
         boolean company = false;
         while (running) {
             try {
                 Job first = queue.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
-                    List<Job> jobs = collect(first, company);
+                    List<Job> jobs = collect(queue, first, company);
                     company = jobs.size() > 1;
-                    run(jobs);
+                    shards.on(shard, () -> {
+                        run(jobs);
+                        return null;
+                    });
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -139,7 +163,7 @@ public class RedemptionBatcher {
     }
 
     /** What is queued behind the first job; waits up to the window for more only when the last batch had company. */
-    private List<Job> collect(Job first, boolean linger) throws InterruptedException {
+    private List<Job> collect(BlockingQueue<Job> queue, Job first, boolean linger) throws InterruptedException {
         List<Job> jobs = new ArrayList<>();
         jobs.add(first);
         queue.drainTo(jobs, batchMax - 1);
@@ -165,6 +189,7 @@ public class RedemptionBatcher {
             if (jobs.size() > 1) {
                 commandsInSharedBatches.addAndGet(jobs.size());
             }
+            commandsAnsweredInBatches.addAndGet(answers.size());
             answers.forEach(Runnable::run);
         } catch (RuntimeException commitFailed) {
             log.warn("a batch of {} redemptions failed to commit; each runs again alone: {}", jobs.size(), commitFailed.toString());
@@ -176,6 +201,17 @@ public class RedemptionBatcher {
 
     /** Runs one job in its savepoint; a job that fails otherwise than by a refusal gets no answer here: it runs alone. */
     private void runInSavepoint(Job job, List<Runnable> answers) {
+        if (job.slot().isPresent()) { // the merchant's slot, as the request had it: ids made here carry its gene
+            MerchantSlot.within(job.slot().getAsInt(), () -> {
+                runInSavepointHere(job, answers);
+                return null;
+            });
+        } else {
+            runInSavepointHere(job, answers);
+        }
+    }
+
+    private void runInSavepointHere(Job job, List<Runnable> answers) {
         SecurityContextHolder.setContext(job.security());
         if (job.logContext() != null) {
             MDC.setContextMap(job.logContext());
@@ -207,7 +243,7 @@ public class RedemptionBatcher {
         running = false;
         workers.forEach(Thread::interrupt);
         List<Job> left = new ArrayList<>();
-        queue.drainTo(left);
+        queues.forEach(queue -> queue.drainTo(left));
         left.forEach(job -> job.answer().completeExceptionally(RUN_ALONE));
     }
 }
