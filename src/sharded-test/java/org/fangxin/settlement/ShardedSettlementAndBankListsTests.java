@@ -105,7 +105,7 @@ class ShardedSettlementAndBankListsTests extends IntegrationTest {
             }
         });
         assertThat(ofDate).as("one row per date, whatever the shards keep").hasSize(1);
-        assertThat(ofDate.get(0).get("payouts").get("AWAITING_APPROVAL").asLong())
+        assertThat(ofDate.get(0).get("payouts").path("AWAITING_APPROVAL").asLong(0))
                 .as("the shards' run rows added up").isEqualTo(awaitingOfDate);
         String page = FormSession.loggedIn(port, checker.username()).get("/settlement").body();
         Matcher row = Pattern.compile("(?s)data-date=\"" + date + "\".*?</tr>").matcher(page);
