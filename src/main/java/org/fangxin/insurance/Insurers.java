@@ -35,8 +35,11 @@ public class Insurers {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final InsuranceCopies copies;
 
-    Insurers(InsuranceRepository repository, Users users, AuditTrail audit, IdGenerator ids, Clock clock) {
+    Insurers(InsuranceRepository repository, Users users, AuditTrail audit, IdGenerator ids, Clock clock,
+             InsuranceCopies copies) {
+        this.copies = copies;
         this.repository = repository;
         this.users = users;
         this.audit = audit;
@@ -145,7 +148,16 @@ public class Insurers {
                 clock.instant());
         repository.insertProduct(product, actor.username());
         audit.record("insurance.product.defined", "insurance-product", product.id(), null, product);
+        copies.afterCommit(product, actor.username());
         return product;
+    }
+
+    /**
+     * Copies a product defined earlier to every shard where it is missing (sharded deployment, ADR 12 §8h): a retry
+     * with the same Idempotency-Key completes a definition whose copies failed. No-op with one database.
+     */
+    public void copyEverywhere(UUID productId, String by) {
+        copies.product(productId, by);
     }
 
     /** Products the actor may see: all (OPERATOR, REGULATOR) or its insurer's (INSURER). */

@@ -1,0 +1,110 @@
+package org.fangxin.insurance;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.fangxin.insurance.persistence.InsuranceRepository;
+import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Products and policies on every shard (ADR 12 §8h). A GROUP or REGION policy covers merchants of several shards, and
+ * a merchant's cover, claims and premium bills are read on its own shard, so each shard keeps a copy of every product
+ * and policy under the same id (and of the insurer it names, should that insurer have been made inside one shard's
+ * route). The command writes its own shard's row with its idempotency key; once that commits,
+ * the row is copied to every shard ({@code on conflict (id) do nothing}). A copy that failed is made again by a
+ * retry with the same Idempotency-Key (the replay copies the answer's object again), so no shard is left without it
+ * for longer than the client takes to retry. With one database there is nothing to copy.
+ */
+@Component
+class InsuranceCopies {
+
+    /** Answered when a shard could not take its copy: the object exists; a retry with the same key completes it. */
+    static final ProblemType COPY_INCOMPLETE = new ProblemType("insurance-copy-incomplete", 503);
+
+    private final InsuranceRepository repository;
+    private final Shards shards;
+
+    InsuranceCopies(InsuranceRepository repository, Shards shards) {
+        this.repository = repository;
+        this.shards = shards;
+    }
+
+    /** Copies the product to every shard once the caller's transaction commits. */
+    void afterCommit(ProductView product, String by) {
+        later(() -> copy(product, by));
+    }
+
+    /** Copies the policy (and its product) to every shard once the caller's transaction commits. */
+    void afterCommit(PolicyView policy, String by) {
+        later(() -> copy(policy, by));
+    }
+
+    /** Copies a product that exists on some shard to every shard (a retry's replay; idempotent). */
+    void product(UUID productId, String by) {
+        if (shards.count() > 1) {
+            found(() -> repository.product(productId)).ifPresent(product -> copy(product, by));
+        }
+    }
+
+    /** Copies a policy that exists on some shard, and its product, to every shard (a retry's replay; idempotent). */
+    void policy(UUID policyId, String by) {
+        if (shards.count() > 1) {
+            found(() -> repository.policy(policyId)).ifPresent(policy -> copy(policy, by));
+        }
+    }
+
+    private Void copy(ProductView product, String by) {
+        InsurerView insurer = found(() -> repository.insurer(product.insurerId())).orElseThrow();
+        return everywhere(() -> {
+            repository.copyInsurer(insurer, by);
+            repository.insertProduct(product, by);
+            return null;
+        });
+    }
+
+    private Void copy(PolicyView policy, String by) {
+        ProductView product = found(() -> repository.product(policy.productId())).orElseThrow();
+        InsurerView insurer = found(() -> repository.insurer(product.insurerId())).orElseThrow();
+        return everywhere(() -> {
+            repository.copyInsurer(insurer, by);
+            repository.insertProduct(product, by);
+            repository.insertPolicy(policy, by);
+            return null;
+        });
+    }
+
+    private <T> Optional<T> found(Supplier<Optional<T>> read) {
+        return shards.each(read).stream().flatMap(Optional::stream).findFirst();
+    }
+
+    private Void everywhere(Supplier<Void> write) {
+        try {
+            shards.each(write);
+            return null;
+        } catch (RuntimeException e) {
+            throw new Rejection(COPY_INCOMPLETE, "saved, but not yet copied to every shard (" + e.getMessage()
+                    + "): send the request again with the same Idempotency-Key");
+        }
+    }
+
+    private void later(Supplier<Void> copy) {
+        if (shards.count() == 1) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            copy.get();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                copy.get();
+            }
+        });
+    }
+}
