@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class InsuranceCopies {
 
-    /** Answered when a shard could not take its copy: the object exists; a retry with the same key completes it. */
-    static final ProblemType COPY_INCOMPLETE = new ProblemType("insurance-copy-incomplete", 503);
+    /** Answered when a shard could not take its copy: the object exists (a conflict with the request to make it everywhere); a retry with the same key completes it. */
+    static final ProblemType COPY_INCOMPLETE = new ProblemType("insurance-copy-incomplete", 409);
 
     private final InsuranceRepository repository;
     private final Shards shards;

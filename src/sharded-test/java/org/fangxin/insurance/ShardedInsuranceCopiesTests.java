@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
+import org.fangxin.ledger.AccountType;
+import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.Ledger;
+import org.fangxin.ledger.NewTransfer;
 import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.Sector;
 import org.fangxin.protection.Closures;
@@ -169,6 +172,10 @@ class ShardedInsuranceCopiesTests extends IntegrationTest {
             }
         }
         assertThat(ds2Bill).as("the ds_2 gym's bill").isNotNull();
+        ShardRouting.onMerchant(gyms.get(1), () -> ledger.post(NewTransfer.of("test-cash:" + UUID.randomUUID(),
+                "the platform's cash on ds_2", EntryLine.debit(ledger.open(AccountType.PLATFORM_OPERATING_CASH, null,
+                        Money.CNY).id(), Money.yuan(100)), EntryLine.credit(ledger.open(AccountType.PLATFORM_EQUITY, null,
+                        Money.CNY).id(), Money.yuan(100)))));
         // 10,000 yuan insured at 1.2 % a year: 10.00 yuan a month, half platform, half government
         assertThat(operator.post("/api/v1/insurance/bills/" + ds2Bill + "/subsidy-receipt", Map.of("reference", "财政拨付-1"),
                 "subsidy-" + ds2Bill).status()).isEqualTo(200);
