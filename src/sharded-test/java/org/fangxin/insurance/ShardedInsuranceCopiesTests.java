@@ -138,6 +138,48 @@ class ShardedInsuranceCopiesTests extends IntegrationTest {
     }
 
     @Test
+    void aShardThatRefusesItsCopyAnswersCopyIncompleteAndTheRetryWithTheSameKeyCompletesIt() {
+        List<JdbcClient> shards = ShardBooks.connect(ShardBooks.configuredUrls());
+        var insurer = new InsuranceFixtures(insurers, policies, users).insurer(60, Money.yuan(5_000));
+        UUID productId = insurer.product().id();
+        int home = Integer.parseInt(ShardRouting.shardOf(productId).substring("ds_".length())); // routed by the product id
+        JdbcClient refusing = shards.get((home + 1) % shards.size());
+        LocalDate start = policies.today().withDayOfMonth(1);
+        NewPolicy request = new NewPolicy(productId, PolicyScope.REGION, List.of(), "469932", "REFUSED-COPY-TEST",
+                start, start.plusYears(1).minusDays(1), new CostSharing(0, 10_000, 0));
+        Api operator = api().as(users.create(Role.OPERATOR));
+        String key = "refused-" + productId;
+        refusing.sql("""
+                create or replace function insurance.refuse_copy_for_test() returns trigger language plpgsql as $$
+                begin
+                  if new.policyholder = 'REFUSED-COPY-TEST' then raise exception 'copy refused for the test'; end if;
+                  return new;
+                end $$""").update();
+        refusing.sql("""
+                create trigger refuse_copy_for_test before insert on insurance.policy
+                for each row execute function insurance.refuse_copy_for_test()""").update();
+        Api.Response refused;
+        try {
+            refused = operator.post("/api/v1/insurance/policies", request, key);
+        } finally {
+            refusing.sql("drop trigger refuse_copy_for_test on insurance.policy").update();
+        }
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("insurance-copy-incomplete");
+        UUID policyId = shards.get(home).sql("select id from insurance.policy where policyholder = 'REFUSED-COPY-TEST'"
+                + " and product_id = :p").param("p", productId).query(UUID.class).single();
+        assertThat(count(refusing, "insurance.policy where id = :id", policyId)).as("the refused copy").isZero();
+
+        Api.Response retried = operator.post("/api/v1/insurance/policies", request, key);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().get("id").asString()).as("the same policy, not a second one").isEqualTo(policyId.toString());
+        for (JdbcClient shard : shards) {
+            assertThat(count(shard, "insurance.policy where id = :id", policyId)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void billsOfAGroupPolicyAreMadeOnTheShardsOfItsMerchantsAndSettledThereByIdAndTheFiguresAddUpEveryShard() {
         Api operator = api().as(users.create(Role.OPERATOR));
         var fixtures = new InsuranceFixtures(insurers, policies, users);
