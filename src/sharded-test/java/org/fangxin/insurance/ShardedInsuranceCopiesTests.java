@@ -57,6 +57,7 @@ class ShardedInsuranceCopiesTests extends IntegrationTest {
     @Autowired Claims claims;
     @Autowired Closures closures;
     @Autowired Ledger ledger;
+    @Autowired InsuranceCopies copies;
 
     @BeforeAll
     static void shardsAreUp() {
@@ -138,7 +139,7 @@ class ShardedInsuranceCopiesTests extends IntegrationTest {
     }
 
     @Test
-    void aShardThatRefusesItsCopyAnswersCopyIncompleteAndTheRetryWithTheSameKeyCompletesIt() {
+    void aShardThatRefusesItsCopyAnswersCopyIncompleteAndTheRetryWithTheSameKeyOrTheSweepCompletesIt() {
         List<JdbcClient> shards = ShardBooks.connect(ShardBooks.configuredUrls());
         var insurer = new InsuranceFixtures(insurers, policies, users).insurer(60, Money.yuan(5_000));
         UUID productId = insurer.product().id();
@@ -177,6 +178,11 @@ class ShardedInsuranceCopiesTests extends IntegrationTest {
         for (JdbcClient shard : shards) {
             assertThat(count(shard, "insurance.policy where id = :id", policyId)).isEqualTo(1);
         }
+
+        // A client that never retries: the insurance-copies job's sweep makes the copy that a shard lacks.
+        refusing.sql("delete from insurance.policy where id = :id").param("id", policyId).update();
+        assertThat(copies.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(count(refusing, "insurance.policy where id = :id", policyId)).as("swept back").isEqualTo(1);
     }
 
     @Test

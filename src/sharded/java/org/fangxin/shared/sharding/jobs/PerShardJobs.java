@@ -27,7 +27,7 @@ public final class PerShardJobs implements ExecutionInterceptor {
      */
     public static final Set<String> DIRECTORY_JOBS = Set.of("identity-retention", "bank-watched-folder",
             "risk-feed-folder", "risk-sandbox-providers", "oversight-balance-snapshot", "oversight-feed-export",
-            "oversight-quarterly-reports");
+            "oversight-quarterly-reports", "insurance-copies");
 
     private static final Logger log = LoggerFactory.getLogger(PerShardJobs.class);
 
