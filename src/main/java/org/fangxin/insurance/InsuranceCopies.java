@@ -29,10 +29,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class InsuranceCopies {
 
-    /** Answered when a shard could not take its copy: the object exists (a conflict with the request to make it everywhere); a retry with the same key completes it. */
-    private static final String SWEEP = "insurance-copies";
-
+    /**
+     * Answered when a shard could not take its copy: the object exists (a conflict with the request to make it
+     * everywhere); a retry with the same key completes it.
+     */
     static final ProblemType COPY_INCOMPLETE = new ProblemType("insurance-copy-incomplete", 409);
+
+    /** Who made the copies the sweep makes ({@code created_by}). */
+    private static final String SWEEP = "insurance-copies";
 
     private final InsuranceRepository repository;
     private final Shards shards;

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** Monthly premium billing (and, sharded, the sweep of insurance copies): on the 1st at 03:00 (Shanghai) the month that just ended is billed; reruns bill nothing twice. */
+/**
+ * Monthly premium billing: on the 1st at 03:00 (Shanghai) the month that just ended is billed; reruns bill nothing
+ * twice. Sharded, also the sweep that completes insurance copies.
+ */
 @Configuration(proxyBeanMethods = false)
 class InsuranceJobs {
 
