@@ -14,6 +14,7 @@ import org.fangxin.insurance.persistence.InsuranceRepository;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,11 @@ public class ClaimFigures {
     private final Policies policies;
     private final Insurers insurers;
     private final Premiums premiums;
+    private final Shards shards;
 
     ClaimFigures(ClaimRepository claims, InsuranceRepository insurance, Policies policies, Insurers insurers,
-                 Premiums premiums) {
+                 Premiums premiums, Shards shards) {
+        this.shards = shards;
         this.claims = claims;
         this.insurance = insurance;
         this.policies = policies;
@@ -43,10 +46,11 @@ public class ClaimFigures {
      * Before a policy starts, its first year (a policy issued to start later is listed too).
      */
     public Money aggregateRemaining(UUID policyId, LocalDate on) {
-        PolicyView policy = insurance.policy(policyId).orElseThrow(() -> Rejection.notFound("policy"));
+        PolicyView policy = insurance.policy(policyId).or(() -> policies.find(policyId))
+                .orElseThrow(() -> Rejection.notFound("policy"));
         ProductView product = insurance.product(policy.productId()).orElseThrow();
         LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), on.isBefore(policy.startsOn()) ? policy.startsOn() : on);
-        Money used = new Money(claims.used(policy.id(), yearStart, null), product.aggregateLimit().currency());
+        Money used = new Money(policies.aggregateUsed(policy.id(), yearStart), product.aggregateLimit().currency());
         return product.aggregateLimit().minus(used).max(Money.zero(used.currency()));
     }
 
@@ -59,11 +63,22 @@ public class ClaimFigures {
         return lossRatios(actor).getOrDefault(policy.id(), LossRatioView.of(policy.id(), Money.fen(0), Money.fen(0)));
     }
 
+    /**
+     * Claims approved or paid per policy, on every shard: a policy's claims are filed on its merchants' shards (ADR 12
+     * §8h); one grouped sum per shard, added up, so the cost grows with the shard count only.
+     */
+    private Map<UUID, Long> approvedByPolicy(UUID insurer) {
+        Map<UUID, Long> approved = new java.util.HashMap<>();
+        shards.each(() -> claims.approvedByPolicy(insurer)).forEach(part -> part.forEach((policy, minor) ->
+                approved.merge(policy, minor, Long::sum)));
+        return approved;
+    }
+
     /** Loss ratio per policy the actor may see: claims approved or paid ÷ premium billed. */
     public Map<UUID, LossRatioView> lossRatios(Actor actor) {
         Map<UUID, Money> billed = premiums.premiumBilled(actor);
         UUID insurer = actor.is(Role.INSURER) ? insurers.ownInsurer(actor).orElse(null) : null;
-        Map<UUID, Long> approved = actor.is(Role.INSURER) && insurer == null ? Map.of() : claims.approvedByPolicy(insurer);
+        Map<UUID, Long> approved = actor.is(Role.INSURER) && insurer == null ? Map.of() : approvedByPolicy(insurer);
         Map<UUID, LossRatioView> ratios = new LinkedHashMap<>();
         Set<UUID> policyIds = new HashSet<>(billed.keySet());
         policyIds.addAll(approved.keySet());

@@ -78,7 +78,8 @@ class ClaimFiling {
         ProductView product = insurance.product(policy.productId()).orElseThrow();
         LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), request.closedOn());
         Money zero = Money.zero(product.aggregateLimit().currency());
-        Money aggregateLeft = product.aggregateLimit().minus(new Money(claims.used(policy.id(), yearStart, null), zero.currency()));
+        Money aggregateLeft = product.aggregateLimit().minus(new Money(policies.aggregateUsed(policy.id(), yearStart),
+                zero.currency()));
         Money merchantLeft = product.perMerchantLimit()
                 .minus(new Money(claims.used(policy.id(), yearStart, request.merchantId()), zero.currency()));
         List<ClaimLimits.Claimed> toCap = request.lines().stream()

@@ -15,6 +15,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +36,13 @@ public class Insurers {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final InsuranceCopies copies;
+    private final Shards shards;
 
-    Insurers(InsuranceRepository repository, Users users, AuditTrail audit, IdGenerator ids, Clock clock) {
+    Insurers(InsuranceRepository repository, Users users, AuditTrail audit, IdGenerator ids, Clock clock,
+             InsuranceCopies copies, Shards shards) {
+        this.copies = copies;
+        this.shards = shards;
         this.repository = repository;
         this.users = users;
         this.audit = audit;
@@ -84,10 +90,15 @@ public class Insurers {
         return insurer;
     }
 
-    /** The insurer a user belongs to (no access check; for other modules and this module's access rules). */
+    /**
+     * The insurer a user belongs to (no access check; for other modules and this module's access rules). Memberships
+     * are kept on the directory shard (ADR 12 §3), so a request routed to a claim's shard that does not find the
+     * membership there asks the directory (ADR 12 §8h).
+     */
     @Transactional(readOnly = true)
     public Optional<UUID> insurerOf(UUID userId) {
-        return repository.insurerOf(userId);
+        return repository.insurerOf(userId).or(() -> shards.current() == 0 ? Optional.empty()
+                : shards.onDirectory(() -> repository.insurerOf(userId)));
     }
 
     /** OPERATOR and REGULATOR: all insurers; an INSURER: its own (none when not linked yet). */
@@ -145,7 +156,16 @@ public class Insurers {
                 clock.instant());
         repository.insertProduct(product, actor.username());
         audit.record("insurance.product.defined", "insurance-product", product.id(), null, product);
+        copies.afterCommit(product, actor.username());
         return product;
+    }
+
+    /**
+     * Copies a product defined earlier to every shard where it is missing (sharded deployment, ADR 12 §8h): a retry
+     * with the same Idempotency-Key completes a definition whose copies failed. No-op with one database.
+     */
+    public void copyEverywhere(UUID productId, String by) {
+        copies.product(productId, by);
     }
 
     /** Products the actor may see: all (OPERATOR, REGULATOR) or its insurer's (INSURER). */
@@ -169,7 +189,7 @@ public class Insurers {
     }
 
     Optional<UUID> ownInsurer(Actor actor) {
-        return actor.is(Role.INSURER) ? repository.insurerOf(actor.userId()) : Optional.empty();
+        return actor.is(Role.INSURER) ? insurerOf(actor.userId()) : Optional.empty();
     }
 
     private static void validate(NewProduct request) {

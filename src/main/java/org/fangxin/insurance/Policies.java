@@ -64,6 +64,7 @@ public class Policies {
     private final ObjectProvider<ConsumerExposures> consumerExposures;
     private final ObjectProvider<MerchantRiskTiers> riskTiers;
     private final Shards shards;
+    private final InsuranceCopies copies;
 
     /** The order of {@code InsuranceRepository.policies}: newest first. */
     private static final java.util.Comparator<PolicyView> NEWEST_FIRST = java.util.Comparator
@@ -72,8 +73,9 @@ public class Policies {
     Policies(InsuranceRepository repository, Insurers insurers, Merchants merchants, Ledger ledger, AuditTrail audit,
              IdGenerator ids, Clock clock, @Value("${fangxin.insurance.zone:Asia/Shanghai}") String zone,
              ClaimRepository claims, ObjectProvider<ConsumerExposures> consumerExposures,
-             ObjectProvider<MerchantRiskTiers> riskTiers, Shards shards) {
+             ObjectProvider<MerchantRiskTiers> riskTiers, Shards shards, InsuranceCopies copies) {
         this.shards = shards;
+        this.copies = copies;
         this.claims = claims;
         this.consumerExposures = consumerExposures;
         this.riskTiers = riskTiers;
@@ -120,7 +122,13 @@ public class Policies {
                 holder, request.startsOn(), request.endsOn(), request.costSharing(), clock.instant());
         repository.insertPolicy(policy, actor.username());
         audit.record("insurance.policy.issued", "insurance-policy", id, null, policy);
+        copies.afterCommit(policy, actor.username()); // sharded: every shard's merchants may be covered (ADR 12 §8h)
         return policy;
+    }
+
+    /** Copies a policy issued earlier to every shard where it is missing (see {@link Insurers#copyEverywhere}). */
+    public void copyEverywhere(UUID policyId, String by) {
+        copies.policy(policyId, by);
     }
 
     /**
@@ -129,19 +137,31 @@ public class Policies {
      */
     @Transactional(readOnly = true)
     public List<PolicyView> list(Actor actor) {
-        // Sharded (ADR 12 §8g): a policy is kept where it was issued; each shard answers its newest once.
+        // Sharded (ADR 12 §8g, §8h): each shard answers its newest once, and a policy's copies are shown once.
         if (actor.is(Role.OPERATOR, Role.REGULATOR)) {
-            return shards.page((offset, max) -> repository.policies(null).stream()
-                    .filter(policy -> withinScope(actor, policy)).toList(), NEWEST_FIRST, 0, InsuranceRepository.ROWS_MAX);
+            return onceEach(shards.page((offset, max) -> repository.policies(null).stream()
+                    .filter(policy -> withinScope(actor, policy)).toList(), NEWEST_FIRST, 0, pageOfCopies()));
         }
         if (actor.is(Role.INSURER)) {
-            return insurers.ownInsurer(actor).map(insurer -> shards.page((offset, max) -> repository.policies(insurer),
-                    NEWEST_FIRST, 0, InsuranceRepository.ROWS_MAX)).orElse(List.of());
+            return insurers.ownInsurer(actor).map(insurer -> onceEach(shards.page((offset, max) -> repository.policies(insurer),
+                    NEWEST_FIRST, 0, pageOfCopies()))).orElse(List.of());
         }
         if (actor.role().isMerchantSide()) {
             return covering(actor.merchantId());
         }
         throw new Rejection(ProblemType.FORBIDDEN, "policies are for operators, regulators, insurers and covered merchants");
+    }
+
+    /** Enough merged rows for {@code ROWS_MAX} distinct policies when every shard holds a copy of each. */
+    private int pageOfCopies() {
+        return InsuranceRepository.ROWS_MAX * shards.count();
+    }
+
+    /** The merged rows with each policy once (its copies are equal), at most {@code ROWS_MAX}, in their order. */
+    private static List<PolicyView> onceEach(List<PolicyView> merged) {
+        java.util.Map<UUID, PolicyView> once = new java.util.LinkedHashMap<>();
+        merged.forEach(policy -> once.putIfAbsent(policy.id(), policy));
+        return once.values().stream().limit(InsuranceRepository.ROWS_MAX).toList();
     }
 
     /** One policy; another insurer's policy, or one that does not cover the caller's merchant, is "not found". */
@@ -246,10 +266,20 @@ public class Policies {
         }
         LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), today);
         Money merchantLeft = product.perMerchantLimit().minus(new Money(claims.used(policy.id(), yearStart, merchantId), exposure.currency()));
-        Money aggregateLeft = product.aggregateLimit().minus(new Money(claims.used(policy.id(), yearStart, null), exposure.currency()));
+        Money aggregateLeft = product.aggregateLimit().minus(new Money(aggregateUsed(policy.id(), yearStart), exposure.currency()));
         Money perConsumer = consumerExposures.orderedStream().findFirst()
                 .map(c -> c.cappedPerConsumer(merchantId, product.perConsumerLimit())).orElse(exposure);
         return InsuredCover.of(exposure, merchantLeft, aggregateLeft, perConsumer);
+    }
+
+    /**
+     * What claims on the policy take of its aggregate limit in the policy year starting {@code yearStart}, on every
+     * shard: a GROUP or REGION policy's claims are filed on their merchants' shards (ADR 12 §8h; one question per
+     * shard). Claims filed on two shards at the same moment may each miss the other's (ADR 12 §4a's reservation on the
+     * directory would close that).
+     */
+    long aggregateUsed(UUID policyId, LocalDate yearStart) {
+        return shards.each(() -> claims.used(policyId, yearStart, null)).stream().mapToLong(Long::longValue).sum();
     }
 
     /** The merchant's advance exposure: the balance of its MERCHANT_ADVANCE account in CNY (zero when none). */
@@ -280,6 +310,18 @@ public class Policies {
                 merchant.regionCode());
     }
 
+    /**
+     * The named merchants the platform accepted. Sharded (ADR 12 §8h): a GROUP may name merchants of several shards, so
+     * each shard is asked once for the ones it keeps.
+     */
+    private Set<UUID> accepted(List<UUID> merchantIds) {
+        List<UUID> named = merchantIds.stream().filter(java.util.Objects::nonNull).toList();
+        Set<UUID> accepted = new HashSet<>();
+        shards.each(() -> named.stream().filter(id -> merchants.find(id).map(m -> COVERABLE.contains(m.status()))
+                .orElse(false)).toList()).forEach(accepted::addAll);
+        return accepted;
+    }
+
     private void validateScope(PolicyScope scope, List<UUID> merchantIds, String region) {
         switch (scope) {
             case MERCHANT, GROUP -> {
@@ -294,10 +336,9 @@ public class Policies {
                 if (new HashSet<>(merchantIds).size() != merchantIds.size()) {
                     throw Rejection.invalid("merchantIds", "a merchant is named twice");
                 }
+                Set<UUID> accepted = accepted(merchantIds);
                 for (UUID merchantId : merchantIds) {
-                    boolean accepted = merchantId != null && merchants.find(merchantId)
-                            .map(m -> COVERABLE.contains(m.status())).orElse(false);
-                    if (!accepted) {
+                    if (!accepted.contains(merchantId)) {
                         throw Rejection.invalid("merchantIds", "merchant " + merchantId + " is unknown or not accepted");
                     }
                 }

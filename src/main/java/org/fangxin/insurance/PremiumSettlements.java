@@ -21,6 +21,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * GOVERNMENT_SUBSIDY_RECEIVABLE) and remits the whole premium to the insurer once nothing is due and the subsidy is in
  * ({@code premium-paid:<billId>} Dr PREMIUM_PAYABLE(insurer) / Cr PREMIUM_COLLECTION merchants' shares / Cr
  * PLATFORM_OPERATING_CASH platform and government shares). Each step once per bill, under the settlement row's lock.
+ * Sharded (ADR 12 §8h): a bill is kept, and posted, on the shard of its merchants; each shard is asked once for the
+ * bill, and the one keeping it runs the step in its own transaction, so the postings stay on the bill's shard.
  */
 @Service
 @Transactional
@@ -47,9 +50,11 @@ public class PremiumSettlements {
     private final Ledger ledger;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Shards shards;
 
     PremiumSettlements(InsuranceRepository bills, PremiumSettlementRepository settlements, Premiums premiums, Ledger ledger,
-                       AuditTrail audit, Clock clock) {
+                       AuditTrail audit, Clock clock, Shards shards) {
+        this.shards = shards;
         this.bills = bills;
         this.settlements = settlements;
         this.premiums = premiums;
@@ -61,12 +66,17 @@ public class PremiumSettlements {
     /** The bill's settlement (OPERATOR, REGULATOR; INSURER its own bills). */
     @Transactional(readOnly = true)
     public PremiumSettlementView settlement(Actor actor, UUID billId) {
-        return settlements.find(premiums.bill(actor, billId));
+        Optional<UUID> own = premiums.readerInsurer(actor);
+        return shards.each(() -> premiums.visibleHere(actor, own, billId).map(settlements::find)).stream()
+                .flatMap(Optional::stream).findFirst().orElseThrow(() -> Rejection.notFound("premium bill"));
     }
 
     /** Takes each DUE merchant share the merchant's payable now holds; shares still short stay DUE. */
     public PremiumBillView collectDue(Actor actor, UUID billId) {
-        PremiumBillView bill = operatorBill(actor, billId);
+        return onBillShard(actor, billId, bill -> collectDue(bill, billId));
+    }
+
+    private PremiumBillView collectDue(PremiumBillView bill, UUID billId) {
         PremiumSettlementView settlement = settlements.lock(bill);
         if (settlement.remittedAt() != null) {
             throw new Rejection(ALREADY_SETTLED, "bill " + billId + " was remitted");
@@ -98,8 +108,11 @@ public class PremiumSettlements {
 
     /** The government's share arrived in the platform's operating account. */
     public PremiumSettlementView receiveSubsidy(Actor actor, UUID billId, String reference) {
-        PremiumBillView bill = operatorBill(actor, billId);
         String ref = reference(reference);
+        return onBillShard(actor, billId, bill -> receiveSubsidy(actor, bill, billId, ref));
+    }
+
+    private PremiumSettlementView receiveSubsidy(Actor actor, PremiumBillView bill, UUID billId, String ref) {
         PremiumSettlementView settlement = settlements.lock(bill);
         if (!bill.governmentShare().isPositive()) {
             throw Rejection.invalid("billId", "bill " + billId + " has no government share");
@@ -121,8 +134,11 @@ public class PremiumSettlements {
 
     /** Pays the bill's whole premium to the insurer: only when no share is due and the subsidy (if any) arrived. */
     public PremiumSettlementView remit(Actor actor, UUID billId, String reference) {
-        PremiumBillView bill = operatorBill(actor, billId);
         String ref = reference(reference);
+        return onBillShard(actor, billId, bill -> remit(actor, bill, billId, ref));
+    }
+
+    private PremiumSettlementView remit(Actor actor, PremiumBillView bill, UUID billId, String ref) {
         PremiumSettlementView settlement = settlements.lock(bill);
         bill = bills.bill(billId).orElseThrow(); // as of the lock: a collection may just have lowered what is due
         if (settlement.remittedAt() != null) {
@@ -155,11 +171,13 @@ public class PremiumSettlements {
         return settlements.find(bill);
     }
 
-    private PremiumBillView operatorBill(Actor actor, UUID billId) {
+    /** Runs an OPERATOR's step on the shard that keeps the bill, in that shard's transaction (in place with one database). */
+    private <T> T onBillShard(Actor actor, UUID billId, java.util.function.Function<PremiumBillView, T> step) {
         if (!actor.is(Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "operators settle premium bills");
         }
-        return premiums.bill(actor, billId);
+        return shards.each(() -> bills.bill(billId).map(step)).stream().flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> Rejection.notFound("premium bill"));
     }
 
     private static String reference(String text) {

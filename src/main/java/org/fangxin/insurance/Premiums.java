@@ -110,7 +110,8 @@ public class Premiums {
         if (period.isAfter(YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)))) {
             throw new Rejection(PERIOD_IN_FUTURE, "cannot bill " + period + " before it starts", Map.of("field", "period"));
         }
-        return billPeriod(period, actor.username());
+        // Sharded (ADR 12 §8h): every shard keeps every policy and bills the merchants it keeps, as the monthly job does.
+        return shards.each(() -> billPeriod(period, actor.username())).stream().flatMap(List::stream).toList();
     }
 
     /** The monthly job: bills the month that just ended. */
@@ -119,13 +120,16 @@ public class Premiums {
         return billPeriod(YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)).minusMonths(1), "job");
     }
 
-    /** Bills each policy in force in the period in its own transaction; returns the bills (new or existing). */
+    /**
+     * Bills each policy in force in the period in its own transaction; returns the bills (new or existing). Sharded:
+     * this shard's part, a bill of the covered merchants it keeps (none when it keeps none of them).
+     */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<PremiumBillView> billPeriod(YearMonth period, String by) {
         List<PremiumBillView> bills = new ArrayList<>();
         for (PolicyView policy : repository.policiesInForce(period.atDay(1), period.atEndOfMonth())) {
             try {
-                bills.add(ownTransaction.execute(status -> billPolicy(policy, period, by)));
+                ownTransaction.execute(status -> billPolicy(policy, period, by)).ifPresent(bills::add);
             } catch (RuntimeException e) {
                 log.warn("premium bill of policy {} for {} failed: {}", policy.policyNumber(), period, e.toString());
             }
@@ -151,15 +155,27 @@ public class Premiums {
 
     /** One bill with its lines; another insurer's bill is "not found". */
     public PremiumBillView bill(Actor actor, UUID billId) {
+        Optional<UUID> own = readerInsurer(actor);
+        // Sharded: bill ids carry no merchant gene, so each shard is asked once; the one keeping the bill answers.
+        return shards.each(() -> visibleHere(actor, own, billId))
+                .stream().flatMap(Optional::stream).findFirst().orElseThrow(() -> Rejection.notFound("premium bill"));
+    }
+
+    /**
+     * A reader of bills (OPERATOR, REGULATOR, INSURER) and, for an INSURER, its insurer: read once before asking the
+     * shards, since memberships are kept on the directory shard.
+     */
+    Optional<UUID> readerInsurer(Actor actor) {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR, Role.INSURER)) {
             throw forbidden();
         }
-        Optional<UUID> own = actor.is(Role.INSURER) ? insurers.ownInsurer(actor) : Optional.empty();
-        // Sharded: bill ids carry no merchant gene, so each shard is asked once; the one keeping the bill answers.
-        return shards.each(() -> repository.bill(billId)
-                        .filter(bill -> !actor.is(Role.INSURER) || own.equals(Optional.of(bill.insurerId())))
-                        .flatMap(bill -> scoped(actor, bill)))
-                .stream().flatMap(Optional::stream).findFirst().orElseThrow(() -> Rejection.notFound("premium bill"));
+        return actor.is(Role.INSURER) ? insurers.ownInsurer(actor) : Optional.empty();
+    }
+
+    /** The bill as the actor may see it, if this shard keeps it (an INSURER's {@code own} from {@link #readerInsurer}). */
+    Optional<PremiumBillView> visibleHere(Actor actor, Optional<UUID> own, UUID billId) {
+        return repository.bill(billId).filter(bill -> !actor.is(Role.INSURER) || own.equals(Optional.of(bill.insurerId())))
+                .flatMap(bill -> scoped(actor, bill));
     }
 
     /**
@@ -192,23 +208,30 @@ public class Premiums {
         } else if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
             throw forbidden();
         }
+        UUID insurerId = insurer;
         Map<UUID, Money> result = new LinkedHashMap<>();
-        repository.premiumBilledByPolicy(insurer).forEach((policy, minor) -> result.put(policy, Money.fen(minor)));
+        // Sharded (ADR 12 §8h): a policy's bills are on the shards of its merchants; one grouped sum per shard, added up.
+        shards.each(() -> repository.premiumBilledByPolicy(insurerId)).forEach(part -> part.forEach((policy, minor) ->
+                result.merge(policy, Money.fen(minor), Money::plus)));
         return result;
     }
 
-    private PremiumBillView billPolicy(PolicyView policy, YearMonth period, String by) {
+    private Optional<PremiumBillView> billPolicy(PolicyView policy, YearMonth period, String by) {
         repository.lockPolicy(policy.id());
         Optional<PremiumBillView> existing = repository.bill(policy.id(), period);
         if (existing.isPresent()) {
-            return existing.get();
+            return existing;
         }
         ProductView product = repository.product(policy.productId()).orElseThrow();
         Currency currency = product.perMerchantLimit().currency();
+        List<MerchantView> covered = coveredMerchants(policy, product);
+        if (covered.isEmpty() && shards.count() > 1) {
+            return Optional.empty(); // the policy's merchants are on other shards, which bill them (ADR 12 §8h)
+        }
         UUID billId = ids.next();
         Instant now = clock.instant();
         List<Line> lines = new ArrayList<>();
-        for (MerchantView merchant : coveredMerchants(policy, product)) {
+        for (MerchantView merchant : covered) {
             line(policy, product, merchant, billId, period).ifPresent(lines::add);
         }
         Money premium = sum(lines, Line::premium, currency);
@@ -237,7 +260,7 @@ public class Premiums {
         }
         audit.record("insurance.premium.billed", "insurance-policy", policy.id(), null,
                 Map.of("billId", billId.toString(), "period", period.toString(), "premium", premium, "merchantDue", due));
-        return repository.bill(billId).orElseThrow();
+        return repository.bill(billId);
     }
 
     private Optional<Line> line(PolicyView policy, ProductView product, MerchantView merchant, UUID billId, YearMonth period) {

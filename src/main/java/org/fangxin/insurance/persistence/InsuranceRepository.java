@@ -65,6 +65,20 @@ public class InsuranceRepository {
                 .param("at", Timestamp.from(insurer.createdAt())).param("by", by).update();
     }
 
+    /**
+     * A copy of an insurer for another shard, where a product of it is copied (ADR 12 §8h): insurers are broadcast when
+     * made without a route, but one made inside a merchant's route exists on that shard only. Kept if present.
+     */
+    public void copyInsurer(InsurerView insurer, String by) {
+        jdbc.sql("""
+                insert into insurance.insurer (id, name, licence_no, created_at, created_by)
+                values (:id, :name, :licence, :at, :by)
+                on conflict do nothing
+                """)
+                .param("id", insurer.id()).param("name", insurer.name()).param("licence", insurer.licenceNo())
+                .param("at", Timestamp.from(insurer.createdAt())).param("by", by).update();
+    }
+
     public boolean licenceTaken(String licenceNo) {
         return jdbc.sql("select count(*) from insurance.insurer where licence_no = :l").param("l", licenceNo)
                 .query(Long.class).single() > 0;
@@ -100,12 +114,14 @@ public class InsuranceRepository {
 
     // ---- products
 
+    /** Inserts the product and its rates; a copy already there (the same id, ADR 12 §8h) is left as it is. */
     public void insertProduct(ProductView product, String by) {
         jdbc.sql("""
                 insert into insurance.product (id, insurer_id, name, triggers, currency, aggregate_limit_minor,
                     per_merchant_limit_minor, per_consumer_limit_minor, created_at, created_by)
                 values (:id, :insurer, :name, cast(:triggers as text[]), :currency, :aggregate, :perMerchant,
                     :perConsumer, :at, :by)
+                on conflict (id) do nothing
                 """)
                 .param("id", product.id()).param("insurer", product.insurerId()).param("name", product.name())
                 .param("triggers", "{" + product.triggers().stream().map(Enum::name).sorted()
@@ -116,7 +132,10 @@ public class InsuranceRepository {
                 .param("perConsumer", product.perConsumerLimit().amountMinor())
                 .param("at", Timestamp.from(product.createdAt())).param("by", by).update();
         for (ProductRate rate : product.rates()) {
-            jdbc.sql("insert into insurance.product_rate (product_id, sector, tier, rate_bps) values (:p, :s, :t, :r)")
+            jdbc.sql("""
+                    insert into insurance.product_rate (product_id, sector, tier, rate_bps) values (:p, :s, :t, :r)
+                    on conflict do nothing
+                    """)
                     .param("p", product.id()).param("s", rate.sector().name()).param("t", rate.tier().name())
                     .param("r", rate.rateBps()).update();
         }
@@ -157,6 +176,7 @@ public class InsuranceRepository {
 
     // ---- policies
 
+    /** Inserts the policy; a copy already there (the same id, ADR 12 §8h) is left as it is. */
     public void insertPolicy(PolicyView policy, String by) {
         jdbc.sql("""
                 insert into insurance.policy (id, policy_number, product_id, insurer_id, scope, merchant_ids, region_code,
@@ -164,6 +184,7 @@ public class InsuranceRepository {
                     created_at, created_by)
                 values (:id, :number, :product, :insurer, :scope, :merchants, :region, :holder, :starts, :ends,
                     :merchantBps, :platformBps, :governmentBps, :at, :by)
+                on conflict (id) do nothing
                 """)
                 .param("id", policy.id()).param("number", policy.policyNumber()).param("product", policy.productId())
                 .param("insurer", policy.insurerId()).param("scope", policy.scope().name())

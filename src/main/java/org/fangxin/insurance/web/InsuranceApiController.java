@@ -96,7 +96,8 @@ class InsuranceApiController {
         if (!actor.is(Role.INSURER, Role.OPERATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "insurers and operators define products");
         }
-        return created(actor, key, false, request, () -> insurers.defineProduct(actor, request));
+        return copied(actor, key, request, () -> insurers.defineProduct(actor, request), ProductView::id,
+                id -> insurers.copyEverywhere(id, actor.username()));
     }
 
     @GetMapping("/api/v1/insurance/products/{id}")
@@ -112,7 +113,8 @@ class InsuranceApiController {
     @PostMapping("/api/v1/insurance/policies")
     ResponseEntity<Object> issue(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                  @Valid @RequestBody NewPolicy request) {
-        return created(actor, key, false, request, () -> policies.issue(actor, request));
+        return copied(actor, key, request, () -> policies.issue(actor, request), PolicyView::id,
+                id -> policies.copyEverywhere(id, actor.username()));
     }
 
     @GetMapping("/api/v1/insurance/policies/{id}")
@@ -174,6 +176,23 @@ class InsuranceApiController {
     private ResponseEntity<Object> ok(Actor actor, String key, Object request, java.util.function.Supplier<Object> command) {
         return idempotency.execute(actor.scope(), key, true, request, () -> Idempotency.Answer.of(200, command.get()))
                 .toResponse();
+    }
+
+    /**
+     * A product or policy: made on one shard and copied to the others after its commit (ADR 12 §8h). A retry with the
+     * same key replays the answer and copies the object again, completing copies that failed the first time.
+     */
+    private <T> ResponseEntity<Object> copied(Actor actor, String key, Object request, java.util.function.Supplier<T> command,
+                                              java.util.function.Function<T, UUID> id, java.util.function.Consumer<UUID> copy) {
+        return idempotency.execute(actor.scope(), key, false, request, () -> {
+            T made = command.get();
+            return Idempotency.Answer.of(201, made).about(id.apply(made));
+        }, answer -> {
+            if (answer.replayed() && answer.resourceId() != null) {
+                copy.accept(answer.resourceId());
+            }
+            return answer;
+        }).toResponse();
     }
 
     private ResponseEntity<Object> created(Actor actor, String key, boolean required, Object request,

@@ -1,6 +1,7 @@
 package org.fangxin.protection.recovery;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +41,11 @@ public class GuaranteeFund {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Shards shards;
 
-    GuaranteeFund(Ledger ledger, RecoveryRepository repository, AuditTrail audit, IdGenerator ids, Clock clock) {
+    GuaranteeFund(Ledger ledger, RecoveryRepository repository, AuditTrail audit, IdGenerator ids, Clock clock,
+                  Shards shards) {
+        this.shards = shards;
         this.ledger = ledger;
         this.repository = repository;
         this.audit = audit;
@@ -54,9 +59,20 @@ public class GuaranteeFund {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "the guarantee fund is shown to operators and regulators");
         }
-        return ledger.findAccount(AccountType.PLATFORM_GUARANTEE_FUND, null, CURRENCY)
+        // Sharded (ADR 12 §4, §8h): each shard keeps its own sub-account of the fund; one question per shard, the
+        // balances added up and the newest movements and top-ups cut from the merge.
+        List<FundView> parts = shards.each(() -> ledger.findAccount(AccountType.PLATFORM_GUARANTEE_FUND, null, CURRENCY)
                 .map(account -> new FundView(account.normalBalance(), movements(account), repository.topUps()))
-                .orElse(new FundView(Money.fen(0), List.of(), repository.topUps()));
+                .orElse(new FundView(Money.fen(0), List.of(), repository.topUps())));
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return new FundView(parts.stream().map(FundView::balance).reduce(Money.fen(0), Money::plus),
+                parts.stream().flatMap(part -> part.movements().stream())
+                        .sorted(Comparator.comparing(FundView.Movement::postedAt).reversed()).limit(MOVEMENTS_SHOWN).toList(),
+                parts.stream().flatMap(part -> part.topUps().stream())
+                        .sorted(Comparator.comparing(FundTopUpView::recordedAt).reversed()).limit(RecoveryRepository.LIST_MAX)
+                        .toList());
     }
 
     /** OPERATOR: tops the fund up by {@code amount} from the platform's equity. */

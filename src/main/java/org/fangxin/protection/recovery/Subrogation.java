@@ -25,6 +25,7 @@ import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,9 +53,11 @@ public class Subrogation {
     private final AuditTrail audit;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Shards shards;
 
     Subrogation(Ledger ledger, ClosureRepository cases, Merchants merchants, RecoveryRepository repository,
-                AuditTrail audit, IdGenerator ids, Clock clock) {
+                AuditTrail audit, IdGenerator ids, Clock clock, Shards shards) {
+        this.shards = shards;
         this.ledger = ledger;
         this.cases = cases;
         this.merchants = merchants;
@@ -68,6 +71,13 @@ public class Subrogation {
     @Transactional(readOnly = true)
     public List<ReceivableView> register(Actor actor) {
         requireReader(actor);
+        // Sharded (ADR 12 §8h): a case, its merchant and its postings are on the merchant's shard; each shard lists its
+        // own newest cases once, and the merge keeps the order (open first).
+        return shards.each(() -> registerHere(actor)).stream().flatMap(List::stream)
+                .sorted(Comparator.comparing((ReceivableView r) -> !r.open().isPositive())).toList();
+    }
+
+    private List<ReceivableView> registerHere(Actor actor) {
         Map<String, PostingSums> recovered = ledger.sumsByPostingKeyPrefixPerSegment(RECOVERED, GuaranteeFund.CURRENCY);
         Map<String, PostingSums> writtenOff = ledger.sumsByPostingKeyPrefixPerSegment(WRITE_OFF, GuaranteeFund.CURRENCY);
         return cases.cases(false).stream().filter(c -> c.status() == ClosureStatus.CONFIRMED)

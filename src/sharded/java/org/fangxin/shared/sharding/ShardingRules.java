@@ -11,10 +11,14 @@ import java.util.List;
  */
 final class ShardingRules {
 
-    /** ADR 12 §3's broadcast tables whose names are unique across our schemas (ShardingSphere matches by name). */
+    /**
+     * ADR 12 §3's broadcast tables whose names are unique across our schemas (ShardingSphere matches by name). Not
+     * {@code product_rate}: its product is not broadcast (the name clashes with {@code catalog.product}), so insurance
+     * writes a product with its rates on every shard itself (ADR 12 §8h).
+     */
     static final List<String> BROADCAST = List.of("slot_shard", "rule_version", "sub_sector", "day", "holiday",
             "deadline_rule", "region", "filing_rule", "factor_weight", "ratio_floor", "deposit_rule", "insurer",
-            "product_rate", "custodian_bank", "custodian_bank_member");
+            "custodian_bank", "custodian_bank_member");
 
     private ShardingRules() {
     }

@@ -16,15 +16,18 @@ import org.slf4j.LoggerFactory;
  * directory shard, so db-scheduler still hands each run to exactly one application instance; that run then does the
  * job's work once on each shard, each on the shard's own connection. A shard that fails does not keep the others from
  * running; the run fails afterwards, so db-scheduler's failure handling applies. Jobs over global tables (statement and
- * feed intake, identity retention, the regulator's snapshots and exports, insurers' bills) run once, on the directory
+ * feed intake, identity retention, the regulator's snapshots and exports) run once, on the directory
  * shard.
  */
 public final class PerShardJobs implements ExecutionInterceptor {
 
-    /** The jobs whose tables are global, on the directory shard (ADR 12 §3). */
+    /**
+     * The jobs whose tables are global, on the directory shard (ADR 12 §3). Premium billing runs on every shard: each
+     * keeps every policy and bills the merchants it keeps (ADR 12 §8h).
+     */
     public static final Set<String> DIRECTORY_JOBS = Set.of("identity-retention", "bank-watched-folder",
             "risk-feed-folder", "risk-sandbox-providers", "oversight-balance-snapshot", "oversight-feed-export",
-            "oversight-quarterly-reports", "insurance-premium-billing");
+            "oversight-quarterly-reports", "insurance-copies");
 
     private static final Logger log = LoggerFactory.getLogger(PerShardJobs.class);
 
