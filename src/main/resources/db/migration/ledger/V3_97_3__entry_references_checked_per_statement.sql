@@ -17,10 +17,13 @@ declare
     unbalanced text;
     missing record;
 begin
-    -- every entry names an account of its currency (was the foreign key entry_account): index probes, no row locks
+    -- every entry names an account of its currency (was the foreign key entry_account): one index probe per distinct
+    -- account (lateral, so a nested loop whatever the planner thinks of the transition table), no row locks
     select i.account_id, i.currency into missing
-      from inserted i
-     where not exists (select 1 from ledger.account a where a.id = i.account_id and a.currency = i.currency)
+      from (select distinct account_id, currency from inserted) i
+      left join lateral (select a.id from ledger.account a
+                          where a.id = i.account_id and a.currency = i.currency limit 1) a on true
+     where a.id is null
      limit 1;
     if found then
         raise exception 'ledger entry names account % in %, which does not exist', missing.account_id, missing.currency
