@@ -29,7 +29,6 @@ public final class CompensationLedger {
         Money f = Money.fen(fundFen);
         var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
         var liability = ledger.open(AccountType.CARD_LIABILITY, card, Money.CNY).id();
-        var refunds = ledger.open(AccountType.CONSUMER_REFUNDS_PAYABLE, card, Money.CNY).id();
         var advance = ledger.open(AccountType.MERCHANT_ADVANCE, merchantId, Money.CNY).id();
         var settlement = ledger.open(AccountType.MERCHANT_SETTLEMENT, merchantId, Money.CNY).id();
         var fund = ledger.open(AccountType.PLATFORM_GUARANTEE_FUND, null, Money.CNY).id();
@@ -39,10 +38,8 @@ public final class CompensationLedger {
         // the whole payment was advanced to the merchant and has left escrow: nothing of it is left to pay from
         ledger.post(NewTransfer.of("advance:" + card, "test advance", debit(advance, f), credit(settlement, f)));
         ledger.post(NewTransfer.of("fund-top-up:" + card, "test top-up", debit(fund, f), credit(equity, f)));
-        ledger.post(NewTransfer.of("compensation:" + caseId + ":" + card, "test compensation", debit(liability, f),
-                credit(refunds, f)));
         ledger.post(NewTransfer.of("compensation-paid:" + caseId + ":" + card, "test compensation paid",
-                debit(refunds, f), credit(fund, f), debit(subrogation, f), credit(advance, f)));
+                debit(liability, f), credit(fund, f), debit(subrogation, f), credit(advance, f)));
         return card;
     }
 
@@ -52,14 +49,11 @@ public final class CompensationLedger {
         Money f = Money.fen(fen);
         var clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
         var liability = ledger.open(AccountType.CARD_LIABILITY, card, Money.CNY).id();
-        var refunds = ledger.open(AccountType.CONSUMER_REFUNDS_PAYABLE, card, Money.CNY).id();
         var escrow = ledger.open(AccountType.ESCROW, merchantId, Money.CNY).id();
         ledger.post(NewTransfer.of("purchase:" + card, "test purchase", debit(clearing, f), credit(liability, f)));
         ledger.post(NewTransfer.of("escrow-funding:" + card, "test funding", debit(escrow, f), credit(clearing, f)));
-        ledger.post(NewTransfer.of("compensation:" + caseId + ":" + card, "test compensation", debit(liability, f),
-                credit(refunds, f)));
         ledger.post(NewTransfer.of("compensation-paid:" + caseId + ":" + card, "test compensation paid",
-                debit(refunds, f), credit(escrow, f)));
+                debit(liability, f), credit(escrow, f)));
         return card;
     }
 

@@ -304,6 +304,39 @@ class LedgerTests extends LedgerModuleTest {
     }
 
     @Test
+    void databaseRefusesEntriesNamingAnUnknownAccountOrTransferOrAnAccountOfAnotherCurrency() {
+        Books books = books();
+        UUID clearing = books.clearing().id().value();
+        UUID card = books.card().id().value();
+        // the entries' references are checked per statement (V3_97_3), as their foreign keys did per row
+        String unknownAccount = key("unknown-account");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                with header as (insert into ledger.transfer (id, posting_key, description, posted_at, entries_in_statement)
+                                values (gen_random_uuid(), :key, 'unknown account', now(), true) returning id)
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                select h.id, x.account, x.amount, 'CNY', now()
+                  from header h, (values (cast(:a as uuid), 100), (gen_random_uuid(), -100)) as x(account, amount)
+                """).param("key", unknownAccount).param("a", clearing).update()))
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("does not exist");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                with header as (insert into ledger.transfer (id, posting_key, description, posted_at, entries_in_statement)
+                                values (gen_random_uuid(), :key, 'other currency', now(), true) returning id)
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                select h.id, x.account, 100 * x.sign, 'USD', now()
+                  from header h, (values (cast(:a as uuid), 1), (cast(:b as uuid), -1)) as x(account, sign)
+                """).param("key", key("other-currency")).param("a", clearing).param("b", card).update()))
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("does not exist");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                insert into ledger.entry (transfer_id, account_id, amount_minor, currency, posted_at)
+                select t, x.account, x.amount, 'CNY', now()
+                  from gen_random_uuid() as t, (values (cast(:a as uuid), 100), (cast(:b as uuid), -100)) as x(account, amount)
+                """).param("a", clearing).param("b", card).update()))
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("does not exist");
+        assertThat(ledger.findTransfer(unknownAccount)).isEmpty();
+        assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
+
+    @Test
     void postsInsideTheCallersTransactionAndVanishesWithItsRollback() {
         Books books = books();
         String rolledBack = key("purchase");

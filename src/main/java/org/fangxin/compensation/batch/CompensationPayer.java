@@ -36,8 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The payment job. Each chunk transaction picks a batch with due lines and claims up to a chunk of its due PLANNED
  * lines ({@code for update skip locked}: workers and instances share the work, even one merchant's batch, never a line
  * twice; the chunk's ledger postings come last, so chunks queue on the merchant's balance rows only from there to their
- * commit) and, per line: ends the card (compensated), posts {@code compensation:} and
- * {@code compensation-paid:}, and asks the payment module to refund U to the card's payment order under the reference
+ * commit) and, per line: ends the card (compensated), posts {@code compensation-paid:<caseId>:<cardId>}, and asks the payment module to refund U to the card's payment order under the reference
  * {@code compensation:<caseId>:<cardId>} (the provider call itself, its retries and its never-twice guarantee are the
  * payment module's refund worker). A card without a payment order of its holder goes to the manual payout queue.
  * All of a line's effects commit together or not at all, so a crash at any point and a rerun pay nobody twice and
@@ -214,7 +213,7 @@ public class CompensationPayer {
         return payable;
     }
 
-    /** CASH lines of one batch: cards ended, {@code compensation:} and {@code compensation-paid:} posted, refunds asked. */
+    /** CASH lines of one batch: cards ended, {@code compensation-paid:} posted, refunds asked. */
     private void payCash(List<Line> lines, UUID merchantId, CompensationPostings.Accounts accounts, Instant now) {
         if (lines.isEmpty()) {
             return;
@@ -224,10 +223,9 @@ public class CompensationPayer {
         requireUnredeemedAsPlanned(lines, compensable(cardIds));
         cards.compensateAll(lines.stream().map(CompensationPayer::toCompensate).toList(), REASON + " " + caseId);
         postings.openCardAccounts(accounts, cardIds, Money.CNY);
-        List<NewTransfer> transfers = new ArrayList<>(lines.size() * 2);
+        List<NewTransfer> transfers = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            transfers.add(postings.entitlementTransfer(accounts, line.caseId(), line.cardId(), Money.fen(line.unredeemedMinor())));
-            transfers.add(postings.paidTransfer(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
+            transfers.add(postings.compensatedTransfer(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
                     Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), null, null));
         }
         Map<UUID, PaymentOrderView> orders = payments.findAll(lines.stream().map(Line::paymentOrderId)
@@ -260,9 +258,7 @@ public class CompensationPayer {
         requireUnredeemedAsPlanned(List.of(line), compensable(List.of(line.cardId())));
         UUID newCard = cards.compensateByTakeover(toCompensate(line), successor.merchantId(), successor.productId(),
                 "闭店转店 " + line.caseId());
-        Money u = Money.fen(line.unredeemedMinor());
-        postings.entitlement(accounts, line.caseId(), line.cardId(), u);
-        postings.paid(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
+        postings.compensated(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
                 Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), successor.merchantId(), newCard);
         repository.markTakenOver(line.id(), newCard, now);
     }

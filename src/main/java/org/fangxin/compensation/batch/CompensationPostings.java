@@ -14,8 +14,9 @@ import org.fangxin.shared.Money;
 import org.springframework.stereotype.Component;
 
 /**
- * The compensation postings (docs/ledger.md, "Compensation"), in the caller's transaction.
- * The ledger takes each account once per transfer, so the two Cr MERCHANT_ADVANCE lines (d and f) are posted as one.
+ * The compensation postings (docs/ledger.md, "Compensation"), in the caller's transaction: the set-off once per case, then
+ * one transfer per compensated card. The ledger takes each account once per transfer, so the two Cr MERCHANT_ADVANCE
+ * lines (d and f) are posted as one.
  */
 @Component
 class CompensationPostings {
@@ -58,13 +59,12 @@ class CompensationPostings {
     }
 
     /**
-     * Opens the per-card accounts (CARD_LIABILITY, CONSUMER_REFUNDS_PAYABLE) of many cards in a few statements and
-     * remembers them in {@code accounts}, so a chunk's postings need no per-card account look-up.
+     * Opens (ensures) the cards' CARD_LIABILITY accounts in a few statements and remembers them in {@code accounts}, so
+     * a chunk's postings need no per-card account look-up.
      */
     void openCardAccounts(Accounts accounts, List<UUID> cardIds, Currency currency) {
-        for (AccountType type : List.of(AccountType.CARD_LIABILITY, AccountType.CONSUMER_REFUNDS_PAYABLE)) {
-            ledger.openAll(type, cardIds, currency).forEach((card, id) -> accounts.ids.put(type + "/" + card + "/" + currency, id));
-        }
+        ledger.openAll(AccountType.CARD_LIABILITY, cardIds, currency)
+                .forEach((card, id) -> accounts.ids.put(AccountType.CARD_LIABILITY + "/" + card + "/" + currency, id));
     }
 
     /** Posts a chunk's transfers in a few round trips (same rules as one by one: keys, floors under row locks). */
@@ -80,41 +80,29 @@ class CompensationPostings {
                 EntryLine.credit(account(AccountType.MERCHANT_ADVANCE, merchantId, c), amount)));
     }
 
-    /** The entitlement becomes money owed: Dr CARD_LIABILITY U / Cr CONSUMER_REFUNDS_PAYABLE U. */
-    void entitlement(Accounts accounts, UUID caseId, UUID cardId, Money unredeemed) {
-        ledger.post(entitlementTransfer(accounts, caseId, cardId, unredeemed));
-    }
-
-    NewTransfer entitlementTransfer(Accounts accounts, UUID caseId, UUID cardId, Money unredeemed) {
-        Currency c = unredeemed.currency();
-        return (NewTransfer.of("compensation:" + caseId + ":" + cardId, "closure " + caseId + ": card " + cardId + " compensated",
-                EntryLine.debit(accounts.of(AccountType.CARD_LIABILITY, cardId, c), unredeemed),
-                EntryLine.credit(accounts.of(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), unredeemed)));
+    /** As {@link #compensatedTransfer}, posted on its own (a TAKEOVER line). */
+    void compensated(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund,
+                     UUID successorId, UUID successorCardId) {
+        ledger.post(compensatedTransfer(accounts, caseId, cardId, merchantId, escrow, deposit, fund, successorId, successorCardId));
     }
 
     /**
-     * Paid: Dr CONSUMER_REFUNDS_PAYABLE U / Cr ESCROW e / Cr RISK_DEPOSIT_HELD d / Cr PLATFORM_GUARANTEE_FUND f; Dr
-     * RISK_DEPOSIT d; Dr SUBROGATION_RECEIVABLE f; Cr MERCHANT_ADVANCE d + f. Zero lines are left out.
+     * A card compensated and paid, as ONE transfer {@code compensation-paid:<caseId>:<cardId>} (issue 15): Dr
+     * CARD_LIABILITY U; Cr ESCROW e; Cr RISK_DEPOSIT_HELD d; Dr RISK_DEPOSIT d; Cr PLATFORM_GUARANTEE_FUND f; Dr
+     * SUBROGATION_RECEIVABLE f; Cr MERCHANT_ADVANCE d + f (U = e + d + f; zero lines left out). Until session 9 the
+     * entitlement went first through the card's CONSUMER_REFUNDS_PAYABLE in a transfer of its own
+     * ({@code compensation:<caseId>:<cardId>}, Dr CARD_LIABILITY U / Cr CONSUMER_REFUNDS_PAYABLE U) and this one debited
+     * that account instead; both always committed together, so the payable never held the money at any committed
+     * moment: the net transfer books the same movements with two entries, one header and one account per card fewer.
+     * With a successor (TAKEOVER) the value does not leave to the consumer but goes, in the same transfer, into the
+     * successor's escrow for the new card: + Dr ESCROW(successor) U / Cr CARD_LIABILITY(new card) U.
      */
-    void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund) {
-        paid(accounts, caseId, cardId, merchantId, escrow, deposit, fund, null, null);
-    }
-
-    /**
-     * As {@link #paid}; with a successor (TAKEOVER) the value does not leave to the consumer but goes, in the same
-     * transfer, into the successor's escrow for the new card: + Dr ESCROW(successor) U / Cr CARD_LIABILITY(new card) U.
-     */
-    void paid(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit, Money fund,
-              UUID successorId, UUID successorCardId) {
-        ledger.post(paidTransfer(accounts, caseId, cardId, merchantId, escrow, deposit, fund, successorId, successorCardId));
-    }
-
-    NewTransfer paidTransfer(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit,
-                             Money fund, UUID successorId, UUID successorCardId) {
+    NewTransfer compensatedTransfer(Accounts accounts, UUID caseId, UUID cardId, UUID merchantId, Money escrow, Money deposit,
+                                    Money fund, UUID successorId, UUID successorCardId) {
         Currency c = escrow.currency();
         Money total = escrow.plus(deposit).plus(fund);
         List<EntryLine> lines = new ArrayList<>();
-        lines.add(EntryLine.debit(accounts.of(AccountType.CONSUMER_REFUNDS_PAYABLE, cardId, c), total));
+        lines.add(EntryLine.debit(accounts.of(AccountType.CARD_LIABILITY, cardId, c), total));
         if (escrow.isPositive()) {
             lines.add(EntryLine.credit(accounts.of(AccountType.ESCROW, merchantId, c), escrow));
         }
@@ -135,7 +123,7 @@ class CompensationPostings {
             lines.add(EntryLine.credit(accounts.of(AccountType.CARD_LIABILITY, successorCardId, c), total));
         }
         return (new NewTransfer("compensation-paid:" + caseId + ":" + cardId, successorId == null
-                ? "closure " + caseId + ": compensation of card " + cardId + " paid"
+                ? "closure " + caseId + ": card " + cardId + " compensated and paid"
                 : "closure " + caseId + ": card " + cardId + " taken over by " + successorId + " as card " + successorCardId, lines));
     }
 }

@@ -312,13 +312,13 @@ class CompensationRepository {
     }
 
     /**
-     * Whether a line of the batch is not PAID yet: an index probe per open status (batch_id, status), not a count over
-     * the batch — it runs once per refund outcome, so a count made completing 100,000 lines quadratic.
+     * Whether a line of the batch is not PAID yet: a probe of the partial index of unpaid lines (V15_97_3), not a count
+     * over the batch — it runs once per refund outcome, so a count made completing 100,000 lines quadratic.
      */
     boolean hasUnpaid(UUID batchId) {
         return jdbc.sql("""
                 select exists (select 1 from compensation.compensation_line
-                                where batch_id = :batch and status in ('PLANNED', 'PAYING', 'MANUAL_PAYOUT'))
+                                where batch_id = :batch and status <> 'PAID')
                 """).param("batch", batchId).query(Boolean.class).single();
     }
 

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The closures dashboard: for every closure case not cleared (suspected or confirmed), its figures read from the ledger
- * by the posting keys of the closure money contract, then summed per sector and per region. Six grouped prefix reads
+ * by the posting keys of the closure money contract, then summed per sector and per region. Five grouped prefix reads
  * serve all cases at once, in one snapshot. OPERATOR sees all; a REGULATOR or the consumer association the merchants
  * within its scope (region with everything below it; a sector regulator its sector).
  */
@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class ClosuresDashboard {
 
-    static final String ENTITLEMENT = "compensation:";
     static final String PAID = "compensation-paid:";
     static final String CLAIM_APPROVED = "claim-approved:";
     static final String CLAIM_PAID = "claim-paid:";
@@ -65,7 +64,7 @@ public class ClosuresDashboard {
         }
         String sector = actor.is(Role.REGULATOR) ? actor.sector() : null;
         MerchantScope scope = MerchantScope.of(actor);
-        PerCase sums = new PerCase(perCase(ENTITLEMENT), perCase(PAID), perCase(CLAIM_APPROVED), perCase(CLAIM_PAID),
+        PerCase sums = new PerCase(perCase(PAID), perCase(CLAIM_APPROVED), perCase(CLAIM_PAID),
                 perCase(RECOVERED), perCase(WRITE_OFF));
         List<ClosuresDashboardView.Case> rows = new ArrayList<>();
         for (ClosureCase c : cases.cases(false)) {
@@ -85,7 +84,7 @@ public class ClosuresDashboard {
     }
 
     /** The postings of every case, by kind of posting key (read once per dashboard). */
-    private record PerCase(Map<String, PostingSums> entitlements, Map<String, PostingSums> paid,
+    private record PerCase(Map<String, PostingSums> paid,
                            Map<String, PostingSums> approved, Map<String, PostingSums> claimPaid,
                            Map<String, PostingSums> recovered, Map<String, PostingSums> writtenOff) { }
 
@@ -93,10 +92,12 @@ public class ClosuresDashboard {
         String id = c.id().toString();
         PostingSums p = sums(sums.paid(), id);
         PostingSums claimPaid = sums(sums.claimPaid(), id);
+        // a card is compensated by one compensation-paid: transfer debiting its liability (issue 15, session 9); cases
+        // paid before had a compensation: transfer per card too and debited the card's refunds payable here instead
         return new ClosureFigures(1,
-                sums(sums.entitlements(), id).transfers() + cards.liveCardsAt(m.id()).count(),
+                p.transfers() + cards.liveCardsAt(m.id()).count(),
                 p.transfers(),
-                p.debits(AccountType.CONSUMER_REFUNDS_PAYABLE),
+                p.debits(AccountType.CONSUMER_REFUNDS_PAYABLE).plus(p.debits(AccountType.CARD_LIABILITY)),
                 p.credits(AccountType.ESCROW),
                 p.credits(AccountType.RISK_DEPOSIT_HELD),
                 p.credits(AccountType.PLATFORM_GUARANTEE_FUND),

@@ -61,7 +61,7 @@ class CompensationCrashTests extends CompensationTestBase {
         // the crashed chunk left no trace: only the first 5 lines are settled, in the ledger and at the provider
         assertThat(repository.totals(batch.id()).planned()).isEqualTo(CARDS - 5);
         assertThat(refundsPerReference(closure.id())).hasSize(5);
-        assertThat(ledgerSum("compensation-paid:" + closure.id() + ":", AccountType.CONSUMER_REFUNDS_PAYABLE, true))
+        assertThat(ledgerSum("compensation-paid:" + closure.id() + ":", AccountType.CARD_LIABILITY, true))
                 .isEqualTo(repository.totals(batch.id()).total() - plannedValue(batch.id()));
         assertBooks(gym.id(), "after the crash");
         // The first lines' provider refunds go out before the restart. Their outcomes are booked by listeners that lock
@@ -83,7 +83,7 @@ class CompensationCrashTests extends CompensationTestBase {
                 .param("p", "compensation:" + closure.id() + ":%").query(Long.class).single()).isEqualTo(CARDS);
         assertThat(jdbc.sql("select count(*) from ledger.transfer where posting_key like :p")
                 .param("p", "compensation-paid:" + closure.id() + ":%").query(Long.class).single()).isEqualTo(CARDS);
-        assertThat(ledgerSum("compensation-paid:" + closure.id() + ":", AccountType.CONSUMER_REFUNDS_PAYABLE, true))
+        assertThat(ledgerSum("compensation-paid:" + closure.id() + ":", AccountType.CARD_LIABILITY, true))
                 .isEqualTo(totals.total());
         List<Long> paidPerConsumer = jdbc.sql("""
                 select sum(r.amount_minor) from payment.refund r where r.refund_reference like :p and r.status = 'SUCCEEDED'

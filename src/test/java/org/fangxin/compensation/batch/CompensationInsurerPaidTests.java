@@ -76,7 +76,7 @@ class CompensationInsurerPaidTests extends CompensationTestBase {
         assertThat(later.subrogated()).isEqualTo(Money.yuan(300));
         assertThat(cards.find(approvedCard).orElseThrow().unredeemed()).isEqualTo(Money.fen(0));
         assertThat(cards.find(approvedCard).orElseThrow().refunded()).isEqualTo(Money.yuan(1_000));
-        assertThat(ledgerSum("compensation-paid:" + caseId + ":", AccountType.CONSUMER_REFUNDS_PAYABLE, true))
+        assertThat(ledgerSum("compensation-paid:" + caseId + ":", AccountType.CARD_LIABILITY, true))
                 .as("compensation paid 600 + 700 + 1,000 in all").isEqualTo(230_000L);
         assertBooks(gym.id(), "insurer paid after the closure");
     }
@@ -117,7 +117,7 @@ class CompensationInsurerPaidTests extends CompensationTestBase {
     }
 
     private long compensated(UUID caseId, UUID cardId) {
-        return ledgerSum("compensation-paid:" + caseId + ":" + cardId, AccountType.CONSUMER_REFUNDS_PAYABLE, true);
+        return ledgerSum("compensation-paid:" + caseId + ":" + cardId, AccountType.CARD_LIABILITY, true);
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -124,7 +124,7 @@ class CompensationJourneyTests extends CompensationTestBase {
         assertThat(paid.paidEscrow() + paid.paidDeposit() + paid.paidFund()).isEqualTo(sumU);
         assertThat(refundsPerReference(closure.id())).hasSize(CONSUMERS).allMatch(n -> n == 1);
         String prefix = "compensation-paid:" + closure.id() + ":";
-        assertThat(ledgerSum(prefix, AccountType.CONSUMER_REFUNDS_PAYABLE, true)).isEqualTo(sumU);
+        assertThat(ledgerSum(prefix, AccountType.CARD_LIABILITY, true)).isEqualTo(sumU);
         assertThat(-ledgerSum(prefix, AccountType.ESCROW, false)).isEqualTo(paid.paidEscrow());
         assertThat(-ledgerSum(prefix, AccountType.RISK_DEPOSIT_HELD, false)).isEqualTo(paid.paidDeposit());
         assertThat(-ledgerSum(prefix, AccountType.PLATFORM_GUARANTEE_FUND, false)).isEqualTo(paid.paidFund());

@@ -90,7 +90,7 @@ class CompensationTakeoverTests extends CompensationTestBase {
         assertThat(payer.payDue(batch.id(), Integer.MAX_VALUE, l -> { })).isEqualTo(1);
         payRefundsUntilSettled(batch.id());
         await(() -> "COMPLETED".equals(repository.batch(batch.id()).orElseThrow().status()), "batch completed");
-        assertThat(ledgerSum("compensation-paid:" + closure.id() + ":", AccountType.CONSUMER_REFUNDS_PAYABLE, true))
+        assertThat(ledgerSum("compensation-paid:" + closure.id() + ":", AccountType.CARD_LIABILITY, true))
                 .isEqualTo(Money.yuan(1600 + 2000).amountMinor());
         assertBooks(gym.id(), "at the end");
     }

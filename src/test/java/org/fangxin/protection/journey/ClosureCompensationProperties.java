@@ -167,7 +167,7 @@ class ClosureCompensationProperties extends IntegrationTest {
             fundPart += line.fromGuaranteeFund().amountMinor();
         }
         String paidPrefix = "compensation-paid:" + closure + ":";
-        assertThat(desk.ledgerSum(paidPrefix, AccountType.CONSUMER_REFUNDS_PAYABLE, true)).isEqualTo(paid);
+        assertThat(desk.ledgerSum(paidPrefix, AccountType.CARD_LIABILITY, true)).isEqualTo(paid);
         assertThat(desk.ledgerSum(paidPrefix, AccountType.ESCROW, false) + desk.ledgerSum(paidPrefix, AccountType.RISK_DEPOSIT_HELD, false)
                 + desk.ledgerSum(paidPrefix, AccountType.PLATFORM_GUARANTEE_FUND, false)).as("Σ sources = Σ paid").isEqualTo(paid);
         assertThat(desk.balance(AccountType.SUBROGATION_RECEIVABLE, gymId).amountMinor()).isEqualTo(fundPart);

@@ -268,7 +268,7 @@ class ClosureProtectionJourneyTests extends IntegrationTest {
         assertThat(escrowPart + depositPart + fundPart).isEqualTo(sumU);
         assertThat(done.paidTotal().amountMinor()).isEqualTo(sumU);
         String paidPrefix = "compensation-paid:" + closure + ":";
-        assertThat(desk.ledgerSum(paidPrefix, AccountType.CONSUMER_REFUNDS_PAYABLE, true)).isEqualTo(sumU);
+        assertThat(desk.ledgerSum(paidPrefix, AccountType.CARD_LIABILITY, true)).isEqualTo(sumU);
         assertThat(desk.ledgerSum(paidPrefix, AccountType.ESCROW, false)).isEqualTo(escrowPart);
         assertThat(desk.ledgerSum(paidPrefix, AccountType.RISK_DEPOSIT_HELD, false)).isEqualTo(depositPart);
         assertThat(desk.ledgerSum(paidPrefix, AccountType.PLATFORM_GUARANTEE_FUND, false)).isEqualTo(fundPart);

@@ -46,7 +46,6 @@ public final class ClosureMoney {
         long u = e + d + f;
         long a = d + f;
         AccountId liability = account(AccountType.CARD_LIABILITY, card);
-        AccountId refunds = account(AccountType.CONSUMER_REFUNDS_PAYABLE, card);
         AccountId clearing = account(AccountType.CONSUMER_FUNDS_CLEARING, null);
         AccountId escrow = account(AccountType.ESCROW, merchantId);
         AccountId advance = account(AccountType.MERCHANT_ADVANCE, merchantId);
@@ -64,10 +63,9 @@ public final class ClosureMoney {
         if (d > 0) {
             ledger.post(NewTransfer.of("deposit:" + card, "test deposit", debit(held, Money.fen(d)), credit(deposit, Money.fen(d))));
         }
-        ledger.post(NewTransfer.of("compensation:" + caseId + ":" + card, "test entitlement", debit(liability, Money.fen(u)),
-                credit(refunds, Money.fen(u))));
+        // one transfer per card since session 9 (the payable step is netted out)
         List<EntryLine> paid = new ArrayList<>();
-        paid.add(debit(refunds, Money.fen(u)));
+        paid.add(debit(liability, Money.fen(u)));
         if (e > 0) {
             paid.add(credit(escrow, Money.fen(e)));
         }
