@@ -91,6 +91,22 @@ public class DeferredStatements {
         }
     }
 
+    /** The deferring modules' SQL texts are constants: each is parsed once (a bounded cache, like NamedParameterJdbcTemplate's). */
+    private static final int PARSED_MAX = 256;
+    private final Map<String, ParsedSql> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ParsedSql parse(String sql) {
+        ParsedSql known = parsed.get(sql);
+        if (known != null) {
+            return known;
+        }
+        ParsedSql fresh = NamedParameterUtils.parseSqlStatement(sql.strip());
+        if (parsed.size() < PARSED_MAX) {
+            parsed.put(sql, fresh);
+        }
+        return fresh;
+    }
+
     private void send(List<Held> held) {
         if (held.isEmpty()) {
             return;
@@ -98,7 +114,7 @@ public class DeferredStatements {
         StringBuilder sql = new StringBuilder();
         List<Object> values = new ArrayList<>();
         for (Held statement : held) {
-            ParsedSql parsed = NamedParameterUtils.parseSqlStatement(statement.sql().strip());
+            ParsedSql parsed = parse(statement.sql());
             MapSqlParameterSource params = new MapSqlParameterSource(statement.params());
             sql.append(sql.isEmpty() ? "" : ";\n").append(NamedParameterUtils.substituteNamedParameters(parsed, params));
             values.addAll(java.util.Arrays.asList(NamedParameterUtils.buildValueArray(parsed, params, null)));
