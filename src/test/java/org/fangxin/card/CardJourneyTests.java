@@ -309,6 +309,11 @@ class CardJourneyTests extends CardTest {
         assertThat(card.sessionsRemaining()).isEqualTo(8);
         assertThat(card.earned()).isEqualTo(Money.yuan(100));
         assertThat(staff.get("/api/v1/cards/" + cardId + "/redemptions").json()).hasSize(1);
+        // Once the merchant's accounts exist, a redemption's posting takes one statement (ledger.post_keyed_transfer).
+        JsonNode next = redeemWithCode(consumer, staff, cardId, f.store(gym), 1);
+        assertThat(jdbc.sql("select entries_in_statement from ledger.transfer where posting_key = :key")
+                .param("key", "redemption:" + next.get("id").asString()).query(Boolean.class).single()).isTrue();
+        assertThat(cards.find(cardId).orElseThrow().sessionsRemaining()).isEqualTo(7);
         f.assertBooksHold(gym.id());
     }
 
