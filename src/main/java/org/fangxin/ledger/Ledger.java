@@ -150,6 +150,27 @@ public class Ledger {
         return record(transfer, null);
     }
 
+    /**
+     * As {@link #post(NewTransfer)} with the lines' accounts named by chart code and owner; an account not yet opened
+     * is opened with its code's default floor (as {@link #open(Currency, List)}). Issue 15: on the common path (the
+     * accounts exist, no striped balance to fold, a drawn line finds a free slot, the floors hold, a new posting key)
+     * the accounts are found, locked, checked and posted in one round trip ({@code ledger.post_keyed_transfer}); any
+     * other case finishes on the general path under the locks already taken, with the same refusals and replays.
+     */
+    public TransferView post(KeyedTransfer transfer) {
+        List<AccountKey> keys = transfer.lines().stream().map(KeyedTransfer.Line::account).toList();
+        TransferRules.validate(transfer.postingKey(), transfer.description(), keys,
+                transfer.lines().stream().map(KeyedTransfer.Line::amount).toList());
+        // Whole microseconds, as PostgreSQL stores them, so the view built here equals what a later read returns.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        TransferId id = new TransferId(ids.next());
+        List<EntryView> entries = repository.postKeyed(id, transfer, now);
+        if (!entries.isEmpty()) {
+            return new TransferView(id, transfer.postingKey(), transfer.description(), now, null, null, entries);
+        }
+        return post(transfer.withAccounts(open(transfer.currency(), keys)));
+    }
+
     /** Bound on the transfers of one {@link #postAll} call. */
     public static final int POST_ALL_MAX = 10_000;
 

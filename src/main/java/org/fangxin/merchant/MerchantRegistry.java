@@ -75,6 +75,18 @@ class MerchantRegistry implements Merchants {
     }
 
     @Override
+    public void requireStore(UUID merchantId, UUID storeId) {
+        if (merchantId == null || storeId == null) {
+            throw Rejection.notFound("store " + storeId);
+        }
+        repository.requireStore(merchantId, storeId, () -> {
+            // Read only to word the refusal.
+            repository.find(merchantId).orElseThrow(() -> Rejection.notFound("merchant"));
+            return Rejection.notFound("store " + storeId);
+        });
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<SettlementAccount> settlementAccount(UUID merchantId) {
         return merchantId == null ? Optional.empty() : repository.settlementAccount(merchantId);

@@ -3,7 +3,9 @@ package org.fangxin.shared;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +31,12 @@ public class AuditTrail {
     private final Clock clock;
     private final IdGenerator ids;
     private final AuditSealer sealer;
+    private final DeferredStatements deferred;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, IdGenerator ids, AuditSealer sealer) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, IdGenerator ids, AuditSealer sealer,
+               DeferredStatements deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
         this.json = json;
         this.clock = clock;
         this.ids = ids;
@@ -42,23 +47,27 @@ public class AuditTrail {
     public record Entry(UUID id, Instant occurredAt, String actor, String action, String objectType, String objectId,
                         String before, String after, String requestId, Long chainPosition, String hash) { }
 
-    /** Records a state change; {@code before} is null for a creation. Must run inside the change's transaction. */
+    /**
+     * Records a state change; {@code before} is null for a creation. Must run inside the change's transaction; inside
+     * {@link DeferredStatements#sendTogether} the entry is written with the command's last statements.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String objectType, Object objectId, Object before, Object after) {
-        jdbc.sql("""
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", ids.next());
+        params.put("at", Timestamp.from(clock.instant()));
+        params.put("actor", currentActor());
+        params.put("action", action);
+        params.put("type", objectType);
+        params.put("objectId", String.valueOf(objectId));
+        params.put("before", before == null ? null : json.writeValueAsString(before));
+        params.put("after", after == null ? null : json.writeValueAsString(after));
+        params.put("requestId", MDC.get("requestId"));
+        deferred.defer("""
                 insert into audit.entry (id, occurred_at, actor, action, object_type, object_id, before, after, request_id)
                 values (:id, :at, :actor, :action, :type, :objectId, cast(:before as jsonb), cast(:after as jsonb), :requestId)
-                """)
-                .param("id", ids.next())
-                .param("at", Timestamp.from(clock.instant()))
-                .param("actor", currentActor())
-                .param("action", action)
-                .param("type", objectType)
-                .param("objectId", String.valueOf(objectId))
-                .param("before", before == null ? null : json.writeValueAsString(before))
-                .param("after", after == null ? null : json.writeValueAsString(after))
-                .param("requestId", MDC.get("requestId"))
-                .update();
+                """, params, 1, () -> new IllegalStateException("audit entry " + action + " of " + objectType + " " + objectId
+                + " not written"));
         sealer.afterCommit();
     }
 

@@ -1,6 +1,7 @@
 package org.fangxin.shared;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,11 @@ public class Idempotency {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final DeferredStatements deferred;
 
-    public Idempotency(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction) {
+    public Idempotency(JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction,
+                       DeferredStatements deferred) {
+        this.deferred = deferred;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -76,12 +80,28 @@ public class Idempotency {
      */
     @Transactional
     public Answer execute(String scope, String key, boolean required, Object request, Supplier<Answer> command) {
+        return execute(scope, key, required, request, command, false);
+    }
+
+    /**
+     * {@link #execute(String, String, boolean, Object, Supplier)} sending the command's deferred statements
+     * ({@link DeferredStatements}: its audit entries, its last writes, its checks) and the recorded answer together in
+     * one round trip at the command's end (issue 15: a redemption's hot path). For commands that never roll back a
+     * savepoint of their own and carry on.
+     */
+    @Transactional
+    public Answer executeSendingTogether(String scope, String key, boolean required, Object request, Supplier<Answer> command) {
+        return execute(scope, key, required, request, command, true);
+    }
+
+    private Answer execute(String scope, String key, boolean required, Object request, Supplier<Answer> command,
+                           boolean together) {
         if (key == null || key.isBlank()) {
             if (required) {
                 throw new Rejection(ProblemType.IDEMPOTENCY_KEY_MISSING,
                         "this request moves money: send an Idempotency-Key header and reuse it on every retry");
             }
-            return command.get();
+            return together ? deferred.sendTogether(command) : command.get();
         }
         if (!KEY_FORMAT.matcher(key).matches()) {
             throw Rejection.invalid(HEADER, "Idempotency-Key must be 1 to " + KEY_LENGTH_MAX + " visible ASCII characters");
@@ -100,15 +120,21 @@ public class Idempotency {
         if (claimed == 0) {
             return replay(scope, key, hash, requestJson);
         }
-        Answer answer = command.get();
-        jdbc.sql("""
+        return together ? deferred.sendTogether(() -> answer(scope, key, command.get())) : answer(scope, key, command.get());
+    }
+
+    /** Records the command's answer with its key (deferred: inside {@link DeferredStatements#sendTogether}, sent last). */
+    private Answer answer(String scope, String key, Answer answer) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", answer.status());
+        params.put("resource", answer.resourceId());
+        params.put("body", answer.body() == null ? null : json.writeValueAsString(answer.body()));
+        params.put("scope", scope);
+        params.put("key", key);
+        deferred.defer("""
                 update idempotency.request set status = :status, response_body = cast(:body as jsonb), resource_id = :resource
                  where scope = :scope and key = :key
-                """)
-                .param("status", answer.status()).param("resource", answer.resourceId())
-                .param("body", answer.body() == null ? null : json.writeValueAsString(answer.body()))
-                .param("scope", scope).param("key", key)
-                .update();
+                """, params, 1, () -> new IllegalStateException("idempotency key " + key + " of " + scope + " vanished"));
         return answer;
     }
 

@@ -23,6 +23,7 @@ import org.fangxin.payment.PaymentConfirmed;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.domain.CallbackSignature;
 import org.fangxin.payment.sandbox.SandboxGateway;
+import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.Money;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.TestTransfers;
@@ -272,6 +273,47 @@ class CardJourneyTests extends CardTest {
                 UUID.randomUUID().toString()).status()).isEqualTo(404);
         assertThat(staff.post("/api/v1/redemptions", Map.of("code", "123456", "storeId", f.store(gym), "sessions", 1)).code())
                 .isEqualTo("idempotency-key-missing");
+        f.assertBooksHold(gym.id());
+    }
+
+    /**
+     * The redeem sends its store check, its writes, its audit entry and its idempotency answer in one round trip at its
+     * end (issue 15): a store that is not the merchant's still refuses the whole redeem with nothing written (the code
+     * stays usable), and a retry with the same key replays the first answer without moving value twice.
+     */
+    @Test
+    void aRedeemAtAnotherMerchantsStoreWritesNothingAndARetryReplaysOnce() {
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        TestMerchants.Created other = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = f.sessionPack(gym, 500, 10);
+        Api consumer = api().as(f.consumer());
+        UUID cardId = f.buyAndPay(consumer, pack);
+        Api staff = api().as(f.staff(gym.id()));
+        String code = code(consumer, cardId);
+
+        Api.Response wrongStore = staff.post("/api/v1/redemptions",
+                Map.of("code", code, "storeId", f.store(other), "sessions", 1), UUID.randomUUID().toString());
+        assertThat(wrongStore.status()).as(wrongStore.body()).isEqualTo(404);
+        assertThat(cards.find(cardId).orElseThrow().sessionsRemaining()).isEqualTo(10);
+        assertThat(staff.get("/api/v1/cards/" + cardId + "/redemptions").json()).isEmpty();
+
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("code", code, "storeId", f.store(gym), "sessions", 2);
+        Api.Response first = staff.post("/api/v1/redemptions", body, key);
+        Api.Response retry = staff.post("/api/v1/redemptions", body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header(Idempotency.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+        CardView card = cards.find(cardId).orElseThrow();
+        assertThat(card.sessionsRemaining()).isEqualTo(8);
+        assertThat(card.earned()).isEqualTo(Money.yuan(100));
+        assertThat(staff.get("/api/v1/cards/" + cardId + "/redemptions").json()).hasSize(1);
+        // Once the merchant's accounts exist, a redemption's posting takes one statement (ledger.post_keyed_transfer).
+        JsonNode next = redeemWithCode(consumer, staff, cardId, f.store(gym), 1);
+        assertThat(jdbc.sql("select entries_in_statement from ledger.transfer where posting_key = :key")
+                .param("key", "redemption:" + next.get("id").asString()).query(Boolean.class).single()).isTrue();
+        assertThat(cards.find(cardId).orElseThrow().sessionsRemaining()).isEqualTo(7);
         f.assertBooksHold(gym.id());
     }
 

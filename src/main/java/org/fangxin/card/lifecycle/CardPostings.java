@@ -8,6 +8,7 @@ import org.fangxin.ledger.AccountId;
 import org.fangxin.ledger.AccountKey;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.EntryLine;
+import org.fangxin.ledger.KeyedTransfer;
 import org.fangxin.ledger.Ledger;
 import org.fangxin.ledger.NewTransfer;
 import org.fangxin.ledger.TransferView;
@@ -67,24 +68,18 @@ public class CardPostings {
      * Cr MERCHANT_ADVANCE c. The ledger takes one line per account, so Cr PAYABLE v and Dr PAYABLE c are netted into one line.
      */
     public TransferView earned(String postingKey, String description, UUID cardId, UUID merchantId, Money value, Money netted) {
-        // The accounts in one read (issue 15: a redemption's hot path); a line of zero opens no account.
+        // Accounts named by code and owner: the ledger finds, locks, checks and posts in one round trip (issue 15: a
+        // redemption's hot path); a line of zero is left out, so it opens no account.
         Money payable = value.minus(netted);
-        List<AccountKey> keys = new ArrayList<>(List.of(new AccountKey(AccountType.CARD_LIABILITY, cardId)));
-        List<Money> credits = new ArrayList<>();
+        List<KeyedTransfer.Line> lines = new ArrayList<>(List.of(
+                KeyedTransfer.Line.debit(new AccountKey(AccountType.CARD_LIABILITY, cardId), value)));
         if (payable.isPositive()) {
-            keys.add(new AccountKey(AccountType.MERCHANT_PAYABLE, merchantId));
-            credits.add(payable);
+            lines.add(KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_PAYABLE, merchantId), payable));
         }
         if (netted.isPositive()) {
-            keys.add(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId));
-            credits.add(netted);
+            lines.add(KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId), netted));
         }
-        List<AccountId> accounts = ledger.open(value.currency(), keys);
-        List<EntryLine> lines = new ArrayList<>(List.of(EntryLine.debit(accounts.get(0), value)));
-        for (int i = 0; i < credits.size(); i++) {
-            lines.add(EntryLine.credit(accounts.get(i + 1), credits.get(i)));
-        }
-        return ledger.post(new NewTransfer(postingKey, description, lines));
+        return ledger.post(new KeyedTransfer(postingKey, description, value.currency(), lines));
     }
 
     public TransferView transferred(UUID transferId, UUID fromCardId, UUID toCardId, Money amount) {

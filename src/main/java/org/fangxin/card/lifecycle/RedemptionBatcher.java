@@ -135,7 +135,7 @@ public class RedemptionBatcher {
     }
 
     private Idempotency.Answer alone(Actor actor, String key, Redeem command) {
-        return idempotency.execute(actor.scope(), key, true, command,
+        return idempotency.executeSendingTogether(actor.scope(), key, true, command,
                 () -> Idempotency.Answer.of(201, desk.redeem(actor, command)));
     }
 
@@ -220,7 +220,7 @@ public class RedemptionBatcher {
             List<Object> published = new ArrayList<>();
             Idempotency.Answer answer;
             try {
-                answer = savepoint.execute(status -> idempotency.execute(job.actor().scope(), job.key(), true, job.command(),
+                answer = savepoint.execute(status -> idempotency.executeSendingTogether(job.actor().scope(), job.key(), true, job.command(),
                         () -> Idempotency.Answer.of(201, desk.redeem(job.actor(), job.command(), published::add))));
             } catch (Rejection refused) {
                 answers.add(() -> job.answer().completeExceptionally(refused));

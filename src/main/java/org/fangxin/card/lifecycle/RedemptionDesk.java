@@ -388,10 +388,8 @@ public class RedemptionDesk implements RedemptionDisputes {
     }
 
     private void requireStore(Actor actor, UUID storeId) {
-        // One statement on the redemption path; the merchant is read only to word the refusal.
-        if (!merchants.hasStore(actor.merchantId(), storeId)) {
-            merchants.find(actor.merchantId()).orElseThrow(() -> Rejection.notFound("merchant"));
-            throw Rejection.notFound("store " + storeId);
-        }
+        // Sent with the command's last statements when the caller sends them together (the API's redeem): a wrong
+        // store then refuses the whole command at its end, and its transaction rolls back.
+        merchants.requireStore(actor.merchantId(), storeId);
     }
 }

@@ -3,10 +3,13 @@ package org.fangxin.card.persistence;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.RedemptionView;
 import org.fangxin.card.domain.Entitlement;
+import org.fangxin.shared.DeferredStatements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +23,11 @@ import org.springframework.stereotype.Repository;
 public class RedemptionWrites {
 
     private final JdbcClient jdbc;
+    private final DeferredStatements deferred;
 
-    public RedemptionWrites(JdbcClient jdbc) {
+    public RedemptionWrites(JdbcClient jdbc, DeferredStatements deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     /**
@@ -47,10 +52,35 @@ public class RedemptionWrites {
 
     /**
      * Writes a redemption decided under the card's lock: the card's counters after it, the card's history line and
-     * the redemption row, in one statement. Refuses (nothing written) unless the card is still active.
+     * the redemption row, in one statement, deferred ({@link DeferredStatements}). Fails (the command rolls back) unless
+     * the card is still active.
      */
     public void record(RedemptionView r, Entitlement after, UUID eventId, String detail, UUID transferId) {
-        Integer inserted = jdbc.sql("""
+        Map<String, Object> params = new HashMap<>();
+        params.put("card", r.cardId());
+        params.put("earned", after.earned().amountMinor());
+        params.put("advance", after.advanceOutstanding().amountMinor());
+        params.put("remaining", after.sessionsRemaining());
+        params.put("faceRemaining", after.faceRemaining() == null ? null : after.faceRemaining().amountMinor());
+        params.put("through", after.releasedThrough() == null ? null : Date.valueOf(after.releasedThrough()));
+        params.put("at", Timestamp.from(r.redeemedAt()));
+        params.put("event", eventId);
+        params.put("detail", detail);
+        params.put("id", r.id());
+        params.put("merchant", r.merchantId());
+        params.put("store", r.storeId());
+        params.put("staff", r.staffUserId());
+        params.put("via", r.via());
+        params.put("sessions", r.sessions());
+        params.put("face", r.faceAmount() == null ? null : r.faceAmount().amountMinor());
+        params.put("value", r.value().amountMinor());
+        params.put("netted", r.advanceNetted().amountMinor());
+        params.put("currency", r.value().currency().getCurrencyCode());
+        params.put("status", r.status());
+        params.put("transfer", transferId);
+        // Nothing the request needs comes back: inside DeferredStatements.sendTogether it rides with the command's last
+        // statements (the audit entry, the idempotency answer); one redemption row or the command fails and rolls back.
+        deferred.defer("""
                 with card_after as (
                     update card.card set earned_minor = :earned, advance_outstanding_minor = :advance,
                            sessions_remaining = :remaining, face_remaining_minor = :faceRemaining, released_through = :through,
@@ -68,21 +98,6 @@ public class RedemptionWrites {
                        cast(:netted as bigint), cast(:currency as char(3)), cast(:status as text), cast(:at as timestamptz),
                        cast(:transfer as uuid)
                   from card_after
-                returning 1
-                """)
-                .param("card", r.cardId()).param("earned", after.earned().amountMinor())
-                .param("advance", after.advanceOutstanding().amountMinor()).param("remaining", after.sessionsRemaining())
-                .param("faceRemaining", after.faceRemaining() == null ? null : after.faceRemaining().amountMinor())
-                .param("through", after.releasedThrough() == null ? null : Date.valueOf(after.releasedThrough()))
-                .param("at", Timestamp.from(r.redeemedAt())).param("event", eventId).param("detail", detail)
-                .param("id", r.id()).param("merchant", r.merchantId()).param("store", r.storeId())
-                .param("staff", r.staffUserId()).param("via", r.via()).param("sessions", r.sessions())
-                .param("face", r.faceAmount() == null ? null : r.faceAmount().amountMinor())
-                .param("value", r.value().amountMinor()).param("netted", r.advanceNetted().amountMinor())
-                .param("currency", r.value().currency().getCurrencyCode()).param("status", r.status())
-                .param("transfer", transferId).query(Integer.class).optional().orElse(null);
-        if (inserted == null) {
-            throw new IllegalStateException("card " + r.cardId() + " is not active under its lock");
-        }
+                """, params, 1, () -> new IllegalStateException("card " + r.cardId() + " is not active under its lock"));
     }
 }

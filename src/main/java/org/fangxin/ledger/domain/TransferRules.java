@@ -34,28 +34,38 @@ public final class TransferRules {
 
     /** Refuses a malformed or unbalanced transfer with a rejection naming the problem; returns normally otherwise. */
     public static void validate(NewTransfer transfer) {
-        if (!POSTING_KEY.matcher(transfer.postingKey()).matches()) {
+        List<EntryLine> lines = transfer.lines();
+        validate(transfer.postingKey(), transfer.description(), lines.stream().map(EntryLine::account).toList(),
+                lines.stream().map(EntryLine::amount).toList());
+    }
+
+    /**
+     * {@link #validate(NewTransfer)} for lines given as accounts (ids, or keys naming them by chart code and owner) and
+     * their signed amounts, in line order.
+     */
+    public static void validate(String postingKey, String description, List<?> accounts, List<Money> amounts) {
+        if (!POSTING_KEY.matcher(postingKey).matches()) {
             throw invalid("the posting key must be 1 to " + POSTING_KEY_LENGTH_MAX + " visible ASCII characters");
         }
-        if (transfer.description().isBlank() || transfer.description().length() > DESCRIPTION_LENGTH_MAX) {
+        if (description.isBlank() || description.length() > DESCRIPTION_LENGTH_MAX) {
             throw invalid("the description must be 1 to " + DESCRIPTION_LENGTH_MAX + " characters");
         }
-        List<EntryLine> lines = transfer.lines();
-        if (lines.size() < LINES_MIN || lines.size() > LINES_MAX) {
-            throw invalid("a transfer has " + LINES_MIN + " to " + LINES_MAX + " lines, not " + lines.size());
+        if (amounts.size() < LINES_MIN || amounts.size() > LINES_MAX) {
+            throw invalid("a transfer has " + LINES_MIN + " to " + LINES_MAX + " lines, not " + amounts.size());
         }
-        Set<AccountId> seen = new HashSet<>();
-        for (EntryLine line : lines) {
-            long amount = line.amount().amountMinor();
+        Set<Object> seen = new HashSet<>();
+        Map<Currency, Long> unbalanced = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
+        for (int i = 0; i < amounts.size(); i++) {
+            long amount = amounts.get(i).amountMinor();
             if (amount == 0 || Math.abs(amount) > AMOUNT_MINOR_MAX) {
-                throw invalid("line for account " + line.account() + " has amount " + amount
+                throw invalid("line for account " + accounts.get(i) + " has amount " + amount
                         + "; amounts are non-zero and at most " + AMOUNT_MINOR_MAX + " in magnitude");
             }
-            if (!seen.add(line.account())) {
-                throw invalid("account " + line.account() + " appears on more than one line; combine them");
+            if (!seen.add(accounts.get(i))) {
+                throw invalid("account " + accounts.get(i) + " appears on more than one line; combine them");
             }
+            unbalanced.merge(amounts.get(i).currency(), amount, Math::addExact);
         }
-        Map<Currency, Long> unbalanced = sumsByCurrency(lines);
         unbalanced.values().removeIf(sum -> sum == 0);
         if (!unbalanced.isEmpty()) {
             throw new Rejection(LedgerProblems.UNBALANCED, "debits and credits differ: " + describe(unbalanced),

@@ -17,6 +17,7 @@ import org.fangxin.ledger.AccountId;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.EntryLine;
 import org.fangxin.ledger.EntryView;
+import org.fangxin.ledger.KeyedTransfer;
 import org.fangxin.ledger.Side;
 import org.fangxin.ledger.TransferId;
 import org.fangxin.shared.Money;
@@ -263,6 +264,57 @@ public class LedgerRepository {
         List<EntryView> entries = posted.stream().map(Posted::entry).toList();
         return entries;
     }
+
+    /**
+     * A transfer whose accounts are named by code and owner, posted in one round trip by {@code ledger.post_keyed_transfer}
+     * (migration V3_97_29) when it takes only the common path of {@link #lockForPosting} and
+     * {@link #insertTransferAndEntries}; its entries in line order, or none when it gave up (nothing written, the locks it
+     * took kept) and the general path must finish the posting.
+     */
+    public List<EntryView> postKeyed(TransferId transfer, KeyedTransfer keyed, Instant postedAt) {
+        int n = keyed.lines().size();
+        String[] types = new String[n];
+        UUID[] owners = new UUID[n];
+        Boolean[] nonNegative = new Boolean[n];
+        Long[] amounts = new Long[n];
+        for (int i = 0; i < n; i++) {
+            KeyedTransfer.Line line = keyed.lines().get(i);
+            types[i] = line.account().type().name();
+            owners[i] = line.account().ownerId();
+            nonNegative[i] = line.account().type().nonNegativeByDefault();
+            amounts[i] = line.amount().amountMinor();
+        }
+        record Posted(EntryView entry, long balancesUpdated) { }
+        List<Posted> posted = jdbc.sql("""
+                select entry_id, account_id, amount_minor, balances_updated
+                  from ledger.post_keyed_transfer(:transfer, :key, :description, :postedAt, :currency,
+                       cast(:types as text[]), cast(:owners as uuid[]), cast(:nonNegative as boolean[]),
+                       cast(:amounts as bigint[]), cast(:drawing as text[]), :fallbackSlot)
+                """)
+                .param("transfer", transfer.value()).param("key", keyed.postingKey())
+                .param("description", keyed.description()).param("postedAt", Timestamp.from(postedAt))
+                .param("currency", keyed.currency().getCurrencyCode()).param("types", types).param("owners", owners)
+                .param("nonNegative", nonNegative).param("amounts", amounts).param("drawing", DRAWING)
+                .param("fallbackSlot", ThreadLocalRandom.current().nextInt(AccountType.BALANCE_SLOTS))
+                .query((rs, row) -> {
+                    long amount = rs.getLong(3);
+                    return new Posted(new EntryView(rs.getLong(1), transfer, new AccountId(rs.getObject(2, UUID.class)),
+                            amount > 0 ? Side.DEBIT : Side.CREDIT, new Money(amount, keyed.currency()), postedAt),
+                            rs.getLong(4));
+                })
+                .list();
+        if (posted.isEmpty()) {
+            return List.of();
+        }
+        if (posted.size() != n || posted.get(0).balancesUpdated() != n) {
+            throw new IllegalStateException("transfer " + transfer + ": " + posted.size() + " entries posted and "
+                    + posted.get(0).balancesUpdated() + " balances updated for " + n + " lines");
+        }
+        return posted.stream().map(Posted::entry).toList();
+    }
+
+    private static final String[] DRAWING = java.util.Arrays.stream(AccountType.values())
+            .filter(AccountType::drawsFromSlots).map(Enum::name).toArray(String[]::new);
 
     public void addToBalance(AccountId account, long deltaMinor, Instant now) {
         int updated = jdbc.sql("""

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fangxin.merchant.BusinessFacts;
 import org.fangxin.merchant.ComplianceFlags;
 import org.fangxin.merchant.MerchantHistoryEntry;
@@ -21,6 +22,7 @@ import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Sector;
 import org.fangxin.merchant.SettlementAccount;
 import org.fangxin.merchant.StoreView;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,8 +39,10 @@ public class MerchantRepository {
             deregistering, applied_at, licensed_on, registered_capital_minor, prior_year_revenue_minor, revenue_year""";
 
     private final JdbcClient jdbc;
+    private final DeferredStatements deferred;
 
-    public MerchantRepository(JdbcClient jdbc) {
+    public MerchantRepository(JdbcClient jdbc, DeferredStatements deferred) {
+        this.deferred = deferred;
         this.jdbc = jdbc;
     }
 
@@ -201,6 +205,12 @@ public class MerchantRepository {
     public boolean storeExists(UUID merchantId, UUID storeId) {
         return jdbc.sql("select exists (select 1 from merchant.store where merchant_id = :merchant and id = :store)")
                 .param("merchant", merchantId).param("store", storeId).query(Boolean.class).single();
+    }
+
+    /** {@link #storeExists} as a deferred check ({@link DeferredStatements}): {@code refusal} when the store is not the merchant's. */
+    public void requireStore(UUID merchantId, UUID storeId, Supplier<? extends RuntimeException> refusal) {
+        deferred.defer("select 1 from merchant.store where merchant_id = :merchant and id = :store",
+                Map.of("merchant", merchantId, "store", storeId), 1, refusal);
     }
 
     public Optional<SettlementAccount> settlementAccount(UUID merchantId) {
