@@ -186,7 +186,7 @@ public final class LifecycleBenchmark {
         MachineShare.Share share = step.finish();
         System.err.printf("[step %s] %s ×%d ends%n", java.time.Instant.now(), name, clients);
         long operations = result.operations();
-        activity.add(String.format("| %s | %d | %s |", name, clients, share.activity()));
+        activity.add(String.format("| %s | %d | %s | %s |", name, clients, share.activity(), share.countersPer(operations)));
         String shares = operations == 0 ? " — | — | — | — | — |" : String.format(" %.2f | %.2f | %.2f | %.2f | %.0f |",
                 (double) share.postgresMillis() / operations, (double) share.clientMillis() / operations,
                 (double) share.otherDatabasesMillis() / operations, (double) share.busyMillis() / operations,
@@ -207,8 +207,8 @@ public final class LifecycleBenchmark {
     /** The sessions of the bench database by state and, for the active ones, by wait event (CPU: none), averaged. */
     private void printActivity() {
         System.out.printf("%nSessions of the bench database (pg_stat_activity every %d ms, averages):%n%n", MachineShare.SAMPLE_MILLIS);
-        System.out.println("| scenario | clients | sessions by state; active ones by wait event |");
-        System.out.println("|---|---|---|");
+        System.out.println("| scenario | clients | sessions by state; active ones by wait event | PostgreSQL counters per operation |");
+        System.out.println("|---|---|---|---|");
         activity.forEach(System.out::println);
     }
 

@@ -55,7 +55,18 @@ final class MachineShare {
 
     /** CPU milliseconds per operation and what the sampler saw, for one step. */
     record Share(long postgresMillis, long otherDatabasesMillis, long clientMillis, long busyMillis, long idleMillis,
-                 int samples, Map<String, Double> averageByState, Map<String, Double> averageByWait) {
+                 int samples, Map<String, Double> averageByState, Map<String, Double> averageByWait,
+                 Map<String, Double> counters) {
+
+        /** The step's counter deltas divided by {@code operations}, e.g. "commits 4.02, WAL syncs 1.10, …". */
+        String countersPer(long operations) {
+            if (counters.isEmpty() || operations == 0) {
+                return "—";
+            }
+            List<String> parts = new ArrayList<>();
+            counters.forEach((name, value) -> parts.add(String.format("%s %.2f", name, value / operations)));
+            return String.join(", ", parts);
+        }
 
         double idleShare() {
             return busyMillis + idleMillis == 0 ? 0 : (double) idleMillis / (busyMillis + idleMillis);
@@ -83,6 +94,7 @@ final class MachineShare {
         private final Map<Integer, Long> postgresBefore;
         private final Map<Integer, Long> othersBefore;
         private final long exitedBefore;
+        private final Map<String, Double> countersBefore;
         private final Connection connection;
         private final int ownPid;
         private final Thread sampler;
@@ -114,6 +126,7 @@ final class MachineShare {
             exitedBefore = processes(postgres, others);
             postgresBefore = postgres;
             othersBefore = others;
+            countersBefore = counters();
             sampler = new Thread(this::sample, "pg-activity-sampler");
             sampler.setDaemon(true);
             if (connection != null) {
@@ -127,6 +140,7 @@ final class MachineShare {
             Map<Integer, Long> postgres = new HashMap<>();
             Map<Integer, Long> others = new HashMap<>();
             long exited = processes(postgres, others);
+            Map<String, Double> countersAfter = counters();
             long[] machineAfter = machine();
             long client = ProcessCpu.self() - clientBefore;
             close();
@@ -136,8 +150,56 @@ final class MachineShare {
                 stateCounts.forEach((state, n) -> byState.put(state, (double) n / samples));
                 waitCounts.forEach((wait, n) -> byWait.put(wait, (double) n / samples));
             }
+            Map<String, Double> counted = new java.util.LinkedHashMap<>();
+            countersAfter.forEach((name, value) -> counted.put(name, value - countersBefore.getOrDefault(name, 0.0)));
             return new Share(delta(postgresBefore, postgres) + Math.max(0, exited - exitedBefore), delta(othersBefore, others),
-                    client, machineAfter[0] - machineBefore[0], machineAfter[1] - machineBefore[1], samples, byState, byWait);
+                    client, machineAfter[0] - machineBefore[0], machineAfter[1] - machineBefore[1], samples, byState, byWait,
+                    counted);
+        }
+
+        /**
+         * PostgreSQL's cumulative counters: the bench database's commits, rollbacks and tuples written, the cluster's
+         * WAL (records, full-page images, kB, writes, syncs: other databases add to these), and the bench database's
+         * PL/pgSQL functions (triggers) by calls and total ms ({@code track_functions = pl}, which run.sh sets on it).
+         * Backends report every second or so, so a 10 s step's deltas are good to about a tenth.
+         */
+        private Map<String, Double> counters() {
+            Map<String, Double> counters = new java.util.LinkedHashMap<>();
+            if (connection == null) {
+                return counters;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("select pg_stat_clear_snapshot()");
+                try (ResultSet rs = statement.executeQuery("""
+                        select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, blks_hit, blks_read
+                          from pg_stat_database where datname = current_database()
+                        """)) {
+                    if (rs.next()) {
+                        for (String column : List.of("xact_commit", "xact_rollback", "tup_inserted", "tup_updated",
+                                "tup_deleted", "blks_hit", "blks_read")) {
+                            counters.put(column, rs.getDouble(column));
+                        }
+                    }
+                }
+                try (ResultSet rs = statement.executeQuery(
+                        "select wal_records, wal_fpi, wal_bytes / 1024.0 as wal_kb, wal_write, wal_sync from pg_stat_wal")) {
+                    if (rs.next()) {
+                        for (String column : List.of("wal_records", "wal_fpi", "wal_kb", "wal_write", "wal_sync")) {
+                            counters.put(column, rs.getDouble(column));
+                        }
+                    }
+                }
+                try (ResultSet rs = statement.executeQuery(
+                        "select schemaname || '.' || funcname as f, calls, total_time from pg_stat_user_functions order by 1")) {
+                    while (rs.next()) {
+                        counters.put(rs.getString("f") + " calls", rs.getDouble("calls"));
+                        counters.put(rs.getString("f") + " ms", rs.getDouble("total_time"));
+                    }
+                }
+            } catch (SQLException e) {
+                System.err.println("[machine share] no counters: " + e.getMessage());
+            }
+            return counters;
         }
 
         private void sample() {
