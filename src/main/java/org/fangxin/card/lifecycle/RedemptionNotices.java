@@ -73,12 +73,13 @@ public class RedemptionNotices {
         }).stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** One batch in one transaction: lock, horizon, read, notices in one statement, cursor. */
+    /** One batch in one transaction: lock, horizon, cursor, read, notices in one statement, cursor moved. */
     private int sendBatch() {
         if (!queue.tryLock()) {
             return 0; // another instance's pass is at work on this database
         }
-        List<Redeemed> due = queue.next(queue.horizon(), BATCH_SIZE_MAX);
+        String horizon = queue.horizon();
+        List<Redeemed> due = queue.next(queue.cursor(), horizon, BATCH_SIZE_MAX);
         if (due.isEmpty()) {
             return 0;
         }

@@ -57,19 +57,32 @@ public class RedemptionNoticeQueue {
                 """).query(String.class).single();
     }
 
-    /** The next redemptions after the cursor written by transactions below {@code horizon}, oldest transaction first. */
-    public List<Redeemed> next(String horizon, int limit) {
+    /** Where the last pass stopped: (after_xid as text, after_id). */
+    public Cursor cursor() {
+        return jdbc.sql("select cast(after_xid as text), after_id from card.redemption_notice_cursor")
+                .query((rs, n) -> new Cursor(rs.getString(1), rs.getObject(2, UUID.class))).single();
+    }
+
+    /** A position in {@code (written_by_xid, id)} order. */
+    public record Cursor(String xid, UUID id) { }
+
+    /**
+     * The next redemptions after {@code cursor} written by transactions below {@code horizon}, oldest transaction
+     * first. The cursor comes as parameters, not from a join: only then does the row comparison become the index
+     * scan's start (a join made it read every redemption since the first, each pass).
+     */
+    public List<Redeemed> next(Cursor cursor, String horizon, int limit) {
         return jdbc.sql("""
                 select cast(r.written_by_xid as text) as xid, r.id, c.holder_id, c.product_name, r.sessions,
                        r.face_amount_minor, r.value_minor, r.currency, r.redeemed_at
-                  from card.redemption_notice_cursor k
-                  join card.redemption r on (r.written_by_xid, r.id) > (k.after_xid, k.after_id)
+                  from card.redemption r
                   join card.card c on c.id = r.card_id
-                 where r.written_by_xid is not null
+                 where (r.written_by_xid, r.id) > (cast(:afterXid as xid8), cast(:afterId as uuid))
                    and r.written_by_xid < cast(:horizon as xid8)
                  order by r.written_by_xid, r.id
                  limit :limit
                 """)
+                .param("afterXid", cursor.xid()).param("afterId", cursor.id())
                 .param("horizon", horizon).param("limit", limit)
                 .query((rs, n) -> new Redeemed(rs.getString("xid"), rs.getObject("id", UUID.class),
                         rs.getObject("holder_id", UUID.class), rs.getString("product_name"),
