@@ -4,7 +4,7 @@
 # prints, for each step (one row of the benchmark), operations, JVM CPU ms per operation and SQL statements per operation
 # (pgjdbc "execute" lines of that database between the step's start and end; BEGIN/COMMIT counted apart).
 # PROFILE_STEP (default 'redeem (code issued befo ×1', the row's first 24 characters × clients) also lists that step's
-# statements grouped by text per operation. Statement logging slows the run: take throughput from a plain run.sh, costs from this one.
+# statements grouped by text per operation, and their parse / bind / execute time per operation. Statement logging slows the run: take throughput from a plain run.sh, costs from this one.
 # Usage (same arguments and variables as run.sh): BENCH_PORT=19200 BENCH_DB=… CEILING_DB=… bash bench/lifecycle/profile.sh 10 1,8,32
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -61,11 +61,29 @@ grep -E '^[^ ]+ (\[step .* starts|\| (purchase|redemption|redeem|floor|warm-up))
     # that step's statements grouped by their first line, per operation (request path and after-commit work alike)
     printf '%s\n' "$lines" | sed -E 's/^.*execute [^:]*: //' | sed -E 's/[[:space:]]+/ /g' | cut -c1-150 | sort | uniq -c \
       | sort -rn | awk -v o="$ops" '{n = $1; $1 = ""; printf "%8.2f %s\n", n / o, $0}' > "$OUT/statements-per-op.txt"
+    # and their server time per operation by phase (parse, bind, execute: wall time in the backend, CPU at 1 client
+    # but for the commit's WAL flush and lock waits), with how many executions were of a server-prepared statement
+    awk -v s="$s" -v e="$e" -v db="@$BENCH_DB" -v o="$ops" '
+      ($1 " " $2) >= s && ($1 " " $2) <= e && index($0, db) && /duration: [0-9.]+ ms  (parse|bind|execute) / {
+        match($0, /duration: [0-9.]+ ms  (parse|bind|execute) [^:]*: /)
+        head = substr($0, RSTART, RLENGTH); text = substr($0, RSTART + RLENGTH)
+        split(head, h, " "); ms = h[2]; phase = h[4]; named = (h[5] ~ /^S_/)
+        gsub(/[[:space:]]+/, " ", text); text = substr(text, 1, 110)
+        t[text, phase] += ms; if (phase == "execute") { n[text]++; prepared[text] += named }; texts[text] = 1
+        total[phase] += ms }
+      END {
+        for (x in texts) printf "%7.3f %7.3f %7.3f %6.2f %4.0f%% %s\n", t[x, "parse"] / o, t[x, "bind"] / o, t[x, "execute"] / o,
+          n[x] / o, n[x] ? 100 * prepared[x] / n[x] : 0, x
+        printf "%7.3f %7.3f %7.3f  (all statements, ms per operation)\n", total["parse"] / o, total["bind"] / o, total["execute"] / o
+      }' "$PGLOG" | sort -k3 -rn > "$OUT/statement-costs.txt"
   fi
 done
 if [ -s "$OUT/statements-per-op.txt" ]; then
   echo
   echo "Statements per operation of step '$STEP' (PROFILE_STEP names another; $OUT/statements-per-op.txt):"
   cat "$OUT/statements-per-op.txt"
+  echo
+  echo "Server time per operation of step '$STEP' by statement: parse / bind / execute ms, executions, share server-prepared ($OUT/statement-costs.txt):"
+  cat "$OUT/statement-costs.txt"
 fi
 runuser -u postgres -- psql -q -c "alter database $BENCH_DB reset log_min_duration_statement" 2>/dev/null || true

@@ -9,6 +9,9 @@
 # the sandbox secret, BENCH_SANDBOX_SECRET, the demo's by default); BENCH_CHECKOUT_PAGE=1 adds the old whole journey
 # through the sandbox checkout page as its own row; BENCH_PURCHASES_ONLY=1 stops after the purchase rows.
 # BENCH_WARMUP_SECONDS=20 runs 20 s of unmeasured code + redeem operations before the first redemption step (JIT warm-up).
+# Each row also has PostgreSQL's CPU per operation (the bench database's backends and the cluster's shared processes),
+# the client's, other databases' (other work on a shared cluster), the machine's busy CPU and idle share; the bench
+# database's sessions by state and wait event (sampled every 50 ms) follow the table.
 # BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,6 +34,7 @@ runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 <<SQL
 SELECT 'CREATE ROLE fangxin LOGIN PASSWORD ''fangxin''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fangxin')\\gexec
 DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE);
 CREATE DATABASE $BENCH_DB OWNER fangxin;
+ALTER DATABASE $BENCH_DB SET track_functions = 'pl';
 DROP DATABASE IF EXISTS $CEILING_DB WITH (FORCE);
 CREATE DATABASE $CEILING_DB OWNER fangxin;
 SQL
@@ -63,6 +67,6 @@ APP_PID=$!
 for _ in $(seq 1 600); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 sleep 3   # demo data is seeded right after start-up
 log "HTTP load ($SECONDS_PER_STEP s per step, clients $CLIENTS, merchants $MERCHANTS, service options: ${BENCH_APP_ARGS:-none}); load: $(uptime)"
-BENCH_APP_PID=$APP_PID java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
+BENCH_APP_PID=$APP_PID BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
   "http://127.0.0.1:$PORT" "$SECONDS_PER_STEP" "$CLIENTS" "$MERCHANTS"
 log "done; load: $(uptime)"

@@ -32,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /api/v1/me} (token check and one read), what any call of this stack costs before it does any work. With {@code BENCH_APP_PID} set, each row also
  * shows the service's JVM CPU (user + system, from /proc) per completed operation, split by thread group (request
  * threads, JIT compilers, GC and VM threads, asynchronous event listeners, the rest). {@code BENCH_WARMUP_SECONDS} runs that many seconds of
- * unmeasured code + redeem operations (printed, marked as warm-up) before the first redemption step.
+ * unmeasured code + redeem operations (printed, marked as warm-up) before the first redemption step. With
+ * {@code BENCH_DB_URL} each row also shows the CPU per operation of PostgreSQL serving the bench database, of this
+ * client, of other databases on the shared cluster, the machine's busy CPU per operation and its idle share; the
+ * sessions of the bench database by state and wait event follow the table ({@link MachineShare}).
  */
 public final class LifecycleBenchmark {
 
@@ -49,7 +52,9 @@ public final class LifecycleBenchmark {
     /** {@code BENCH_PURCHASES_ONLY=1}: stop after the purchase steps (no redemption rows). */
     private static final boolean PURCHASES_ONLY = "1".equals(System.getenv("BENCH_PURCHASES_ONLY"));
     private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n",
-            "p99 ms | JVM CPU ms/op | of which " + String.join(" / ", ProcessCpu.GROUPS) + " |\n") + "---|---|";
+            "p99 ms | JVM CPU ms/op | of which " + String.join(" / ", ProcessCpu.GROUPS)
+            + " | PostgreSQL CPU ms/op | client CPU ms/op | other DBs CPU ms/op | machine busy ms/op | idle % |\n")
+            + "---|---|---|---|---|---|---|";
     /** Unmeasured code + redeem operations before the first redemption step, so the JIT has compiled the path. */
     private static final long WARM_UP_SECONDS = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "0"));
 
@@ -57,6 +62,9 @@ public final class LifecycleBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong mobiles = new AtomicLong(13_900_000_000L + (System.nanoTime() % 90_000_000L));
     private final ProcessCpu cpu = ProcessCpu.of(System.getenv("BENCH_APP_PID"));
+    private final MachineShare machine = MachineShare.fromEnvironment();
+    /** Each step's pg_stat_activity averages, printed after the table. */
+    private final List<String> activity = new ArrayList<>();
     private final BenchMerchants.Client client = new BenchMerchants.Client() {
         @Override
         public JsonNode post(String token, String path, Object body, int expected) throws Exception {
@@ -79,7 +87,12 @@ public final class LifecycleBenchmark {
         int[] clientCounts = args.length > 2
                 ? java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {1, 8, 32};
         int merchants = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        new LifecycleBenchmark(base).run(seconds * 1000, clientCounts, merchants);
+        LifecycleBenchmark benchmark = new LifecycleBenchmark(base);
+        try {
+            benchmark.run(seconds * 1000, clientCounts, merchants);
+        } finally {
+            benchmark.printActivity();
+        }
     }
 
     private void run(long durationMillis, int[] clientCounts, int merchantCount) throws Exception {
@@ -165,14 +178,21 @@ public final class LifecycleBenchmark {
                           java.util.function.IntFunction<LoadRun.Operation> perClient) throws InterruptedException {
         Map<String, Long> groupsBefore = cpu.byGroup();
         long cpuBefore = cpu.millis();
+        MachineShare.Step step = machine.start();
         System.err.printf("[step %s] %s ×%d starts%n", java.time.Instant.now(), name, clients); // to cut profiles by step
         LoadRun.Result result = LoadRun.run(name, clients, durationMillis, operationsMax, perClient);
         long cpuUsed = cpu.millis() - cpuBefore;
         Map<String, Long> groupsAfter = cpu.byGroup();
+        MachineShare.Share share = step.finish();
         System.err.printf("[step %s] %s ×%d ends%n", java.time.Instant.now(), name, clients);
         long operations = result.operations();
+        activity.add(String.format("| %s | %d | %s | %s |", name, clients, share.activity(), share.countersPer(operations)));
+        String shares = operations == 0 ? " — | — | — | — | — |" : String.format(" %.2f | %.2f | %.2f | %.2f | %.0f |",
+                (double) share.postgresMillis() / operations, (double) share.clientMillis() / operations,
+                (double) share.otherDatabasesMillis() / operations, (double) share.busyMillis() / operations,
+                100 * share.idleShare());
         if (cpuUsed < 0 || operations == 0 || groupsAfter.isEmpty()) {
-            System.out.println(result.row() + " — | — |");
+            System.out.println(result.row() + " — | — |" + shares);
             return;
         }
         List<String> split = new ArrayList<>();
@@ -180,7 +200,16 @@ public final class LifecycleBenchmark {
             long used = groupsAfter.getOrDefault(group, 0L) - groupsBefore.getOrDefault(group, 0L);
             split.add(String.format("%.2f", (double) used / operations));
         }
-        System.out.println(result.row() + String.format(" %.2f | %s |", (double) cpuUsed / operations, String.join(" / ", split)));
+        System.out.println(result.row() + String.format(" %.2f | %s |", (double) cpuUsed / operations, String.join(" / ", split))
+                + shares);
+    }
+
+    /** The sessions of the bench database by state and, for the active ones, by wait event (CPU: none), averaged. */
+    private void printActivity() {
+        System.out.printf("%nSessions of the bench database (pg_stat_activity every %d ms, averages):%n%n", MachineShare.SAMPLE_MILLIS);
+        System.out.println("| scenario | clients | sessions by state; active ones by wait event | PostgreSQL counters per operation |");
+        System.out.println("|---|---|---|---|");
+        activity.forEach(System.out::println);
     }
 
     /** The demo gym first; with more than one, merchants onboarded over the API, each with its own 60-session pack. */

@@ -89,6 +89,40 @@ final class ProcessCpu {
         return "other";
     }
 
+    /** utime + stime of this JVM (the benchmark client) in milliseconds. */
+    static long self() {
+        return millisOf(Path.of("/proc/self/stat"));
+    }
+
+    /** utime + stime of any process in milliseconds, or -1 when it is gone. */
+    static long millisOfPid(int pid) {
+        return millisOf(Path.of("/proc", Integer.toString(pid), "stat"));
+    }
+
+    /** The parent's pid (field 4), or null when the process is gone. */
+    static Integer parentOf(int pid) {
+        try {
+            return Integer.valueOf(fields(Files.readString(Path.of("/proc", Integer.toString(pid), "stat")))[1]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** cutime + cstime (fields 16, 17): the CPU of the process's children that ended and were waited for. */
+    static long childrenMillisOf(int pid) {
+        try {
+            String[] fields = fields(Files.readString(Path.of("/proc", Integer.toString(pid), "stat")));
+            return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 1000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The fields after the command name: index 0 is field 3 (state). */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
     private static long millisOf(Path stat) {
         try {
             return millisOf(Files.readString(stat));
@@ -98,7 +132,7 @@ final class ProcessCpu {
     }
 
     private static long millisOf(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = fields(stat);
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND; // fields 14, 15
     }
 }

@@ -11,29 +11,24 @@ import org.fangxin.identity.UserAccount;
 import org.fangxin.merchant.Sector;
 import org.fangxin.notification.NotificationView;
 import org.fangxin.notification.Notifications;
-import org.fangxin.shared.events.EventPublicationUpkeep;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.Eventually;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.modulith.test.EnableScenarios;
-import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Card notices follow the card's events after commit (ADR 11): the holder hears of a redemption and of a request to
- * confirm, the merchant's people and the recipient of a transfer, each in their language; a rolled-back redemption
- * tells nobody, and a redelivered event sends nothing twice.
+ * Card notices follow the card's changes after commit (ADR 11): the holder hears of a redemption (from the batched
+ * notice job, ADR 14) and of a request to confirm, the merchant's people and the recipient of a transfer, each in
+ * their language; a rolled-back redemption tells nobody. {@link RedemptionNoticesTests} covers the job itself.
  */
-@EnableScenarios
 class CardNoticesTests extends CardTest {
 
     @Autowired RedemptionDesk redemptionDesk;
     @Autowired Notifications notifications;
     @Autowired TransactionTemplate transactions;
-    @Autowired EventPublicationUpkeep upkeep;
 
     record Bought(TestMerchants.Created gym, ProductView pack, UserAccount holder, Api holderApi, UUID cardId,
                   UserAccount staff) { }
@@ -110,43 +105,6 @@ class CardNoticesTests extends CardTest {
         assertThat(messages(b.holder(), "card-redeemed:" + rolledBack.id())).isZero();
     }
 
-    @Test
-    void aRedeliveredEventSendsNothingTwice(Scenario scenario) {
-        Bought b = bought();
-        JsonNode redemption = redeem(b, 1);
-        UUID redemptionId = UUID.fromString(redemption.get("id").asString());
-        String dedupKey = "card-redeemed:" + redemptionId;
-        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
-        RedemptionView stored = redemptionDesk.ofCard(b.holder().actor(), b.cardId()).get(0);
-        CardRedeemed again = new CardRedeemed(redemptionId, b.cardId(), b.holder().id(), b.gym().id(), stored.storeId(),
-                b.pack().name(), 1, null, stored.value(), stored.advanceNetted(), stored.redeemedAt());
-
-        scenario.publish(again).andWaitForStateChange(() -> completedPublications(redemptionId), n -> n == 2);
-
-        assertThat(messages(b.holder(), dedupKey)).isEqualTo(1);
-        assertThat(inbox(b.holder())).hasSize(1);
-    }
-
-    @Test
-    void aNoticeWhoseListenerFailedIsSentByTheRetryJob() {
-        Bought b = bought();
-        UUID redemptionId = UUID.fromString(redeem(b, 1).get("id").asString());
-        String dedupKey = "card-redeemed:" + redemptionId;
-        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
-        // as if the listener had failed: no message, the publication FAILED
-        jdbc.sql("delete from notification.outbox where message_id in (select id from notification.message where dedup_key = :key)")
-                .param("key", dedupKey).update();
-        jdbc.sql("delete from notification.message where dedup_key = :key").param("key", dedupKey).update();
-        jdbc.sql("update event_publication set status = 'FAILED', completion_date = null where serialized_event like :id")
-                .param("id", "%" + redemptionId + "%").update();
-
-        clock.advance(java.time.Duration.ofMinutes(6));
-        upkeep.retryFailed();
-
-        Eventually.holds(() -> assertThat(completedPublications(redemptionId)).isEqualTo(1));
-        assertThat(messages(b.holder(), dedupKey)).isEqualTo(1);
-    }
-
     private JsonNode redeem(Bought b, int sessions) {
         Api.Response response = api().as(b.staff()).post("/api/v1/redemptions",
                 Map.of("code", code(b), "storeId", f.store(b.gym()), "sessions", sessions), UUID.randomUUID().toString());
@@ -171,14 +129,6 @@ class CardNoticesTests extends CardTest {
 
     private long publications(UUID redemptionId) {
         return jdbc.sql("select count(*) from event_publication where serialized_event like :id")
-                .param("id", "%" + redemptionId + "%").query(Long.class).single();
-    }
-
-    private long completedPublications(UUID redemptionId) {
-        return jdbc.sql("""
-                select count(*) from event_publication
-                 where serialized_event like :id and event_type like '%CardRedeemed' and completion_date is not null
-                """)
                 .param("id", "%" + redemptionId + "%").query(Long.class).single();
     }
 }

@@ -1,38 +1,25 @@
 package org.fangxin.card.lifecycle;
 
-import java.time.Duration;
-import org.fangxin.card.CardRedeemed;
 import org.fangxin.card.CardTransferOffered;
 import org.fangxin.card.CardTransferred;
 import org.fangxin.card.RedemptionRequested;
 import org.fangxin.notification.Notice;
 import org.fangxin.notification.Notifications;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people what happened to a card, after the change committed (ADR 11): the holder of a redemption and of a
- * request to confirm, the merchant's people and the recipient of a transfer. Dedup keys come from the events, so a
- * redelivered event sends nothing twice.
+ * Tells people what happened to a card, after the change committed (ADR 11): the holder of a request to confirm, the
+ * merchant's people and the recipient of a transfer. Dedup keys come from the events, so a redelivered event sends
+ * nothing twice. The holder hears of a redemption from {@link RedemptionNotices}, in batches (ADR 14).
  */
 @Component
 class CardNotices {
 
     private final Notifications notifications;
-    private final Duration disputeWindow;
 
-    CardNotices(Notifications notifications, @Value("${fangxin.card.dispute-window:PT48H}") Duration disputeWindow) {
+    CardNotices(Notifications notifications) {
         this.notifications = notifications;
-        this.disputeWindow = disputeWindow;
-    }
-
-    @ApplicationModuleListener
-    void on(CardRedeemed event) {
-        boolean sessions = event.sessions() != null;
-        notifications.send(Notice.of(event.holderId(), sessions ? "card.notice.redeemed.sessions" : "card.notice.redeemed.amount",
-                "card-redeemed:" + event.redemptionId(), event.occurredAt(), event.productName(),
-                sessions ? event.sessions() : event.amount(), event.value(), disputeWindow.toHours()));
     }
 
     @ApplicationModuleListener

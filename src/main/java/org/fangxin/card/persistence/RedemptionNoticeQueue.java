@@ -1,0 +1,99 @@
+package org.fangxin.card.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The redemptions whose holders have not been told yet, read in the order of the transactions that wrote them (ADR 14).
+ * A row is handed out only once every transaction of this database with a smaller id has ended ({@link #horizon()}),
+ * so a transaction that commits after rows with greater ids were noticed is not skipped: the cursor never passes a
+ * transaction that is still running. Call the methods in this order, in one read-committed transaction.
+ */
+@Repository
+public class RedemptionNoticeQueue {
+
+    /** "FXNOTRD" in ASCII: the advisory-lock key of the redemption notice pass (one pass per shard database at a time). */
+    private static final long PASS_LOCK = 0x46584E4F545244L;
+
+    private final JdbcClient jdbc;
+
+    public RedemptionNoticeQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A redemption to notify its holder of; {@code sessions} or {@code faceAmountMinor} is null, as on the row. */
+    public record Redeemed(String writtenByXid, UUID redemptionId, UUID holderId, String productName, Integer sessions,
+                           Long faceAmountMinor, long valueMinor, String currency, Instant redeemedAt) { }
+
+    /**
+     * Takes this database's pass lock until the transaction ends; false when another instance's pass holds it (it
+     * will notice the same rows). An advisory lock writes nothing, so an idle pass commits without a WAL flush.
+     */
+    public boolean tryLock() {
+        return jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", PASS_LOCK).query(Boolean.class).single();
+    }
+
+    /**
+     * The smallest transaction id (xid8, as text) that may still write redemptions here: the oldest running
+     * transaction of this database, else the next id to be assigned. Every transaction below it has ended, and the
+     * next statement's snapshot sees what it committed. Only this database's transactions count, so a long one in
+     * another database of the cluster does not hold the notices back (the snapshot's xmin would). The snapshot is
+     * taken before {@code pg_stat_activity} is read (a backend keeps what it read until its transaction ends, so that
+     * copy is dropped first), so a transaction that ends in between is listed in the snapshot and counted as running.
+     */
+    public String horizon() {
+        jdbc.sql("select pg_stat_clear_snapshot()").query((rs, n) -> 1).list();
+        return jdbc.sql("""
+                with snapshot as (select pg_current_snapshot() as s),
+                     running as (select cast(cast(backend_xid as text) as bigint) as xid from pg_stat_activity
+                                  where datname = current_database() and backend_xid is not null)
+                select cast(least(pg_snapshot_xmax(s),
+                                  (select min(x) from pg_snapshot_xip(s) x
+                                    where cast(cast(x as text) as bigint) % 4294967296 in (select xid from running))) as text)
+                  from snapshot
+                """).query(String.class).single();
+    }
+
+    /** Where the last pass stopped: (after_xid as text, after_id). */
+    public Cursor cursor() {
+        return jdbc.sql("select cast(after_xid as text), after_id from card.redemption_notice_cursor")
+                .query((rs, n) -> new Cursor(rs.getString(1), rs.getObject(2, UUID.class))).single();
+    }
+
+    /** A position in {@code (written_by_xid, id)} order. */
+    public record Cursor(String xid, UUID id) { }
+
+    /**
+     * The next redemptions after {@code cursor} written by transactions below {@code horizon}, oldest transaction
+     * first. The cursor comes as parameters, not from a join: only then does the row comparison become the index
+     * scan's start (a join made it read every redemption since the first, each pass).
+     */
+    public List<Redeemed> next(Cursor cursor, String horizon, int limit) {
+        return jdbc.sql("""
+                select cast(r.written_by_xid as text) as xid, r.id, c.holder_id, c.product_name, r.sessions,
+                       r.face_amount_minor, r.value_minor, r.currency, r.redeemed_at
+                  from card.redemption r
+                  join card.card c on c.id = r.card_id
+                 where (r.written_by_xid, r.id) > (cast(:afterXid as xid8), cast(:afterId as uuid))
+                   and r.written_by_xid < cast(:horizon as xid8)
+                 order by r.written_by_xid, r.id
+                 limit :limit
+                """)
+                .param("afterXid", cursor.xid()).param("afterId", cursor.id())
+                .param("horizon", horizon).param("limit", limit)
+                .query((rs, n) -> new Redeemed(rs.getString("xid"), rs.getObject("id", UUID.class),
+                        rs.getObject("holder_id", UUID.class), rs.getString("product_name"),
+                        (Integer) rs.getObject("sessions"), (Long) rs.getObject("face_amount_minor"),
+                        rs.getLong("value_minor"), rs.getString("currency"), rs.getTimestamp("redeemed_at").toInstant()))
+                .list();
+    }
+
+    /** Moves the cursor past {@code last}: every redemption up to it in {@link #next} order has its notice. */
+    public void advancePast(Redeemed last) {
+        jdbc.sql("update card.redemption_notice_cursor set after_xid = cast(:xid as xid8), after_id = :id")
+                .param("xid", last.writtenByXid()).param("id", last.redemptionId()).update();
+    }
+}
