@@ -143,8 +143,8 @@ public class PurchaseDesk {
         repository.lockHolderAtMerchant(actor.userId(), product.merchantId());
         Money held = new Money(repository.heldAndPendingAtMerchant(actor.userId(), product.merchantId(),
                 clock.instant().minus(TIME_TO_PAY)), product.price().currency());
-        // the product, its merchant and version are passed on, not read again by the catalog
-        // the checks and the supervision ratio from one read of the rule table
+        // the product, its merchant and version are passed on, not read again by the catalog; the checks and the
+        // supervision ratio come from one read of the rule table
         OrderCheck check = products.checkOrder(product, merchant, version, command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));
         if (!check.violations().isEmpty()) {
