@@ -21,6 +21,7 @@ import org.fangxin.merchant.Merchants;
 import org.fangxin.merchant.StoreView;
 import org.fangxin.rules.ProductProposal;
 import org.fangxin.rules.PurchaseProposal;
+import org.fangxin.rules.MerchantRules;
 import org.fangxin.rules.RuleSet;
 import org.fangxin.rules.Audience;
 import org.fangxin.rules.Rules;
@@ -205,6 +206,14 @@ public class Products {
         return repository.find(productId);
     }
 
+    /**
+     * For other modules (no access check): the product with the summary of its current contract version, in one read
+     * without the contract's text (a purchase's order).
+     */
+    public Optional<ProductOnSale> findOnSale(UUID productId) {
+        return repository.findOnSale(productId);
+    }
+
     /** For other modules (no access check): e.g. a purchase records the version the consumer accepted. */
     public Optional<ContractVersionView> findContractVersion(UUID versionId) {
         return repository.findVersion(versionId);
@@ -225,6 +234,27 @@ public class Products {
     /** {@link #checkPurchase(UUID, UUID, Money, boolean)} for a caller that has just read the product and its merchant. */
     public List<Violation> checkPurchase(ProductView product, MerchantView merchant, UUID storeId, Money heldAtMerchant,
                                          boolean buyerRealNameVerified) {
+        return checkPurchase(product, merchant, storeId, heldAtMerchant, buyerRealNameVerified,
+                rulesFor(merchant, product.audience()));
+    }
+
+    /**
+     * An order's checks ({@link #checkPurchase(ProductView, MerchantView, UUID, Money, boolean)}) and, where it may go
+     * ahead, the supervision ratio it keeps ({@link #supervisionRatio(ProductView, MerchantView, ContractVersionView)}),
+     * from one read of the rule table. Same rejections as the checks; a null ratio when there are violations.
+     */
+    public OrderCheck checkOrder(ProductView product, MerchantView merchant, ContractSummary contract, UUID storeId,
+                                 Money heldAtMerchant, boolean buyerRealNameVerified) {
+        MerchantRules merchantRules = rules.merchantRules(merchant.id(), merchant.regionCode(), merchant.sector().name(),
+                product.audience());
+        List<Violation> violations = checkPurchase(product, merchant, storeId, heldAtMerchant, buyerRealNameVerified,
+                merchantRules.rules());
+        return new OrderCheck(violations, violations.isEmpty()
+                ? promised(product, contract).atLeast(merchantRules.supervisionRatio()) : null);
+    }
+
+    private List<Violation> checkPurchase(ProductView product, MerchantView merchant, UUID storeId, Money heldAtMerchant,
+                                          boolean buyerRealNameVerified, RuleSet ruleSet) {
         UUID productId = product.id();
         if (!product.merchantId().equals(merchant.id())) {
             throw new IllegalArgumentException("merchant " + merchant.id() + " does not sell product " + productId);
@@ -239,7 +269,6 @@ public class Products {
             throw Rejection.invalid("storeId", "the product is not valid at store " + storeId);
         }
         StoreView store = merchant.store(storeId).orElseThrow(() -> Rejection.invalid("storeId", "unknown store " + storeId));
-        RuleSet ruleSet = rulesFor(merchant, product.audience());
         List<Violation> violations = new ArrayList<>(ruleSet.checkPurchase(new PurchaseProposal(
                 ProductProposal.Kind.valueOf(product.kind().name()), product.price(), heldAtMerchant, buyerRealNameVerified)));
         violations.addAll(Listing.leaseViolations(product.term(), List.of(store), rules.today()));
@@ -286,13 +315,18 @@ public class Products {
 
     /** {@link #supervisionRatio(UUID)} for a caller holding the product, its merchant and its current version. */
     public SupervisionRatio supervisionRatio(ProductView product, MerchantView merchant, ContractVersionView version) {
-        if (!version.id().equals(product.currentVersionId())) {
-            throw new IllegalArgumentException("version " + version.id() + " is not the current one of " + product.id());
+        return promised(product, new ContractSummary(version.id(), version.number(), version.contentSha256(),
+                version.content().supervisionRatioBp())).atLeast(rules.supervisionRatio(merchant.id(),
+                merchant.regionCode(), merchant.sector().name(), product.audience()));
+    }
+
+    /** What the product's current contract version states (a contract promises at least its ratio). */
+    private static SupervisionRatio promised(ProductView product, ContractSummary contract) {
+        if (!contract.id().equals(product.currentVersionId())) {
+            throw new IllegalArgumentException("version " + contract.id() + " is not the current one of " + product.id());
         }
-        SupervisionRatio promised = new SupervisionRatio(version.content().supervisionRatioBp(),
-                "contract version " + version.number() + " (" + version.contentSha256().substring(0, 12) + ")");
-        return promised.atLeast(rules.supervisionRatio(merchant.id(), merchant.regionCode(), merchant.sector().name(),
-                product.audience()));
+        return new SupervisionRatio(contract.supervisionRatioBp(),
+                "contract version " + contract.number() + " (" + contract.contentSha256().substring(0, 12) + ")");
     }
 
     /**

@@ -70,18 +70,27 @@ public class Rules {
     }
 
     public RuleSet effectiveRules(String regionCode, String sector, Audience audience, LocalDate on) {
+        List<String> subSectors = subSectorsOf(sector, audience);
+        return RuleSet.merge(regionCode, sector, subSectors, on, rows(regionCode, sector, subSectors, on));
+    }
+
+    private List<String> subSectorsOf(String sector, Audience audience) {
+        return sector == null || sector.isBlank() ? List.of()
+                : repository.subSectors(sector, Audience.orDefault(audience).name());
+    }
+
+    /** The newest row effective on the day of each region (nationwide and up the lineage) × sector pair that applies. */
+    private List<RuleRow> rows(String regionCode, String sector, List<String> subSectors, LocalDate on) {
         List<String> regions = new ArrayList<>();
         regions.add(RuleRow.ANY);
         regions.addAll(RegionCodes.lineage(regionCode));
-        List<String> subSectors = sector == null || sector.isBlank() ? List.of()
-                : repository.subSectors(sector, Audience.orDefault(audience).name());
         List<String> sectors = new ArrayList<>();
         sectors.add(RuleRow.ANY);
         if (sector != null && !sector.isBlank()) {
             sectors.add(sector);
             sectors.addAll(subSectors);
         }
-        return RuleSet.merge(regionCode, sector, subSectors, on, repository.effective(regions, sectors, on));
+        return repository.effective(regions, sectors, on);
     }
 
     /**
@@ -91,19 +100,36 @@ public class Rules {
      * (through {@code catalog.Products.supervisionRatio}).
      */
     public SupervisionRatio supervisionRatio(UUID merchantId, String regionCode, String sector, Audience audience) {
+        return merchantRules(merchantId, regionCode, sector, audience).supervisionRatio();
+    }
+
+    /**
+     * The rules in force today for a merchant's products sold to {@code audience} and the supervision ratio they keep
+     * ({@link #supervisionRatio}), from one read of the rule table: a purchase needs both, and read apart they cost
+     * three reads of the table.
+     */
+    public MerchantRules merchantRules(UUID merchantId, String regionCode, String sector, Audience audience) {
         LocalDate today = today();
-        SupervisionRatio ratio = effectiveRules(regionCode, sector, audience, today).supervisionRatio();
-        List<SupervisionRatioFloors> sources = ratioFloors.orderedStream().toList();
-        if (ratio.equals(effectiveRules(null, null, null, today).supervisionRatio())) {
-            for (SupervisionRatioFloors source : sources) {
-                SupervisionRatio relief = source.reliefFor(merchantId, today).orElse(null);
+        List<String> subSectors = subSectorsOf(sector, audience);
+        List<RuleRow> rows = rows(regionCode, sector, subSectors, today);
+        RuleSet rules = RuleSet.merge(regionCode, sector, subSectors, today, rows);
+        // the platform default (the national all-sector row) is always among the rows read: merged alone, it is what
+        // effectiveRules(null, null, null, today) answers, so the table is not read for it again
+        RuleSet platform = RuleSet.merge(null, null, List.of(), today, rows.stream()
+                .filter(row -> RuleRow.ANY.equals(row.regionCode()) && RuleRow.ANY.equals(row.sector())).toList());
+        SupervisionRatio ratio = rules.supervisionRatio();
+        List<SupervisionRatioFloors.Bounds> bounds = ratioFloors.orderedStream()
+                .map(source -> source.boundsFor(merchantId, today)).toList();
+        if (ratio.equals(platform.supervisionRatio())) {
+            for (SupervisionRatioFloors.Bounds bound : bounds) {
+                SupervisionRatio relief = bound.relief().orElse(null);
                 ratio = relief != null && relief.bp() < ratio.bp() ? relief : ratio;
             }
         }
-        for (SupervisionRatioFloors floors : sources) {
-            ratio = ratio.atLeast(floors.floorFor(merchantId, today).orElse(null));
+        for (SupervisionRatioFloors.Bounds bound : bounds) {
+            ratio = ratio.atLeast(bound.floor().orElse(null));
         }
-        return ratio;
+        return new MerchantRules(rules, ratio);
     }
 
     /** The sub-sectors (code → sector × audience and name) whose rows apply to some sectors' products for one audience. */

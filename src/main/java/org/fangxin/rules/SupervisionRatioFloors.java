@@ -20,4 +20,12 @@ public interface SupervisionRatioFloors {
     default Optional<SupervisionRatio> reliefFor(UUID merchantId, LocalDate on) {
         return Optional.empty();
     }
+
+    /** The floor and the relief of a merchant on the day; a source that reads both from one row answers them in one read. */
+    default Bounds boundsFor(UUID merchantId, LocalDate on) {
+        return new Bounds(floorFor(merchantId, on), reliefFor(merchantId, on));
+    }
+
+    /** A source's floor and relief for one merchant and day. */
+    record Bounds(Optional<SupervisionRatio> floor, Optional<SupervisionRatio> relief) { }
 }

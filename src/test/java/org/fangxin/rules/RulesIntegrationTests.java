@@ -58,6 +58,21 @@ class RulesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aMerchantsRulesAndSupervisionRatioFromOneReadAreThoseReadApart() {
+        // a merchant no rating has touched: no floor, no relief, so the ratio is the rule table's
+        java.util.UUID unrated = java.util.UUID.randomUUID();
+        for (String[] c : new String[][] {{"310105", "SPORTS_FITNESS"}, {"440305", "EDUCATION"}, {"110105", "SPORTS_FITNESS"},
+                {"650100", "CATERING"}}) {
+            for (Audience audience : Audience.values()) {
+                MerchantRules both = rules.merchantRules(unrated, c[0], c[1], audience);
+
+                assertThat(both.rules()).isEqualTo(rules.effectiveRules(c[0], c[1], audience));
+                assertThat(both.supervisionRatio()).isEqualTo(rules.effectiveRules(c[0], c[1], audience).supervisionRatio());
+            }
+        }
+    }
+
+    @Test
     void seededEducationRulesEscrowEverything() {
         RuleSet set = rules.effectiveRules("440305", "EDUCATION");
 

@@ -20,7 +20,9 @@ import org.fangxin.card.persistence.CardRepository;
 import org.fangxin.card.persistence.PurchaseRepository;
 import org.fangxin.card.persistence.SalesBlockRepository;
 import org.fangxin.card.persistence.CardRow;
-import org.fangxin.catalog.ContractVersionView;
+import org.fangxin.catalog.ContractSummary;
+import org.fangxin.catalog.OrderCheck;
+import org.fangxin.catalog.ProductOnSale;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.catalog.Products;
 import org.fangxin.identity.Actor;
@@ -122,13 +124,15 @@ public class PurchaseDesk {
             throw Rejection.invalid("acceptContract", "read and accept the contract to buy")
                     .withMessage("problem.card.accept-contract");
         }
-        ProductView product = products.find(command.productId())
+        // the product and what the purchase records of its current contract, in one read without the contract's text
+        ProductOnSale onSale = products.findOnSale(command.productId())
                 .orElseThrow(() -> Rejection.notFound("product " + command.productId()));
+        ProductView product = onSale.product();
         if (!product.currentVersionId().equals(command.contractVersionId())) {
             throw new Rejection(CONTRACT_VERSION_OUTDATED, "the contract changed: read and accept version "
                     + product.currentVersionId(), Map.of("currentVersionId", product.currentVersionId()));
         }
-        ContractVersionView version = products.findContractVersion(command.contractVersionId()).orElseThrow();
+        ContractSummary version = onSale.contract();
         MerchantView merchant = merchants.find(product.merchantId()).orElseThrow();
         // Risk tier, closure case, deposit cover and overdue filing: one query over the views those modules publish,
         // asked for the merchant's own calendar day.
@@ -139,13 +143,14 @@ public class PurchaseDesk {
         repository.lockHolderAtMerchant(actor.userId(), product.merchantId());
         Money held = new Money(repository.heldAndPendingAtMerchant(actor.userId(), product.merchantId(),
                 clock.instant().minus(TIME_TO_PAY)), product.price().currency());
-        // the product, its merchant and version are passed on, not read again by the catalog
-        List<Violation> violations = products.checkPurchase(product, merchant, command.storeId(), held,
+        // the product, its merchant and version are passed on, not read again by the catalog; the checks and the
+        // supervision ratio come from one read of the rule table
+        OrderCheck check = products.checkOrder(product, merchant, version, command.storeId(), held,
                 users.isRealNameVerified(actor.userId()));
-        if (!violations.isEmpty()) {
-            throw Rules.violated(violations);
+        if (!check.violations().isEmpty()) {
+            throw Rules.violated(check.violations());
         }
-        int ratio = products.supervisionRatio(product, merchant, version).bp();
+        int ratio = check.supervisionRatio().bp();
         UUID purchaseId = ids.next();
         PaymentOrderView order = payments.openOrder(new CreatePaymentOrder(REFERENCE_PREFIX + purchaseId, actor.userId(),
                 merchant.id(), product.price(), product.name(), TIME_TO_PAY));
@@ -233,9 +238,8 @@ public class PurchaseDesk {
             return Optional.empty();
         }
         PurchaseView purchase = locked.get();
-        Optional<CardRow> existing = repository.findByPurchase(purchaseId);
-        if (existing.isPresent()) {
-            return Optional.of(existing.get().id());
+        if (purchase.cardId() != null) {
+            return Optional.of(purchase.cardId()); // the locked row carries its card: a second delivery reads no more
         }
         if (purchase.status() == PurchaseStatus.REFUSED) {
             return Optional.empty(); // refused at an earlier delivery: its payment is being refunded

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.catalog.ContractContent;
+import org.fangxin.catalog.ContractSummary;
 import org.fangxin.catalog.ContractVersionView;
+import org.fangxin.catalog.ProductOnSale;
 import org.fangxin.catalog.ProductKind;
 import org.fangxin.catalog.ProductStatus;
 import org.fangxin.catalog.ProductView;
@@ -131,6 +133,24 @@ public class ProductRepository {
     public List<ProductView> active(int limit) {
         return jdbc.sql("select " + PRODUCT_COLUMNS + " from catalog.product where status = 'ACTIVE' order by created_at desc, id desc limit :limit")
                 .param("limit", limit).query(ProductRepository::toProduct).list();
+    }
+
+    /** The product and the summary of its current contract version in one statement, without the contract's text. */
+    public Optional<ProductOnSale> findOnSale(UUID id) {
+        return jdbc.sql("select " + PRODUCT_COLUMNS + """
+                        , v.contract_number, v.contract_sha256, v.contract_ratio_bp
+                          from catalog.product p
+                          join lateral (
+                                select number as contract_number, content_sha256 as contract_sha256,
+                                       cast(content ->> 'supervisionRatioBp' as integer) as contract_ratio_bp
+                                  from catalog.contract_version where id = p.current_version_id) v on true
+                         where p.id = :id
+                        """)
+                .param("id", id).query((rs, n) -> {
+                    ProductView product = toProduct(rs, n);
+                    return new ProductOnSale(product, new ContractSummary(product.currentVersionId(),
+                            rs.getInt("contract_number"), rs.getString("contract_sha256"), rs.getInt("contract_ratio_bp")));
+                }).optional();
     }
 
     public Optional<ContractVersionView> findVersion(UUID versionId) {

@@ -170,10 +170,37 @@ public class MerchantRepository {
                 .param("lease", leaseEndsOn).param("store", storeId).param("merchant", merchantId).update();
     }
 
+    /** The merchant with its stores in one statement (a purchase reads it twice: at the order and at the issue). */
     public Optional<MerchantView> find(UUID merchantId) {
-        return jdbc.sql("select " + COLUMNS + " from merchant.merchant where id = :id")
-                .param("id", merchantId).query(MerchantRepository::toMerchant).optional()
-                .map(row -> row.withStores(stores(List.of(merchantId)).getOrDefault(merchantId, List.of())));
+        return jdbc.sql("select " + COLUMNS + """
+                        , s.store_ids, s.store_names, s.store_addresses, s.store_leases
+                          from merchant.merchant m
+                          left join lateral (
+                                select array_agg(id order by created_at, id) as store_ids,
+                                       array_agg(name order by created_at, id) as store_names,
+                                       array_agg(address order by created_at, id) as store_addresses,
+                                       array_agg(lease_ends_on order by created_at, id) as store_leases
+                                  from merchant.store where merchant_id = m.id) s on true
+                         where m.id = :id
+                        """)
+                .param("id", merchantId)
+                .query((rs, n) -> toMerchant(rs, n).withStores(storesOf(rs))).optional();
+    }
+
+    private static List<StoreView> storesOf(ResultSet rs) throws SQLException {
+        java.sql.Array ids = rs.getArray("store_ids");
+        if (ids == null) {
+            return List.of();
+        }
+        UUID[] id = (UUID[]) ids.getArray();
+        String[] name = (String[]) rs.getArray("store_names").getArray();
+        String[] address = (String[]) rs.getArray("store_addresses").getArray();
+        java.sql.Date[] lease = (java.sql.Date[]) rs.getArray("store_leases").getArray();
+        List<StoreView> stores = new ArrayList<>(id.length);
+        for (int i = 0; i < id.length; i++) {
+            stores.add(new StoreView(id[i], name[i], address[i], lease[i] == null ? null : lease[i].toLocalDate()));
+        }
+        return List.copyOf(stores);
     }
 
     /** Code → merchant (with stores) for the codes registered; at most a few thousand codes per call. */

@@ -52,6 +52,13 @@ class TermsPorts implements AdvanceLimits, MerchantRiskTiers, DepositShares, Mer
         return tiers.terms(merchantId).map(TermsPorts::ratio);
     }
 
+    /** Floor and relief are the same stored ratio: one read of the terms for both. */
+    @Override
+    public Bounds boundsFor(UUID merchantId, LocalDate on) {
+        Optional<SupervisionRatio> ratio = tiers.terms(merchantId).map(TermsPorts::ratio);
+        return new Bounds(ratio, ratio);
+    }
+
     private static SupervisionRatio ratio(TermsView terms) {
         String row = terms.sources().getOrDefault("supervisionRatioBp", "");
         return new SupervisionRatio(terms.supervisionRatioBp(), "风险等级 " + terms.tier() + " (risk tier)"
