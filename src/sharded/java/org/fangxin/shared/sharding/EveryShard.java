@@ -153,7 +153,7 @@ final class EveryShard implements Shards, AutoCloseable {
         try (connection) {
             connection.rollback();
         } catch (SQLException e) {
-            // a connection that cannot roll back is closed by the pool, and its session's locks go with it
+            // a rollback fails when the session is lost, and its locks are lost with it
         }
     }
 
