@@ -17,6 +17,7 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
+import org.fangxin.shared.Shards;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimFiling {
 
+    /** The directory lock under which a policy's claims are counted and filed, one after the other (ADR 12 §8h). */
+    static String claimsLockOf(UUID policyId) {
+        return "insurance.policy-claims:" + policyId;
+    }
+
     private final ClaimRepository claims;
     private final InsuranceRepository insurance;
     private final Policies policies;
@@ -34,9 +40,11 @@ class ClaimFiling {
     private final IdGenerator ids;
     private final Clock clock;
     private final FundPayments fundPayments;
+    private final Shards shards;
 
     ClaimFiling(ClaimRepository claims, InsuranceRepository insurance, Policies policies, AuditTrail audit, IdGenerator ids,
-                Clock clock, Ledger ledger) {
+                Clock clock, Ledger ledger, Shards shards) {
+        this.shards = shards;
         this.fundPayments = new FundPayments(ledger);
         this.claims = claims;
         this.insurance = insurance;
@@ -74,7 +82,11 @@ class ClaimFiling {
     }
 
     private ClaimView covered(NewClaim request, PolicyView policy) {
-        insurance.lockPolicy(policy.id()); // claims on one policy take its limits one after the other
+        // Claims on one policy take its limits one after the other. Sharded, they are filed on several shards and the
+        // aggregate counts them all: the directory lock, held until this transaction ends, comes first (a shard's row
+        // lock taken before it could close a cycle that no database sees).
+        shards.lockOnDirectory(claimsLockOf(policy.id()));
+        insurance.lockPolicy(policy.id());
         ProductView product = insurance.product(policy.productId()).orElseThrow();
         LocalDate yearStart = PolicyYear.startOf(policy.startsOn(), request.closedOn());
         Money zero = Money.zero(product.aggregateLimit().currency());

@@ -172,7 +172,7 @@ public class Policies {
         }
         PolicyView policy = find(policyId).orElseThrow(() -> Rejection.notFound("policy"));
         boolean visible = switch (actor.role()) {
-            case OPERATOR, REGULATOR -> withinScope(actor, policy);
+            case OPERATOR, REGULATOR -> withinScopeOnEveryShard(actor, policy);
             case INSURER -> insurers.ownInsurer(actor).equals(Optional.of(policy.insurerId()));
             default -> merchants.find(actor.merchantId()).map(m -> scopeCovers(policy, m)).orElse(false);
         };
@@ -196,6 +196,18 @@ public class Policies {
                     || ScopeMatch.regionCovers(scope.regionCode(), policy.regionCode());
         }
         return policy.merchantIds().stream().anyMatch(id -> merchantWithinScope(scope, id));
+    }
+
+    /**
+     * {@link #withinScope} with a MERCHANT or GROUP policy's named merchants read on the shards that keep them (ADR 12
+     * §8h): a GROUP may name merchants of several shards, and a request by policy id runs on none of theirs. One
+     * question per shard; with one database, in place.
+     */
+    private boolean withinScopeOnEveryShard(Actor actor, PolicyView policy) {
+        if (policy.scope() == PolicyScope.REGION || MerchantScope.of(actor).all()) {
+            return withinScope(actor, policy);
+        }
+        return shards.each(() -> withinScope(actor, policy)).contains(true);
     }
 
     /**
@@ -275,8 +287,8 @@ public class Policies {
     /**
      * What claims on the policy take of its aggregate limit in the policy year starting {@code yearStart}, on every
      * shard: a GROUP or REGION policy's claims are filed on their merchants' shards (ADR 12 §8h; one question per
-     * shard). Claims filed on two shards at the same moment may each miss the other's (ADR 12 §4a's reservation on the
-     * directory would close that).
+     * shard). A filing reads it under the policy's directory lock ({@code ClaimFiling}), so no claim of another shard
+     * can commit unseen meanwhile.
      */
     long aggregateUsed(UUID policyId, LocalDate yearStart) {
         return shards.each(() -> claims.used(policyId, yearStart, null)).stream().mapToLong(Long::longValue).sum();

@@ -35,6 +35,16 @@ public interface Shards {
     }
 
     /**
+     * Holds an exclusive lock named {@code key} on the directory shard until the caller's transaction ends (commit or
+     * rollback), so that work under one key on different shards runs one after the other: what one commits is
+     * committed before the next takes the lock and reads. Take it before any lock of the caller's own shard. Default
+     * deployment: nothing, since one database's own row locks already serialise. Sharded: a {@code ds_0} transaction
+     * of its own holds a {@code pg_advisory_xact_lock}; a crash ends it, and with it the lock (ADR 12 §8h).
+     */
+    default void lockOnDirectory(String key) {
+    }
+
+    /**
      * Runs {@code work} on shard {@code shard} without a transaction of its own (background work that belongs to the
      * shard where it was asked for, such as sealing the audit entries a commit wrote). Default deployment: in place.
      */

@@ -1,5 +1,8 @@
 package org.fangxin.shared.sharding;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +13,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.fangxin.shared.Shards;
 import org.slf4j.MDC;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,8 +44,15 @@ final class EveryShard implements Shards, AutoCloseable {
                 return thread;
             });
 
-    EveryShard(List<String> shards, PlatformTransactionManager transactions) {
+    /**
+     * Connections to the directory shard that only hold {@link #lockOnDirectory} locks: a pool of their own, so that
+     * work queued behind such a lock never takes the connections the lock's holder needs to finish.
+     */
+    private final DataSource directoryLocks;
+
+    EveryShard(List<String> shards, PlatformTransactionManager transactions, DataSource directoryLocks) {
         this.shards = List.copyOf(shards);
+        this.directoryLocks = directoryLocks;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -106,6 +119,45 @@ final class EveryShard implements Shards, AutoCloseable {
     }
 
     @Override
+    public void lockOnDirectory(String key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("a directory lock lasts as long as the caller's transaction: none is active");
+        }
+        Connection connection;
+        try {
+            connection = directoryLocks.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("no connection to the directory shard for lock " + key, e);
+        }
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, key);
+                lock.execute();
+            }
+        } catch (SQLException | RuntimeException e) {
+            release(connection);
+            throw new IllegalStateException("directory lock " + key + " not taken", e);
+        }
+        // After the caller's commit (or rollback) has returned: what it wrote is visible before the next holder reads.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                release(connection);
+            }
+        });
+    }
+
+    /** Ends the lock's transaction, which releases its advisory lock, and returns the connection. */
+    private static void release(Connection connection) {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException e) {
+            // a rollback fails when the session is lost, and its locks are lost with it
+        }
+    }
+
+    @Override
     public int current() {
         return ShardRouting.current().map(shard -> Integer.parseInt(shard.substring("ds_".length()))).orElse(0);
     }
@@ -116,7 +168,10 @@ final class EveryShard implements Shards, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         pool.shutdownNow();
+        if (directoryLocks instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 }

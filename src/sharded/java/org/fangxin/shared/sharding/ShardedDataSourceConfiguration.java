@@ -70,8 +70,20 @@ class ShardedDataSourceConfiguration {
     /** Reads and imports that name a bank or the platform: once per shard, combined (ADR 12 §8c). */
     @Bean(destroyMethod = "close")
     EveryShard everyShard(@Value("${fangxin.sharding.urls}") List<String> urls,
+                          @Value("${fangxin.sharding.user}") String user,
+                          @Value("${fangxin.sharding.password}") String password,
+                          @Value("${fangxin.sharding.directory-lock-pool-size-max:4}") int lockPoolSizeMax,
                           org.springframework.transaction.PlatformTransactionManager transactions) {
-        return new EveryShard(java.util.stream.IntStream.range(0, urls.size()).mapToObj(n -> "ds_" + n).toList(), transactions);
+        HikariConfig locks = new HikariConfig();
+        locks.setPoolName("fangxin-ds_0-locks");
+        locks.setJdbcUrl(urls.get(0).trim());
+        locks.setUsername(user);
+        locks.setPassword(password);
+        locks.setMaximumPoolSize(lockPoolSizeMax);
+        locks.setMinimumIdle(0); // claims are rare: no idle connections kept for their locks
+        HikariDataSource directoryLocks = new HikariDataSource(locks);
+        return new EveryShard(java.util.stream.IntStream.range(0, urls.size()).mapToObj(n -> "ds_" + n).toList(),
+                transactions, directoryLocks);
     }
 
     /** Beans' own thread pools carry the route too (static: a post-processor is made before other beans). */

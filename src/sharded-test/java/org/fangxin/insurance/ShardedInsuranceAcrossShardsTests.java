@@ -1,0 +1,168 @@
+package org.fangxin.insurance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.fangxin.identity.Role;
+import org.fangxin.identity.UserAccount;
+import org.fangxin.identity.Users;
+import org.fangxin.ledger.Ledger;
+import org.fangxin.merchant.Merchants;
+import org.fangxin.merchant.Sector;
+import org.fangxin.shared.MerchantSlot;
+import org.fangxin.shared.Money;
+import org.fangxin.shared.sharding.ShardRouting;
+import org.fangxin.testing.Api;
+import org.fangxin.testing.IntegrationTest;
+import org.fangxin.testing.ShardBooks;
+import org.fangxin.testing.TestMerchants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * ADR 12 §8h: a GROUP policy naming gyms on ds_1 and ds_2. Claims filed on both shards at the same instant take its
+ * aggregate limit one after the other under the policy's lock on the directory, so together they never pass it; and a
+ * regulator whose district holds those gyms opens the policy by id although neither gym is on ds_0.
+ */
+@Tag("sharded")
+@ActiveProfiles("sharded")
+class ShardedInsuranceAcrossShardsTests extends IntegrationTest {
+
+    /** A district no other test uses. */
+    static final String REGION = "469934";
+
+    @Autowired Merchants merchants;
+    @Autowired Users accounts;
+    @Autowired Insurers insurers;
+    @Autowired Policies policies;
+    @Autowired Claims claims;
+    @Autowired Ledger ledger;
+
+    @BeforeAll
+    static void shardsAreUp() {
+        ShardBooks.assumeShardsUp();
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // a safety net against a hang, not a timed assertion
+    void twoClaimsFiledOnTwoShardsAtOnceNeverTogetherPassThePolicysAggregateLimit() throws Exception {
+        List<UUID> gyms = gymsOnDs1AndDs2(0);
+        PolicyView policy = groupPolicy(gyms, Money.yuan(5_000));
+        String directory = ShardBooks.configuredUrls().get(0);
+        ExecutorService filers = Executors.newFixedThreadPool(2);
+        List<Future<ClaimView>> filed = new ArrayList<>();
+        // The test holds the policy's directory lock while both filings start, and lets go only once both wait for it:
+        // they are then filed at the same instant, on ds_1 and ds_2, each with room for one of them only.
+        try (Connection holder = DriverManager.getConnection(directory, "fangxin", "fangxin");
+             Connection watcher = DriverManager.getConnection(directory, "fangxin", "fangxin")) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, ClaimFiling.claimsLockOf(policy.id()));
+                lock.execute();
+            }
+            for (UUID gym : gyms) {
+                filed.add(filers.submit(() -> closeAndClaim(gym, 400_000)));
+            }
+            while (waitingFor(watcher, ClaimFiling.claimsLockOf(policy.id())) < 2) {
+                assertThat(filed).as("a filing ended without waiting for the policy's lock").noneMatch(Future::isDone);
+                Thread.sleep(20); // polls the lock table; nothing is timed
+            }
+            holder.rollback();
+        }
+        List<ClaimView> both = new ArrayList<>();
+        try {
+            for (Future<ClaimView> claim : filed) {
+                both.add(claim.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            filers.shutdownNow();
+        }
+
+        assertThat(both).allMatch(c -> c.status() == ClaimStatus.FILED && policy.id().equals(c.policyId()));
+        assertThat(both.stream().map(ClaimView::covered).reduce(Money.zero(Money.CNY), Money::plus))
+                .as("the aggregate limit, not twice 4,000 yuan").isEqualTo(Money.yuan(5_000));
+        assertThat(both).extracting(ClaimView::covered).containsExactlyInAnyOrder(Money.yuan(4_000), Money.yuan(1_000));
+        ClaimView second = both.stream().filter(c -> c.covered().equals(Money.yuan(1_000))).findFirst().orElseThrow();
+        assertThat(second.lines().get(0).capReason()).isEqualTo(CapReason.AGGREGATE_LIMIT);
+    }
+
+    @Test
+    void aRegulatorOfTheDistrictOpensAGroupPolicyWhoseMerchantsAreOnOtherShardsOthersGetNotFound() {
+        List<UUID> gyms = gymsOnDs1AndDs2(1);
+        PolicyView policy = groupPolicy(gyms, Money.yuan(50_000));
+        String path = "/api/v1/insurance/policies/" + policy.id();
+
+        Api.Response ofTheDistrict = api().as(users.create(Role.REGULATOR, null, null, REGION)).get(path);
+        assertThat(ofTheDistrict.status()).as(ofTheDistrict.body()).isEqualTo(200);
+        assertThat(ofTheDistrict.json().get("id").asString()).isEqualTo(policy.id().toString());
+        Api.Response ofTheSector = api().as(users.create(Role.REGULATOR, null, "SPORTS_FITNESS", REGION)).get(path);
+        assertThat(ofTheSector.status()).as(ofTheSector.body()).isEqualTo(200);
+
+        assertThat(api().as(users.create(Role.REGULATOR, null, null, "110100")).get(path).status())
+                .as("a regulator of another city").isEqualTo(404);
+        assertThat(api().as(users.create(Role.REGULATOR, null, "CATERING", REGION)).get(path).status())
+                .as("a regulator of another sector").isEqualTo(404);
+    }
+
+    private List<UUID> gymsOnDs1AndDs2(int offset) {
+        List<UUID> gyms = new ArrayList<>();
+        for (int shard = 1; shard <= 2; shard++) {
+            int slot = (2 * shard + 1) * MerchantSlot.SLOTS / 6 + 2 + offset;
+            gyms.add(ShardRouting.onNewMerchant(slot,
+                    () -> new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, REGION).id()));
+            assertThat(ShardRouting.shardOf(gyms.get(shard - 1))).isEqualTo("ds_" + shard);
+        }
+        return gyms;
+    }
+
+    /** A GROUP policy of the gyms, on every shard, whose product's limits are all {@code limit}. */
+    private PolicyView groupPolicy(List<UUID> gyms, Money limit) {
+        var fixtures = new InsuranceFixtures(insurers, policies, users);
+        UserAccount login = fixtures.insurer(60, limit).login();
+        List<ProductRate> rates = Arrays.stream(Sector.values()).map(s -> new ProductRate(s, RiskTier.B, 60)).toList();
+        ProductView product = insurers.defineProduct(login.actor(), new NewProduct(null, "两店总限额 " + UUID.randomUUID(),
+                EnumSet.allOf(ClosureTrigger.class), rates, limit, limit, limit));
+        LocalDate start = policies.today().withDayOfMonth(1);
+        return policies.issue(fixtures.operator(), new NewPolicy(product.id(), PolicyScope.GROUP, gyms, null,
+                "两店联保 aggregate", start, start.plusYears(1).minusDays(1), new CostSharing(0, 10_000, 0)));
+    }
+
+    private ClaimView closeAndClaim(UUID gym, long fundFen) {
+        return ShardRouting.onMerchant(gym, () -> {
+            UUID caseId = UUID.randomUUID();
+            UUID card = new CompensationLedger(ledger).fundPaid(caseId, gym, fundFen);
+            return claims.file(new NewClaim(caseId, gym, ClosureTrigger.CLOSURE_CONFIRMED, policies.today(),
+                    List.of(new NewClaim.Line(card, UUID.randomUUID(), Money.fen(fundFen)))));
+        });
+    }
+
+    /** Sessions of this database that wait for the advisory lock of {@code key}. */
+    private static long waitingFor(Connection watcher, String key) throws Exception {
+        try (PreparedStatement waiting = watcher.prepareStatement("""
+                select count(*) from pg_locks where locktype = 'advisory' and not granted
+                  and database = (select oid from pg_database where datname = current_database())
+                  and ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0)""")) {
+            waiting.setString(1, key);
+            try (var rows = waiting.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
