@@ -22,6 +22,12 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
     private final String base;
 
+    static {
+        // Assertions wait as long as page actions do: on a loaded 2-core machine an htmx answer can take over
+        // Playwright's default 5 s (ProductEditorPageTests once failed that way in CI beside other builds).
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
     private Browser(String base, List<String> extraArgs) {
         this.base = base;
         this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
