@@ -24,8 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the "compensation planned" notices after the plan committed, a chunk per transaction: each line's
  * {@code planned_notice_at} is set in the transaction that sends its notice, so a notice goes out once (and the dedup
  * key {@code compensation-planned:<lineId>} makes any resend a no-op). Started right after the plan commits; the job
- * {@code protection-compensation-notices} sends what a crash left unsent. Lines a payer's chunk holds are skipped: the
- * payer sends their notices in that chunk ({@link CompensationPayer}).
+ * {@code protection-compensation-notices} sends what a crash left unsent.
  */
 @Component
 class CompensationNoticeSender {

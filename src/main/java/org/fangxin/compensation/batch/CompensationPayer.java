@@ -21,9 +21,6 @@ import org.fangxin.compensation.batch.CompensationRepository.Batch;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
 import org.fangxin.ledger.AccountType;
 import org.fangxin.ledger.NewTransfer;
-import org.fangxin.merchant.MerchantView;
-import org.fangxin.merchant.Merchants;
-import org.fangxin.notification.Notice;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.PaymentStatus;
 import org.fangxin.payment.Payments;
@@ -71,11 +68,10 @@ public class CompensationPayer {
     private final ExecutorService pool;
     private final CompensationNotices notices;
     private final CompensationCompletion completion;
-    private final Merchants merchants;
 
     CompensationPayer(CompensationRepository repository, CompensationPostings postings, ClosureCards cards, Payments payments,
                       TransactionTemplate transactions, Clock clock, CompensationNotices notices,
-                      CompensationCompletion completion, Merchants merchants,
+                      CompensationCompletion completion,
                       @Value("${fangxin.protection.compensation.chunk-size:1000}") int chunkSize,
                       @Value("${fangxin.protection.compensation.workers:2}") int workers) {
         if (chunkSize < 1 || chunkSize > 4_000) {
@@ -99,7 +95,6 @@ public class CompensationPayer {
         this.chunkSize = chunkSize;
         this.notices = notices;
         this.completion = completion;
-        this.merchants = merchants;
     }
 
     /**
@@ -183,7 +178,6 @@ public class CompensationPayer {
             waiting.add(batch.id());
             return -1;
         }
-        sendPlannedNotices(batch, payable);
         CompensationPostings.Accounts accounts = postings.accounts();
         List<Line> cash = payable.stream().filter(line -> !"TAKEOVER".equals(line.choice())).toList();
         payCash(cash, batch.merchantId(), accounts, now);
@@ -201,23 +195,6 @@ public class CompensationPayer {
             completion.completeIfDone(batch.id());
         }
         return payable.size();
-    }
-
-    /**
-     * The planned notices of the chunk's lines the notice sender has not reached: sent here, and the line's settle
-     * (or take-over) update records them, so a line due at once is written twice (settled, paid), not three times.
-     */
-    private void sendPlannedNotices(Batch batch, List<Line> lines) {
-        List<Line> unnoticed = lines.stream().filter(line -> line.plannedNoticeAt() == null).toList();
-        if (unnoticed.isEmpty()) {
-            return;
-        }
-        String name = merchants.find(batch.merchantId()).map(MerchantView::legalName).orElse("?");
-        List<Notice> planned = new ArrayList<>(unnoticed.size());
-        for (Line line : unnoticed) {
-            planned.add(notices.planned(line, name, batch.money(line.unredeemedMinor()), batch.chooseBy()));
-        }
-        notices.sendPlanned(planned);
     }
 
     /** The due lines up to the first the guarantee fund cannot pay (it only decreases under this chunk). */

@@ -151,7 +151,7 @@ class CompensationPlanner {
             lines.add(new Line(ids.next(), batch.id(), caseId, i + 1, card.id(), card.holderUserId(),
                     card.received() ? null : card.paymentOrderId(), share.unredeemedMinor(),
                     claims.get(i).advanceMinor(), share.escrowMinor(), share.depositMinor(), share.fundMinor(), "CASH",
-                    null, chooseBy, "PLANNED", null, null, null, null, null, null));
+                    null, chooseBy, "PLANNED", null, null, null, null, null));
         }
         repository.insertLines(lines);
         return batch;

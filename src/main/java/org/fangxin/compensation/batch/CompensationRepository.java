@@ -22,7 +22,7 @@ class CompensationRepository {
     static final String LINE_COLUMNS = """
             id, batch_id, case_id, seq, card_id, consumer_id, payment_order_id, unredeemed_minor, advance_minor,
             escrow_minor, deposit_minor, fund_minor, choice, chosen_at, due_at, status, payment_reference, manual_reason,
-            settled_at, paid_at, paid_reference, planned_notice_at""";
+            settled_at, paid_at, paid_reference""";
 
     private final JdbcClient jdbc;
 
@@ -41,7 +41,7 @@ class CompensationRepository {
     record Line(UUID id, UUID batchId, UUID caseId, int seq, UUID cardId, UUID consumerId, UUID paymentOrderId,
                 long unredeemedMinor, long advanceMinor, long escrowMinor, long depositMinor, long fundMinor,
                 String choice, Instant chosenAt, Instant dueAt, String status, String paymentReference,
-                String manualReason, Instant settledAt, Instant paidAt, String paidReference, Instant plannedNoticeAt) { }
+                String manualReason, Instant settledAt, Instant paidAt, String paidReference) { }
 
     record Totals(long lines, long planned, long paying, long manual, long paid, long total, long escrow, long deposit,
                   long fund, long paidTotal, long paidEscrow, long paidDeposit, long paidFund) { }
@@ -135,8 +135,7 @@ class CompensationRepository {
     void markTakenOver(UUID lineId, UUID successorCardId, Instant at) {
         int rows = jdbc.sql("""
                 update compensation.compensation_line set status = 'PAID', settled_at = :at, paid_at = :at,
-                       successor_card_id = :card, paid_reference = 'takeover:' || :card,
-                       planned_notice_at = coalesce(planned_notice_at, :at)
+                       successor_card_id = :card, paid_reference = 'takeover:' || :card
                  where id = :id and status = 'PLANNED'
                 """).param("id", lineId).param("card", successorCardId).param("at", ts(at)).update();
         if (rows != 1) {
@@ -241,17 +240,15 @@ class CompensationRepository {
     }
 
     /**
-     * Claims up to {@code limit} lines whose planned notice was not sent yet (any batch), from the end of the plan
-     * backwards, skipping lines a payer's chunk holds: the payer sends their notices itself in its chunk (one line
-     * update instead of two), and from the plan's start, so the two meet once instead of queueing on each other's locks.
-     * A line held by a chunk that rolls back is left to the notices job.
+     * Claims up to {@code limit} lines whose planned notice was not sent yet (any batch), in plan order; waits for a
+     * payer's chunk holding some (no skip: they would be left unsent until the job), then re-checks them.
      */
     List<Line> lockNoticeDue(int limit) {
         return jdbc.sql("select " + LINE_COLUMNS + """
                   from compensation.compensation_line
                  where planned_notice_at is null
-                 order by batch_id, seq desc limit :limit
-                 for update skip locked
+                 order by batch_id, seq limit :limit
+                 for update
                 """).param("limit", limit).query(CompensationRepository::line).list();
     }
 
@@ -266,7 +263,7 @@ class CompensationRepository {
     void markAllSettled(List<Settled> lines, Instant at) {
         int rows = jdbc.sql("""
                 update compensation.compensation_line l set status = s.status, payment_reference = s.ref,
-                       manual_reason = s.reason, settled_at = :at, planned_notice_at = coalesce(l.planned_notice_at, :at)
+                       manual_reason = s.reason, settled_at = :at
                   from unnest(:ids, :statuses, :refs, :reasons) as s(id, status, ref, reason)
                  where l.id = s.id and l.status = 'PLANNED'
                 """)
@@ -370,6 +367,6 @@ class CompensationRepository {
                 rs.getLong("deposit_minor"), rs.getLong("fund_minor"), rs.getString("choice"), instant(rs, "chosen_at"),
                 instant(rs, "due_at"), rs.getString("status"), rs.getString("payment_reference"),
                 rs.getString("manual_reason"), instant(rs, "settled_at"), instant(rs, "paid_at"),
-                rs.getString("paid_reference"), instant(rs, "planned_notice_at"));
+                rs.getString("paid_reference"));
     }
 }
