@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail as a hash chain. {@link #seal} gives every committed, unsealed entry the next chain position, the
@@ -39,11 +40,13 @@ public class AuditChain {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IdGenerator ids;
+    private final TransactionTemplate transaction;
 
-    AuditChain(JdbcClient jdbc, Clock clock, IdGenerator ids) {
+    AuditChain(JdbcClient jdbc, Clock clock, IdGenerator ids, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ids = ids;
+        this.transaction = transaction;
     }
 
     /** The outcome of one verification; {@code broken*} are null when the whole chain holds. */
@@ -58,7 +61,12 @@ public class AuditChain {
     record Link(long position, String prevHash, String hash, UUID id, Instant occurredAt, String actor, String action,
                 String objectType, String objectId, String before, String after, String requestId) { }
 
-    /** Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. */
+    /**
+     * Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. The transaction
+     * commits asynchronously (no wait for its WAL flush): a crash can lose only the last seals, a suffix of the chain,
+     * whose entries are then unsealed again and the next pass seals them; anything that reads the chain for a record
+     * (a verification) commits synchronously, which flushes the seals it saw.
+     */
     @Transactional
     public int seal() {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEAL_LOCK).query((rs, n) -> 1).list();
@@ -67,12 +75,15 @@ public class AuditChain {
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
         long position = last.map(row -> (Long) row[0]).orElse(0L);
         String previous = last.map(row -> (String) row[1]).orElse(GENESIS);
+        // no row locks: the advisory lock keeps other sealers out and entries change only by being sealed (the
+        // update below re-checks that), so locking them would only write a WAL record per entry
         List<Link> unsealed = jdbc.sql("select 0, null, null, " + CONTENT + " from audit.entry where hash is null "
-                        + "order by occurred_at, id limit :limit for update")
+                        + "order by occurred_at, id limit :limit")
                 .param("limit", SEAL_BATCH_MAX).query(AuditChain::link).list();
         if (unsealed.isEmpty()) {
-            return 0;
+            return 0; // read only: no transaction id, nothing to commit to the WAL
         }
+        jdbc.sql("set local synchronous_commit = off").update();
         int n = unsealed.size();
         UUID[] entryIds = new UUID[n];
         long[] positions = new long[n];
@@ -99,11 +110,15 @@ public class AuditChain {
         return n;
     }
 
-    /** Seals until nothing is left (bounded: at most {@code batchesMax} batches). */
+    /**
+     * Seals until nothing is left (bounded: at most {@code batchesMax} batches), each batch in its own transaction
+     * (a call to {@link #seal} from here would bypass its proxy: every statement in a transaction of its own, the
+     * advisory lock released at once).
+     */
     public int sealAll(int batchesMax) {
         int total = 0;
         for (int batch = 0; batch < batchesMax; batch++) {
-            int sealed = seal();
+            Integer sealed = transaction.execute(status -> seal());
             total += sealed;
             if (sealed < SEAL_BATCH_MAX) {
                 break;
