@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,7 +47,9 @@ public class AuditChain {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ids = ids;
-        this.transaction = transaction;
+        // a batch of its own even when called inside another transaction: its asynchronous commit must not be theirs
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The outcome of one verification; {@code broken*} are null when the whole chain holds. */
