@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,11 +69,14 @@ public class AuditChain {
      * Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. The transaction
      * commits asynchronously (no wait for its WAL flush): a crash can lose only the last seals, a suffix of the chain,
      * whose entries are then unsealed again and the next pass seals them; anything that reads the chain for a record
-     * (a verification) commits synchronously, which flushes the seals it saw.
+     * (a verification) commits synchronously, which flushes the seals it saw. Always a transaction of its own, so
+     * that asynchronous commit is never a caller's.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int seal() {
-        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEAL_LOCK).query((rs, n) -> 1).list();
+        // the asynchronous commit set with the lock, in its round trip (an empty pass commits nothing anyway)
+        jdbc.sql("select pg_advisory_xact_lock(:key), set_config('synchronous_commit', 'off', true)")
+                .param("key", SEAL_LOCK).query((rs, n) -> 1).list();
         var last = jdbc.sql("select chain_position, hash from audit.entry where chain_position is not null "
                         + "order by chain_position desc limit 1")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
@@ -86,7 +90,6 @@ public class AuditChain {
         if (unsealed.isEmpty()) {
             return 0; // read only: no transaction id, nothing to commit to the WAL
         }
-        jdbc.sql("set local synchronous_commit = off").update();
         int n = unsealed.size();
         UUID[] entryIds = new UUID[n];
         long[] positions = new long[n];
