@@ -48,7 +48,7 @@ public class AuditChain {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ids = ids;
-        // a batch of its own even when called inside another transaction: its asynchronous commit must not be theirs
+        // a batch of its own even when called inside another transaction: the lock must be held until the seals commit
         this.transaction = new TransactionTemplate(transaction.getTransactionManager());
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -66,17 +66,13 @@ public class AuditChain {
                 String objectType, String objectId, String before, String after, String requestId) { }
 
     /**
-     * Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. The transaction
-     * commits asynchronously (no wait for its WAL flush): a crash can lose only the last seals, a suffix of the chain,
-     * whose entries are then unsealed again and the next pass seals them; anything that reads the chain for a record
-     * (a verification) commits synchronously, which flushes the seals it saw. Always a transaction of its own, so
-     * that asynchronous commit is never a caller's.
+     * Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. Always a
+     * transaction of its own, so the advisory lock is held until the seals commit, whoever calls. The commit is
+     * durable like every other: a head hash someone has seen never comes back different after a crash.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int seal() {
-        // the asynchronous commit set with the lock, in its round trip (an empty pass commits nothing anyway)
-        jdbc.sql("select pg_advisory_xact_lock(:key), set_config('synchronous_commit', 'off', true)")
-                .param("key", SEAL_LOCK).query((rs, n) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEAL_LOCK).query((rs, n) -> 1).list();
         var last = jdbc.sql("select chain_position, hash from audit.entry where chain_position is not null "
                         + "order by chain_position desc limit 1")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
