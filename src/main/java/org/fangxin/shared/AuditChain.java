@@ -16,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail as a hash chain. {@link #seal} gives every committed, unsealed entry the next chain position, the
@@ -39,11 +42,15 @@ public class AuditChain {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IdGenerator ids;
+    private final TransactionTemplate transaction;
 
-    AuditChain(JdbcClient jdbc, Clock clock, IdGenerator ids) {
+    AuditChain(JdbcClient jdbc, Clock clock, IdGenerator ids, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ids = ids;
+        // a batch of its own even when called inside another transaction: the lock must be held until the seals commit
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The outcome of one verification; {@code broken*} are null when the whole chain holds. */
@@ -58,8 +65,12 @@ public class AuditChain {
     record Link(long position, String prevHash, String hash, UUID id, Instant occurredAt, String actor, String action,
                 String objectType, String objectId, String before, String after, String requestId) { }
 
-    /** Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. */
-    @Transactional
+    /**
+     * Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. Always a
+     * transaction of its own, so the advisory lock is held until the seals commit, whoever calls. The commit is
+     * durable like every other: a head hash someone has seen never comes back different after a crash.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int seal() {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEAL_LOCK).query((rs, n) -> 1).list();
         var last = jdbc.sql("select chain_position, hash from audit.entry where chain_position is not null "
@@ -67,11 +78,13 @@ public class AuditChain {
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
         long position = last.map(row -> (Long) row[0]).orElse(0L);
         String previous = last.map(row -> (String) row[1]).orElse(GENESIS);
+        // no row locks: the advisory lock keeps other sealers out and entries change only by being sealed (the
+        // update below re-checks that), so locking them would only write a WAL record per entry
         List<Link> unsealed = jdbc.sql("select 0, null, null, " + CONTENT + " from audit.entry where hash is null "
-                        + "order by occurred_at, id limit :limit for update")
+                        + "order by occurred_at, id limit :limit")
                 .param("limit", SEAL_BATCH_MAX).query(AuditChain::link).list();
         if (unsealed.isEmpty()) {
-            return 0;
+            return 0; // read only: no transaction id, nothing to commit to the WAL
         }
         int n = unsealed.size();
         UUID[] entryIds = new UUID[n];
@@ -99,11 +112,15 @@ public class AuditChain {
         return n;
     }
 
-    /** Seals until nothing is left (bounded: at most {@code batchesMax} batches). */
+    /**
+     * Seals until nothing is left (bounded: at most {@code batchesMax} batches), each batch in its own transaction
+     * (a call to {@link #seal} from here would bypass its proxy: every statement in a transaction of its own, the
+     * advisory lock released at once).
+     */
     public int sealAll(int batchesMax) {
         int total = 0;
         for (int batch = 0; batch < batchesMax; batch++) {
-            int sealed = seal();
+            Integer sealed = transaction.execute(status -> seal());
             total += sealed;
             if (sealed < SEAL_BATCH_MAX) {
                 break;
