@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.fangxin.ledger.InvariantReport;
+import org.fangxin.merchant.Sector;
+import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.sharding.ShardRouting;
 import org.fangxin.testing.ShardBooks;
+import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -43,6 +46,14 @@ abstract class ShardedCardTest extends CardTest {
 
     static int shardNumberOf(UUID merchantId) {
         return Integer.parseInt(ShardRouting.shardOf(merchantId).substring("ds_".length()));
+    }
+
+    /** A new gym on shard {@code shard}: the middle slot of each third (shard n holds slots [n·1024/3, (n+1)·1024/3)). */
+    TestMerchants.Created gymOn(int shard) {
+        int slot = (2 * shard + 1) * MerchantSlot.SLOTS / 6;
+        TestMerchants.Created gym = ShardRouting.onNewMerchant(slot, () -> f.merchant(Sector.SPORTS_FITNESS, "410200"));
+        assertThat(shardNumberOf(gym.id())).isEqualTo(shard);
+        return gym;
     }
 
     /** The merchant's rows (MERCHANT_ROWS) and the ledger entries of it and its card are on its shard, and on no other. */

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.merchant.Sector;
 import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.sharding.ShardRouting;
 import org.fangxin.testing.Api;
@@ -210,14 +209,6 @@ class ShardedConsumerListsTests extends ShardedCardTest {
                 "askedAction", "退还剩余课时费用", "description", "健身房拒绝退还剩余课时费用。"), key());
         assertThat(filed.status()).as("filed on the card's shard, routed by the subject's id: " + filed.body()).isEqualTo(201);
         return filed;
-    }
-
-    private TestMerchants.Created gymOn(int shard) {
-        // the middle slot of each third: shard n holds slots [n·1024/3, (n+1)·1024/3)
-        int slot = (2 * shard + 1) * MerchantSlot.SLOTS / 6;
-        TestMerchants.Created gym = ShardRouting.onNewMerchant(slot, () -> f.merchant(Sector.SPORTS_FITNESS, "410200"));
-        assertThat(shardNumberOf(gym.id())).isEqualTo(shard);
-        return gym;
     }
 
     /** The newest notice in the consumer's inbox whose subject mentions {@code word}, or null. */

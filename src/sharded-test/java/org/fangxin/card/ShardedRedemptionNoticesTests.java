@@ -7,8 +7,6 @@ import java.util.UUID;
 import org.fangxin.card.lifecycle.RedemptionNotices;
 import org.fangxin.catalog.ProductView;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.merchant.Sector;
-import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.sharding.ShardRouting;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.TestMerchants;
@@ -48,13 +46,6 @@ class ShardedRedemptionNoticesTests extends ShardedCardTest {
         for (String name : names) {
             assertThat(noticesMentioning(holder, name)).as("redemption notices naming " + name).isEqualTo(1);
         }
-    }
-
-    private TestMerchants.Created gymOn(int shard) {
-        int slot = (2 * shard + 1) * MerchantSlot.SLOTS / 6;
-        TestMerchants.Created gym = ShardRouting.onNewMerchant(slot, () -> f.merchant(Sector.SPORTS_FITNESS, "410200"));
-        assertThat(shardNumberOf(gym.id())).isEqualTo(shard);
-        return gym;
     }
 
     /** Redemption notices (subject 核销通知) in the consumer's inbox whose text names {@code productName}. */
