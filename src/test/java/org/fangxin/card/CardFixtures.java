@@ -155,6 +155,58 @@ final class CardFixtures {
         Eventually.awaitTrue(condition, WAIT_MAX);
     }
 
+    /** A gym's session pack (60 sessions for ¥2,000) bought by a new consumer, and one of the gym's staff. */
+    record Bought(TestMerchants.Created gym, ProductView pack, UserAccount holder, Api holderApi, UUID cardId,
+                  UserAccount staff) { }
+
+    Bought bought(Api api) {
+        TestMerchants.Created gym = merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = sessionPack(gym, 2000, 60);
+        UserAccount holder = consumer();
+        Api holderApi = api.as(holder);
+        return new Bought(gym, pack, holder, holderApi, buyAndPay(holderApi, pack), staff(gym.id()));
+    }
+
+    /** A card of 10 sessions at a gym, its holder and the gym's staff, and a second gym of another merchant. */
+    record AtTheCounter(TestMerchants.Created gym, TestMerchants.Created other, Api consumer, UUID cardId, Api staff) { }
+
+    AtTheCounter atTheCounter(Api api) {
+        TestMerchants.Created gym = merchant(Sector.SPORTS_FITNESS, "410200");
+        TestMerchants.Created other = merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = sessionPack(gym, 500, 10);
+        Api consumer = api.as(consumer());
+        UUID cardId = buyAndPay(consumer, pack);
+        return new AtTheCounter(gym, other, consumer, cardId, api.as(staff(gym.id())));
+    }
+
+    /** A redemption code the holder shows for {@code cardId}. */
+    static String code(Api holder, UUID cardId) {
+        Api.Response response = holder.post("/api/v1/cards/" + cardId + "/redemption-codes", null);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("code").asString();
+    }
+
+    /** Redeems {@code sessions} of the bought card at the gym's first store with a fresh code; answers the redemption. */
+    static tools.jackson.databind.JsonNode redeem(Api api, Bought b, int sessions) {
+        Api.Response response = api.as(b.staff()).post("/api/v1/redemptions",
+                Map.of("code", code(b.holderApi(), b.cardId()), "storeId", b.gym().merchant().stores().get(0).id(),
+                        "sessions", sessions), UUID.randomUUID().toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    /** Messages to {@code user} under {@code dedupKey} (0 or 1). */
+    long messages(UserAccount user, String dedupKey) {
+        return jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
+                .param("user", user.id()).param("key", dedupKey).query(Long.class).single();
+    }
+
+    /** Event publications whose event names {@code id}. */
+    long publications(UUID id) {
+        return jdbc.sql("select count(*) from event_publication where serialized_event like :id")
+                .param("id", "%" + id + "%").query(Long.class).single();
+    }
+
     /** The ledger's invariants and the escrow identity of this merchant hold. */
     void assertBooksHold(UUID merchantId) {
         InvariantReport report = ledger.checkInvariants();

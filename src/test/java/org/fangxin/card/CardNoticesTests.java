@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.fangxin.card.CardFixtures.Bought;
 import org.fangxin.card.lifecycle.RedemptionDesk;
-import org.fangxin.catalog.ProductView;
+import org.fangxin.card.lifecycle.RedemptionNotices;
 import org.fangxin.identity.UserAccount;
-import org.fangxin.merchant.Sector;
 import org.fangxin.notification.NotificationView;
 import org.fangxin.notification.Notifications;
 import org.fangxin.testing.Api;
 import org.fangxin.testing.Eventually;
-import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,23 +28,15 @@ class CardNoticesTests extends CardTest {
     @Autowired Notifications notifications;
     @Autowired TransactionTemplate transactions;
 
-    record Bought(TestMerchants.Created gym, ProductView pack, UserAccount holder, Api holderApi, UUID cardId,
-                  UserAccount staff) { }
-
-    Bought bought() {
-        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
-        ProductView pack = f.sessionPack(gym, 2000, 60);
-        UserAccount holder = f.consumer();
-        Api holderApi = api().as(holder);
-        return new Bought(gym, pack, holder, holderApi, f.buyAndPay(holderApi, pack), f.staff(gym.id()));
-    }
+    @Autowired RedemptionNotices notices;
 
     @Test
     void tellsTheHolderOfARedemptionAfterCommitInTheirLanguage() {
-        Bought b = bought();
-        JsonNode redemption = redeem(b, 2);
+        Bought b = f.bought(api());
+        JsonNode redemption = CardFixtures.redeem(api(), b, 2);
         String dedupKey = "card-redeemed:" + redemption.get("id").asString();
-        Eventually.holds(() -> assertThat(messages(b.holder(), dedupKey)).isEqualTo(1));
+        notices.sendPending(); // the job's pass; tests run with background jobs off
+        assertThat(f.messages(b.holder(), dedupKey)).isEqualTo(1);
         JsonNode zh = b.holderApi().get("/api/v1/notifications").json().get(0);
         assertThat(zh.get("subject").asString()).isEqualTo("核销通知");
         assertThat(zh.get("body").asString()).isEqualTo(b.pack().name() + "：已核销 2 次，计 ¥66.66。如有异议，请在 48 小时内申诉。");
@@ -57,12 +47,12 @@ class CardNoticesTests extends CardTest {
 
     @Test
     void asksTheHolderToConfirmARequest() {
-        Bought b = bought();
+        Bought b = f.bought(api());
         Api.Response requested = api().as(b.staff()).post("/api/v1/redemption-requests",
                 Map.of("cardId", b.cardId(), "storeId", f.store(b.gym()), "sessions", 3));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String dedupKey = "redemption-requested:" + requested.json().get("id").asString();
-        Eventually.holds(() -> assertThat(messages(b.holder(), dedupKey)).isEqualTo(1));
+        Eventually.holds(() -> assertThat(f.messages(b.holder(), dedupKey)).isEqualTo(1));
         assertThat(inbox(b.holder())).first().satisfies(n -> {
             assertThat(n.subject()).isEqualTo("请确认核销");
             assertThat(n.body()).contains("商户请求核销 3 次");
@@ -71,15 +61,15 @@ class CardNoticesTests extends CardTest {
 
     @Test
     void tellsTheMerchantsPeopleAndTheRecipientOfATransfer() {
-        Bought b = bought();
+        Bought b = f.bought(api());
         String mobile = CardFixtures.nextMobile();
         UserAccount friend = f.consumerWithMobile(mobile);
         Api.Response transferred = org.fangxin.testing.TestTransfers.transfer(b.holderApi(), api().as(friend), b.cardId(), mobile);
         assertThat(transferred.status()).as(transferred.body()).isEqualTo(201);
         Eventually.holds(() -> assertThat(inbox(friend)).anySatisfy(n -> assertThat(n.subject()).isEqualTo("有人向您转让一张卡")));
         String transferId = transferred.json().get("id").asString();
-        Eventually.holds(() -> assertThat(messages(friend, "card-received:" + transferId)).isEqualTo(1));
-        Eventually.holds(() -> assertThat(messages(b.gym().owner(), "card-transferred:" + transferId + ":" + b.gym().owner().id()))
+        Eventually.holds(() -> assertThat(f.messages(friend, "card-received:" + transferId)).isEqualTo(1));
+        Eventually.holds(() -> assertThat(f.messages(b.gym().owner(), "card-transferred:" + transferId + ":" + b.gym().owner().id()))
                 .isEqualTo(1));
         // offer and receipt carry the same instant of the test clock, so their order in the inbox is not defined
         assertThat(inbox(friend)).anySatisfy(n -> assertThat(n.subject()).isEqualTo("您收到一张卡"));
@@ -89,46 +79,24 @@ class CardNoticesTests extends CardTest {
 
     @Test
     void aRolledBackRedemptionNotifiesNobody() {
-        Bought b = bought();
-        String code = code(b);
+        Bought b = f.bought(api());
+        String code = CardFixtures.code(b.holderApi(), b.cardId());
         RedemptionView rolledBack = transactions.execute(status -> {
             RedemptionView view = redemptionDesk.redeem(b.staff().actor(), new Redeem(code, f.store(b.gym()), 1, null));
             status.setRollbackOnly();
             return view;
         });
-        assertThat(publications(rolledBack.id())).as("nothing was published").isZero();
+        assertThat(f.publications(rolledBack.id())).as("nothing was published").isZero();
 
-        JsonNode committed = redeem(b, 1);
+        JsonNode committed = CardFixtures.redeem(api(), b, 1);
         String dedupKey = "card-redeemed:" + committed.get("id").asString();
-        Eventually.holds(() -> assertThat(messages(b.holder(), dedupKey)).isEqualTo(1));
+        notices.sendPending();
+        assertThat(f.messages(b.holder(), dedupKey)).isEqualTo(1);
         assertThat(inbox(b.holder())).as("only the committed redemption's notice").hasSize(1);
-        assertThat(messages(b.holder(), "card-redeemed:" + rolledBack.id())).isZero();
-    }
-
-    private JsonNode redeem(Bought b, int sessions) {
-        Api.Response response = api().as(b.staff()).post("/api/v1/redemptions",
-                Map.of("code", code(b), "storeId", f.store(b.gym()), "sessions", sessions), UUID.randomUUID().toString());
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
-    private static String code(Bought b) {
-        Api.Response response = b.holderApi().post("/api/v1/cards/" + b.cardId() + "/redemption-codes", null);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("code").asString();
+        assertThat(f.messages(b.holder(), "card-redeemed:" + rolledBack.id())).isZero();
     }
 
     private List<NotificationView> inbox(UserAccount user) {
         return notifications.inbox(user.actor(), 20);
-    }
-
-    private long messages(UserAccount user, String dedupKey) {
-        return jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
-                .param("user", user.id()).param("key", dedupKey).query(Long.class).single();
-    }
-
-    private long publications(UUID redemptionId) {
-        return jdbc.sql("select count(*) from event_publication where serialized_event like :id")
-                .param("id", "%" + redemptionId + "%").query(Long.class).single();
     }
 }

@@ -2,29 +2,28 @@ package org.fangxin.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.fangxin.card.CardFixtures.Bought;
 import org.fangxin.card.lifecycle.RedemptionDesk;
 import org.fangxin.card.lifecycle.RedemptionNotices;
-import org.fangxin.catalog.ProductView;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.merchant.Sector;
-import org.fangxin.testing.Api;
 import org.fangxin.testing.Eventually;
-import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The holder's redemption notice follows the committed redemption row in batches (ADR 14): the redemption writes no
  * event publication, each notice is sent once however often and however concurrently the job runs, and a redemption
- * whose transaction commits after newer ones is not skipped.
+ * whose transaction commits after newer ones is not skipped; a notice that fails is parked and retried without
+ * holding up the others; with background jobs off nothing runs the pass but a direct call.
  */
 class RedemptionNoticesTests extends CardTest {
 
@@ -32,33 +31,24 @@ class RedemptionNoticesTests extends CardTest {
     @Autowired RedemptionDesk redemptionDesk;
     @Autowired TransactionTemplate transactions;
 
-    record Bought(TestMerchants.Created gym, ProductView pack, UserAccount holder, Api holderApi, UUID cardId,
-                  UserAccount staff) { }
-
-    Bought bought() {
-        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
-        ProductView pack = f.sessionPack(gym, 2000, 60);
-        UserAccount holder = f.consumer();
-        Api holderApi = api().as(holder);
-        return new Bought(gym, pack, holder, holderApi, f.buyAndPay(holderApi, pack), f.staff(gym.id()));
-    }
+    @Autowired ApplicationContext context;
 
     @Test
     void aRedemptionWritesNoEventPublicationAndTheJobTellsTheHolder() {
-        Bought b = bought();
+        Bought b = f.bought(api());
         UUID redemptionId = redeem(b, 2);
-        assertThat(publications(redemptionId)).as("no after-commit work per redemption").isZero();
+        assertThat(f.publications(redemptionId)).as("no after-commit work per redemption").isZero();
 
         notices.sendPending();
 
-        Eventually.holds(() -> assertThat(messages(b.holder(), "card-redeemed:" + redemptionId)).isEqualTo(1));
+        Eventually.holds(() -> assertThat(f.messages(b.holder(), "card-redeemed:" + redemptionId)).isEqualTo(1));
         assertThat(b.holderApi().get("/api/v1/notifications").json().get(0).get("body").asString())
                 .isEqualTo(b.pack().name() + "：已核销 2 次，计 ¥66.66。如有异议，请在 48 小时内申诉。");
     }
 
     @Test
     void theJobRunTwiceOrConcurrentlySendsEachNoticeOnce() throws Exception {
-        Bought b = bought();
+        Bought b = f.bought(api());
         List<UUID> redeemed = List.of(redeem(b, 1), redeem(b, 1), redeem(b, 1));
 
         List<CompletableFuture<Integer>> passes = new ArrayList<>();
@@ -75,7 +65,7 @@ class RedemptionNoticesTests extends CardTest {
         notices.sendPending();
 
         for (UUID id : redeemed) {
-            Eventually.holds(() -> assertThat(messages(b.holder(), "card-redeemed:" + id)).isEqualTo(1));
+            Eventually.holds(() -> assertThat(f.messages(b.holder(), "card-redeemed:" + id)).isEqualTo(1));
             assertThat(outboxRows("card-redeemed:" + id)).isEqualTo(1);
         }
         assertThat(notices.sendPending()).as("nothing left after the cursor").isZero();
@@ -84,9 +74,9 @@ class RedemptionNoticesTests extends CardTest {
 
     @Test
     void aRedemptionCommittedAfterNewerOnesIsNotSkipped() throws Exception {
-        Bought early = bought();
-        Bought late = bought();
-        String code = code(early);
+        Bought early = f.bought(api());
+        Bought late = f.bought(api());
+        String code = CardFixtures.code(early.holderApi(), early.cardId());
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<RedemptionView> open = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
@@ -99,14 +89,67 @@ class RedemptionNoticesTests extends CardTest {
         UUID committedFirst = redeem(late, 1); // a newer row, committed while the older transaction is still open
 
         notices.sendPending();
-        assertThat(messages(late.holder(), "card-redeemed:" + committedFirst))
+        assertThat(f.messages(late.holder(), "card-redeemed:" + committedFirst))
                 .as("the cursor waits for the older transaction, so it cannot pass it").isZero();
         release.countDown();
         UUID committedLast = open.get(60, TimeUnit.SECONDS).id();
         notices.sendPending();
 
-        Eventually.holds(() -> assertThat(messages(early.holder(), "card-redeemed:" + committedLast)).isEqualTo(1));
-        Eventually.holds(() -> assertThat(messages(late.holder(), "card-redeemed:" + committedFirst)).isEqualTo(1));
+        Eventually.holds(() -> assertThat(f.messages(early.holder(), "card-redeemed:" + committedLast)).isEqualTo(1));
+        Eventually.holds(() -> assertThat(f.messages(late.holder(), "card-redeemed:" + committedFirst)).isEqualTo(1));
+    }
+
+    @Test
+    void aNoticeThatFailsIsParkedWhileTheOthersGoOutAndIsSentOnceWhenItsRetrySucceeds() {
+        Bought b = f.bought(api());
+        UUID before = redeem(b, 1);
+        UUID failing = redeem(b, 1);
+        UUID after = redeem(b, 1);
+        // the database refuses this one notice (as a broken row would), so its batch fails and goes row by row
+        jdbc.sql("""
+                create function card.test_refuse_notice() returns trigger language plpgsql as $$
+                begin raise exception 'refused for the test'; end $$
+                """).update();
+        jdbc.sql("create trigger test_refuse_notice before insert on notification.message for each row when (new.dedup_key = '"
+                + "card-redeemed:" + failing + "') execute function card.test_refuse_notice()").update();
+        try {
+            assertThat(notices.sendPending()).as("the queue went past the failing notice").isGreaterThanOrEqualTo(2);
+            assertThat(f.messages(b.holder(), "card-redeemed:" + before)).isEqualTo(1);
+            assertThat(f.messages(b.holder(), "card-redeemed:" + after)).isEqualTo(1);
+            assertThat(f.messages(b.holder(), "card-redeemed:" + failing)).isZero();
+            assertThat(parked(failing)).as("kept, not lost").isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(2));
+            notices.sendPending();
+            assertThat(jdbc.sql("select failures from card.redemption_notice_parked where redemption_id = :id")
+                    .param("id", failing).query(Integer.class).single()).as("retried once more, later").isEqualTo(2);
+        } finally {
+            jdbc.sql("drop trigger test_refuse_notice on notification.message").update();
+            jdbc.sql("drop function card.test_refuse_notice()").update();
+        }
+        notices.sendPending();
+        assertThat(f.messages(b.holder(), "card-redeemed:" + failing)).as("not yet due again").isZero();
+
+        clock.advance(Duration.ofMinutes(5));
+        notices.sendPending();
+        notices.sendPending();
+        for (UUID id : List.of(before, failing, after)) {
+            assertThat(f.messages(b.holder(), "card-redeemed:" + id)).isEqualTo(1);
+            assertThat(outboxRows("card-redeemed:" + id)).isEqualTo(1);
+        }
+        assertThat(parked(failing)).isZero();
+    }
+
+    @Test
+    void withBackgroundJobsOffNoPassIsScheduled() {
+        assertThat(context.getBeanNamesForType(ScheduledTaskHolder.class)).isNotEmpty();
+        List<String> scheduled = context.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(task -> task.getTask().getRunnable().toString())
+                .toList();
+        assertThat(scheduled).as("the other @Scheduled job is seen").anyMatch(task -> task.contains("IdempotencyJanitor"));
+        assertThat(scheduled).noneMatch(task -> task.contains("RedemptionNotices"));
+        assertThat(context.getBeanNamesForType(RedemptionNotices.class)).as("the pass itself stays callable").hasSize(1);
     }
 
     private static void await(CountDownLatch latch) {
@@ -121,21 +164,7 @@ class RedemptionNoticesTests extends CardTest {
     }
 
     private UUID redeem(Bought b, int sessions) {
-        Api.Response response = api().as(b.staff()).post("/api/v1/redemptions",
-                Map.of("code", code(b), "storeId", f.store(b.gym()), "sessions", sessions), UUID.randomUUID().toString());
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return UUID.fromString(response.json().get("id").asString());
-    }
-
-    private static String code(Bought b) {
-        Api.Response response = b.holderApi().post("/api/v1/cards/" + b.cardId() + "/redemption-codes", null);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("code").asString();
-    }
-
-    private long messages(UserAccount user, String dedupKey) {
-        return jdbc.sql("select count(*) from notification.message where user_id = :user and dedup_key = :key")
-                .param("user", user.id()).param("key", dedupKey).query(Long.class).single();
+        return UUID.fromString(CardFixtures.redeem(api(), b, sessions).get("id").asString());
     }
 
     private long outboxRows(String dedupKey) {
@@ -145,8 +174,8 @@ class RedemptionNoticesTests extends CardTest {
                 """).param("key", dedupKey).query(Long.class).single();
     }
 
-    private long publications(UUID redemptionId) {
-        return jdbc.sql("select count(*) from event_publication where serialized_event like :id")
-                .param("id", "%" + redemptionId + "%").query(Long.class).single();
+    private long parked(UUID redemptionId) {
+        return jdbc.sql("select count(*) from card.redemption_notice_parked where redemption_id = :id")
+                .param("id", redemptionId).query(Long.class).single();
     }
 }

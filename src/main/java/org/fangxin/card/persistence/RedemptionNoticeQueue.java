@@ -1,5 +1,7 @@
 package org.fangxin.card.persistence;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Repository;
  * The redemptions whose holders have not been told yet, read in the order of the transactions that wrote them (ADR 14).
  * A row is handed out only once every transaction of this database with a smaller id has ended ({@link #horizon()}),
  * so a transaction that commits after rows with greater ids were noticed is not skipped: the cursor never passes a
- * transaction that is still running. Call the methods in this order, in one read-committed transaction.
+ * transaction that is still running. Call the methods in this order, in one read-committed transaction. A redemption
+ * whose notice fails on its own is parked (ADR 14 §6) and retried from there, so it never holds the queue up.
  */
 @Repository
 public class RedemptionNoticeQueue {
@@ -84,11 +87,61 @@ public class RedemptionNoticeQueue {
                 """)
                 .param("afterXid", cursor.xid()).param("afterId", cursor.id())
                 .param("horizon", horizon).param("limit", limit)
-                .query((rs, n) -> new Redeemed(rs.getString("xid"), rs.getObject("id", UUID.class),
-                        rs.getObject("holder_id", UUID.class), rs.getString("product_name"),
-                        (Integer) rs.getObject("sessions"), (Long) rs.getObject("face_amount_minor"),
-                        rs.getLong("value_minor"), rs.getString("currency"), rs.getTimestamp("redeemed_at").toInstant()))
+                .query(RedemptionNoticeQueue::redeemed)
                 .list();
+    }
+
+    private static Redeemed redeemed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Redeemed(rs.getString("xid"), rs.getObject("id", UUID.class),
+                rs.getObject("holder_id", UUID.class), rs.getString("product_name"),
+                (Integer) rs.getObject("sessions"), (Long) rs.getObject("face_amount_minor"),
+                rs.getLong("value_minor"), rs.getString("currency"), rs.getTimestamp("redeemed_at").toInstant());
+    }
+
+    /**
+     * Parked redemptions whose next attempt is due at {@code now}, soonest first (ADR 14 §6); the cursor is past them.
+     */
+    public List<Redeemed> parkedDue(Instant now, int limit) {
+        return jdbc.sql("""
+                select cast(r.written_by_xid as text) as xid, r.id, c.holder_id, c.product_name, r.sessions,
+                       r.face_amount_minor, r.value_minor, r.currency, r.redeemed_at
+                  from card.redemption_notice_parked p
+                  join card.redemption r on r.id = p.redemption_id
+                  join card.card c on c.id = r.card_id
+                 where p.next_attempt_at <= :now
+                 order by p.next_attempt_at, p.redemption_id
+                 limit :limit
+                """)
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query(RedemptionNoticeQueue::redeemed)
+                .list();
+    }
+
+    /**
+     * Records that {@code redemption}'s notice failed once more (parks it the first time); the next attempt is due
+     * after {@code backoff} times two per earlier failure, at most {@code backoffMax} after {@code now}. Answers how
+     * often it has failed.
+     */
+    public int parkOrCount(UUID redemption, String error, Instant now, Duration backoff, Duration backoffMax) {
+        return jdbc.sql("""
+                insert into card.redemption_notice_parked as p (redemption_id, failures, last_error, parked_at, next_attempt_at)
+                values (:id, 1, :error, :now, cast(:now as timestamptz) + cast(:backoff as interval))
+                on conflict (redemption_id) do update
+                   set failures = p.failures + 1, last_error = excluded.last_error,
+                       next_attempt_at = excluded.parked_at
+                                         + least(cast(:backoff as interval) * power(2, least(p.failures, 30)),
+                                                 cast(:backoffMax as interval))
+                returning failures
+                """)
+                .param("id", redemption).param("error", error).param("now", Timestamp.from(now))
+                .param("backoff", backoff.toMillis() + " milliseconds")
+                .param("backoffMax", backoffMax.toMillis() + " milliseconds")
+                .query(Integer.class).single();
+    }
+
+    /** Its notice is written: the redemption leaves the parked ones. */
+    public void unpark(UUID redemption) {
+        jdbc.sql("delete from card.redemption_notice_parked where redemption_id = :id").param("id", redemption).update();
     }
 
     /** Moves the cursor past {@code last}: every redemption up to it in {@link #next} order has its notice. */
