@@ -243,12 +243,12 @@ class CardJourneyTests extends CardTest {
 
     @Test
     void refusesUsedForeignAndMalformedCodes() {
-        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
-        TestMerchants.Created other = f.merchant(Sector.SPORTS_FITNESS, "410200");
-        ProductView pack = f.sessionPack(gym, 500, 10);
-        Api consumer = api().as(f.consumer());
-        UUID cardId = f.buyAndPay(consumer, pack);
-        Api staff = api().as(f.staff(gym.id()));
+        CardFixtures.AtTheCounter counter = f.atTheCounter(api());
+        TestMerchants.Created gym = counter.gym();
+        TestMerchants.Created other = counter.other();
+        Api consumer = counter.consumer();
+        UUID cardId = counter.cardId();
+        Api staff = counter.staff();
         Api foreign = api().as(f.staff(other.id()));
 
         JsonNode code = consumer.post("/api/v1/cards/" + cardId + "/redemption-codes", null).json();
@@ -283,12 +283,12 @@ class CardJourneyTests extends CardTest {
      */
     @Test
     void aRedeemAtAnotherMerchantsStoreWritesNothingAndARetryReplaysOnce() {
-        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
-        TestMerchants.Created other = f.merchant(Sector.SPORTS_FITNESS, "410200");
-        ProductView pack = f.sessionPack(gym, 500, 10);
-        Api consumer = api().as(f.consumer());
-        UUID cardId = f.buyAndPay(consumer, pack);
-        Api staff = api().as(f.staff(gym.id()));
+        CardFixtures.AtTheCounter counter = f.atTheCounter(api());
+        TestMerchants.Created gym = counter.gym();
+        TestMerchants.Created other = counter.other();
+        Api consumer = counter.consumer();
+        UUID cardId = counter.cardId();
+        Api staff = counter.staff();
         String code = code(consumer, cardId);
 
         Api.Response wrongStore = staff.post("/api/v1/redemptions",
@@ -418,9 +418,7 @@ class CardJourneyTests extends CardTest {
     }
 
     private static String code(Api consumer, UUID cardId) {
-        Api.Response response = consumer.post("/api/v1/cards/" + cardId + "/redemption-codes", null);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("code").asString();
+        return CardFixtures.code(consumer, cardId);
     }
 
     @Autowired java.util.List<org.fangxin.settlement.PayoutHolds> holds;
