@@ -39,7 +39,9 @@ public interface Shards {
      * rollback), so that work under one key on different shards runs one after the other: what one commits is
      * committed before the next takes the lock and reads. Take it before any lock of the caller's own shard. Default
      * deployment: nothing, since one database's own row locks already serialise. Sharded: a {@code ds_0} transaction
-     * of its own holds a {@code pg_advisory_xact_lock}; a crash ends it, and with it the lock (ADR 12 §8h).
+     * of its own holds a {@code pg_advisory_xact_lock}; a crash ends it, and with it the lock (ADR 12 §8h). It waits
+     * for a connection of its small pool and for the lock a bounded time each
+     * ({@code fangxin.sharding.directory-lock-connection-wait}, {@code -timeout}), then throws {@link Busy} (a 503).
      */
     default void lockOnDirectory(String key) {
     }

@@ -40,24 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * aggregate limit one after the other under the policy's lock on the directory, so together they never pass it; and a
  * regulator whose district holds those gyms opens the policy by id although neither gym is on ds_0.
  */
-@Tag("sharded")
-@ActiveProfiles("sharded")
-class ShardedInsuranceAcrossShardsTests extends IntegrationTest {
-
-    /** A district no other test uses. */
-    static final String REGION = "469934";
-
-    @Autowired Merchants merchants;
-    @Autowired Users accounts;
-    @Autowired Insurers insurers;
-    @Autowired Policies policies;
-    @Autowired Claims claims;
-    @Autowired Ledger ledger;
-
-    @BeforeAll
-    static void shardsAreUp() {
-        ShardBooks.assumeShardsUp();
-    }
+class ShardedInsuranceAcrossShardsTests extends ShardedClaimTest {
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // a safety net against a hang, not a timed assertion
@@ -118,51 +101,5 @@ class ShardedInsuranceAcrossShardsTests extends IntegrationTest {
                 .as("a regulator of another city").isEqualTo(404);
         assertThat(api().as(users.create(Role.REGULATOR, null, "CATERING", REGION)).get(path).status())
                 .as("a regulator of another sector").isEqualTo(404);
-    }
-
-    private List<UUID> gymsOnDs1AndDs2(int offset) {
-        List<UUID> gyms = new ArrayList<>();
-        for (int shard = 1; shard <= 2; shard++) {
-            int slot = (2 * shard + 1) * MerchantSlot.SLOTS / 6 + 2 + offset;
-            gyms.add(ShardRouting.onNewMerchant(slot,
-                    () -> new TestMerchants(merchants, accounts).activeMerchant(Sector.SPORTS_FITNESS, REGION).id()));
-            assertThat(ShardRouting.shardOf(gyms.get(shard - 1))).isEqualTo("ds_" + shard);
-        }
-        return gyms;
-    }
-
-    /** A GROUP policy of the gyms, on every shard, whose product's limits are all {@code limit}. */
-    private PolicyView groupPolicy(List<UUID> gyms, Money limit) {
-        var fixtures = new InsuranceFixtures(insurers, policies, users);
-        UserAccount login = fixtures.insurer(60, limit).login();
-        List<ProductRate> rates = Arrays.stream(Sector.values()).map(s -> new ProductRate(s, RiskTier.B, 60)).toList();
-        ProductView product = insurers.defineProduct(login.actor(), new NewProduct(null, "两店总限额 " + UUID.randomUUID(),
-                EnumSet.allOf(ClosureTrigger.class), rates, limit, limit, limit));
-        LocalDate start = policies.today().withDayOfMonth(1);
-        return policies.issue(fixtures.operator(), new NewPolicy(product.id(), PolicyScope.GROUP, gyms, null,
-                "两店联保 aggregate", start, start.plusYears(1).minusDays(1), new CostSharing(0, 10_000, 0)));
-    }
-
-    private ClaimView closeAndClaim(UUID gym, long fundFen) {
-        return ShardRouting.onMerchant(gym, () -> {
-            UUID caseId = UUID.randomUUID();
-            UUID card = new CompensationLedger(ledger).fundPaid(caseId, gym, fundFen);
-            return claims.file(new NewClaim(caseId, gym, ClosureTrigger.CLOSURE_CONFIRMED, policies.today(),
-                    List.of(new NewClaim.Line(card, UUID.randomUUID(), Money.fen(fundFen)))));
-        });
-    }
-
-    /** Sessions of this database that wait for the advisory lock of {@code key}. */
-    private static long waitingFor(Connection watcher, String key) throws Exception {
-        try (PreparedStatement waiting = watcher.prepareStatement("""
-                select count(*) from pg_locks where locktype = 'advisory' and not granted
-                  and database = (select oid from pg_database where datname = current_database())
-                  and ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0)""")) {
-            waiting.setString(1, key);
-            try (var rows = waiting.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

@@ -40,6 +40,9 @@ class ErrorPages implements ErrorController {
         if (failure != null && Failures.databaseUnavailable(failure)) {
             return answers.unavailable(request, response);
         }
+        if (failure != null && Failures.causeOf(failure, org.fangxin.shared.Busy.class) != null) {
+            return answers.busy(request, response);
+        }
         if (failure != null && Failures.causeOf(failure, RequestRejectedException.class) != null) {
             status = 400;
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fangxin.shared.ProblemTexts;
 import org.fangxin.shared.ProblemType;
+import org.fangxin.shared.Busy;
 import org.fangxin.shared.Rejection;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -42,7 +43,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns rejections and malformed requests into RFC 9457 problem details with a stable {@code code}, a title and a
  * detail in the caller's language that name the field and the rule (never a Java type or method). A database that
- * cannot be reached is a 503 with Retry-After. Anything else unexpected reaches {@link ErrorPages} as a 500.
+ * cannot be reached, or work that did not get its turn in time ({@link Busy}), is a 503 with Retry-After. Anything else unexpected reaches {@link ErrorPages} as a 500.
  */
 @RestControllerAdvice
 @Order(0)
@@ -232,6 +233,12 @@ class ProblemAdvice {
     @ExceptionHandler
     Object on(ConcurrencyFailureException e, HttpServletRequest request, HttpServletResponse response) {
         return on(new DataIntegrityViolationException("concurrent update", e), request, response);
+    }
+
+    /** The work did not get its turn in time (a lock or a connection to wait for it): 503 with Retry-After. */
+    @ExceptionHandler
+    Object on(Busy e, HttpServletRequest request, HttpServletResponse response) {
+        return answers.busy(request, response);
     }
 
     /** The database cannot be reached (503 with Retry-After); any other data-access failure is a 500. */

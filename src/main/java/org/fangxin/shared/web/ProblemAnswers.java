@@ -23,6 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 class ProblemAnswers {
 
     static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    static final String BUSY = "busy";
 
     private final ProblemTexts texts;
     private final Duration retryAfter;
@@ -59,8 +60,16 @@ class ProblemAnswers {
 
     /** 503 with Retry-After: the database cannot be reached; nothing was done, the same request may be retried. */
     Object unavailable(HttpServletRequest request, HttpServletResponse response) {
-        ProblemDetail problem = texts.problem(SERVICE_UNAVAILABLE, 503, texts.locale(request),
-                "problem." + SERVICE_UNAVAILABLE + ".detail");
+        return retryLater(SERVICE_UNAVAILABLE, request, response);
+    }
+
+    /** 503 with Retry-After: the work did not get its turn in time ({@link org.fangxin.shared.Busy}); nothing was done. */
+    Object busy(HttpServletRequest request, HttpServletResponse response) {
+        return retryLater(BUSY, request, response);
+    }
+
+    private Object retryLater(String code, HttpServletRequest request, HttpServletResponse response) {
+        ProblemDetail problem = texts.problem(code, 503, texts.locale(request), "problem." + code + ".detail");
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds());
         return answer(problem, request, response, headers);

@@ -3,6 +3,9 @@ package org.fangxin.shared.sharding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.fangxin.shared.Busy;
 import org.fangxin.shared.Shards;
 import org.slf4j.MDC;
 import org.springframework.security.core.context.SecurityContext;
@@ -33,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class EveryShard implements Shards, AutoCloseable {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** PostgreSQL's lock_not_available: {@code lock_timeout} ran out. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final List<String> shards;
     private final TransactionTemplate transaction;
@@ -50,9 +56,14 @@ final class EveryShard implements Shards, AutoCloseable {
      */
     private final DataSource directoryLocks;
 
-    EveryShard(List<String> shards, PlatformTransactionManager transactions, DataSource directoryLocks) {
+    /** How long a {@link #lockOnDirectory} waits for its lock ({@code lock_timeout}) before the work is {@link Busy}. */
+    private final Duration lockTimeout;
+
+    EveryShard(List<String> shards, PlatformTransactionManager transactions, DataSource directoryLocks,
+               Duration lockTimeout) {
         this.shards = List.copyOf(shards);
         this.directoryLocks = directoryLocks;
+        this.lockTimeout = lockTimeout;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -126,16 +137,28 @@ final class EveryShard implements Shards, AutoCloseable {
         Connection connection;
         try {
             connection = directoryLocks.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            // every lock connection is held by work waiting on (or holding) such a lock: this one queues no longer
+            throw new Busy("no connection to the directory shard free for lock " + key, e);
         } catch (SQLException e) {
             throw new IllegalStateException("no connection to the directory shard for lock " + key, e);
         }
         try {
             connection.setAutoCommit(false);
+            try (Statement timeout = connection.createStatement()) {
+                timeout.execute("set local lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
+            }
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, key);
                 lock.execute();
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            release(connection);
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new Busy("directory lock " + key + " not free within " + lockTimeout, e);
+            }
+            throw new IllegalStateException("directory lock " + key + " not taken", e);
+        } catch (RuntimeException e) {
             release(connection);
             throw new IllegalStateException("directory lock " + key + " not taken", e);
         }

@@ -73,6 +73,8 @@ class ShardedDataSourceConfiguration {
                           @Value("${fangxin.sharding.user}") String user,
                           @Value("${fangxin.sharding.password}") String password,
                           @Value("${fangxin.sharding.directory-lock-pool-size-max:4}") int lockPoolSizeMax,
+                          @Value("${fangxin.sharding.directory-lock-connection-wait:PT5S}") java.time.Duration connectionWait,
+                          @Value("${fangxin.sharding.directory-lock-timeout:PT10S}") java.time.Duration lockTimeout,
                           org.springframework.transaction.PlatformTransactionManager transactions) {
         HikariConfig locks = new HikariConfig();
         locks.setPoolName("fangxin-ds_0-locks");
@@ -81,9 +83,11 @@ class ShardedDataSourceConfiguration {
         locks.setPassword(password);
         locks.setMaximumPoolSize(lockPoolSizeMax);
         locks.setMinimumIdle(0); // claims are rare: no idle connections kept for their locks
+        // a request queued behind a busy lock answers 503 within seconds, not after Hikari's default 30 s (ADR 12 §8h)
+        locks.setConnectionTimeout(Math.max(250, connectionWait.toMillis()));
         HikariDataSource directoryLocks = new HikariDataSource(locks);
         return new EveryShard(java.util.stream.IntStream.range(0, urls.size()).mapToObj(n -> "ds_" + n).toList(),
-                transactions, directoryLocks);
+                transactions, directoryLocks, lockTimeout);
     }
 
     /** Beans' own thread pools carry the route too (static: a post-processor is made before other beans). */
