@@ -243,37 +243,32 @@ class CardJourneyTests extends CardTest {
 
     @Test
     void refusesUsedForeignAndMalformedCodes() {
-        CardFixtures.AtTheCounter counter = f.atTheCounter(api());
-        TestMerchants.Created gym = counter.gym();
-        TestMerchants.Created other = counter.other();
-        Api consumer = counter.consumer();
-        UUID cardId = counter.cardId();
-        Api staff = counter.staff();
-        Api foreign = api().as(f.staff(other.id()));
+        CardFixtures.AtTheCounter c = f.atTheCounter(api());
+        Api foreign = api().as(f.staff(c.other().id()));
 
-        JsonNode code = consumer.post("/api/v1/cards/" + cardId + "/redemption-codes", null).json();
+        JsonNode code = c.consumer().post("/api/v1/cards/" + c.cardId() + "/redemption-codes", null).json();
         Api.Response byForeign = foreign.post("/api/v1/redemptions",
-                Map.of("code", code.get("code").asString(), "storeId", f.store(other), "sessions", 1), UUID.randomUUID().toString());
+                Map.of("code", code.get("code").asString(), "storeId", f.store(c.other()), "sessions", 1), UUID.randomUUID().toString());
         assertThat(byForeign.status()).isEqualTo(404);
-        assertThat(foreign.get("/api/v1/cards/" + cardId).status()).isEqualTo(404);
+        assertThat(foreign.get("/api/v1/cards/" + c.cardId()).status()).isEqualTo(404);
 
-        Api.Response byToken = staff.post("/api/v1/redemptions",
-                Map.of("code", code.get("token").asString(), "storeId", f.store(gym), "sessions", 1), UUID.randomUUID().toString());
+        Api.Response byToken = c.staff().post("/api/v1/redemptions",
+                Map.of("code", code.get("token").asString(), "storeId", f.store(c.gym()), "sessions", 1), UUID.randomUUID().toString());
         assertThat(byToken.status()).as(byToken.body()).isEqualTo(201);
-        Api.Response reused = staff.post("/api/v1/redemptions",
-                Map.of("code", code.get("code").asString(), "storeId", f.store(gym), "sessions", 1), UUID.randomUUID().toString());
+        Api.Response reused = c.staff().post("/api/v1/redemptions",
+                Map.of("code", code.get("code").asString(), "storeId", f.store(c.gym()), "sessions", 1), UUID.randomUUID().toString());
         assertThat(reused.status()).isEqualTo(404);
-        Api.Response forgedToken = staff.post("/api/v1/redemptions",
-                Map.of("code", code.get("token").asString() + "x", "storeId", f.store(gym), "sessions", 1), UUID.randomUUID().toString());
+        Api.Response forgedToken = c.staff().post("/api/v1/redemptions",
+                Map.of("code", code.get("token").asString() + "x", "storeId", f.store(c.gym()), "sessions", 1), UUID.randomUUID().toString());
         assertThat(forgedToken.status()).isEqualTo(404);
 
-        String expiring = code(consumer, cardId);
+        String expiring = code(c.consumer(), c.cardId());
         clock.advance(Duration.ofMinutes(3));
-        assertThat(staff.post("/api/v1/redemptions", Map.of("code", expiring, "storeId", f.store(gym), "sessions", 1),
+        assertThat(c.staff().post("/api/v1/redemptions", Map.of("code", expiring, "storeId", f.store(c.gym()), "sessions", 1),
                 UUID.randomUUID().toString()).status()).isEqualTo(404);
-        assertThat(staff.post("/api/v1/redemptions", Map.of("code", "123456", "storeId", f.store(gym), "sessions", 1)).code())
+        assertThat(c.staff().post("/api/v1/redemptions", Map.of("code", "123456", "storeId", f.store(c.gym()), "sessions", 1)).code())
                 .isEqualTo("idempotency-key-missing");
-        f.assertBooksHold(gym.id());
+        f.assertBooksHold(c.gym().id());
     }
 
     /**
@@ -283,38 +278,33 @@ class CardJourneyTests extends CardTest {
      */
     @Test
     void aRedeemAtAnotherMerchantsStoreWritesNothingAndARetryReplaysOnce() {
-        CardFixtures.AtTheCounter counter = f.atTheCounter(api());
-        TestMerchants.Created gym = counter.gym();
-        TestMerchants.Created other = counter.other();
-        Api consumer = counter.consumer();
-        UUID cardId = counter.cardId();
-        Api staff = counter.staff();
-        String code = code(consumer, cardId);
+        CardFixtures.AtTheCounter c = f.atTheCounter(api());
+        String code = code(c.consumer(), c.cardId());
 
-        Api.Response wrongStore = staff.post("/api/v1/redemptions",
-                Map.of("code", code, "storeId", f.store(other), "sessions", 1), UUID.randomUUID().toString());
+        Api.Response wrongStore = c.staff().post("/api/v1/redemptions",
+                Map.of("code", code, "storeId", f.store(c.other()), "sessions", 1), UUID.randomUUID().toString());
         assertThat(wrongStore.status()).as(wrongStore.body()).isEqualTo(404);
-        assertThat(cards.find(cardId).orElseThrow().sessionsRemaining()).isEqualTo(10);
-        assertThat(staff.get("/api/v1/cards/" + cardId + "/redemptions").json()).isEmpty();
+        assertThat(cards.find(c.cardId()).orElseThrow().sessionsRemaining()).isEqualTo(10);
+        assertThat(c.staff().get("/api/v1/cards/" + c.cardId() + "/redemptions").json()).isEmpty();
 
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("code", code, "storeId", f.store(gym), "sessions", 2);
-        Api.Response first = staff.post("/api/v1/redemptions", body, key);
-        Api.Response retry = staff.post("/api/v1/redemptions", body, key);
+        Map<String, Object> body = Map.of("code", code, "storeId", f.store(c.gym()), "sessions", 2);
+        Api.Response first = c.staff().post("/api/v1/redemptions", body, key);
+        Api.Response retry = c.staff().post("/api/v1/redemptions", body, key);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header(Idempotency.REPLAYED_HEADER)).isEqualTo("true");
         assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
-        CardView card = cards.find(cardId).orElseThrow();
+        CardView card = cards.find(c.cardId()).orElseThrow();
         assertThat(card.sessionsRemaining()).isEqualTo(8);
         assertThat(card.earned()).isEqualTo(Money.yuan(100));
-        assertThat(staff.get("/api/v1/cards/" + cardId + "/redemptions").json()).hasSize(1);
+        assertThat(c.staff().get("/api/v1/cards/" + c.cardId() + "/redemptions").json()).hasSize(1);
         // Once the merchant's accounts exist, a redemption's posting takes one statement (ledger.post_keyed_transfer).
-        JsonNode next = redeemWithCode(consumer, staff, cardId, f.store(gym), 1);
+        JsonNode next = redeemWithCode(c.consumer(), c.staff(), c.cardId(), f.store(c.gym()), 1);
         assertThat(jdbc.sql("select entries_in_statement from ledger.transfer where posting_key = :key")
                 .param("key", "redemption:" + next.get("id").asString()).query(Boolean.class).single()).isTrue();
-        assertThat(cards.find(cardId).orElseThrow().sessionsRemaining()).isEqualTo(7);
-        f.assertBooksHold(gym.id());
+        assertThat(cards.find(c.cardId()).orElseThrow().sessionsRemaining()).isEqualTo(7);
+        f.assertBooksHold(c.gym().id());
     }
 
     @Test
