@@ -3,8 +3,6 @@ package org.fangxin.insurance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +16,6 @@ import org.fangxin.shared.Busy;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.sharding.ShardRouting;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.ShardBooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.test.context.TestPropertySource;
@@ -49,13 +46,7 @@ class ShardedClaimLockBusyTests extends ShardedClaimTest {
         String key = "busy-" + UUID.randomUUID();
         String lock = ClaimFiling.claimsLockOf(policy.id());
         ExecutorService filers = Executors.newSingleThreadExecutor();
-        try (Connection holder = DriverManager.getConnection(ShardBooks.configuredUrls().get(0), "fangxin", "fangxin");
-             Connection watcher = DriverManager.getConnection(ShardBooks.configuredUrls().get(0), "fangxin", "fangxin")) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement held = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                held.setString(1, lock);
-                held.execute();
-            }
+        try (Connection holder = holdingClaimsLock(policy.id()); Connection watcher = directory()) {
             Future<ClaimView> waiting = filers.submit(() -> closeAndClaim(gyms.get(1), 30_000));
             while (waitingFor(watcher, lock) < 1) {
                 assertThat(waiting).as("the first filing ended without waiting for the policy's lock").isNotDone();

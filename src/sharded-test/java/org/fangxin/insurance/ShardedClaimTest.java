@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.fangxin.identity.Role;
 import org.fangxin.identity.UserAccount;
 import org.fangxin.identity.Users;
 import org.fangxin.ledger.Ledger;
@@ -24,14 +20,11 @@ import org.fangxin.merchant.Sector;
 import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.sharding.ShardRouting;
-import org.fangxin.testing.Api;
 import org.fangxin.testing.IntegrationTest;
 import org.fangxin.testing.ShardBooks;
 import org.fangxin.testing.TestMerchants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -88,6 +81,22 @@ abstract class ShardedClaimTest extends IntegrationTest {
             return claims.file(new NewClaim(caseId, gym, ClosureTrigger.CLOSURE_CONFIRMED, policies.today(),
                     List.of(new NewClaim.Line(card, UUID.randomUUID(), Money.fen(fundFen)))));
         });
+    }
+
+    /** A connection of its own to the directory shard. */
+    static Connection directory() throws SQLException {
+        return DriverManager.getConnection(ShardBooks.configuredUrls().get(0), "fangxin", "fangxin");
+    }
+
+    /** A directory connection that holds the policy's claims lock until it rolls back or closes. */
+    static Connection holdingClaimsLock(UUID policyId) throws SQLException {
+        Connection holder = directory();
+        holder.setAutoCommit(false);
+        try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, ClaimFiling.claimsLockOf(policyId));
+            lock.execute();
+        }
+        return holder;
     }
 
     /** Sessions of this database that wait for the advisory lock of {@code key}. */

@@ -3,12 +3,7 @@ package org.fangxin.insurance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,24 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.fangxin.identity.Role;
-import org.fangxin.identity.UserAccount;
-import org.fangxin.identity.Users;
-import org.fangxin.ledger.Ledger;
-import org.fangxin.merchant.Merchants;
-import org.fangxin.merchant.Sector;
-import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.Money;
-import org.fangxin.shared.sharding.ShardRouting;
 import org.fangxin.testing.Api;
-import org.fangxin.testing.IntegrationTest;
-import org.fangxin.testing.ShardBooks;
-import org.fangxin.testing.TestMerchants;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * ADR 12 §8h: a GROUP policy naming gyms on ds_1 and ds_2. Claims filed on both shards at the same instant take its
@@ -47,18 +28,11 @@ class ShardedInsuranceAcrossShardsTests extends ShardedClaimTest {
     void twoClaimsFiledOnTwoShardsAtOnceNeverTogetherPassThePolicysAggregateLimit() throws Exception {
         List<UUID> gyms = gymsOnDs1AndDs2(0);
         PolicyView policy = groupPolicy(gyms, Money.yuan(5_000));
-        String directory = ShardBooks.configuredUrls().get(0);
         ExecutorService filers = Executors.newFixedThreadPool(2);
         List<Future<ClaimView>> filed = new ArrayList<>();
         // The test holds the policy's directory lock while both filings start, and lets go only once both wait for it:
         // they are then filed at the same instant, on ds_1 and ds_2, each with room for one of them only.
-        try (Connection holder = DriverManager.getConnection(directory, "fangxin", "fangxin");
-             Connection watcher = DriverManager.getConnection(directory, "fangxin", "fangxin")) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, ClaimFiling.claimsLockOf(policy.id()));
-                lock.execute();
-            }
+        try (Connection holder = holdingClaimsLock(policy.id()); Connection watcher = directory()) {
             for (UUID gym : gyms) {
                 filed.add(filers.submit(() -> closeAndClaim(gym, 400_000)));
             }
