@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets idempotency keys older than {@code idempotencyRetentionMax} (default 30 days), in bounded batches. Safe
- * when several instances run it at once: deleting an already deleted row is a no-op.
+ * Forgets idempotency keys older than {@code idempotencyRetentionMax} (default 30 days), in bounded batches, on every
+ * shard (keys live on the shard of the request that made them). Safe when several instances run it at once: deleting
+ * an already deleted row is a no-op. Runs only while background jobs are on ({@code fangxin.jobs.enabled}, ADR 9).
  */
 @Component
 class IdempotencyJanitor {
@@ -23,15 +24,26 @@ class IdempotencyJanitor {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration idempotencyRetentionMax;
+    private final Shards shards;
+    private final boolean jobsEnabled;
 
     IdempotencyJanitor(JdbcClient jdbc, Clock clock,
-                       @Value("${fangxin.idempotency.retention:P30D}") Duration idempotencyRetentionMax) {
+                       @Value("${fangxin.idempotency.retention:P30D}") Duration idempotencyRetentionMax,
+                       Shards shards, @Value("${fangxin.jobs.enabled:true}") boolean jobsEnabled) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.idempotencyRetentionMax = idempotencyRetentionMax;
+        this.shards = shards;
+        this.jobsEnabled = jobsEnabled;
     }
 
     @Scheduled(fixedDelayString = "${fangxin.idempotency.sweep-interval:PT1H}", initialDelayString = "PT5M")
+    void sweep() {
+        if (jobsEnabled) {
+            shards.each(this::forgetExpiredKeys);
+        }
+    }
+
     int forgetExpiredKeys() {
         int deleted = jdbc.sql("""
                 delete from idempotency.request where ctid in (
