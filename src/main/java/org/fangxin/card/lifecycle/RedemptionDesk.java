@@ -256,9 +256,16 @@ public class RedemptionDesk implements RedemptionDisputes {
                             .map(e -> new RedemptionWrites.CardAfter(e.getKey(), e.getValue().entitlement())).toList(),
                     decided.stream().map(d -> new RedemptionWrites.Accepted(d.redemption(), d.codeId(), d.eventId(), d.detail(),
                             transferOf.get(d.redemption().id()))).toList(), now);
-            audit.recordEach("card.redeemed", "card", decided.stream().map(d -> new AuditTrail.ChangeBy(
-                    batch.get(d.index()).auditActor(), batch.get(d.index()).requestId(), d.redemption().cardId(), null,
-                    Map.of("redemptionId", d.redemption().id(), "value", d.redemption().value(), "via", "CODE"))).toList());
+            // One audit statement per merchant slot (one with a single database): the entries' ids carry the slot's gene.
+            Map<OptionalInt, List<AuditTrail.ChangeBy>> auditBySlot = new java.util.LinkedHashMap<>();
+            decided.forEach(d -> auditBySlot.computeIfAbsent(batch.get(d.index()).slot(), slot -> new ArrayList<>())
+                    .add(new AuditTrail.ChangeBy(batch.get(d.index()).auditActor(), batch.get(d.index()).requestId(),
+                            d.redemption().cardId(), null,
+                            Map.of("redemptionId", d.redemption().id(), "value", d.redemption().value(), "via", "CODE"))));
+            auditBySlot.forEach((slot, changes) -> inSlot(slot, () -> {
+                audit.recordEach("card.redeemed", "card", changes);
+                return null;
+            }));
         }
         for (Decided d : decided) {
             events.publishEvent(d.event());
