@@ -171,6 +171,32 @@ public class Ledger {
         return post(transfer.withAccounts(open(transfer.currency(), keys)));
     }
 
+    /**
+     * {@link #post(KeyedTransfer)} for many transfers in one round trip on the common path (a group commit of
+     * redemptions): each is posted as if alone, one after another in the given order — its own header, entries, posting
+     * key and floors — and one that leaves the common path finishes on the general path afterwards, under the locks
+     * already taken. A refusal of any of them refuses the call. Answers the transfers in the given order.
+     */
+    public List<TransferView> postKeyed(List<KeyedTransfer> transfers) {
+        if (transfers.isEmpty()) {
+            return List.of();
+        }
+        transfers.forEach(transfer -> TransferRules.validate(transfer.postingKey(), transfer.description(),
+                transfer.lines().stream().map(KeyedTransfer.Line::account).toList(),
+                transfer.lines().stream().map(KeyedTransfer.Line::amount).toList()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<TransferId> ids = transfers.stream().map(transfer -> new TransferId(this.ids.next())).toList();
+        List<List<EntryView>> posted = repository.postKeyedAll(ids, transfers, now);
+        List<TransferView> views = new java.util.ArrayList<>(transfers.size());
+        for (int i = 0; i < transfers.size(); i++) {
+            KeyedTransfer transfer = transfers.get(i);
+            views.add(posted.get(i).isEmpty()
+                    ? post(transfer.withAccounts(open(transfer.currency(), transfer.lines().stream().map(KeyedTransfer.Line::account).toList())))
+                    : new TransferView(ids.get(i), transfer.postingKey(), transfer.description(), now, null, null, posted.get(i)));
+        }
+        return views;
+    }
+
     /** Bound on the transfers of one {@link #postAll} call. */
     public static final int POST_ALL_MAX = 10_000;
 

@@ -75,6 +75,11 @@ class MerchantRegistry implements Merchants {
     }
 
     @Override
+    public java.util.Map<UUID, UUID> merchantsOfStores(java.util.Collection<UUID> storeIds) {
+        return storeIds.isEmpty() ? java.util.Map.of() : repository.merchantsOfStores(storeIds);
+    }
+
+    @Override
     public void requireStore(UUID merchantId, UUID storeId) {
         if (merchantId == null || storeId == null) {
             throw Rejection.notFound("store " + storeId);

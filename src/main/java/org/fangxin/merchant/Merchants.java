@@ -42,6 +42,9 @@ public interface Merchants {
     /** True when the store belongs to the merchant (module-internal lookup, no access check; one statement). */
     boolean hasStore(UUID merchantId, UUID storeId);
 
+    /** The merchant of each of these stores that exists (one statement; a group commit checks its commands' stores). */
+    java.util.Map<UUID, UUID> merchantsOfStores(java.util.Collection<UUID> storeIds);
+
     /**
      * Refuses (404 "store", or "merchant" when the merchant is unknown) unless the store belongs to the merchant. Inside
      * {@link org.fangxin.shared.DeferredStatements#sendTogether} the check rides with the command's last statements and

@@ -100,6 +100,41 @@ public class AuditTrail {
         sealer.afterCommit();
     }
 
+    /** One object's change by its own actor and request, for {@link #recordEach}. */
+    public record ChangeBy(String actor, String requestId, Object objectId, Object before, Object after) { }
+
+    /**
+     * {@link #record} for the changes of several requests made in one transaction (a group commit of redemptions): one
+     * statement, deferred as {@link #record}'s, each entry with its own actor and request id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEach(String action, String objectType, List<ChangeBy> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("ids", changes.stream().map(c -> ids.next()).toArray(UUID[]::new));
+        params.put("actors", changes.stream().map(ChangeBy::actor).toArray(String[]::new));
+        params.put("requestIds", changes.stream().map(ChangeBy::requestId).toArray(String[]::new));
+        params.put("objectIds", changes.stream().map(c -> String.valueOf(c.objectId())).toArray(String[]::new));
+        params.put("befores", changes.stream().map(c -> c.before() == null ? null : json.writeValueAsString(c.before()))
+                .toArray(String[]::new));
+        params.put("afters", changes.stream().map(c -> c.after() == null ? null : json.writeValueAsString(c.after()))
+                .toArray(String[]::new));
+        params.put("at", Timestamp.from(clock.instant()));
+        params.put("action", action);
+        params.put("type", objectType);
+        deferred.defer("""
+                insert into audit.entry (id, occurred_at, actor, action, object_type, object_id, before, after, request_id)
+                select c.id, :at, c.actor, :action, :type, c.object_id, cast(c.before as jsonb), cast(c.after as jsonb), c.request_id
+                  from unnest(cast(:ids as uuid[]), cast(:actors as text[]), cast(:requestIds as text[]),
+                              cast(:objectIds as text[]), cast(:befores as text[]), cast(:afters as text[]))
+                       as c(id, actor, request_id, object_id, before, after)
+                """, params, changes.size(), () -> new IllegalStateException(changes.size() + " audit entries " + action
+                + " of " + objectType + " not written"));
+        sealer.afterCommit();
+    }
+
     /** The newest entries for one object (or all objects when objectId is null), newest first. */
     public List<Entry> history(String objectType, String objectId, int limit) {
         return search(new AuditQuery(null, null, objectType, objectId, null, null, null), 0, Math.min(Math.max(limit, 1), PAGE_SIZE_MAX));

@@ -1,8 +1,10 @@
 package org.fangxin.shared;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -173,6 +176,130 @@ public class Idempotency {
         OutsideTransaction.require("a command with a step after its commit");
         Answer committed = transaction.execute(status -> execute(scope, key, required, request, command));
         return afterCommit.apply(committed);
+    }
+
+    /** A command of a group commit: its key's scope, its key and its parsed request. */
+    public record Claim(String scope, String key, Object request) { }
+
+    /**
+     * What {@link #claimAll} found for one command: {@code CLAIMED} (run it; record its answer or release its key),
+     * {@code REPLAYED} (the stored {@code answer}), {@code REFUSED} (its {@code refusal}: key missing, malformed or
+     * reused for another request), {@code DUPLICATE} (an earlier command of the same batch has its key: run it after
+     * the batch commits, as a retry).
+     */
+    public record Claimed(Status status, Answer answer, RuntimeException refusal) {
+        public enum Status { CLAIMED, REPLAYED, REFUSED, DUPLICATE }
+    }
+
+    /**
+     * Claims the keys of many commands (a group commit) in one statement, in (scope, key) order so that two batches
+     * claiming the same keys queue instead of deadlocking; a key already answered is replayed as by {@link #execute}.
+     * The caller records each claimed command's answer ({@link #answerAll}) or releases its key ({@link #releaseAll})
+     * in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Claimed> claimAll(List<Claim> claims) {
+        List<Claimed> outcomes = new ArrayList<>(java.util.Collections.nCopies(claims.size(), (Claimed) null));
+        Map<List<String>, Integer> firsts = new HashMap<>();
+        Map<Integer, String> hashes = new HashMap<>();
+        Map<Integer, JsonNode> requests = new HashMap<>();
+        List<Integer> toClaim = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
+            if (claim.key() == null || claim.key().isBlank()) {
+                outcomes.set(i, refused(new Rejection(ProblemType.IDEMPOTENCY_KEY_MISSING,
+                        "this request moves money: send an Idempotency-Key header and reuse it on every retry")));
+            } else if (!KEY_FORMAT.matcher(claim.key()).matches()) {
+                outcomes.set(i, refused(Rejection.invalid(HEADER, "Idempotency-Key must be 1 to " + KEY_LENGTH_MAX
+                        + " visible ASCII characters")));
+            } else if (firsts.putIfAbsent(List.of(claim.scope(), claim.key()), i) != null) {
+                outcomes.set(i, new Claimed(Claimed.Status.DUPLICATE, null, null));
+            } else {
+                requests.put(i, json.valueToTree(claim.request() == null ? Map.of() : claim.request()));
+                toClaim.add(i);
+            }
+        }
+        if (toClaim.isEmpty()) {
+            return outcomes;
+        }
+        String[] bodies = new String[toClaim.size()];
+        for (int j = 0; j < toClaim.size(); j++) {
+            bodies[j] = json.writeValueAsString(requests.get(toClaim.get(j)));
+            hashes.put(toClaim.get(j), sha256(bodies[j]));
+        }
+        java.util.Set<List<String>> claimed = new java.util.HashSet<>(jdbc.sql("""
+                insert into idempotency.request (scope, key, request_sha256, request_body, created_at)
+                select c.scope, c.key, c.hash, cast(c.body as jsonb), :now
+                  from unnest(cast(:scopes as text[]), cast(:keys as text[]), cast(:hashes as text[]), cast(:bodies as text[]))
+                       as c(scope, key, hash, body)
+                 order by c.scope, c.key
+                on conflict (scope, key) do nothing
+                returning scope, key
+                """)
+                .param("scopes", toClaim.stream().map(i -> claims.get(i).scope()).toArray(String[]::new))
+                .param("keys", toClaim.stream().map(i -> claims.get(i).key()).toArray(String[]::new))
+                .param("hashes", toClaim.stream().map(hashes::get).toArray(String[]::new))
+                .param("bodies", bodies)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list());
+        for (int i : toClaim) {
+            Claim claim = claims.get(i);
+            if (claimed.contains(List.of(claim.scope(), claim.key()))) {
+                outcomes.set(i, new Claimed(Claimed.Status.CLAIMED, null, null));
+            } else {
+                try {
+                    outcomes.set(i, new Claimed(Claimed.Status.REPLAYED,
+                            replay(claim.scope(), claim.key(), hashes.get(i), requests.get(i)), null));
+                } catch (Rejection refusal) {
+                    outcomes.set(i, refused(refusal));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static Claimed refused(RuntimeException refusal) {
+        return new Claimed(Claimed.Status.REFUSED, null, refusal);
+    }
+
+    /** A claimed command's answer for {@link #answerAll}. */
+    public record Answered(String scope, String key, Answer answer) { }
+
+    /** Records the answers of claimed commands in one statement (deferred: sent with the batch's last writes). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void answerAll(List<Answered> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("scopes", answers.stream().map(Answered::scope).toArray(String[]::new));
+        params.put("keys", answers.stream().map(Answered::key).toArray(String[]::new));
+        params.put("statuses", answers.stream().map(a -> a.answer().status()).toArray(Integer[]::new));
+        params.put("bodies", answers.stream()
+                .map(a -> a.answer().body() == null ? null : json.writeValueAsString(a.answer().body())).toArray(String[]::new));
+        params.put("resources", answers.stream().map(a -> a.answer().resourceId()).toArray(UUID[]::new));
+        deferred.defer("""
+                update idempotency.request r set status = a.status, response_body = cast(a.body as jsonb), resource_id = a.resource
+                  from unnest(cast(:scopes as text[]), cast(:keys as text[]), cast(:statuses as int[]), cast(:bodies as text[]),
+                              cast(:resources as uuid[])) as a(scope, key, status, body, resource)
+                 where r.scope = a.scope and r.key = a.key
+                """, params, answers.size(), () -> new IllegalStateException("idempotency keys of a batch vanished"));
+    }
+
+    /** Drops the keys of claimed commands that were refused, in one statement (deferred), as their rollback would. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("scopes", claims.stream().map(Claim::scope).toArray(String[]::new));
+        params.put("keys", claims.stream().map(Claim::key).toArray(String[]::new));
+        deferred.defer("""
+                delete from idempotency.request r
+                 using unnest(cast(:scopes as text[]), cast(:keys as text[])) as c(scope, key)
+                 where r.scope = c.scope and r.key = c.key and r.status is null
+                """, params, claims.size(), () -> new IllegalStateException("idempotency keys of a batch vanished"));
     }
 
     static Optional<String> firstDifference(JsonNode before, JsonNode after) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +36,7 @@ class RedemptionBatcherTests extends CardTest {
     @Autowired RedemptionDesk desk;
     @Autowired RedemptionBatcher firstInstance;
     @Autowired Idempotency idempotency;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired org.fangxin.shared.DeferredStatements deferred;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Cards cards;
     @Autowired org.fangxin.shared.Shards shards;
@@ -55,7 +54,7 @@ class RedemptionBatcherTests extends CardTest {
 
     @Test
     void aRefusedRedemptionDoesNotFailItsBatchAndTwoInstancesGiveTheLastSessionOnce() throws Exception {
-        secondInstance = new RedemptionBatcher(desk, idempotency, events, transactions, true, Duration.ofMillis(2), 32, 1, shards);
+        secondInstance = new RedemptionBatcher(desk, idempotency, transactions, true, Duration.ofMillis(2), 32, 1, shards, deferred);
         TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         ProductView pack = f.sessionPack(gym, 100, 2);
         UUID store = f.store(gym);
@@ -111,6 +110,105 @@ class RedemptionBatcherTests extends CardTest {
         assertThat(cards.find(lastSession).orElseThrow().sessionsRemaining()).isZero();
         assertThat(cards.find(lastSession).orElseThrow().earned()).isEqualTo(Money.yuan(100));
         f.assertBooksHold(gym.id());
+    }
+
+    @Test
+    void aMixedBatchAnswersEachCommandAsIfAloneAndWritesOnlyTheAcceptedOnes() throws Exception {
+        secondInstance = new RedemptionBatcher(desk, idempotency, transactions, true, Duration.ofMillis(2), 32, 1, shards, deferred);
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        TestMerchants.Created otherGym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = f.sessionPack(gym, 100, 2);
+        UUID store = f.store(gym);
+        UUID otherStore = f.store(otherGym);
+        Actor staff = f.staff(gym.id()).actor();
+        List<Actor> holders = new ArrayList<>();
+        List<UUID> cardIds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Api holder = api().as(f.consumer());
+            cardIds.add(f.buyAndPay(holder, pack));
+            holders.add(accounts.find(cards.find(cardIds.get(i)).orElseThrow().holderUserId()).orElseThrow().actor());
+        }
+        UUID blocker = cardIds.get(0);
+        UUID twice = cardIds.get(1);
+        UUID keyed = cardIds.get(2);
+        UUID wrongStore = cardIds.get(3);
+        UUID earlier = cardIds.get(4);
+        String usedCode = code(holders.get(4), earlier);
+        assertThat(redeem(secondInstance, staff, "used", usedCode, store).join().status()).isEqualTo(201);
+        String answeredKey = "answered-" + UUID.randomUUID();
+        String answeredCode = code(holders.get(4), earlier);
+        Idempotency.Answer answeredBefore = redeem(secondInstance, staff, answeredKey, answeredCode, store).join();
+        long sharedBefore = secondInstance.activity().commandsInSharedBatches();
+
+        String blockerCode = code(holders.get(0), blocker);
+        List<String> twiceCodes = List.of(code(holders.get(1), twice), code(holders.get(1), twice), code(holders.get(1), twice));
+        String keyedCode = code(holders.get(2), keyed);
+        String wrongStoreCode = code(holders.get(3), wrongStore);
+        String sameKey = "same-" + UUID.randomUUID();
+        String wrongStoreKey = "wrong-store-" + UUID.randomUUID();
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Void> lock = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("select id from card.card where id = :id for update").param("id", blocker).query(UUID.class).single();
+            locked.countDown();
+            await(release);
+        }), callers);
+        await(locked);
+        CompletableFuture<Idempotency.Answer> held = redeem(secondInstance, staff, UUID.randomUUID().toString(), blockerCode, store);
+        Thread.sleep(300); // the worker takes the held command and waits on the locked card row
+        List<CompletableFuture<Idempotency.Answer>> onTwice = new ArrayList<>();
+        for (String code : twiceCodes) {
+            onTwice.add(redeem(secondInstance, staff, UUID.randomUUID().toString(), code, store));
+        }
+        CompletableFuture<Idempotency.Answer> keyedFirst = redeem(secondInstance, staff, sameKey, keyedCode, store);
+        CompletableFuture<Idempotency.Answer> keyedAgain = redeem(secondInstance, staff, sameKey, keyedCode, store);
+        CompletableFuture<Idempotency.Answer> atWrongStore = redeem(secondInstance, staff, wrongStoreKey, wrongStoreCode, otherStore);
+        CompletableFuture<Idempotency.Answer> withUsedCode = redeem(secondInstance, staff, UUID.randomUUID().toString(), usedCode, store);
+        CompletableFuture<Idempotency.Answer> replayed = redeem(secondInstance, staff, answeredKey, answeredCode, store);
+        Thread.sleep(300); // all of them are queued behind the held one
+        release.countDown();
+        lock.get(10, TimeUnit.SECONDS);
+        assertThat(held.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+
+        List<Object> twiceOutcomes = new ArrayList<>();
+        for (CompletableFuture<Idempotency.Answer> answer : onTwice) {
+            twiceOutcomes.add(outcome(answer));
+        }
+        assertThat(twiceOutcomes).as("a card of two sessions redeemed three times in one batch")
+                .containsExactlyInAnyOrder(201, 201, "card-entitlement-insufficient");
+        Idempotency.Answer first = keyedFirst.get(10, TimeUnit.SECONDS);
+        Idempotency.Answer again = keyedAgain.get(10, TimeUnit.SECONDS);
+        assertThat(List.of(first.status(), again.status())).containsExactly(201, 201);
+        assertThat(List.of(first.replayed(), again.replayed())).as("one of the two is the stored answer").containsExactlyInAnyOrder(true, false);
+        assertThat(redemptionId(first)).isEqualTo(redemptionId(again));
+        assertThat(outcome(atWrongStore)).isEqualTo("not-found");
+        assertThat(outcome(withUsedCode)).isEqualTo("not-found");
+        Idempotency.Answer replay = replayed.get(10, TimeUnit.SECONDS);
+        assertThat(replay.replayed()).isTrue();
+        assertThat(redemptionId(replay)).isEqualTo(redemptionId(answeredBefore));
+        assertThat(secondInstance.activity().commandsInSharedBatches() - sharedBefore).isGreaterThanOrEqualTo(2);
+
+        assertThat(cards.find(twice).orElseThrow().sessionsRemaining()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'card.redeemed' and object_id = :card")
+                .param("card", twice.toString()).query(Long.class).single()).as("an audit entry per accepted redemption").isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from card.redemption where card_id = :card").param("card", twice)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from card.redemption where card_id = :card").param("card", keyed)
+                .query(Long.class).single()).as("one redemption for the duplicated key").isEqualTo(1);
+        assertThat(cards.find(wrongStore).orElseThrow().sessionsRemaining()).as("the refused command wrote nothing").isEqualTo(2);
+        // Its code was not used and its key not kept: the corrected retry with the same key redeems.
+        assertThat(redeem(secondInstance, staff, wrongStoreKey, wrongStoreCode, store).join().status()).isEqualTo(201);
+        assertThat(cards.find(wrongStore).orElseThrow().sessionsRemaining()).isEqualTo(1);
+        f.assertBooksHold(gym.id());
+    }
+
+    private static Object redemptionId(Idempotency.Answer answer) {
+        return answer.body() instanceof org.fangxin.card.RedemptionView view ? view.id().toString()
+                : ((tools.jackson.databind.JsonNode) answer.body()).get("id").asString();
+    }
+
+    private CompletableFuture<Idempotency.Answer> redeem(RedemptionBatcher batcher, Actor staff, String key, String code, UUID store) {
+        return CompletableFuture.supplyAsync(() -> batcher.redeem(staff, key, new Redeem(code, store, 1, null)), callers);
     }
 
     private static Object outcome(CompletableFuture<Idempotency.Answer> answer) throws Exception {

@@ -93,6 +93,39 @@ class LedgerKeyedPostingTests extends LedgerModuleTest {
     }
 
     @Test
+    void postsManyTransfersInOneCallEachAsIfPostedAloneInTurn() {
+        Books drawn = card(1_000);
+        AccountView advance = ledger.open(AccountType.MERCHANT_ADVANCE, drawn.merchant(), Money.CNY);
+        AccountView payable = ledger.open(AccountType.MERCHANT_PAYABLE, drawn.merchant(), Money.CNY);
+        ledger.post(NewTransfer.of(key("advance"), "advance", debit(advance.id(), fen(400)), credit(payable.id(), fen(400))));
+        Books sameMerchant = new Books(card(500).card(), drawn.merchant());
+        Books newMerchant = card(800); // its payable account is not opened yet: the general path finishes that one
+        List<TransferView> posted = ledger.postKeyed(List.of(redemption(drawn, 300, 100, key("redemption")),
+                redemption(sameMerchant, 200, 0, key("redemption")), redemption(drawn, 100, 0, key("redemption")),
+                redemption(newMerchant, 250, 0, key("redemption"))));
+
+        assertThat(posted).hasSize(4);
+        assertThat(posted).extracting(this::postedInOneStatement).containsExactly(true, true, true, false);
+        assertThat(posted).extracting(TransferView::id).doesNotHaveDuplicates();
+        posted.forEach(transfer -> assertThat(ledger.transfer(transfer.id())).isEqualTo(transfer));
+        assertThat(normal(AccountType.CARD_LIABILITY, drawn.card())).isEqualTo(fen(600));
+        assertThat(normal(AccountType.CARD_LIABILITY, sameMerchant.card())).isEqualTo(fen(300));
+        assertThat(normal(AccountType.MERCHANT_ADVANCE, drawn.merchant())).isEqualTo(fen(300));
+        assertThat(normal(AccountType.MERCHANT_PAYABLE, drawn.merchant())).isEqualTo(fen(400 + 200 + 200 + 100));
+        assertThat(normal(AccountType.MERCHANT_PAYABLE, newMerchant.merchant())).isEqualTo(fen(250));
+        assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
+
+    @Test
+    void refusesManyTransfersWhenOneBreaksAFloorAfterTheOthers() {
+        Books books = card(500);
+        ledger.open(AccountType.MERCHANT_PAYABLE, books.merchant(), Money.CNY);
+        assertThatThrownBy(() -> ledger.postKeyed(List.of(redemption(books, 300, 0, key("redemption")),
+                redemption(books, 300, 0, key("redemption")))))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.type()).isEqualTo(LedgerProblems.INSUFFICIENT_BALANCE));
+    }
+
+    @Test
     void refusesABrokenFloorAsPostDoesAndWritesNothing() {
         Books books = card(100);
         ledger.open(AccountType.MERCHANT_PAYABLE, books.merchant(), Money.CNY);

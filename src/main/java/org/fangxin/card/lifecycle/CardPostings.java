@@ -68,6 +68,16 @@ public class CardPostings {
      * Cr MERCHANT_ADVANCE c. The ledger takes one line per account, so Cr PAYABLE v and Dr PAYABLE c are netted into one line.
      */
     public TransferView earned(String postingKey, String description, UUID cardId, UUID merchantId, Money value, Money netted) {
+        return ledger.post(earnedTransfer(postingKey, description, cardId, merchantId, value, netted));
+    }
+
+    /** {@link #earned} for many redemptions (a group commit): one round trip on the common path, in the given order. */
+    List<TransferView> earnedAll(List<KeyedTransfer> transfers) {
+        return ledger.postKeyed(transfers);
+    }
+
+    /** The transfer {@link #earned} posts. */
+    KeyedTransfer earnedTransfer(String postingKey, String description, UUID cardId, UUID merchantId, Money value, Money netted) {
         // Accounts named by code and owner: the ledger finds, locks, checks and posts in one round trip (issue 15: a
         // redemption's hot path); a line of zero is left out, so it opens no account.
         Money payable = value.minus(netted);
@@ -79,7 +89,7 @@ public class CardPostings {
         if (netted.isPositive()) {
             lines.add(KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId), netted));
         }
-        return ledger.post(new KeyedTransfer(postingKey, description, value.currency(), lines));
+        return new KeyedTransfer(postingKey, description, value.currency(), lines);
     }
 
     public TransferView transferred(UUID transferId, UUID fromCardId, UUID toCardId, Money amount) {

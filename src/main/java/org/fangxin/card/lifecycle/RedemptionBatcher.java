@@ -14,20 +14,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fangxin.card.Redeem;
 import org.fangxin.identity.Actor;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.Idempotency;
 import org.fangxin.shared.MerchantSlot;
-import org.fangxin.shared.Rejection;
 import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,9 +53,8 @@ public class RedemptionBatcher {
 
     private final RedemptionDesk desk;
     private final Idempotency idempotency;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate batch;
-    private final TransactionTemplate savepoint;
+    private final DeferredStatements deferred;
     private final boolean enabled;
     private final long windowNanos;
     private final int batchMax;
@@ -70,19 +68,18 @@ public class RedemptionBatcher {
     private volatile boolean running = true;
 
     /** Public so that a test can run a second instance's batcher against the same database. */
-    public RedemptionBatcher(RedemptionDesk desk, Idempotency idempotency, ApplicationEventPublisher events,
+    public RedemptionBatcher(RedemptionDesk desk, Idempotency idempotency,
                       PlatformTransactionManager transactions,
                       @Value("${fangxin.card.group-commit.enabled:true}") boolean enabled,
                       @Value("${fangxin.card.group-commit.window:PT0.002S}") Duration window,
                       @Value("${fangxin.card.group-commit.batch-max:32}") int batchMax,
-                      @Value("${fangxin.card.group-commit.workers:2}") int workerCount, Shards shards) {
+                      @Value("${fangxin.card.group-commit.workers:2}") int workerCount, Shards shards,
+                      DeferredStatements deferred) {
         this.shards = shards;
         this.desk = desk;
         this.idempotency = idempotency;
-        this.events = events;
         this.batch = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.deferred = deferred;
         this.enabled = enabled && workerCount > 0;
         this.windowNanos = window.toNanos();
         this.batchMax = Math.max(1, batchMax);
@@ -180,62 +177,74 @@ public class RedemptionBatcher {
         return jobs;
     }
 
-    /** One transaction, one savepoint per job; answers (and refusals) are handed out only after the commit. */
+    /**
+     * One transaction for the batch, run set-based: keys claimed in one statement, then {@link RedemptionDesk#redeemAll}
+     * (stores, codes and cards, ledger, writes: a statement or round trip per step for the whole batch), the answers
+     * recorded and the refused commands' keys dropped in the same last round trip; one commit, and only then is each
+     * request answered (or refused). A command whose key an earlier one of the batch holds, and every command of a batch
+     * that fails as a whole (a deadlock, its commit), run again alone in their request thread: their key makes it safe.
+     */
     private void run(List<Job> jobs) {
         List<Runnable> answers = new ArrayList<>();
         try {
-            batch.executeWithoutResult(status -> jobs.forEach(job -> runInSavepoint(job, answers)));
+            batch.executeWithoutResult(status -> runSetBased(jobs, answers));
             batches.incrementAndGet();
             if (jobs.size() > 1) {
                 commandsInSharedBatches.addAndGet(jobs.size());
             }
             commandsAnsweredInBatches.addAndGet(answers.size());
             answers.forEach(Runnable::run);
-        } catch (RuntimeException commitFailed) {
-            log.warn("a batch of {} redemptions failed to commit; each runs again alone: {}", jobs.size(), commitFailed.toString());
+        } catch (RuntimeException failed) {
+            log.warn("a batch of {} redemptions failed; each runs again alone: {}", jobs.size(), failed.toString());
         } finally {
             // Whatever happened (even an Error), no request is left waiting: what has no answer yet runs alone.
             jobs.stream().filter(job -> !job.answer().isDone()).forEach(job -> job.answer().completeExceptionally(RUN_ALONE));
         }
     }
 
-    /** Runs one job in its savepoint; a job that fails otherwise than by a refusal gets no answer here: it runs alone. */
-    private void runInSavepoint(Job job, List<Runnable> answers) {
-        if (job.slot().isPresent()) { // the merchant's slot, as the request had it: ids made here carry its gene
-            MerchantSlot.within(job.slot().getAsInt(), () -> {
-                runInSavepointHere(job, answers);
-                return null;
-            });
-        } else {
-            runInSavepointHere(job, answers);
-        }
-    }
-
-    private void runInSavepointHere(Job job, List<Runnable> answers) {
-        SecurityContextHolder.setContext(job.security());
-        if (job.logContext() != null) {
-            MDC.setContextMap(job.logContext());
-        }
-        try {
-            List<Object> published = new ArrayList<>();
-            Idempotency.Answer answer;
-            try {
-                answer = savepoint.execute(status -> idempotency.executeSendingTogether(job.actor().scope(), job.key(), true, job.command(),
-                        () -> Idempotency.Answer.of(201, desk.redeem(job.actor(), job.command(), published::add))));
-            } catch (Rejection refused) {
-                answers.add(() -> job.answer().completeExceptionally(refused));
-                return;
-            } catch (RuntimeException failed) {
-                log.debug("redemption in a batch failed ({}); it runs again alone", failed.toString());
-                return;
+    private void runSetBased(List<Job> jobs, List<Runnable> answers) {
+        List<Idempotency.Claim> claims = jobs.stream()
+                .map(job -> new Idempotency.Claim(job.actor().scope(), job.key(), job.command())).toList();
+        List<Idempotency.Claimed> claimed = idempotency.claimAll(claims);
+        List<Integer> toRun = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            Idempotency.Claimed c = claimed.get(i);
+            switch (c.status()) {
+                case CLAIMED -> toRun.add(i);
+                case REPLAYED -> answers.add(() -> job.answer().complete(c.answer()));
+                case REFUSED -> answers.add(() -> job.answer().completeExceptionally(c.refusal()));
+                case DUPLICATE -> { } // runs alone after the commit, as a retry of the first
             }
-            // After the savepoint is released, so a refused command leaves no publication; a failure here fails the batch.
-            published.forEach(events::publishEvent);
-            answers.add(() -> job.answer().complete(answer));
-        } finally {
-            SecurityContextHolder.clearContext();
-            MDC.clear();
         }
+        if (toRun.isEmpty()) {
+            return;
+        }
+        deferred.sendTogether(() -> {
+            List<RedemptionDesk.BatchOutcome> outcomes = desk.redeemAll(toRun.stream().map(i -> {
+                Job job = jobs.get(i);
+                Authentication who = job.security() == null ? null : job.security().getAuthentication();
+                return new RedemptionDesk.BatchCommand(job.actor(), job.command(), job.slot(),
+                        who == null ? "system" : who.getName(), job.logContext() == null ? null : job.logContext().get("requestId"));
+            }).toList());
+            List<Idempotency.Answered> answered = new ArrayList<>();
+            List<Idempotency.Claim> released = new ArrayList<>();
+            for (int k = 0; k < toRun.size(); k++) {
+                Job job = jobs.get(toRun.get(k));
+                RedemptionDesk.BatchOutcome outcome = outcomes.get(k);
+                if (outcome.refusal() != null) {
+                    released.add(claims.get(toRun.get(k)));
+                    answers.add(() -> job.answer().completeExceptionally(outcome.refusal()));
+                } else {
+                    Idempotency.Answer answer = Idempotency.Answer.of(201, outcome.redemption());
+                    answered.add(new Idempotency.Answered(job.actor().scope(), job.key(), answer));
+                    answers.add(() -> job.answer().complete(answer));
+                }
+            }
+            idempotency.answerAll(answered);
+            idempotency.releaseAll(released);
+            return null;
+        });
     }
 
     @PreDestroy

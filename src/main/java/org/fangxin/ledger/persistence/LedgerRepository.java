@@ -313,6 +313,83 @@ public class LedgerRepository {
         return posted.stream().map(Posted::entry).toList();
     }
 
+    /**
+     * {@link #postKeyed} for many transfers in one round trip ({@code ledger.post_keyed_transfers}, migration
+     * V3_97_1043: each transfer posted by {@code ledger.post_keyed_transfer} in the given order); for each transfer its
+     * entries in line order, or none when it gave up and the general path must finish it.
+     */
+    public List<List<EntryView>> postKeyedAll(List<TransferId> transfers, List<KeyedTransfer> keyed, Instant postedAt) {
+        int n = keyed.size();
+        int lineCount = keyed.stream().mapToInt(k -> k.lines().size()).sum();
+        UUID[] ids = new UUID[n];
+        String[] keys = new String[n];
+        String[] descriptions = new String[n];
+        String[] currencies = new String[n];
+        Integer[] starts = new Integer[n];
+        Integer[] counts = new Integer[n];
+        Integer[] fallbackSlots = new Integer[n];
+        String[] types = new String[lineCount];
+        UUID[] owners = new UUID[lineCount];
+        Boolean[] nonNegative = new Boolean[lineCount];
+        Long[] amounts = new Long[lineCount];
+        int line = 0;
+        for (int t = 0; t < n; t++) {
+            KeyedTransfer transfer = keyed.get(t);
+            ids[t] = transfers.get(t).value();
+            keys[t] = transfer.postingKey();
+            descriptions[t] = transfer.description();
+            currencies[t] = transfer.currency().getCurrencyCode();
+            starts[t] = line + 1;
+            counts[t] = transfer.lines().size();
+            fallbackSlots[t] = ThreadLocalRandom.current().nextInt(AccountType.BALANCE_SLOTS);
+            for (KeyedTransfer.Line l : transfer.lines()) {
+                types[line] = l.account().type().name();
+                owners[line] = l.account().ownerId();
+                nonNegative[line] = l.account().type().nonNegativeByDefault();
+                amounts[line] = l.amount().amountMinor();
+                line++;
+            }
+        }
+        record Posted(int transfer, EntryView entry, long balancesUpdated) { }
+        List<Posted> posted = jdbc.sql("""
+                select transfer_ord, entry_id, account_id, amount_minor, balances_updated
+                  from ledger.post_keyed_transfers(cast(:transfers as uuid[]), cast(:keys as text[]),
+                       cast(:descriptions as text[]), :postedAt, cast(:currencies as text[]), cast(:starts as int[]),
+                       cast(:counts as int[]), cast(:types as text[]), cast(:owners as uuid[]),
+                       cast(:nonNegative as boolean[]), cast(:amounts as bigint[]), cast(:drawing as text[]),
+                       cast(:fallbackSlots as int[]))
+                """)
+                .param("transfers", ids).param("keys", keys).param("descriptions", descriptions)
+                .param("postedAt", Timestamp.from(postedAt)).param("currencies", currencies).param("starts", starts)
+                .param("counts", counts).param("types", types).param("owners", owners).param("nonNegative", nonNegative)
+                .param("amounts", amounts).param("drawing", DRAWING).param("fallbackSlots", fallbackSlots)
+                .query((rs, row) -> {
+                    int t = rs.getInt(1) - 1;
+                    long amount = rs.getLong(4);
+                    return new Posted(t, new EntryView(rs.getLong(2), transfers.get(t), new AccountId(rs.getObject(3, UUID.class)),
+                            amount > 0 ? Side.DEBIT : Side.CREDIT, new Money(amount, keyed.get(t).currency()), postedAt),
+                            rs.getLong(5));
+                })
+                .list();
+        List<List<EntryView>> entries = new ArrayList<>(n);
+        for (int t = 0; t < n; t++) {
+            entries.add(new ArrayList<>());
+        }
+        for (Posted p : posted) {
+            entries.get(p.transfer()).add(p.entry());
+        }
+        for (int t = 0; t < n; t++) {
+            int lines = keyed.get(t).lines().size();
+            int t0 = t;
+            long updated = posted.stream().filter(p -> p.transfer() == t0).mapToLong(Posted::balancesUpdated).findFirst().orElse(lines);
+            if (!entries.get(t).isEmpty() && (entries.get(t).size() != lines || updated != lines)) {
+                throw new IllegalStateException("transfer " + transfers.get(t) + ": " + entries.get(t).size()
+                        + " entries posted and " + updated + " balances updated for " + lines + " lines");
+            }
+        }
+        return entries;
+    }
+
     private static final String[] DRAWING = java.util.Arrays.stream(AccountType.values())
             .filter(AccountType::drawsFromSlots).map(Enum::name).toArray(String[]::new);
 

@@ -234,6 +234,14 @@ public class MerchantRepository {
                 .param("merchant", merchantId).param("store", storeId).query(Boolean.class).single();
     }
 
+    public Map<UUID, UUID> merchantsOfStores(java.util.Collection<UUID> storeIds) {
+        Map<UUID, UUID> merchants = new java.util.HashMap<>();
+        jdbc.sql("select id, merchant_id from merchant.store where id = any(cast(:ids as uuid[]))")
+                .param("ids", storeIds.toArray(UUID[]::new))
+                .query((rs, n) -> merchants.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        return merchants;
+    }
+
     /** {@link #storeExists} as a deferred check ({@link DeferredStatements}): {@code refusal} when the store is not the merchant's. */
     public void requireStore(UUID merchantId, UUID storeId, Supplier<? extends RuntimeException> refusal) {
         deferred.defer("select 1 from merchant.store where merchant_id = :merchant and id = :store",
