@@ -14,6 +14,7 @@ import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.domain.CallbackSignature;
 import org.fangxin.payment.persistence.PaymentRepository;
 import org.fangxin.payment.persistence.PaymentRepository.CallbackEntry;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,11 +69,14 @@ public class CallbackIntake {
     private final Clock clock;
     private final CallbackSignature signature;
     private final Duration window;
+    private final DeferredStatements deferred;
     private final JsonMapper json = JsonMapper.builder().build();
 
     CallbackIntake(PaymentRepository repository, OrderTransitions transitions, IdGenerator ids, Clock clock,
                    @Value("${fangxin.payment.sandbox.secret:}") String secret,
-                   @Value("${fangxin.payment.callback.timestamp-window:PT5M}") Duration window) {
+                   @Value("${fangxin.payment.callback.timestamp-window:PT5M}") Duration window,
+                   DeferredStatements deferred) {
+        this.deferred = deferred;
         this.repository = repository;
         this.transitions = transitions;
         this.ids = ids;
@@ -83,6 +87,11 @@ public class CallbackIntake {
 
     @Transactional
     public Outcome receive(String provider, String body, String remoteAddress) {
+        // the writes that answer nothing (audit entries, the callback's log line) go together at the end (issue 15)
+        return deferred.sendTogether(() -> judgeAndLog(provider, body, remoteAddress));
+    }
+
+    private Outcome judgeAndLog(String provider, String body, String remoteAddress) {
         Instant now = clock.instant();
         Map<String, String> fields = parse(body);
         Outcome outcome = judge(provider, fields, now);

@@ -1,17 +1,21 @@
 package org.fangxin.payment.persistence;
 
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.PaymentStatus;
 import org.fangxin.payment.ProviderRefundStatus;
 import org.fangxin.payment.ProviderRefundView;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,8 +33,11 @@ public class PaymentRepository {
 
     private final JdbcClient jdbc;
 
-    public PaymentRepository(JdbcClient jdbc) {
+    private final DeferredStatements deferred;
+
+    public PaymentRepository(JdbcClient jdbc, DeferredStatements deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     public record NewOrder(UUID id, String reference, UUID payerUserId, UUID merchantId, Money amount,
@@ -218,15 +225,23 @@ public class PaymentRepository {
                                 String remoteAddress) { }
 
     public void logCallback(CallbackEntry entry) {
-        jdbc.sql("""
+        // a write that answers nothing: inside DeferredStatements.sendTogether it goes with the callback's last statements
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", entry.id());
+        params.put("at", ts(entry.receivedAt()));
+        params.put("provider", entry.provider());
+        params.put("order", entry.paymentOrderId());
+        params.put("providerOrderId", entry.providerOrderId());
+        params.put("nonce", entry.nonce());
+        params.put("verdict", entry.verdict());
+        params.put("detail", entry.detail());
+        params.put("payload", entry.payload());
+        params.put("remote", entry.remoteAddress());
+        deferred.defer("""
                 insert into payment.callback_log (id, received_at, provider, payment_order_id, provider_order_id, nonce,
                     verdict, detail, payload, remote_address)
                 values (:id, :at, :provider, :order, :providerOrderId, :nonce, :verdict, :detail, :payload, :remote)
-                """)
-                .param("id", entry.id()).param("at", ts(entry.receivedAt())).param("provider", entry.provider())
-                .param("order", entry.paymentOrderId()).param("providerOrderId", entry.providerOrderId())
-                .param("nonce", entry.nonce()).param("verdict", entry.verdict()).param("detail", entry.detail())
-                .param("payload", entry.payload()).param("remote", entry.remoteAddress()).update();
+                """, params, 1, () -> new IllegalStateException("callback " + entry.id() + " not logged"));
     }
 
     /** Whether a callback with this nonce was already processed (accepted or answered without effect). */
