@@ -14,6 +14,7 @@ import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.domain.CallbackSignature;
 import org.fangxin.payment.persistence.PaymentRepository;
 import org.fangxin.payment.persistence.PaymentRepository.CallbackEntry;
+import org.fangxin.payment.persistence.PaymentRepository.LockedOrder;
 import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.IdGenerator;
 import org.slf4j.Logger;
@@ -130,16 +131,17 @@ public class CallbackIntake {
         if (!CallbackSignature.fresh(signedAt, now, window)) {
             return new Outcome(Verdict.STALE, "timestamp " + signedAt + " outside " + window + " of " + now);
         }
-        if (repository.nonceProcessed(provider, fields.get(CallbackSignature.NONCE_FIELD))) {
+        // the order locked and its nonce checked in one round trip; without an order, the nonce is asked alone
+        String nonce = fields.get(CallbackSignature.NONCE_FIELD);
+        Optional<LockedOrder> locked = orderIdOf(fields).flatMap(id -> repository.lockOrderCheckingNonce(id, provider, nonce));
+        if (locked.map(LockedOrder::nonceProcessed).orElseGet(() -> repository.nonceProcessed(provider, nonce))) {
             // the very same message again (a resend after a lost answer, or a replay): it was handled once
             return new Outcome(Verdict.REPLAYED, "nonce already processed");
         }
-        Optional<UUID> orderId = orderIdOf(fields);
-        Optional<PaymentOrderView> order = orderId.flatMap(repository::lockOrder);
-        if (order.isEmpty() || !order.get().provider().equals(provider)) {
+        if (locked.isEmpty() || !locked.get().order().provider().equals(provider)) {
             return new Outcome(Verdict.UNKNOWN_ORDER, "no such payment order of provider " + provider);
         }
-        return apply(order.get(), fields);
+        return apply(locked.get().order(), fields);
     }
 
     private Outcome apply(PaymentOrderView order, Map<String, String> fields) {

@@ -71,6 +71,24 @@ public class PaymentRepository {
                 .param("id", id).query(this::toOrder).optional();
     }
 
+    /** A locked order, and whether a callback with this nonce was processed already (see {@link #nonceProcessed}). */
+    public record LockedOrder(PaymentOrderView order, boolean nonceProcessed) { }
+
+    /**
+     * {@link #lockOrder} and {@link #nonceProcessed} in one round trip (issue 15: every callback asks both); empty when
+     * there is no such order, and the caller asks about the nonce alone.
+     */
+    public Optional<LockedOrder> lockOrderCheckingNonce(UUID id, String provider, String nonce) {
+        return jdbc.sql("select " + ORDER_COLUMNS + """
+                , exists (select 1 from payment.callback_log
+                           where provider = :provider and nonce = :nonce
+                             and verdict in ('ACCEPTED','DUPLICATE','PAID_AFTER_EXPIRY','CLOSED','IGNORED')) as replayed
+                  from payment.payment_order where id = :id for update
+                """)
+                .param("id", id).param("provider", provider).param("nonce", nonce)
+                .query((rs, n) -> new LockedOrder(toOrder(rs, n), rs.getBoolean("replayed"))).optional();
+    }
+
     public Optional<PaymentOrderView> findOrderByReference(String reference) {
         return jdbc.sql("select " + ORDER_COLUMNS + " from payment.payment_order where reference = :reference")
                 .param("reference", reference).query(this::toOrder).optional();
@@ -255,8 +273,14 @@ public class PaymentRepository {
 
     /** Notes that an event about this subject was published; a second publication of one kind violates the key. */
     public void recordPublication(UUID subjectId, String kind, Instant at) {
-        jdbc.sql("insert into payment.published_event (subject_id, kind, published_at) values (:subject, :kind, :at)")
-                .param("subject", subjectId).param("kind", kind).param("at", ts(at)).update();
+        // inside DeferredStatements.sendTogether (a callback) sent with the last statements: a second publication still
+        // violates the key there, and the whole callback rolls back
+        Map<String, Object> params = new HashMap<>();
+        params.put("subject", subjectId);
+        params.put("kind", kind);
+        params.put("at", ts(at));
+        deferred.defer("insert into payment.published_event (subject_id, kind, published_at) values (:subject, :kind, :at)",
+                params, 1, () -> new IllegalStateException(kind + " of " + subjectId + " not recorded"));
     }
 
     PaymentOrderView toOrder(ResultSet rs, int row) throws SQLException {
