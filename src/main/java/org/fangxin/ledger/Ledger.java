@@ -96,8 +96,15 @@ public class Ledger {
         Map<AccountKey, AccountView> found = accountRepository.findAccounts(keys, currency);
         return keys.stream().map(key -> {
             AccountView account = found.get(key);
-            return account != null && account.nonNegative() == key.type().nonNegativeByDefault() ? account.id()
-                    : open(key.type(), key.ownerId(), currency).id();
+            if (account != null && account.nonNegative() == key.type().nonNegativeByDefault()) {
+                return account.id();
+            }
+            // an owned account the read did not find (a new card's) is opened in one statement, not read again around it
+            boolean valid = key.ownerId() != null && key.type().ownerKind().requiresOwner()
+                    && currency.getDefaultFractionDigits() >= 0;
+            return (account == null && valid ? accountRepository.openMissing(ids.next(), key.type(), key.ownerId(), currency,
+                    key.type().nonNegativeByDefault(), clock.instant()).map(AccountId::new) : Optional.<AccountId>empty())
+                    .orElseGet(() -> open(key.type(), key.ownerId(), currency).id());
         }).toList();
     }
 

@@ -169,12 +169,14 @@ public class Idempotency {
      * to a payment provider): the key, the command and its answer commit first; then {@code afterCommit} turns the
      * answer into the one sent. A replay (a retry, or a concurrent request with the same key that waited for the first
      * commit) runs {@code afterCommit} on the stored answer too, so it finishes a step that failed or is still running;
-     * the step must therefore be idempotent.
+     * the step must therefore be idempotent. The command's deferred statements (its audit entries) and the recorded
+     * answer go in one round trip, as with {@link #executeSendingTogether}: such a command (a purchase order) must not
+     * roll back a savepoint of its own and carry on.
      */
     public Answer execute(String scope, String key, boolean required, Object request, Supplier<Answer> command,
                           UnaryOperator<Answer> afterCommit) {
         OutsideTransaction.require("a command with a step after its commit");
-        Answer committed = transaction.execute(status -> execute(scope, key, required, request, command));
+        Answer committed = transaction.execute(status -> execute(scope, key, required, request, command, true));
         return afterCommit.apply(committed);
     }
 

@@ -103,6 +103,36 @@ class CardJourneyTests extends CardTest {
         f.assertBooksHold(gym.id());
     }
 
+    /**
+     * ADR 17: the card is issued in the callback's own transaction, so it exists when the provider gets its answer; no
+     * event publication is written for the confirmation, and a resend issues nothing more.
+     */
+    @Test
+    void theSignedCallbackIssuesTheCardBeforeItIsAnsweredWithoutAPublication() {
+        TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
+        ProductView pack = f.sessionPack(gym, 1500, 30);
+        UserAccount consumer = f.consumer();
+        JsonNode purchase = f.startPurchase(api().as(consumer), pack).json();
+        UUID purchaseId = UUID.fromString(purchase.get("id").asString());
+        PaymentOrderView order = payments.find(UUID.fromString(purchase.get("paymentOrderId").asString())).orElseThrow();
+        sandbox.deliver(order.providerOrderId(), SandboxGateway.Delivery.HOLD);
+        sandbox.pay(order.providerOrderId());
+
+        String notification = sandbox.signedNotification(order.providerOrderId());
+        assertThat(api().postRaw(CALLBACK, notification).status()).isEqualTo(200);
+
+        assertThat(f.cardsOf(purchaseId)).isEqualTo(1); // no waiting: issued before the answer
+        assertThat(api().as(consumer).get("/api/v1/purchases/" + purchaseId).json().get("status").asString()).isEqualTo("PAID");
+        assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%PaymentConfirmed'"
+                        + " and serialized_event like :order")
+                .param("order", "%" + order.id() + "%").query(Long.class).single()).isZero();
+        assertThat(api().postRaw(CALLBACK, notification).status()).isEqualTo(200); // the same message again: replayed
+        assertThat(f.cardsOf(purchaseId)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from payment.callback_log where payment_order_id = :order")
+                .param("order", order.id()).query(Long.class).single()).isEqualTo(2);
+        f.assertBooksHold(gym.id());
+    }
+
     @Test
     void educationKeepsEverythingInEscrow() {
         TestMerchants.Created school = f.merchant(Sector.EDUCATION, "410200");

@@ -42,24 +42,24 @@ public class CardPostings {
         return balances;
     }
 
-    /** Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). */
+    /**
+     * Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). The card's
+     * account is new and opened in one statement; the advance names its accounts by code and owner, so the ledger finds,
+     * locks, checks and posts it in one round trip (issue 15), as a redemption's posting does.
+     */
     public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
         Currency c = paid.currency();
         AccountId clearing = account(AccountType.CONSUMER_FUNDS_CLEARING, null, c);
-        List<AccountKey> keys = new ArrayList<>(List.of(new AccountKey(AccountType.CARD_LIABILITY, cardId),
+        List<AccountId> accounts = ledger.open(c, List.of(new AccountKey(AccountType.CARD_LIABILITY, cardId),
                 new AccountKey(AccountType.ESCROW, merchantId)));
-        if (advance.isPositive()) {
-            keys.addAll(List.of(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId),
-                    new AccountKey(AccountType.MERCHANT_PAYABLE, merchantId)));
-        }
-        List<AccountId> accounts = ledger.open(c, keys);
         ledger.post(NewTransfer.of("purchase:" + purchaseId, "card " + cardId + " bought",
                 EntryLine.debit(clearing, paid), EntryLine.credit(accounts.get(0), paid)));
         ledger.post(NewTransfer.of("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow",
                 EntryLine.debit(accounts.get(1), paid), EntryLine.credit(clearing, paid)));
         if (advance.isPositive()) {
-            ledger.post(NewTransfer.of("advance:" + cardId, "advance on card " + cardId,
-                    EntryLine.debit(accounts.get(2), advance), EntryLine.credit(accounts.get(3), advance)));
+            ledger.post(new KeyedTransfer("advance:" + cardId, "advance on card " + cardId, c, List.of(
+                    KeyedTransfer.Line.debit(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId), advance),
+                    KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_PAYABLE, merchantId), advance))));
         }
     }
 

@@ -302,9 +302,11 @@ public class PurchaseDesk {
                 merchant.zone(), null, paidAt, null);
         repository.insertCard(card);
         holdPassReleaseInCoolingOff(card);
-        purchases.markPurchase(purchase.id(), PurchaseStatus.PAID, paidAt);
+        // the purchase's status and the card's history answer nothing: in the callback's command they are sent with its
+        // last statements (CallbackIntake), elsewhere at once
+        purchases.markPaidDeferred(purchase.id(), paidAt);
         postings.purchased(purchase.id(), cardId, purchase.merchantId(), paid, advance);
-        repository.addEvent(ids.next(), cardId, now, "ISSUED", "paid " + paid.format() + ", advance " + advance.format(),
+        repository.addEventDeferred(ids.next(), cardId, now, "ISSUED", "paid " + paid.format() + ", advance " + advance.format(),
                 paid.amountMinor(), entitlement.sessionsTotal(), purchase.id());
         audit.record("card.issued", "card", cardId, null, Map.of("purchaseId", purchase.id(), "paid", paid,
                 "advanceMinor", advance.amountMinor(), "validUntil", validUntil.toString()));

@@ -9,12 +9,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.CardEventView;
 import org.fangxin.card.CardStatus;
 import org.fangxin.card.domain.Entitlement;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,8 +39,11 @@ public class CardRepository {
 
     private final JdbcClient jdbc;
 
-    public CardRepository(JdbcClient jdbc) {
+    private final DeferredStatements deferred;
+
+    public CardRepository(JdbcClient jdbc, DeferredStatements deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     // ---- cards
@@ -297,6 +303,27 @@ public class CardRepository {
                 .param("id", id).param("card", cardId).param("at", Timestamp.from(at)).param("kind", kind)
                 .param("detail", detail).param("amount", amountMinor).param("sessions", sessions).param("ref", referenceId)
                 .update();
+    }
+
+    /**
+     * As {@link #addEvent}, a line of history that answers nothing: inside {@link DeferredStatements#sendTogether} (the
+     * card issued in the payment callback's command) it goes with the command's last statements (issue 15).
+     */
+    public void addEventDeferred(UUID id, UUID cardId, Instant at, String kind, String detail, Long amountMinor,
+                                 Integer sessions, UUID referenceId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("card", cardId);
+        params.put("at", Timestamp.from(at));
+        params.put("kind", kind);
+        params.put("detail", detail);
+        params.put("amount", amountMinor);
+        params.put("sessions", sessions);
+        params.put("ref", referenceId);
+        deferred.defer("""
+                insert into card.card_event (id, card_id, occurred_at, kind, detail, amount_minor, sessions, reference_id)
+                values (:id, :card, :at, :kind, :detail, :amount, :sessions, :ref)
+                """, params, 1, () -> new IllegalStateException("history of card " + cardId + " not written"));
     }
 
     public List<CardEventView> history(UUID cardId, Currency currency, int limit) {

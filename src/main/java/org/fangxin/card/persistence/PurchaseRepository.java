@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.card.PurchaseStatus;
 import org.fangxin.card.PurchaseView;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,27 +32,40 @@ public class PurchaseRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final DeferredStatements deferred;
 
-    public PurchaseRepository(JdbcClient jdbc) {
+    public PurchaseRepository(JdbcClient jdbc, DeferredStatements deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
+    /**
+     * A new purchase; a write that answers nothing, so inside {@link DeferredStatements#sendTogether} (the order's
+     * command) it goes with the command's last statements (issue 15).
+     */
     public void insertPurchase(PurchaseView p) {
-        jdbc.sql("""
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", p.id());
+        params.put("consumer", p.consumerId());
+        params.put("merchant", p.merchantId());
+        params.put("store", p.storeId());
+        params.put("product", p.productId());
+        params.put("name", p.productName());
+        params.put("version", p.contractVersionId());
+        params.put("sha", p.contractSha256());
+        params.put("ratio", p.supervisionRatioBp());
+        params.put("amount", p.amount().amountMinor());
+        params.put("currency", p.amount().currency().getCurrencyCode());
+        params.put("status", p.status().name());
+        params.put("order", p.paymentOrderId());
+        params.put("at", Timestamp.from(p.createdAt()));
+        deferred.defer("""
                 insert into card.purchase (id, consumer_id, merchant_id, store_id, product_id, product_name,
                     contract_version_id, contract_sha256, supervision_ratio_bp, amount_minor, currency, status,
                     payment_order_id, created_at)
                 values (:id, :consumer, :merchant, :store, :product, :name, :version, :sha, :ratio, :amount, :currency,
                     :status, :order, :at)
-                """)
-                .param("id", p.id()).param("consumer", p.consumerId()).param("merchant", p.merchantId())
-                .param("store", p.storeId()).param("product", p.productId()).param("name", p.productName())
-                .param("version", p.contractVersionId()).param("sha", p.contractSha256())
-                .param("ratio", p.supervisionRatioBp()).param("amount", p.amount().amountMinor())
-                .param("currency", p.amount().currency().getCurrencyCode()).param("status", p.status().name())
-                .param("order", p.paymentOrderId())
-                .param("at", Timestamp.from(p.createdAt()))
-                .update();
+                """, params, 1, () -> new IllegalStateException("purchase " + p.id() + " not written"));
     }
 
     public Optional<PurchaseView> findPurchase(UUID id) {
@@ -61,6 +77,16 @@ public class PurchaseRepository {
     public Optional<PurchaseView> lockPurchase(UUID id) {
         return jdbc.sql("select " + PURCHASE_COLUMNS + " from card.purchase p where p.id = :id for update")
                 .param("id", id).query(PurchaseRepository::purchase).optional();
+    }
+
+    /** The purchase paid as its card is issued: as {@link #markPurchase}, sent with the command's last statements. */
+    public void markPaidDeferred(UUID id, Instant paidAt) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("status", PurchaseStatus.PAID.name());
+        params.put("paidAt", Timestamp.from(paidAt));
+        deferred.defer("update card.purchase set status = :status, paid_at = :paidAt where id = :id", params, 1,
+                () -> new IllegalStateException("purchase " + id + " vanished"));
     }
 
     public void markPurchase(UUID id, PurchaseStatus status, Instant paidAt) {

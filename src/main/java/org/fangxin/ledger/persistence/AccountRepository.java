@@ -61,6 +61,35 @@ public class AccountRepository {
         return inserted == 1;
     }
 
+    /**
+     * Opens an account known to be missing in ONE statement: the account, its balance row and its balance slots (issue 15:
+     * a purchase opens its card's account on the hot path; {@link #insertAccountIfAbsent} and the reads around it took
+     * four). Answers nothing when the account exists already (opened meanwhile): the caller reads it.
+     */
+    public Optional<UUID> openMissing(UUID id, AccountType type, UUID ownerId, Currency currency, boolean nonNegative,
+                                      Instant now) {
+        return jdbc.sql("""
+                with opened as (
+                    insert into ledger.account (id, type, owner_id, currency, normal_side, non_negative, opened_at)
+                    values (:id, :type, :owner, :currency, :side, :nonNegative, :now)
+                    on conflict on constraint account_identity do nothing
+                    returning id),
+                main as (
+                    insert into ledger.balance (account_id, currency, normal_side, non_negative, balance_minor, updated_at)
+                    select id, :currency, :side, :nonNegative, 0, :now from opened),
+                slots as (
+                    insert into ledger.balance_slot (account_id, slot, currency, normal_side, non_negative, balance_minor,
+                                                     updated_at)
+                    select o.id, s, :currency, :side, :nonNegative, 0, :now
+                      from opened o cross join generate_series(0, :slots - 1) as s)
+                select id from opened
+                """)
+                .param("id", id).param("type", type.name()).param("owner", ownerId)
+                .param("currency", currency.getCurrencyCode()).param("side", type.normalSide().name())
+                .param("nonNegative", nonNegative).param("now", Timestamp.from(now)).param("slots", type.balanceSlots())
+                .query(UUID.class).optional();
+    }
+
     public Optional<AccountView> findAccount(AccountType type, UUID ownerId, Currency currency) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
                   from ledger.account a join ledger.balance_total b on b.account_id = a.id

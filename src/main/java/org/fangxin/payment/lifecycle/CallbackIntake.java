@@ -14,6 +14,8 @@ import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.domain.CallbackSignature;
 import org.fangxin.payment.persistence.PaymentRepository;
 import org.fangxin.payment.persistence.PaymentRepository.CallbackEntry;
+import org.fangxin.payment.persistence.PaymentRepository.LockedOrder;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,11 +70,14 @@ public class CallbackIntake {
     private final Clock clock;
     private final CallbackSignature signature;
     private final Duration window;
+    private final DeferredStatements deferred;
     private final JsonMapper json = JsonMapper.builder().build();
 
     CallbackIntake(PaymentRepository repository, OrderTransitions transitions, IdGenerator ids, Clock clock,
                    @Value("${fangxin.payment.sandbox.secret:}") String secret,
-                   @Value("${fangxin.payment.callback.timestamp-window:PT5M}") Duration window) {
+                   @Value("${fangxin.payment.callback.timestamp-window:PT5M}") Duration window,
+                   DeferredStatements deferred) {
+        this.deferred = deferred;
         this.repository = repository;
         this.transitions = transitions;
         this.ids = ids;
@@ -83,6 +88,11 @@ public class CallbackIntake {
 
     @Transactional
     public Outcome receive(String provider, String body, String remoteAddress) {
+        // the writes that answer nothing (audit entries, the callback's log line) go together at the end (issue 15)
+        return deferred.sendTogether(() -> judgeAndLog(provider, body, remoteAddress));
+    }
+
+    private Outcome judgeAndLog(String provider, String body, String remoteAddress) {
         Instant now = clock.instant();
         Map<String, String> fields = parse(body);
         Outcome outcome = judge(provider, fields, now);
@@ -121,16 +131,17 @@ public class CallbackIntake {
         if (!CallbackSignature.fresh(signedAt, now, window)) {
             return new Outcome(Verdict.STALE, "timestamp " + signedAt + " outside " + window + " of " + now);
         }
-        if (repository.nonceProcessed(provider, fields.get(CallbackSignature.NONCE_FIELD))) {
+        // the order locked and its nonce checked in one round trip; without an order, the nonce is asked alone
+        String nonce = fields.get(CallbackSignature.NONCE_FIELD);
+        Optional<LockedOrder> locked = orderIdOf(fields).flatMap(id -> repository.lockOrderCheckingNonce(id, provider, nonce));
+        if (locked.map(LockedOrder::nonceProcessed).orElseGet(() -> repository.nonceProcessed(provider, nonce))) {
             // the very same message again (a resend after a lost answer, or a replay): it was handled once
             return new Outcome(Verdict.REPLAYED, "nonce already processed");
         }
-        Optional<UUID> orderId = orderIdOf(fields);
-        Optional<PaymentOrderView> order = orderId.flatMap(repository::lockOrder);
-        if (order.isEmpty() || !order.get().provider().equals(provider)) {
+        if (locked.isEmpty() || !locked.get().order().provider().equals(provider)) {
             return new Outcome(Verdict.UNKNOWN_ORDER, "no such payment order of provider " + provider);
         }
-        return apply(order.get(), fields);
+        return apply(locked.get().order(), fields);
     }
 
     private Outcome apply(PaymentOrderView order, Map<String, String> fields) {

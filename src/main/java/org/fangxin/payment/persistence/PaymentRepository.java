@@ -1,17 +1,21 @@
 package org.fangxin.payment.persistence;
 
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.PaymentStatus;
 import org.fangxin.payment.ProviderRefundStatus;
 import org.fangxin.payment.ProviderRefundView;
+import org.fangxin.shared.DeferredStatements;
 import org.fangxin.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,8 +33,11 @@ public class PaymentRepository {
 
     private final JdbcClient jdbc;
 
-    public PaymentRepository(JdbcClient jdbc) {
+    private final DeferredStatements deferred;
+
+    public PaymentRepository(JdbcClient jdbc, DeferredStatements deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     public record NewOrder(UUID id, String reference, UUID payerUserId, UUID merchantId, Money amount,
@@ -62,6 +69,24 @@ public class PaymentRepository {
     public Optional<PaymentOrderView> lockOrder(UUID id) {
         return jdbc.sql("select " + ORDER_COLUMNS + " from payment.payment_order where id = :id for update")
                 .param("id", id).query(this::toOrder).optional();
+    }
+
+    /** A locked order, and whether a callback with this nonce was processed already (see {@link #nonceProcessed}). */
+    public record LockedOrder(PaymentOrderView order, boolean nonceProcessed) { }
+
+    /**
+     * {@link #lockOrder} and {@link #nonceProcessed} in one round trip (issue 15: every callback asks both); empty when
+     * there is no such order, and the caller asks about the nonce alone.
+     */
+    public Optional<LockedOrder> lockOrderCheckingNonce(UUID id, String provider, String nonce) {
+        return jdbc.sql("select " + ORDER_COLUMNS + """
+                , exists (select 1 from payment.callback_log
+                           where provider = :provider and nonce = :nonce
+                             and verdict in ('ACCEPTED','DUPLICATE','PAID_AFTER_EXPIRY','CLOSED','IGNORED')) as replayed
+                  from payment.payment_order where id = :id for update
+                """)
+                .param("id", id).param("provider", provider).param("nonce", nonce)
+                .query((rs, n) -> new LockedOrder(toOrder(rs, n), rs.getBoolean("replayed"))).optional();
     }
 
     public Optional<PaymentOrderView> findOrderByReference(String reference) {
@@ -218,15 +243,23 @@ public class PaymentRepository {
                                 String remoteAddress) { }
 
     public void logCallback(CallbackEntry entry) {
-        jdbc.sql("""
+        // a write that answers nothing: inside DeferredStatements.sendTogether it goes with the callback's last statements
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", entry.id());
+        params.put("at", ts(entry.receivedAt()));
+        params.put("provider", entry.provider());
+        params.put("order", entry.paymentOrderId());
+        params.put("providerOrderId", entry.providerOrderId());
+        params.put("nonce", entry.nonce());
+        params.put("verdict", entry.verdict());
+        params.put("detail", entry.detail());
+        params.put("payload", entry.payload());
+        params.put("remote", entry.remoteAddress());
+        deferred.defer("""
                 insert into payment.callback_log (id, received_at, provider, payment_order_id, provider_order_id, nonce,
                     verdict, detail, payload, remote_address)
                 values (:id, :at, :provider, :order, :providerOrderId, :nonce, :verdict, :detail, :payload, :remote)
-                """)
-                .param("id", entry.id()).param("at", ts(entry.receivedAt())).param("provider", entry.provider())
-                .param("order", entry.paymentOrderId()).param("providerOrderId", entry.providerOrderId())
-                .param("nonce", entry.nonce()).param("verdict", entry.verdict()).param("detail", entry.detail())
-                .param("payload", entry.payload()).param("remote", entry.remoteAddress()).update();
+                """, params, 1, () -> new IllegalStateException("callback " + entry.id() + " not logged"));
     }
 
     /** Whether a callback with this nonce was already processed (accepted or answered without effect). */
@@ -240,8 +273,14 @@ public class PaymentRepository {
 
     /** Notes that an event about this subject was published; a second publication of one kind violates the key. */
     public void recordPublication(UUID subjectId, String kind, Instant at) {
-        jdbc.sql("insert into payment.published_event (subject_id, kind, published_at) values (:subject, :kind, :at)")
-                .param("subject", subjectId).param("kind", kind).param("at", ts(at)).update();
+        // inside DeferredStatements.sendTogether (a callback) sent with the last statements: a second publication still
+        // violates the key there, and the whole callback rolls back
+        Map<String, Object> params = new HashMap<>();
+        params.put("subject", subjectId);
+        params.put("kind", kind);
+        params.put("at", ts(at));
+        deferred.defer("insert into payment.published_event (subject_id, kind, published_at) values (:subject, :kind, :at)",
+                params, 1, () -> new IllegalStateException(kind + " of " + subjectId + " not recorded"));
     }
 
     PaymentOrderView toOrder(ResultSet rs, int row) throws SQLException {
