@@ -21,9 +21,12 @@ import org.fangxin.payment.persistence.PaymentRepository.NewRefund;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Accepts refund requests: validated, idempotent per refund reference, and reserved against the order under its row
@@ -37,11 +40,20 @@ public class RefundRequests {
     private final PaymentRepository repository;
     private final BulkRefundRepository bulk;
     private final IdGenerator ids;
+    private final RefundWorker worker;
+    /**
+     * Bulk requests are sent as soon as they commit (off with the jobs, so tests send them by hand): a closure's
+     * refunds go out chunk by chunk while its later chunks are still being paid, instead of after the whole pay job.
+     */
+    private final boolean sendOnCommit;
 
-    RefundRequests(PaymentRepository repository, BulkRefundRepository bulk, IdGenerator ids) {
+    RefundRequests(PaymentRepository repository, BulkRefundRepository bulk, IdGenerator ids, RefundWorker worker,
+                   @Value("${fangxin.payment.refund.send-on-request:${fangxin.jobs.enabled:true}}") boolean sendOnCommit) {
         this.repository = repository;
         this.bulk = bulk;
         this.ids = ids;
+        this.worker = worker;
+        this.sendOnCommit = sendOnCommit;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -115,8 +127,21 @@ public class RefundRequests {
             }
             bulk.reserveRefunds(fresh.stream().map(NewRefund::paymentOrderId).toList(),
                     fresh.stream().mapToLong(r -> r.amount().amountMinor()).toArray());
+            sendAfterCommit();
         }
         return answers;
+    }
+
+    /** Nothing is sent if the transaction rolls back; the refunds' own claims keep any one from being sent twice. */
+    private void sendAfterCommit() {
+        if (sendOnCommit && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.sendSoon();
+                }
+            });
+        }
     }
 
     /** Orders by id (the ones that exist). */

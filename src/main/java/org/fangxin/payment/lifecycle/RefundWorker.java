@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.RefundFailed;
@@ -61,6 +63,10 @@ public class RefundWorker {
     private final int senders;
     /** Long-lived, so the sharded profile's executor routing wraps it and each task keeps the job's shard. */
     private final ExecutorService pool;
+    /** Sends started by {@link #sendSoon} and still running (at most {@code senders}). */
+    private final AtomicInteger draining = new AtomicInteger();
+    /** A {@link #sendSoon} not yet looked at by a running send: it looks again before it ends. */
+    private final AtomicBoolean kicked = new AtomicBoolean();
 
     RefundWorker(PaymentRepository repository, BulkRefundRepository bulk, PaymentProvider provider, TransactionTemplate transaction,
                  ApplicationEventPublisher events, AuditTrail audit, Clock clock,
@@ -85,7 +91,7 @@ public class RefundWorker {
         this.retries = new RetryPolicy(attemptsMax, backoff, backoffMax);
         this.batchSize = batchSize;
         this.senders = senders;
-        this.pool = senders == 1 ? null : Executors.newFixedThreadPool(senders, task -> {
+        this.pool = Executors.newFixedThreadPool(senders, task -> {
             Thread thread = new Thread(task, "refund-sender");
             thread.setDaemon(true);
             return thread;
@@ -94,8 +100,45 @@ public class RefundWorker {
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    /**
+     * Sends the due refunds now, on the senders' threads, instead of at the job's next run (called after a bulk
+     * request commits, so a closure's refunds go out chunk by chunk while the rest are still being paid). Kicks
+     * coalesce: at most {@code senders} sends run, and a kick while they all run makes one of them look again before
+     * it ends, so refunds committed meanwhile are not left to the job. Same claims as the job: never one refund twice.
+     */
+    public void sendSoon() {
+        kicked.set(true);
+        startSend();
+    }
+
+    private void startSend() {
+        for (int running = draining.get(); running < senders; running = draining.get()) {
+            if (draining.compareAndSet(running, running + 1)) {
+                try {
+                    pool.execute(this::sendKicked);
+                } catch (RejectedExecutionException e) {
+                    draining.decrementAndGet(); // shutting down: the job sends them after the restart
+                }
+                return;
+            }
+        }
+    }
+
+    private void sendKicked() {
+        try {
+            while (kicked.getAndSet(false)) {
+                sendWhileFull(new AtomicInteger(PaymentJobs.BACKLOG_RUNS));
+            }
+        } catch (RuntimeException e) {
+            log.warn("refunds not all sent after their request; the refund sender job retries", e);
+        } finally {
+            draining.decrementAndGet();
+            if (kicked.get()) {
+                startSend();
+            }
         }
     }
 
