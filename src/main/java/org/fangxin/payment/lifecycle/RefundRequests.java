@@ -121,27 +121,37 @@ public class RefundRequests {
             answers.add(known.get(command.refundReference()));
         }
         if (!fresh.isEmpty()) {
-            if (bulk.insertRefunds(fresh, now) != fresh.size()) {
+            boolean send = sendOnCommit && TransactionSynchronizationManager.isSynchronizationActive();
+            Instant leaseUntil = now.plus(RefundWorker.LEASE);
+            int inserted = send ? bulk.insertClaimedRefunds(fresh, now, leaseUntil) : bulk.insertRefunds(fresh, now);
+            if (inserted != fresh.size()) {
                 // a reference inserted concurrently while we waited on the order locks: the caller's chunk retries
                 throw new IllegalStateException("a refund reference of this chunk was requested concurrently");
             }
             bulk.reserveRefunds(fresh.stream().map(NewRefund::paymentOrderId).toList(),
                     fresh.stream().mapToLong(r -> r.amount().amountMinor()).toArray());
-            sendAfterCommit();
+            if (send) {
+                List<ProviderRefundView> claimed = fresh.stream().map(RefundRequests::claimed).toList();
+                claimed.forEach(refund -> known.put(refund.refundReference(), refund));
+                sendAfterCommit(claimed);
+                return commands.stream().map(command -> known.get(command.refundReference())).toList();
+            }
         }
         return answers;
     }
 
-    /** Nothing is sent if the transaction rolls back; the refunds' own claims keep any one from being sent twice. */
-    private void sendAfterCommit() {
-        if (sendOnCommit && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    worker.sendSoon();
-                }
-            });
-        }
+    /**
+     * Sends the refunds this transaction inserted claimed, once it commits (nothing if it rolls back). Their lease keeps
+     * the refund sender job off them meanwhile; if this instance stops before sending, the job sends them when the lease
+     * ends (the reference is the provider's idempotency key, so never twice).
+     */
+    private void sendAfterCommit(List<ProviderRefundView> claimed) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.sendClaimed(claimed);
+            }
+        });
     }
 
     /** Orders by id (the ones that exist). */
@@ -162,6 +172,12 @@ public class RefundRequests {
             throw new Rejection(Payments.REFUND_EXCEEDS_PAID, "refunds would exceed the amount paid",
                     Map.of("paidMinor", order.amount().amountMinor(), "refundedMinor", alreadyRefunded.amountMinor()));
         }
+    }
+
+    /** The view of a refund just inserted claimed, as stored (SUBMITTED, its first attempt counted). */
+    private static ProviderRefundView claimed(NewRefund refund) {
+        return new ProviderRefundView(refund.id(), refund.paymentOrderId(), refund.refundReference(), refund.amount(),
+                refund.reason(), ProviderRefundStatus.SUBMITTED, 1, null, refund.requestedAt(), null);
     }
 
     /** The view of a refund just inserted, as stored (REQUESTED, no attempt yet). */

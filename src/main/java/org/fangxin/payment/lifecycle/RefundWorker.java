@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.RefundFailed;
@@ -63,10 +62,6 @@ public class RefundWorker {
     private final int senders;
     /** Long-lived, so the sharded profile's executor routing wraps it and each task keeps the job's shard. */
     private final ExecutorService pool;
-    /** Sends started by {@link #sendSoon} and still running (at most {@code senders}). */
-    private final AtomicInteger draining = new AtomicInteger();
-    /** A {@link #sendSoon} not yet looked at by a running send: it looks again before it ends. */
-    private final AtomicBoolean kicked = new AtomicBoolean();
 
     RefundWorker(PaymentRepository repository, BulkRefundRepository bulk, PaymentProvider provider, TransactionTemplate transaction,
                  ApplicationEventPublisher events, AuditTrail audit, Clock clock,
@@ -104,40 +99,26 @@ public class RefundWorker {
     }
 
     /**
-     * Sends the due refunds now, on the senders' threads, instead of at the job's next run (called after a bulk
-     * request commits, so a closure's refunds go out chunk by chunk while the rest are still being paid). Kicks
-     * coalesce: at most {@code senders} sends run, and a kick while they all run makes one of them look again before
-     * it ends, so refunds committed meanwhile are not left to the job. Same claims as the job: never one refund twice.
+     * Sends refunds their caller inserted already claimed ({@link RefundRequests}, after its transaction committed) on
+     * the senders' threads, so a closure's refunds go out chunk by chunk while later chunks are still being paid.
+     * Each batch is handled as {@link #submitDue} handles the one it claims; a failure leaves them to the refund sender job once
+     * their lease ends.
      */
-    public void sendSoon() {
-        kicked.set(true);
-        startSend();
-    }
-
-    private void startSend() {
-        for (int running = draining.get(); running < senders; running = draining.get()) {
-            if (draining.compareAndSet(running, running + 1)) {
-                try {
-                    pool.execute(this::sendKicked);
-                } catch (RejectedExecutionException e) {
-                    draining.decrementAndGet(); // shutting down: the job sends them after the restart
-                }
+    void sendClaimed(List<ProviderRefundView> claimed) {
+        for (int from = 0; from < claimed.size(); from += batchSize) {
+            List<ProviderRefundView> batch = List.copyOf(claimed.subList(from, Math.min(claimed.size(), from + batchSize)));
+            try {
+                pool.execute(() -> {
+                    try {
+                        send(batch, clock.instant());
+                    } catch (RuntimeException e) {
+                        log.warn("{} refunds not sent after their request; the refund sender job sends them after their lease",
+                                batch.size(), e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                log.info("shutting down: {} claimed refunds are left to the refund sender job", batch.size());
                 return;
-            }
-        }
-    }
-
-    private void sendKicked() {
-        try {
-            while (kicked.getAndSet(false)) {
-                sendWhileFull(new AtomicInteger(PaymentJobs.BACKLOG_RUNS));
-            }
-        } catch (RuntimeException e) {
-            log.warn("refunds not all sent after their request; the refund sender job retries", e);
-        } finally {
-            draining.decrementAndGet();
-            if (kicked.get()) {
-                startSend();
             }
         }
     }
@@ -198,6 +179,11 @@ public class RefundWorker {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
+        return send(claimed, now);
+    }
+
+    /** Sends refunds claimed for this attempt in one batch call; answers how many reached a final status. */
+    private int send(List<ProviderRefundView> claimed, Instant now) {
         Map<UUID, PaymentOrderView> orders = new HashMap<>();
         bulk.findOrders(claimed.stream().map(ProviderRefundView::paymentOrderId).distinct().toList())
                 .forEach(order -> orders.put(order.id(), order));
