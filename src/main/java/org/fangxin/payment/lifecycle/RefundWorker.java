@@ -184,9 +184,6 @@ public class RefundWorker {
 
     /** Sends refunds claimed for this attempt in one batch call; answers how many reached a final status. */
     private int send(List<ProviderRefundView> claimed, Instant now) {
-        Map<UUID, PaymentOrderView> orders = new HashMap<>();
-        bulk.findOrders(claimed.stream().map(ProviderRefundView::paymentOrderId).distinct().toList())
-                .forEach(order -> orders.put(order.id(), order));
         List<RefundState> states;
         try {
             states = provider.refundAll(claimed.stream().map(refund -> new RefundRequest(refund.paymentOrderId(),
@@ -207,6 +204,12 @@ public class RefundWorker {
             }
         }
         int completed = succeedAll(succeeded, providerIds);
+        // the orders only matter to the refunds not paid (retries ask the provider about their order)
+        Map<UUID, PaymentOrderView> orders = new HashMap<>();
+        if (!others.isEmpty()) {
+            bulk.findOrders(others.stream().map(ProviderRefundView::paymentOrderId).distinct().toList())
+                    .forEach(order -> orders.put(order.id(), order));
+        }
         for (int i = 0; i < claimed.size(); i++) {
             ProviderRefundView refund = claimed.get(i);
             if (states.get(i).outcome() != RefundOutcome.SUCCEEDED) {
