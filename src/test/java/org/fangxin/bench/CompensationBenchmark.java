@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the merchant's ESCROW and MERCHANT_ADVANCE as if 60 % had been advanced and paid out). The seed bypasses the purchase
  * flow, the per-card posting keys and the card events; the books are checked after it. Then: confirm the closure
  * (plan), pay every line (two concurrent {@code payDue} calls, as two instances, each on
- * {@code fangxin.protection.compensation.workers} threads: env FANGXIN_PROTECTION_COMPENSATION_WORKERS), send the provider refunds and wait until the
+ * {@code fangxin.protection.compensation.workers} threads: env FANGXIN_PROTECTION_COMPENSATION_WORKERS), the provider refunds go out as each chunk commits (as in production;
+ * env BENCH_SEND_ON_REQUEST=false sends them after the pay job), the rest are sent and waited for, until the
  * batch is COMPLETED. Run with {@code bench/compensation/run.sh [cards] [check]} ({@code check}: escrow identity and
  * ledger invariants after seeding and at the end; slow at 100,000 cards).
  */
