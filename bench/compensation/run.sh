@@ -3,6 +3,7 @@
 # on the system PostgreSQL with durable settings (fsync and synchronous_commit on), in a fresh database.
 # Usage: bash bench/compensation/run.sh [cards=100000] [check]   (check: books verified after seeding and at the end)
 # FANGXIN_PROTECTION_COMPENSATION_WORKERS: pay threads per instance (default 2; the benchmark runs 2 instances)
+# BENCH_SEND_ON_REQUEST: true (default, as production) sends each pay chunk's refunds when it commits; false after the pay job
 # BENCH_JAVA_OPTS: extra options for the benchmark JVM only (e.g. -XX:StartFlightRecording=filename=/tmp/c.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -21,9 +21,12 @@ import org.fangxin.payment.persistence.PaymentRepository.NewRefund;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.ProblemType;
 import org.fangxin.shared.Rejection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Accepts refund requests: validated, idempotent per refund reference, and reserved against the order under its row
@@ -37,11 +40,20 @@ public class RefundRequests {
     private final PaymentRepository repository;
     private final BulkRefundRepository bulk;
     private final IdGenerator ids;
+    private final RefundWorker worker;
+    /**
+     * Bulk requests are sent as soon as they commit (off with the jobs, so tests send them by hand): a closure's
+     * refunds go out chunk by chunk while its later chunks are still being paid, instead of after the whole pay job.
+     */
+    private final boolean sendOnCommit;
 
-    RefundRequests(PaymentRepository repository, BulkRefundRepository bulk, IdGenerator ids) {
+    RefundRequests(PaymentRepository repository, BulkRefundRepository bulk, IdGenerator ids, RefundWorker worker,
+                   @Value("${fangxin.payment.refund.send-on-request:${fangxin.jobs.enabled:true}}") boolean sendOnCommit) {
         this.repository = repository;
         this.bulk = bulk;
         this.ids = ids;
+        this.worker = worker;
+        this.sendOnCommit = sendOnCommit;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -109,14 +121,37 @@ public class RefundRequests {
             answers.add(known.get(command.refundReference()));
         }
         if (!fresh.isEmpty()) {
-            if (bulk.insertRefunds(fresh, now) != fresh.size()) {
+            boolean send = sendOnCommit && TransactionSynchronizationManager.isSynchronizationActive();
+            Instant leaseUntil = now.plus(RefundWorker.LEASE);
+            int inserted = send ? bulk.insertClaimedRefunds(fresh, now, leaseUntil) : bulk.insertRefunds(fresh, now);
+            if (inserted != fresh.size()) {
                 // a reference inserted concurrently while we waited on the order locks: the caller's chunk retries
                 throw new IllegalStateException("a refund reference of this chunk was requested concurrently");
             }
             bulk.reserveRefunds(fresh.stream().map(NewRefund::paymentOrderId).toList(),
                     fresh.stream().mapToLong(r -> r.amount().amountMinor()).toArray());
+            if (send) {
+                List<ProviderRefundView> claimed = fresh.stream().map(RefundRequests::claimed).toList();
+                claimed.forEach(refund -> known.put(refund.refundReference(), refund));
+                sendAfterCommit(claimed);
+                return commands.stream().map(command -> known.get(command.refundReference())).toList();
+            }
         }
         return answers;
+    }
+
+    /**
+     * Sends the refunds this transaction inserted claimed, once it commits (nothing if it rolls back). Their lease keeps
+     * the refund sender job off them meanwhile; if this instance stops before sending, the job sends them when the lease
+     * ends (the reference is the provider's idempotency key, so never twice).
+     */
+    private void sendAfterCommit(List<ProviderRefundView> claimed) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.sendClaimed(claimed);
+            }
+        });
     }
 
     /** Orders by id (the ones that exist). */
@@ -137,6 +172,12 @@ public class RefundRequests {
             throw new Rejection(Payments.REFUND_EXCEEDS_PAID, "refunds would exceed the amount paid",
                     Map.of("paidMinor", order.amount().amountMinor(), "refundedMinor", alreadyRefunded.amountMinor()));
         }
+    }
+
+    /** The view of a refund just inserted claimed, as stored (SUBMITTED, its first attempt counted). */
+    private static ProviderRefundView claimed(NewRefund refund) {
+        return new ProviderRefundView(refund.id(), refund.paymentOrderId(), refund.refundReference(), refund.amount(),
+                refund.reason(), ProviderRefundStatus.SUBMITTED, 1, null, refund.requestedAt(), null);
     }
 
     /** The view of a refund just inserted, as stored (REQUESTED, no attempt yet). */

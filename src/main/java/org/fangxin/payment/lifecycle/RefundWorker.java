@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.payment.PaymentOrderView;
 import org.fangxin.payment.RefundFailed;
@@ -85,7 +86,7 @@ public class RefundWorker {
         this.retries = new RetryPolicy(attemptsMax, backoff, backoffMax);
         this.batchSize = batchSize;
         this.senders = senders;
-        this.pool = senders == 1 ? null : Executors.newFixedThreadPool(senders, task -> {
+        this.pool = Executors.newFixedThreadPool(senders, task -> {
             Thread thread = new Thread(task, "refund-sender");
             thread.setDaemon(true);
             return thread;
@@ -94,8 +95,31 @@ public class RefundWorker {
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
+        pool.shutdownNow();
+    }
+
+    /**
+     * Sends refunds their caller inserted already claimed ({@link RefundRequests}, after its transaction committed) on
+     * the senders' threads, so a closure's refunds go out chunk by chunk while later chunks are still being paid.
+     * Each batch is handled as {@link #submitDue} handles the one it claims; a failure leaves them to the refund sender job once
+     * their lease ends.
+     */
+    void sendClaimed(List<ProviderRefundView> claimed) {
+        for (int from = 0; from < claimed.size(); from += batchSize) {
+            List<ProviderRefundView> batch = List.copyOf(claimed.subList(from, Math.min(claimed.size(), from + batchSize)));
+            try {
+                pool.execute(() -> {
+                    try {
+                        send(batch, clock.instant());
+                    } catch (RuntimeException e) {
+                        log.warn("{} refunds not sent after their request; the refund sender job sends them after their lease",
+                                batch.size(), e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                log.info("shutting down: {} claimed refunds are left to the refund sender job", batch.size());
+                return;
+            }
         }
     }
 
@@ -155,9 +179,11 @@ public class RefundWorker {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        Map<UUID, PaymentOrderView> orders = new HashMap<>();
-        bulk.findOrders(claimed.stream().map(ProviderRefundView::paymentOrderId).distinct().toList())
-                .forEach(order -> orders.put(order.id(), order));
+        return send(claimed, now);
+    }
+
+    /** Sends refunds claimed for this attempt in one batch call; answers how many reached a final status. */
+    private int send(List<ProviderRefundView> claimed, Instant now) {
         List<RefundState> states;
         try {
             states = provider.refundAll(claimed.stream().map(refund -> new RefundRequest(refund.paymentOrderId(),
@@ -178,6 +204,12 @@ public class RefundWorker {
             }
         }
         int completed = succeedAll(succeeded, providerIds);
+        // the orders only matter to the refunds not paid (retries ask the provider about their order)
+        Map<UUID, PaymentOrderView> orders = new HashMap<>();
+        if (!others.isEmpty()) {
+            bulk.findOrders(others.stream().map(ProviderRefundView::paymentOrderId).distinct().toList())
+                    .forEach(order -> orders.put(order.id(), order));
+        }
         for (int i = 0; i < claimed.size(); i++) {
             ProviderRefundView refund = claimed.get(i);
             if (states.get(i).outcome() != RefundOutcome.SUCCEEDED) {

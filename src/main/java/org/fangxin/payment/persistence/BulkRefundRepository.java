@@ -56,10 +56,23 @@ public class BulkRefundRepository {
      * already there is skipped).
      */
     public int insertRefunds(List<NewRefund> refunds, Instant at) {
+        return insertRefunds(refunds, at, "REQUESTED", 0, at);
+    }
+
+    /**
+     * Inserts new refunds already claimed by the caller for their first attempt, as {@link PaymentRepository#claimDueRefunds}
+     * leaves a claimed refund (SUBMITTED, one attempt counted, leased until {@code leaseUntil}), without writing each
+     * row a second time to claim it.
+     */
+    public int insertClaimedRefunds(List<NewRefund> refunds, Instant at, Instant leaseUntil) {
+        return insertRefunds(refunds, at, "SUBMITTED", 1, leaseUntil);
+    }
+
+    private int insertRefunds(List<NewRefund> refunds, Instant at, String status, int attempts, Instant nextAttemptAt) {
         return jdbc.sql("""
                 insert into payment.refund (id, payment_order_id, refund_reference, amount_minor, currency, reason,
                     status, attempts, next_attempt_at, requested_at)
-                select r.id, r.ord, r.ref, r.amount, r.currency, r.reason, 'REQUESTED', 0, :at, :at
+                select r.id, r.ord, r.ref, r.amount, r.currency, r.reason, :status, :attempts, :next, :at
                   from unnest(:ids, :orders, :refs, :amounts, :currencies, :reasons)
                        as r(id, ord, ref, amount, currency, reason)
                 on conflict (refund_reference) do nothing
@@ -70,7 +83,7 @@ public class BulkRefundRepository {
                 .param("amounts", refunds.stream().mapToLong(r -> r.amount().amountMinor()).toArray())
                 .param("currencies", refunds.stream().map(r -> r.amount().currency().getCurrencyCode()).toArray(String[]::new))
                 .param("reasons", refunds.stream().map(NewRefund::reason).toArray(String[]::new))
-                .param("at", ts(at))
+                .param("at", ts(at)).param("status", status).param("attempts", attempts).param("next", ts(nextAttemptAt))
                 .update();
     }
 
