@@ -36,31 +36,14 @@ public class RedemptionWrites {
         Map<String, Object> params = new HashMap<>();
         params.put("now", Timestamp.from(now));
         params.put("merchant", merchantId);
-        // One statement text per way of naming the code, so its plan (a generic one, once cached) probes that key's
-        // index: with "short_code = :code or id = :codeId" in one text a generic plan could not, and scanned the
-        // merchant's live codes (hundreds of buffers per redeem in the benchmark, growing with the codes issued).
-        String which;
-        if (codeId != null) {
-            which = "k2.id = cast(:codeId as uuid)";
-            params.put("codeId", codeId);
-        } else {
-            which = "k2.short_code = cast(:code as char(6))";
-            params.put("code", shortCode);
-        }
-        // The checks deferred before it (the redeem's store) ride in this round trip and refuse before any later work.
-        return deferred.queryAfterHeld("with used as (" + """
-                update card.redemption_code k set used_at = cast(:now as timestamptz)
-                  from card.card c
-                 where c.id = k.card_id and c.merchant_id = cast(:merchant as uuid) and k.used_at is null
-                   and k.expires_at > cast(:now as timestamptz)
-                   and k.id = (select k2.id from card.redemption_code k2 join card.card c2 on c2.id = k2.card_id
-                                where c2.merchant_id = cast(:merchant as uuid) and k2.used_at is null
-                                  and k2.expires_at > cast(:now as timestamptz) and %s
-                                order by k2.issued_at desc limit 1)
-                returning k.card_id)
-                """.formatted(which) + "select " + CardRepository.CARD_COLUMNS
-                + " from card.card where id = (select card_id from used) for update",
-                params, CardRepository::card).stream().findFirst();
+        params.put("code", shortCode);
+        params.put("codeId", codeId);
+        // card.use_code (V10_97_47) probes the code's and the card's keys whatever the statistics say; the sub-select
+        // calls it once and the card is then locked by its primary key. The checks deferred before it (the redeem's
+        // store) ride in this round trip and refuse before any later work.
+        return deferred.queryAfterHeld("select " + CardRepository.CARD_COLUMNS + " from card.card where id = ("
+                + "select card.use_code(cast(:now as timestamptz), cast(:merchant as uuid), cast(:code as char(6)),"
+                + " cast(:codeId as uuid))) for update", params, CardRepository::card).stream().findFirst();
     }
 
     /**
