@@ -13,6 +13,11 @@
 # the client's, other databases' (other work on a shared cluster), the machine's busy CPU and idle share; the bench
 # database's sessions by state and wait event (sampled every 50 ms) follow the table.
 # BENCH_JAVA_OPTS passes JVM options, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/lifecycle.jfr,settings=profile"
+# BENCH_PRIVATE_PG=<port> runs bench and ceiling on a private PostgreSQL cluster of the same version and settings (durable,
+# the system cluster's defaults) started on that port for the run and stopped after it, with pg_stat_statements
+# (track = all, track_planning) and auto_explain (nested statements slower than BENCH_AUTO_EXPLAIN_MS, 200 by default,
+# logged with their plan to target/private-pg.log) preloaded, which the shared cluster cannot have without a restart;
+# each redemption step then also lists its top statements by plan + execute time per operation.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_STEP=${1:-10}
@@ -28,9 +33,40 @@ trap cleanup EXIT
 
 command -v pg_ctlcluster >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 PGVER=$(ls /etc/postgresql | sort -V | tail -1)
-pg_ctlcluster --skip-systemctl-redirect "$PGVER" main status >/dev/null 2>&1 || pg_ctlcluster --skip-systemctl-redirect "$PGVER" main start
+PGPORT=5432
+if [ -n "${BENCH_PRIVATE_PG:-}" ]; then
+  PGPORT=$BENCH_PRIVATE_PG
+  PGDATA_PRIVATE=/tmp/fangxin-pg-$PGPORT   # owned by postgres; target/ is not
+  PGBIN=/usr/lib/postgresql/$PGVER/bin
+  stop_private() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_PRIVATE" -m fast stop >/dev/null 2>&1 || true; }
+  cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; stop_private; }
+  stop_private
+  rm -rf "$PGDATA_PRIVATE"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_PRIVATE" --locale=C.UTF-8 --auth=trust >/dev/null
+  cat >> "$PGDATA_PRIVATE/postgresql.conf" <<CONF
+port = $PGPORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '/tmp'
+shared_buffers = 128MB
+max_connections = 100
+shared_preload_libraries = 'pg_stat_statements,auto_explain'
+pg_stat_statements.track = all
+pg_stat_statements.track_planning = on
+pg_stat_statements.max = 5000
+auto_explain.log_min_duration = '${BENCH_AUTO_EXPLAIN_MS:-200}ms'
+auto_explain.log_nested_statements = on
+auto_explain.log_buffers = on
+log_line_prefix = '%m [%p] %q%u@%d '
+CONF
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_PRIVATE" -l "$PGDATA_PRIVATE/log" -w start >/dev/null
+  log "private PostgreSQL $PGVER on port $PGPORT ($PGDATA_PRIVATE; log copied to target/private-pg.log at the end)"
+  trap 'cleanup; cp "$PGDATA_PRIVATE/log" target/private-pg.log 2>/dev/null || true' EXIT
+else
+  pg_ctlcluster --skip-systemctl-redirect "$PGVER" main status >/dev/null 2>&1 || pg_ctlcluster --skip-systemctl-redirect "$PGVER" main start
+fi
+export PGPORT
 until pg_isready -q -h 127.0.0.1; do sleep 0.2; done
-runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 <<SQL
+runuser -u postgres -- psql -X -q ${PGDATA_PRIVATE:+-h /tmp} -v ON_ERROR_STOP=1 <<SQL
 SELECT 'CREATE ROLE fangxin LOGIN PASSWORD ''fangxin''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fangxin')\\gexec
 DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE);
 CREATE DATABASE $BENCH_DB OWNER fangxin;
@@ -38,6 +74,9 @@ ALTER DATABASE $BENCH_DB SET track_functions = 'pl';
 DROP DATABASE IF EXISTS $CEILING_DB WITH (FORCE);
 CREATE DATABASE $CEILING_DB OWNER fangxin;
 SQL
+if [ -n "${BENCH_PRIVATE_PG:-}" ]; then
+  runuser -u postgres -- psql -X -q -h /tmp -d "$BENCH_DB" -c 'create extension pg_stat_statements'
+fi
 export PGPASSWORD=fangxin
 PSQL="psql -X -q -h 127.0.0.1 -U fangxin -d $BENCH_DB"
 log "durability: fsync=$($PSQL -Atc 'show fsync') synchronous_commit=$($PSQL -Atc 'show synchronous_commit')"
@@ -60,13 +99,13 @@ else
   ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 fi
 log "starting Fangxin on $BENCH_DB"
-FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
+FANGXIN_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/$BENCH_DB FANGXIN_DB_USER=fangxin FANGXIN_DB_PASSWORD=fangxin \
   FANGXIN_DB_POOL_SIZE=20 FANGXIN_LOG_FORMAT= \
   java ${BENCH_JAVA_OPTS:-} -jar target/fangxin.jar --server.port=$PORT --spring.profiles.active=demo --logging.level.root=WARN ${BENCH_APP_ARGS:-} > target/bench-app.log 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do curl -fsS http://127.0.0.1:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
 sleep 3   # demo data is seeded right after start-up
 log "HTTP load ($SECONDS_PER_STEP s per step, clients $CLIENTS, merchants $MERCHANTS, service options: ${BENCH_APP_ARGS:-none}); load: $(uptime)"
-BENCH_APP_PID=$APP_PID BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
+BENCH_APP_PID=$APP_PID BENCH_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/$BENCH_DB java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.fangxin.bench.LifecycleBenchmark \
   "http://127.0.0.1:$PORT" "$SECONDS_PER_STEP" "$CLIENTS" "$MERCHANTS"
 log "done; load: $(uptime)"

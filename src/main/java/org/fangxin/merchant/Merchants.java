@@ -47,8 +47,9 @@ public interface Merchants {
 
     /**
      * Refuses (404 "store", or "merchant" when the merchant is unknown) unless the store belongs to the merchant. Inside
-     * {@link org.fangxin.shared.DeferredStatements#sendTogether} the check rides with the command's last statements and
-     * refuses the whole command then (its transaction rolls back): a hot path saves the round trip (issue 15).
+     * {@link org.fangxin.shared.DeferredStatements#sendTogether} the check rides with the command's next query that
+     * sends what is held ({@code queryAfterHeld}), else with its last statements, and refuses the whole command then (its
+     * transaction rolls back): a hot path saves the round trip (issue 15).
      */
     void requireStore(UUID merchantId, UUID storeId);
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -91,6 +92,24 @@ public class DeferredStatements {
         }
     }
 
+    /**
+     * Runs a query whose rows the command needs now, sending the statements held so far (in the caller's
+     * {@link #sendTogether}) before it in the same round trip: a check deferred earlier (say, the store of a redeem)
+     * then costs no round trip and refuses before the command does its later work. A held statement's refusal is thrown
+     * (the first in order) before the query's rows are answered; the query ran, so the command's transaction must roll
+     * back on it, as for {@link #defer}. Outside a scope, or with nothing held, the query alone.
+     */
+    public <T> List<T> queryAfterHeld(String sql, Map<String, ?> params, RowMapper<T> rows) {
+        Scope scope = SCOPE.get();
+        List<Held> statements = new ArrayList<>();
+        if (scope != null && TransactionSynchronizationManager.getResource(dataSource) == scope.transaction()) {
+            statements.addAll(scope.held());
+            scope.held().clear();
+        }
+        statements.add(new Held(sql, params, -1, null));
+        return send(statements, rows);
+    }
+
     /** The deferring modules' SQL texts are constants: each is parsed once (a bounded cache, like NamedParameterJdbcTemplate's). */
     private static final int PARSED_MAX = 256;
     private final Map<String, ParsedSql> parsed = new java.util.concurrent.ConcurrentHashMap<>();
@@ -108,9 +127,15 @@ public class DeferredStatements {
     }
 
     private void send(List<Held> held) {
-        if (held.isEmpty()) {
-            return;
+        if (!held.isEmpty()) {
+            send(held, null);
         }
+    }
+
+    /** Sends {@code held} in one round trip; with {@code rows}, the last statement is a query whose rows are answered. */
+    private <T> List<T> send(List<Held> held, RowMapper<T> rows) {
+        int checked = rows == null ? held.size() : held.size() - 1;
+        List<T> answer = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         List<Object> values = new ArrayList<>();
         for (Held statement : held) {
@@ -119,13 +144,13 @@ public class DeferredStatements {
             sql.append(sql.isEmpty() ? "" : ";\n").append(NamedParameterUtils.substituteNamedParameters(parsed, params));
             values.addAll(java.util.Arrays.asList(NamedParameterUtils.buildValueArray(parsed, params, null)));
         }
-        List<Integer> rows = jdbc.execute(sql.toString(), (PreparedStatement statement) -> {
+        List<Integer> touched = jdbc.execute(sql.toString(), (PreparedStatement statement) -> {
             for (int i = 0; i < values.size(); i++) {
                 StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values.get(i));
             }
-            List<Integer> touched = new ArrayList<>(held.size());
+            List<Integer> counts = new ArrayList<>(held.size());
             boolean resultSet = statement.execute();
-            for (int i = 0; i < held.size(); i++) {
+            for (int i = 0; i < checked; i++) {
                 if (resultSet) {
                     int n = 0;
                     try (ResultSet result = statement.getResultSet()) {
@@ -133,18 +158,26 @@ public class DeferredStatements {
                             n++;
                         }
                     }
-                    touched.add(n);
+                    counts.add(n);
                 } else {
-                    touched.add(statement.getUpdateCount());
+                    counts.add(statement.getUpdateCount());
                 }
                 resultSet = statement.getMoreResults();
             }
-            return touched;
+            if (rows != null) {
+                try (ResultSet result = statement.getResultSet()) {
+                    for (int n = 0; result.next(); n++) {
+                        answer.add(rows.mapRow(result, n));
+                    }
+                }
+            }
+            return counts;
         });
-        for (int i = 0; i < held.size(); i++) {
-            if (rows.get(i) != held.get(i).rowsExpected()) {
+        for (int i = 0; i < checked; i++) {
+            if (touched.get(i) != held.get(i).rowsExpected()) {
                 throw held.get(i).refusal().get();
             }
         }
+        return answer;
     }
 }

@@ -65,6 +65,8 @@ public final class LifecycleBenchmark {
     private final MachineShare machine = MachineShare.fromEnvironment();
     /** Each step's pg_stat_activity averages, printed after the table. */
     private final List<String> activity = new ArrayList<>();
+    /** The redeem steps' top statements (where the cluster preloads pg_stat_statements), printed last. */
+    private final List<String> statements = new ArrayList<>();
     private final BenchMerchants.Client client = new BenchMerchants.Client() {
         @Override
         public JsonNode post(String token, String path, Object body, int expected) throws Exception {
@@ -187,6 +189,12 @@ public final class LifecycleBenchmark {
         System.err.printf("[step %s] %s ×%d ends%n", java.time.Instant.now(), name, clients);
         long operations = result.operations();
         activity.add(String.format("| %s | %d | %s | %s |", name, clients, share.activity(), share.countersPer(operations)));
+        List<String> top = share.topStatements(operations, 15);
+        if (!top.isEmpty() && name.startsWith("redeem")) {
+            statements.add(String.format("%n%s ×%d, %d operations (pg_stat_statements, per operation):%n%n"
+                    + "| level | calls | plan ms | execute ms | buffer hits | statement |%n|---|---|---|---|---|---|%n%s",
+                    name, clients, operations, String.join(System.lineSeparator(), top)));
+        }
         String shares = operations == 0 ? " — | — | — | — | — |" : String.format(" %.2f | %.2f | %.2f | %.2f | %.0f |",
                 (double) share.postgresMillis() / operations, (double) share.clientMillis() / operations,
                 (double) share.otherDatabasesMillis() / operations, (double) share.busyMillis() / operations,
@@ -210,6 +218,7 @@ public final class LifecycleBenchmark {
         System.out.println("| scenario | clients | sessions by state; active ones by wait event | PostgreSQL counters per operation |");
         System.out.println("|---|---|---|---|");
         activity.forEach(System.out::println);
+        statements.forEach(System.out::println);
     }
 
     /** The demo gym first; with more than one, merchants onboarded over the API, each with its own 60-session pack. */

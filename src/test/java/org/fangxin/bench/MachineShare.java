@@ -56,7 +56,25 @@ final class MachineShare {
     /** CPU milliseconds per operation and what the sampler saw, for one step. */
     record Share(long postgresMillis, long otherDatabasesMillis, long clientMillis, long busyMillis, long idleMillis,
                  int samples, Map<String, Double> averageByState, Map<String, Double> averageByWait,
-                 Map<String, Double> counters) {
+                 Map<String, Double> counters, List<StatementCost> statements) {
+
+        /**
+         * The step's top statements of the bench database by plan + execute time ({@code pg_stat_statements}, only on a
+         * cluster that preloads it: run.sh's BENCH_PRIVATE_PG), per operation: calls, plan ms, execute ms, buffer hits,
+         * whether top level (sent by a client) or nested (inside a function or trigger: its time is in its caller's too).
+         */
+        List<String> topStatements(long operations, int n) {
+            if (operations == 0) {
+                return List.of();
+            }
+            return statements.stream()
+                    .sorted(java.util.Comparator.comparingDouble((StatementCost c) -> c.planMillis() + c.execMillis()).reversed())
+                    .limit(n)
+                    .map(c -> String.format("| %s | %.2f | %.3f | %.3f | %.1f | %s |", c.topLevel() ? "top" : "nested",
+                            c.calls() / operations, c.planMillis() / operations, c.execMillis() / operations,
+                            c.blocksHit() / operations, c.text().replace("|", "\\|")))
+                    .toList();
+        }
 
         /** The step's counter deltas divided by {@code operations}, e.g. "commits 4.02, WAL syncs 1.10, …". */
         String countersPer(long operations) {
@@ -87,6 +105,11 @@ final class MachineShare {
         }
     }
 
+    /** One statement's pg_stat_statements counters (or their delta over a step). */
+    record StatementCost(boolean topLevel, String text, double calls, double planMillis, double execMillis,
+                         double blocksHit) {
+    }
+
     final class Step {
 
         private final long clientBefore = ProcessCpu.self();
@@ -95,6 +118,7 @@ final class MachineShare {
         private final Map<Integer, Long> othersBefore;
         private final long exitedBefore;
         private final Map<String, Double> countersBefore;
+        private final Map<String, StatementCost> statementsBefore;
         private final Connection connection;
         private final int ownPid;
         private final Thread sampler;
@@ -127,6 +151,7 @@ final class MachineShare {
             postgresBefore = postgres;
             othersBefore = others;
             countersBefore = counters();
+            statementsBefore = statements();
             sampler = new Thread(this::sample, "pg-activity-sampler");
             sampler.setDaemon(true);
             if (connection != null) {
@@ -141,6 +166,7 @@ final class MachineShare {
             Map<Integer, Long> others = new HashMap<>();
             long exited = processes(postgres, others);
             Map<String, Double> countersAfter = counters();
+            Map<String, StatementCost> statementsAfter = statements();
             long[] machineAfter = machine();
             long client = ProcessCpu.self() - clientBefore;
             close();
@@ -154,7 +180,53 @@ final class MachineShare {
             countersAfter.forEach((name, value) -> counted.put(name, value - countersBefore.getOrDefault(name, 0.0)));
             return new Share(delta(postgresBefore, postgres) + Math.max(0, exited - exitedBefore), delta(othersBefore, others),
                     client, machineAfter[0] - machineBefore[0], machineAfter[1] - machineBefore[1], samples, byState, byWait,
-                    counted);
+                    counted, statementDeltas(statementsAfter));
+        }
+
+        private List<StatementCost> statementDeltas(Map<String, StatementCost> after) {
+            List<StatementCost> deltas = new ArrayList<>();
+            after.forEach((key, a) -> {
+                StatementCost b = statementsBefore.get(key);
+                double calls = a.calls() - (b == null ? 0 : b.calls());
+                if (calls > 0) {
+                    deltas.add(new StatementCost(a.topLevel(), a.text(), calls,
+                            a.planMillis() - (b == null ? 0 : b.planMillis()), a.execMillis() - (b == null ? 0 : b.execMillis()),
+                            a.blocksHit() - (b == null ? 0 : b.blocksHit())));
+                }
+            });
+            return deltas;
+        }
+
+        /** pg_stat_statements of the bench database by query id and level; empty where the extension is absent. */
+        private Map<String, StatementCost> statements() {
+            Map<String, StatementCost> costs = new HashMap<>();
+            if (connection == null) {
+                return costs;
+            }
+            try (Statement statement = connection.createStatement()) {
+                try (ResultSet rs = statement.executeQuery("select to_regclass('pg_stat_statements') is not null")) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return costs;
+                    }
+                }
+                try (ResultSet rs = statement.executeQuery("""
+                        select queryid, toplevel, calls, total_plan_time, total_exec_time, shared_blks_hit,
+                               left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as text
+                          from pg_stat_statements
+                         where dbid = (select oid from pg_database where datname = current_database())
+                        """)) {
+                    while (rs.next()) {
+                        costs.put(rs.getLong("queryid") + "/" + rs.getBoolean("toplevel"), new StatementCost(
+                                rs.getBoolean("toplevel"), rs.getString("text"), rs.getDouble("calls"),
+                                rs.getDouble("total_plan_time"), rs.getDouble("total_exec_time"),
+                                rs.getDouble("shared_blks_hit")));
+                    }
+                }
+            } catch (SQLException e) {
+                System.err.println("[machine share] no statement costs: " + e.getMessage());
+            }
+            return costs;
         }
 
         /**

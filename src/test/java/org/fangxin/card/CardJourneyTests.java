@@ -302,8 +302,8 @@ class CardJourneyTests extends CardTest {
     }
 
     /**
-     * The redeem sends its store check, its writes, its audit entry and its idempotency answer in one round trip at its
-     * end (issue 15): a store that is not the merchant's still refuses the whole redeem with nothing written (the code
+     * The redeem sends its store check with the code use and its writes, audit entry and idempotency answer in one round
+     * trip at its end (issue 15): a store that is not the merchant's still refuses the whole redeem with nothing written (the code
      * stays usable), and a retry with the same key replays the first answer without moving value twice.
      */
     @Test

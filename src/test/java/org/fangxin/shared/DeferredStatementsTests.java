@@ -91,6 +91,33 @@ class DeferredStatementsTests extends IntegrationTest {
     }
 
     @Test
+    void aQueryAfterHeldSendsTheHeldStatementsFirstInItsRoundTripAndNotAgainAtTheEnd() {
+        UUID a = UUID.randomUUID();
+        long seen = transactions.execute(status -> deferred.sendTogether(() -> {
+            insertLater(a);
+            return deferred.queryAfterHeld("select count(*) from deferred_probe where id = :id", Map.of("id", a),
+                    (rs, n) -> rs.getLong(1)).get(0);
+        }));
+        assertThat(seen).isEqualTo(1);
+        assertThat(count(a)).isEqualTo(1); // sent once: a second insert of the same key would have failed the command
+    }
+
+    @Test
+    void aHeldCheckThatRefusesStopsTheWorkAtTheQueryAfterItAndNothingIsWritten() {
+        UUID written = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> deferred.sendTogether(() -> {
+            deferred.defer("select 1 from deferred_probe where id = :id", Map.of("id", UUID.randomUUID()), 1,
+                    () -> Rejection.notFound("probe"));
+            deferred.queryAfterHeld(INSERT + " returning id", Map.of("id", written, "label", "with the check"),
+                    (rs, n) -> rs.getObject(1));
+            jdbc.sql(INSERT).param("id", after).param("label", "after the check").update();
+            return null;
+        }))).isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.type()).isEqualTo(ProblemType.NOT_FOUND));
+        assertThat(count(written, after)).isZero();
+    }
+
+    @Test
     void aStatementOfAnotherTransactionStartedInsideTheScopeRunsInThatTransaction() {
         TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

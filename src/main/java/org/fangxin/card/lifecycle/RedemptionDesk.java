@@ -542,8 +542,9 @@ public class RedemptionDesk implements RedemptionDisputes {
     }
 
     private void requireStore(Actor actor, UUID storeId) {
-        // Sent with the command's last statements when the caller sends them together (the API's redeem): a wrong
-        // store then refuses the whole command at its end, and its transaction rolls back.
+        // When the caller sends statements together (the API's redeem) the check rides with the code use's round trip
+        // (RedemptionWrites.useCodeAndLockCard), else with the command's last statements: a wrong store refuses the
+        // command before the posting, and its transaction rolls back.
         merchants.requireStore(actor.merchantId(), storeId);
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.fangxin.card.RedemptionView;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.shared.DeferredStatements;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -23,11 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RedemptionWrites {
 
-    private final JdbcClient jdbc;
     private final DeferredStatements deferred;
 
-    public RedemptionWrites(JdbcClient jdbc, DeferredStatements deferred) {
-        this.jdbc = jdbc;
+    public RedemptionWrites(DeferredStatements deferred) {
         this.deferred = deferred;
     }
 
@@ -37,18 +34,17 @@ public class RedemptionWrites {
      * nothing, because the code's update waits for the first and then sees it used.
      */
     public Optional<CardRow> useCodeAndLockCard(String shortCode, UUID codeId, UUID merchantId, Instant now) {
-        return jdbc.sql("with used as (" + """
-                update card.redemption_code k set used_at = :now
-                  from card.card c
-                 where c.id = k.card_id and c.merchant_id = :merchant and k.used_at is null and k.expires_at > :now
-                   and k.id = (select k2.id from card.redemption_code k2 join card.card c2 on c2.id = k2.card_id
-                                where c2.merchant_id = :merchant and k2.used_at is null and k2.expires_at > :now
-                                  and (k2.short_code = :code or k2.id = :codeId)
-                                order by k2.issued_at desc limit 1)
-                returning k.card_id)
-                """ + "select " + CardRepository.CARD_COLUMNS + " from card.card where id = (select card_id from used) for update")
-                .param("now", Timestamp.from(now)).param("merchant", merchantId).param("code", shortCode)
-                .param("codeId", codeId).query(CardRepository::card).optional();
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", Timestamp.from(now));
+        params.put("merchant", merchantId);
+        params.put("code", shortCode);
+        params.put("codeId", codeId);
+        // card.use_code (V10_97_47, V10_97_48) probes the code's and the card's keys whatever the statistics say; the sub-select
+        // calls it once and the card is then locked by its primary key. The checks deferred before it (the redeem's
+        // store) ride in this round trip and refuse before any later work.
+        return deferred.queryAfterHeld("select " + CardRepository.CARD_COLUMNS + " from card.card where id = ("
+                + "select card.use_code(cast(:now as timestamptz), cast(:merchant as uuid), cast(:code as char(6)),"
+                + " cast(:codeId as uuid))) for update", params, CardRepository::card).stream().findFirst();
     }
 
     /**

@@ -93,43 +93,12 @@ public class LedgerRepository {
             ids[i] = lines.get(i).account().value();
             amounts[i] = lines.get(i).amount().amountMinor();
         }
-        String[] drawing = java.util.Arrays.stream(AccountType.values()).filter(AccountType::drawsFromSlots)
-                .map(Enum::name).toArray(String[]::new);
+        // One copy of this SQL: ledger.lock_for_posting (migration V3_97_47), which ledger.post_keyed_transfer calls too.
         return jdbc.sql("""
-                with line as (select * from unnest(cast(:ids as uuid[]), cast(:amounts as bigint[])) as l(account_id, amount)),
-                meta as (
-                    select b.account_id, b.currency, b.normal_side, b.non_negative, b.balance_minor, m.striped, d.normal_amount,
-                           m.striped and (not b.non_negative or d.normal_amount > 0) as loose,
-                           m.striped and b.non_negative and d.normal_amount < 0 and a.type = any(cast(:drawing as text[])) as drawn
-                      from line l join ledger.balance b on b.account_id = l.account_id
-                      join ledger.account a on a.id = b.account_id
-                      cross join lateral (select case b.normal_side when 'DEBIT' then l.amount else -l.amount end
-                                                 as normal_amount) d
-                      cross join lateral (select exists (select 1 from ledger.balance_slot s
-                                                          where s.account_id = b.account_id) as striped) m),
-                locked as materialized (
-                    select b.account_id, b.balance_minor from ledger.balance b
-                     where b.account_id in (select account_id from meta where not loose and not drawn)
-                     order by b.account_id
-                       for update),
-                drawn as materialized (
-                    select m.account_id, p.slot, p.balance_minor
-                      from meta m cross join lateral (
-                          select s.slot, s.balance_minor from ledger.balance_slot s
-                           where m.drawn and s.account_id = m.account_id
-                             and (case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end)
-                                 + m.normal_amount >= 0
-                             and (select count(*) from locked) >= 0
-                           order by case s.normal_side when 'DEBIT' then s.balance_minor else -s.balance_minor end desc, s.slot
-                           limit 1
-                             for update skip locked) p)
-                select m.account_id, m.currency, m.normal_side, m.non_negative,
-                       coalesce(w.balance_minor, k.balance_minor, m.balance_minor), m.striped, m.loose, m.drawn,
-                       coalesce(w.slot, -1)
-                  from meta m left join locked k on k.account_id = m.account_id
-                  left join drawn w on w.account_id = m.account_id
+                select account_id, currency, normal_side, non_negative, balance_minor, striped, loose, drawn, slot
+                  from ledger.lock_for_posting(cast(:ids as uuid[]), cast(:amounts as bigint[]), cast(:drawing as text[]))
                 """)
-                .param("ids", ids).param("amounts", amounts).param("drawing", drawing)
+                .param("ids", ids).param("amounts", amounts).param("drawing", DRAWING)
                 .query((rs, n) -> new LockedBalance(new AccountId(rs.getObject(1, UUID.class)),
                         Currency.getInstance(rs.getString(2)), Side.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getLong(5),
                         rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9)))
@@ -267,7 +236,7 @@ public class LedgerRepository {
 
     /**
      * A transfer whose accounts are named by code and owner, posted in one round trip by {@code ledger.post_keyed_transfer}
-     * (migration V3_97_29) when it takes only the common path of {@link #lockForPosting} and
+     * (migrations V3_97_29, V3_97_47) when it takes only the common path of {@link #lockForPosting} and
      * {@link #insertTransferAndEntries}; its entries in line order, or none when it gave up (nothing written, the locks it
      * took kept) and the general path must finish the posting.
      */
