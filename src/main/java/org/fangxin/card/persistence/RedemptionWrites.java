@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.fangxin.card.RedemptionView;
 import org.fangxin.card.domain.Entitlement;
 import org.fangxin.shared.DeferredStatements;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RedemptionWrites {
 
+    private final JdbcClient jdbc;
     private final DeferredStatements deferred;
 
-    public RedemptionWrites(DeferredStatements deferred) {
+    public RedemptionWrites(JdbcClient jdbc, DeferredStatements deferred) {
+        this.jdbc = jdbc;
         this.deferred = deferred;
     }
 
