@@ -42,7 +42,7 @@ public class RedemptionWrites {
         params.put("merchant", merchantId);
         params.put("code", shortCode);
         params.put("codeId", codeId);
-        // card.use_code (V10_97_47, V10_97_48) probes the code's and the card's keys whatever the statistics say; the sub-select
+        // card.use_code (V10_97_47) probes the code's and the card's keys whatever the statistics say; the sub-select
         // calls it once and the card is then locked by its primary key. The checks deferred before it (the redeem's
         // store) ride in this round trip and refuse before any later work.
         return deferred.queryAfterHeld("select " + CardRepository.CARD_COLUMNS + " from card.card where id = ("
