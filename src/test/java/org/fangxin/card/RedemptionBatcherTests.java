@@ -123,7 +123,7 @@ class RedemptionBatcherTests extends CardTest {
         Actor staff = f.staff(gym.id()).actor();
         List<Actor> holders = new ArrayList<>();
         List<UUID> cardIds = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             Api holder = api().as(f.consumer());
             cardIds.add(f.buyAndPay(holder, pack));
             holders.add(accounts.find(cards.find(cardIds.get(i)).orElseThrow().holderUserId()).orElseThrow().actor());
@@ -133,6 +133,7 @@ class RedemptionBatcherTests extends CardTest {
         UUID keyed = cardIds.get(2);
         UUID wrongStore = cardIds.get(3);
         UUID earlier = cardIds.get(4);
+        UUID sameCodeCard = cardIds.get(5);
         String usedCode = code(holders.get(4), earlier);
         assertThat(redeem(secondInstance, staff, "used", usedCode, store).join().status()).isEqualTo(201);
         String answeredKey = "answered-" + UUID.randomUUID();
@@ -144,6 +145,7 @@ class RedemptionBatcherTests extends CardTest {
         List<String> twiceCodes = List.of(code(holders.get(1), twice), code(holders.get(1), twice), code(holders.get(1), twice));
         String keyedCode = code(holders.get(2), keyed);
         String wrongStoreCode = code(holders.get(3), wrongStore);
+        String sameCode = code(holders.get(5), sameCodeCard);
         String sameKey = "same-" + UUID.randomUUID();
         String wrongStoreKey = "wrong-store-" + UUID.randomUUID();
         var locked = new java.util.concurrent.CountDownLatch(1);
@@ -154,8 +156,13 @@ class RedemptionBatcherTests extends CardTest {
             await(release);
         }), callers);
         await(locked);
+        long answeredInBatchesBefore = secondInstance.activity().commandsAnsweredInBatches();
         CompletableFuture<Idempotency.Answer> held = redeem(secondInstance, staff, UUID.randomUUID().toString(), blockerCode, store);
         Thread.sleep(300); // the worker takes the held command and waits on the locked card row
+        List<CompletableFuture<Idempotency.Answer>> onSameCode = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            onSameCode.add(redeem(secondInstance, staff, UUID.randomUUID().toString(), sameCode, store));
+        }
         List<CompletableFuture<Idempotency.Answer>> onTwice = new ArrayList<>();
         for (String code : twiceCodes) {
             onTwice.add(redeem(secondInstance, staff, UUID.randomUUID().toString(), code, store));
@@ -176,6 +183,15 @@ class RedemptionBatcherTests extends CardTest {
         }
         assertThat(twiceOutcomes).as("a card of two sessions redeemed three times in one batch")
                 .containsExactlyInAnyOrder(201, 201, "card-entitlement-insufficient");
+        List<Object> sameCodeOutcomes = new ArrayList<>();
+        for (CompletableFuture<Idempotency.Answer> answer : onSameCode) {
+            sameCodeOutcomes.add(outcome(answer));
+        }
+        assertThat(sameCodeOutcomes).as("one code shown three times in one batch is used once")
+                .containsExactlyInAnyOrder(201, "not-found", "not-found");
+        assertThat(cards.find(sameCodeCard).orElseThrow().sessionsRemaining()).isEqualTo(1);
+        assertThat(secondInstance.activity().commandsAnsweredInBatches() - answeredInBatchesBefore)
+                .as("the batch was answered set-based, not failed and run again alone").isGreaterThanOrEqualTo(10);
         Idempotency.Answer first = keyedFirst.get(10, TimeUnit.SECONDS);
         Idempotency.Answer again = keyedAgain.get(10, TimeUnit.SECONDS);
         assertThat(List.of(first.status(), again.status())).containsExactly(201, 201);

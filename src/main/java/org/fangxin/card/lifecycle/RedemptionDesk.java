@@ -221,14 +221,20 @@ public class RedemptionDesk implements RedemptionDisputes {
             int i = pending.get(j);
             BatchCommand b = batch.get(i);
             RedemptionWrites.LockedCode found = locked.get(j);
+            boolean tookCode = false;
             try {
+                // The store first, as the single path checks it with the code use's round trip.
+                if (!b.actor().merchantId().equals(storeMerchants.get(b.command().storeId()))) {
+                    throw Rejection.notFound("store " + b.command().storeId());
+                }
                 if (found == null || !codesTaken.add(found.codeId())) {
                     throw Rejection.notFound("redemption code (unknown, used or expired)");
                 }
-                Decided d = inSlot(b.slot(), () -> decide(b, found, cardsNow, storeMerchants, now, i));
+                tookCode = true;
+                Decided d = inSlot(b.slot(), () -> decide(b, found, cardsNow, now, i));
                 decided.add(d);
             } catch (Rejection refused) {
-                if (found != null) {
+                if (tookCode) { // a code an earlier command of the batch took stays taken
                     codesTaken.remove(found.codeId());
                 }
                 outcomes[i] = new BatchOutcome(null, refused);
@@ -278,8 +284,8 @@ public class RedemptionDesk implements RedemptionDisputes {
     private record Decided(int index, RedemptionView redemption, UUID codeId, UUID eventId, String detail, CardRedeemed event) { }
 
     /** One batched command decided on its card's state so far in the batch; refuses as {@link #redeemCard} does. */
-    private Decided decide(BatchCommand b, RedemptionWrites.LockedCode found, Map<UUID, Card> cardsNow,
-                           Map<UUID, UUID> storeMerchants, Instant now, int index) {
+    private Decided decide(BatchCommand b, RedemptionWrites.LockedCode found, Map<UUID, Card> cardsNow, Instant now,
+                           int index) {
         CardRow row = found.card();
         UUID cardId = row.id();
         UUID merchantId = b.actor().merchantId();
@@ -293,10 +299,6 @@ public class RedemptionDesk implements RedemptionDisputes {
         Redeem command = b.command();
         Card.Change<CardRedeemed> change = card.redeem(new Card.Use(command.sessions(), command.amount()), ids.next(),
                 command.storeId(), now);
-        // The store is checked last, as the single path's deferred check refuses only a command that passed the rest.
-        if (!merchantId.equals(storeMerchants.get(command.storeId()))) {
-            throw Rejection.notFound("store " + command.storeId());
-        }
         cardsNow.put(cardId, change.after());
         CardRedeemed redeemed = change.event();
         RedemptionView redemption = new RedemptionView(redeemed.redemptionId(), cardId, merchantId, command.storeId(),
