@@ -32,7 +32,7 @@ class PurchaseApiController {
     ResponseEntity<Object> purchase(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                     @Valid @RequestBody BuyCard command) {
         // The purchase and its key commit before the provider is called; a replay finishes a placement that failed.
-        var answer = idempotency.execute(actor.scope(), key, true, command, () -> {
+        var answer = idempotency.executeSendingTogether(actor.scope(), key, true, command, () -> {
             PurchaseView purchase = purchases.order(actor, command);
             return Idempotency.Answer.of(201, purchase).about(purchase.id());
         }, committed -> new Idempotency.Answer(committed.status(), checkout(actor, committed), committed.replayed(),
