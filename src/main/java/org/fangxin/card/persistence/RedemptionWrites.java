@@ -113,7 +113,9 @@ public class RedemptionWrites {
      * their first common card). Codes are not used here: only the accepted commands' codes are, by {@link #recordAll}.
      * A code another transaction used meanwhile is re-checked under its lock and not found. The short-code and the
      * token look-ups are two sub-queries (not one with {@code or}): each probes its own index, where one {@code or} of
-     * two outer columns scanned every live code per command (6,000–22,000 buffer hits per redeem, session 10). Several commands showing
+     * two outer columns scanned every live code per command (6,000–22,000 buffer hits per redeem, session 10). As in
+     * {@code card.use_code} (V10_97_47), the code's merchant is checked through its card's primary key, never by a join
+     * the planner may drive from the merchant's cards (2,800–13,400 buffer hits per redeem in the lead's run). Several commands showing
      * the same code get it each; the caller gives it to the first. Keyed by the command's index.
      */
     public Map<Integer, LockedCode> lockCodesAndCards(List<CodeShown> shown, Instant now) {
@@ -123,13 +125,13 @@ public class RedemptionWrites {
                                      cast(:merchants as uuid[])) as s(ord, short_code, code_id, merchant_id)),
                 picked as materialized (
                     select s.ord, s.merchant_id,
-                           coalesce((select k2.id from card.redemption_code k2 join card.card c2 on c2.id = k2.card_id
-                                      where k2.short_code = s.short_code and c2.merchant_id = s.merchant_id
-                                        and k2.used_at is null and k2.expires_at > :now
+                           coalesce((select k2.id from card.redemption_code k2
+                                      where k2.short_code = s.short_code and k2.used_at is null and k2.expires_at > :now
+                                        and (select c2.merchant_id from card.card c2 where c2.id = k2.card_id) = s.merchant_id
                                       order by k2.issued_at desc limit 1),
-                                    (select k2.id from card.redemption_code k2 join card.card c2 on c2.id = k2.card_id
-                                      where k2.id = s.code_id and c2.merchant_id = s.merchant_id
-                                        and k2.used_at is null and k2.expires_at > :now)) as code_id
+                                    (select k2.id from card.redemption_code k2
+                                      where k2.id = s.code_id and k2.used_at is null and k2.expires_at > :now
+                                        and (select c2.merchant_id from card.card c2 where c2.id = k2.card_id) = s.merchant_id)) as code_id
                       from shown s)
                 """ + "select p.ord, k.id as found_code_id, " + QUALIFIED_CARD_COLUMNS + """
                   from picked p join card.redemption_code k on k.id = p.code_id
