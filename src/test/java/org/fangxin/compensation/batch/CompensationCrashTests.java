@@ -3,7 +3,6 @@ package org.fangxin.compensation.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,13 +42,9 @@ class CompensationCrashTests extends CompensationTestBase {
                 redeem(consumer, card, store, gym.id(), 3, null);
             }
         }
-        clock.advance(Duration.ofDays(2));
-        settle();
-        lodgeDeposit(gym.id(), Money.yuan(1_000));
-        topUpFund(Money.yuan(200_000));
-        ClosureCaseView closure = confirmClosure(gym.id());
-        Batch batch = awaitBatch(closure.id());
-        clock.advance(Duration.ofDays(8));
+        ClosedWithBatch closed = closeAfterSettlement(gym.id());
+        ClosureCaseView closure = closed.closure();
+        Batch batch = closed.batch();
 
         assertThat(payer.payDue(batch.id(), 5, line -> { })).isEqualTo(5);
         AtomicInteger seen = new AtomicInteger();

@@ -2,7 +2,6 @@ package org.fangxin.compensation.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.fangxin.catalog.ProductKind;
@@ -36,13 +35,9 @@ class CompensationRefundsOnCommitTests extends CompensationTestBase {
         for (int i = 0; i < CARDS; i++) {
             buy(users.create(Role.CONSUMER), pack);
         }
-        clock.advance(Duration.ofDays(2));
-        settle();
-        lodgeDeposit(gym.id(), Money.yuan(1_000));
-        topUpFund(Money.yuan(200_000));
-        ClosureCaseView closure = confirmClosure(gym.id());
-        Batch batch = awaitBatch(closure.id());
-        clock.advance(Duration.ofDays(8));
+        ClosedWithBatch closed = closeAfterSettlement(gym.id());
+        ClosureCaseView closure = closed.closure();
+        Batch batch = closed.batch();
 
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(payer::payDue);
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(payer::payDue);

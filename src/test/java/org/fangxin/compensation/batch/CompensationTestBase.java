@@ -133,6 +133,24 @@ abstract class CompensationTestBase extends IntegrationTest {
         return closures.confirm(operator, opened.id(), "现场核实: 已闭店");
     }
 
+    /** A closure confirmed with its batch planned, past its choice period: what a pay job finds. */
+    record ClosedWithBatch(ClosureCaseView closure, CompensationRepository.Batch batch) { }
+
+    /**
+     * Two days after the sales, the merchant is settled (advances paid out), lodges a 1,000-yuan deposit, the fund holds
+     * 200,000 yuan; then the closure is confirmed, its batch planned, and the clock moves past the 7-day choice period.
+     */
+    ClosedWithBatch closeAfterSettlement(UUID merchantId) {
+        clock.advance(Duration.ofDays(2));
+        settle();
+        lodgeDeposit(merchantId, Money.yuan(1_000));
+        topUpFund(Money.yuan(200_000));
+        ClosureCaseView closure = confirmClosure(merchantId);
+        CompensationRepository.Batch batch = awaitBatch(closure.id());
+        clock.advance(Duration.ofDays(8));
+        return new ClosedWithBatch(closure, batch);
+    }
+
     CompensationRepository.Batch awaitBatch(UUID caseId) {
         await(() -> repository.batchOfCase(caseId).isPresent(), "batch of case " + caseId);
         return repository.batchOfCase(caseId).orElseThrow();
