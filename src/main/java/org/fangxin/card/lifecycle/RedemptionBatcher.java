@@ -178,7 +178,7 @@ public class RedemptionBatcher {
     }
 
     /**
-     * One transaction for the batch, run set-based: keys claimed in one statement, then {@link RedemptionDesk#redeemAll}
+     * One transaction for the batch, run set-based: keys claimed in one statement, then {@link BatchRedemptionDesk#redeemAll}
      * (stores, codes and cards, ledger, writes: a statement or round trip per step for the whole batch), the answers
      * recorded and the refused commands' keys dropped in the same last round trip; one commit, and only then is each
      * request answered (or refused). A command whose key an earlier one of the batch holds, and every command of a batch
@@ -221,17 +221,17 @@ public class RedemptionBatcher {
             return;
         }
         deferred.sendTogether(() -> {
-            List<RedemptionDesk.BatchOutcome> outcomes = desk.redeemAll(toRun.stream().map(i -> {
+            List<BatchRedemptionDesk.BatchOutcome> outcomes = desk.batch().redeemAll(toRun.stream().map(i -> {
                 Job job = jobs.get(i);
                 Authentication who = job.security() == null ? null : job.security().getAuthentication();
-                return new RedemptionDesk.BatchCommand(job.actor(), job.command(), job.slot(),
+                return new BatchRedemptionDesk.BatchCommand(job.actor(), job.command(), job.slot(),
                         who == null ? "system" : who.getName(), job.logContext() == null ? null : job.logContext().get("requestId"));
             }).toList());
             List<Idempotency.Answered> answered = new ArrayList<>();
             List<Idempotency.Claim> released = new ArrayList<>();
             for (int k = 0; k < toRun.size(); k++) {
                 Job job = jobs.get(toRun.get(k));
-                RedemptionDesk.BatchOutcome outcome = outcomes.get(k);
+                BatchRedemptionDesk.BatchOutcome outcome = outcomes.get(k);
                 if (outcome.refusal() != null) {
                     released.add(claims.get(toRun.get(k)));
                     answers.add(() -> job.answer().completeExceptionally(outcome.refusal()));

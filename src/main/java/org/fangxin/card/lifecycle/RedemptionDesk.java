@@ -5,13 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.fangxin.card.CardRedeemed;
@@ -39,7 +36,6 @@ import org.fangxin.shared.AuditTrail;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.ProblemType;
-import org.fangxin.shared.MerchantSlot;
 import org.fangxin.shared.Rejection;
 import org.fangxin.shared.Shards;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,7 +80,18 @@ public class RedemptionDesk implements RedemptionDisputes {
     private final SecureRandom random = new SecureRandom();
 
     private final Shards shards;
-    private final InsurerHolds insurerHolds;
+
+    private final BatchRedemptionDesk batch;
+
+    /** The signer of redemption QR tokens (the group commit verifies tokens as {@link #redeem} does). */
+    RedemptionTokens tokens() {
+        return tokens;
+    }
+
+    /** The group commit's set-based use case (ADR 16). */
+    BatchRedemptionDesk batch() {
+        return batch;
+    }
 
     RedemptionDesk(CardRepository cards, RedemptionRepository redemptions, RedemptionWrites writes, CardRegistry registry,
                    CardPostings postings,
@@ -94,7 +101,6 @@ public class RedemptionDesk implements RedemptionDisputes {
                    @Value("${fangxin.card.request-timeout:PT5M}") Duration requestTimeout, Shards shards,
                    InsurerHolds insurerHolds) {
         this.shards = shards;
-        this.insurerHolds = insurerHolds;
         this.cards = cards;
         this.redemptions = redemptions;
         this.writes = writes;
@@ -108,6 +114,7 @@ public class RedemptionDesk implements RedemptionDisputes {
         this.tokens = new RedemptionTokens(tokenKey);
         this.disputeWindow = disputeWindow;
         this.requestTimeout = requestTimeout;
+        this.batch = new BatchRedemptionDesk(this, writes, postings, merchants, events, audit, ids, clock, insurerHolds);
     }
 
     /** The holder gets a fresh one-time code for an active card (valid {@link #CODE_VALIDITY}). */
@@ -161,155 +168,6 @@ public class RedemptionDesk implements RedemptionDisputes {
         CardRow card = locked.orElseThrow(() -> Rejection.notFound("redemption code (unknown, used or expired)"));
         return redeemCard(actor.merchantId(), actor.userId(), card, command.storeId(), command.sessions(), command.amount(), "CODE", now,
                 publish);
-    }
-
-    /**
-     * A redeem command of a group commit: who redeems what, the merchant slot its ids carry (sharded profile), and the
-     * actor name and request id of its audit entry (the batch runs on a worker thread, not the request's).
-     */
-    public record BatchCommand(Actor actor, Redeem command, OptionalInt slot, String auditActor, String requestId) { }
-
-    /** A batched command's outcome: its redemption, or its refusal (then it wrote nothing of its own). */
-    public record BatchOutcome(RedemptionView redemption, RuntimeException refusal) { }
-
-    /**
-     * Redeems a batch of codes set-based, in the caller's transaction (issue 15, docs/card.md "Group commit"): the
-     * batch's stores read in one statement, its codes and cards locked in one (card id order), each command decided in
-     * order by the {@link Card} aggregate as {@link #redeem(Actor, Redeem)} decides it (a card redeemed twice in the
-     * batch is decided the second time on its state after the first, so of two commands for its last session exactly
-     * one wins), the accepted ones' transfers posted in one ledger call per merchant slot, and their code use, card
-     * counters, history lines, redemption rows and audit entries deferred as two statements
-     * ({@link org.fangxin.shared.DeferredStatements}). A refused command gets its own problem and writes nothing; any
-     * other failure fails the whole batch (its transaction rolls back).
-     */
-    public List<BatchOutcome> redeemAll(List<BatchCommand> batch) {
-        Instant now = clock.instant();
-        int n = batch.size();
-        BatchOutcome[] outcomes = new BatchOutcome[n];
-        List<Integer> pending = new ArrayList<>();
-        List<RedemptionWrites.CodeShown> shown = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            BatchCommand b = batch.get(i);
-            try {
-                requireStaff(b.actor());
-                if (b.actor().merchantId() == null || b.command().storeId() == null) {
-                    throw Rejection.notFound("store " + b.command().storeId());
-                }
-                String code = b.command().code().strip();
-                if (code.matches("[0-9]{6}")) {
-                    shown.add(new RedemptionWrites.CodeShown(code, null, b.actor().merchantId()));
-                } else {
-                    RedemptionTokens.Claim claim = tokens.verify(code).orElseThrow(() -> Rejection.notFound("redemption code"));
-                    if (!claim.expiresAt().isAfter(now)) {
-                        throw new Rejection(CODE_EXPIRED, "this code expired: ask the holder for a new one");
-                    }
-                    shown.add(new RedemptionWrites.CodeShown(null, claim.codeId(), b.actor().merchantId()));
-                }
-                pending.add(i);
-            } catch (Rejection refused) {
-                outcomes[i] = new BatchOutcome(null, refused);
-            }
-        }
-        Map<UUID, UUID> storeMerchants = merchants.merchantsOfStores(
-                pending.stream().map(i -> batch.get(i).command().storeId()).collect(java.util.stream.Collectors.toSet()));
-        Map<Integer, RedemptionWrites.LockedCode> locked = shown.isEmpty() ? Map.of() : writes.lockCodesAndCards(shown, now);
-
-        List<Decided> decided = new ArrayList<>();
-        Map<UUID, Card> cardsNow = new java.util.LinkedHashMap<>(); // each card's state after the batch's accepted redemptions
-        java.util.Set<UUID> codesTaken = new java.util.HashSet<>();
-        for (int j = 0; j < pending.size(); j++) {
-            int i = pending.get(j);
-            BatchCommand b = batch.get(i);
-            RedemptionWrites.LockedCode found = locked.get(j);
-            boolean tookCode = false;
-            try {
-                // The store first, as the single path checks it with the code use's round trip.
-                if (!b.actor().merchantId().equals(storeMerchants.get(b.command().storeId()))) {
-                    throw Rejection.notFound("store " + b.command().storeId());
-                }
-                if (found == null || !codesTaken.add(found.codeId())) {
-                    throw Rejection.notFound("redemption code (unknown, used or expired)");
-                }
-                tookCode = true;
-                Decided d = inSlot(b.slot(), () -> decide(b, found, cardsNow, now, i));
-                decided.add(d);
-            } catch (Rejection refused) {
-                if (tookCode) { // a code an earlier command of the batch took stays taken
-                    codesTaken.remove(found.codeId());
-                }
-                outcomes[i] = new BatchOutcome(null, refused);
-            }
-        }
-
-        // The accepted ones' transfers: one ledger call per merchant slot (one with a single database), ids in the slot.
-        Map<UUID, UUID> transferOf = new HashMap<>();
-        Map<OptionalInt, List<Decided>> bySlot = new java.util.LinkedHashMap<>();
-        decided.stream().filter(d -> d.redemption().value().isPositive())
-                .forEach(d -> bySlot.computeIfAbsent(batch.get(d.index()).slot(), s -> new ArrayList<>()).add(d));
-        bySlot.forEach((slot, ds) -> inSlot(slot, () -> {
-            List<TransferView> posted = postings.earnedAll(ds.stream().map(d -> postings.earnedTransfer(
-                    "redemption:" + d.redemption().id(), "redemption " + d.redemption().id() + " of card " + d.redemption().cardId(),
-                    d.redemption().cardId(), d.redemption().merchantId(), d.redemption().value(), d.redemption().advanceNetted()))
-                    .toList());
-            for (int k = 0; k < ds.size(); k++) {
-                transferOf.put(ds.get(k).redemption().id(), posted.get(k).id().value());
-            }
-            return null;
-        }));
-
-        if (!decided.isEmpty()) {
-            writes.recordAll(cardsNow.entrySet().stream()
-                            .map(e -> new RedemptionWrites.CardAfter(e.getKey(), e.getValue().entitlement())).toList(),
-                    decided.stream().map(d -> new RedemptionWrites.Accepted(d.redemption(), d.codeId(), d.eventId(), d.detail(),
-                            transferOf.get(d.redemption().id()))).toList(), now);
-            // One audit statement per merchant slot (one with a single database): the entries' ids carry the slot's gene.
-            Map<OptionalInt, List<AuditTrail.ChangeBy>> auditBySlot = new java.util.LinkedHashMap<>();
-            decided.forEach(d -> auditBySlot.computeIfAbsent(batch.get(d.index()).slot(), slot -> new ArrayList<>())
-                    .add(new AuditTrail.ChangeBy(batch.get(d.index()).auditActor(), batch.get(d.index()).requestId(),
-                            d.redemption().cardId(), null,
-                            Map.of("redemptionId", d.redemption().id(), "value", d.redemption().value(), "via", "CODE"))));
-            auditBySlot.forEach((slot, changes) -> inSlot(slot, () -> {
-                audit.recordEach("card.redeemed", "card", changes);
-                return null;
-            }));
-        }
-        for (Decided d : decided) {
-            events.publishEvent(d.event());
-            outcomes[d.index()] = new BatchOutcome(d.redemption(), null);
-        }
-        return List.of(outcomes);
-    }
-
-    /** A batched command the card aggregate accepted, not yet written. */
-    private record Decided(int index, RedemptionView redemption, UUID codeId, UUID eventId, String detail, CardRedeemed event) { }
-
-    /** One batched command decided on its card's state so far in the batch; refuses as {@link #redeemCard} does. */
-    private Decided decide(BatchCommand b, RedemptionWrites.LockedCode found, Map<UUID, Card> cardsNow, Instant now,
-                           int index) {
-        CardRow row = found.card();
-        UUID cardId = row.id();
-        UUID merchantId = b.actor().merchantId();
-        if (!row.merchantId().equals(merchantId)) {
-            throw Rejection.notFound("card " + cardId);
-        }
-        Card card = cardsNow.getOrDefault(cardId, row.card());
-        if (card.status() != CardStatus.ACTIVE) {
-            insurerHolds.requireNone(cardId); // the clearer refusal, as the single path gives it
-        }
-        Redeem command = b.command();
-        Card.Change<CardRedeemed> change = card.redeem(new Card.Use(command.sessions(), command.amount()), ids.next(),
-                command.storeId(), now);
-        cardsNow.put(cardId, change.after());
-        CardRedeemed redeemed = change.event();
-        RedemptionView redemption = new RedemptionView(redeemed.redemptionId(), cardId, merchantId, command.storeId(),
-                b.actor().userId(), "CODE", command.sessions(), command.amount(), redeemed.value(), redeemed.advanceNetted(),
-                "REDEEMED", now, null, null, null, null, null);
-        String what = command.sessions() != null ? command.sessions() + " session(s)" : command.amount().format();
-        return new Decided(index, redemption, found.codeId(), ids.next(), what + " at store " + command.storeId(), redeemed);
-    }
-
-    private static <T> T inSlot(OptionalInt slot, java.util.function.Supplier<T> work) {
-        return slot.isPresent() ? MerchantSlot.within(slot.getAsInt(), work) : work.get();
     }
 
     /** Staff ask the holder to confirm a redemption in the app; it times out after the configured time. */
@@ -537,7 +395,7 @@ public class RedemptionDesk implements RedemptionDisputes {
                 .orElseThrow(() -> Rejection.notFound("card " + cardId));
     }
 
-    private static void requireStaff(Actor actor) {
+    static void requireStaff(Actor actor) {
         if (!actor.role().isMerchantSide()) {
             throw new Rejection(ProblemType.FORBIDDEN, "only merchant staff redeem cards");
         }
