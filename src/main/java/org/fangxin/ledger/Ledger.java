@@ -5,20 +5,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.fangxin.ledger.domain.TransferRules;
 import org.fangxin.ledger.persistence.EntryQueries;
 import org.fangxin.ledger.persistence.AccountRepository;
 import org.fangxin.ledger.persistence.LedgerRepository;
 import org.fangxin.ledger.persistence.LedgerRepository.LockedBalance;
-import org.fangxin.ledger.persistence.LedgerRepository.TransferRow;
-import org.fangxin.ledger.persistence.SlotDraws;
 import org.fangxin.shared.IdGenerator;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.PageRequest;
@@ -43,18 +39,18 @@ public class Ledger {
 
     private final AccountRepository accountRepository;
     private final LedgerRepository repository;
-    private final SlotDraws slotDraws;
+    private final GeneralPosting general;
     private final EntryQueries entryQueries;
     private final BulkPosting bulk;
     private final LedgerReports reports;
     private final IdGenerator ids;
     private final Clock clock;
 
-    Ledger(AccountRepository accounts, LedgerRepository repository, SlotDraws slotDraws, EntryQueries entryQueries,
+    Ledger(AccountRepository accounts, LedgerRepository repository, GeneralPosting general, EntryQueries entryQueries,
            BulkPosting bulk, LedgerReports reports, IdGenerator ids, Clock clock) {
         this.accountRepository = accounts;
         this.repository = repository;
-        this.slotDraws = slotDraws;
+        this.general = general;
         this.entryQueries = entryQueries;
         this.bulk = bulk;
         this.reports = reports;
@@ -154,7 +150,7 @@ public class Ledger {
      * writes nothing; with other lines it is refused ({@code posting-key-reused}, naming what differs).
      */
     public TransferView post(NewTransfer transfer) {
-        return record(transfer, null);
+        return general.record(transfer, null);
     }
 
     /**
@@ -194,7 +190,7 @@ public class Ledger {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<TransferId> ids = transfers.stream().map(transfer -> new TransferId(this.ids.next())).toList();
         List<List<EntryView>> posted = repository.postKeyedAll(ids, transfers, now);
-        List<TransferView> views = new java.util.ArrayList<>(transfers.size());
+        List<TransferView> views = new ArrayList<>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             KeyedTransfer transfer = transfers.get(i);
             views.add(posted.get(i).isEmpty()
@@ -250,18 +246,18 @@ public class Ledger {
         if (description.length() > TransferRules.DESCRIPTION_LENGTH_MAX) {
             description = description.substring(0, TransferRules.DESCRIPTION_LENGTH_MAX);
         }
-        return record(new NewTransfer(postingKey, description, mirror), original);
+        return general.record(new NewTransfer(postingKey, description, mirror), original);
     }
 
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public Optional<TransferView> findTransfer(String postingKey) {
-        return repository.findTransfer(postingKey).map(this::withEntries);
+        return general.findTransfer(postingKey);
     }
 
     /** A posted transfer with its entries; 404 when unknown. */
     @Transactional(readOnly = true, noRollbackFor = Rejection.class)
     public TransferView transfer(TransferId id) {
-        return repository.findTransfer(id).map(this::withEntries).orElseThrow(() -> Rejection.notFound("transfer " + id));
+        return repository.findTransfer(id).map(general::withEntries).orElseThrow(() -> Rejection.notFound("transfer " + id));
     }
 
     /** Accounts with balances, oldest first, optionally of one code and/or owner; at most PAGE_SIZE_MAX per page. */
@@ -365,108 +361,5 @@ public class Ledger {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, noRollbackFor = Rejection.class)
     public InvariantReport checkInvariants() {
         return reports.checkInvariants();
-    }
-
-    private TransferView record(NewTransfer transfer, TransferId reverses) {
-        TransferRules.validate(transfer);
-        Map<AccountId, LockedBalance> locked = lock(transfer.lines());
-        if (reverses != null) {
-            // Looked up after the locks, so a concurrent posting of the same key or reversal that committed meanwhile is seen.
-            Optional<TransferView> replay = replay(transfer, reverses);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
-        }
-        try {
-            PostingChecks.requireKnownAccounts(transfer.lines(), locked);
-            if (reverses != null) {
-                repository.findTransfer(reverses).map(TransferRow::reversedBy).ifPresent(by -> {
-                    throw new Rejection(LedgerProblems.ALREADY_REVERSED, "transfer " + reverses + " was already reversed by "
-                            + by, Map.of("reversedBy", by.toString()));
-                });
-            }
-            PostingChecks.requireNonNegativeAfter(transfer.lines(), locked);
-        } catch (Rejection refused) {
-            // A posting key already used is answered as such (replayed or reused) before any other refusal. A new
-            // transfer skips this lookup: the header insert below finds a posting key taken (issue 15).
-            return replay(transfer, reverses).orElseThrow(() -> refused);
-        }
-        // Whole microseconds, as PostgreSQL stores them, so the view built here equals what a later read returns.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        TransferId id = new TransferId(ids.next());
-        Map<AccountId, Integer> slotted = new HashMap<>();
-        locked.values().stream().filter(LockedBalance::slotted).forEach(b -> slotted.put(b.account(), b.slot()));
-        List<EntryView> entries = repository.insertTransferAndEntries(
-                new TransferRow(id, transfer.postingKey(), transfer.description(), now, reverses, null), transfer.lines(),
-                slotted);
-        if (entries.isEmpty()) {
-            // The posting key is taken (by a transfer committed before or meanwhile): compare with it.
-            return replay(transfer, reverses).orElseThrow();
-        }
-        // A new transfer has no reversal yet; built from what was written rather than read back.
-        return new TransferView(id, transfer.postingKey(), transfer.description(), now, reverses, null, entries);
-    }
-
-    /** The already-posted transfer of this posting key if its content is the same; a rejection if it differs. */
-    private Optional<TransferView> replay(NewTransfer transfer, TransferId reverses) {
-        Optional<TransferView> existing = findTransfer(transfer.postingKey());
-        if (existing.isEmpty()) {
-            return Optional.empty();
-        }
-        TransferView posted = existing.get();
-        List<String> differences = new ArrayList<>();
-        TransferRules.difference(LedgerRepository.lines(posted.entries()), transfer.lines()).ifPresent(differences::add);
-        if (reverses == null ? posted.reverses() != null : !reverses.equals(posted.reverses())) {
-            differences.add("reverses " + posted.reverses() + " posted, " + reverses + " requested");
-        }
-        if (!differences.isEmpty()) {
-            String difference = String.join("; ", differences);
-            throw new Rejection(LedgerProblems.POSTING_KEY_REUSED, "posting key '" + transfer.postingKey()
-                    + "' was already used for transfer " + posted.id() + " with different content: " + difference,
-                    Map.of("postingKey", transfer.postingKey(), "transferId", posted.id().toString(), "difference", difference));
-        }
-        return existing;
-    }
-
-    /**
-     * Locks what the lines need (docs/ledger.md "Balances"): the main rows of accounts a line could take below zero,
-     * with their slots folded in so the floor is checked on the whole balance; loose lines lock nothing here; a drawn
-     * line takes one slot holding enough, or, when none does, the main row with the slots folded and spread again.
-     */
-    private Map<AccountId, LockedBalance> lock(List<EntryLine> lines) {
-        Map<AccountId, LockedBalance> locked = new HashMap<>(repository.lockForPosting(lines).stream()
-                .collect(Collectors.toMap(LockedBalance::account, Function.identity())));
-        UUID[] toFold = locked.values().stream().filter(b -> b.striped() && !b.loose() && !b.drawn())
-                .map(b -> b.account().value()).toArray(UUID[]::new);
-        if (toFold.length > 0) {
-            repository.foldSlots(toFold, clock.instant()).forEach((account, balance) ->
-                    locked.put(account, locked.get(account).withBalance(balance)));
-        }
-        for (EntryLine line : lines) {
-            LockedBalance balance = locked.get(line.account());
-            if (balance != null && balance.drawn() && balance.slot() == LedgerRepository.NO_SLOT) {
-                locked.put(line.account(), draw(balance, -balance.normalSide().normal(line.amount().amountMinor())));
-            }
-        }
-        return locked;
-    }
-
-    /**
-     * A drawn line that found no free slot holding enough: waits for a held slot that does, else locks the main row
-     * (after the other main rows: the one place a posting locks main rows out of id order) and folds the slots into it,
-     * leaving the main row at least the amount and spreading the rest over the slots again.
-     */
-    private LockedBalance draw(LockedBalance balance, long normalAmount) {
-        Optional<SlotDraws.Slot> slot = slotDraws.waitForSlotHolding(balance.account(), normalAmount);
-        if (slot.isPresent()) {
-            return balance.inSlot(slot.get().slot(), slot.get().balanceMinor());
-        }
-        repository.lockBalances(List.of(balance.account()));
-        return balance.withBalance(slotDraws.foldAndSpread(balance.account(), normalAmount, clock.instant()));
-    }
-
-    private TransferView withEntries(TransferRow row) {
-        return new TransferView(row.id(), row.postingKey(), row.description(), row.postedAt(), row.reverses(),
-                row.reversedBy(), repository.entriesOfTransfer(row.id()));
     }
 }
