@@ -44,6 +44,9 @@ rm -f "$OUT/statements-per-op.txt"
 start=""   # each row's window runs from its step's "starts" line to the row (milliseconds)
 grep -E '^[^ ]+ (\[step .* starts|\| (purchase|redemption|redeem|floor|warm-up))' "$OUT/run.txt" | while IFS= read -r row; do
   if [[ "$row" == *"[step "* ]]; then start=${row%% *}; continue; fi
+  # only the results row right after a step's start: the sessions table's rows carry the same step names later, and
+  # took the step's listing over with a window reaching past the step (session 10's bug)
+  [ -n "$start" ] || continue
   end=${row%% *}
   name=$(echo "$row" | cut -d'|' -f2 | xargs | cut -c1-24)
   clients=$(echo "$row" | cut -d'|' -f3 | xargs)
@@ -77,6 +80,7 @@ grep -E '^[^ ]+ (\[step .* starts|\| (purchase|redemption|redeem|floor|warm-up))
         printf "%7.3f %7.3f %7.3f  (all statements, ms per operation)\n", total["parse"] / o, total["bind"] / o, total["execute"] / o
       }' "$PGLOG" | sort -k3 -rn > "$OUT/statement-costs.txt"
   fi
+  start=""
 done
 if [ -s "$OUT/statements-per-op.txt" ]; then
   echo
