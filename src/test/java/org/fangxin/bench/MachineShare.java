@@ -61,7 +61,8 @@ final class MachineShare {
         /**
          * The step's top statements of the bench database by plan + execute time ({@code pg_stat_statements}, only on a
          * cluster that preloads it: run.sh's BENCH_PRIVATE_PG), per operation: calls, plan ms, execute ms, buffer hits,
-         * whether top level (sent by a client) or nested (inside a function or trigger: its time is in its caller's too).
+         * whether top level (sent by a client) or nested (inside a function or trigger: its time is in its caller's too);
+         * the WAL it wrote per operation leads the statement's text (the header's columns are the benchmark's).
          */
         List<String> topStatements(long operations, int n) {
             if (operations == 0) {
@@ -72,7 +73,8 @@ final class MachineShare {
                     .limit(n)
                     .map(c -> String.format("| %s | %.2f | %.3f | %.3f | %.1f | %s |", c.topLevel() ? "top" : "nested",
                             c.calls() / operations, c.planMillis() / operations, c.execMillis() / operations,
-                            c.blocksHit() / operations, c.text().replace("|", "\\|")))
+                            c.blocksHit() / operations, String.format("%.0f B WAL · ", c.walBytes() / operations)
+                                    + c.text().replace("|", "\\|")))
                     .toList();
         }
 
@@ -107,7 +109,7 @@ final class MachineShare {
 
     /** One statement's pg_stat_statements counters (or their delta over a step). */
     record StatementCost(boolean topLevel, String text, double calls, double planMillis, double execMillis,
-                         double blocksHit) {
+                         double blocksHit, double walBytes) {
     }
 
     final class Step {
@@ -191,7 +193,7 @@ final class MachineShare {
                 if (calls > 0) {
                     deltas.add(new StatementCost(a.topLevel(), a.text(), calls,
                             a.planMillis() - (b == null ? 0 : b.planMillis()), a.execMillis() - (b == null ? 0 : b.execMillis()),
-                            a.blocksHit() - (b == null ? 0 : b.blocksHit())));
+                            a.blocksHit() - (b == null ? 0 : b.blocksHit()), a.walBytes() - (b == null ? 0 : b.walBytes())));
                 }
             });
             return deltas;
@@ -211,7 +213,7 @@ final class MachineShare {
                     }
                 }
                 try (ResultSet rs = statement.executeQuery("""
-                        select queryid, toplevel, calls, total_plan_time, total_exec_time, shared_blks_hit,
+                        select queryid, toplevel, calls, total_plan_time, total_exec_time, shared_blks_hit, wal_bytes,
                                left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as text
                           from pg_stat_statements
                          where dbid = (select oid from pg_database where datname = current_database())
@@ -220,7 +222,7 @@ final class MachineShare {
                         costs.put(rs.getLong("queryid") + "/" + rs.getBoolean("toplevel"), new StatementCost(
                                 rs.getBoolean("toplevel"), rs.getString("text"), rs.getDouble("calls"),
                                 rs.getDouble("total_plan_time"), rs.getDouble("total_exec_time"),
-                                rs.getDouble("shared_blks_hit")));
+                                rs.getDouble("shared_blks_hit"), rs.getDouble("wal_bytes")));
                     }
                 }
             } catch (SQLException e) {
