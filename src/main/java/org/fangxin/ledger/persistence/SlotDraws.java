@@ -31,14 +31,21 @@ public class SlotDraws {
      * enough: the caller then locks the main row and {@link #foldAndSpread}s.
      */
     public Optional<Slot> waitForSlotHolding(AccountId account, long normalAmount) {
+        // A slot freed since lockForPosting looked is taken without waiting: with 32 redeems of one merchant in flight
+        // on its 8 advance slots, waiting on a random held slot cost 4-12 ms per redeem (session 11). Only when every
+        // slot holding enough is held does the draw queue on one.
+        return slotHolding(account, normalAmount, "for update skip locked")
+                .or(() -> slotHolding(account, normalAmount, "for update"));
+    }
+
+    private Optional<Slot> slotHolding(AccountId account, long normalAmount, String lock) {
         return jdbc.sql("""
                 select slot, balance_minor from ledger.balance_slot
                  where account_id = :id
                    and (case normal_side when 'DEBIT' then balance_minor else -balance_minor end) >= :amount
                  order by random()
                  limit 1
-                   for update
-                """)
+                """ + lock)
                 .param("id", account.value()).param("amount", normalAmount)
                 .query((rs, n) -> new Slot(rs.getInt(1), rs.getLong(2))).optional();
     }
