@@ -12,9 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.fangxin.ledger.persistence.SlotDraws;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
@@ -25,6 +27,9 @@ import org.springframework.modulith.test.ApplicationModuleTest;
  */
 @ApplicationModuleTest(extraIncludes = "shared", webEnvironment = WebEnvironment.NONE)
 class LedgerAdvanceSlotTests extends LedgerModuleTest {
+
+    @Autowired
+    SlotDraws slotDraws;
 
     /** A merchant's advance and payable, and funded cards whose redemptions earn the advance. */
     record Merchant(AccountView advance, AccountView payable, List<AccountView> cards) { }
@@ -88,6 +93,39 @@ class LedgerAdvanceSlotTests extends LedgerModuleTest {
         first.get(30, TimeUnit.SECONDS);
         assertThat(ledger.balance(merchant.advance().id())).isEqualTo(fen(300));
         assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
+
+    @Test
+    void aDrawWaitingForASlotTakesAFreeOneHoldingEnoughRatherThanQueueOnAHeldOne() throws Exception {
+        Merchant merchant = merchant(1, 1_000);
+        advance(merchant, 500);
+        advance(merchant, 500);
+        List<Integer> holding = jdbc.sql("select slot from ledger.balance_slot where account_id = :id and balance_minor <> 0"
+                + " order by slot").param("id", merchant.advance().id().value()).query(Integer.class).list();
+        assertThat(holding).hasSize(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("select slot from ledger.balance_slot where account_id = :id and slot = :slot for update")
+                    .param("id", merchant.advance().id().value()).param("slot", holding.get(0)).query(Integer.class).single();
+            held.countDown();
+            await(release);
+        }));
+        try {
+            assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+            // Tried in random order, a plain wait would queue on the held slot about every other time: the lock
+            // timeout turns any wait into an error, so twenty draws without one show none waited.
+            for (int i = 0; i < 20; i++) {
+                var slot = transactions.execute(status -> {
+                    jdbc.sql("select set_config('lock_timeout', '100ms', true)").query(String.class).single();
+                    return slotDraws.waitForSlotHolding(merchant.advance().id(), 300);
+                });
+                assertThat(slot).get().extracting(SlotDraws.Slot::slot).isEqualTo(holding.get(1));
+            }
+        } finally {
+            release.countDown();
+        }
+        holder.get(30, TimeUnit.SECONDS);
     }
 
     @Test
