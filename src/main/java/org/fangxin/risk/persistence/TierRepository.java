@@ -177,6 +177,7 @@ public class TierRepository {
         if (terms.isEmpty()) {
             return;
         }
+        TermsReadInTransaction.forget();
         jdbc.sql("""
                 insert into risk.terms (merchant_id, tier, supervision_ratio_bp, advance_cap_minor, deposit_share_bp,
                     insurance_tier, settlement_frequency, payout_day, sales_blocked, block_source, sources, computed_at)
@@ -207,8 +208,9 @@ public class TierRepository {
                 .update();
     }
 
+    /** The merchant's terms, read once per transaction (a purchase's issue asks twice). */
     public Optional<TermsView> terms(UUID merchantId) {
-        return terms(List.of(merchantId)).values().stream().findFirst();
+        return TermsReadInTransaction.once(merchantId, id -> terms(List.of(id)).values().stream().findFirst());
     }
 
     public Map<UUID, TermsView> terms(List<UUID> merchantIds) {
