@@ -177,7 +177,6 @@ public class TierRepository {
         if (terms.isEmpty()) {
             return;
         }
-        TermsReadInTransaction.forget();
         jdbc.sql("""
                 insert into risk.terms (merchant_id, tier, supervision_ratio_bp, advance_cap_minor, deposit_share_bp,
                     insurance_tier, settlement_frequency, payout_day, sales_blocked, block_source, sources, computed_at)
@@ -208,9 +207,8 @@ public class TierRepository {
                 .update();
     }
 
-    /** The merchant's terms, read once per transaction (a purchase's issue asks twice). */
     public Optional<TermsView> terms(UUID merchantId) {
-        return TermsReadInTransaction.once(merchantId, id -> terms(List.of(id)).values().stream().findFirst());
+        return terms(List.of(merchantId)).values().stream().findFirst();
     }
 
     public Map<UUID, TermsView> terms(List<UUID> merchantIds) {
