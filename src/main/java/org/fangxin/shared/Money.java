@@ -1,9 +1,13 @@
 package org.fangxin.shared;
 
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -111,15 +115,54 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
     /** Human form such as {@code ¥1,600.00}; for pages and messages, never for storage. */
     @JsonIgnore
     public String format() {
+        return format(Locale.getDefault(Locale.Category.FORMAT));
+    }
+
+    /**
+     * {@link #format()} as {@code String.format} gives it in {@code locale}; built by hand where the locale groups by
+     * ',' in threes with ASCII digits (issue 15: String.format was 3% of a purchase's request CPU), by Formatter elsewhere.
+     */
+    String format(Locale locale) {
         int digits = currency.getDefaultFractionDigits();
         long unit = (long) Math.pow(10, digits);
         long whole = Math.abs(amountMinor) / unit;
         long minor = Math.abs(amountMinor) % unit;
         String sign = amountMinor < 0 ? "-" : "";
         String symbol = currency.equals(CNY) ? "¥" : currency.getCurrencyCode() + " ";
-        return digits == 0
-                ? sign + symbol + String.format("%,d", whole)
-                : sign + symbol + String.format("%,d.%0" + digits + "d", whole, minor);
+        if (amountMinor == Long.MIN_VALUE || !groupsInThrees(locale)) {
+            return digits == 0
+                    ? sign + symbol + String.format(locale, "%,d", whole)
+                    : sign + symbol + String.format(locale, "%,d.%0" + digits + "d", whole, minor);
+        }
+        StringBuilder text = new StringBuilder(24).append(sign).append(symbol);
+        String wholeDigits = Long.toString(whole);
+        int lead = wholeDigits.length() % 3 == 0 ? 3 : wholeDigits.length() % 3;
+        text.append(wholeDigits, 0, lead);
+        for (int i = lead; i < wholeDigits.length(); i += 3) {
+            text.append(',').append(wholeDigits, i, i + 3);
+        }
+        if (digits > 0) {
+            String minorDigits = Long.toString(minor);
+            text.append('.').append("0".repeat(digits - minorDigits.length())).append(minorDigits);
+        }
+        return text.toString();
+    }
+
+    /** The last locale found to group as the hand-built format does (Formatter's %,d: separator, size, zero digit). */
+    private static volatile Locale plainLocale = Locale.US;
+
+    private static boolean groupsInThrees(Locale locale) {
+        if (locale.equals(plainLocale)) {
+            return true;
+        }
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        boolean plain = symbols.getGroupingSeparator() == ',' && symbols.getZeroDigit() == '0'
+                && NumberFormat.getNumberInstance(locale) instanceof DecimalFormat decimal
+                && decimal.isGroupingUsed() && decimal.getGroupingSize() == 3;
+        if (plain) {
+            plainLocale = locale;
+        }
+        return plain;
     }
 
     @Override

@@ -69,6 +69,32 @@ class LedgerKeyedPostingTests extends LedgerModuleTest {
     }
 
     @Test
+    void postsThroughAPlatformAccountInOneStatementAndBackAgain() {
+        UUID card = UUID.randomUUID();
+        UUID merchant = UUID.randomUUID();
+        ledger.open(Money.CNY, List.of(new AccountKey(AccountType.CARD_LIABILITY, card), new AccountKey(AccountType.ESCROW, merchant)));
+        ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY);
+        AccountKey clearing = new AccountKey(AccountType.CONSUMER_FUNDS_CLEARING, null);
+        Money clearingBefore = normal(AccountType.CONSUMER_FUNDS_CLEARING, null);
+        TransferView bought = ledger.post(new KeyedTransfer(key("purchase"), "card bought", Money.CNY, List.of(
+                KeyedTransfer.Line.debit(clearing, fen(2_000)),
+                KeyedTransfer.Line.credit(new AccountKey(AccountType.CARD_LIABILITY, card), fen(2_000)))));
+        TransferView settled = ledger.post(new KeyedTransfer(key("escrow-funding"), "settled into escrow", Money.CNY, List.of(
+                KeyedTransfer.Line.debit(new AccountKey(AccountType.ESCROW, merchant), fen(2_000)),
+                KeyedTransfer.Line.credit(clearing, fen(2_000)))));
+        assertThat(postedInOneStatement(bought)).isTrue();
+        assertThat(postedInOneStatement(settled)).isTrue();
+        assertThat(bought.entries()).extracting(e -> e.accountId())
+                .containsExactly(ledger.findAccount(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).orElseThrow().id(),
+                        ledger.findAccount(AccountType.CARD_LIABILITY, card, Money.CNY).orElseThrow().id());
+        assertThat(ledger.transfer(bought.id())).isEqualTo(bought);
+        assertThat(normal(AccountType.CARD_LIABILITY, card)).isEqualTo(fen(2_000));
+        assertThat(normal(AccountType.ESCROW, merchant)).isEqualTo(fen(2_000));
+        assertThat(normal(AccountType.CONSUMER_FUNDS_CLEARING, null)).isEqualTo(clearingBefore);
+        assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
+
+    @Test
     void opensAMissingAccountOnTheGeneralPath() {
         Books books = card(1_000);
         TransferView posted = ledger.post(redemption(books, 300, 0, key("redemption")));

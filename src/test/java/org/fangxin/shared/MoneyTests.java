@@ -45,6 +45,41 @@ class MoneyTests {
     }
 
     @Test
+    void formatsAnyAmountAsStringFormatDoes() {
+        java.util.Random random = new java.util.Random(15);
+        java.util.List<Long> amounts = new java.util.ArrayList<>(java.util.List.of(0L, 1L, -1L, 99L, 100L, 999L, 1_000L,
+                99_999L, 100_000L, 123_456_789L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+        for (long power = 1; power > 0 && power < Long.MAX_VALUE / 10; power *= 10) {
+            amounts.addAll(java.util.List.of(power - 1, power, power + 1, -power));
+        }
+        for (int i = 0; i < 2_000; i++) {
+            amounts.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (String code : java.util.List.of("CNY", "JPY", "BHD", "USD")) {
+            Currency currency = Currency.getInstance(code);
+            for (java.util.Locale locale : java.util.List.of(java.util.Locale.US, java.util.Locale.SIMPLIFIED_CHINESE,
+                    java.util.Locale.GERMANY, java.util.Locale.forLanguageTag("ar-EG"), java.util.Locale.forLanguageTag("hi-IN"))) {
+                for (long amount : amounts) {
+                    assertThat(new Money(amount, currency).format(locale)).as("%d %s in %s", amount, code, locale)
+                            .isEqualTo(byFormatter(new Money(amount, currency), locale));
+                }
+            }
+        }
+    }
+
+    /** What format() gave before it was built by hand. */
+    private static String byFormatter(Money money, java.util.Locale locale) {
+        int digits = money.currency().getDefaultFractionDigits();
+        long unit = (long) Math.pow(10, digits);
+        long whole = Math.abs(money.amountMinor()) / unit;
+        long minor = Math.abs(money.amountMinor()) % unit;
+        String sign = money.amountMinor() < 0 ? "-" : "";
+        String symbol = money.currency().equals(Money.CNY) ? "¥" : money.currency().getCurrencyCode() + " ";
+        return digits == 0 ? sign + symbol + String.format(locale, "%,d", whole)
+                : sign + symbol + String.format(locale, "%,d.%0" + digits + "d", whole, minor);
+    }
+
+    @Test
     void formatsForPeople() {
         assertThat(Money.fen(160_000).format()).isEqualTo("¥1,600.00");
         assertThat(Money.fen(-5).format()).isEqualTo("-¥0.05");

@@ -44,18 +44,20 @@ public class CardPostings {
 
     /**
      * Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). The card's
-     * account is new and opened in one statement; the advance names its accounts by code and owner, so the ledger finds,
-     * locks, checks and posts it in one round trip (issue 15), as a redemption's posting does.
+     * account is new and opened in one statement; every transfer names its accounts by code and owner (the clearing
+     * account by code alone), so the ledger finds, locks, checks and posts each in one round trip (issue 15), as a
+     * redemption's posting does.
      */
     public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
         Currency c = paid.currency();
-        AccountId clearing = account(AccountType.CONSUMER_FUNDS_CLEARING, null, c);
-        List<AccountId> accounts = ledger.open(c, List.of(new AccountKey(AccountType.CARD_LIABILITY, cardId),
-                new AccountKey(AccountType.ESCROW, merchantId)));
-        ledger.post(NewTransfer.of("purchase:" + purchaseId, "card " + cardId + " bought",
-                EntryLine.debit(clearing, paid), EntryLine.credit(accounts.get(0), paid)));
-        ledger.post(NewTransfer.of("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow",
-                EntryLine.debit(accounts.get(1), paid), EntryLine.credit(clearing, paid)));
+        AccountKey card = new AccountKey(AccountType.CARD_LIABILITY, cardId);
+        AccountKey escrow = new AccountKey(AccountType.ESCROW, merchantId);
+        AccountKey clearing = new AccountKey(AccountType.CONSUMER_FUNDS_CLEARING, null);
+        ledger.open(c, List.of(card, escrow));
+        ledger.post(new KeyedTransfer("purchase:" + purchaseId, "card " + cardId + " bought", c, List.of(
+                KeyedTransfer.Line.debit(clearing, paid), KeyedTransfer.Line.credit(card, paid))));
+        ledger.post(new KeyedTransfer("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow", c,
+                List.of(KeyedTransfer.Line.debit(escrow, paid), KeyedTransfer.Line.credit(clearing, paid))));
         if (advance.isPositive()) {
             ledger.post(new KeyedTransfer("advance:" + cardId, "advance on card " + cardId, c, List.of(
                     KeyedTransfer.Line.debit(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId), advance),

@@ -234,9 +234,15 @@ public class LedgerRepository {
         return entries;
     }
 
+    private static final String OWNED_ONLY = """
+            select entry_id, account_id, amount_minor, balances_updated from ledger.post_keyed_transfer""";
+    private static final String NAMING_PLATFORM = """
+            select entry_id, account_id, amount_minor, balances_updated from ledger.post_keyed_transfer_naming_platform""";
+
     /**
      * A transfer whose accounts are named by code and owner, posted in one round trip by {@code ledger.post_keyed_transfer}
-     * (migrations V3_97_29, V3_97_47) when it takes only the common path of {@link #lockForPosting} and
+     * (migrations V3_97_29, V3_97_47; {@code ledger.post_keyed_transfer_naming_platform}, V3_98_40, when a line names a
+     * platform account) when it takes only the common path of {@link #lockForPosting} and
      * {@link #insertTransferAndEntries}; its entries in line order, or none when it gave up (nothing written, the locks it
      * took kept) and the general path must finish the posting.
      */
@@ -254,9 +260,10 @@ public class LedgerRepository {
             amounts[i] = line.amount().amountMinor();
         }
         record Posted(EntryView entry, long balancesUpdated) { }
-        List<Posted> posted = jdbc.sql("""
-                select entry_id, account_id, amount_minor, balances_updated
-                  from ledger.post_keyed_transfer(:transfer, :key, :description, :postedAt, :currency,
+        // a platform account (no owner) is found only by the function that looks for one (V3_98_40); the redemption
+        // paths name owned accounts and keep calling the original
+        List<Posted> posted = jdbc.sql((java.util.Arrays.asList(owners).contains(null) ? NAMING_PLATFORM : OWNED_ONLY) + """
+                (:transfer, :key, :description, :postedAt, :currency,
                        cast(:types as text[]), cast(:owners as uuid[]), cast(:nonNegative as boolean[]),
                        cast(:amounts as bigint[]), cast(:drawing as text[]), :fallbackSlot)
                 """)

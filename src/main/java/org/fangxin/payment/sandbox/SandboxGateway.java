@@ -78,20 +78,22 @@ public class SandboxGateway {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public ProviderOrder create(OrderRequest request) {
         String providerOrderId = ID_PREFIX + ids.next().toString().replace("-", "");
-        jdbc.sql("""
+        String created = jdbc.sql("""
                 insert into payment.sandbox_order (provider_order_id, merchant_order_no, amount_minor, currency,
                     description, status, created_at, expires_at)
                 values (:id, :merchantOrderNo, :amount, :currency, :description, 'WAITING', :now, :expiresAt)
                 on conflict (merchant_order_no) do nothing
+                returning provider_order_id
                 """)
                 .param("id", providerOrderId).param("merchantOrderNo", request.merchantOrderNo())
                 .param("amount", request.amount().amountMinor())
                 .param("currency", request.amount().currency().getCurrencyCode())
                 .param("description", request.description() == null ? "" : request.description())
                 .param("now", Timestamp.from(clock.instant())).param("expiresAt", Timestamp.from(request.expiresAt()))
-                .update();
-        Row row = byMerchantOrderNo(request.merchantOrderNo(), false).orElseThrow();
-        return new ProviderOrder(row.providerOrderId(), CHECKOUT_PATH + row.providerOrderId());
+                .query(String.class).optional()
+                // the order was created before (a retry, or a concurrent call): the provider answers its first order
+                .orElseGet(() -> byMerchantOrderNo(request.merchantOrderNo(), false).orElseThrow().providerOrderId());
+        return new ProviderOrder(created, CHECKOUT_PATH + created);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
