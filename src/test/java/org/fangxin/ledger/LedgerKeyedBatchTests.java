@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.fangxin.ledger.persistence.LedgerRepository;
 import org.fangxin.shared.Money;
@@ -237,27 +235,8 @@ class LedgerKeyedBatchTests extends LedgerModuleTest {
     void twoConcurrentBatchesForTheLastValueLetExactlyOneThrough() throws Exception {
         Books books = books(100);
         Books other = books(1_000);
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<String>> racers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            racers.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                    transactions.executeWithoutResult(s -> ledger.postKeyed(List.of(redemption(other, 10, 0),
-                            redemption(books, 100, 0))));
-                    return "posted";
-                } catch (Rejection refused) {
-                    return refused.type().slug();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (CompletableFuture<String> racer : racers) {
-            outcomes.add(racer.get());
-        }
+        List<String> outcomes = race(2, () -> ledger.postKeyed(List.of(redemption(other, 10, 0),
+                redemption(books, 100, 0))));
         assertThat(outcomes).containsExactlyInAnyOrder("posted", "insufficient-balance");
         assertThat(normal(AccountType.CARD_LIABILITY, books.card())).isEqualTo(0);
         assertThat(normal(AccountType.CARD_LIABILITY, other.card())).isEqualTo(990);
