@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
+import org.fangxin.ledger.LedgerKeyedPostingTests.Books;
 import org.fangxin.ledger.persistence.LedgerRepository;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
@@ -34,9 +35,6 @@ class LedgerKeyedBatchTests extends LedgerModuleTest {
     @Autowired
     LedgerRepository repository;
 
-    /** A card funded with some fen and its merchant, whose payable is open and whose advance may be. */
-    record Books(UUID card, UUID merchant) { }
-
     private Books books(long funded, long... advances) {
         AccountView card = ConcurrentBooks.fundedCards(ledger, 1, funded).get(0);
         Books books = new Books(card.ownerId(), UUID.randomUUID());
@@ -54,15 +52,7 @@ class LedgerKeyedBatchTests extends LedgerModuleTest {
     }
 
     private static KeyedTransfer redemption(Books books, long value, long netted) {
-        List<KeyedTransfer.Line> lines = new ArrayList<>(List.of(
-                KeyedTransfer.Line.debit(new AccountKey(AccountType.CARD_LIABILITY, books.card()), fen(value))));
-        if (value > netted) {
-            lines.add(KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_PAYABLE, books.merchant()), fen(value - netted)));
-        }
-        if (netted > 0) {
-            lines.add(KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_ADVANCE, books.merchant()), fen(netted)));
-        }
-        return new KeyedTransfer(key("redemption"), "redemption", Money.CNY, lines);
+        return LedgerKeyedPostingTests.redemption(books, value, netted, key("redemption"));
     }
 
     private Long normal(AccountType type, UUID owner) {

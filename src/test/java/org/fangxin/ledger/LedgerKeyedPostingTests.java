@@ -32,7 +32,7 @@ class LedgerKeyedPostingTests extends LedgerModuleTest {
     }
 
     /** A redemption of {@code value}, of which {@code netted} settles the merchant's advance. */
-    private static KeyedTransfer redemption(Books books, long value, long netted, String postingKey) {
+    static KeyedTransfer redemption(Books books, long value, long netted, String postingKey) {
         List<KeyedTransfer.Line> lines = new ArrayList<>(List.of(
                 KeyedTransfer.Line.debit(new AccountKey(AccountType.CARD_LIABILITY, books.card()), fen(value))));
         if (value > netted) {
