@@ -178,7 +178,9 @@ public class Ledger {
      * {@link #post(KeyedTransfer)} for many transfers in one round trip on the common path (a group commit of
      * redemptions): each is posted as if alone, one after another in the given order — its own header, entries, posting
      * key and floors — and one that leaves the common path finishes on the general path afterwards, under the locks
-     * already taken. A refusal of any of them refuses the call. Answers the transfers in the given order.
+     * already taken. A refusal of any of them refuses the call. Answers the transfers in the given order. Issue 15
+     * (session 11): when every transfer is on the common path the batch is posted set-based (each account locked once,
+     * each balance row or slot written once with its summed delta); otherwise transfer by transfer as before.
      */
     public List<TransferView> postKeyed(List<KeyedTransfer> transfers) {
         if (transfers.isEmpty()) {
@@ -189,7 +191,8 @@ public class Ledger {
                 transfer.lines().stream().map(KeyedTransfer.Line::amount).toList()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<TransferId> ids = transfers.stream().map(transfer -> new TransferId(this.ids.next())).toList();
-        List<List<EntryView>> posted = repository.postKeyedAll(ids, transfers, now);
+        List<List<EntryView>> posted = repository.postKeyedBatch(ids, transfers, now)
+                .orElseGet(() -> repository.postKeyedAll(ids, transfers, now));
         List<TransferView> views = new ArrayList<>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             KeyedTransfer transfer = transfers.get(i);

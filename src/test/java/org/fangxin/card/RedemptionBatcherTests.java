@@ -54,7 +54,7 @@ class RedemptionBatcherTests extends CardTest {
 
     @Test
     void aRefusedRedemptionDoesNotFailItsBatchAndTwoInstancesGiveTheLastSessionOnce() throws Exception {
-        secondInstance = new RedemptionBatcher(desk, idempotency, transactions, true, Duration.ofMillis(2), 32, 1, shards, deferred);
+        secondInstance = new RedemptionBatcher(desk, idempotency, transactions, true, Duration.ofMillis(2), 32, 1, true, shards, deferred);
         TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         ProductView pack = f.sessionPack(gym, 100, 2);
         UUID store = f.store(gym);
@@ -114,7 +114,7 @@ class RedemptionBatcherTests extends CardTest {
 
     @Test
     void aMixedBatchAnswersEachCommandAsIfAloneAndWritesOnlyTheAcceptedOnes() throws Exception {
-        secondInstance = new RedemptionBatcher(desk, idempotency, transactions, true, Duration.ofMillis(2), 32, 1, shards, deferred);
+        secondInstance = new RedemptionBatcher(desk, idempotency, transactions, true, Duration.ofMillis(2), 32, 1, true, shards, deferred);
         TestMerchants.Created gym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         TestMerchants.Created otherGym = f.merchant(Sector.SPORTS_FITNESS, "410200");
         ProductView pack = f.sessionPack(gym, 100, 2);

@@ -9,8 +9,6 @@ import static org.fangxin.shared.Money.fen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ class LedgerKeyedPostingTests extends LedgerModuleTest {
     }
 
     /** A redemption of {@code value}, of which {@code netted} settles the merchant's advance. */
-    private static KeyedTransfer redemption(Books books, long value, long netted, String postingKey) {
+    static KeyedTransfer redemption(Books books, long value, long netted, String postingKey) {
         List<KeyedTransfer.Line> lines = new ArrayList<>(List.of(
                 KeyedTransfer.Line.debit(new AccountKey(AccountType.CARD_LIABILITY, books.card()), fen(value))));
         if (value > netted) {
@@ -190,26 +188,7 @@ class LedgerKeyedPostingTests extends LedgerModuleTest {
     void twoConcurrentPostingsOfTheLastValueLetExactlyOneThrough() throws Exception {
         Books books = card(100);
         ledger.open(AccountType.MERCHANT_PAYABLE, books.merchant(), Money.CNY);
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<String>> racers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            racers.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                    transactions.executeWithoutResult(s -> ledger.post(redemption(books, 100, 0, key("redemption"))));
-                    return "posted";
-                } catch (Rejection refused) {
-                    return refused.type().slug();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (CompletableFuture<String> racer : racers) {
-            outcomes.add(racer.get());
-        }
+        List<String> outcomes = race(2, () -> ledger.post(redemption(books, 100, 0, key("redemption"))));
         assertThat(outcomes).containsExactlyInAnyOrder("posted", "insufficient-balance");
         assertThat(normal(AccountType.CARD_LIABILITY, books.card())).isEqualTo(fen(0));
         assertThat(normal(AccountType.MERCHANT_PAYABLE, books.merchant())).isEqualTo(fen(100));

@@ -1,5 +1,8 @@
 package org.fangxin.card.lifecycle;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +13,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fangxin.card.Redeem;
 import org.fangxin.identity.Actor;
@@ -27,6 +32,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,6 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command joins the queue of the shard its request is routed to, and a batch runs inside that shard's route; each
  * command inside its merchant's slot, so the ids it makes carry the merchant's gene as without batching. With one
  * database there is one queue, as before.
+ *
+ * <p>Pipelined (issue 15, session 11; {@code pipelined}, on by default): of a shard's workers, one at a time takes the
+ * queue and runs its batch's statements; it hands the queue on just before its COMMIT, so the next batch is collected
+ * while this one commits, and holds every command that came meanwhile instead of the one or two a free worker would
+ * grab at once.
  */
 @Component
 public class RedemptionBatcher {
@@ -61,11 +73,18 @@ public class RedemptionBatcher {
     private final Shards shards;
     /** One queue per shard (index = shard number); one with a single database. */
     private final List<BlockingQueue<Job>> queues = new ArrayList<>();
+    /** Per shard, when pipelined: held by the worker collecting and running a batch until that batch's COMMIT. */
+    private final List<Semaphore> stages = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong commandsInSharedBatches = new AtomicLong();
     private final AtomicLong commandsAnsweredInBatches = new AtomicLong();
     private volatile boolean running = true;
+    /** What the batches hold and how long a command waits in the queue for its batch (global registry: Boot's too). */
+    private final DistributionSummary batchSizes = DistributionSummary.builder("fangxin.card.group-commit.batch.size")
+            .description("redeem commands per batch").register(Metrics.globalRegistry);
+    private final Timer queueWaits = Timer.builder("fangxin.card.group-commit.queue.wait")
+            .description("from a command's arrival to its batch's start").register(Metrics.globalRegistry);
 
     /** Public so that a test can run a second instance's batcher against the same database. */
     public RedemptionBatcher(RedemptionDesk desk, Idempotency idempotency,
@@ -73,7 +92,8 @@ public class RedemptionBatcher {
                       @Value("${fangxin.card.group-commit.enabled:true}") boolean enabled,
                       @Value("${fangxin.card.group-commit.window:PT0.002S}") Duration window,
                       @Value("${fangxin.card.group-commit.batch-max:32}") int batchMax,
-                      @Value("${fangxin.card.group-commit.workers:2}") int workerCount, Shards shards,
+                      @Value("${fangxin.card.group-commit.workers:2}") int workerCount,
+                      @Value("${fangxin.card.group-commit.pipelined:true}") boolean pipelined, Shards shards,
                       DeferredStatements deferred) {
         this.shards = shards;
         this.desk = desk;
@@ -86,9 +106,11 @@ public class RedemptionBatcher {
         for (int shard = 0; shard < shards.count(); shard++) {
             BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
             queues.add(queue);
+            Semaphore stage = pipelined ? new Semaphore(1) : null;
+            stages.add(stage);
             int on = shard;
             for (int i = 0; this.enabled && i < workerCount; i++) {
-                Thread worker = new Thread(() -> work(on, queue), "redemption-batch-" + (shards.count() == 1 ? "" : shard + "-") + i);
+                Thread worker = new Thread(() -> work(on, queue, stage), "redemption-batch-" + (shards.count() == 1 ? "" : shard + "-") + i);
                 worker.setDaemon(true);
                 worker.start();
                 workers.add(worker);
@@ -136,17 +158,33 @@ public class RedemptionBatcher {
                 () -> Idempotency.Answer.of(201, desk.redeem(actor, command)));
     }
 
-    /** A worker of one shard: its batches run inside that shard's route (in place with one database). */
-    private void work(int shard, BlockingQueue<Job> queue) {
+    /**
+     * A worker of one shard: its batches run inside that shard's route (in place with one database). When pipelined it
+     * takes the queue only with the shard's stage, which its batch hands on just before its COMMIT.
+     */
+    private void work(int shard, BlockingQueue<Job> queue, Semaphore stage) {
         boolean company = false;
         while (running) {
+            AtomicBoolean staged = new AtomicBoolean();
+            Runnable handOn = () -> {
+                if (staged.compareAndSet(true, false)) {
+                    stage.release();
+                }
+            };
             try {
+                if (stage != null) {
+                    stage.acquire();
+                    staged.set(true);
+                }
                 Job first = queue.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
                     List<Job> jobs = collect(queue, first, company);
                     company = jobs.size() > 1;
+                    long started = System.nanoTime();
+                    batchSizes.record(jobs.size());
+                    jobs.forEach(job -> queueWaits.record(started - job.queuedAt(), TimeUnit.NANOSECONDS));
                     shards.on(shard, () -> {
-                        run(jobs);
+                        run(jobs, handOn);
                         return null;
                     });
                 }
@@ -155,6 +193,8 @@ public class RedemptionBatcher {
                 return;
             } catch (RuntimeException e) {
                 log.error("redemption batch worker: unexpected failure", e);
+            } finally {
+                handOn.run();
             }
         }
     }
@@ -184,10 +224,18 @@ public class RedemptionBatcher {
      * request answered (or refused). A command whose key an earlier one of the batch holds, and every command of a batch
      * that fails as a whole (a deadlock, its commit), run again alone in their request thread: their key makes it safe.
      */
-    private void run(List<Job> jobs) {
+    private void run(List<Job> jobs, Runnable beforeCommit) {
         List<Runnable> answers = new ArrayList<>();
         try {
-            batch.executeWithoutResult(status -> runSetBased(jobs, answers));
+            batch.executeWithoutResult(status -> {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        beforeCommit.run();
+                    }
+                });
+                runSetBased(jobs, answers);
+            });
             batches.incrementAndGet();
             if (jobs.size() > 1) {
                 commandsInSharedBatches.addAndGet(jobs.size());

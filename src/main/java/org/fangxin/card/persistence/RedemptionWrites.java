@@ -120,8 +120,10 @@ public class RedemptionWrites {
      */
     public Map<Integer, LockedCode> lockCodesAndCards(List<CodeShown> shown, Instant now) {
         Map<Integer, LockedCode> locked = new HashMap<>();
+        // The short codes as char(6), the column's type: compared as text the column is cast and the index
+        // redemption_code_lookup cannot probe it (4,200 buffer hits per redeem at 32 clients, issue 15 session 11).
         jdbc.sql("with shown as (" + """
-                select * from unnest(cast(:ords as int[]), cast(:codes as text[]), cast(:codeIds as uuid[]),
+                select * from unnest(cast(:ords as int[]), cast(:codes as char(6)[]), cast(:codeIds as uuid[]),
                                      cast(:merchants as uuid[])) as s(ord, short_code, code_id, merchant_id)),
                 picked as materialized (
                     select s.ord, s.merchant_id,

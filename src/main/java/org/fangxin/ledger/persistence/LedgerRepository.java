@@ -295,6 +295,22 @@ public class LedgerRepository {
      * entries in line order, or none when it gave up and the general path must finish it.
      */
     public List<List<EntryView>> postKeyedAll(List<TransferId> transfers, List<KeyedTransfer> keyed, Instant postedAt) {
+        return postKeyedAll("ledger.post_keyed_transfers", transfers, keyed, postedAt);
+    }
+
+    /**
+     * {@link #postKeyedAll} set-based ({@code ledger.post_keyed_batch}, migration V3_98_10): every account locked once,
+     * every header, entry and balance row written once for the batch, when the whole batch is on the common path; empty
+     * when it gave up (nothing written, its locks kept), and {@link #postKeyedAll} must post the batch.
+     */
+    public Optional<List<List<EntryView>>> postKeyedBatch(List<TransferId> transfers, List<KeyedTransfer> keyed,
+                                                          Instant postedAt) {
+        List<List<EntryView>> entries = postKeyedAll("ledger.post_keyed_batch", transfers, keyed, postedAt);
+        return entries.stream().allMatch(List::isEmpty) ? Optional.empty() : Optional.of(entries);
+    }
+
+    private List<List<EntryView>> postKeyedAll(String function, List<TransferId> transfers, List<KeyedTransfer> keyed,
+                                               Instant postedAt) {
         int n = keyed.size();
         int lineCount = keyed.stream().mapToInt(k -> k.lines().size()).sum();
         UUID[] ids = new UUID[n];
@@ -329,12 +345,12 @@ public class LedgerRepository {
         record Posted(int transfer, EntryView entry, long balancesUpdated) { }
         List<Posted> posted = jdbc.sql("""
                 select transfer_ord, entry_id, account_id, amount_minor, balances_updated
-                  from ledger.post_keyed_transfers(cast(:transfers as uuid[]), cast(:keys as text[]),
+                  from %s(cast(:transfers as uuid[]), cast(:keys as text[]),
                        cast(:descriptions as text[]), :postedAt, cast(:currencies as text[]), cast(:starts as int[]),
                        cast(:counts as int[]), cast(:types as text[]), cast(:owners as uuid[]),
                        cast(:nonNegative as boolean[]), cast(:amounts as bigint[]), cast(:drawing as text[]),
                        cast(:fallbackSlots as int[]))
-                """)
+                """.formatted(function))
                 .param("transfers", ids).param("keys", keys).param("descriptions", descriptions)
                 .param("postedAt", Timestamp.from(postedAt)).param("currencies", currencies).param("starts", starts)
                 .param("counts", counts).param("types", types).param("owners", owners).param("nonNegative", nonNegative)
@@ -354,11 +370,16 @@ public class LedgerRepository {
         for (Posted p : posted) {
             entries.get(p.transfer()).add(p.entry());
         }
+        // Every line of a posted transfer got its entry, and its balance row or slot (the loop counts per transfer,
+        // the set-based batch once per account it posted to).
+        boolean perTransfer = function.equals("ledger.post_keyed_transfers");
+        long accountsPosted = posted.stream().map(p -> p.entry().accountId()).distinct().count();
         for (int t = 0; t < n; t++) {
             int lines = keyed.get(t).lines().size();
             int t0 = t;
-            long updated = posted.stream().filter(p -> p.transfer() == t0).mapToLong(Posted::balancesUpdated).findFirst().orElse(lines);
-            if (!entries.get(t).isEmpty() && (entries.get(t).size() != lines || updated != lines)) {
+            long updated = posted.stream().filter(p -> p.transfer() == t0).mapToLong(Posted::balancesUpdated).findFirst()
+                    .orElse(perTransfer ? lines : accountsPosted);
+            if (!entries.get(t).isEmpty() && (entries.get(t).size() != lines || updated != (perTransfer ? lines : accountsPosted))) {
                 throw new IllegalStateException("transfer " + transfers.get(t) + ": " + entries.get(t).size()
                         + " entries posted and " + updated + " balances updated for " + lines + " lines");
             }
