@@ -168,8 +168,8 @@ class CompensationRepository {
 
     /**
      * Claims up to {@code limit} due PLANNED lines of the batch, in plan order, skipping lines another payer's chunk
-     * holds; when every due line is held, waits for them instead (a notice chunk holding some releases them soon, a
-     * payer's chunk leaves them no longer PLANNED).
+     * holds; when every due line is held, waits for them instead (a payer's chunk leaves them no longer PLANNED, a
+     * consumer's choice releases its line at once).
      */
     List<Line> lockDue(UUID batchId, Instant now, int limit) {
         List<Line> free = lockDue(batchId, now, limit, "skip locked");
@@ -239,22 +239,36 @@ class CompensationRepository {
         }
     }
 
+    /** A batch whose planned notices were sent for its lines up to seq {@code through}. */
+    record NoticeCursor(UUID batchId, int through) { }
+
     /**
-     * Claims up to {@code limit} lines whose planned notice was not sent yet (any batch), in plan order; waits for a
-     * payer's chunk holding some (no skip: they would be left unsent until the job), then re-checks them.
+     * The oldest batch with lines whose planned notice was not sent yet, locked: one sender at a time moves its cursor
+     * (the lines are not locked, so the payer's chunks never wait for the notices).
      */
-    List<Line> lockNoticeDue(int limit) {
-        return jdbc.sql("select " + LINE_COLUMNS + """
-                  from compensation.compensation_line
-                 where planned_notice_at is null
-                 order by batch_id, seq limit :limit
-                 for update
-                """).param("limit", limit).query(CompensationRepository::line).list();
+    Optional<NoticeCursor> lockNoticeDue() {
+        return jdbc.sql("""
+                select b.id, b.planned_noticed_through from compensation.compensation_batch b
+                 where exists (select 1 from compensation.compensation_line l
+                                where l.batch_id = b.id and l.seq > b.planned_noticed_through)
+                 order by b.planned_at, b.id limit 1
+                 for no key update
+                """).query((rs, n) -> new NoticeCursor(rs.getObject(1, UUID.class), rs.getInt(2))).optional();
     }
 
-    void markNoticed(List<UUID> lineIds, Instant at) {
-        jdbc.sql("update compensation.compensation_line set planned_notice_at = :at where id = any(:ids)")
-                .param("ids", lineIds.toArray(UUID[]::new)).param("at", ts(at)).update();
+    /** Up to {@code limit} lines of the batch after seq {@code after}, in plan order. */
+    List<Line> linesAfter(UUID batchId, int after, int limit) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from compensation.compensation_line
+                 where batch_id = :batch and seq > :after
+                 order by seq limit :limit
+                """).param("batch", batchId).param("after", after).param("limit", limit)
+                .query(CompensationRepository::line).list();
+    }
+
+    void markNoticedThrough(UUID batchId, int seq) {
+        jdbc.sql("update compensation.compensation_batch set planned_noticed_through = :seq where id = :id")
+                .param("id", batchId).param("seq", seq).update();
     }
 
     record Settled(UUID lineId, String status, String paymentReference, String manualReason) { }
