@@ -304,15 +304,15 @@ class CompensationRepository {
     }
 
     /** {@link #markPaid} from PAYING for many locked lines in one statement; answers, per line, whether it moved. */
-    int[] markAllPaid(List<Line> lines, List<Instant> at) {
+    int[] markAllPaid(List<Line> lines, Instant at) {
         java.util.Set<UUID> moved = new java.util.HashSet<>(jdbc.sql("""
-                update compensation.compensation_line l set status = 'PAID', paid_at = p.at, paid_reference = p.ref
-                  from unnest(:ids, cast(:ats as timestamptz[]), :refs) as p(id, at, ref)
+                update compensation.compensation_line l set status = 'PAID', paid_at = :at, paid_reference = p.ref
+                  from unnest(:ids, :refs) as p(id, ref)
                  where l.id = p.id and l.status = 'PAYING'
                 returning l.id
                 """)
                 .param("ids", lines.stream().map(Line::id).toArray(UUID[]::new))
-                .param("ats", at.stream().map(Instant::toString).toArray(String[]::new))
+                .param("at", ts(at))
                 .param("refs", lines.stream().map(Line::paymentReference).toArray(String[]::new))
                 .query(UUID.class).list());
         return lines.stream().mapToInt(line -> moved.contains(line.id()) ? 1 : 0).toArray();
