@@ -250,8 +250,9 @@ public final class CompensationBenchmark {
     /** Lines of the batch whose planned notice was not sent yet (the batch's cursor runs in plan order). */
     private long unnoticed(UUID batchId) {
         return jdbc.sql("""
-                select count(*) from compensation.compensation_line l join compensation.compensation_batch b on b.id = l.batch_id
-                 where b.id = :b and l.seq > b.planned_noticed_through
+                select count(*) from compensation.compensation_line l
+                  join compensation.compensation_notice_progress p on p.batch_id = l.batch_id
+                 where l.batch_id = :b and l.seq > p.planned_through
                 """).param("b", batchId).query(Long.class).single();
     }
 

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the "compensation planned" notices after the plan committed, a chunk per transaction in plan order: the
- * batch's cursor {@code planned_noticed_through} moves in the transaction that sends the chunk, so a notice goes out
- * once (and the dedup key {@code compensation-planned:<lineId>} makes any resend a no-op). Started right after the
+ * batch's cursor ({@code compensation_notice_progress.planned_through}) moves in the transaction that sends the chunk,
+ * so a notice goes out once (and the dedup key {@code compensation-planned:<lineId>} makes any resend a no-op). Started right after the
  * plan commits; the job {@code protection-compensation-notices} sends what a crash left unsent.
  */
 @Component

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Tables compensation.compensation_batch, compensation.compensation_line and compensation.compensation_successor (created
- * as protection's in V13_2_1, V13_2_2 and V13_4_1, moved to this module's schema by V15_0_1).
+ * as protection's in V13_2_1, V13_2_2 and V13_4_1, moved to this module's schema by V15_0_1), and
+ * compensation.compensation_notice_progress (V15_98_30).
  */
 @Repository
 class CompensationRepository {
@@ -201,13 +202,6 @@ class CompensationRepository {
                 .param("ref", reference).query(CompensationRepository::line).optional();
     }
 
-    /** The lines paid by these refund references, locked in id order. */
-    List<Line> lockByPaymentReferences(java.util.Collection<String> references) {
-        return jdbc.sql("select " + LINE_COLUMNS + """
-                  from compensation.compensation_line where payment_reference = any(:refs) order by id for update
-                """).param("refs", references.toArray(String[]::new)).query(CompensationRepository::line).list();
-    }
-
     List<Line> linesOfConsumer(UUID consumerId) {
         return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where consumer_id = :c order by due_at desc, seq")
                 .param("c", consumerId).query(CompensationRepository::line).list();
@@ -243,16 +237,18 @@ class CompensationRepository {
     record NoticeCursor(UUID batchId, int through) { }
 
     /**
-     * The oldest batch with lines whose planned notice was not sent yet, locked: one sender at a time moves its cursor
-     * (the lines are not locked, so the payer's chunks never wait for the notices).
+     * The oldest batch with lines whose planned notice was not sent yet, its progress row locked: one sender at a time
+     * moves its cursor (neither the lines nor the batch row are locked, so payers and outcome listeners never wait).
      */
     Optional<NoticeCursor> lockNoticeDue() {
         return jdbc.sql("""
-                select b.id, b.planned_noticed_through from compensation.compensation_batch b
+                select p.batch_id, p.planned_through
+                  from compensation.compensation_notice_progress p
+                  join compensation.compensation_batch b on b.id = p.batch_id
                  where exists (select 1 from compensation.compensation_line l
-                                where l.batch_id = b.id and l.seq > b.planned_noticed_through)
+                                where l.batch_id = p.batch_id and l.seq > p.planned_through)
                  order by b.planned_at, b.id limit 1
-                 for no key update
+                 for update of p
                 """).query((rs, n) -> new NoticeCursor(rs.getObject(1, UUID.class), rs.getInt(2))).optional();
     }
 
@@ -266,8 +262,14 @@ class CompensationRepository {
                 .query(CompensationRepository::line).list();
     }
 
+    /** The batch's notice cursor, created with it (its planned notices not sent yet). */
+    void insertNoticeProgress(UUID batchId) {
+        jdbc.sql("insert into compensation.compensation_notice_progress (batch_id) values (:id) on conflict do nothing")
+                .param("id", batchId).update();
+    }
+
     void markNoticedThrough(UUID batchId, int seq) {
-        jdbc.sql("update compensation.compensation_batch set planned_noticed_through = :seq where id = :id")
+        jdbc.sql("update compensation.compensation_notice_progress set planned_through = :seq where batch_id = :id")
                 .param("id", batchId).param("seq", seq).update();
     }
 
@@ -303,19 +305,18 @@ class CompensationRepository {
                 """).param("id", lineId).param("from", fromStatus).param("at", ts(at)).param("ref", reference).update() == 1;
     }
 
-    /** {@link #markPaid} from PAYING for many locked lines in one statement; answers, per line, whether it moved. */
-    int[] markAllPaid(List<Line> lines, Instant at) {
-        java.util.Set<UUID> moved = new java.util.HashSet<>(jdbc.sql("""
-                update compensation.compensation_line l set status = 'PAID', paid_at = :at, paid_reference = p.ref
-                  from unnest(:ids, :refs) as p(id, ref)
-                 where l.id = p.id and l.status = 'PAYING'
-                returning l.id
-                """)
-                .param("ids", lines.stream().map(Line::id).toArray(UUID[]::new))
-                .param("at", ts(at))
-                .param("refs", lines.stream().map(Line::paymentReference).toArray(String[]::new))
-                .query(UUID.class).list());
-        return lines.stream().mapToInt(line -> moved.contains(line.id()) ? 1 : 0).toArray();
+    /**
+     * {@link #markPaid} from PAYING for the lines of these refund references, in one statement that locks as it writes
+     * (no separate {@code for update} read first: only these listeners move a PAYING line to PAID); answers the lines
+     * it moved — a replayed event moves none.
+     */
+    List<Line> markAllPaid(java.util.Collection<String> references, Instant at) {
+        return jdbc.sql("""
+                update compensation.compensation_line set status = 'PAID', paid_at = :at, paid_reference = payment_reference
+                 where payment_reference = any(:refs) and status = 'PAYING'
+                """ + "returning " + LINE_COLUMNS)
+                .param("refs", references.toArray(String[]::new)).param("at", ts(at))
+                .query(CompensationRepository::line).list();
     }
 
     void choose(UUID lineId, String choice, Instant at, Instant dueAt) {
