@@ -17,24 +17,9 @@ PGVER=$(ls /etc/postgresql | sort -V | tail -1)
 PGPORT=5432
 if [ -n "${BENCH_PRIVATE_PG:-}" ]; then
   PGPORT=$BENCH_PRIVATE_PG
-  PGDATA_PRIVATE=/tmp/fangxin-pg-$PGPORT   # owned by postgres; target/ is not
-  PGBIN=/usr/lib/postgresql/$PGVER/bin
-  stop_private() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_PRIVATE" -m fast stop >/dev/null 2>&1 || true; }
+  source bench/private-pg.sh
   trap stop_private EXIT
-  stop_private
-  rm -rf "$PGDATA_PRIVATE"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_PRIVATE" --locale=C.UTF-8 --auth=trust >/dev/null
-  cat >> "$PGDATA_PRIVATE/postgresql.conf" <<CONF
-port = $PGPORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '/tmp'
-shared_buffers = 128MB
-max_connections = 100
-shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track = all
-pg_stat_statements.max = 5000
-CONF
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_PRIVATE" -l "$PGDATA_PRIVATE/log" -w start >/dev/null
+  private_pg_start "$PGPORT" <<< "shared_preload_libraries = 'pg_stat_statements'"
   log "private PostgreSQL $PGVER on port $PGPORT ($PGDATA_PRIVATE)"
 else
   pg_ctlcluster --skip-systemctl-redirect "$PGVER" main status >/dev/null 2>&1 || pg_ctlcluster --skip-systemctl-redirect "$PGVER" main start
