@@ -307,8 +307,9 @@ class CompensationRepository {
 
     /**
      * {@link #markPaid} from PAYING for the lines of these refund references, in one statement that locks as it writes
-     * (no separate {@code for update} read first: only these listeners move a PAYING line to PAID); answers the lines
-     * it moved — a replayed event moves none.
+     * (no separate {@code for update} read first: a PAYING line is moved only by its refund's outcome, so two such
+     * updates meet only when an event is replayed while still running); answers the lines it moved — a replay moves
+     * none.
      */
     List<Line> markAllPaid(java.util.Collection<String> references, Instant at) {
         return jdbc.sql("""
