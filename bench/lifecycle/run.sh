@@ -36,29 +36,16 @@ PGVER=$(ls /etc/postgresql | sort -V | tail -1)
 PGPORT=5432
 if [ -n "${BENCH_PRIVATE_PG:-}" ]; then
   PGPORT=$BENCH_PRIVATE_PG
-  PGDATA_PRIVATE=/tmp/fangxin-pg-$PGPORT   # owned by postgres; target/ is not
-  PGBIN=/usr/lib/postgresql/$PGVER/bin
-  stop_private() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_PRIVATE" -m fast stop >/dev/null 2>&1 || true; }
+  source bench/private-pg.sh
   cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true; stop_private; }
-  stop_private
-  rm -rf "$PGDATA_PRIVATE"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_PRIVATE" --locale=C.UTF-8 --auth=trust >/dev/null
-  cat >> "$PGDATA_PRIVATE/postgresql.conf" <<CONF
-port = $PGPORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '/tmp'
-shared_buffers = 128MB
-max_connections = 100
+  private_pg_start "$PGPORT" <<CONF
 shared_preload_libraries = 'pg_stat_statements,auto_explain'
-pg_stat_statements.track = all
 pg_stat_statements.track_planning = on
-pg_stat_statements.max = 5000
 auto_explain.log_min_duration = '${BENCH_AUTO_EXPLAIN_MS:-200}ms'
 auto_explain.log_nested_statements = on
 auto_explain.log_buffers = on
 log_line_prefix = '%m [%p] %q%u@%d '
 CONF
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_PRIVATE" -l "$PGDATA_PRIVATE/log" -w start >/dev/null
   log "private PostgreSQL $PGVER on port $PGPORT ($PGDATA_PRIVATE; log copied to target/private-pg.log at the end)"
   trap 'cleanup; cp "$PGDATA_PRIVATE/log" target/private-pg.log 2>/dev/null || true' EXIT
 else

@@ -1,6 +1,7 @@
 package org.fangxin.refund;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.RefundSucceeded;
 import org.fangxin.payment.RefundsSucceeded;
@@ -36,7 +37,18 @@ class RefundPaymentListener {
 
     @ApplicationModuleListener
     void on(RefundSucceeded event) {
-        Stored found = repository.findByPaymentReference(event.refundReference()).orElse(null);
+        paid(event.refundReference(), event.occurredAt());
+    }
+
+    /** The batch form: each of the batch's refunds of this module (reference {@code refund:…}) as one event. */
+    @ApplicationModuleListener
+    void on(RefundsSucceeded event) {
+        event.refundReferences().stream().filter(reference -> reference.startsWith("refund:"))
+                .forEach(reference -> paid(reference, event.occurredAt()));
+    }
+
+    private void paid(String paymentReference, Instant at) {
+        Stored found = repository.findByPaymentReference(paymentReference).orElse(null);
         if (found == null) {
             return;
         }
@@ -46,16 +58,10 @@ class RefundPaymentListener {
         }
         RefundStatus paid = org.fangxin.refund.domain.RefundTransition.CONFIRM_PAID.applyTo(stored.view().status());
         ledger.postPaid(stored.view().id(), stored.view().cardId(), stored.view().merchantId(), stored.view().refund());
-        repository.markPaid(stored.view().id(), event.occurredAt());
+        repository.markPaid(stored.view().id(), at);
         audit.record("refund.paid", "refund", stored.view().id(), stored.view().status(), paid);
         events.publishEvent(new RefundPaid(stored.view().id(), stored.view().cardId(), stored.view().merchantId(),
                 stored.view().holderUserId(), stored.view().refund(), clock.instant()));
-    }
-
-    /** The batch form: each of the batch's refunds of this module (reference {@code refund:…}) as one event. */
-    @ApplicationModuleListener
-    void on(RefundsSucceeded event) {
-        event.refunds().stream().filter(refund -> refund.refundReference().startsWith("refund:")).forEach(this::on);
     }
 
     @ApplicationModuleListener

@@ -4,10 +4,7 @@ import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.RefundSucceeded;
 import org.fangxin.payment.RefundsSucceeded;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.fangxin.protection.ClosureConfirmed;
 import org.fangxin.shared.Money;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -54,23 +51,14 @@ class CompensationListeners {
         });
     }
 
-    /** The batch form: the batch's compensation lines locked, marked PAID and noticed together. */
+    /** The batch form: the batch's compensation lines marked PAID in one statement and noticed together. */
     @ApplicationModuleListener
     void on(RefundsSucceeded event) {
-        Map<String, RefundSucceeded> ours = new HashMap<>();
-        event.refunds().stream().filter(refund -> refund.refundReference().startsWith(PREFIX))
-                .forEach(refund -> ours.put(refund.refundReference(), refund));
+        List<String> ours = event.refundReferences().stream().filter(reference -> reference.startsWith(PREFIX)).toList();
         if (ours.isEmpty()) {
             return;
         }
-        List<Line> lines = repository.lockByPaymentReferences(ours.keySet());
-        int[] moved = repository.markAllPaid(lines, lines.stream().map(line -> ours.get(line.paymentReference()).occurredAt()).toList());
-        List<Line> paid = new ArrayList<>(lines.size());
-        for (int i = 0; i < moved.length; i++) {
-            if (moved[i] == 1) {
-                paid.add(lines.get(i));
-            }
-        }
+        List<Line> paid = repository.markAllPaid(ours, event.occurredAt());
         notices.paidAll(paid);
         paid.stream().map(Line::batchId).distinct().forEach(completion::completeIfDone);
     }

@@ -1,7 +1,5 @@
 package org.fangxin.compensation.batch;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fangxin.merchant.MerchantView;
 import org.fangxin.merchant.Merchants;
-import org.fangxin.notification.Notice;
 import org.fangxin.compensation.batch.CompensationRepository.Batch;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
 import org.slf4j.Logger;
@@ -21,10 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the "compensation planned" notices after the plan committed, a chunk per transaction: each line's
- * {@code planned_notice_at} is set in the transaction that sends its notice, so a notice goes out once (and the dedup
- * key {@code compensation-planned:<lineId>} makes any resend a no-op). Started right after the plan commits; the job
- * {@code protection-compensation-notices} sends what a crash left unsent.
+ * Sends the "compensation planned" notices after the plan committed, a chunk per transaction in plan order: the
+ * batch's cursor ({@code compensation_notice_progress.planned_through}) moves in the transaction that sends the chunk,
+ * so a notice goes out once (and the dedup key {@code compensation-planned:<lineId>} makes any resend a no-op). Started right after the
+ * plan commits; the job {@code protection-compensation-notices} sends what a crash left unsent.
  */
 @Component
 class CompensationNoticeSender {
@@ -36,7 +33,6 @@ class CompensationNoticeSender {
     private final CompensationNotices notices;
     private final Merchants merchants;
     private final TransactionTemplate transactions;
-    private final Clock clock;
     /** One sender thread: plans are rare; the job covers a lost start. */
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "compensation-notices");
@@ -45,12 +41,11 @@ class CompensationNoticeSender {
     });
 
     CompensationNoticeSender(CompensationRepository repository, CompensationNotices notices, Merchants merchants,
-                             TransactionTemplate transactions, Clock clock) {
+                             TransactionTemplate transactions) {
         this.repository = repository;
         this.notices = notices;
         this.merchants = merchants;
         this.transactions = transactions;
-        this.clock = clock;
     }
 
     /** Sends the pending notices once the current transaction commits (nothing if it rolls back). */
@@ -76,16 +71,21 @@ class CompensationNoticeSender {
         Map<UUID, String> names = new HashMap<>();
         while (true) {
             Integer done = transactions.execute(status -> {
-                List<Line> lines = repository.lockNoticeDue(CHUNK);
-                List<Notice> planned = new ArrayList<>(lines.size());
-                for (Line line : lines) {
-                    Batch batch = batches.computeIfAbsent(line.batchId(), id -> repository.batch(id).orElseThrow());
-                    String name = names.computeIfAbsent(batch.merchantId(),
-                            id -> merchants.find(id).map(MerchantView::legalName).orElse("?"));
-                    planned.add(notices.planned(line, name, batch.money(line.unredeemedMinor()), batch.chooseBy()));
+                var cursor = repository.lockNoticeDue();
+                if (cursor.isEmpty()) {
+                    return 0;
                 }
-                notices.sendPlanned(planned);
-                repository.markNoticed(lines.stream().map(Line::id).toList(), clock.instant());
+                Batch batch = batches.computeIfAbsent(cursor.get().batchId(), id -> repository.batch(id).orElseThrow());
+                String name = names.computeIfAbsent(batch.merchantId(),
+                        id -> merchants.find(id).map(MerchantView::legalName).orElse("?"));
+                List<Line> lines = repository.linesAfter(batch.id(), cursor.get().through(), CHUNK);
+                if (lines.isEmpty()) {
+                    return 0; // another sender moved the cursor while this one waited for it
+                }
+                notices.sendPlanned(lines.stream()
+                        .map(line -> notices.planned(line, name, batch.money(line.unredeemedMinor()), batch.chooseBy()))
+                        .toList());
+                repository.markNoticedThrough(batch.id(), lines.get(lines.size() - 1).seq());
                 return lines.size();
             });
             if (done == null || done == 0) {

@@ -154,6 +154,7 @@ class CompensationPlanner {
                     null, chooseBy, "PLANNED", null, null, null, null, null));
         }
         repository.insertLines(lines);
+        repository.insertNoticeProgress(batch.id());
         return batch;
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Tables compensation.compensation_batch, compensation.compensation_line and compensation.compensation_successor (created
- * as protection's in V13_2_1, V13_2_2 and V13_4_1, moved to this module's schema by V15_0_1).
+ * as protection's in V13_2_1, V13_2_2 and V13_4_1, moved to this module's schema by V15_0_1), and
+ * compensation.compensation_notice_progress (V15_98_30).
  */
 @Repository
 class CompensationRepository {
@@ -168,8 +169,8 @@ class CompensationRepository {
 
     /**
      * Claims up to {@code limit} due PLANNED lines of the batch, in plan order, skipping lines another payer's chunk
-     * holds; when every due line is held, waits for them instead (a notice chunk holding some releases them soon, a
-     * payer's chunk leaves them no longer PLANNED).
+     * holds; when every due line is held, waits for them instead (a payer's chunk leaves them no longer PLANNED, a
+     * consumer's choice releases its line at once).
      */
     List<Line> lockDue(UUID batchId, Instant now, int limit) {
         List<Line> free = lockDue(batchId, now, limit, "skip locked");
@@ -199,13 +200,6 @@ class CompensationRepository {
     Optional<Line> lockByPaymentReference(String reference) {
         return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where payment_reference = :ref for update")
                 .param("ref", reference).query(CompensationRepository::line).optional();
-    }
-
-    /** The lines paid by these refund references, locked in id order. */
-    List<Line> lockByPaymentReferences(java.util.Collection<String> references) {
-        return jdbc.sql("select " + LINE_COLUMNS + """
-                  from compensation.compensation_line where payment_reference = any(:refs) order by id for update
-                """).param("refs", references.toArray(String[]::new)).query(CompensationRepository::line).list();
     }
 
     List<Line> linesOfConsumer(UUID consumerId) {
@@ -239,22 +233,44 @@ class CompensationRepository {
         }
     }
 
+    /** A batch whose planned notices were sent for its lines up to seq {@code through}. */
+    record NoticeCursor(UUID batchId, int through) { }
+
     /**
-     * Claims up to {@code limit} lines whose planned notice was not sent yet (any batch), in plan order; waits for a
-     * payer's chunk holding some (no skip: they would be left unsent until the job), then re-checks them.
+     * The oldest batch with lines whose planned notice was not sent yet, its progress row locked: one sender at a time
+     * moves its cursor (neither the lines nor the batch row are locked, so payers and outcome listeners never wait).
      */
-    List<Line> lockNoticeDue(int limit) {
-        return jdbc.sql("select " + LINE_COLUMNS + """
-                  from compensation.compensation_line
-                 where planned_notice_at is null
-                 order by batch_id, seq limit :limit
-                 for update
-                """).param("limit", limit).query(CompensationRepository::line).list();
+    Optional<NoticeCursor> lockNoticeDue() {
+        return jdbc.sql("""
+                select p.batch_id, p.planned_through
+                  from compensation.compensation_notice_progress p
+                  join compensation.compensation_batch b on b.id = p.batch_id
+                 where exists (select 1 from compensation.compensation_line l
+                                where l.batch_id = p.batch_id and l.seq > p.planned_through)
+                 order by b.planned_at, b.id limit 1
+                 for update of p
+                """).query((rs, n) -> new NoticeCursor(rs.getObject(1, UUID.class), rs.getInt(2))).optional();
     }
 
-    void markNoticed(List<UUID> lineIds, Instant at) {
-        jdbc.sql("update compensation.compensation_line set planned_notice_at = :at where id = any(:ids)")
-                .param("ids", lineIds.toArray(UUID[]::new)).param("at", ts(at)).update();
+    /** Up to {@code limit} lines of the batch after seq {@code after}, in plan order. */
+    List<Line> linesAfter(UUID batchId, int after, int limit) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from compensation.compensation_line
+                 where batch_id = :batch and seq > :after
+                 order by seq limit :limit
+                """).param("batch", batchId).param("after", after).param("limit", limit)
+                .query(CompensationRepository::line).list();
+    }
+
+    /** The batch's notice cursor, created with it (its planned notices not sent yet). */
+    void insertNoticeProgress(UUID batchId) {
+        jdbc.sql("insert into compensation.compensation_notice_progress (batch_id) values (:id) on conflict do nothing")
+                .param("id", batchId).update();
+    }
+
+    void markNoticedThrough(UUID batchId, int seq) {
+        jdbc.sql("update compensation.compensation_notice_progress set planned_through = :seq where batch_id = :id")
+                .param("id", batchId).param("seq", seq).update();
     }
 
     record Settled(UUID lineId, String status, String paymentReference, String manualReason) { }
@@ -289,19 +305,19 @@ class CompensationRepository {
                 """).param("id", lineId).param("from", fromStatus).param("at", ts(at)).param("ref", reference).update() == 1;
     }
 
-    /** {@link #markPaid} from PAYING for many locked lines in one statement; answers, per line, whether it moved. */
-    int[] markAllPaid(List<Line> lines, List<Instant> at) {
-        java.util.Set<UUID> moved = new java.util.HashSet<>(jdbc.sql("""
-                update compensation.compensation_line l set status = 'PAID', paid_at = p.at, paid_reference = p.ref
-                  from unnest(:ids, cast(:ats as timestamptz[]), :refs) as p(id, at, ref)
-                 where l.id = p.id and l.status = 'PAYING'
-                returning l.id
-                """)
-                .param("ids", lines.stream().map(Line::id).toArray(UUID[]::new))
-                .param("ats", at.stream().map(Instant::toString).toArray(String[]::new))
-                .param("refs", lines.stream().map(Line::paymentReference).toArray(String[]::new))
-                .query(UUID.class).list());
-        return lines.stream().mapToInt(line -> moved.contains(line.id()) ? 1 : 0).toArray();
+    /**
+     * {@link #markPaid} from PAYING for the lines of these refund references, in one statement that locks as it writes
+     * (no separate {@code for update} read first: a PAYING line is moved only by its refund's outcome, so two such
+     * updates meet only when an event is replayed while still running); answers the lines it moved — a replay moves
+     * none.
+     */
+    List<Line> markAllPaid(java.util.Collection<String> references, Instant at) {
+        return jdbc.sql("""
+                update compensation.compensation_line set status = 'PAID', paid_at = :at, paid_reference = payment_reference
+                 where payment_reference = any(:refs) and status = 'PAYING'
+                """ + "returning " + LINE_COLUMNS)
+                .param("refs", references.toArray(String[]::new)).param("at", ts(at))
+                .query(CompensationRepository::line).list();
     }
 
     void choose(UUID lineId, String choice, Instant at, Instant dueAt) {

@@ -63,18 +63,34 @@ public class ClaimRepository {
         if (inserted == 0) {
             return false;
         }
-        for (ClaimView.Line line : claim.lines()) {
+        insertLines(claim.id(), claim.lines());
+        return true;
+    }
+
+    /**
+     * The claim's lines, one statement per 10,000 (arrays unnested by PostgreSQL): a closure's claim has a line per
+     * card, and one insert each ran through the whole compensation of 100,000 cards (issue 15).
+     */
+    private void insertLines(UUID claimId, List<ClaimView.Line> lines) {
+        for (int from = 0; from < lines.size(); from += 10_000) {
+            List<ClaimView.Line> part = lines.subList(from, Math.min(lines.size(), from + 10_000));
             jdbc.sql("""
                     insert into insurance.claim_line (claim_id, line_no, card_id, consumer_id, claimed_minor, covered_minor,
                         cap_reason)
-                    values (:claim, :no, :card, :consumer, :claimed, :covered, :cap)
+                    select :claim, l.no, l.card, l.consumer, l.claimed, l.covered, l.cap
+                      from unnest(:nos, :cards, :consumers, :claimed, :covered, :caps)
+                           as l(no, card, consumer, claimed, covered, cap)
                     """)
-                    .param("claim", claim.id()).param("no", line.lineNo()).param("card", line.cardId())
-                    .param("consumer", line.consumerId()).param("claimed", line.claimed().amountMinor())
-                    .param("covered", line.covered().amountMinor())
-                    .param("cap", line.capReason() == null ? null : line.capReason().name()).update();
+                    .param("claim", claimId)
+                    .param("nos", part.stream().mapToInt(ClaimView.Line::lineNo).toArray())
+                    .param("cards", part.stream().map(ClaimView.Line::cardId).toArray(UUID[]::new))
+                    .param("consumers", part.stream().map(ClaimView.Line::consumerId).toArray(UUID[]::new))
+                    .param("claimed", part.stream().mapToLong(line -> line.claimed().amountMinor()).toArray())
+                    .param("covered", part.stream().mapToLong(line -> line.covered().amountMinor()).toArray())
+                    .param("caps", part.stream().map(line -> line.capReason() == null ? null : line.capReason().name())
+                            .toArray(String[]::new))
+                    .update();
         }
-        return true;
     }
 
     public Optional<ClaimView> find(UUID id) {

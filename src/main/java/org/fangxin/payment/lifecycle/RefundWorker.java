@@ -252,8 +252,7 @@ public class RefundWorker {
             audit.recordAll("refund.succeed", "refund", open.stream().map(refund -> new AuditTrail.Change(refund.id(),
                     Map.of("status", refund.status().name()), Map.of("status", ProviderRefundStatus.SUCCEEDED.name()))).toList());
             bulk.recordPublications(ids, "RefundSucceeded", at);
-            events.publishEvent(new RefundsSucceeded(open.stream().map(refund -> new RefundSucceeded(refund.id(),
-                    refund.paymentOrderId(), refund.refundReference(), refund.amount(), at)).toList()));
+            events.publishEvent(new RefundsSucceeded(open.stream().map(ProviderRefundView::refundReference).toList(), at));
             return open.size();
         });
         return completed == null ? 0 : completed;

@@ -73,13 +73,7 @@ class CompensationCrashTests extends CompensationTestBase {
 
         var totals = repository.totals(batch.id());
         assertThat(totals.paid()).isEqualTo(CARDS);
-        assertThat(refundsPerReference(closure.id())).hasSize(CARDS).allMatch(n -> n == 1);
-        assertThat(jdbc.sql("select count(*) from payment.sandbox_refund where refund_reference like :p")
-                .param("p", "compensation:" + closure.id() + ":%").query(Long.class).single()).isEqualTo(CARDS);
-        assertThat(jdbc.sql("select count(*) from ledger.transfer where posting_key like :p")
-                .param("p", "compensation-paid:" + closure.id() + ":%").query(Long.class).single()).isEqualTo(CARDS);
-        assertThat(ledgerSum("compensation-paid:" + closure.id() + ":", AccountType.CARD_LIABILITY, true))
-                .isEqualTo(totals.total());
+        assertEveryonePaidOnce(closure.id(), CARDS, totals.total());
         List<Long> paidPerConsumer = jdbc.sql("""
                 select sum(r.amount_minor) from payment.refund r where r.refund_reference like :p and r.status = 'SUCCEEDED'
                  group by r.refund_reference order by r.refund_reference

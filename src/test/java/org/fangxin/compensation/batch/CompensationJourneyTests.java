@@ -41,6 +41,7 @@ class CompensationJourneyTests extends CompensationTestBase {
 
     @Autowired Cards cards;
     @Autowired Notifications notifications;
+    @Autowired CompensationNoticeSender noticeSender;
 
     @Test
     void everyConsumerOfAClosedGymIsPaidExactlyTheUnredeemedValueOnce() {
@@ -104,6 +105,14 @@ class CompensationJourneyTests extends CompensationTestBase {
         // the planned notices go out right after the plan commits, a chunk per transaction
         await(() -> notifications.inbox(someone.actor(), 20).stream().anyMatch(n -> n.subject().contains("闭店")),
                 "planned notice");
+        await(() -> jdbc.sql("select planned_through from compensation.compensation_notice_progress where batch_id = :b")
+                .param("b", batch.id()).query(Integer.class).single() == CONSUMERS, "planned notices sent to the last line");
+        assertThat(noticeSender.sendPending()).as("the job's pass finds nothing left after the cursor").isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from notification.message m join compensation.compensation_line l
+                    on m.dedup_key = 'compensation-planned:' || l.id
+                 where l.batch_id = :b
+                """).param("b", batch.id()).query(Long.class).single()).as("one planned notice per line").isEqualTo(CONSUMERS);
 
         // nothing is paid before the deadline
         payer.payDue();

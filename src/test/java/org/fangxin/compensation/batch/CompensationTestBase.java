@@ -191,6 +191,19 @@ abstract class CompensationTestBase extends IntegrationTest {
                 .param("p", "compensation:" + caseId + ":%").query(Long.class).list();
     }
 
+    /**
+     * Everyone of the case paid exactly once: one provider refund per card (at the sandbox too), one
+     * {@code compensation-paid:} transfer per card, and the liabilities those settled add up to {@code total}.
+     */
+    void assertEveryonePaidOnce(UUID caseId, int cards, long total) {
+        assertThat(refundsPerReference(caseId)).hasSize(cards).allMatch(n -> n == 1);
+        assertThat(jdbc.sql("select count(*) from payment.sandbox_refund where refund_reference like :p")
+                .param("p", "compensation:" + caseId + ":%").query(Long.class).single()).isEqualTo(cards);
+        assertThat(jdbc.sql("select count(*) from ledger.transfer where posting_key like :p")
+                .param("p", "compensation-paid:" + caseId + ":%").query(Long.class).single()).isEqualTo(cards);
+        assertThat(ledgerSum("compensation-paid:" + caseId + ":", AccountType.CARD_LIABILITY, true)).isEqualTo(total);
+    }
+
     long ledgerSum(String keyPrefix, AccountType type, boolean debits) {
         return jdbc.sql("""
                 select coalesce(sum(e.amount_minor), 0) from ledger.entry e
