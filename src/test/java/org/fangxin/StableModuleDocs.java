@@ -65,7 +65,8 @@ final class StableModuleDocs {
 
     /**
      * Sorts the items of each table cell's list ({@code |* first}, then {@code * next}); an item keeps its continuation
-     * lines (a {@code +} and the paragraph after it). A line starting with {@code |} ends the cell.
+     * lines (a {@code +} and the paragraph after it) and loses its blank ones. A line starting with {@code |} ends the
+     * cell.
      */
     static List<String> sortCellLists(List<String> lines) {
         List<String> out = new ArrayList<>();
@@ -91,6 +92,8 @@ final class StableModuleDocs {
         if (items.isEmpty()) {
             return;
         }
+        // the Documenter puts a blank line after one item or another; a blank line inside a list changes nothing
+        items.forEach(item -> item.removeIf(String::isBlank));
         items.sort(Comparator.comparing((List<String> item) -> String.join("\n", item)));
         out.add("|" + items.get(0).get(0));
         out.addAll(items.get(0).subList(1, items.get(0).size()));

@@ -16,8 +16,8 @@ class StableModuleDocsTests {
     }
 
     @Test
-    void canvasListItemsAreSortedWithTheirContinuationAndTheCellMarkerStaysFirst() {
-        String one = "|Events listened to\n|* `b.Second` -- why\n+\nmore of b\n* `a.First` (async) \n|===\n";
+    void canvasListItemsAreSortedWithTheirContinuationWithoutBlankLinesAndTheCellMarkerStaysFirst() {
+        String one = "|Events listened to\n|* `b.Second` -- why\n+\nmore of b\n\n* `a.First` (async) \n|===\n";
         String other = "|Events listened to\n|* `a.First` (async) \n* `b.Second` -- why\n+\nmore of b\n|===\n";
 
         assertThat(StableModuleDocs.stable("module-a.adoc", one)).isEqualTo(other);
