@@ -156,7 +156,7 @@ public final class LifecycleBenchmark {
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeem(sellers, sessions.get(client)));
             spread(sessions, clients);
-            List<ConcurrentLinkedQueue<String[]>> codes = issueCodes(sessions, clients);
+            List<ConcurrentLinkedQueue<String[]>> codes = RedemptionCodes.issue(client, sessions, clients, CODES_PER_CLIENT_MAX);
             LoadRun.Result redeems = measured("redeem (code issued beforehand)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeemCode(sellers, codes.get(client)));
             if (clients == PACED_AFTER_CLIENTS) {
@@ -175,7 +175,7 @@ public final class LifecycleBenchmark {
         int issuers = (int) Math.max(PACED_AFTER_CLIENTS, Math.ceil(rate * durationMillis / 1000 * 1.1 / CODES_PER_CLIENT_MAX));
         spread(sessions, issuers);
         ConcurrentLinkedQueue<String[]> codes = new ConcurrentLinkedQueue<>();
-        issueCodes(sessions, issuers).forEach(codes::addAll);
+        RedemptionCodes.issue(client, sessions, issuers, CODES_PER_CLIENT_MAX).forEach(codes::addAll);
         String name = String.format("redeem paced at %.0f/s (%s), code issued beforehand", rate,
                 PACED_RATE.isBlank() ? "half the ×" + PACED_AFTER_CLIENTS + " step's" : "BENCH_PACED_RATE");
         measured(name, PACED_SENDERS, () -> PacedRun.run(name, rate, PACED_SENDERS, durationMillis, () -> redeemCode(sellers, codes)));
@@ -266,40 +266,6 @@ public final class LifecycleBenchmark {
             sellers.add(BenchMerchants.onboard(client, operator, first + i));
         }
         return sellers;
-    }
-
-    /** Before a redeem-only step: one fresh code per session, up to {@value #CODES_PER_CLIENT_MAX} per client, issued in parallel. */
-    private List<ConcurrentLinkedQueue<String[]>> issueCodes(List<ConcurrentLinkedQueue<String[]>> sessions, int clients)
-            throws InterruptedException {
-        List<ConcurrentLinkedQueue<String[]>> codes = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>();
-            codes.add(queue);
-            int client = c;
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < CODES_PER_CLIENT_MAX; i++) {
-                    String[] session = sessions.get(client).poll();
-                    if (session == null) {
-                        return;
-                    }
-                    try {
-                        JsonNode code = post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
-                        if (code != null) {
-                            queue.add(new String[] {code.get("code").asString(), session[1]});
-                        }
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return codes;
     }
 
     /** Buys one card and pays it in the sandbox checkout; the card is issued asynchronously on the callback. */
