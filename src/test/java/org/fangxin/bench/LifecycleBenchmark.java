@@ -172,10 +172,11 @@ public final class LifecycleBenchmark {
     private void pacedRedeem(List<BenchMerchants.Merchant> sellers, List<ConcurrentLinkedQueue<String[]>> sessions,
                              double halfRate, long durationMillis) throws InterruptedException {
         double rate = PACED_RATE.isBlank() ? halfRate : Double.parseDouble(PACED_RATE.replace("/s", "").trim());
-        int issuers = (int) Math.max(PACED_AFTER_CLIENTS, Math.ceil(rate * durationMillis / 1000 * 1.1 / CODES_PER_CLIENT_MAX));
+        int issuers = Math.min(PACED_AFTER_CLIENTS, sessions.size());
+        int perIssuer = (int) Math.ceil(rate * durationMillis / 1000 * 1.1 / issuers); // 10% more than the schedule sends
         spread(sessions, issuers);
         ConcurrentLinkedQueue<String[]> codes = new ConcurrentLinkedQueue<>();
-        RedemptionCodes.issue(client, sessions, issuers, CODES_PER_CLIENT_MAX).forEach(codes::addAll);
+        RedemptionCodes.issue(client, sessions, issuers, perIssuer).forEach(codes::addAll);
         String name = String.format("redeem paced at %.0f/s (%s), code issued beforehand", rate,
                 PACED_RATE.isBlank() ? "half the ×" + PACED_AFTER_CLIENTS + " step's" : "BENCH_PACED_RATE");
         measured(name, PACED_SENDERS, () -> PacedRun.run(name, rate, PACED_SENDERS, durationMillis, () -> redeemCode(sellers, codes)));
