@@ -175,8 +175,8 @@ public final class LifecycleBenchmark {
         int issuers = Math.min(PACED_AFTER_CLIENTS, sessions.size());
         int perIssuer = (int) Math.ceil(rate * durationMillis / 1000 * 1.1 / issuers); // 10% more than the schedule sends
         spread(sessions, issuers);
-        ConcurrentLinkedQueue<String[]> codes = new ConcurrentLinkedQueue<>();
-        RedemptionCodes.issue(client, sessions, issuers, perIssuer).forEach(codes::addAll);
+        ConcurrentLinkedQueue<String[]> codes = RedemptionCodes.cardsInTurn(
+                RedemptionCodes.issue(client, sessions, issuers, perIssuer));
         String name = String.format("redeem paced at %.0f/s (%s), code issued beforehand", rate,
                 PACED_RATE.isBlank() ? "half the ×" + PACED_AFTER_CLIENTS + " step's" : "BENCH_PACED_RATE");
         measured(name, PACED_SENDERS, () -> PacedRun.run(name, rate, PACED_SENDERS, durationMillis, () -> redeemCode(sellers, codes)));

@@ -1,7 +1,10 @@
 package org.fangxin.bench;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import tools.jackson.databind.JsonNode;
 
@@ -13,7 +16,8 @@ final class RedemptionCodes {
 
     /**
      * One fresh code per session (card, merchant index, holder's token), up to {@code perClientMax} per client, each
-     * client's issued by its own thread; a client's queue holds its codes with their merchant index.
+     * client's issued by its own thread; a client's queue holds its codes with their merchant index and card, a card's
+     * codes one after the other.
      */
     static List<ConcurrentLinkedQueue<String[]>> issue(BenchMerchants.Client http, List<ConcurrentLinkedQueue<String[]>> sessions,
                                                        int clients, int perClientMax) throws InterruptedException {
@@ -32,7 +36,7 @@ final class RedemptionCodes {
                     try {
                         JsonNode code = http.post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
                         if (code != null) {
-                            queue.add(new String[] {code.get("code").asString(), session[1]});
+                            queue.add(new String[] {code.get("code").asString(), session[1], session[0]});
                         }
                     } catch (Exception e) {
                         return;
@@ -46,5 +50,23 @@ final class RedemptionCodes {
             thread.join();
         }
         return codes;
+    }
+
+    /**
+     * All the codes in one queue, the cards taken in turn (one code of each card, then the next of each), so that
+     * requests sent side by side redeem different cards: a card's codes in a row would have concurrent senders wait on
+     * the card's row lock, which one holder at one counter never does.
+     */
+    static ConcurrentLinkedQueue<String[]> cardsInTurn(List<ConcurrentLinkedQueue<String[]>> codes) {
+        Map<String, ArrayDeque<String[]>> byCard = new LinkedHashMap<>();
+        codes.forEach(queue -> queue.forEach(code -> byCard.computeIfAbsent(code[2], card -> new ArrayDeque<>()).add(code)));
+        ConcurrentLinkedQueue<String[]> inTurn = new ConcurrentLinkedQueue<>();
+        while (!byCard.isEmpty()) {
+            byCard.values().removeIf(card -> {
+                inTurn.add(card.poll());
+                return card.isEmpty();
+            });
+        }
+        return inTurn;
     }
 }
