@@ -8,6 +8,10 @@
 # A purchase is the issue's measure: the order call plus the provider's signed PAID callback (the benchmark signs it with
 # the sandbox secret, BENCH_SANDBOX_SECRET, the demo's by default); BENCH_CHECKOUT_PAGE=1 adds the old whole journey
 # through the sandbox checkout page as its own row; BENCH_PURCHASES_ONLY=1 stops after the purchase rows.
+# After the redeem step at 8 clients a paced (open-loop) step sends redeems of codes issued beforehand at a fixed rate,
+# half the rate that step measured (BENCH_PACED_RATE=<n>/s forces one), from BENCH_PACED_SENDERS threads (64), each
+# latency taken from the send's due time (no coordinated omission): issue 15's "p99 at half of that load"; its row
+# gives the rate achieved, p50/p95/p99/max and how late the latest send started.
 # BENCH_WARMUP_SECONDS=20 runs 20 s of unmeasured code + redeem operations before the first redemption step (JIT warm-up).
 # Each row also has PostgreSQL's CPU per operation (the bench database's backends and the cluster's shared processes),
 # the client's, other databases' (other work on a shared cluster), the machine's busy CPU and idle share; the bench

@@ -57,12 +57,17 @@ public final class LifecycleBenchmark {
     private static final boolean CHECKOUT_PAGE_STEP = "1".equals(System.getenv("BENCH_CHECKOUT_PAGE"));
     /** {@code BENCH_PURCHASES_ONLY=1}: stop after the purchase steps (no redemption rows). */
     private static final boolean PURCHASES_ONLY = "1".equals(System.getenv("BENCH_PURCHASES_ONLY"));
-    private static final String HEADER = LoadRun.HEADER.replace("p99 ms |\n",
-            "p99 ms | JVM CPU ms/op | of which " + String.join(" / ", ProcessCpu.GROUPS)
+    private static final String HEADER = LoadRun.HEADER.replace("max ms |\n",
+            "max ms | JVM CPU ms/op | of which " + String.join(" / ", ProcessCpu.GROUPS)
             + " | PostgreSQL CPU ms/op | client CPU ms/op | other DBs CPU ms/op | machine busy ms/op | idle % |\n")
             + "---|---|---|---|---|---|---|";
     /** Unmeasured code + redeem operations before the first redemption step, so the JIT has compiled the path. */
     private static final long WARM_UP_SECONDS = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "0"));
+    /** The paced step follows the redeem step at this many clients and, unless forced, runs at half its rate. */
+    private static final int PACED_AFTER_CLIENTS = 8;
+    /** {@code BENCH_PACED_RATE=<n>/s} forces the paced step's rate; {@code BENCH_PACED_SENDERS} its sender threads. */
+    private static final String PACED_RATE = System.getenv().getOrDefault("BENCH_PACED_RATE", "");
+    private static final int PACED_SENDERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_PACED_SENDERS", "64"));
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -158,10 +163,30 @@ public final class LifecycleBenchmark {
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeem(sellers, sessions.get(client)));
             spread(sessions, clients);
-            List<ConcurrentLinkedQueue<String[]>> codes = issueCodes(sessions, clients);
-            measured("redeem (code issued beforehand)", clients, durationMillis, OPERATIONS_MAX,
+            List<ConcurrentLinkedQueue<String[]>> codes = RedemptionCodes.issue(client, sessions, clients, CODES_PER_CLIENT_MAX);
+            LoadRun.Result redeems = measured("redeem (code issued beforehand)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeemCode(sellers, codes.get(client)));
+            if (clients == PACED_AFTER_CLIENTS) {
+                pacedRedeem(sellers, sessions, redeems.perSecond() / 2, durationMillis);
+            }
         }
+    }
+
+    /**
+     * Issue 15's p99 "at half of that load": redeems of codes issued beforehand sent at a fixed rate (half the
+     * closed-loop step's, or {@code BENCH_PACED_RATE}), latency from each one's due time ({@link PacedRun}).
+     */
+    private void pacedRedeem(List<BenchMerchants.Merchant> sellers, List<ConcurrentLinkedQueue<String[]>> sessions,
+                             double halfRate, long durationMillis) throws InterruptedException {
+        double rate = PACED_RATE.isBlank() ? halfRate : Double.parseDouble(PACED_RATE.replace("/s", "").trim());
+        int issuers = Math.min(PACED_AFTER_CLIENTS, sessions.size());
+        int perIssuer = (int) Math.ceil(rate * durationMillis / 1000 * 1.1 / issuers); // 10% more than the schedule sends
+        spread(sessions, issuers);
+        ConcurrentLinkedQueue<String[]> codes = RedemptionCodes.cardsInTurn(
+                RedemptionCodes.issue(client, sessions, issuers, perIssuer));
+        String name = String.format("redeem paced at %.0f/s (%s), code issued beforehand", rate,
+                PACED_RATE.isBlank() ? "half the ×" + PACED_AFTER_CLIENTS + " step's" : "BENCH_PACED_RATE");
+        measured(name, PACED_SENDERS, () -> PacedRun.run(name, rate, PACED_SENDERS, durationMillis, () -> redeemCode(sellers, codes)));
     }
 
     /**
@@ -182,14 +207,22 @@ public final class LifecycleBenchmark {
         }
     }
 
-    /** Runs one step and prints its row with the service's JVM CPU per completed operation. */
-    private void measured(String name, int clients, long durationMillis, long operationsMax,
-                          java.util.function.IntFunction<LoadRun.Operation> perClient) throws InterruptedException {
+    /** Runs one closed-loop step and prints its row with the service's JVM CPU per completed operation. */
+    private LoadRun.Result measured(String name, int clients, long durationMillis, long operationsMax,
+                                    java.util.function.IntFunction<LoadRun.Operation> perClient) throws InterruptedException {
+        return measured(name, clients, () -> LoadRun.run(name, clients, durationMillis, operationsMax, perClient));
+    }
+
+    private interface Step {
+        LoadRun.Result run() throws InterruptedException;
+    }
+
+    private LoadRun.Result measured(String name, int clients, Step load) throws InterruptedException {
         Map<String, Long> groupsBefore = cpu.byGroup();
         long cpuBefore = cpu.millis();
         MachineShare.Step step = machine.start();
         System.err.printf("[step %s] %s ×%d starts%n", java.time.Instant.now(), name, clients); // to cut profiles by step
-        LoadRun.Result result = LoadRun.run(name, clients, durationMillis, operationsMax, perClient);
+        LoadRun.Result result = load.run();
         long cpuUsed = cpu.millis() - cpuBefore;
         Map<String, Long> groupsAfter = cpu.byGroup();
         MachineShare.Share share = step.finish();
@@ -208,7 +241,7 @@ public final class LifecycleBenchmark {
                 100 * share.idleShare());
         if (cpuUsed < 0 || operations == 0 || groupsAfter.isEmpty()) {
             System.out.println(result.row() + " — | — |" + shares);
-            return;
+            return result;
         }
         List<String> split = new ArrayList<>();
         for (String group : ProcessCpu.GROUPS) {
@@ -217,6 +250,7 @@ public final class LifecycleBenchmark {
         }
         System.out.println(result.row() + String.format(" %.2f | %s |", (double) cpuUsed / operations, String.join(" / ", split))
                 + shares);
+        return result;
     }
 
     /** The sessions of the bench database by state and, for the active ones, by wait event (CPU: none), averaged. */
@@ -240,40 +274,6 @@ public final class LifecycleBenchmark {
             sellers.add(BenchMerchants.onboard(client, operator, first + i));
         }
         return sellers;
-    }
-
-    /** Before a redeem-only step: one fresh code per session, up to {@value #CODES_PER_CLIENT_MAX} per client, issued in parallel. */
-    private List<ConcurrentLinkedQueue<String[]>> issueCodes(List<ConcurrentLinkedQueue<String[]>> sessions, int clients)
-            throws InterruptedException {
-        List<ConcurrentLinkedQueue<String[]>> codes = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>();
-            codes.add(queue);
-            int client = c;
-            Thread thread = new Thread(() -> {
-                for (int i = 0; i < CODES_PER_CLIENT_MAX; i++) {
-                    String[] session = sessions.get(client).poll();
-                    if (session == null) {
-                        return;
-                    }
-                    try {
-                        JsonNode code = post(session[2], "/api/v1/cards/" + session[0] + "/redemption-codes", null, 201);
-                        if (code != null) {
-                            queue.add(new String[] {code.get("code").asString(), session[1]});
-                        }
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return codes;
     }
 
     /** Buys one card and pays it in the sandbox checkout; the card is issued asynchronously on the callback. */

@@ -25,18 +25,24 @@ final class LoadRun {
     }
 
     record Result(String name, int clients, long operations, long failures, double seconds,
-                  double p50Millis, double p95Millis, double p99Millis) {
+                  double p50Millis, double p95Millis, double p99Millis, double maxMillis) {
+        /** From the successful operations' latencies in nanoseconds, sorted. */
+        static Result of(String name, int clients, long failures, double seconds, long[] sortedNanos) {
+            return new Result(name, clients, sortedNanos.length, failures, seconds, percentile(sortedNanos, 0.50),
+                    percentile(sortedNanos, 0.95), percentile(sortedNanos, 0.99), percentile(sortedNanos, 1.0));
+        }
+
         double perSecond() {
             return operations / seconds;
         }
 
         String row() {
-            return String.format("| %s | %d | %,d | %,d | %,.0f | %.2f | %.2f | %.2f |", name, clients, operations, failures,
-                    perSecond(), p50Millis, p95Millis, p99Millis);
+            return String.format("| %s | %d | %,d | %,d | %,.0f | %.2f | %.2f | %.2f | %.1f |", name, clients, operations,
+                    failures, perSecond(), p50Millis, p95Millis, p99Millis, maxMillis);
         }
     }
 
-    static final String HEADER = "| scenario | clients | ok | failed | ops/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|---|";
+    static final String HEADER = "| scenario | clients | ok | failed | ops/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|---|";
 
     static Result run(String name, int clients, long durationMillis, long operationsMax, IntFunction<Operation> perClient)
             throws InterruptedException {
@@ -98,8 +104,7 @@ final class LoadRun {
             at += counts[c];
         }
         Arrays.sort(all);
-        return new Result(name, clients, total, failures.get(), seconds,
-                percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99));
+        return Result.of(name, clients, failures.get(), seconds, all);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -11,8 +11,9 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * The redemption notice pass is scheduled by the same switch as every background job ({@code fangxin.jobs.enabled},
- * ADR 9): on by default, off when jobs are off. The pass itself is a stand-in here; {@code RedemptionNoticesTests}
- * checks the whole application with jobs off.
+ * ADR 9): on by default, off when jobs are off. The pass itself is a stand-in here (a mock, never called: the first
+ * pass would be an hour away), since a real one would bring the database, the notifications and the shards into a test
+ * of one condition; {@code RedemptionNoticesTests} checks the whole application with jobs off.
  */
 class RedemptionNoticesJobTests {
 
