@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.fangxin.ledger.domain.TransferRules;
 import org.fangxin.ledger.persistence.EntryQueries;
+import org.fangxin.ledger.persistence.KeyedPostingRepository;
 import org.fangxin.ledger.persistence.AccountRepository;
 import org.fangxin.ledger.persistence.LedgerRepository;
 import org.fangxin.ledger.persistence.LedgerRepository.LockedBalance;
@@ -40,17 +41,19 @@ public class Ledger {
     private final AccountRepository accountRepository;
     private final LedgerRepository repository;
     private final GeneralPosting general;
+    private final KeyedPostingRepository keyed;
     private final EntryQueries entryQueries;
     private final BulkPosting bulk;
     private final LedgerReports reports;
     private final IdGenerator ids;
     private final Clock clock;
 
-    Ledger(AccountRepository accounts, LedgerRepository repository, GeneralPosting general, EntryQueries entryQueries,
-           BulkPosting bulk, LedgerReports reports, IdGenerator ids, Clock clock) {
+    Ledger(AccountRepository accounts, LedgerRepository repository, GeneralPosting general, KeyedPostingRepository keyed,
+           EntryQueries entryQueries, BulkPosting bulk, LedgerReports reports, IdGenerator ids, Clock clock) {
         this.accountRepository = accounts;
         this.repository = repository;
         this.general = general;
+        this.keyed = keyed;
         this.entryQueries = entryQueries;
         this.bulk = bulk;
         this.reports = reports;
@@ -167,7 +170,7 @@ public class Ledger {
         // Whole microseconds, as PostgreSQL stores them, so the view built here equals what a later read returns.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         TransferId id = new TransferId(ids.next());
-        List<EntryView> entries = repository.postKeyed(id, transfer, now);
+        List<EntryView> entries = keyed.postKeyed(id, transfer, now);
         if (!entries.isEmpty()) {
             return new TransferView(id, transfer.postingKey(), transfer.description(), now, null, null, entries);
         }
@@ -191,8 +194,8 @@ public class Ledger {
                 transfer.lines().stream().map(KeyedTransfer.Line::amount).toList()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<TransferId> ids = transfers.stream().map(transfer -> new TransferId(this.ids.next())).toList();
-        List<List<EntryView>> posted = repository.postKeyedBatch(ids, transfers, now)
-                .orElseGet(() -> repository.postKeyedAll(ids, transfers, now));
+        List<List<EntryView>> posted = keyed.postKeyedBatch(ids, transfers, now)
+                .orElseGet(() -> keyed.postKeyedAll(ids, transfers, now));
         List<TransferView> views = new ArrayList<>(transfers.size());
         for (int i = 0; i < transfers.size(); i++) {
             KeyedTransfer transfer = transfers.get(i);

@@ -15,7 +15,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import org.fangxin.ledger.LedgerKeyedPostingTests.Books;
-import org.fangxin.ledger.persistence.LedgerRepository;
+import org.fangxin.ledger.persistence.KeyedPostingRepository;
 import org.fangxin.shared.Money;
 import org.fangxin.shared.Rejection;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 class LedgerKeyedBatchTests extends LedgerModuleTest {
 
     @Autowired
-    LedgerRepository repository;
+    KeyedPostingRepository repository;
 
     private Books books(long funded, long... advances) {
         AccountView card = ConcurrentBooks.fundedCards(ledger, 1, funded).get(0);
