@@ -74,11 +74,17 @@
       .catch(function () { say('nocamera'); });
   });
 
-  photo.addEventListener('change', function () {
+  function readPhoto() {
     if (!photo.files || !photo.files[0]) { return; }
     say('reading');
     post(photo.files[0]).then(function (html) {
       if (html) { show(html); } else { say('notfound'); }
     }).catch(function () { say('failed'); });
-  });
+  }
+
+  photo.addEventListener('change', readPhoto);
+  // This script is deferred: on a slow phone or server a photo can be chosen before it runs, and its change event
+  // has then gone unheard. The camera button stays disabled until here, so a click is never lost either.
+  readPhoto();
+  startButton.disabled = false;
 })();

@@ -306,15 +306,21 @@ class CompensationRepository {
     }
 
     /**
-     * {@link #markPaid} from PAYING for the lines of these refund references, in one statement that locks as it writes
-     * (no separate {@code for update} read first: a PAYING line is moved only by its refund's outcome, so two such
-     * updates meet only when an event is replayed while still running); answers the lines it moved — a replay moves
-     * none.
+     * {@link #markPaid} from PAYING for the lines of these refund references, in one statement (no separate
+     * {@code for update} read first); answers the lines it moved — a replay moves none. Its CTE locks the lines in id
+     * order before the update writes them: two such updates meet when an event is replayed while its original still
+     * runs, and locks taken in the update's own scan order (its plan's) could cross and deadlock.
      */
     List<Line> markAllPaid(java.util.Collection<String> references, Instant at) {
         return jdbc.sql("""
+                with locked as (
+                    select id as locked_id from compensation.compensation_line
+                     where payment_reference = any(:refs) and status = 'PAYING'
+                     order by id
+                       for update)
                 update compensation.compensation_line set status = 'PAID', paid_at = :at, paid_reference = payment_reference
-                 where payment_reference = any(:refs) and status = 'PAYING'
+                  from locked
+                 where id = locked_id and status = 'PAYING'
                 """ + "returning " + LINE_COLUMNS)
                 .param("refs", references.toArray(String[]::new)).param("at", ts(at))
                 .query(CompensationRepository::line).list();

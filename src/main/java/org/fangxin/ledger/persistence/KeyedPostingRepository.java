@@ -57,8 +57,9 @@ public class KeyedPostingRepository {
             amounts[i] = line.amount().amountMinor();
         }
         record Posted(EntryView entry, long balancesUpdated) { }
-        // a platform account (no owner) is found only by the function that looks for one (V3_98_40); the redemption
-        // paths name owned accounts and keep calling the original
+        // since V3_99_50 both names run one body (the naming-platform one calls post_keyed_transfer, whose look-up
+        // finds owned and ownerless accounts alike); two statement texts keep purchases' postings apart from redeems'
+        // in pg_stat_statements
         List<Posted> posted = jdbc.sql((java.util.Arrays.asList(owners).contains(null) ? NAMING_PLATFORM : OWNED_ONLY) + """
                 (:transfer, :key, :description, :postedAt, :currency,
                        cast(:types as text[]), cast(:owners as uuid[]), cast(:nonNegative as boolean[]),
