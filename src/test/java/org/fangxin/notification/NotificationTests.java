@@ -102,6 +102,52 @@ class NotificationTests extends IntegrationTest {
     }
 
     @Test
+    void aBulkNoticeIsStoredAsItsKeyAndReadAsASingleSendInEachLanguageAndQueuedOnce() {
+        UserAccount ida = users.create(Role.CONSUMER);
+        UserAccount jon = users.create(Role.CONSUMER);
+        notifications.send(Notice.of(ida.id(), "refund.notice.paid", "test-single:" + ida.id(), clock.instant(),
+                Money.fen(16_000)));
+        var bulk = java.util.List.of(Notice.of(jon.id(), "refund.notice.paid", "test-bulk:" + jon.id(), clock.instant(),
+                Money.fen(16_000)));
+        notifications.sendAll(bulk);
+        notifications.sendAll(bulk); // a redelivered bulk sends nothing more
+        for (var locale : java.util.List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+            var single = notifications.inbox(ida.actor(), 10, locale).get(0);
+            assertThat(notifications.inbox(jon.actor(), 10, locale)).singleElement().satisfies(n -> {
+                assertThat(n.subject()).isEqualTo(single.subject());
+                assertThat(n.body()).isEqualTo(single.body());
+            });
+        }
+        assertThat(jdbc.sql("""
+                select m.body from notification.message m join notification.outbox o on o.message_id = m.id
+                 where m.user_id = :user and o.status = 'QUEUED'
+                """).param("user", jon.id()).query(String.class).list()).containsExactly("");
+    }
+
+    @Test
+    void showsABulkNoticeWhoseKeyLeftTheBundleAsItsKeyAndArguments() {
+        UserAccount kim = users.create(Role.CONSUMER);
+        notifications.sendAll(java.util.List.of(Notice.of(kim.id(), "refund.notice.paid", "test-gone:" + kim.id(),
+                clock.instant(), Money.fen(100))));
+        jdbc.sql("update notification.message set message_key = 'gone.notice' where user_id = :user")
+                .param("user", kim.id()).update();
+        assertThat(notifications.inbox(kim.actor(), 10)).singleElement().satisfies(n -> {
+            assertThat(n.subject()).isEqualTo("gone.notice");
+            assertThat(n.body()).isEqualTo("¥1.00");
+        });
+    }
+
+    @Test
+    void refusesABulkOfNoticesWhenOneKeyIsNotInTheBundles() {
+        UserAccount lin = users.create(Role.CONSUMER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifications.sendAll(java.util.List.of(
+                        Notice.of(lin.id(), "refund.notice.paid", null, clock.instant(), Money.fen(100)),
+                        Notice.of(lin.id(), "no.such.notice", null, clock.instant()))))
+                .isInstanceOf(org.springframework.context.NoSuchMessageException.class);
+        assertThat(notifications.inbox(lin.actor(), 10)).isEmpty();
+    }
+
+    @Test
     void refusesANoticeWhoseKeyIsNotInTheBundles() {
         UserAccount hal = users.create(Role.CONSUMER);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifications.send(

@@ -43,7 +43,7 @@ class CompensationListeners {
         if (!event.refundReference().startsWith(PREFIX)) {
             return;
         }
-        repository.lockByPaymentReference(event.refundReference()).ifPresent(line -> {
+        repository.lockPayingByReference(event.refundReference()).ifPresent(line -> {
             if (repository.markPaid(line.id(), "PAYING", event.occurredAt(), event.refundReference())) {
                 notices.paid(line, Money.fen(line.unredeemedMinor()));
                 completion.completeIfDone(line.batchId());
@@ -68,7 +68,7 @@ class CompensationListeners {
         if (!event.refundReference().startsWith(PREFIX)) {
             return;
         }
-        repository.lockByPaymentReference(event.refundReference())
+        repository.lockPayingByReference(event.refundReference())
                 .ifPresent(line -> repository.toManual(line.id(), "provider refused the refund: " + event.reason()));
     }
 }

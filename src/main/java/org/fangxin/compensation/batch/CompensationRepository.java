@@ -197,8 +197,10 @@ class CompensationRepository {
                 .param("id", lineId).query(CompensationRepository::line).optional();
     }
 
-    Optional<Line> lockByPaymentReference(String reference) {
-        return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where payment_reference = :ref for update")
+    /** The line waiting for the refund of this reference, locked (only PAYING lines are indexed by it: V15_99_30). */
+    Optional<Line> lockPayingByReference(String reference) {
+        return jdbc.sql("select " + LINE_COLUMNS
+                        + " from compensation.compensation_line where payment_reference = :ref and status = 'PAYING' for update")
                 .param("ref", reference).query(CompensationRepository::line).optional();
     }
 
