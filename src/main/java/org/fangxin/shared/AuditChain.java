@@ -85,15 +85,16 @@ public class AuditChain {
                 .param("since", Long.toUnsignedString(head.since())).param("before", Long.toUnsignedString(head.xmax()))
                 .param("limit", SEAL_BATCH_MAX).query((rs, n) -> content(rs, 1)).list();
         int n = unsealed.size();
-        if (n > 0) {
-            insertSeals(head, unsealed);
+        if (n == 0) {
+            return 0; // read only: no transaction id, nothing to commit to the WAL (the next pass that seals moves the horizon)
         }
+        insertSeals(head, unsealed);
         // a full batch may have left entries below the snapshot's xmin: the horizon moves only when none are left
         if (n < SEAL_BATCH_MAX && Long.compareUnsigned(head.xmin(), head.stored()) != 0) {
             jdbc.sql("update audit.seal_horizon set horizon = cast(:h as xid8)")
                     .param("h", Long.toUnsignedString(head.xmin())).update();
         }
-        return n; // nothing sealed and the horizon unchanged: read only, nothing to commit to the WAL
+        return n;
     }
 
     /**
