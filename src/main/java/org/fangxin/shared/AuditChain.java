@@ -88,12 +88,8 @@ public class AuditChain {
         if (n == 0) {
             return 0; // read only: no transaction id, nothing to commit to the WAL (the next pass that seals moves the horizon)
         }
-        insertSeals(head, unsealed);
         // a full batch may have left entries below the snapshot's xmin: the horizon moves only when none are left
-        if (n < SEAL_BATCH_MAX && Long.compareUnsigned(head.xmin(), head.stored()) != 0) {
-            jdbc.sql("update audit.seal_horizon set horizon = cast(:h as xid8)")
-                    .param("h", Long.toUnsignedString(head.xmin())).update();
-        }
+        insertSeals(head, unsealed, n < SEAL_BATCH_MAX ? head.xmin() : head.stored());
         return n;
     }
 
@@ -119,7 +115,8 @@ public class AuditChain {
                 }).single();
     }
 
-    private void insertSeals(Head head, List<Content> unsealed) {
+    /** The seals of a batch and the horizon, in one statement (the horizon's row is left alone when unchanged). */
+    private void insertSeals(Head head, List<Content> unsealed, long horizon) {
         int n = unsealed.size();
         UUID[] entryIds = new UUID[n];
         long[] positions = new long[n];
@@ -136,10 +133,13 @@ public class AuditChain {
         // the whole batch in one statement (one per entry kept the sealer busy during bulk jobs); a clash on a
         // position or an entry (a sealer without the lock) fails the batch rather than fork the chain
         jdbc.sql("""
-                insert into audit.seal (chain_position, entry_id, hash)
-                select s.pos, s.entry_id, decode(s.hash, 'hex')
-                  from unnest(cast(:positions as bigint[]), cast(:ids as uuid[]), cast(:hashes as text[])) as s(pos, entry_id, hash)
-                """).param("ids", entryIds).param("positions", positions).param("hashes", hashes).update();
+                with seals as (
+                    insert into audit.seal (chain_position, entry_id, hash)
+                    select s.pos, s.entry_id, decode(s.hash, 'hex')
+                      from unnest(cast(:positions as bigint[]), cast(:ids as uuid[]), cast(:hashes as text[])) as s(pos, entry_id, hash))
+                update audit.seal_horizon set horizon = cast(:horizon as xid8) where horizon <> cast(:horizon as xid8)
+                """).param("ids", entryIds).param("positions", positions).param("hashes", hashes)
+                .param("horizon", Long.toUnsignedString(horizon)).update();
     }
 
     /**
