@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit trail as a hash chain. {@link #seal} gives every committed, unsealed entry the next chain position, the
- * previous entry's hash and its own hash, SHA-256 over the position, the previous hash and the entry's content; one
- * sealer at a time across instances (advisory lock). {@link #verify} walks the chain from the start, recomputes every
+ * The audit trail as a hash chain. {@link #seal} gives every committed, unsealed entry a seal (a row of audit.seal,
+ * the entry itself is never updated): the next chain position and its hash, SHA-256 over the position, the previous
+ * seal's hash and the entry's content; one sealer at a time across instances (advisory lock). {@link #verify} walks the chain from the start, recomputes every
  * hash and reports the first broken link: content changed, an entry removed (a gap) or the chain relinked. Anyone
  * can check the chain with SHA-256 alone; the head hash a verification reports is what to keep outside the database.
  */
@@ -37,7 +37,7 @@ public class AuditChain {
     /** "FXAUDIT" in ASCII: the advisory-lock key of the sealer. */
     private static final long SEAL_LOCK = 0x46584155444954L;
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
-    private static final String CONTENT = "id, occurred_at, actor, action, object_type, object_id, before::text, after::text, request_id";
+    private static final String CONTENT = "e.id, e.occurred_at, e.actor, e.action, e.object_type, e.object_id, e.before::text, e.after::text, e.request_id";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -61,55 +61,85 @@ public class AuditChain {
         }
     }
 
-    /** A sealed entry as stored, with the content its hash covers. */
-    record Link(long position, String prevHash, String hash, UUID id, Instant occurredAt, String actor, String action,
-                String objectType, String objectId, String before, String after, String requestId) { }
+    /** What an entry's hash covers, as stored. */
+    record Content(UUID id, Instant occurredAt, String actor, String action, String objectType, String objectId,
+                   String before, String after, String requestId) { }
+
+    /** A seal as stored, with the entry it seals ({@code entry} null when the entry is gone). */
+    record Link(long position, String hash, UUID entryId, Content entry) { }
 
     /**
      * Seals up to {@value #SEAL_BATCH_MAX} committed entries in one transaction; answers how many. Always a
      * transaction of its own, so the advisory lock is held until the seals commit, whoever calls. The commit is
-     * durable like every other: a head hash someone has seen never comes back different after a crash.
+     * durable like every other: a head hash someone has seen never comes back different after a crash. The entries
+     * are never updated: each seal is a row of audit.seal.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int seal() {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEAL_LOCK).query((rs, n) -> 1).list();
-        var last = jdbc.sql("select chain_position, hash from audit.entry where chain_position is not null "
-                        + "order by chain_position desc limit 1")
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
-        long position = last.map(row -> (Long) row[0]).orElse(0L);
-        String previous = last.map(row -> (String) row[1]).orElse(GENESIS);
-        // no row locks: the advisory lock keeps other sealers out and entries change only by being sealed (the
-        // update below re-checks that), so locking them would only write a WAL record per entry
-        List<Link> unsealed = jdbc.sql("select 0, null, null, " + CONTENT + " from audit.entry where hash is null "
-                        + "order by occurred_at, id limit :limit")
-                .param("limit", SEAL_BATCH_MAX).query(AuditChain::link).list();
-        if (unsealed.isEmpty()) {
-            return 0; // read only: no transaction id, nothing to commit to the WAL
+        Head head = head();
+        List<Content> unsealed = jdbc.sql("select " + CONTENT + " from audit.entry e "
+                        + "where e.xact >= cast(:since as xid8) and e.xact < cast(:before as xid8) "
+                        + "and not exists (select 1 from audit.seal s where s.entry_id = e.id) "
+                        + "order by e.xact, e.occurred_at, e.id limit :limit")
+                .param("since", Long.toUnsignedString(head.since())).param("before", Long.toUnsignedString(head.xmax()))
+                .param("limit", SEAL_BATCH_MAX).query((rs, n) -> content(rs, 1)).list();
+        int n = unsealed.size();
+        if (n == 0) {
+            return 0; // read only: no transaction id, nothing to commit to the WAL (the next pass that seals moves the horizon)
         }
+        // a full batch may have left entries below the snapshot's xmin: the horizon moves only when none are left
+        insertSeals(head, unsealed, n < SEAL_BATCH_MAX ? head.xmin() : head.stored());
+        return n;
+    }
+
+    /**
+     * The chain's head and where to look for unsealed entries: from the stored horizon (from 0 when the transaction
+     * ids went back, as after a logical restore into a new cluster) up to this snapshot's xmax. Every transaction
+     * below the snapshot's xmin has ended, so its entries are visible to the look-up that follows.
+     */
+    private record Head(long position, String hash, long stored, long since, long xmin, long xmax) { }
+
+    private Head head() {
+        return jdbc.sql("""
+                select s.chain_position, encode(s.hash, 'hex'), h.horizon::text,
+                       pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text
+                  from audit.seal_horizon h
+                  left join (select chain_position, hash from audit.seal order by chain_position desc limit 1) s on true
+                """).query((rs, n) -> {
+                    long stored = Long.parseUnsignedLong(rs.getString(3));
+                    long xmax = Long.parseUnsignedLong(rs.getString(5));
+                    long since = Long.compareUnsigned(stored, xmax) > 0 ? 0 : stored;
+                    return new Head(rs.getLong(1), rs.getString(2) == null ? GENESIS : rs.getString(2), stored, since,
+                            Long.parseUnsignedLong(rs.getString(4)), xmax);
+                }).single();
+    }
+
+    /** The seals of a batch and the horizon, in one statement (the horizon's row is left alone when unchanged). */
+    private void insertSeals(Head head, List<Content> unsealed, long horizon) {
         int n = unsealed.size();
         UUID[] entryIds = new UUID[n];
         long[] positions = new long[n];
-        String[] prevs = new String[n];
         String[] hashes = new String[n];
+        long position = head.position();
+        String previous = head.hash();
         for (int i = 0; i < n; i++) {
             position++;
             entryIds[i] = unsealed.get(i).id();
             positions[i] = position;
-            prevs[i] = previous;
             hashes[i] = hash(position, previous, unsealed.get(i));
             previous = hashes[i];
         }
-        // the links of the whole batch in one statement (one per entry kept the sealer busy during bulk jobs)
-        int sealed = jdbc.sql("""
-                update audit.entry e set chain_position = s.position, prev_hash = s.prev, hash = s.hash
-                  from unnest(:ids, :positions, :prevs, :hashes) as s(id, position, prev, hash)
-                 where e.id = s.id and e.hash is null
-                """).param("ids", entryIds).param("positions", positions).param("prevs", prevs).param("hashes", hashes)
-                .update();
-        if (sealed != n) {
-            throw new IllegalStateException("sealed " + sealed + " of " + n + " audit entries locked for sealing");
-        }
-        return n;
+        // the whole batch in one statement (one per entry kept the sealer busy during bulk jobs); a clash on a
+        // position or an entry (a sealer without the lock) fails the batch rather than fork the chain
+        jdbc.sql("""
+                with seals as (
+                    insert into audit.seal (chain_position, entry_id, hash)
+                    select s.pos, s.entry_id, decode(s.hash, 'hex')
+                      from unnest(cast(:positions as bigint[]), cast(:ids as uuid[]), cast(:hashes as text[])) as s(pos, entry_id, hash))
+                update audit.seal_horizon set horizon = cast(:horizon as xid8) where horizon <> cast(:horizon as xid8)
+                """).param("ids", entryIds).param("positions", positions).param("hashes", hashes)
+                .param("horizon", Long.toUnsignedString(horizon)).update();
     }
 
     /**
@@ -143,7 +173,8 @@ public class AuditChain {
                 brokenPosition = reason == null ? null : Math.min(earlier.get().headPosition(), (headPosition == null ? 0 : headPosition) + 1);
             }
         }
-        long unsealed = jdbc.sql("select count(*) from audit.entry where hash is null").query(Long.class).single();
+        long unsealed = jdbc.sql("select count(*) from audit.entry e where not exists "
+                + "(select 1 from audit.seal s where s.entry_id = e.id)").query(Long.class).single();
         Verification result = new Verification(ids.next(), clock.instant(), checkedBy, walk.checked(), headPosition,
                 walk.headHash(), unsealed, brokenPosition, walk.brokenEntry(), reason);
         store(result);
@@ -165,14 +196,16 @@ public class AuditChain {
         String previous = GENESIS;
         Long headPosition = null;
         while (true) {
-            List<Link> batch = jdbc.sql("select chain_position, prev_hash, hash, " + CONTENT
-                            + " from audit.entry where chain_position >= :from order by chain_position limit :limit")
+            // a seal whose entry is gone still comes back (left join): the walk names it missing
+            List<Link> batch = jdbc.sql("select s.chain_position, encode(s.hash, 'hex'), s.entry_id, " + CONTENT
+                            + " from audit.seal s left join audit.entry e on e.id = s.entry_id"
+                            + " where s.chain_position >= :from order by s.chain_position limit :limit")
                     .param("from", expected).param("limit", VERIFY_BATCH).query(AuditChain::link).list();
             for (Link link : batch) {
                 String reason = brokenBecause(link, expected, previous);
                 if (reason != null) {
                     return new Walk(expected - 1, headPosition, headPosition == null ? null : previous, expected,
-                            link.position() == expected ? link.id() : null, reason);
+                            link.position() == expected ? link.entryId() : null, reason);
                 }
                 previous = link.hash();
                 headPosition = link.position();
@@ -207,7 +240,7 @@ public class AuditChain {
             return "the chain ends at #" + head + " but an earlier verification (" + earlier.checkedAt() + ") saw it reach #"
                     + anchored + ": entries were removed from its end";
         }
-        String now = jdbc.sql("select hash from audit.entry where chain_position = :p").param("p", anchored)
+        String now = jdbc.sql("select encode(hash, 'hex') from audit.seal where chain_position = :p").param("p", anchored)
                 .query(String.class).optional().orElse(null);
         return earlier.headHash().equals(now) ? null
                 : "entry #" + anchored + " no longer has the hash an earlier verification (" + earlier.checkedAt() + ") recorded";
@@ -217,11 +250,13 @@ public class AuditChain {
         if (link.position() != expected) {
             return "entry #" + expected + " is missing (the chain jumps to #" + link.position() + ")";
         }
-        if (!link.prevHash().equals(previous)) {
-            return "entry #" + expected + " does not link to the hash of #" + (expected - 1);
+        if (link.entry() == null) {
+            return "entry #" + expected + " is missing (its seal remains, the entry was removed)";
         }
-        if (!link.hash().equals(hash(link.position(), link.prevHash(), link))) {
-            return "entry #" + expected + " was changed after it was sealed (its content does not match its hash)";
+        // the previous hash is not stored: a seal relinked to another chain fails here too
+        if (!link.hash().equals(hash(link.position(), previous, link.entry()))) {
+            return "entry #" + expected + " was changed after it was sealed, or the seal before it was (its content and the "
+                    + "previous hash do not match its hash)";
         }
         return null;
     }
@@ -243,7 +278,7 @@ public class AuditChain {
      * SHA-256 over the position, the previous hash and every content field, each length-prefixed so that no two
      * different entries share a canonical form; jsonb is hashed in PostgreSQL's normalized text form.
      */
-    static String hash(long position, String previous, Link entry) {
+    static String hash(long position, String previous, Content entry) {
         StringBuilder canonical = new StringBuilder(256).append("fangxin-audit-v1\n").append(position).append('\n').append(previous);
         Instant at = entry.occurredAt();
         long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000L);
@@ -265,8 +300,13 @@ public class AuditChain {
     }
 
     private static Link link(ResultSet rs, int row) throws SQLException {
-        return new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12));
+        UUID entryId = rs.getObject(3, UUID.class);
+        return new Link(rs.getLong(1), rs.getString(2), entryId, rs.getObject(4) == null ? null : content(rs, 4));
+    }
+
+    private static Content content(ResultSet rs, int first) throws SQLException {
+        return new Content(rs.getObject(first, UUID.class), rs.getTimestamp(first + 1).toInstant(), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                rs.getString(first + 7), rs.getString(first + 8));
     }
 }

@@ -143,7 +143,7 @@ public class AuditTrail {
     /** One page of the entries that match, newest first (offset counts entries; limit at most {@value #PAGE_SIZE_MAX}). */
     public List<Entry> search(AuditQuery query, int offset, int limit) {
         int size = Math.min(Math.max(limit, 1), PAGE_SIZE_MAX);
-        return where(jdbc.sql(SELECT + WHERE + " order by occurred_at desc, id desc offset :offset limit :size"), query)
+        return where(jdbc.sql(SELECT + WHERE + " order by e.occurred_at desc, e.id desc offset :offset limit :size"), query)
                 .param("offset", Math.max(offset, 0)).param("size", size)
                 .query(AuditTrail::entry).list();
     }
@@ -155,16 +155,16 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public void stream(AuditQuery query, int limit, java.util.function.Consumer<Entry> sink) {
-        try (var rows = where(jdbc.sql(SELECT + WHERE + " order by occurred_at desc, id desc limit :size"), query)
+        try (var rows = where(jdbc.sql(SELECT + WHERE + " order by e.occurred_at desc, e.id desc limit :size"), query)
                 .withFetchSize(500).param("size", limit).query(AuditTrail::entry).stream()) {
             rows.forEach(sink);
         }
     }
 
     private static final String SELECT = """
-            select id, occurred_at, actor, action, object_type, object_id, before::text, after::text, request_id,
-                   chain_position, hash
-              from audit.entry
+            select e.id, e.occurred_at, e.actor, e.action, e.object_type, e.object_id, e.before::text, e.after::text,
+                   e.request_id, s.chain_position, encode(s.hash, 'hex')
+              from audit.entry e left join audit.seal s on s.entry_id = e.id
             """;
     private static final String WHERE = """
              where (cast(:actor as text) is null or actor = :actor)

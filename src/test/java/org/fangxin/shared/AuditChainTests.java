@@ -30,10 +30,9 @@ class AuditChainTests extends IntegrationTest {
 
         Map<String, Object> sealed = awaitSealed(created.id());
         long position = (Long) sealed.get("chain_position");
-        String previous = jdbc.sql("select hash from audit.entry where chain_position = :p").param("p", position - 1)
-                .query(String.class).optional().orElse(AuditChain.GENESIS);
-        assertThat(sealed.get("prev_hash")).isEqualTo(previous);
-        assertThat((String) sealed.get("hash")).matches("[0-9a-f]{64}");
+        String previous = jdbc.sql("select encode(hash, 'hex') from audit.seal where chain_position = :p")
+                .param("p", position - 1).query(String.class).optional().orElse(AuditChain.GENESIS);
+        assertThat((String) sealed.get("hash")).isEqualTo(AuditChain.hash(position, previous, content((UUID) sealed.get("id"))));
         assertThat(chain.verify("test").intact()).isTrue();
     }
 
@@ -59,11 +58,39 @@ class AuditChainTests extends IntegrationTest {
     }
 
     @Test
+    void verificationNamesTheLinkAfterAnEntryRewrittenWithAFreshSeal() {
+        Map<String, Object> sealed = awaitSealed(users.create(Role.CONSUMER).id());
+        awaitSealed(users.create(Role.CONSUMER).id()); // the link after it
+        UUID entryId = (UUID) sealed.get("id");
+        long position = (Long) sealed.get("chain_position");
+        String original = jdbc.sql("select after::text from audit.entry where id = :id").param("id", entryId).query(String.class).single();
+        String previous = jdbc.sql("select encode(hash, 'hex') from audit.seal where chain_position = :p")
+                .param("p", position - 1).query(String.class).optional().orElse(AuditChain.GENESIS);
+        try {
+            tamper("update audit.entry set after = '{\"role\": \"OPERATOR\"}'::jsonb where id = '" + entryId + "'");
+            String forged = AuditChain.hash(position, previous, content(entryId));
+            tamper("update audit.seal set hash = decode('" + forged + "', 'hex') where entry_id = '" + entryId + "'");
+
+            AuditChain.Verification result = chain.verify("test");
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.brokenPosition()).isEqualTo(position + 1);
+            assertThat(result.brokenReason()).contains("or the seal before it was");
+            // its head is the forged link: as the anchor of the next verification it would fail the repaired chain
+            jdbc.sql("delete from audit.verification where id = :id").param("id", result.id()).update();
+        } finally {
+            tamper("update audit.entry set after = '" + original.replace("'", "''") + "'::jsonb where id = '" + entryId + "'");
+            tamper("update audit.seal set hash = decode('" + sealed.get("hash") + "', 'hex') where entry_id = '" + entryId + "'");
+        }
+        assertThat(chain.verify("test").intact()).isTrue();
+    }
+
+    @Test
     void verificationNamesAnEntryRemovedFromTheChain() {
         UserAccount victim = users.create(Role.CONSUMER);
         Map<String, Object> sealed = awaitSealed(victim.id());
         awaitSealed(users.create(Role.CONSUMER).id());  // the victim is not the head: a gap, not a shorter chain
-        verificationNamesTheDeletedEntry(sealed, "missing");
+        verificationNamesTheDeletedEntry(sealed, false, "missing");
     }
 
     @Test
@@ -71,17 +98,21 @@ class AuditChainTests extends IntegrationTest {
         UserAccount victim = users.create(Role.CONSUMER);
         Map<String, Object> sealed = awaitSealed(victim.id());
         assertThat(chain.verify("test").headPosition()).isEqualTo(sealed.get("chain_position"));
-        verificationNamesTheDeletedEntry(sealed, "earlier verification");
+        verificationNamesTheDeletedEntry(sealed, true, "earlier verification");
     }
 
-    /** Deletes the sealed entry, expects verification to name its position with the reason, and puts it back. */
-    private void verificationNamesTheDeletedEntry(Map<String, Object> sealed, String reason) {
+    /**
+     * Deletes the sealed entry (with its seal: the chain made shorter), expects verification to name its position with
+     * the reason, and puts it back.
+     */
+    private void verificationNamesTheDeletedEntry(Map<String, Object> sealed, boolean withSeal, String reason) {
         UUID entryId = (UUID) sealed.get("id");
         Map<String, Object> row = jdbc.sql("select id, occurred_at, actor, action, object_type, object_id, before::text as before, "
-                + "after::text as after, request_id, chain_position, prev_hash, hash from audit.entry where id = :id")
+                + "after::text as after, request_id from audit.entry where id = :id")
                 .param("id", entryId).query().singleRow();
         try {
-            tamper("delete from audit.entry where id = '" + entryId + "'");
+            tamper((withSeal ? "with seal as (delete from audit.seal where entry_id = '" + entryId + "') " : "")
+                    + "delete from audit.entry where id = '" + entryId + "'");
 
             AuditChain.Verification result = chain.verify("test");
 
@@ -89,7 +120,7 @@ class AuditChainTests extends IntegrationTest {
             assertThat(result.brokenPosition()).isEqualTo(sealed.get("chain_position"));
             assertThat(result.brokenReason()).contains(reason);
         } finally {
-            restore(row);
+            restore(row, withSeal ? sealed : null);
         }
         assertThat(chain.verify("test").intact()).isTrue();
     }
@@ -117,7 +148,8 @@ class AuditChainTests extends IntegrationTest {
 
         AuditChain.Verification verification = chain.verify("test");
         assertThat(verification.intact()).isTrue();
-        assertThat(jdbc.sql("select count(*) from audit.entry where object_type = 'user' and object_id in (:ids) and hash is null")
+        assertThat(jdbc.sql("select count(*) from audit.entry e where object_type = 'user' and object_id in (:ids) "
+                        + "and not exists (select 1 from audit.seal s where s.entry_id = e.id)")
                 .param("ids", created).query(Long.class).single()).isZero();
     }
 
@@ -128,7 +160,9 @@ class AuditChainTests extends IntegrationTest {
 
         assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'someone-else' where id = :id").param("id", entryId).update())
                 .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("update audit.entry set hash = repeat('0', 64) where id = :id").param("id", entryId).update())
+        assertThatThrownBy(() -> jdbc.sql("update audit.seal set hash = sha256('forged') where entry_id = :id").param("id", entryId).update())
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit.seal where entry_id = :id").param("id", entryId).update())
                 .hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where id = :id").param("id", entryId).update())
                 .hasStackTraceContaining("append-only");
@@ -151,35 +185,50 @@ class AuditChainTests extends IntegrationTest {
         assertThat(api().as(users.create(Role.BANK)).get("/api/v1/audit/verifications/latest").status()).isEqualTo(403);
     }
 
-    private void restore(Map<String, Object> row) {
+    /** Puts a deleted entry back, and its seal when given, in one statement: the sealer never sees it unsealed. */
+    private void restore(Map<String, Object> row, Map<String, Object> seal) {
         jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
         try {
-            jdbc.sql("""
+            jdbc.sql((seal == null ? "" : "with entry as (") + """
                     insert into audit.entry (id, occurred_at, actor, action, object_type, object_id, before, after,
-                                             request_id, chain_position, prev_hash, hash)
+                                             request_id)
                     values (:id, :occurred_at, :actor, :action, :object_type, :object_id, cast(:before as jsonb),
-                            cast(:after as jsonb), :request_id, :chain_position, :prev_hash, :hash)
-                    """).params(row).update();
+                            cast(:after as jsonb), :request_id)
+                    """ + (seal == null ? "" : ") insert into audit.seal values (:chain_position, :id, decode(:hash, 'hex'))"))
+                    .params(row).params(seal == null ? Map.of() : Map.of("chain_position", seal.get("chain_position"),
+                            "hash", seal.get("hash"))).update();
         } finally {
             jdbc.sql("alter table audit.entry enable trigger entry_append_only").update();
         }
     }
 
+    private AuditChain.Content content(UUID entryId) {
+        return jdbc.sql("select id, occurred_at, actor, action, object_type, object_id, before::text, after::text, request_id "
+                        + "from audit.entry where id = :id").param("id", entryId)
+                .query((rs, n) -> new AuditChain.Content(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9)))
+                .single();
+    }
+
     /** Changes the table as a database administrator could: the append-only trigger switched off for the moment. */
     private void tamper(String statements) {
         jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
+        jdbc.sql("alter table audit.seal disable trigger seal_append_only").update();
         try {
             jdbc.sql(statements).update();
         } finally {
             jdbc.sql("alter table audit.entry enable trigger entry_append_only").update();
+            jdbc.sql("alter table audit.seal enable trigger seal_append_only").update();
         }
     }
 
     private Map<String, Object> awaitSealed(UUID userId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            var row = jdbc.sql("select id, chain_position, prev_hash, hash from audit.entry "
-                            + "where object_type = 'user' and object_id = :id and action = 'user.created'")
+            var row = jdbc.sql("select e.id, s.chain_position, encode(s.hash, 'hex') as hash from audit.entry e "
+                            + "left join audit.seal s on s.entry_id = e.id "
+                            + "where e.object_type = 'user' and e.object_id = :id and e.action = 'user.created'")
                     .param("id", userId.toString()).query().singleRow();
             if (row.get("hash") != null) {
                 return row;
