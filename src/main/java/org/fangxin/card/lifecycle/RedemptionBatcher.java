@@ -148,15 +148,15 @@ public class RedemptionBatcher {
 
     /**
      * What the workers did since start: batches committed, commands that shared their batch with another, and commands
-     * answered from a batch (done or refused there; the others ran again alone), and redeems that found their shard
-     * quiet enough to run alone at once ({@code alone-up-to}).
+     * answered from a batch (done or refused there; the others ran again alone), redeems that found their shard
+     * quiet enough to run alone at once ({@code alone-up-to}), and the redeems in flight now (all shards).
      */
     public record Activity(boolean enabled, long batches, long commandsInSharedBatches, long commandsAnsweredInBatches,
-                           long redeemsAloneOnArrival) { }
+                           long redeemsAloneOnArrival, int inFlight) { }
 
     public Activity activity() {
         return new Activity(enabled, batches.get(), commandsInSharedBatches.get(), commandsAnsweredInBatches.get(),
-                redeemsAloneOnArrival.get());
+                redeemsAloneOnArrival.get(), inFlight.stream().mapToInt(AtomicInteger::get).sum());
     }
 
     /**
