@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fangxin.card.Redeem;
 import org.fangxin.identity.Actor;
@@ -26,6 +27,7 @@ import org.fangxin.shared.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -55,6 +57,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queue and runs its batch's statements; it hands the queue on just before its COMMIT, so the next batch is collected
  * while this one commits, and holds every command that came meanwhile instead of the one or two a free worker would
  * grab at once.
+ *
+ * <p>Adaptive (issue 15, session 12; {@code alone-up-to}, 4 by default): a redeem that finds at most that many redeems
+ * of its shard in flight, itself included, runs alone in its request thread, as with group commit off; only a busier
+ * shard's redeems join the queue. At moderate load a redeem then pays neither the batch ahead nor the window nor two
+ * thread hand-overs; under load, where batching pays, nearly every redeem finds more in flight and is batched.
  */
 @Component
 public class RedemptionBatcher {
@@ -70,7 +77,11 @@ public class RedemptionBatcher {
     private final boolean enabled;
     private final long windowNanos;
     private final int batchMax;
+    private final int aloneUpTo;
     private final Shards shards;
+    /** Per shard: redeems inside {@link #redeem} now, alone or batched. */
+    private final List<AtomicInteger> inFlight = new ArrayList<>();
+    private final RedemptionBatchTimes times = new RedemptionBatchTimes(Duration.ofMillis(25));
     /** One queue per shard (index = shard number); one with a single database. */
     private final List<BlockingQueue<Job>> queues = new ArrayList<>();
     /** Per shard, when pipelined: held by the worker collecting and running a batch until that batch's COMMIT. */
@@ -79,6 +90,7 @@ public class RedemptionBatcher {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong commandsInSharedBatches = new AtomicLong();
     private final AtomicLong commandsAnsweredInBatches = new AtomicLong();
+    private final AtomicLong redeemsAloneOnArrival = new AtomicLong();
     private volatile boolean running = true;
     /** What the batches hold and how long a command waits in the queue for its batch (global registry: Boot's too). */
     private final DistributionSummary batchSizes = DistributionSummary.builder("fangxin.card.group-commit.batch.size")
@@ -86,15 +98,25 @@ public class RedemptionBatcher {
     private final Timer queueWaits = Timer.builder("fangxin.card.group-commit.queue.wait")
             .description("from a command's arrival to its batch's start").register(Metrics.globalRegistry);
 
+    /** A second instance's batcher for tests, batching every redeem ({@code alone-up-to} 0). */
+    public RedemptionBatcher(RedemptionDesk desk, Idempotency idempotency, PlatformTransactionManager transactions,
+                             boolean enabled, Duration window, int batchMax, int workerCount, boolean pipelined,
+                             Shards shards, DeferredStatements deferred) {
+        this(desk, idempotency, transactions, enabled, window, batchMax, workerCount, pipelined, 0, shards, deferred);
+    }
+
     /** Public so that a test can run a second instance's batcher against the same database. */
+    @Autowired
     public RedemptionBatcher(RedemptionDesk desk, Idempotency idempotency,
                       PlatformTransactionManager transactions,
                       @Value("${fangxin.card.group-commit.enabled:true}") boolean enabled,
                       @Value("${fangxin.card.group-commit.window:PT0.002S}") Duration window,
                       @Value("${fangxin.card.group-commit.batch-max:32}") int batchMax,
                       @Value("${fangxin.card.group-commit.workers:2}") int workerCount,
-                      @Value("${fangxin.card.group-commit.pipelined:true}") boolean pipelined, Shards shards,
+                      @Value("${fangxin.card.group-commit.pipelined:true}") boolean pipelined,
+                      @Value("${fangxin.card.group-commit.alone-up-to:4}") int aloneUpTo, Shards shards,
                       DeferredStatements deferred) {
+        this.aloneUpTo = Math.max(0, aloneUpTo);
         this.shards = shards;
         this.desk = desk;
         this.idempotency = idempotency;
@@ -106,6 +128,7 @@ public class RedemptionBatcher {
         for (int shard = 0; shard < shards.count(); shard++) {
             BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
             queues.add(queue);
+            inFlight.add(new AtomicInteger());
             Semaphore stage = pipelined ? new Semaphore(1) : null;
             stages.add(stage);
             int on = shard;
@@ -120,31 +143,60 @@ public class RedemptionBatcher {
 
     /** One redeem command waiting for its batch, with the caller's merchant slot, security context and log context. */
     private record Job(Actor actor, String key, Redeem command, OptionalInt slot, SecurityContext security,
-                       Map<String, String> logContext, long queuedAt, CompletableFuture<Idempotency.Answer> answer) { }
+                       Map<String, String> logContext, long queuedAt, CompletableFuture<Idempotency.Answer> answer,
+                       long[] marks) { }
 
     /**
      * What the workers did since start: batches committed, commands that shared their batch with another, and commands
-     * answered from a batch (done or refused there; the others ran again alone).
+     * answered from a batch (done or refused there; the others ran again alone), redeems that found their shard
+     * quiet enough to run alone at once ({@code alone-up-to}), and the redeems in flight now (all shards).
      */
-    public record Activity(boolean enabled, long batches, long commandsInSharedBatches, long commandsAnsweredInBatches) { }
+    public record Activity(boolean enabled, long batches, long commandsInSharedBatches, long commandsAnsweredInBatches,
+                           long redeemsAloneOnArrival, int inFlight) { }
 
     public Activity activity() {
-        return new Activity(enabled, batches.get(), commandsInSharedBatches.get(), commandsAnsweredInBatches.get());
+        return new Activity(enabled, batches.get(), commandsInSharedBatches.get(), commandsAnsweredInBatches.get(),
+                redeemsAloneOnArrival.get(), inFlight.stream().mapToInt(AtomicInteger::get).sum());
     }
 
-    /** Redeems once per Idempotency-Key (required), batched with concurrent redemptions when group commit is on. */
+    /**
+     * Redeems once per Idempotency-Key (required): batched with concurrent redemptions when group commit is on and more
+     * than {@code alone-up-to} redeems of the shard are in flight, alone otherwise.
+     */
     public Idempotency.Answer redeem(Actor actor, String key, Redeem command) {
         if (!enabled || !running) {
             return alone(actor, key, command);
         }
-        Job job = new Job(actor, key, command, MerchantSlot.current(), SecurityContextHolder.getContext(),
-                MDC.getCopyOfContextMap(), System.nanoTime(), new CompletableFuture<>());
-        queues.get(shards.current()).add(job);
+        int shard = shards.current();
+        AtomicInteger here = inFlight.get(shard);
+        int busy = here.incrementAndGet();
+        long arrivedAt = System.nanoTime();
+        times.arrived(busy);
+        try {
+            if (busy <= aloneUpTo) {
+                redeemsAloneOnArrival.incrementAndGet();
+                Idempotency.Answer answer = alone(actor, key, command);
+                times.alone(arrivedAt, System.nanoTime(), busy);
+                return answer;
+            }
+            Job job = new Job(actor, key, command, MerchantSlot.current(), SecurityContextHolder.getContext(),
+                    MDC.getCopyOfContextMap(), arrivedAt, new CompletableFuture<>(), new long[RedemptionBatchTimes.MARKS]);
+            queues.get(shard).add(job);
+            Idempotency.Answer answer = answerOf(job);
+            times.batched(arrivedAt, job.marks(), System.nanoTime(), busy);
+            return answer;
+        } finally {
+            here.decrementAndGet();
+        }
+    }
+
+    /** The batch's answer to a queued command, or its run alone when the batch left it to its request thread. */
+    private Idempotency.Answer answerOf(Job job) {
         try {
             return job.answer().get();
         } catch (ExecutionException e) {
             if (e.getCause() == RUN_ALONE) {
-                return alone(actor, key, command);
+                return alone(job.actor(), job.key(), job.command());
             }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -178,11 +230,16 @@ public class RedemptionBatcher {
                 }
                 Job first = queue.poll(1, TimeUnit.SECONDS);
                 if (first != null) {
+                    first.marks()[RedemptionBatchTimes.TAKEN] = System.nanoTime();
                     List<Job> jobs = collect(queue, first, company);
                     company = jobs.size() > 1;
                     long started = System.nanoTime();
                     batchSizes.record(jobs.size());
-                    jobs.forEach(job -> queueWaits.record(started - job.queuedAt(), TimeUnit.NANOSECONDS));
+                    jobs.forEach(job -> {
+                        queueWaits.record(started - job.queuedAt(), TimeUnit.NANOSECONDS);
+                        job.marks()[RedemptionBatchTimes.COLLECTED] = started;
+                        job.marks()[RedemptionBatchTimes.BATCH_SIZE] = jobs.size();
+                    });
                     shards.on(shard, () -> {
                         run(jobs, handOn);
                         return null;
@@ -204,6 +261,7 @@ public class RedemptionBatcher {
         List<Job> jobs = new ArrayList<>();
         jobs.add(first);
         queue.drainTo(jobs, batchMax - 1);
+        taken(jobs, 1);
         long deadline = first.queuedAt() + windowNanos;
         while (linger && jobs.size() < batchMax) {
             long left = deadline - System.nanoTime();
@@ -211,10 +269,17 @@ public class RedemptionBatcher {
             if (next == null) {
                 break;
             }
+            int from = jobs.size();
             jobs.add(next);
             queue.drainTo(jobs, batchMax - jobs.size());
+            taken(jobs, from);
         }
         return jobs;
+    }
+
+    private static void taken(List<Job> jobs, int from) {
+        long now = System.nanoTime();
+        jobs.subList(from, jobs.size()).forEach(job -> job.marks()[RedemptionBatchTimes.TAKEN] = now);
     }
 
     /**
@@ -226,15 +291,22 @@ public class RedemptionBatcher {
      */
     private void run(List<Job> jobs, Runnable beforeCommit) {
         List<Runnable> answers = new ArrayList<>();
+        long[] statementsDone = new long[1];
         try {
             batch.executeWithoutResult(status -> {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void beforeCommit(boolean readOnly) {
+                        statementsDone[0] = System.nanoTime();
                         beforeCommit.run();
                     }
                 });
                 runSetBased(jobs, answers);
+            });
+            long committed = System.nanoTime();
+            jobs.forEach(job -> {
+                job.marks()[RedemptionBatchTimes.STATEMENTS_DONE] = statementsDone[0];
+                job.marks()[RedemptionBatchTimes.COMMITTED] = committed;
             });
             batches.incrementAndGet();
             if (jobs.size() > 1) {
