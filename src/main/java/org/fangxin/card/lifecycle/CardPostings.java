@@ -44,9 +44,9 @@ public class CardPostings {
 
     /**
      * Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). The card's
-     * account is new and opened in one statement without a read; every transfer names its accounts by code and owner (the clearing
-     * account by code alone), so the ledger finds, locks, checks and posts each in one round trip (issue 15), as a
-     * redemption's posting does.
+     * account is new and opened in one statement without a read; every transfer names its accounts by code and owner
+     * (the clearing account by code alone), so the ledger finds, locks, checks and posts each in one round trip
+     * (issue 15), as a redemption's posting does.
      */
     public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
         Currency c = paid.currency();
