@@ -63,6 +63,11 @@ public final class LifecycleBenchmark {
             + "---|---|---|---|---|---|---|";
     /** Unmeasured code + redeem operations before the first redemption step, so the JIT has compiled the path. */
     private static final long WARM_UP_SECONDS = Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "0"));
+    /**
+     * {@code BENCH_PURCHASE_WARMUP_SECONDS}: unmeasured purchases (8 clients, consumers of their own) before the first
+     * purchase step, so a run without a 1-client step does not measure the JIT compiling the purchase path.
+     */
+    private static final long PURCHASE_WARM_UP_SECONDS = Long.parseLong(System.getenv().getOrDefault("BENCH_PURCHASE_WARMUP_SECONDS", "0"));
     /** The paced step follows the redeem step at this many clients and, unless forced, runs at half its rate. */
     private static final int PACED_AFTER_CLIENTS = 8;
     /** {@code BENCH_PACED_RATE=<n>/s} forces the paced step's rate; {@code BENCH_PACED_SENDERS} its sender threads. */
@@ -76,7 +81,7 @@ public final class LifecycleBenchmark {
     private final MachineShare machine = MachineShare.fromEnvironment();
     /** Each step's pg_stat_activity averages, printed after the table. */
     private final List<String> activity = new ArrayList<>();
-    /** The redeem steps' top statements (where the cluster preloads pg_stat_statements), printed last. */
+    /** The redeem and purchase steps' top statements (where the cluster preloads pg_stat_statements), printed last. */
     private final List<String> statements = new ArrayList<>();
     private final BenchMerchants.Client client = new BenchMerchants.Client() {
         @Override
@@ -122,6 +127,9 @@ public final class LifecycleBenchmark {
         List<ConcurrentLinkedQueue<String[]>> cardsOfClient = new ArrayList<>();
         for (int i = 0; i < clientsMax; i++) {
             cardsOfClient.add(new ConcurrentLinkedQueue<>());
+        }
+        if (PURCHASE_WARM_UP_SECONDS > 0) {
+            warmUpPurchases(operator, sellers);
         }
         for (int clients : clientCounts) {
             List<HttpClient> browsers = new ArrayList<>();
@@ -229,8 +237,9 @@ public final class LifecycleBenchmark {
         System.err.printf("[step %s] %s ×%d ends%n", java.time.Instant.now(), name, clients);
         long operations = result.operations();
         activity.add(String.format("| %s | %d | %s | %s |", name, clients, share.activity(), share.countersPer(operations)));
-        List<String> top = share.topStatements(operations, 15);
-        if (!top.isEmpty() && name.startsWith("redeem")) {
+        // a purchase sends ~45 statements: list them all, so a phase's statements can be summed
+        List<String> top = share.topStatements(operations, name.startsWith("purchase") ? 60 : 15);
+        if (!top.isEmpty() && (name.startsWith("redeem") || name.startsWith("purchase"))) {
             statements.add(String.format("%n%s ×%d, %d operations (pg_stat_statements, per operation):%n%n"
                     + "| level | calls | plan ms | execute ms | buffer hits | statement |%n|---|---|---|---|---|---|%n%s",
                     name, clients, operations, String.join(System.lineSeparator(), top)));
@@ -324,6 +333,18 @@ public final class LifecycleBenchmark {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return answer.statusCode() == 200 && answer.body().contains("\"ACCEPTED\"") ? purchase.get("id").asString() : null;
+    }
+
+    private void warmUpPurchases(String operator, List<BenchMerchants.Merchant> sellers) throws Exception {
+        int clients = 8;
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            buyers.add(signUp(operator));
+        }
+        AtomicLong bought = new AtomicLong();
+        measured("warm-up, not a result (purchases, " + PURCHASE_WARM_UP_SECONDS + " s)", clients,
+                PURCHASE_WARM_UP_SECONDS * 1000, clients * (long) CARDS_PER_CLIENT_SECOND_MAX * PURCHASE_WARM_UP_SECONDS,
+                client -> () -> buySigned(buyers.get(client), sellers.get((int) (bought.getAndIncrement() % sellers.size()))) != null);
     }
 
     /** Waits (bounded) until every paid purchase has its card; returns each client's cards, one entry per session. */

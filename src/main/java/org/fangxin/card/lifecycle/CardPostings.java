@@ -44,16 +44,18 @@ public class CardPostings {
 
     /**
      * Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). The card's
-     * account is new and opened in one statement; every transfer names its accounts by code and owner (the clearing
-     * account by code alone), so the ledger finds, locks, checks and posts each in one round trip (issue 15), as a
-     * redemption's posting does.
+     * account is new and opened in one statement without a read; every transfer names its accounts by code and owner
+     * (the clearing account by code alone), so the ledger finds, locks, checks and posts each in one round trip
+     * (issue 15), as a redemption's posting does.
      */
     public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
         Currency c = paid.currency();
         AccountKey card = new AccountKey(AccountType.CARD_LIABILITY, cardId);
         AccountKey escrow = new AccountKey(AccountType.ESCROW, merchantId);
         AccountKey clearing = new AccountKey(AccountType.CONSUMER_FUNDS_CLEARING, null);
-        ledger.open(c, List.of(card, escrow));
+        // the card's account is new: opened without a read; the merchant's escrow exists once it has sold (the posting
+        // below opens it on its general path for a first sale)
+        ledger.openNew(c, card);
         ledger.post(new KeyedTransfer("purchase:" + purchaseId, "card " + cardId + " bought", c, List.of(
                 KeyedTransfer.Line.debit(clearing, paid), KeyedTransfer.Line.credit(card, paid))));
         ledger.post(new KeyedTransfer("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow", c,
