@@ -232,4 +232,42 @@ class LedgerKeyedBatchTests extends LedgerModuleTest {
         assertThat(normal(AccountType.CARD_LIABILITY, other.card())).isEqualTo(990);
         assertThat(ledger.checkInvariants().holds()).isTrue();
     }
+
+    /**
+     * A purchase's three transfers (issue 15, session 13): purchase and escrow funding through the ownerless clearing
+     * account, then the advance, in one set-based call; each keeps its own header and posting key, the clearing account
+     * nets to nothing, and a retry of the call posts nothing twice.
+     */
+    @Test
+    void postsAPurchasesThreeTransfersThroughThePlatformClearingInOneCall() {
+        UUID card = UUID.randomUUID();
+        UUID merchant = UUID.randomUUID();
+        ledger.open(AccountType.CARD_LIABILITY, card, Money.CNY);
+        ledger.open(AccountType.ESCROW, merchant, Money.CNY);
+        withAdvance(new Books(card, merchant));
+        ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY);
+        Long clearing = normal(AccountType.CONSUMER_FUNDS_CLEARING, null);
+        AccountKey clearingKey = new AccountKey(AccountType.CONSUMER_FUNDS_CLEARING, null);
+        List<KeyedTransfer> purchase = List.of(
+                new KeyedTransfer(key("purchase"), "bought", Money.CNY, List.of(KeyedTransfer.Line.debit(clearingKey, fen(1_000)),
+                        KeyedTransfer.Line.credit(new AccountKey(AccountType.CARD_LIABILITY, card), fen(1_000)))),
+                new KeyedTransfer(key("escrow-funding"), "settled", Money.CNY, List.of(
+                        KeyedTransfer.Line.debit(new AccountKey(AccountType.ESCROW, merchant), fen(1_000)),
+                        KeyedTransfer.Line.credit(clearingKey, fen(1_000)))),
+                new KeyedTransfer(key("advance"), "advance", Money.CNY, List.of(
+                        KeyedTransfer.Line.debit(new AccountKey(AccountType.MERCHANT_ADVANCE, merchant), fen(300)),
+                        KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_PAYABLE, merchant), fen(300)))));
+
+        assertThat(post(purchase, true)).extracting(List::size).containsExactly(2, 2, 2);
+        List<TransferView> replayed = ledger.postKeyed(purchase);
+
+        assertThat(replayed).extracting(TransferView::postingKey)
+                .containsExactlyElementsOf(purchase.stream().map(KeyedTransfer::postingKey).toList());
+        assertThat(normal(AccountType.CARD_LIABILITY, card)).isEqualTo(1_000);
+        assertThat(normal(AccountType.ESCROW, merchant)).isEqualTo(1_000);
+        assertThat(normal(AccountType.MERCHANT_ADVANCE, merchant)).isEqualTo(300);
+        assertThat(normal(AccountType.MERCHANT_PAYABLE, merchant)).isEqualTo(300);
+        assertThat(normal(AccountType.CONSUMER_FUNDS_CLEARING, null)).isEqualTo(clearing);
+        assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
 }

@@ -44,27 +44,35 @@ public class CardPostings {
 
     /**
      * Purchase P into the card's liability, the provider's settlement into escrow, and the advance a (if any). The card's
-     * account is new and opened in one statement without a read; every transfer names its accounts by code and owner
-     * (the clearing account by code alone), so the ledger finds, locks, checks and posts each in one round trip
-     * (issue 15), as a redemption's posting does.
+     * account is new and opened in one statement without a read; the three transfers name their accounts by code and
+     * owner (the clearing account by code alone) and go to the ledger in one call (issue 15, session 13): on the common
+     * path one round trip finds, locks, checks and posts all three, each with its own header, posting key and floors.
      */
     public void purchased(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
+        Currency c = paid.currency();
+        // the card's account is new: opened without a read; the merchant's escrow exists once it has sold (a first sale
+        // leaves the one-call path and opens it on the general path, as any keyed posting does for a missing account)
+        ledger.openNew(c, new AccountKey(AccountType.CARD_LIABILITY, cardId));
+        ledger.postKeyed(purchaseTransfers(purchaseId, cardId, merchantId, paid, advance));
+    }
+
+    /** The transfers {@link #purchased} posts, in order: purchase, escrow funding, then the advance when there is one. */
+    static List<KeyedTransfer> purchaseTransfers(UUID purchaseId, UUID cardId, UUID merchantId, Money paid, Money advance) {
         Currency c = paid.currency();
         AccountKey card = new AccountKey(AccountType.CARD_LIABILITY, cardId);
         AccountKey escrow = new AccountKey(AccountType.ESCROW, merchantId);
         AccountKey clearing = new AccountKey(AccountType.CONSUMER_FUNDS_CLEARING, null);
-        // the card's account is new: opened without a read; the merchant's escrow exists once it has sold (the posting
-        // below opens it on its general path for a first sale)
-        ledger.openNew(c, card);
-        ledger.post(new KeyedTransfer("purchase:" + purchaseId, "card " + cardId + " bought", c, List.of(
+        List<KeyedTransfer> transfers = new ArrayList<>(3);
+        transfers.add(new KeyedTransfer("purchase:" + purchaseId, "card " + cardId + " bought", c, List.of(
                 KeyedTransfer.Line.debit(clearing, paid), KeyedTransfer.Line.credit(card, paid))));
-        ledger.post(new KeyedTransfer("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow", c,
+        transfers.add(new KeyedTransfer("escrow-funding:" + purchaseId, "purchase " + purchaseId + " settled into escrow", c,
                 List.of(KeyedTransfer.Line.debit(escrow, paid), KeyedTransfer.Line.credit(clearing, paid))));
         if (advance.isPositive()) {
-            ledger.post(new KeyedTransfer("advance:" + cardId, "advance on card " + cardId, c, List.of(
+            transfers.add(new KeyedTransfer("advance:" + cardId, "advance on card " + cardId, c, List.of(
                     KeyedTransfer.Line.debit(new AccountKey(AccountType.MERCHANT_ADVANCE, merchantId), advance),
                     KeyedTransfer.Line.credit(new AccountKey(AccountType.MERCHANT_PAYABLE, merchantId), advance))));
         }
+        return transfers;
     }
 
     /**
