@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends messages to users (inbox + delivery outbox) and lets each user read only their own inbox, in their language.
- * Business code does not call it: a listener of the publishing module sends after commit (ADR 11).
+ * Sends messages to users (their inbox, which delivery channels follow by a cursor: {@link NoticeDelivery}) and lets
+ * each user read only their own inbox, in their language. Business code does not call it: a listener of the publishing
+ * module sends after commit (ADR 11).
  */
 @Service
 public class Notifications {
@@ -39,14 +40,11 @@ public class Notifications {
     public static final int BODY_LENGTH_MAX = 4000;
     public static final int PAGE_SIZE_MAX = 100;
 
-    // Message and outbox row in one statement (one round trip); no outbox row when the dedup key already exists.
+    // No outbox row: channels read the messages by a cursor (NoticeDelivery).
     private static final String INSERT = """
-            with message as (
-                insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (dedup_key) do nothing
-                returning id)
-            insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
+            insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (dedup_key) do nothing
             """;
 
     private final JdbcClient jdbc;
@@ -69,7 +67,7 @@ public class Notifications {
     }
 
     /**
-     * Puts a notice in the user's inbox and queues it for delivery; a second notice with the same dedup key is a no-op
+     * Puts a notice in the user's inbox, which the delivery channels follow; a second notice with the same dedup key is a no-op
      * (a redelivered event). Its key must exist in the bundles (an unknown key is a programming error).
      */
     @Transactional
@@ -146,8 +144,9 @@ public class Notifications {
      * {@link #send(Notice)} for many notices in one statement per 1,000 (bulk jobs: a closure's planned and paid
      * notices, redemption notices; arrays unnested by PostgreSQL), each deduplicated by its key as a single send would
      * be. Stored compact: the key and its arguments only, no rendered text (rendered when read, in the reader's
-     * language, and by a delivery channel from the outbox): a closure of 100,000 cards wrote 200,000 rows of ≈ 590
-     * bytes, two thirds of them the zh-CN text (issue 15, session 12). Each key is checked against the bundle once.
+     * language, and for a delivery channel by {@link NoticeDelivery}): a closure of 100,000 cards wrote 200,000 rows of ≈ 590
+     * bytes, two thirds of them the zh-CN text (issue 15, session 12); no outbox row either (session 13). Each key is
+     * checked against the bundle once.
      */
     @Transactional
     public void sendAll(List<Notice> notices) {
@@ -179,16 +178,13 @@ public class Notifications {
             last[i] = arguments.size();
         }
         jdbc.sql("""
-                with message as (
-                    insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
-                    select r.id, r.user_id, r.subject, r.body, r.message_key,
-                           coalesce((cast(:arguments as text[]))[r.first_arg : r.last_arg], '{}'), r.dedup_key, r.sent_at
-                      from unnest(:ids, :users, :subjects, :bodies, :keys, :firstArgs, :lastArgs, :dedups, cast(:ats as timestamptz[]))
-                           with ordinality as r(id, user_id, subject, body, message_key, first_arg, last_arg, dedup_key, sent_at, n)
-                     order by r.n
-                    on conflict (dedup_key) do nothing
-                    returning id)
-                insert into notification.outbox (message_id, channel, status) select id, 'SMS', 'QUEUED' from message
+                insert into notification.message (id, user_id, subject, body, message_key, arguments, dedup_key, sent_at)
+                select r.id, r.user_id, r.subject, r.body, r.message_key,
+                       coalesce((cast(:arguments as text[]))[r.first_arg : r.last_arg], '{}'), r.dedup_key, r.sent_at
+                  from unnest(:ids, :users, :subjects, :bodies, :keys, :firstArgs, :lastArgs, :dedups, cast(:ats as timestamptz[]))
+                       with ordinality as r(id, user_id, subject, body, message_key, first_arg, last_arg, dedup_key, sent_at, n)
+                 order by r.n
+                on conflict (dedup_key) do nothing
                 """)
                 .param("ids", rows.stream().map(r -> ids.next()).toArray(UUID[]::new))
                 .param("users", rows.stream().map(Row::userId).toArray(UUID[]::new))
@@ -268,7 +264,7 @@ public class Notifications {
     }
 
     /** A keyed message in the reader's language; an unkeyed one, or one whose key left the bundle, as stored. */
-    private NotificationView view(ResultSet rs, Locale locale) throws SQLException {
+    NotificationView view(ResultSet rs, Locale locale) throws SQLException {
         String subject = rs.getString("subject");
         String body = rs.getString("body");
         String key = rs.getString("message_key");

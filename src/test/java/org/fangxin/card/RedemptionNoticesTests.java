@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.fangxin.card.CardFixtures.Bought;
 import org.fangxin.card.lifecycle.RedemptionDesk;
 import org.fangxin.card.lifecycle.RedemptionNotices;
+import org.fangxin.notification.NoticeDelivery;
+import org.fangxin.notification.RecordingChannel;
 import org.fangxin.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,7 @@ class RedemptionNoticesTests extends CardTest {
     @Autowired RedemptionNotices notices;
     @Autowired RedemptionDesk redemptionDesk;
     @Autowired TransactionTemplate transactions;
+    @Autowired NoticeDelivery delivery;
 
     @Autowired ApplicationContext context;
 
@@ -66,8 +69,8 @@ class RedemptionNoticesTests extends CardTest {
 
         for (UUID id : redeemed) {
             Eventually.holds(() -> assertThat(f.messages(b.holder(), "card-redeemed:" + id)).isEqualTo(1));
-            assertThat(outboxRows("card-redeemed:" + id)).isEqualTo(1);
         }
+        assertDeliveredOnce(redeemed);
         assertThat(notices.sendPending()).as("nothing left after the cursor").isZero();
         assertThat(b.holderApi().get("/api/v1/notifications").json().size()).isEqualTo(3);
     }
@@ -135,8 +138,8 @@ class RedemptionNoticesTests extends CardTest {
         notices.sendPending();
         for (UUID id : List.of(before, failing, after)) {
             assertThat(f.messages(b.holder(), "card-redeemed:" + id)).isEqualTo(1);
-            assertThat(outboxRows("card-redeemed:" + id)).isEqualTo(1);
         }
+        assertDeliveredOnce(List.of(before, failing, after));
         assertThat(parked(failing)).isZero();
     }
 
@@ -167,11 +170,14 @@ class RedemptionNoticesTests extends CardTest {
         return UUID.fromString(CardFixtures.redeem(api(), b, sessions).get("id").asString());
     }
 
-    private long outboxRows(String dedupKey) {
-        return jdbc.sql("""
-                select count(*) from notification.outbox o join notification.message m on m.id = o.message_id
-                 where m.dedup_key = :key
-                """).param("key", dedupKey).query(Long.class).single();
+    /** A delivery channel's passes hand each redemption's notice over exactly once. */
+    private void assertDeliveredOnce(List<UUID> redemptions) {
+        RecordingChannel channel = new RecordingChannel().catchUp(delivery);
+        for (UUID id : redemptions) {
+            UUID message = jdbc.sql("select id from notification.message where dedup_key = :key")
+                    .param("key", "card-redeemed:" + id).query(UUID.class).single();
+            assertThat(channel.of(message)).hasSize(1);
+        }
     }
 
     private long parked(UUID redemptionId) {

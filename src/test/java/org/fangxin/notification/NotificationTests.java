@@ -25,6 +25,9 @@ class NotificationTests extends IntegrationTest {
     TransactionTemplate transactions;
 
     @Autowired
+    NoticeDelivery delivery;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
@@ -102,7 +105,7 @@ class NotificationTests extends IntegrationTest {
     }
 
     @Test
-    void aBulkNoticeIsStoredAsItsKeyAndReadAsASingleSendInEachLanguageAndQueuedOnce() {
+    void aBulkNoticeIsStoredAsItsKeyAndReadAsASingleSendInEachLanguageAndDeliveredOnce() {
         UserAccount ida = users.create(Role.CONSUMER);
         UserAccount jon = users.create(Role.CONSUMER);
         notifications.send(Notice.of(ida.id(), "refund.notice.paid", "test-single:" + ida.id(), clock.instant(),
@@ -118,10 +121,14 @@ class NotificationTests extends IntegrationTest {
                 assertThat(n.body()).isEqualTo(single.body());
             });
         }
-        assertThat(jdbc.sql("""
-                select m.body from notification.message m join notification.outbox o on o.message_id = m.id
-                 where m.user_id = :user and o.status = 'QUEUED'
-                """).param("user", jon.id()).query(String.class).list()).containsExactly("");
+        assertThat(jdbc.sql("select body from notification.message where user_id = :user").param("user", jon.id())
+                .query(String.class).list()).as("stored compact").containsExactly("");
+        var channel = new RecordingChannel().catchUp(delivery);
+        var single = notifications.inbox(ida.actor(), 10, java.util.Locale.ENGLISH).get(0);
+        assertThat(channel.toUser(jon.id())).singleElement().satisfies(d -> {
+            assertThat(d.en().body()).isEqualTo(single.body());
+            assertThat(d.zhCn().body()).isEqualTo(notifications.inbox(ida.actor(), 10).get(0).body());
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.fangxin.shared.database.CommitHorizon;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +23,11 @@ public class RedemptionNoticeQueue {
     private static final long PASS_LOCK = 0x46584E4F545244L;
 
     private final JdbcClient jdbc;
+    private final CommitHorizon horizon;
 
-    public RedemptionNoticeQueue(JdbcClient jdbc) {
+    public RedemptionNoticeQueue(JdbcClient jdbc, CommitHorizon horizon) {
         this.jdbc = jdbc;
+        this.horizon = horizon;
     }
 
     /** A redemption to notify its holder of; {@code sessions} or {@code faceAmountMinor} is null, as on the row. */
@@ -39,25 +42,9 @@ public class RedemptionNoticeQueue {
         return jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", PASS_LOCK).query(Boolean.class).single();
     }
 
-    /**
-     * The smallest transaction id (xid8, as text) that may still write redemptions here: the oldest running
-     * transaction of this database, else the next id to be assigned. Every transaction below it has ended, and the
-     * next statement's snapshot sees what it committed. Only this database's transactions count, so a long one in
-     * another database of the cluster does not hold the notices back (the snapshot's xmin would). The snapshot is
-     * taken before {@code pg_stat_activity} is read (a backend keeps what it read until its transaction ends, so that
-     * copy is dropped first), so a transaction that ends in between is listed in the snapshot and counted as running.
-     */
+    /** The smallest transaction id that may still write redemptions here ({@link CommitHorizon}). */
     public String horizon() {
-        jdbc.sql("select pg_stat_clear_snapshot()").query((rs, n) -> 1).list();
-        return jdbc.sql("""
-                with snapshot as (select pg_current_snapshot() as s),
-                     running as (select cast(cast(backend_xid as text) as bigint) as xid from pg_stat_activity
-                                  where datname = current_database() and backend_xid is not null)
-                select cast(least(pg_snapshot_xmax(s),
-                                  (select min(x) from pg_snapshot_xip(s) x
-                                    where cast(cast(x as text) as bigint) % 4294967296 in (select xid from running))) as text)
-                  from snapshot
-                """).query(String.class).single();
+        return horizon.horizon();
     }
 
     /** Where the last pass stopped: (after_xid as text, after_id). */
