@@ -309,24 +309,24 @@ public class Idempotency {
                 firsts.keySet().stream().map(k -> k.get(0)).toList(), firsts.keySet().stream().map(k -> k.get(1)).toList()));
         Map<List<String>, Pending> held = pending();
         java.time.Instant now = clock.instant();
-        firsts.forEach((scopeAndKey, i) -> {
-            Claim claim = claims.get(i);
-            JsonNode requestJson = json.valueToTree(claim.request() == null ? Map.of() : claim.request());
-            String requestText = json.writeValueAsString(requestJson);
-            Stored found = stored.get(scopeAndKey);
-            if (found == null) {
-                held.put(scopeAndKey, new Pending(claim.scope(), claim.key(), sha256(requestText), requestText, now));
-                outcomes.set(i, new Claimed(Claimed.Status.CLAIMED, null, null));
-                return;
-            }
-            try {
-                outcomes.set(i, new Claimed(Claimed.Status.REPLAYED,
-                        replay(found, claim.key(), sha256(requestText), requestJson), null));
-            } catch (Rejection refusal) {
-                outcomes.set(i, refused(refusal));
-            }
-        });
+        firsts.forEach((scopeAndKey, i) -> outcomes.set(i, claimed(claims.get(i), stored.get(scopeAndKey), held, now)));
         return outcomes;
+    }
+
+    /** A held key's outcome: claimed (to be written with its answer) when not stored yet, else replayed or refused. */
+    private Claimed claimed(Claim claim, Stored found, Map<List<String>, Pending> held, java.time.Instant now) {
+        JsonNode requestJson = json.valueToTree(claim.request() == null ? Map.of() : claim.request());
+        String requestText = json.writeValueAsString(requestJson);
+        if (found == null) {
+            held.put(List.of(claim.scope(), claim.key()),
+                    new Pending(claim.scope(), claim.key(), sha256(requestText), requestText, now));
+            return new Claimed(Claimed.Status.CLAIMED, null, null);
+        }
+        try {
+            return new Claimed(Claimed.Status.REPLAYED, replay(found, claim.key(), sha256(requestText), requestJson), null);
+        } catch (Rejection refusal) {
+            return refused(refusal);
+        }
     }
 
     private static Claimed refused(RuntimeException refusal) {
