@@ -82,11 +82,17 @@ class IdempotencyTests extends IntegrationTest {
     @Test
     void runsTheCommandOnceWhenTwoRetriesRace() throws Exception {
         String scope = "test:" + UUID.randomUUID();
+        assertThat(race(command -> idempotency.execute(scope, "race", true, new Order("a", 1), command))).hasValue(1);
+    }
+
+    /** Two retries of one command at once through {@code path}; the runs of the command counted. */
+    private static AtomicInteger race(java.util.function.Function<java.util.function.Supplier<Idempotency.Answer>,
+            Idempotency.Answer> path) throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        Callable<Idempotency.Answer> call = () -> idempotency.execute(scope, "race", true, new Order("a", 1), () -> {
+        Callable<Idempotency.Answer> call = () -> path.apply(() -> {
             int run = runs.incrementAndGet();
             try {
-                Thread.sleep(200); // hold the key row so the other retry must wait on it
+                Thread.sleep(200); // hold the key so the other retry must wait on it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -100,7 +106,7 @@ class IdempotencyTests extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(runs).hasValue(1);
+        return runs;
     }
 
     private long rows(String scope, String key) {
@@ -143,25 +149,8 @@ class IdempotencyTests extends IntegrationTest {
     @Test
     void runsACommandSentTogetherOnceWhenTwoRetriesRace() throws Exception {
         String scope = "test:" + UUID.randomUUID();
-        AtomicInteger runs = new AtomicInteger();
-        Callable<Idempotency.Answer> call = () -> idempotency.executeSendingTogether(scope, "race", true, new Order("a", 1), () -> {
-            int run = runs.incrementAndGet();
-            try {
-                Thread.sleep(200); // hold the key's lock so the other retry must wait on it
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Idempotency.Answer.of(201, run);
-        });
-        var pool = Executors.newFixedThreadPool(2);
-        try {
-            var a = pool.submit(call);
-            var b = pool.submit(call);
-            assertThat(a.get().body().toString()).isEqualTo(b.get().body().toString());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(runs).hasValue(1);
+        assertThat(race(command -> idempotency.executeSendingTogether(scope, "race", true, new Order("a", 1), command)))
+                .hasValue(1);
         assertThat(rows(scope, "race")).isEqualTo(1);
     }
 
