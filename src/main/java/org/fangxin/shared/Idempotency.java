@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction as the command it guards, so a command and its recorded answer commit or vanish together; a
  * concurrent retry waits on the key's unique index and then replays the first answer. A rejected command rolls
  * back and leaves no key behind, so a corrected retry can pass.
+ * <p>The commands sent together (a redemption, a purchase order) and the group commit's claims write the key's row
+ * once, with its answer, at the command's end: the key is held meanwhile by a transaction-scoped advisory lock on its
+ * hash, which a concurrent retry waits on before it looks the key up (issue 15: the claim and then its answer were two
+ * row versions of the request's JSON, ~1.4 kB of WAL per redeem).
  */
 @Service
 public class Idempotency {
@@ -112,6 +118,17 @@ public class Idempotency {
         JsonNode requestJson = json.valueToTree(request == null ? Map.of() : request);
         String requestText = json.writeValueAsString(requestJson);
         String hash = sha256(requestText);
+        if (together) {
+            return deferred.sendTogether(() -> {
+                Stored stored = lockAndFind(List.of(scope), List.of(key)).get(List.of(scope, key));
+                if (stored != null) {
+                    return replay(stored, key, hash, requestJson);
+                }
+                Answer answer = command.get();
+                recordAll(List.of(new Pending(scope, key, hash, requestText, clock.instant())), List.of(answer));
+                return answer;
+            });
+        }
         int claimed = jdbc.sql("""
                 insert into idempotency.request (scope, key, request_sha256, request_body, created_at)
                 values (:scope, :key, :hash, cast(:body as jsonb), :now)
@@ -121,12 +138,12 @@ public class Idempotency {
                 .param("body", requestText).param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         if (claimed == 0) {
-            return replay(scope, key, hash, requestJson);
+            return replay(find(scope, key), key, hash, requestJson);
         }
-        return together ? deferred.sendTogether(() -> answer(scope, key, command.get())) : answer(scope, key, command.get());
+        return answer(scope, key, command.get());
     }
 
-    /** Records the command's answer with its key (deferred: inside {@link DeferredStatements#sendTogether}, sent last). */
+    /** Records the command's answer with its claimed key. */
     private Answer answer(String scope, String key, Answer answer) {
         Map<String, Object> params = new HashMap<>();
         params.put("status", answer.status());
@@ -141,16 +158,70 @@ public class Idempotency {
         return answer;
     }
 
-    private Answer replay(String scope, String key, String hash, JsonNode requestJson) {
-        record Stored(String hash, String request, Integer status, String response, UUID resource) { }
-        Stored stored = jdbc.sql("""
-                select request_sha256, request_body::text, status, response_body::text, resource_id
-                  from idempotency.request where scope = :scope and key = :key
-                """)
-                .param("scope", scope).param("key", key)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                        rs.getObject(5, UUID.class)))
-                .single();
+    /** A key's stored row. */
+    private record Stored(String hash, String request, Integer status, String response, UUID resource) { }
+
+    private static final String STORED_COLUMNS = "request_sha256, request_body::text, status, response_body::text, resource_id";
+
+    private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Stored(rs.getString("request_sha256"), rs.getString("request_body"), (Integer) rs.getObject("status"),
+                rs.getString("response_body"), rs.getObject("resource_id", UUID.class));
+    }
+
+    private Stored find(String scope, String key) {
+        return jdbc.sql("select " + STORED_COLUMNS + " from idempotency.request where scope = :scope and key = :key")
+                .param("scope", scope).param("key", key).query((rs, n) -> stored(rs)).single();
+    }
+
+    /**
+     * Holds the keys (scope, key pairs, in the caller's order: sorted, so that two batches queue instead of deadlocking)
+     * until the transaction ends, then finds those already stored, in one round trip. The lock comes first and the
+     * look-up is its own statement, so it sees a row that a concurrent holder of the key committed while this one waited.
+     */
+    private Map<List<String>, Stored> lockAndFind(List<String> scopes, List<String> keys) {
+        Map<String, Object> params = Map.of("scopes", scopes.toArray(String[]::new), "keys", keys.toArray(String[]::new));
+        deferred.defer("""
+                select pg_advisory_xact_lock(hashtextextended('idempotency:' || c.scope || ':' || c.key, 0))
+                  from unnest(cast(:scopes as text[]), cast(:keys as text[])) as c(scope, key)
+                """, params, scopes.size(), () -> new IllegalStateException("idempotency keys not locked"));
+        Map<List<String>, Stored> found = new HashMap<>();
+        deferred.queryAfterHeld("select scope, key, " + STORED_COLUMNS + " from idempotency.request"
+                        + " where scope = any(cast(:scopes as text[])) and key = any(cast(:keys as text[]))", params,
+                (rs, n) -> found.put(List.of(rs.getString("scope"), rs.getString("key")), stored(rs)));
+        return found;
+    }
+
+    /** A key held by {@link #lockAndFind} and not stored yet: its row is written once, with its command's answer. */
+    private record Pending(String scope, String key, String hash, String request, java.time.Instant at) { }
+
+    /**
+     * Writes held keys with their answers, in one statement (deferred: sent with the command's last writes). A key
+     * stored meanwhile by a path that claims without the lock fails the command (409) rather than answering twice.
+     */
+    private void recordAll(List<Pending> keys, List<Answer> answers) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("scopes", keys.stream().map(Pending::scope).toArray(String[]::new));
+        params.put("keys", keys.stream().map(Pending::key).toArray(String[]::new));
+        params.put("hashes", keys.stream().map(Pending::hash).toArray(String[]::new));
+        params.put("requests", keys.stream().map(Pending::request).toArray(String[]::new));
+        params.put("ats", keys.stream().map(k -> java.sql.Timestamp.from(k.at())).toArray(java.sql.Timestamp[]::new));
+        params.put("statuses", answers.stream().map(Answer::status).toArray(Integer[]::new));
+        params.put("bodies", answers.stream()
+                .map(a -> a.body() == null ? null : json.writeValueAsString(a.body())).toArray(String[]::new));
+        params.put("resources", answers.stream().map(Answer::resourceId).toArray(UUID[]::new));
+        deferred.defer("""
+                insert into idempotency.request (scope, key, request_sha256, request_body, created_at, status, response_body,
+                                                 resource_id)
+                select a.scope, a.key, a.hash, cast(a.request as jsonb), a.at, a.status, cast(a.body as jsonb), a.resource
+                  from unnest(cast(:scopes as text[]), cast(:keys as text[]), cast(:hashes as text[]), cast(:requests as text[]),
+                              cast(:ats as timestamptz[]), cast(:statuses as int[]), cast(:bodies as text[]),
+                              cast(:resources as uuid[])) as a(scope, key, hash, request, at, status, body, resource)
+                on conflict (scope, key) do nothing
+                """, params, keys.size(), () -> new Rejection(ProblemType.CONFLICT,
+                "a request with this Idempotency-Key was answered meanwhile: retry it to get that answer"));
+    }
+
+    private Answer replay(Stored stored, String key, String hash, JsonNode requestJson) {
         if (!stored.hash().equals(hash)) {
             String field = firstDifference(json.readTree(stored.request()), requestJson).orElse("body");
             throw new Rejection(ProblemType.IDEMPOTENCY_KEY_REUSED,
@@ -209,18 +280,16 @@ public class Idempotency {
     }
 
     /**
-     * Claims the keys of many commands (a group commit) in one statement, in (scope, key) order so that two batches
-     * claiming the same keys queue instead of deadlocking; a key already answered is replayed as by {@link #execute}.
-     * The caller records each claimed command's answer ({@link #answerAll}) or releases its key ({@link #releaseAll})
-     * in the same transaction.
+     * Claims the keys of many commands (a group commit) in one round trip, holding them in (scope, key) order so that
+     * two batches claiming the same keys queue instead of deadlocking; a key already answered is replayed as by
+     * {@link #execute}. Nothing is written yet: the caller records each claimed command's answer ({@link #answerAll},
+     * which writes its key's row) or releases its key ({@link #releaseAll}) in the same transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Claimed> claimAll(List<Claim> claims) {
         List<Claimed> outcomes = new ArrayList<>(java.util.Collections.nCopies(claims.size(), (Claimed) null));
-        Map<List<String>, Integer> firsts = new HashMap<>();
-        Map<Integer, String> hashes = new HashMap<>();
-        Map<Integer, JsonNode> requests = new HashMap<>();
-        List<Integer> toClaim = new ArrayList<>();
+        Map<List<String>, Integer> firsts = new java.util.TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         for (int i = 0; i < claims.size(); i++) {
             Claim claim = claims.get(i);
             if (claim.key() == null || claim.key().isBlank()) {
@@ -231,92 +300,79 @@ public class Idempotency {
                         + " visible ASCII characters")));
             } else if (firsts.putIfAbsent(List.of(claim.scope(), claim.key()), i) != null) {
                 outcomes.set(i, new Claimed(Claimed.Status.DUPLICATE, null, null));
-            } else {
-                requests.put(i, json.valueToTree(claim.request() == null ? Map.of() : claim.request()));
-                toClaim.add(i);
             }
         }
-        if (toClaim.isEmpty()) {
+        if (firsts.isEmpty()) {
             return outcomes;
         }
-        String[] bodies = new String[toClaim.size()];
-        for (int j = 0; j < toClaim.size(); j++) {
-            bodies[j] = json.writeValueAsString(requests.get(toClaim.get(j)));
-            hashes.put(toClaim.get(j), sha256(bodies[j]));
-        }
-        java.util.Set<List<String>> claimed = new java.util.HashSet<>(jdbc.sql("""
-                insert into idempotency.request (scope, key, request_sha256, request_body, created_at)
-                select c.scope, c.key, c.hash, cast(c.body as jsonb), :now
-                  from unnest(cast(:scopes as text[]), cast(:keys as text[]), cast(:hashes as text[]), cast(:bodies as text[]))
-                       as c(scope, key, hash, body)
-                 order by c.scope, c.key
-                on conflict (scope, key) do nothing
-                returning scope, key
-                """)
-                .param("scopes", toClaim.stream().map(i -> claims.get(i).scope()).toArray(String[]::new))
-                .param("keys", toClaim.stream().map(i -> claims.get(i).key()).toArray(String[]::new))
-                .param("hashes", toClaim.stream().map(hashes::get).toArray(String[]::new))
-                .param("bodies", bodies)
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list());
-        for (int i : toClaim) {
-            Claim claim = claims.get(i);
-            if (claimed.contains(List.of(claim.scope(), claim.key()))) {
-                outcomes.set(i, new Claimed(Claimed.Status.CLAIMED, null, null));
-            } else {
-                try {
-                    outcomes.set(i, new Claimed(Claimed.Status.REPLAYED,
-                            replay(claim.scope(), claim.key(), hashes.get(i), requests.get(i)), null));
-                } catch (Rejection refusal) {
-                    outcomes.set(i, refused(refusal));
-                }
-            }
-        }
+        Map<List<String>, Stored> stored = deferred.sendTogether(() -> lockAndFind(
+                firsts.keySet().stream().map(k -> k.get(0)).toList(), firsts.keySet().stream().map(k -> k.get(1)).toList()));
+        Map<List<String>, Pending> held = pending();
+        java.time.Instant now = clock.instant();
+        firsts.forEach((scopeAndKey, i) -> outcomes.set(i, claimed(claims.get(i), stored.get(scopeAndKey), held, now)));
         return outcomes;
+    }
+
+    /** A held key's outcome: claimed (to be written with its answer) when not stored yet, else replayed or refused. */
+    private Claimed claimed(Claim claim, Stored found, Map<List<String>, Pending> held, java.time.Instant now) {
+        JsonNode requestJson = json.valueToTree(claim.request() == null ? Map.of() : claim.request());
+        String requestText = json.writeValueAsString(requestJson);
+        if (found == null) {
+            held.put(List.of(claim.scope(), claim.key()),
+                    new Pending(claim.scope(), claim.key(), sha256(requestText), requestText, now));
+            return new Claimed(Claimed.Status.CLAIMED, null, null);
+        }
+        try {
+            return new Claimed(Claimed.Status.REPLAYED, replay(found, claim.key(), sha256(requestText), requestJson), null);
+        } catch (Rejection refusal) {
+            return refused(refusal);
+        }
     }
 
     private static Claimed refused(RuntimeException refusal) {
         return new Claimed(Claimed.Status.REFUSED, null, refusal);
     }
 
+    /** The keys this transaction's {@link #claimAll} holds and has not written yet. */
+    private static final Object PENDING = new Object();
+
+    @SuppressWarnings("unchecked")
+    private static Map<List<String>, Pending> pending() {
+        Map<List<String>, Pending> held = (Map<List<String>, Pending>) TransactionSynchronizationManager.getResource(PENDING);
+        if (held == null) {
+            Map<List<String>, Pending> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(PENDING, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            return fresh;
+        }
+        return held;
+    }
+
     /** A claimed command's answer for {@link #answerAll}. */
     public record Answered(String scope, String key, Answer answer) { }
 
-    /** Records the answers of claimed commands in one statement (deferred: sent with the batch's last writes). */
+    /** Writes the claimed keys with their commands' answers, in one statement (deferred: sent with the batch's last writes). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void answerAll(List<Answered> answers) {
         if (answers.isEmpty()) {
             return;
         }
-        Map<String, Object> params = new HashMap<>();
-        params.put("scopes", answers.stream().map(Answered::scope).toArray(String[]::new));
-        params.put("keys", answers.stream().map(Answered::key).toArray(String[]::new));
-        params.put("statuses", answers.stream().map(a -> a.answer().status()).toArray(Integer[]::new));
-        params.put("bodies", answers.stream()
-                .map(a -> a.answer().body() == null ? null : json.writeValueAsString(a.answer().body())).toArray(String[]::new));
-        params.put("resources", answers.stream().map(a -> a.answer().resourceId()).toArray(UUID[]::new));
-        deferred.defer("""
-                update idempotency.request r set status = a.status, response_body = cast(a.body as jsonb), resource_id = a.resource
-                  from unnest(cast(:scopes as text[]), cast(:keys as text[]), cast(:statuses as int[]), cast(:bodies as text[]),
-                              cast(:resources as uuid[])) as a(scope, key, status, body, resource)
-                 where r.scope = a.scope and r.key = a.key
-                """, params, answers.size(), () -> new IllegalStateException("idempotency keys of a batch vanished"));
+        Map<List<String>, Pending> held = pending();
+        List<Pending> keys = answers.stream().map(a -> java.util.Objects.requireNonNull(
+                held.remove(List.of(a.scope(), a.key())), "an answer to a key this transaction did not claim")).toList();
+        recordAll(keys, answers.stream().map(Answered::answer).toList());
     }
 
-    /** Drops the keys of claimed commands that were refused, in one statement (deferred), as their rollback would. */
+    /** Lets go of the keys of claimed commands that were refused: nothing of them was written, their locks end with the transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void releaseAll(List<Claim> claims) {
-        if (claims.isEmpty()) {
-            return;
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("scopes", claims.stream().map(Claim::scope).toArray(String[]::new));
-        params.put("keys", claims.stream().map(Claim::key).toArray(String[]::new));
-        deferred.defer("""
-                delete from idempotency.request r
-                 using unnest(cast(:scopes as text[]), cast(:keys as text[])) as c(scope, key)
-                 where r.scope = c.scope and r.key = c.key and r.status is null
-                """, params, claims.size(), () -> new IllegalStateException("idempotency keys of a batch vanished"));
+        Map<List<String>, Pending> held = pending();
+        claims.forEach(claim -> held.remove(List.of(claim.scope(), claim.key())));
     }
 
     static Optional<String> firstDifference(JsonNode before, JsonNode after) {

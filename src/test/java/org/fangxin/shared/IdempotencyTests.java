@@ -11,11 +11,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fangxin.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class IdempotencyTests extends IntegrationTest {
 
     @Autowired
     Idempotency idempotency;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     record Order(String product, long amountMinor) { }
 
@@ -74,11 +82,17 @@ class IdempotencyTests extends IntegrationTest {
     @Test
     void runsTheCommandOnceWhenTwoRetriesRace() throws Exception {
         String scope = "test:" + UUID.randomUUID();
+        assertThat(race(command -> idempotency.execute(scope, "race", true, new Order("a", 1), command))).hasValue(1);
+    }
+
+    /** Two retries of one command at once through {@code path}; the runs of the command counted. */
+    private static AtomicInteger race(java.util.function.Function<java.util.function.Supplier<Idempotency.Answer>,
+            Idempotency.Answer> path) throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        Callable<Idempotency.Answer> call = () -> idempotency.execute(scope, "race", true, new Order("a", 1), () -> {
+        Callable<Idempotency.Answer> call = () -> path.apply(() -> {
             int run = runs.incrementAndGet();
             try {
-                Thread.sleep(200); // hold the key row so the other retry must wait on it
+                Thread.sleep(200); // hold the key so the other retry must wait on it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -92,6 +106,76 @@ class IdempotencyTests extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(runs).hasValue(1);
+        return runs;
+    }
+
+    private long rows(String scope, String key) {
+        return jdbc.sql("select count(*) from idempotency.request where scope = :scope and key = :key")
+                .param("scope", scope).param("key", key).query(Long.class).single();
+    }
+
+    @Test
+    void writesTheKeyOnceWithItsAnswerWhenTheCommandIsSentTogether() {
+        String scope = "test:" + UUID.randomUUID();
+        AtomicInteger seenWhileRunning = new AtomicInteger(-1);
+        var first = idempotency.executeSendingTogether(scope, "k", true, new Order("gym", 100), () -> {
+            seenWhileRunning.set((int) rows(scope, "k"));
+            return Idempotency.Answer.of(201, Map.of("run", 1));
+        });
+        assertThat(seenWhileRunning).as("no in-flight row before the answer is known").hasValue(0);
+        assertThat(jdbc.sql("select status from idempotency.request where scope = :scope and key = 'k'")
+                .param("scope", scope).query(Integer.class).single()).isEqualTo(201);
+        var retry = idempotency.executeSendingTogether(scope, "k", true, new Order("gym", 100),
+                () -> Idempotency.Answer.of(201, Map.of("run", 2)));
+        assertThat(first.replayed()).isFalse();
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.body().toString()).contains("\"run\":1");
+        assertThatThrownBy(() -> idempotency.executeSendingTogether(scope, "k", true, new Order("gym", 200),
+                () -> Idempotency.Answer.of(201, Map.of())))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.type()).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED));
+    }
+
+    @Test
+    void leavesNoKeyWhenACommandSentTogetherIsRejected() {
+        String scope = "test:" + UUID.randomUUID();
+        assertThatThrownBy(() -> idempotency.executeSendingTogether(scope, "k", true, new Order("a", 1), () -> {
+            throw Rejection.invalid("amountMinor", "too small");
+        })).isInstanceOf(Rejection.class);
+        assertThat(rows(scope, "k")).isZero();
+        assertThat(idempotency.executeSendingTogether(scope, "k", true, new Order("a", 1),
+                () -> Idempotency.Answer.of(201, "ok")).replayed()).isFalse();
+    }
+
+    @Test
+    void runsACommandSentTogetherOnceWhenTwoRetriesRace() throws Exception {
+        String scope = "test:" + UUID.randomUUID();
+        assertThat(race(command -> idempotency.executeSendingTogether(scope, "race", true, new Order("a", 1), command)))
+                .hasValue(1);
+        assertThat(rows(scope, "race")).isEqualTo(1);
+    }
+
+    @Test
+    void claimsOfAGroupCommitWriteOnlyTheAnsweredKeysWithTheirAnswers() {
+        String scope = "test:" + UUID.randomUUID();
+        var answered = new Idempotency.Claim(scope, "a", new Order("a", 1));
+        var released = new Idempotency.Claim(scope, "b", new Order("b", 1));
+        transaction.executeWithoutResult(status -> {
+            assertThat(idempotency.claimAll(java.util.List.of(answered, released, answered)))
+                    .extracting(Idempotency.Claimed::status).containsExactly(Idempotency.Claimed.Status.CLAIMED,
+                            Idempotency.Claimed.Status.CLAIMED, Idempotency.Claimed.Status.DUPLICATE);
+            assertThat(rows(scope, "a") + rows(scope, "b")).as("nothing written by the claims").isZero();
+            idempotency.answerAll(java.util.List.of(new Idempotency.Answered(scope, "a", Idempotency.Answer.of(201, "done"))));
+            idempotency.releaseAll(java.util.List.of(released));
+        });
+        assertThat(rows(scope, "a")).isEqualTo(1);
+        assertThat(rows(scope, "b")).isZero();
+        transaction.executeWithoutResult(status -> {
+            var again = idempotency.claimAll(java.util.List.of(released, answered));
+            assertThat(again.get(0).status()).isEqualTo(Idempotency.Claimed.Status.CLAIMED);
+            assertThat(again.get(1).status()).isEqualTo(Idempotency.Claimed.Status.REPLAYED);
+            assertThat(again.get(1).answer().body().toString()).contains("done");
+            status.setRollbackOnly();
+        });
+        assertThat(rows(scope, "b")).as("a rolled-back claim leaves no row").isZero();
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where a group-committed redeem's time goes (issue 15, session 12): which path it took (alone in its request thread
@@ -37,6 +39,9 @@ class RedemptionBatchTimes {
     private final Timer statements = phase("statements");
     private final Timer commit = phase("commit");
     private final Timer wake = phase("wake");
+    private final Timer aloneBegin = phase("alone-begin");
+    private final Timer aloneStatements = phase("alone-statements");
+    private final Timer aloneCommit = phase("alone-commit");
 
     RedemptionBatchTimes(Duration slow) {
         this.slowNanos = slow.toNanos();
@@ -56,11 +61,40 @@ class RedemptionBatchTimes {
         inFlight.record(redeemsInFlight);
     }
 
-    void alone(long arrivedAt, long answeredAt, int redeemsInFlight) {
+    /**
+     * Marks, from inside a redeem run alone, when its command began (its connection taken, its key held and looked up)
+     * and when its statements were done and its commit returned (issue 15, session 13: what the paced tail is doing).
+     */
+    static void markAlone(long[] marks) {
+        marks[COLLECTED] = System.nanoTime();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                marks[STATEMENTS_DONE] = System.nanoTime();
+            }
+
+            @Override
+            public void afterCommit() {
+                marks[COMMITTED] = System.nanoTime();
+            }
+        });
+    }
+
+    void alone(long arrivedAt, long[] marks, long answeredAt, int redeemsInFlight) {
         long total = answeredAt - arrivedAt;
         alone.record(total, TimeUnit.NANOSECONDS);
+        if (marks[COMMITTED] == 0) {
+            return; // refused: no commit to tell
+        }
+        long begin = marks[COLLECTED] - arrivedAt;
+        long running = marks[STATEMENTS_DONE] - marks[COLLECTED];
+        long committing = marks[COMMITTED] - marks[STATEMENTS_DONE];
+        aloneBegin.record(begin, TimeUnit.NANOSECONDS);
+        aloneStatements.record(running, TimeUnit.NANOSECONDS);
+        aloneCommit.record(committing, TimeUnit.NANOSECONDS);
         if (total >= slowNanos && log.isDebugEnabled()) {
-            log.debug("slow redeem alone: {} ms, {} in flight on arrival", ms(total), redeemsInFlight);
+            log.debug("slow redeem alone: {} ms = begin {} + statements {} + commit {} + after {}; {} in flight on arrival",
+                    ms(total), ms(begin), ms(running), ms(committing), ms(answeredAt - marks[COMMITTED]), redeemsInFlight);
         }
     }
 

@@ -175,8 +175,9 @@ public class RedemptionBatcher {
         try {
             if (busy <= aloneUpTo) {
                 redeemsAloneOnArrival.incrementAndGet();
-                Idempotency.Answer answer = alone(actor, key, command);
-                times.alone(arrivedAt, System.nanoTime(), busy);
+                long[] marks = new long[RedemptionBatchTimes.MARKS];
+                Idempotency.Answer answer = alone(actor, key, command, marks);
+                times.alone(arrivedAt, marks, System.nanoTime(), busy);
                 return answer;
             }
             Job job = new Job(actor, key, command, MerchantSlot.current(), SecurityContextHolder.getContext(),
@@ -206,8 +207,16 @@ public class RedemptionBatcher {
     }
 
     private Idempotency.Answer alone(Actor actor, String key, Redeem command) {
-        return idempotency.executeSendingTogether(actor.scope(), key, true, command,
-                () -> Idempotency.Answer.of(201, desk.redeem(actor, command)));
+        return alone(actor, key, command, null);
+    }
+
+    private Idempotency.Answer alone(Actor actor, String key, Redeem command, long[] marks) {
+        return idempotency.executeSendingTogether(actor.scope(), key, true, command, () -> {
+            if (marks != null) {
+                RedemptionBatchTimes.markAlone(marks);
+            }
+            return Idempotency.Answer.of(201, desk.redeem(actor, command));
+        });
     }
 
     /**
