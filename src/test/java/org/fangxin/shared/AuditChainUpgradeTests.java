@@ -16,8 +16,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 15 (session 12): the seal moved out of the audit entry into audit.seal. An installation whose chain was sealed
- * the old way (chain columns on the entry) must still verify after the upgrade, and go on sealing after its head.
+ * Issue 15 (session 12): the seal moved out of the audit entry into audit.seal; session 13: new seals are one row per
+ * batch (audit.seal_batch). An installation whose chain was sealed the oldest way (chain columns on the entry) must
+ * still verify after both upgrades, and go on sealing, in batches, after its head.
  */
 class AuditChainUpgradeTests extends IntegrationTest {
 
@@ -56,6 +57,10 @@ class AuditChainUpgradeTests extends IntegrationTest {
         assertThat(grown.intact()).isTrue();
         assertThat(grown.headPosition()).isEqualTo(4);
         assertThat(grown.unsealed()).isZero();
+        // the new seal is a batch of its own after the old head (session 13): audit.seal kept as it was
+        assertThat(jdbc.sql("select first_position || '..' || last_position from audit.seal_batch").query(String.class).list())
+                .containsExactly("4..4");
+        assertThat(jdbc.sql("select count(*) from audit.seal").query(Long.class).single()).isEqualTo(3);
 
         jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
         jdbc.sql("update audit.entry set actor = 'someone-else' where object_id = '2'").update();
