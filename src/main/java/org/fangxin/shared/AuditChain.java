@@ -22,11 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit trail as a hash chain. {@link #seal} gives every committed, unsealed entry a seal (a row of audit.seal,
- * the entry itself is never updated): the next chain position and its hash, SHA-256 over the position, the previous
- * seal's hash and the entry's content; one sealer at a time across instances (advisory lock). {@link #verify} walks the chain from the start, recomputes every
- * hash and reports the first broken link: content changed, an entry removed (a gap) or the chain relinked. Anyone
- * can check the chain with SHA-256 alone; the head hash a verification reports is what to keep outside the database.
+ * The audit trail as a hash chain. {@link #seal} seals every committed, unsealed entry (the entry itself is never
+ * updated): the next chain position and its hash, SHA-256 over the position, the previous position's hash and the
+ * entry's content; a pass's entries are one row of audit.seal_batch (their ids and hashes in position order), older
+ * seals stay one row per entry in audit.seal; one sealer at a time across instances (advisory lock). {@link #verify}
+ * walks the chain from the start, recomputes every hash and reports the first broken link: content changed, an entry
+ * removed (a gap) or the chain relinked. Anyone can check the chain with SHA-256 alone; the head hash a verification
+ * reports is what to keep outside the database.
  */
 @Service
 public class AuditChain {
