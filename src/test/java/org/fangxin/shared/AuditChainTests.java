@@ -209,6 +209,23 @@ class AuditChainTests extends IntegrationTest {
         assertThat(api().as(users.create(Role.BANK)).get("/api/v1/audit/verifications/latest").status()).isEqualTo(403);
     }
 
+    @Test
+    void theApiAndTheExportShowASealedEntrysPositionAndHashFromItsBatch() {
+        UserAccount created = users.create(Role.CONSUMER);
+        Map<String, Object> sealed = awaitSealed(created.id());
+        Api operator = api().as(users.create(Role.OPERATOR));
+        String filter = "?objectType=user&objectId=" + created.id();
+
+        var listed = operator.get("/api/v1/audit" + filter).json();
+        String export = operator.get("/api/v1/audit/export" + filter).body();
+
+        var entry = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                .filter(e -> e.get("id").asString().equals(sealed.get("id").toString())).findFirst().orElseThrow();
+        assertThat(entry.get("chainPosition").asLong()).isEqualTo(sealed.get("chain_position"));
+        assertThat(entry.get("hash").asString()).isEqualTo(sealed.get("hash")).matches("[0-9a-f]{64}");
+        assertThat(export).contains(sealed.get("chain_position") + "," + sealed.get("hash"));
+    }
+
     /**
      * Puts a deleted entry back (when given) and the batch as it was (when given), in one statement: the sealer never
      * sees the entry unsealed.
