@@ -23,6 +23,14 @@ create trigger seal_batch_append_only before update or delete on audit.seal_batc
 -- audit.seal keeps the seals written before (one row per entry, positions 1..its head): they verify unchanged and the
 -- chain goes on in audit.seal_batch after them. Nothing inserts into audit.seal any more.
 comment on table audit.seal is 'seals written before V1_100_40, one per entry; newer ones are in audit.seal_batch';
+-- An instance of the previous version still running would go on sealing here from this table's head, beside the
+-- batches at the same positions (a fork): refused, as the previous upgrade refused its predecessor's sealing update.
+create function audit.forbid_seal_per_entry() returns trigger language plpgsql as $$
+begin
+    raise exception 'audit seals are rows of audit.seal_batch since V1_100_40 (insert into audit.seal refused)'
+        using errcode = '42501';
+end $$;
+create trigger seal_closed before insert on audit.seal for each row execute function audit.forbid_seal_per_entry();
 
 -- An entry's position and hash, for the pages, the export and anyone checking by hand: from either table.
 create function audit.seal_of(ids uuid[], xacts bigint[]) returns table (entry_id uuid, chain_position bigint, hash bytea)

@@ -1,6 +1,7 @@
 package org.fangxin.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -61,6 +62,9 @@ class AuditChainUpgradeTests extends IntegrationTest {
         assertThat(jdbc.sql("select first_position || '..' || last_position from audit.seal_batch").query(String.class).list())
                 .containsExactly("4..4");
         assertThat(jdbc.sql("select count(*) from audit.seal").query(Long.class).single()).isEqualTo(3);
+        // an instance of session 12's version still running cannot seal beside the batches (a fork at position 5)
+        assertThatThrownBy(() -> jdbc.sql("insert into audit.seal (chain_position, entry_id, hash) "
+                + "values (5, gen_random_uuid(), sha256('late'))").update()).hasStackTraceContaining("audit.seal_batch");
 
         jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
         jdbc.sql("update audit.entry set actor = 'someone-else' where object_id = '2'").update();
