@@ -23,6 +23,8 @@ class AuditChainTests extends IntegrationTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired AuditChain chain;
+    @Autowired AuditTrail trail;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void sealsEachEntrySoonAfterItCommitsLinkedToThePreviousOne() {
@@ -224,6 +226,22 @@ class AuditChainTests extends IntegrationTest {
         assertThat(entry.get("chainPosition").asLong()).isEqualTo(sealed.get("chain_position"));
         assertThat(entry.get("hash").asString()).isEqualTo(sealed.get("hash")).matches("[0-9a-f]{64}");
         assertThat(export).contains(sealed.get("chain_position") + "," + sealed.get("hash"));
+    }
+
+    @Test
+    void anExportLongerThanAPageShowsEverySealedEntrysPosition() {
+        String action = "test.bulk-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> trail.recordAll(action, "thing", java.util.stream.IntStream
+                .range(0, AuditTrail.PAGE_SIZE_MAX + 50).mapToObj(n -> new AuditTrail.Change(n, null, Map.of("n", n))).toList()));
+        chain.sealAll(10);
+        var exported = new java.util.ArrayList<AuditTrail.Entry>();
+
+        transactions.executeWithoutResult(status -> trail.stream(
+                new AuditQuery(null, action, null, null, null, null, null), 1_000, exported::add));
+
+        assertThat(exported).hasSize(AuditTrail.PAGE_SIZE_MAX + 50)
+                .allSatisfy(e -> assertThat(e.hash()).matches("[0-9a-f]{64}"));
+        assertThat(exported.stream().map(AuditTrail.Entry::chainPosition).distinct()).hasSize(AuditTrail.PAGE_SIZE_MAX + 50);
     }
 
     /**
