@@ -22,11 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit trail as a hash chain. {@link #seal} gives every committed, unsealed entry a seal (a row of audit.seal,
- * the entry itself is never updated): the next chain position and its hash, SHA-256 over the position, the previous
- * seal's hash and the entry's content; one sealer at a time across instances (advisory lock). {@link #verify} walks the chain from the start, recomputes every
- * hash and reports the first broken link: content changed, an entry removed (a gap) or the chain relinked. Anyone
- * can check the chain with SHA-256 alone; the head hash a verification reports is what to keep outside the database.
+ * The audit trail as a hash chain. {@link #seal} seals every committed, unsealed entry (the entry itself is never
+ * updated): the next chain position and its hash, SHA-256 over the position, the previous position's hash and the
+ * entry's content; a pass's entries are one row of audit.seal_batch (their ids and hashes in position order), older
+ * seals stay one row per entry in audit.seal; one sealer at a time across instances (advisory lock). {@link #verify}
+ * walks the chain from the start, recomputes every hash and reports the first broken link: content changed, an entry
+ * removed (a gap) or the chain relinked. Anyone can check the chain with SHA-256 alone; the head hash a verification
+ * reports is what to keep outside the database.
  */
 @Service
 public class AuditChain {
@@ -65,6 +67,9 @@ public class AuditChain {
     record Content(UUID id, Instant occurredAt, String actor, String action, String objectType, String objectId,
                    String before, String after, String requestId) { }
 
+    /** An entry to seal and the transaction that wrote it. */
+    private record Unsealed(Content entry, long xact) { }
+
     /** A seal as stored, with the entry it seals ({@code entry} null when the entry is gone). */
     record Link(long position, String hash, UUID entryId, Content entry) { }
 
@@ -78,12 +83,17 @@ public class AuditChain {
     public int seal() {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", SEAL_LOCK).query((rs, n) -> 1).list();
         Head head = head();
-        List<Content> unsealed = jdbc.sql("select " + CONTENT + " from audit.entry e "
+        // sealed entries in the window are those of the batches since the horizon last moved (or, right after the
+        // upgrade, of audit.seal): both looked up by index, the batch by its xact range
+        List<Unsealed> unsealed = jdbc.sql("select " + CONTENT + ", cast(e.xact as text) from audit.entry e "
                         + "where e.xact >= cast(:since as xid8) and e.xact < cast(:before as xid8) "
                         + "and not exists (select 1 from audit.seal s where s.entry_id = e.id) "
+                        + "and not exists (select 1 from audit.seal_batch b where b.xacts @> cast(cast(e.xact as text) as bigint) "
+                        + "and e.id = any(b.entry_ids)) "
                         + "order by e.xact, e.occurred_at, e.id limit :limit")
                 .param("since", Long.toUnsignedString(head.since())).param("before", Long.toUnsignedString(head.xmax()))
-                .param("limit", SEAL_BATCH_MAX).query((rs, n) -> content(rs, 1)).list();
+                .param("limit", SEAL_BATCH_MAX)
+                .query((rs, n) -> new Unsealed(content(rs, 1), Long.parseLong(rs.getString(10)))).list();
         int n = unsealed.size();
         if (n == 0) {
             return 0; // read only: no transaction id, nothing to commit to the WAL (the next pass that seals moves the horizon)
@@ -105,7 +115,12 @@ public class AuditChain {
                 select s.chain_position, encode(s.hash, 'hex'), h.horizon::text,
                        pg_snapshot_xmin(pg_current_snapshot())::text, pg_snapshot_xmax(pg_current_snapshot())::text
                   from audit.seal_horizon h
-                  left join (select chain_position, hash from audit.seal order by chain_position desc limit 1) s on true
+                  left join (select chain_position, hash from (
+                          (select last_position as chain_position, substring(hashes from length(hashes) - 31) as hash
+                             from audit.seal_batch order by first_position desc limit 1)
+                          union all
+                          (select chain_position, hash from audit.seal order by chain_position desc limit 1)) heads
+                        order by chain_position desc limit 1) s on true
                 """).query((rs, n) -> {
                     long stored = Long.parseUnsignedLong(rs.getString(3));
                     long xmax = Long.parseUnsignedLong(rs.getString(5));
@@ -115,30 +130,31 @@ public class AuditChain {
                 }).single();
     }
 
-    /** The seals of a batch and the horizon, in one statement (the horizon's row is left alone when unchanged). */
-    private void insertSeals(Head head, List<Content> unsealed, long horizon) {
+    /**
+     * The batch's seal (positions, entry ids and hashes in position order, its xact range) and the horizon, in one
+     * statement (the horizon's row is left alone when unchanged).
+     */
+    private void insertSeals(Head head, List<Unsealed> unsealed, long horizon) {
         int n = unsealed.size();
         UUID[] entryIds = new UUID[n];
-        long[] positions = new long[n];
-        String[] hashes = new String[n];
+        StringBuilder hashes = new StringBuilder(64 * n);
         long position = head.position();
         String previous = head.hash();
         for (int i = 0; i < n; i++) {
             position++;
-            entryIds[i] = unsealed.get(i).id();
-            positions[i] = position;
-            hashes[i] = hash(position, previous, unsealed.get(i));
-            previous = hashes[i];
+            entryIds[i] = unsealed.get(i).entry().id();
+            previous = hash(position, previous, unsealed.get(i).entry());
+            hashes.append(previous);
         }
-        // the whole batch in one statement (one per entry kept the sealer busy during bulk jobs); a clash on a
-        // position or an entry (a sealer without the lock) fails the batch rather than fork the chain
+        long[] xacts = unsealed.stream().mapToLong(Unsealed::xact).sorted().toArray();
+        // a clash on the first position (a sealer without the lock) fails the batch rather than fork the chain
         jdbc.sql("""
-                with seals as (
-                    insert into audit.seal (chain_position, entry_id, hash)
-                    select s.pos, s.entry_id, decode(s.hash, 'hex')
-                      from unnest(cast(:positions as bigint[]), cast(:ids as uuid[]), cast(:hashes as text[])) as s(pos, entry_id, hash))
+                with batch as (
+                    insert into audit.seal_batch (first_position, last_position, entry_ids, hashes, xacts)
+                    values (:first, :last, cast(:ids as uuid[]), decode(:hashes, 'hex'), int8range(:lowest, :highest, '[]')))
                 update audit.seal_horizon set horizon = cast(:horizon as xid8) where horizon <> cast(:horizon as xid8)
-                """).param("ids", entryIds).param("positions", positions).param("hashes", hashes)
+                """).param("first", head.position() + 1).param("last", position).param("ids", entryIds)
+                .param("hashes", hashes.toString()).param("lowest", xacts[0]).param("highest", xacts[n - 1])
                 .param("horizon", Long.toUnsignedString(horizon)).update();
     }
 
@@ -173,8 +189,12 @@ public class AuditChain {
                 brokenPosition = reason == null ? null : Math.min(earlier.get().headPosition(), (headPosition == null ? 0 : headPosition) + 1);
             }
         }
-        long unsealed = jdbc.sql("select count(*) from audit.entry e where not exists "
-                + "(select 1 from audit.seal s where s.entry_id = e.id)").query(Long.class).single();
+        // anti-joins over all entries and all sealed ids (hash joins: the walk reads all of them anyway)
+        long unsealed = jdbc.sql("""
+                select count(*) from audit.entry e
+                 where not exists (select 1 from audit.seal s where s.entry_id = e.id)
+                   and not exists (select 1 from (select unnest(entry_ids) as id from audit.seal_batch) b where b.id = e.id)
+                """).query(Long.class).single();
         Verification result = new Verification(ids.next(), clock.instant(), checkedBy, walk.checked(), headPosition,
                 walk.headHash(), unsealed, brokenPosition, walk.brokenEntry(), reason);
         store(result);
@@ -197,10 +217,8 @@ public class AuditChain {
         Long headPosition = null;
         while (true) {
             // a seal whose entry is gone still comes back (left join): the walk names it missing
-            List<Link> batch = jdbc.sql("select s.chain_position, encode(s.hash, 'hex'), s.entry_id, " + CONTENT
-                            + " from audit.seal s left join audit.entry e on e.id = s.entry_id"
-                            + " where s.chain_position >= :from order by s.chain_position limit :limit")
-                    .param("from", expected).param("limit", VERIFY_BATCH).query(AuditChain::link).list();
+            List<Link> batch = jdbc.sql(LINKS).param("from", expected).param("limit", VERIFY_BATCH)
+                    .query(AuditChain::link).list();
             for (Link link : batch) {
                 String reason = brokenBecause(link, expected, previous);
                 if (reason != null) {
@@ -216,6 +234,25 @@ public class AuditChain {
             }
         }
     }
+
+    /**
+     * The seals from position {@code :from} on, at most {@code :limit}, each with its entry: those of audit.seal (one
+     * per entry, written before V1_100_40) and those of the batches that overlap the range (the batch that holds
+     * {@code :from} found by the largest first position at or below it), expanded to one row per position.
+     */
+    private static final String LINKS = """
+            select l.chain_position, encode(l.hash, 'hex'), l.entry_id, %s
+              from (select s.chain_position, s.hash, s.entry_id from audit.seal s
+                     where s.chain_position >= :from and s.chain_position < :from + :limit
+                    union all
+                    select b.first_position + u.n - 1, substring(b.hashes from 32 * cast(u.n as int) - 31 for 32), u.id
+                      from audit.seal_batch b cross join lateral unnest(b.entry_ids) with ordinality as u(id, n)
+                     where b.first_position >= coalesce((select max(first_position) from audit.seal_batch
+                                                          where first_position <= :from), :from)
+                       and b.first_position < :from + :limit and b.first_position + u.n - 1 >= :from) l
+              left join audit.entry e on e.id = l.entry_id
+             order by l.chain_position limit :limit
+            """.formatted(CONTENT);
 
     /** The newest verification, if any ran. */
     public Optional<Verification> latest() {
@@ -240,8 +277,8 @@ public class AuditChain {
             return "the chain ends at #" + head + " but an earlier verification (" + earlier.checkedAt() + ") saw it reach #"
                     + anchored + ": entries were removed from its end";
         }
-        String now = jdbc.sql("select encode(hash, 'hex') from audit.seal where chain_position = :p").param("p", anchored)
-                .query(String.class).optional().orElse(null);
+        String now = jdbc.sql(LINKS).param("from", anchored).param("limit", 1).query(AuditChain::link).stream()
+                .filter(link -> link.position() == anchored).map(Link::hash).findFirst().orElse(null);
         return earlier.headHash().equals(now) ? null
                 : "entry #" + anchored + " no longer has the hash an earlier verification (" + earlier.checkedAt() + ") recorded";
     }

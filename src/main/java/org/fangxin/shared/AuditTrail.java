@@ -3,6 +3,7 @@ package org.fangxin.shared;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,28 +144,59 @@ public class AuditTrail {
     /** One page of the entries that match, newest first (offset counts entries; limit at most {@value #PAGE_SIZE_MAX}). */
     public List<Entry> search(AuditQuery query, int offset, int limit) {
         int size = Math.min(Math.max(limit, 1), PAGE_SIZE_MAX);
-        return where(jdbc.sql(SELECT + WHERE + " order by e.occurred_at desc, e.id desc offset :offset limit :size"), query)
+        return withSeals(where(jdbc.sql(SELECT + WHERE + " order by e.occurred_at desc, e.id desc offset :offset limit :size"), query)
                 .param("offset", Math.max(offset, 0)).param("size", size)
-                .query(AuditTrail::entry).list();
+                .query(AuditTrail::unsealed).list());
     }
 
     /**
      * Every entry that matches, newest first, at most {@code limit}, handed to {@code sink} one by one as the
-     * database returns them (for exports: memory stays flat whatever the count). Runs in a read-only transaction so
-     * the driver can fetch in chunks.
+     * database returns them (for exports: memory stays flat whatever the count; seals are looked up a page at a
+     * time). Runs in a read-only transaction so the driver can fetch in chunks.
      */
     @Transactional(readOnly = true)
     public void stream(AuditQuery query, int limit, java.util.function.Consumer<Entry> sink) {
+        List<Unsealed> page = new ArrayList<>(PAGE_SIZE_MAX);
         try (var rows = where(jdbc.sql(SELECT + WHERE + " order by e.occurred_at desc, e.id desc limit :size"), query)
-                .withFetchSize(500).param("size", limit).query(AuditTrail::entry).stream()) {
-            rows.forEach(sink);
+                .withFetchSize(500).param("size", limit).query(AuditTrail::unsealed).stream()) {
+            rows.forEach(row -> {
+                page.add(row);
+                if (page.size() == PAGE_SIZE_MAX) {
+                    withSeals(page).forEach(sink);
+                    page.clear();
+                }
+            });
         }
+        withSeals(page).forEach(sink);
+    }
+
+    /** An entry as read, before its seal is looked up, with the transaction that wrote it (where its batch is found). */
+    private record Unsealed(Entry entry, long xact) { }
+
+    /** The entries with their positions and hashes ({@code audit.seal_of}: one look-up for the page). */
+    private List<Entry> withSeals(List<Unsealed> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Entry> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.entry().id(), r.entry()));
+        jdbc.sql("select entry_id, chain_position, encode(hash, 'hex') from audit.seal_of(cast(:ids as uuid[]), cast(:xacts as bigint[]))")
+                .param("ids", rows.stream().map(r -> r.entry().id()).toArray(UUID[]::new))
+                .param("xacts", rows.stream().mapToLong(Unsealed::xact).toArray())
+                .query((rs, n) -> {
+                    long position = rs.getLong(2);
+                    String hash = rs.getString(3);
+                    return byId.computeIfPresent(rs.getObject(1, UUID.class), (id, e) -> new Entry(id, e.occurredAt(),
+                            e.actor(), e.action(), e.objectType(), e.objectId(), e.before(), e.after(), e.requestId(),
+                            position, hash));
+                }).list();
+        return rows.stream().map(r -> byId.get(r.entry().id())).toList();
     }
 
     private static final String SELECT = """
             select e.id, e.occurred_at, e.actor, e.action, e.object_type, e.object_id, e.before::text, e.after::text,
-                   e.request_id, s.chain_position, encode(s.hash, 'hex')
-              from audit.entry e left join audit.seal s on s.entry_id = e.id
+                   e.request_id, cast(e.xact as text)
+              from audit.entry e
             """;
     private static final String WHERE = """
              where (cast(:actor as text) is null or actor = :actor)
@@ -185,10 +217,10 @@ public class AuditTrail {
                 .param("scope", query.objectIds() == null ? new String[0] : query.objectIds().toArray(String[]::new));
     }
 
-    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getObject(10, Long.class), rs.getString(11));
+    private static Unsealed unsealed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Unsealed(new Entry(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                null, null), Long.parseLong(rs.getString(10)));
     }
 
     private static String currentActor() {

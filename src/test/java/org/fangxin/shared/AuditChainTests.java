@@ -23,6 +23,8 @@ class AuditChainTests extends IntegrationTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired AuditChain chain;
+    @Autowired AuditTrail trail;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void sealsEachEntrySoonAfterItCommitsLinkedToThePreviousOne() {
@@ -30,8 +32,7 @@ class AuditChainTests extends IntegrationTest {
 
         Map<String, Object> sealed = awaitSealed(created.id());
         long position = (Long) sealed.get("chain_position");
-        String previous = jdbc.sql("select encode(hash, 'hex') from audit.seal where chain_position = :p")
-                .param("p", position - 1).query(String.class).optional().orElse(AuditChain.GENESIS);
+        String previous = hashAt(position - 1);
         assertThat((String) sealed.get("hash")).isEqualTo(AuditChain.hash(position, previous, content((UUID) sealed.get("id"))));
         assertThat(chain.verify("test").intact()).isTrue();
     }
@@ -64,12 +65,11 @@ class AuditChainTests extends IntegrationTest {
         UUID entryId = (UUID) sealed.get("id");
         long position = (Long) sealed.get("chain_position");
         String original = jdbc.sql("select after::text from audit.entry where id = :id").param("id", entryId).query(String.class).single();
-        String previous = jdbc.sql("select encode(hash, 'hex') from audit.seal where chain_position = :p")
-                .param("p", position - 1).query(String.class).optional().orElse(AuditChain.GENESIS);
+        String previous = hashAt(position - 1);
         try {
             tamper("update audit.entry set after = '{\"role\": \"OPERATOR\"}'::jsonb where id = '" + entryId + "'");
             String forged = AuditChain.hash(position, previous, content(entryId));
-            tamper("update audit.seal set hash = decode('" + forged + "', 'hex') where entry_id = '" + entryId + "'");
+            tamper(sealHashSet(position, forged));
 
             AuditChain.Verification result = chain.verify("test");
 
@@ -80,7 +80,7 @@ class AuditChainTests extends IntegrationTest {
             jdbc.sql("delete from audit.verification where id = :id").param("id", result.id()).update();
         } finally {
             tamper("update audit.entry set after = '" + original.replace("'", "''") + "'::jsonb where id = '" + entryId + "'");
-            tamper("update audit.seal set hash = decode('" + sealed.get("hash") + "', 'hex') where entry_id = '" + entryId + "'");
+            tamper(sealHashSet(position, (String) sealed.get("hash")));
         }
         assertThat(chain.verify("test").intact()).isTrue();
     }
@@ -102,25 +102,51 @@ class AuditChainTests extends IntegrationTest {
     }
 
     /**
-     * Deletes the sealed entry (with its seal: the chain made shorter), expects verification to name its position with
-     * the reason, and puts it back.
+     * Deletes the sealed entry (with its seal: the chain made shorter, the head's batch trimmed by its last entry),
+     * expects verification to name its position with the reason, and puts both back.
      */
     private void verificationNamesTheDeletedEntry(Map<String, Object> sealed, boolean withSeal, String reason) {
         UUID entryId = (UUID) sealed.get("id");
+        long position = (Long) sealed.get("chain_position");
         Map<String, Object> row = jdbc.sql("select id, occurred_at, actor, action, object_type, object_id, before::text as before, "
-                + "after::text as after, request_id from audit.entry where id = :id")
+                + "after::text as after, request_id, xact::text as xact from audit.entry where id = :id")
                 .param("id", entryId).query().singleRow();
+        Map<String, Object> batch = batchOf(position);
         try {
-            tamper((withSeal ? "with seal as (delete from audit.seal where entry_id = '" + entryId + "') " : "")
-                    + "delete from audit.entry where id = '" + entryId + "'");
+            tamper("delete from audit.entry where id = '" + entryId + "'");
+            if (withSeal) {
+                tamper("delete from audit.seal_batch where first_position = " + position + "; "
+                        + "update audit.seal_batch set last_position = last_position - 1, entry_ids = entry_ids[1:cardinality(entry_ids) - 1], "
+                        + "hashes = substring(hashes from 1 for length(hashes) - 32) where last_position = " + position
+                        + " and first_position < " + position);
+            }
 
             AuditChain.Verification result = chain.verify("test");
 
             assertThat(result.intact()).isFalse();
-            assertThat(result.brokenPosition()).isEqualTo(sealed.get("chain_position"));
+            assertThat(result.brokenPosition()).isEqualTo(position);
             assertThat(result.brokenReason()).contains(reason);
         } finally {
-            restore(row, withSeal ? sealed : null);
+            restore(row, withSeal ? batch : null);
+        }
+        assertThat(chain.verify("test").intact()).isTrue();
+    }
+
+    @Test
+    void verificationNamesTheFirstPositionOfARemovedSeal() {
+        Map<String, Object> sealed = awaitSealed(users.create(Role.CONSUMER).id());
+        awaitSealed(users.create(Role.CONSUMER).id()); // a later batch: the removed one leaves a gap, not a shorter chain
+        Map<String, Object> batch = batchOf((Long) sealed.get("chain_position"));
+        try {
+            tamper("delete from audit.seal_batch where first_position = " + batch.get("first_position"));
+
+            AuditChain.Verification result = chain.verify("test");
+
+            assertThat(result.intact()).isFalse();
+            assertThat(result.brokenPosition()).isEqualTo(batch.get("first_position"));
+            assertThat(result.brokenReason()).contains("missing");
+        } finally {
+            restore(null, batch);
         }
         assertThat(chain.verify("test").intact()).isTrue();
     }
@@ -149,7 +175,7 @@ class AuditChainTests extends IntegrationTest {
         AuditChain.Verification verification = chain.verify("test");
         assertThat(verification.intact()).isTrue();
         assertThat(jdbc.sql("select count(*) from audit.entry e where object_type = 'user' and object_id in (:ids) "
-                        + "and not exists (select 1 from audit.seal s where s.entry_id = e.id)")
+                        + "and not exists (select 1 from audit.seal_of(array[e.id], array[e.xact::text::bigint]))")
                 .param("ids", created).query(Long.class).single()).isZero();
     }
 
@@ -160,9 +186,9 @@ class AuditChainTests extends IntegrationTest {
 
         assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'someone-else' where id = :id").param("id", entryId).update())
                 .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("update audit.seal set hash = sha256('forged') where entry_id = :id").param("id", entryId).update())
-                .hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit.seal where entry_id = :id").param("id", entryId).update())
+        assertThatThrownBy(() -> jdbc.sql("update audit.seal_batch set hashes = sha256('forged') where :id = any(entry_ids)")
+                .param("id", entryId).update()).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit.seal_batch where :id = any(entry_ids)").param("id", entryId).update())
                 .hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where id = :id").param("id", entryId).update())
                 .hasStackTraceContaining("append-only");
@@ -185,21 +211,84 @@ class AuditChainTests extends IntegrationTest {
         assertThat(api().as(users.create(Role.BANK)).get("/api/v1/audit/verifications/latest").status()).isEqualTo(403);
     }
 
-    /** Puts a deleted entry back, and its seal when given, in one statement: the sealer never sees it unsealed. */
-    private void restore(Map<String, Object> row, Map<String, Object> seal) {
+    @Test
+    void theApiAndTheExportShowASealedEntrysPositionAndHashFromItsBatch() {
+        UserAccount created = users.create(Role.CONSUMER);
+        Map<String, Object> sealed = awaitSealed(created.id());
+        Api operator = api().as(users.create(Role.OPERATOR));
+        String filter = "?objectType=user&objectId=" + created.id();
+
+        var listed = operator.get("/api/v1/audit" + filter).json();
+        String export = operator.get("/api/v1/audit/export" + filter).body();
+
+        var entry = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                .filter(e -> e.get("id").asString().equals(sealed.get("id").toString())).findFirst().orElseThrow();
+        assertThat(entry.get("chainPosition").asLong()).isEqualTo(sealed.get("chain_position"));
+        assertThat(entry.get("hash").asString()).isEqualTo(sealed.get("hash")).matches("[0-9a-f]{64}");
+        assertThat(export).contains(sealed.get("chain_position") + "," + sealed.get("hash"));
+    }
+
+    @Test
+    void anExportLongerThanAPageShowsEverySealedEntrysPosition() {
+        String action = "test.bulk-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> trail.recordAll(action, "thing", java.util.stream.IntStream
+                .range(0, AuditTrail.PAGE_SIZE_MAX + 50).mapToObj(n -> new AuditTrail.Change(n, null, Map.of("n", n))).toList()));
+        chain.sealAll(10);
+        var exported = new java.util.ArrayList<AuditTrail.Entry>();
+
+        transactions.executeWithoutResult(status -> trail.stream(
+                new AuditQuery(null, action, null, null, null, null, null), 1_000, exported::add));
+
+        assertThat(exported).hasSize(AuditTrail.PAGE_SIZE_MAX + 50)
+                .allSatisfy(e -> assertThat(e.hash()).matches("[0-9a-f]{64}"));
+        assertThat(exported.stream().map(AuditTrail.Entry::chainPosition).distinct()).hasSize(AuditTrail.PAGE_SIZE_MAX + 50);
+    }
+
+    /**
+     * Puts a deleted entry back (when given) and the batch as it was (when given), in one statement: the sealer never
+     * sees the entry unsealed.
+     */
+    private void restore(Map<String, Object> row, Map<String, Object> batch) {
+        String entry = """
+                insert into audit.entry (id, occurred_at, actor, action, object_type, object_id, before, after, request_id, xact)
+                values (:id, :occurred_at, :actor, :action, :object_type, :object_id, cast(:before as jsonb),
+                        cast(:after as jsonb), :request_id, cast(:xact as xid8))
+                """;
+        String seal = """
+                , gone as (delete from audit.seal_batch where first_position = :first_position)
+                insert into audit.seal_batch select :first_position, :last_position, cast(:entry_ids as uuid[]),
+                       decode(:hashes, 'hex'), cast(:xacts as int8range)
+                """;
         jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
+        jdbc.sql("alter table audit.seal_batch disable trigger seal_batch_append_only").update();
         try {
-            jdbc.sql((seal == null ? "" : "with entry as (") + """
-                    insert into audit.entry (id, occurred_at, actor, action, object_type, object_id, before, after,
-                                             request_id)
-                    values (:id, :occurred_at, :actor, :action, :object_type, :object_id, cast(:before as jsonb),
-                            cast(:after as jsonb), :request_id)
-                    """ + (seal == null ? "" : ") insert into audit.seal values (:chain_position, :id, decode(:hash, 'hex'))"))
-                    .params(row).params(seal == null ? Map.of() : Map.of("chain_position", seal.get("chain_position"),
-                            "hash", seal.get("hash"))).update();
+            jdbc.sql(batch == null ? entry : row == null ? "with nothing as (select 1)" + seal : "with entry as (" + entry + ")" + seal)
+                    .params(row == null ? Map.of() : row).params(batch == null ? Map.of() : batch).update();
         } finally {
             jdbc.sql("alter table audit.entry enable trigger entry_append_only").update();
+            jdbc.sql("alter table audit.seal_batch enable trigger seal_batch_append_only").update();
         }
+    }
+
+    /** The batch that seals this position, as text (to put it back as it was). */
+    private Map<String, Object> batchOf(long position) {
+        return jdbc.sql("select first_position, last_position, entry_ids::text as entry_ids, encode(hashes, 'hex') as hashes, "
+                        + "xacts::text as xacts from audit.seal_batch where first_position <= :p and last_position >= :p")
+                .param("p", position).query().singleRow();
+    }
+
+    /** The hash sealed at this position (the genesis before the first). */
+    private String hashAt(long position) {
+        return jdbc.sql("select encode(substring(hashes from 32 * cast(:p - first_position as int) + 1 for 32), 'hex') "
+                        + "from audit.seal_batch where first_position <= :p and last_position >= :p")
+                .param("p", position).query(String.class).optional().orElse(AuditChain.GENESIS);
+    }
+
+    /** What a database administrator would run to replace the hash sealed at this position. */
+    private static String sealHashSet(long position, String hash) {
+        return "update audit.seal_batch set hashes = overlay(hashes placing decode('" + hash + "', 'hex') from 32 * cast("
+                + position + " - first_position as int) + 1 for 32) where first_position <= " + position
+                + " and last_position >= " + position;
     }
 
     private AuditChain.Content content(UUID entryId) {
@@ -214,12 +303,12 @@ class AuditChainTests extends IntegrationTest {
     /** Changes the table as a database administrator could: the append-only trigger switched off for the moment. */
     private void tamper(String statements) {
         jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
-        jdbc.sql("alter table audit.seal disable trigger seal_append_only").update();
+        jdbc.sql("alter table audit.seal_batch disable trigger seal_batch_append_only").update();
         try {
             jdbc.sql(statements).update();
         } finally {
             jdbc.sql("alter table audit.entry enable trigger entry_append_only").update();
-            jdbc.sql("alter table audit.seal enable trigger seal_append_only").update();
+            jdbc.sql("alter table audit.seal_batch enable trigger seal_batch_append_only").update();
         }
     }
 
@@ -227,7 +316,7 @@ class AuditChainTests extends IntegrationTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             var row = jdbc.sql("select e.id, s.chain_position, encode(s.hash, 'hex') as hash from audit.entry e "
-                            + "left join audit.seal s on s.entry_id = e.id "
+                            + "left join audit.seal_of(array[e.id], array[e.xact::text::bigint]) s on true "
                             + "where e.object_type = 'user' and e.object_id = :id and e.action = 'user.created'")
                     .param("id", userId.toString()).query().singleRow();
             if (row.get("hash") != null) {

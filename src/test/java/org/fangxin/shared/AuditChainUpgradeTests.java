@@ -1,6 +1,7 @@
 package org.fangxin.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,8 +17,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 15 (session 12): the seal moved out of the audit entry into audit.seal. An installation whose chain was sealed
- * the old way (chain columns on the entry) must still verify after the upgrade, and go on sealing after its head.
+ * Issue 15 (session 12): the seal moved out of the audit entry into audit.seal; session 13: new seals are one row per
+ * batch (audit.seal_batch). An installation whose chain was sealed the oldest way (chain columns on the entry) must
+ * still verify after both upgrades, and go on sealing, in batches, after its head.
  */
 class AuditChainUpgradeTests extends IntegrationTest {
 
@@ -56,6 +58,13 @@ class AuditChainUpgradeTests extends IntegrationTest {
         assertThat(grown.intact()).isTrue();
         assertThat(grown.headPosition()).isEqualTo(4);
         assertThat(grown.unsealed()).isZero();
+        // the new seal is a batch of its own after the old head (session 13): audit.seal kept as it was
+        assertThat(jdbc.sql("select first_position || '..' || last_position from audit.seal_batch").query(String.class).list())
+                .containsExactly("4..4");
+        assertThat(jdbc.sql("select count(*) from audit.seal").query(Long.class).single()).isEqualTo(3);
+        // an instance of session 12's version still running cannot seal beside the batches (a fork at position 5)
+        assertThatThrownBy(() -> jdbc.sql("insert into audit.seal (chain_position, entry_id, hash) "
+                + "values (5, gen_random_uuid(), sha256('late'))").update()).hasStackTraceContaining("audit.seal_batch");
 
         jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
         jdbc.sql("update audit.entry set actor = 'someone-else' where object_id = '2'").update();

@@ -143,7 +143,8 @@ class ShardedReconciliationBreaksTests extends IntegrationTest {
         // Audited on ds_2 in the operators' names, and sealed there by the after-commit pass (routed, ADR 12 §8g).
         JdbcClient ds2 = shards.get(2);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ds2.sql("""
-                select e.actor || ':' || (s.hash is not null) from audit.entry e left join audit.seal s on s.entry_id = e.id
+                select e.actor || ':' || (s.hash is not null) from audit.entry e
+                  left join audit.seal_of(array[e.id], array[cast(cast(e.xact as text) as bigint)]) s on true
                  where e.object_id = :id and e.action in ('reconciliation.break.resolved', 'reconciliation.break.approved')
                  order by e.occurred_at""").param("id", ds2Break).query(String.class).list())
                 // both steps can carry the same test-clock instant, so their order is not the point
