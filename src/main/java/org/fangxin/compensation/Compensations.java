@@ -51,6 +51,13 @@ public interface Compensations extends CompensationProgress {
     /** OPERATOR: the line in the manual payout queue was paid by bank transfer ({@code reference} of that transfer). */
     CompensationLineView recordManualPayout(Actor actor, UUID caseId, UUID lineId, String reference);
 
+    /**
+     * Per card of the case, what the guarantee fund paid for it (its settled lines with a fund part; none before the
+     * batch pays). The ledger books the fund's part per pay chunk since session 13 (docs/ledger.md "Compensation"): the
+     * per-card split is the line's, and an insurance claim line is checked against it.
+     */
+    java.util.Map<UUID, org.fangxin.shared.Money> guaranteeFundPaidPerCard(UUID caseId);
+
     /** Anyone: progress of a case whose public notice exists (else "not found"); no personal data. */
     @Override
     CompensationProgressView progress(UUID caseId);

@@ -43,9 +43,9 @@ class ClaimFiling {
     private final Shards shards;
 
     ClaimFiling(ClaimRepository claims, InsuranceRepository insurance, Policies policies, AuditTrail audit, IdGenerator ids,
-                Clock clock, Ledger ledger, Shards shards) {
+                Clock clock, Ledger ledger, org.fangxin.compensation.Compensations compensations, Shards shards) {
         this.shards = shards;
-        this.fundPayments = new FundPayments(ledger);
+        this.fundPayments = new FundPayments(ledger, compensations);
         this.claims = claims;
         this.insurance = insurance;
         this.policies = policies;

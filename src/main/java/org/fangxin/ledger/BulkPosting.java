@@ -55,7 +55,12 @@ class BulkPosting {
      * Answers the transfer ids in the given order (the first transfer's id for a replayed key).
      */
     List<TransferId> postAll(List<NewTransfer> transfers) {
-        requireValidAndDistinct(transfers);
+        return postAll(transfers, TransferRules.LINES_MAX);
+    }
+
+    /** As {@link #postAll(List)} with transfers of up to {@code linesMax} lines each. */
+    List<TransferId> postAll(List<NewTransfer> transfers, int linesMax) {
+        requireValidAndDistinct(transfers, linesMax);
         if (transfers.isEmpty()) {
             return List.of();
         }
@@ -103,13 +108,13 @@ class BulkPosting {
         return true;
     }
 
-    private static void requireValidAndDistinct(List<NewTransfer> transfers) {
+    private static void requireValidAndDistinct(List<NewTransfer> transfers, int linesMax) {
         if (transfers.size() > Ledger.POST_ALL_MAX) {
             throw new IllegalArgumentException("at most " + Ledger.POST_ALL_MAX + " transfers per call, not " + transfers.size());
         }
         Set<String> keys = new HashSet<>();
         for (NewTransfer transfer : transfers) {
-            TransferRules.validate(transfer);
+            TransferRules.validate(transfer, linesMax);
             if (!keys.add(transfer.postingKey())) {
                 throw new Rejection(LedgerProblems.INVALID_TRANSFER, "posting key " + transfer.postingKey()
                         + " appears twice in one bulk posting");

@@ -39,7 +39,7 @@ class LedgerReports {
         Map<String, Long> transfers = new java.util.HashMap<>();
         for (EntryQueries.PrefixSumRow row : rows) {
             byGroup.computeIfAbsent(row.group(), g -> new java.util.EnumMap<>(AccountType.class))
-                    .put(row.type(), new PostingSums.Totals(row.debitMinor(), row.creditMinor()));
+                    .put(row.type(), new PostingSums.Totals(row.debitMinor(), row.creditMinor(), row.debitEntries()));
             transfers.put(row.group(), row.transfers());
         }
         Map<String, PostingSums> sums = new java.util.HashMap<>();

@@ -10,8 +10,13 @@ import org.fangxin.shared.Money;
  */
 public record PostingSums(Currency currency, long transfers, Map<AccountType, Totals> byType) {
 
-    /** Positive debit and credit totals, in minor units. */
-    public record Totals(long debitMinor, long creditMinor) { }
+    /**
+     * Positive debit and credit totals, in minor units, and how many debit entries (e.g. cards compensated: one debit
+     * of each card's liability, whether its transfer was the card's own or its pay chunk's).
+     */
+    public record Totals(long debitMinor, long creditMinor, long debitEntries) { }
+
+    private static final Totals NONE = new Totals(0, 0, 0);
 
     public PostingSums {
         byType = Map.copyOf(byType);
@@ -22,10 +27,15 @@ public record PostingSums(Currency currency, long transfers, Map<AccountType, To
     }
 
     public Money debits(AccountType type) {
-        return new Money(byType.getOrDefault(type, new Totals(0, 0)).debitMinor(), currency);
+        return new Money(byType.getOrDefault(type, NONE).debitMinor(), currency);
     }
 
     public Money credits(AccountType type) {
-        return new Money(byType.getOrDefault(type, new Totals(0, 0)).creditMinor(), currency);
+        return new Money(byType.getOrDefault(type, NONE).creditMinor(), currency);
+    }
+
+    /** How many entries debited accounts of this chart code. */
+    public long debitEntries(AccountType type) {
+        return byType.getOrDefault(type, NONE).debitEntries();
     }
 }

@@ -128,7 +128,7 @@ public final class CompensationBenchmark {
         int settled = a.join() + b.join();
         long p2 = System.nanoTime();
         String workers = app.getEnvironment().getProperty("fangxin.protection.compensation.workers", "2");
-        System.out.printf("pay job, 2 instances × %s workers (%,d lines: card ended, compensation + compensation-paid posted, provider refund queued): %s (%,.0f lines/s)%n",
+        System.out.printf("pay job, 2 instances × %s workers (%,d lines: card ended, one compensation-paid transfer per chunk posted, provider refund queued): %s (%,.0f lines/s)%n",
                 workers, settled, secs(p2 - p1), settled / ((p2 - p1) / 1e9));
 
         long sentDuringPay = jdbc.sql("select count(*) from payment.refund where status = 'SUCCEEDED' and refund_reference like 'compensation:%'")

@@ -47,6 +47,28 @@ class LedgerBulkPostingTests extends LedgerModuleTest {
     }
 
     @Test
+    void postsOneWideTransferOfALinePerOwnerOnceWhereOrdinaryTransfersStopAt32Lines() {
+        AccountId clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
+        List<UUID> cards = java.util.stream.Stream.generate(UUID::randomUUID).limit(40).toList();
+        Map<UUID, AccountId> liabilities = ledger.openAll(AccountType.CARD_LIABILITY, cards, Money.CNY);
+        List<EntryLine> lines = new java.util.ArrayList<>();
+        cards.forEach(card -> lines.add(credit(liabilities.get(card), fen(10))));
+        lines.add(debit(clearing, fen(400)));
+        NewTransfer wide = new NewTransfer(key("wide"), "41 lines", lines);
+        assertThatThrownBy(() -> ledger.postAll(List.of(wide))).isInstanceOf(Rejection.class)
+                .extracting(e -> ((Rejection) e).type()).isEqualTo(LedgerProblems.INVALID_TRANSFER);
+
+        Money clearingBefore = ledger.balance(clearing);
+        TransferId id = ledger.postWide(wide);
+        assertThat(ledger.transfer(id).entries()).hasSize(41);
+        assertThat(ledger.postWide(wide)).as("replayed: same id, nothing written").isEqualTo(id);
+        assertThat(ledger.balancesByOwner(AccountType.CARD_LIABILITY, cards, Money.CNY).values()).hasSize(40)
+                .allMatch(balance -> balance.equals(fen(10)));
+        assertThat(ledger.balance(clearing)).isEqualTo(clearingBefore.plus(fen(400)));
+        assertThat(ledger.checkInvariants().holds()).isTrue();
+    }
+
+    @Test
     void checksFloorsInTheGivenOrderAndWritesNothingWhenOneIsRefused() {
         AccountId clearing = ledger.open(AccountType.CONSUMER_FUNDS_CLEARING, null, Money.CNY).id();
         AccountId escrow = ledger.open(AccountType.ESCROW, UUID.randomUUID(), Money.CNY).id();

@@ -77,6 +77,15 @@ class CompensationDesk implements Compensations {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<UUID, Money> guaranteeFundPaidPerCard(UUID caseId) {
+        return repository.batchOfCase(caseId).map(batch -> repository.fundedLines(batch.id()).stream()
+                        .filter(line -> !"PLANNED".equals(line.status()))
+                        .collect(java.util.stream.Collectors.toMap(Line::cardId, line -> Money.fen(line.fundMinor()))))
+                .orElse(java.util.Map.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<CompensationLineView> lines(Actor actor, UUID caseId, String status, int limit) {
         if (!actor.is(Role.OPERATOR, Role.REGULATOR)) {
             throw new Rejection(ProblemType.FORBIDDEN, "only operators and regulators see compensation lines");

@@ -36,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The payment job. Each chunk transaction picks a batch with due lines and claims up to a chunk of its due PLANNED
  * lines ({@code for update skip locked}: workers and instances share the work, even one merchant's batch, never a line
  * twice; the chunk's ledger postings come last, so chunks queue on the merchant's balance rows only from there to their
- * commit) and, per line: ends the card (compensated), posts {@code compensation-paid:<caseId>:<cardId>}, and asks the payment module to refund U to the card's payment order under the reference
+ * commit) and, per line: ends the card (compensated), posts it in the chunk's one {@code compensation-paid:<caseId>:chunk-…}
+ * transfer (a debit of the card's liability; a TAKEOVER line has a transfer of its own), and asks the payment module
+ * to refund U to the card's payment order under the reference
  * {@code compensation:<caseId>:<cardId>} (the provider call itself, its retries and its never-twice guarantee are the
  * payment module's refund worker). A card without a payment order of its holder goes to the manual payout queue.
  * All of a line's effects commit together or not at all, so a crash at any point and a rerun pay nobody twice and
@@ -180,7 +182,7 @@ public class CompensationPayer {
         }
         CompensationPostings.Accounts accounts = postings.accounts();
         List<Line> cash = payable.stream().filter(line -> !"TAKEOVER".equals(line.choice())).toList();
-        payCash(cash, batch.merchantId(), accounts, now);
+        payCash(cash, batch, accounts, now);
         cash.forEach(hook::after);
         List<Line> takenOver = payable.stream().filter(line -> "TAKEOVER".equals(line.choice())).toList();
         if (!takenOver.isEmpty()) {
@@ -213,8 +215,8 @@ public class CompensationPayer {
         return payable;
     }
 
-    /** CASH lines of one batch: cards ended, {@code compensation-paid:} posted, refunds asked. */
-    private void payCash(List<Line> lines, UUID merchantId, CompensationPostings.Accounts accounts, Instant now) {
+    /** CASH lines of one batch: cards ended, the chunk's {@code compensation-paid:} transfer posted, refunds asked. */
+    private void payCash(List<Line> lines, Batch batch, CompensationPostings.Accounts accounts, Instant now) {
         if (lines.isEmpty()) {
             return;
         }
@@ -223,11 +225,7 @@ public class CompensationPayer {
         requireUnredeemedAsPlanned(lines, compensable(cardIds));
         cards.compensateAll(lines.stream().map(CompensationPayer::toCompensate).toList(), REASON + " " + caseId);
         postings.openCardAccounts(accounts, cardIds, Money.CNY);
-        List<NewTransfer> transfers = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            transfers.add(postings.compensatedTransfer(accounts, line.caseId(), line.cardId(), merchantId, Money.fen(line.escrowMinor()),
-                    Money.fen(line.depositMinor()), Money.fen(line.fundMinor()), null, null));
-        }
+        NewTransfer transfer = postings.chunkTransfer(accounts, batch.id(), caseId, batch.merchantId(), lines);
         Map<UUID, PaymentOrderView> orders = payments.findAll(lines.stream().map(Line::paymentOrderId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         List<CompensationRepository.Settled> settled = new ArrayList<>(lines.size());
@@ -249,7 +247,7 @@ public class CompensationPayer {
         payments.refundAll(refunds);
         repository.markAllSettled(settled, now);
         // last: the postings lock the merchant's and the fund's balance rows, held from here to the commit only
-        postings.postAll(transfers);
+        postings.postChunk(transfer);
     }
 
     /** TAKEOVER: a new card at the successor worth U, paid for from the same sources into the successor's escrow. */

@@ -22,6 +22,11 @@ public final class TransferRules {
 
     public static final int LINES_MIN = 2;
     public static final int LINES_MAX = 32;
+    /**
+     * Lines of a wide transfer ({@code Ledger.postWide}): a bulk job's chunk as one transfer, a line per card and one
+     * per shared account (issue 15: a compensation pay chunk of up to 4,000 cards).
+     */
+    public static final int WIDE_LINES_MAX = 4_100;
     public static final int POSTING_KEY_LENGTH_MAX = 200;
     public static final int DESCRIPTION_LENGTH_MAX = 500;
     /** 10^15 fen (10 trillion yuan): far above any real amount, far below overflow when summed. */
@@ -34,9 +39,14 @@ public final class TransferRules {
 
     /** Refuses a malformed or unbalanced transfer with a rejection naming the problem; returns normally otherwise. */
     public static void validate(NewTransfer transfer) {
+        validate(transfer, LINES_MAX);
+    }
+
+    /** As {@link #validate(NewTransfer)} with up to {@code linesMax} lines (a wide transfer: {@link #WIDE_LINES_MAX}). */
+    public static void validate(NewTransfer transfer, int linesMax) {
         List<EntryLine> lines = transfer.lines();
         validate(transfer.postingKey(), transfer.description(), lines.stream().map(EntryLine::account).toList(),
-                lines.stream().map(EntryLine::amount).toList());
+                lines.stream().map(EntryLine::amount).toList(), linesMax);
     }
 
     /**
@@ -44,14 +54,18 @@ public final class TransferRules {
      * their signed amounts, in line order.
      */
     public static void validate(String postingKey, String description, List<?> accounts, List<Money> amounts) {
+        validate(postingKey, description, accounts, amounts, LINES_MAX);
+    }
+
+    private static void validate(String postingKey, String description, List<?> accounts, List<Money> amounts, int linesMax) {
         if (!POSTING_KEY.matcher(postingKey).matches()) {
             throw invalid("the posting key must be 1 to " + POSTING_KEY_LENGTH_MAX + " visible ASCII characters");
         }
         if (description.isBlank() || description.length() > DESCRIPTION_LENGTH_MAX) {
             throw invalid("the description must be 1 to " + DESCRIPTION_LENGTH_MAX + " characters");
         }
-        if (amounts.size() < LINES_MIN || amounts.size() > LINES_MAX) {
-            throw invalid("a transfer has " + LINES_MIN + " to " + LINES_MAX + " lines, not " + amounts.size());
+        if (amounts.size() < LINES_MIN || amounts.size() > linesMax) {
+            throw invalid("a transfer has " + LINES_MIN + " to " + linesMax + " lines, not " + amounts.size());
         }
         Set<Object> seen = new HashSet<>();
         Map<Currency, Long> unbalanced = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));

@@ -65,7 +65,7 @@ public class EntryQueries {
 
     /** One row of posting sums: the group (the key segment after the prefix, or "" ungrouped), code, totals, transfers. */
     public record PrefixSumRow(String group, org.fangxin.ledger.AccountType type, long debitMinor, long creditMinor,
-                               long transfers) { }
+                               long transfers, long debitEntries) { }
 
     /**
      * Debits and credits per chart code of the transfers whose posting key starts with the prefix (a range scan of
@@ -85,7 +85,7 @@ public class EntryQueries {
                 select m.grp, a.type,
                        coalesce(sum(e.amount_minor) filter (where e.amount_minor > 0), 0) as debits,
                        coalesce(-sum(e.amount_minor) filter (where e.amount_minor < 0), 0) as credits,
-                       c.transfers
+                       c.transfers, count(*) filter (where e.amount_minor > 0) as debit_entries
                   from matched m
                   join counted c on c.grp = m.grp
                   join ledger.entry e on e.transfer_id = m.id and e.currency = :currency
@@ -96,7 +96,7 @@ public class EntryQueries {
                 .param("pattern", likePrefix(prefix)).param("start", prefix.length() + 1).param("accounts", accounts)
                 .param("currency", currency.getCurrencyCode())
                 .query((rs, n) -> new PrefixSumRow(rs.getString(1), org.fangxin.ledger.AccountType.valueOf(rs.getString(2)),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .list();
     }
 

@@ -92,11 +92,12 @@ public class ClosuresDashboard {
         String id = c.id().toString();
         PostingSums p = sums(sums.paid(), id);
         PostingSums claimPaid = sums(sums.claimPaid(), id);
-        // a card is compensated by one compensation-paid: transfer debiting its liability (issue 15, session 9); cases
-        // paid before had a compensation: transfer per card too and debited the card's refunds payable here instead
+        // a card compensated is one debit of its liability under compensation-paid: (its own transfer from session 9, its
+        // pay chunk's from session 13); cases paid before session 9 debited the card's refunds payable here instead
+        long compensated = p.debitEntries(AccountType.CARD_LIABILITY) + p.debitEntries(AccountType.CONSUMER_REFUNDS_PAYABLE);
         return new ClosureFigures(1,
-                p.transfers() + cards.liveCardsAt(m.id()).count(),
-                p.transfers(),
+                compensated + cards.liveCardsAt(m.id()).count(),
+                compensated,
                 p.debits(AccountType.CONSUMER_REFUNDS_PAYABLE).plus(p.debits(AccountType.CARD_LIABILITY)),
                 p.credits(AccountType.ESCROW),
                 p.credits(AccountType.RISK_DEPOSIT_HELD),

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The payment job dies halfway (an injected failure inside a chunk, after some chunks committed), then two instances
  * rerun it at the same time: every consumer is paid exactly once — one provider refund per reference, one
- * {@code compensation-paid:} transfer per card — and nobody is missed.
+ * debit of each card's liability under {@code compensation-paid:} — and nobody is missed.
  */
 class CompensationCrashTests extends CompensationTestBase {
 

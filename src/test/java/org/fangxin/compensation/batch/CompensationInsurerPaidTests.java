@@ -117,7 +117,7 @@ class CompensationInsurerPaidTests extends CompensationTestBase {
     }
 
     private long compensated(UUID caseId, UUID cardId) {
-        return ledgerSum("compensation-paid:" + caseId + ":" + cardId, AccountType.CARD_LIABILITY, true);
+        return cardDebited(caseId, cardId);
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * As in production (jobs on), each pay chunk's provider refunds are sent as soon as the chunk commits, on the refund
  * senders' threads, while later chunks are still being paid by two instances: nobody waits for the whole pay job, and
  * still every consumer is paid exactly once — one provider refund per reference, one at the provider, one
- * {@code compensation-paid:} transfer per card — without anyone calling the refund sender.
+ * debit of each card's liability under {@code compensation-paid:} — without anyone calling the refund sender.
  */
 @TestPropertySource(properties = {"fangxin.payment.refund.send-on-request=true", "fangxin.protection.compensation.chunk-size=4"})
 class CompensationRefundsOnCommitTests extends CompensationTestBase {

@@ -192,16 +192,37 @@ abstract class CompensationTestBase extends IntegrationTest {
     }
 
     /**
-     * Everyone of the case paid exactly once: one provider refund per card (at the sandbox too), one
-     * {@code compensation-paid:} transfer per card, and the liabilities those settled add up to {@code total}.
+     * Everyone of the case paid exactly once: one provider refund per card (at the sandbox too), one debit of each
+     * card's liability under {@code compensation-paid:} (in its pay chunk's transfer), and the liabilities those settled
+     * add up to {@code total}.
      */
     void assertEveryonePaidOnce(UUID caseId, int cards, long total) {
         assertThat(refundsPerReference(caseId)).hasSize(cards).allMatch(n -> n == 1);
         assertThat(jdbc.sql("select count(*) from payment.sandbox_refund where refund_reference like :p")
                 .param("p", "compensation:" + caseId + ":%").query(Long.class).single()).isEqualTo(cards);
-        assertThat(jdbc.sql("select count(*) from ledger.transfer where posting_key like :p")
-                .param("p", "compensation-paid:" + caseId + ":%").query(Long.class).single()).isEqualTo(cards);
+        assertThat(cardDebitsPerCard(caseId).values()).as("one liability debit per card").hasSize(cards).allMatch(n -> n == 1);
         assertThat(ledgerSum("compensation-paid:" + caseId + ":", AccountType.CARD_LIABILITY, true)).isEqualTo(total);
+    }
+
+    /** Per card, how many debits of its liability the case's {@code compensation-paid:} transfers hold. */
+    java.util.Map<UUID, Long> cardDebitsPerCard(UUID caseId) {
+        java.util.Map<UUID, Long> debits = new java.util.HashMap<>();
+        jdbc.sql("""
+                select a.owner_id, count(*) from ledger.entry e
+                  join ledger.transfer t on t.id = e.transfer_id join ledger.account a on a.id = e.account_id
+                 where t.posting_key like :p and a.type = 'CARD_LIABILITY' and e.amount_minor > 0 group by a.owner_id
+                """).param("p", "compensation-paid:" + caseId + ":%")
+                .query((rs, n) -> debits.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
+        return debits;
+    }
+
+    /** What the case's {@code compensation-paid:} transfers debited the card's liability. */
+    long cardDebited(UUID caseId, UUID cardId) {
+        return jdbc.sql("""
+                select coalesce(sum(e.amount_minor), 0) from ledger.entry e
+                  join ledger.transfer t on t.id = e.transfer_id join ledger.account a on a.id = e.account_id
+                 where t.posting_key like :p and a.type = 'CARD_LIABILITY' and a.owner_id = :card and e.amount_minor > 0
+                """).param("p", "compensation-paid:" + caseId + ":%").param("card", cardId).query(Long.class).single();
     }
 
     long ledgerSum(String keyPrefix, AccountType type, boolean debits) {
