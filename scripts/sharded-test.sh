@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/sharded-up.sh
+# The application and the tests find the shards by FANGXIN_SHARD_URLS; derive it from the ports when only those are
+# given, or a run on other ports talks to the default ones (or finds none and runs nothing).
+if [ -z "${FANGXIN_SHARD_URLS:-}" ] && [ -n "${FANGXIN_SHARD_PORTS:-}" ]; then
+  FANGXIN_SHARD_URLS=$(for port in $FANGXIN_SHARD_PORTS; do printf 'jdbc:postgresql://127.0.0.1:%s/%s,' "$port" "${FANGXIN_SHARD_DB:-fangxin}"; done)
+  export FANGXIN_SHARD_URLS=${FANGXIN_SHARD_URLS%,}
+fi
 # Fresh shard databases for every run, as .ci/run has a fresh one: some tests look for their rows in capped lists
 # (oldest first, or by account number) that rows left by earlier runs would fill. FANGXIN_SHARD_KEEP_DATA=1 keeps them.
 if [ "${FANGXIN_SHARD_KEEP_DATA:-0}" != 1 ]; then
