@@ -1,14 +1,14 @@
 package org.fangxin.shared;
 
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.after;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class AuditSealerTests {
 
     @Test
     void commitsThatAskWhileAPassIsGatheringAreSealedByThatOnePass() {
-        sealer = new AuditSealer(chain, true, Duration.ofMillis(500), new OneDatabase());
+        sealer = new AuditSealer(chain, true, Duration.ofMillis(500), oneDatabase());
 
         sealer.request(0);
         sealer.request(0);
@@ -40,7 +40,7 @@ class AuditSealerTests {
 
     @Test
     void aCommitAfterThePassStartedAsksForAnotherPass() {
-        sealer = new AuditSealer(chain, true, Duration.ZERO, new OneDatabase());
+        sealer = new AuditSealer(chain, true, Duration.ZERO, oneDatabase());
 
         sealer.request(0);
         verify(chain, timeout(10_000).times(1)).sealAll(anyInt());
@@ -49,20 +49,11 @@ class AuditSealerTests {
         verify(chain, timeout(10_000).times(2)).sealAll(anyInt());
     }
 
-    private static final class OneDatabase implements Shards {
-        @Override
-        public <T> List<T> each(Supplier<T> work) {
-            return List.of(work.get());
-        }
-
-        @Override
-        public int current() {
-            return 0;
-        }
-
-        @Override
-        public int count() {
-            return 1;
-        }
+    /** One database: the sealer's pass runs in place ({@link Shards#on}'s default). */
+    private static Shards oneDatabase() {
+        Shards shards = mock(Shards.class, CALLS_REAL_METHODS);
+        doReturn(1).when(shards).count();
+        doReturn(0).when(shards).current();
+        return shards;
     }
 }
