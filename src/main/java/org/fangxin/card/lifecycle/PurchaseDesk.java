@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.fangxin.card.AdvanceLimits;
 import org.fangxin.card.BuyCard;
 import org.fangxin.card.CardStatus;
@@ -179,10 +180,7 @@ public class PurchaseDesk {
      * gets the same provider order (the provider is idempotent per order).
      */
     public PurchaseView checkout(PurchaseView purchase) {
-        if (purchase.checkoutUrl() != null || purchase.status() != PurchaseStatus.PENDING_PAYMENT) {
-            return purchase;
-        }
-        return withCheckoutUrl(purchase, payments.placeAtProvider(purchase.paymentOrderId()).checkoutUrl());
+        return placed(purchase, () -> payments.placeAtProvider(purchase.paymentOrderId()));
     }
 
     /**
@@ -190,11 +188,14 @@ public class PurchaseDesk {
      * not read again (issue 15: one statement less per purchase).
      */
     public PurchaseView checkout(Ordered ordered) {
-        PurchaseView purchase = ordered.purchase();
+        return placed(ordered.purchase(), () -> payments.placeAtProvider(ordered.paymentOrder()));
+    }
+
+    private static PurchaseView placed(PurchaseView purchase, Supplier<PaymentOrderView> placement) {
         if (purchase.checkoutUrl() != null || purchase.status() != PurchaseStatus.PENDING_PAYMENT) {
             return purchase;
         }
-        return withCheckoutUrl(purchase, payments.placeAtProvider(ordered.paymentOrder()).checkoutUrl());
+        return withCheckoutUrl(purchase, placement.get().checkoutUrl());
     }
 
     /** The purchase for its consumer or an operator, with its order's checkout URL; anyone else gets "not found". */
