@@ -49,7 +49,7 @@ class PaymentDesk implements Payments {
     @Override
     public PaymentOrderView createOrder(CreatePaymentOrder command) {
         OutsideTransaction.require("creating a payment order");
-        return placeAtProvider(openOrder(command).id()); // no transaction: each statement of openOrder commits alone
+        return placeAtProvider(openOrder(command)); // no transaction here: openOrder commits on its own
     }
 
     @Override
@@ -75,8 +75,13 @@ class PaymentDesk implements Payments {
     @Override
     public PaymentOrderView placeAtProvider(UUID paymentOrderId) {
         OutsideTransaction.require("placing an order at the payment provider");
-        PaymentOrderView order = repository.findOrder(paymentOrderId)
-                .orElseThrow(() -> Rejection.notFound("payment order " + paymentOrderId));
+        return placeAtProvider(repository.findOrder(paymentOrderId)
+                .orElseThrow(() -> Rejection.notFound("payment order " + paymentOrderId)));
+    }
+
+    @Override
+    public PaymentOrderView placeAtProvider(PaymentOrderView order) {
+        OutsideTransaction.require("placing an order at the payment provider");
         if (order.providerOrderId() != null || order.status() != PaymentStatus.PENDING
                 || !clock.instant().isBefore(order.expiresAt())) {
             return order;

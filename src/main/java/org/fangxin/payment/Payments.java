@@ -42,6 +42,13 @@ public interface Payments {
      */
     PaymentOrderView placeAtProvider(UUID paymentOrderId);
 
+    /**
+     * {@link #placeAtProvider(UUID)} for a caller holding the order as {@link #openOrder} answered it, in a transaction
+     * that has committed since: the order is not read again (issue 15). A concurrent placement meanwhile is harmless,
+     * the provider being idempotent per order.
+     */
+    PaymentOrderView placeAtProvider(PaymentOrderView opened);
+
     /** Module-internal lookup for other modules: no access check. */
     Optional<PaymentOrderView> find(UUID paymentOrderId);
 

@@ -3,6 +3,7 @@ package org.fangxin.card.web;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fangxin.card.BuyCard;
 import org.fangxin.card.PurchaseView;
 import org.fangxin.card.lifecycle.PurchaseDesk;
@@ -32,19 +33,25 @@ class PurchaseApiController {
     ResponseEntity<Object> purchase(Actor actor, @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                     @Valid @RequestBody BuyCard command) {
         // The purchase and its key commit before the provider is called; a replay finishes a placement that failed.
+        var opened = new AtomicReference<PurchaseDesk.Ordered>();
         var answer = idempotency.executeSendingTogether(actor.scope(), key, true, command, () -> {
-            PurchaseView purchase = purchases.order(actor, command);
-            return Idempotency.Answer.of(201, purchase).about(purchase.id());
-        }, committed -> new Idempotency.Answer(committed.status(), checkout(actor, committed), committed.replayed(),
-                committed.resourceId()));
+            PurchaseDesk.Ordered ordered = purchases.open(actor, command);
+            opened.set(ordered);
+            return Idempotency.Answer.of(201, ordered.purchase()).about(ordered.purchase().id());
+        }, committed -> new Idempotency.Answer(committed.status(), checkout(actor, committed, opened.get()),
+                committed.replayed(), committed.resourceId()));
         return answer.toResponse();
     }
 
     /**
-     * The purchase just committed, or (a replay) the purchase the key stored, as it stands now, placed at the provider.
-     * A key stored before keys named their purchase (V1_84_1) is answered as it was stored.
+     * The purchase just committed (its payment order placed as this request opened it, not read again), or (a replay)
+     * the purchase the key stored, as it stands now, placed at the provider. A key stored before keys named their
+     * purchase (V1_84_1) is answered as it was stored.
      */
-    private Object checkout(Actor actor, Idempotency.Answer committed) {
+    private Object checkout(Actor actor, Idempotency.Answer committed, PurchaseDesk.Ordered opened) {
+        if (!committed.replayed() && opened != null && committed.body() == opened.purchase()) {
+            return purchases.checkout(opened);
+        }
         if (committed.body() instanceof PurchaseView purchase) {
             return purchases.checkout(purchase);
         }

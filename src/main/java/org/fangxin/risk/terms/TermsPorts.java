@@ -43,31 +43,32 @@ class TermsPorts implements AdvanceLimits, MerchantRiskTiers, DepositShares, Mer
     /** The tier's ratio is at least what new purchases keep (C, D, and the region floors such as Beijing's 40%). */
     @Override
     public Optional<SupervisionRatio> floorFor(UUID merchantId, LocalDate on) {
-        return tiers.terms(merchantId).map(TermsPorts::ratio);
+        return tiers.saleTerms(merchantId).map(TermsPorts::ratio);
     }
 
     /** A good tier's lower ratio replaces the platform default (never a region's or sector's own ratio). */
     @Override
     public Optional<SupervisionRatio> reliefFor(UUID merchantId, LocalDate on) {
-        return tiers.terms(merchantId).map(TermsPorts::ratio);
+        return tiers.saleTerms(merchantId).map(TermsPorts::ratio);
     }
 
     /** Floor and relief are the same stored ratio: one read of the terms for both. */
     @Override
     public Bounds boundsFor(UUID merchantId, LocalDate on) {
-        Optional<SupervisionRatio> ratio = tiers.terms(merchantId).map(TermsPorts::ratio);
+        Optional<SupervisionRatio> ratio = tiers.saleTerms(merchantId).map(TermsPorts::ratio);
         return new Bounds(ratio, ratio);
     }
 
-    private static SupervisionRatio ratio(TermsView terms) {
-        String row = terms.sources().getOrDefault("supervisionRatioBp", "");
+    private static SupervisionRatio ratio(TierRepository.SaleTerms terms) {
+        String row = terms.ratioSource() == null ? "" : terms.ratioSource();
         return new SupervisionRatio(terms.supervisionRatioBp(), "风险等级 " + terms.tier() + " (risk tier)"
                 + (row.isBlank() ? "" : ": " + row));
     }
 
     @Override
     public Optional<Money> allowance(UUID merchantId) {
-        return tiers.terms(merchantId).map(TermsView::advanceCap).map(cap -> {
+        // the cap alone, by primary key: every purchase's issue asks (issue 15)
+        return tiers.saleTerms(merchantId).map(TierRepository.SaleTerms::advanceCap).map(cap -> {
             Money advanced = ledger.findAccount(AccountType.MERCHANT_ADVANCE, merchantId, cap.currency())
                     .map(AccountView::normalBalance).orElse(Money.zero(cap.currency()));
             Money left = cap.minus(advanced);
