@@ -171,7 +171,10 @@ public final class LifecycleBenchmark {
             measured("redemption (code + redeem)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeem(sellers, sessions.get(client)));
             spread(sessions, clients);
-            List<ConcurrentLinkedQueue<String[]>> codes = RedemptionCodes.issue(client, sessions, clients, CODES_PER_CLIENT_MAX);
+            // at most two thirds of the sessions left, so the paced step after it still has codes when few cards were bought
+            long left = sessions.stream().mapToLong(ConcurrentLinkedQueue::size).sum();
+            int perClient = (int) Math.min(CODES_PER_CLIENT_MAX, Math.max(1, left * 2 / 3 / clients));
+            List<ConcurrentLinkedQueue<String[]>> codes = RedemptionCodes.issue(client, sessions, clients, perClient);
             LoadRun.Result redeems = measured("redeem (code issued beforehand)", clients, durationMillis, OPERATIONS_MAX,
                     client -> () -> redeemCode(sellers, codes.get(client)));
             if (clients == PACED_AFTER_CLIENTS) {

@@ -95,7 +95,7 @@ final class MachineShare {
         /** e.g. "active 5.1, idle 10.2, idle in transaction 0.4; waits IO:WALSync 1.2, Client:ClientRead 0.9". */
         String activity() {
             if (samples == 0) {
-                return "not sampled (BENCH_DB_URL not set)";
+                return "not sampled (BENCH_DB_URL not set, or no connection: see \"[machine share]\" on stderr)";
             }
             List<String> states = new ArrayList<>();
             averageByState.forEach((state, n) -> states.add(String.format("%s %.2f", state, n)));
