@@ -113,6 +113,8 @@ class HotStatementPlansTests extends CardTest {
                 .anySatisfy(s -> assertThat(s.sql()).contains("notification.message"))
                 .anySatisfy(s -> assertThat(s.sql()).contains("audit.seal"))
                 .anySatisfy(s -> assertThat(s.sql()).contains("payment."));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "hot-statements.txt"), sent.stream()
+                .map(s -> s.parameterOids() + "\t" + s.sql().replace("\n", "\\n")).toList());
         GenericPlans.Report report = new GenericPlans(dataSource, ALLOWED).check(sent);
         assertThat(report.unplanned()).as("statements the guard could not plan").isEmpty();
         assertThat(ALLOWED).as("tables that hold one row by their keys must be allowed by name")

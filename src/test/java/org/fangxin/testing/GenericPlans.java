@@ -411,6 +411,11 @@ public final class GenericPlans {
         if ("e".equals(typtype)) {
             return "'" + firstEnumLabel.replace("'", "''") + "'";
         }
+        if ("r".equals(typtype)) {
+            return type.contains("ts") ? "tstzrange(timestamptz '2026-01-01 00:00Z' + i * interval '1 second', null)"
+                    : type.startsWith("date") ? "daterange(date '2000-01-01' + i, null)"
+                    : "cast('[' || i || ',' || (i + 1) || ')' as " + type + ")";
+        }
         if (type.endsWith("[]")) {
             return "cast('{}' as " + type + ")";
         }
