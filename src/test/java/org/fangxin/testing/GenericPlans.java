@@ -53,11 +53,11 @@ public final class GenericPlans {
     public record Sql(String sql, List<Integer> parameterOids) { }
 
     /** A scan that reads a table rather than probing it, in the named phase ("empty" or "full"). */
-    public record Violation(String phase, String scan, String relation, String index, String sql) {
+    public record Violation(String phase, String scan, String relation, String index, String condition, String sql) {
         @Override
         public String toString() {
-            return phase + ": " + scan + " of " + relation + (index == null ? "" : " via " + index) + " in\n    "
-                    + sql.replaceAll("\\s+", " ").strip();
+            return phase + ": " + scan + " of " + relation + (index == null ? "" : " via " + index)
+                    + (condition.isEmpty() ? "" : " (" + condition + ")") + " in\n    " + sql.replaceAll("\\s+", " ").strip();
         }
     }
 
@@ -112,13 +112,13 @@ public final class GenericPlans {
         Map<String, String> viewDefinitions = new HashMap<>();
         closeOverViews(connection, relations, copied, viewDefinitions);
         copy(connection, relations, copied, viewDefinitions);
-        Map<String, Boolean> partial = partialIndexes(connection);
+        Map<String, String> leading = leadingColumns(connection);
         List<Violation> violations = new ArrayList<>();
         Map<String, String> unplanned = new LinkedHashMap<>();
-        plan(connection, "empty", statements, relations, partial, violations, unplanned);
+        plan(connection, "empty", statements, relations, leading, violations, unplanned);
         Map<String, String> oneRow = new LinkedHashMap<>();
         seed(connection, relations, copied, oneRow);
-        plan(connection, "full", statements, relations, partial, violations, unplanned);
+        plan(connection, "full", statements, relations, leading, violations, unplanned);
         Set<String> tables = new LinkedHashSet<>();
         copied.stream().filter(r -> relations.get(r) == 'r' || relations.get(r) == 'p').forEach(tables::add);
         return new Report(statements.size(), violations, unplanned, tables, oneRow);
@@ -257,23 +257,37 @@ public final class GenericPlans {
         return out.toString();
     }
 
-    /** Index name ({@code schema.index} of the original) → whether it is partial, for the copies' indexes. */
-    private static Map<String, Boolean> partialIndexes(Connection connection) throws SQLException {
-        Map<String, Boolean> partial = new HashMap<>();
+    /** Index name ({@code schema.index} of the original) → its first key column (or expression), for the copies. */
+    private static Map<String, String> leadingColumns(Connection connection) throws SQLException {
+        Map<String, String> leading = new HashMap<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                select substr(n.nspname, 7) || '.' || c.relname, i.indpred is not null
+                select substr(n.nspname, 7) || '.' || c.relname, pg_get_indexdef(i.indexrelid, 1, true)
                   from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
                  where n.nspname like 'guard\\_%'
                 """)) {
             while (rs.next()) {
-                partial.put(rs.getString(1), rs.getBoolean(2));
+                leading.put(rs.getString(1), rs.getString(2));
             }
         }
-        return partial;
+        return leading;
+    }
+
+    /**
+     * Whether an index condition bounds the index's first key (by equality, a range, a row comparison that starts
+     * with it, or containment): the scan starts where the key says and reads what it bounds. A condition on a later
+     * key alone (session 12's {@code expires_at > $7} on {@code (short_code, …)}) walks the whole index.
+     */
+    static boolean probes(String condition, String leading) {
+        if (condition == null || condition.isEmpty() || leading == null) {
+            return false;
+        }
+        String column = Pattern.quote(leading.replace("\"", ""));
+        return Pattern.compile("(^|[\\s(.])" + column + "\\)?(::\\w+)?\\s*(=|<|>|<=|>=|@>|<@|&&)\\s|ROW\\((\\w+\\.)?" + column + ",")
+                .matcher(condition.replace("\"", "")).find();
     }
 
     private void plan(Connection connection, String phase, List<Sql> statements, Map<String, Character> relations,
-                      Map<String, Boolean> partial, List<Violation> violations, Map<String, String> unplanned)
+                      Map<String, String> leading, List<Violation> violations, Map<String, String> unplanned)
             throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("set local search_path = " + COPY + "public, public");
@@ -290,7 +304,7 @@ public final class GenericPlans {
                             + (count == 0 ? "" : "(" + nulls + ")"))) {
                         rs.next();
                         JsonNode root = json.readTree(rs.getString(1)).get(0).get("Plan");
-                        walk(root, phase, statement.sql(), relations, partial, violations);
+                        walk(root, phase, statement.sql(), relations, leading, violations);
                     }
                     s.execute("deallocate guard_plan");
                     connection.releaseSavepoint(before);
@@ -321,18 +335,16 @@ public final class GenericPlans {
     }
 
     private void walk(JsonNode node, String phase, String sql, Map<String, Character> relations,
-                      Map<String, Boolean> partial, List<Violation> violations) {
+                      Map<String, String> leading, List<Violation> violations) {
         String type = node.path("Node Type").asString("");
         String schema = node.path("Schema").asString("");
         if (SCANS.contains(type) && schema.startsWith(COPY)) {
             String relation = schema.substring(COPY.length()) + "." + node.path("Relation Name").asString("");
             String index = node.has("Index Name") ? schema.substring(COPY.length()) + "." + node.get("Index Name").asString() : null;
-            boolean reads = switch (type) {
-                case "Seq Scan" -> true;
-                default -> Boolean.TRUE.equals(partial.get(index)) || !node.has("Index Cond");
-            };
-            if (reads && !allowed.containsKey(relation) && (index == null || !allowed.containsKey(index))) {
-                violations.add(new Violation(phase, type, relation, index, sql));
+            String condition = node.path("Index Cond").asString("");
+            boolean reads = index == null || !probes(condition, leading.get(index));
+            if (reads && !allowed(phase, relation, sql) && (index == null || !allowed(phase, index, sql))) {
+                violations.add(new Violation(phase, type, relation, index, condition, sql));
             }
         }
         if (type.equals("Bitmap Heap Scan")) {
@@ -340,8 +352,30 @@ public final class GenericPlans {
             markBitmapChildren(node, schema, node.path("Relation Name").asString(""));
         }
         for (JsonNode child : node.path("Plans")) {
-            walk(child, phase, sql, relations, partial, violations);
+            walk(child, phase, sql, relations, leading, violations);
         }
+    }
+
+    /**
+     * An allowed entry is {@code [phase:]name[@fragment]}: the table or index, only in that phase if given, only in
+     * statements containing the fragment if given.
+     */
+    private boolean allowed(String phase, String name, String sql) {
+        for (String entry : allowed.keySet()) {
+            String rest = entry;
+            if (rest.startsWith("empty:") || rest.startsWith("full:")) {
+                if (!rest.startsWith(phase + ":")) {
+                    continue;
+                }
+                rest = rest.substring(rest.indexOf(':') + 1);
+            }
+            int at = rest.indexOf('@');
+            String named = at < 0 ? rest : rest.substring(0, at);
+            if (named.equals(name) && (at < 0 || sql.contains(rest.substring(at + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void markBitmapChildren(JsonNode node, String schema, String relation) {
