@@ -44,20 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class HotStatementPlansTests extends CardTest {
 
-    /**
-     * Scans the guard lets pass, each with why it reads no more than it must ({@code [phase:]table-or-index[@fragment
-     * of the statement]}, see {@link GenericPlans}).
-     */
-    static final Map<String, String> ALLOWED = Map.of(
-            "audit.seal_horizon", "one row by construction (its primary key is a constant)",
-            "card.redemption_notice_cursor", "one row by construction (its primary key is a constant)",
-            "audit.seal_batch_pkey", "the chain's head: the last entry in key order under LIMIT 1 (one index page)",
-            "audit.seal_pkey", "the chain's head: the last entry in key order under LIMIT 1 (one index page)",
-            "empty:card.card@with was as materialized",
-            "KNOWN, not fixed (session 14): recordAll's card update joins unnest with card.card; on a never-analysed "
-                    + "card table the generic plan is a hash join over a sequential scan (with the statistics of "
-                    + "10,000 analysed rows it probes card_pkey). Rewriting it by = any or array(select) did not change that.");
-
     @Autowired DataSource dataSource;
     @Autowired RedemptionDesk desk;
     @Autowired Idempotency idempotency;
@@ -126,9 +112,9 @@ class HotStatementPlansTests extends CardTest {
                 .anySatisfy(s -> assertThat(s.sql()).contains("payment."));
         java.nio.file.Files.write(java.nio.file.Path.of("target", "hot-statements.txt"), sent.stream()
                 .map(s -> s.parameterOids() + "\t" + s.sql().replace("\n", "\\n")).toList());
-        GenericPlans.Report report = new GenericPlans(dataSource, ALLOWED).check(sent);
+        GenericPlans.Report report = new GenericPlans(dataSource, GenericPlans.ALLOWED).check(sent);
         assertThat(report.unplanned()).as("statements the guard could not plan").isEmpty();
-        assertThat(ALLOWED).as("tables that hold one row by their keys must be allowed by name")
+        assertThat(GenericPlans.ALLOWED).as("tables that hold one row by their keys must be allowed by name")
                 .containsKeys(report.seededOneRow().keySet().toArray(String[]::new));
         assertThat(report.violations()).as("scans that read a table in a generic plan, of " + report.planned()
                 + " statements on " + report.tables()).isEmpty();
@@ -137,7 +123,7 @@ class HotStatementPlansTests extends CardTest {
     /** Session 13's look-up of the keys a group commit holds: planned as a sequential scan on an empty table. */
     @Test
     void theGuardRefusesSession13sIdempotencyLookUp() {
-        GenericPlans.Report report = new GenericPlans(dataSource, ALLOWED).check(List.of(new GenericPlans.Sql("""
+        GenericPlans.Report report = new GenericPlans(dataSource, GenericPlans.ALLOWED).check(List.of(new GenericPlans.Sql("""
                 select scope, key, request_sha256, request_body::text, status, response_body::text, resource_id
                   from idempotency.request where scope = any(cast($1 as text[])) and key = any(cast($2 as text[]))
                 """, List.of(0, 0))));
@@ -148,7 +134,7 @@ class HotStatementPlansTests extends CardTest {
     /** Session 12's batch code lock: the live conditions in its WHERE let the plan scan the partial index of live codes. */
     @Test
     void theGuardRefusesSession12sBatchCodeLock() {
-        GenericPlans.Report report = new GenericPlans(dataSource, ALLOWED).check(List.of(new GenericPlans.Sql("""
+        GenericPlans.Report report = new GenericPlans(dataSource, GenericPlans.ALLOWED).check(List.of(new GenericPlans.Sql("""
                 with shown as (
                 select * from unnest(cast($1 as int[]), cast($2 as char(6)[]), cast($3 as uuid[]),
                                      cast($4 as uuid[])) as s(ord, short_code, code_id, merchant_id)),
