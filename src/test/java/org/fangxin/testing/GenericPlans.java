@@ -31,8 +31,8 @@ import tools.jackson.databind.ObjectMapper;
  * This plans each given statement under {@code plan_cache_mode = force_generic_plan} ({@code PREPARE} and
  * {@code EXPLAIN (FORMAT JSON) EXECUTE}) on copies of the tables it names, twice: as Flyway leaves them (empty, never
  * analysed) and full ({@link #SEED_ROWS} rows each, analysed), and answers every scan that would read a table rather
- * than probe it: a sequential scan, a scan of a partial index, or an index scan without an index condition, on any
- * copied table, unless {@code allowed} names the table or index with its reason. The copies ({@code guard_<schema>}:
+ * than probe it: a sequential scan, or an index scan (partial or not) whose condition does not bound the index's first
+ * key, on any copied table, unless {@code allowed} names the table or index with its reason. The copies ({@code guard_<schema>}:
  * columns, not-null, defaults and every index of the original, no foreign keys or checks) live in one transaction
  * that is rolled back, so the database the tests share is untouched. PL/pgSQL bodies are not planned here (a call
  * plans as a Result); their statements carry their own settings ({@code V3_97_47}, {@code V10_97_47}).
