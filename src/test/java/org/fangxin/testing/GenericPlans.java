@@ -117,6 +117,19 @@ public final class GenericPlans {
         }
     }
 
+    /**
+     * Checks the statements and fails unless every one was planned, every one-row table is allowed by name, and no
+     * scan reads a table.
+     */
+    public void assertIndexProbesOnly(Collection<Sql> sent) {
+        Report report = check(sent);
+        org.assertj.core.api.Assertions.assertThat(report.unplanned()).as("statements the guard could not plan").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(allowed).as("tables that hold one row by their keys must be allowed by name")
+                .containsKeys(report.seededOneRow().keySet().toArray(String[]::new));
+        org.assertj.core.api.Assertions.assertThat(report.violations()).as("scans that read a table in a generic plan, of "
+                + report.planned() + " statements on " + report.tables()).isEmpty();
+    }
+
     private Report check(Connection connection, List<Sql> statements) throws SQLException {
         Map<String, Character> relations = relations(connection);
         Set<String> copied = new LinkedHashSet<>();
@@ -215,29 +228,35 @@ public final class GenericPlans {
                 if (relations.get(table) == 'v') {
                     continue;
                 }
-                s.execute("create table " + COPY + table + " (like " + table
+                s.execute("create table " + COPY + quoted(table) + " (like " + quoted(table)
                         + " including defaults including identity including generated)");
             }
             List<String[]> indexes = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
-                    select n.nspname || '.' || t.relname, pg_get_indexdef(i.indexrelid), c.conname, c.contype, i.indexrelid::regclass::text
+                    select n.nspname || '.' || t.relname, pg_get_indexdef(i.indexrelid), quote_ident(c.conname), c.contype,
+                           quote_ident(ic.relname), quote_ident(n.nspname) || '.' || quote_ident(t.relname)
                       from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+                      join pg_class ic on ic.oid = i.indexrelid
                       left join pg_constraint c on c.conindid = i.indexrelid and c.contype in ('p', 'u')
                     """)) {
                 while (rs.next()) {
                     if (copied.contains(rs.getString(1)) && relations.get(rs.getString(1)) != 'v') {
-                        indexes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                        indexes.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)});
                     }
                 }
             }
             for (String[] index : indexes) {
                 String table = index[0];
-                String definition = index[1].replace(" ON " + table + " ", " ON " + COPY + table + " ")
-                        .replace(" ON ONLY " + table + " ", " ON " + COPY + table + " ");
+                String definition = index[1].replace(" ON " + index[5] + " ", " ON " + COPY + index[5] + " ")
+                        .replace(" ON ONLY " + index[5] + " ", " ON " + COPY + index[5] + " ");
+                if (definition.equals(index[1])) {
+                    throw new IllegalStateException("could not point the copy's index at the copy: " + index[1]);
+                }
                 s.execute(definition);
                 if (index[2] != null) {
                     String indexName = index[4].contains(".") ? index[4].substring(index[4].indexOf('.') + 1) : index[4];
-                    s.execute("alter table " + COPY + table + " add constraint " + index[2]
+                    s.execute("alter table " + COPY + quoted(table) + " add constraint " + index[2]
                             + ("p".equals(index[3]) ? " primary key" : " unique") + " using index " + indexName);
                 }
             }
@@ -257,6 +276,12 @@ public final class GenericPlans {
                 throw new IllegalStateException("could not copy the views " + remaining);
             }
         }
+    }
+
+    /** {@code schema."name"}: a table may be named by a key word ({@code position}). */
+    private static String quoted(String relation) {
+        int dot = relation.indexOf('.');
+        return relation.substring(0, dot) + ".\"" + relation.substring(dot + 1) + "\"";
     }
 
     /** The copy's text: every named relation of the application's schemas read from its copy. */
@@ -419,7 +444,7 @@ public final class GenericPlans {
                          where a.attrelid = cast(? as regclass) and a.attnum > 0 and not a.attisdropped
                          order by a.attnum
                         """)) {
-                    p.setString(1, COPY + table);
+                    p.setString(1, COPY + quoted(table));
                     try (ResultSet rs = p.executeQuery()) {
                         while (rs.next()) {
                             if (!rs.getString(5).isEmpty() || !rs.getString(6).isEmpty()) {
@@ -438,7 +463,7 @@ public final class GenericPlans {
                         }
                     }
                 }
-                String insert = "insert into " + COPY + table + " (" + String.join(", ", columns) + ") select "
+                String insert = "insert into " + COPY + quoted(table) + " (" + String.join(", ", columns) + ") select "
                         + String.join(", ", values) + " from generate_series(1, :rows) as g(i)";
                 Savepoint before = connection.setSavepoint();
                 try {
@@ -449,7 +474,7 @@ public final class GenericPlans {
                     s.execute(insert.replace(":rows", "1"));
                     oneRow.put(table, e.getMessage().lines().findFirst().orElse(""));
                 }
-                s.execute("analyze " + COPY + table);
+                s.execute("analyze " + COPY + quoted(table));
             }
         }
     }
