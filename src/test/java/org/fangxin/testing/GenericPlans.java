@@ -352,6 +352,14 @@ public final class GenericPlans {
                 } catch (SQLException e) {
                     connection.rollback(before);
                     unplanned.putIfAbsent(statement.sql(), phase + ": " + e.getMessage());
+                    // a prepared statement outlives the rollback: drop it, so the next one (and the pool) is clean
+                    Savepoint dropping = connection.setSavepoint();
+                    try {
+                        s.execute("deallocate guard_plan");
+                        connection.releaseSavepoint(dropping);
+                    } catch (SQLException notPrepared) {
+                        connection.rollback(dropping);
+                    }
                 }
             }
         }
