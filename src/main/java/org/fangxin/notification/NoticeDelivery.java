@@ -67,11 +67,7 @@ public class NoticeDelivery {
             return 0;
         }
         String below = horizon.horizon();
-        jdbc.sql("""
-                insert into notification.delivery_cursor (channel, after_xid, after_id) values (:channel, '0', :nil)
-                on conflict (channel) do nothing
-                """).param("channel", channel.name()).param("nil", NIL).update();
-        List<Pending> due = next(channel.name(), below);
+        List<Pending> due = next(cursor(channel.name()), below);
         if (due.isEmpty()) {
             return 0;
         }
@@ -86,12 +82,29 @@ public class NoticeDelivery {
     private record Pending(String xid, Delivery delivery) { }
 
     /**
+     * The channel's cursor on this database: read, and made (at the start) only by the channel's first pass here. It
+     * used to be upserted by every batch (issue 15, session 14): a statement per batch that changed nothing after the
+     * first, and that waited on any open transaction holding the row.
+     */
+    private String[] cursor(String channel) {
+        var read = jdbc.sql("select cast(after_xid as text), after_id from notification.delivery_cursor where channel = :channel")
+                .param("channel", channel).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        if (read.isPresent()) {
+            return read.get();
+        }
+        // the pass lock is held, so no other pass of this channel makes the row meanwhile; the conflict clause is a belt
+        jdbc.sql("""
+                insert into notification.delivery_cursor (channel, after_xid, after_id) values (:channel, '0', :nil)
+                on conflict (channel) do nothing
+                """).param("channel", channel).param("nil", NIL).update();
+        return new String[] {"0", NIL.toString()};
+    }
+
+    /**
      * The next messages after the channel's cursor written by transactions below {@code below}. The cursor is read
      * first and passed as parameters, so the row comparison is the index scan's start (ADR 14's lesson).
      */
-    private List<Pending> next(String channel, String below) {
-        var cursor = jdbc.sql("select cast(after_xid as text), after_id from notification.delivery_cursor where channel = :channel")
-                .param("channel", channel).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    private List<Pending> next(String[] cursor, String below) {
         return jdbc.sql("""
                 select cast(written_by_xid as text) as xid, id, user_id, subject, body, message_key, arguments, sent_at,
                        read_at

@@ -109,6 +109,42 @@ class NoticeDeliveryTests extends IntegrationTest {
         assertThat(channel.toUser(quin.id())).hasSize(1);
     }
 
+    /**
+     * The cursor row is made by a channel's first pass and only read by the later ones (session 14): a pass that
+     * finds nothing new goes through while another transaction holds the row, where writing it would wait.
+     */
+    @Test
+    void aChannelsCursorRowIsMadeByItsFirstPassAndOnlyReadAfterwards() throws Exception {
+        RecordingChannel channel = new RecordingChannel();
+        assertThat(cursorRows(channel)).isZero();
+        delivery.deliverPending(channel);
+        assertThat(cursorRows(channel)).as("made by the first pass").isEqualTo(1);
+        // past every message, so the next pass has nothing to hand over whatever other tests write meanwhile
+        jdbc.sql("update notification.delivery_cursor set after_xid = '9223372036854775807' where channel = :channel")
+                .param("channel", channel.name()).update();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement hold = holder.prepareStatement(
+                    "update notification.delivery_cursor set after_id = after_id where channel = ?")) {
+                hold.setString(1, channel.name());
+                assertThat(hold.executeUpdate()).isEqualTo(1);
+            }
+            var pass = java.util.concurrent.CompletableFuture.supplyAsync(() -> delivery.deliverPending(channel));
+            try {
+                assertThat(pass).as("a pass with nothing new does not write the held cursor row")
+                        .succeedsWithin(java.time.Duration.ofSeconds(30)).isEqualTo(0);
+            } finally {
+                holder.rollback();
+            }
+        }
+        assertThat(cursorRows(channel)).isEqualTo(1);
+    }
+
+    private long cursorRows(RecordingChannel channel) {
+        return jdbc.sql("select count(*) from notification.delivery_cursor where channel = :channel")
+                .param("channel", channel.name()).query(Long.class).single();
+    }
+
     private static void insertTyped(Connection connection, UUID user) throws Exception {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into notification.message (id, user_id, subject, body, sent_at) values (?, ?, '后提交', '早开始，后提交。', now())

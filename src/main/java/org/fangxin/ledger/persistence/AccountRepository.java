@@ -101,15 +101,19 @@ public class AccountRepository {
 
     /**
      * The existing accounts of these keys in one currency, in one read (balances as {@link #findAccount(AccountId)}).
-     * Keys without an owner are not looked up here (an equality join keeps the identity index usable).
+     * Keys without an owner are not looked up here (an equality keeps the identity index usable). Each key is looked
+     * up by the whole identity in a lateral sub-select with {@code limit 1}, which cannot be joined away: as a join, the
+     * generic plan made on an empty account table scanned the index {@code account_currency} by currency alone (every
+     * account), and a pooled connection keeps such a plan (the plan-shape guard, issue 15, session 14).
      */
     public Map<AccountKey, AccountView> findAccounts(List<AccountKey> keys, Currency currency) {
         String[] types = keys.stream().map(k -> k.type().name()).toArray(String[]::new);
         UUID[] owners = keys.stream().map(AccountKey::ownerId).toArray(UUID[]::new);
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
                   from unnest(cast(:types as text[]), cast(:owners as uuid[])) as k(type, owner_id)
-                  join ledger.account a on a.type = k.type and a.owner_id = k.owner_id
-                   and a.currency = :currency
+                  cross join lateral (select a1.* from ledger.account a1
+                                       where a1.type = k.type and a1.owner_id = k.owner_id and a1.currency = :currency
+                                       limit 1) a
                   join ledger.balance_total b on b.account_id = a.id
                 """)
                 .param("types", types).param("owners", owners).param("currency", currency.getCurrencyCode())
