@@ -194,7 +194,7 @@ public class CompensationPayer {
             }
             // a taken-over line is PAID at once (no provider refund to wait for): the batch may be done
             takenOver.forEach(line -> notices.takenOver(line, Money.fen(line.unredeemedMinor())));
-            completion.completeIfDone(batch.id());
+            completion.paid(batch.id(), takenOver.size());
         }
         return payable.size();
     }
@@ -233,7 +233,7 @@ public class CompensationPayer {
         Map<UUID, Money> asked = new HashMap<>();
         for (Line line : lines) {
             Money u = Money.fen(line.unredeemedMinor());
-            String reference = "compensation:" + line.caseId() + ":" + line.cardId();
+            String reference = new LineReference(line.caseId(), line.cardId()).toString();
             Optional<String> manual = manualReason(line.paymentOrderId(), orders, asked, u);
             if (manual.isPresent()) {
                 settled.add(new CompensationRepository.Settled(line.id(), "MANUAL_PAYOUT", null, manual.get()));
