@@ -173,6 +173,10 @@ public class CompensationPayer {
         Batch batch = claimed.get();
         List<Line> due = repository.lockDue(batch.id(), now, size);
         List<Line> payable = payableFromFund(due);
+        if (payable.size() < due.size()) {
+            // claimed but waiting for the fund: back in the queue when this transaction commits
+            repository.requeue(due.subList(payable.size(), due.size()));
+        }
         if (payable.isEmpty()) {
             if (due.isEmpty()) {
                 return 0;

@@ -191,6 +191,19 @@ class CompensationRepository {
                 .param("ids", claimed).query(CompensationRepository::line).list();
     }
 
+    /** Puts claimed lines back in the queue of PLANNED lines (the chunk leaves them PLANNED). */
+    void requeue(List<Line> lines) {
+        jdbc.sql("""
+                insert into compensation.compensation_line_due (batch_id, seq, line_id, due_at)
+                select * from unnest(:batches, :seqs, :ids, cast(:due as timestamptz[]))
+                """)
+                .param("batches", lines.stream().map(Line::batchId).toArray(UUID[]::new))
+                .param("seqs", lines.stream().mapToInt(Line::seq).toArray())
+                .param("ids", lines.stream().map(Line::id).toArray(UUID[]::new))
+                .param("due", lines.stream().map(l -> l.dueAt().toString()).toArray(String[]::new))
+                .update();
+    }
+
     /** By the rows' ctid (a TID scan whatever the plan's estimates: the rows are locked, so no update moves them). */
     private UUID[] claimDue(UUID batchId, Instant now, int limit, String wait) {
         return jdbc.sql("""
