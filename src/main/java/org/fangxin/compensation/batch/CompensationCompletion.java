@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Completes a batch when its last line is paid: under the batch row's lock, so of two lines paid at the same time
- * exactly one sees nothing left, marks the batch COMPLETED and publishes {@link CompensationCompleted} (once per case).
+ * Completes a batch when its last line is paid: each transaction that pays lines lowers the batch's unpaid count, which
+ * locks the batch row, so of two lines paid at the same time exactly one sees nothing left, marks the batch COMPLETED and publishes {@link CompensationCompleted} (once per case).
  */
 @Component
 class CompensationCompletion {
@@ -30,10 +30,17 @@ class CompensationCompletion {
         this.clock = clock;
     }
 
+    /**
+     * Counts {@code paid} lines of the batch just moved to PAID in this transaction (every move to PAID calls this, in
+     * its transaction: the batch's unpaid count is what tells the batch done) and completes the batch if none is left.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void completeIfDone(UUID batchId) {
-        Batch batch = repository.lockBatch(batchId).orElseThrow();
-        if (!"COMPLETED".equals(batch.status()) && !repository.hasUnpaid(batchId)) {
+    void paid(UUID batchId, int paid) {
+        if (paid == 0) {
+            return;
+        }
+        CompensationRepository.Unpaid left = repository.lowerUnpaid(batchId, paid);
+        if (!"COMPLETED".equals(left.status()) && left.unpaid() == 0) {
             repository.complete(batchId, clock.instant());
             publish(repository.batch(batchId).orElseThrow());
         }

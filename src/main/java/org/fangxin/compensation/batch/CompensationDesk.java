@@ -111,8 +111,11 @@ class CompensationDesk implements Compensations {
 
     @Override
     public CompensationLineView choose(Actor actor, UUID lineId, String choice) {
-        Line line = ownLine(actor, lineId, true);
-        if (!"PLANNED".equals(line.status()) || line.chosenAt() != null) {
+        Line seen = ownLine(actor, lineId, false);
+        // the line's queue row first, then the line (the pay job claims in that order); no row: a payer took the line
+        boolean queued = "PLANNED".equals(seen.status()) && repository.lockQueued(seen);
+        Line line = repository.lockLine(lineId).orElseThrow();
+        if (!queued || !"PLANNED".equals(line.status()) || line.chosenAt() != null) {
             throw new Rejection(LINE_NOT_OPEN, "this compensation is already " + (line.chosenAt() != null
                     ? "chosen (" + line.choice() + ")" : line.status()));
         }
@@ -123,7 +126,7 @@ class CompensationDesk implements Compensations {
             throw Rejection.invalid("choice", "CASH or TAKEOVER");
         }
         Instant now = clock.instant();
-        repository.choose(lineId, choice, now, now);
+        repository.choose(line, choice, now, now);
         audit.record("compensation.chosen", "compensation_line", lineId, Map.of("choice", line.choice()),
                 Map.of("choice", choice));
         Batch batch = repository.batch(line.batchId()).orElseThrow();
@@ -167,7 +170,7 @@ class CompensationDesk implements Compensations {
         audit.record("compensation.paid-manually", "compensation_line", lineId, Map.of("status", line.status()),
                 Map.of("status", "PAID", "reference", reference.strip()));
         notices.paid(line, Money.fen(line.unredeemedMinor()));
-        completion.completeIfDone(line.batchId());
+        completion.paid(line.batchId(), 1);
         Batch batch = repository.batch(line.batchId()).orElseThrow();
         return line(batch, merchantName(batch.merchantId()), repository.line(lineId).orElseThrow());
     }

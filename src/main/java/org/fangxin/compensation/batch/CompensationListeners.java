@@ -4,7 +4,13 @@ import org.fangxin.payment.RefundFailed;
 import org.fangxin.payment.RefundSucceeded;
 import org.fangxin.payment.RefundsSucceeded;
 import org.fangxin.compensation.batch.CompensationRepository.Line;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.fangxin.protection.ClosureConfirmed;
 import org.fangxin.shared.Money;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CompensationListeners {
-
-    static final String PREFIX = "compensation:";
 
     private final CompensationPlanner planner;
     private final CompensationRepository repository;
@@ -40,35 +44,34 @@ class CompensationListeners {
 
     @ApplicationModuleListener
     void on(RefundSucceeded event) {
-        if (!event.refundReference().startsWith(PREFIX)) {
-            return;
-        }
-        repository.lockPayingByReference(event.refundReference()).ifPresent(line -> {
+        LineReference.parse(event.refundReference()).flatMap(repository::lockPaying).ifPresent(line -> {
             if (repository.markPaid(line.id(), "PAYING", event.occurredAt(), event.refundReference())) {
                 notices.paid(line, Money.fen(line.unredeemedMinor()));
-                completion.completeIfDone(line.batchId());
+                completion.paid(line.batchId(), 1);
             }
         });
     }
 
-    /** The batch form: the batch's compensation lines marked PAID in one statement and noticed together. */
+    /**
+     * The batch form: each case's compensation lines marked PAID in one statement (its refunds are usually one pay
+     * chunk's, so of one case) and noticed together.
+     */
     @ApplicationModuleListener
     void on(RefundsSucceeded event) {
-        List<String> ours = event.refundReferences().stream().filter(reference -> reference.startsWith(PREFIX)).toList();
-        if (ours.isEmpty()) {
-            return;
-        }
-        List<Line> paid = repository.markAllPaid(ours, event.occurredAt());
-        notices.paidAll(paid);
-        paid.stream().map(Line::batchId).distinct().forEach(completion::completeIfDone);
+        Map<UUID, List<UUID>> cardsByCase = new TreeMap<>(); // cases in one order: two replays lock their lines alike
+        event.refundReferences().stream().map(LineReference::parse).flatMap(Optional::stream).forEach(reference ->
+                cardsByCase.computeIfAbsent(reference.caseId(), c -> new ArrayList<>()).add(reference.cardId()));
+        cardsByCase.forEach((caseId, cardIds) -> {
+            List<Line> paid = repository.markAllPaid(caseId, cardIds, event.occurredAt());
+            notices.paidAll(paid);
+            paid.stream().collect(Collectors.groupingBy(Line::batchId, TreeMap::new, Collectors.counting()))
+                    .forEach((batchId, lines) -> completion.paid(batchId, Math.toIntExact(lines)));
+        });
     }
 
     @ApplicationModuleListener
     void on(RefundFailed event) {
-        if (!event.refundReference().startsWith(PREFIX)) {
-            return;
-        }
-        repository.lockPayingByReference(event.refundReference())
+        LineReference.parse(event.refundReference()).flatMap(repository::lockPaying)
                 .ifPresent(line -> repository.toManual(line.id(), "provider refused the refund: " + event.reason()));
     }
 }

@@ -173,6 +173,10 @@ public class CompensationPayer {
         Batch batch = claimed.get();
         List<Line> due = repository.lockDue(batch.id(), now, size);
         List<Line> payable = payableFromFund(due);
+        if (payable.size() < due.size()) {
+            // claimed but waiting for the fund: back in the queue when this transaction commits
+            repository.requeue(due.subList(payable.size(), due.size()));
+        }
         if (payable.isEmpty()) {
             if (due.isEmpty()) {
                 return 0;
@@ -194,7 +198,7 @@ public class CompensationPayer {
             }
             // a taken-over line is PAID at once (no provider refund to wait for): the batch may be done
             takenOver.forEach(line -> notices.takenOver(line, Money.fen(line.unredeemedMinor())));
-            completion.completeIfDone(batch.id());
+            completion.paid(batch.id(), takenOver.size());
         }
         return payable.size();
     }
@@ -233,7 +237,7 @@ public class CompensationPayer {
         Map<UUID, Money> asked = new HashMap<>();
         for (Line line : lines) {
             Money u = Money.fen(line.unredeemedMinor());
-            String reference = "compensation:" + line.caseId() + ":" + line.cardId();
+            String reference = new LineReference(line.caseId(), line.cardId()).toString();
             Optional<String> manual = manualReason(line.paymentOrderId(), orders, asked, u);
             if (manual.isPresent()) {
                 settled.add(new CompensationRepository.Settled(line.id(), "MANUAL_PAYOUT", null, manual.get()));

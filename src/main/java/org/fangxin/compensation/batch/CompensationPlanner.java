@@ -143,7 +143,7 @@ class CompensationPlanner {
         Batch batch = new Batch(ids.next(), caseId, merchantId, Money.CNY, shares.isEmpty() ? "COMPLETED" : "PAYING",
                 setOff.amountMinor(), sources.escrowMinor(), sources.depositMinor(), now, chooseBy, plannedBy,
                 shares.isEmpty() ? now : null);
-        repository.insertBatch(batch);
+        repository.insertBatch(batch, shares.size());
         List<Line> lines = new ArrayList<>(shares.size());
         for (int i = 0; i < shares.size(); i++) {
             Share share = shares.get(i);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Tables compensation.compensation_batch, compensation.compensation_line and compensation.compensation_successor (created
  * as protection's in V13_2_1, V13_2_2 and V13_4_1, moved to this module's schema by V15_0_1), and
- * compensation.compensation_notice_progress (V15_98_30).
+ * compensation.compensation_notice_progress (V15_98_30) and compensation.compensation_line_due (V15_101_10).
  */
 @Repository
 class CompensationRepository {
@@ -47,25 +47,32 @@ class CompensationRepository {
     record Totals(long lines, long planned, long paying, long manual, long paid, long total, long escrow, long deposit,
                   long fund, long paidTotal, long paidEscrow, long paidDeposit, long paidFund) { }
 
-    void insertBatch(Batch b) {
+    /** The batch with its count of lines not PAID yet ({@code lines}: every line starts unpaid). */
+    void insertBatch(Batch b, int lines) {
         jdbc.sql("""
                 insert into compensation.compensation_batch (id, case_id, merchant_id, currency, status, setoff_minor,
-                       escrow_available_minor, deposit_available_minor, planned_at, choose_by, planned_by, completed_at)
-                values (:id, :case, :merchant, :currency, :status, :setoff, :escrow, :deposit, :at, :by, :who, :completed)
+                       escrow_available_minor, deposit_available_minor, planned_at, choose_by, planned_by, completed_at,
+                       unpaid)
+                values (:id, :case, :merchant, :currency, :status, :setoff, :escrow, :deposit, :at, :by, :who, :completed,
+                        :unpaid)
                 on conflict (case_id) do nothing
                 """)
                 .param("id", b.id()).param("case", b.caseId()).param("merchant", b.merchantId())
                 .param("currency", b.currency().getCurrencyCode()).param("status", b.status())
                 .param("setoff", b.setoffMinor()).param("escrow", b.escrowAvailableMinor())
                 .param("deposit", b.depositAvailableMinor()).param("at", ts(b.plannedAt())).param("by", ts(b.chooseBy()))
-                .param("who", b.plannedBy()).param("completed", ts(b.completedAt())).update();
+                .param("who", b.plannedBy()).param("completed", ts(b.completedAt())).param("unpaid", lines).update();
     }
 
-    /** Inserts the lines, one statement per 10,000 (arrays unnested by PostgreSQL). */
+    /**
+     * Inserts the lines and their rows in the queue of PLANNED lines ({@code compensation_line_due}, which the pay job
+     * claims from), one statement per 10,000 (arrays unnested by PostgreSQL).
+     */
     void insertLines(List<Line> lines) {
         for (int from = 0; from < lines.size(); from += 10_000) {
             List<Line> part = lines.subList(from, Math.min(lines.size(), from + 10_000));
             jdbc.sql("""
+                    with planned as (
                     insert into compensation.compensation_line (id, batch_id, case_id, seq, card_id, consumer_id,
                            payment_order_id, unredeemed_minor, advance_minor, escrow_minor, deposit_minor, fund_minor,
                            choice, due_at, status)
@@ -75,6 +82,9 @@ class CompensationRepository {
                                   :escrow, :deposit, :fund, cast(:due as timestamptz[]))
                            as l(id, batch_id, case_id, seq, card_id, consumer_id, payment_order_id, unredeemed, advance,
                                 escrow, deposit, fund, due_at)
+                    returning batch_id, seq, id, due_at)
+                    insert into compensation.compensation_line_due (batch_id, seq, line_id, due_at)
+                    select batch_id, seq, id, due_at from planned
                     """)
                     .param("ids", part.stream().map(Line::id).toArray(UUID[]::new))
                     .param("batches", part.stream().map(Line::batchId).toArray(UUID[]::new))
@@ -101,11 +111,6 @@ class CompensationRepository {
 
     Optional<Batch> batchOfCase(UUID caseId) {
         return jdbc.sql("select * from compensation.compensation_batch where case_id = :id").param("id", caseId)
-                .query(CompensationRepository::batch).optional();
-    }
-
-    Optional<Batch> lockBatch(UUID batchId) {
-        return jdbc.sql("select * from compensation.compensation_batch where id = :id for update").param("id", batchId)
                 .query(CompensationRepository::batch).optional();
     }
 
@@ -160,31 +165,54 @@ class CompensationRepository {
         return jdbc.sql("""
                 select b.* from compensation.compensation_batch b
                  where b.status = 'PAYING' and (cast(:only as uuid) is null or b.id = :only) and b.id not in (:skip)
-                   and exists (select 1 from compensation.compensation_line l
-                                where l.batch_id = b.id and l.status = 'PLANNED' and l.due_at <= :now)
+                   and exists (select 1 from compensation.compensation_line_due d
+                                where d.batch_id = b.id and d.due_at <= :now)
                  order by b.planned_at, b.id limit 1
                 """).param("now", ts(now)).param("only", only).param("skip", skipped)
                 .query(CompensationRepository::batch).optional();
     }
 
     /**
-     * Claims up to {@code limit} due PLANNED lines of the batch, in plan order, skipping lines another payer's chunk
-     * holds; when every due line is held, waits for them instead (a payer's chunk leaves them no longer PLANNED, a
-     * consumer's choice releases its line at once).
+     * Claims up to {@code limit} due PLANNED lines of the batch, in plan order: their queue rows are deleted in this
+     * transaction (skip locked: rows another payer's chunk claims, or a consumer's choice holds, are left to them), so a
+     * crash puts them back and a commit takes them for good. When every due row is held, waits for them instead (a
+     * payer's chunk removes them, a consumer's choice releases its row at once). The lines are read in a statement of
+     * their own, after the claim: a choice committed meanwhile is seen (one statement would read them in its snapshot
+     * from before the claim's row locks), and no lock of the lines is needed, since every change to a PLANNED line
+     * (a choice, {@link #choose}) first locks the line's queue row.
      */
     List<Line> lockDue(UUID batchId, Instant now, int limit) {
-        List<Line> free = lockDue(batchId, now, limit, "skip locked");
-        return free.isEmpty() ? lockDue(batchId, now, limit, "") : free;
+        UUID[] free = claimDue(batchId, now, limit, "skip locked");
+        UUID[] claimed = free.length == 0 ? claimDue(batchId, now, limit, "") : free;
+        if (claimed.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql("select " + LINE_COLUMNS + " from compensation.compensation_line where id = any(:ids) order by seq")
+                .param("ids", claimed).query(CompensationRepository::line).list();
     }
 
-    private List<Line> lockDue(UUID batchId, Instant now, int limit, String wait) {
-        return jdbc.sql("select " + LINE_COLUMNS + """
-                  from compensation.compensation_line
-                 where batch_id = :batch and status = 'PLANNED' and due_at <= :now
-                 order by seq limit :limit
-                 for update
-                """ + wait).param("batch", batchId).param("now", ts(now)).param("limit", limit)
-                .query(CompensationRepository::line).list();
+    /** Puts claimed lines back in the queue of PLANNED lines (the chunk leaves them PLANNED). */
+    void requeue(List<Line> lines) {
+        jdbc.sql("""
+                insert into compensation.compensation_line_due (batch_id, seq, line_id, due_at)
+                select * from unnest(:batches, :seqs, :ids, cast(:due as timestamptz[]))
+                """)
+                .param("batches", lines.stream().map(Line::batchId).toArray(UUID[]::new))
+                .param("seqs", lines.stream().mapToInt(Line::seq).toArray())
+                .param("ids", lines.stream().map(Line::id).toArray(UUID[]::new))
+                .param("due", lines.stream().map(l -> l.dueAt().toString()).toArray(String[]::new))
+                .update();
+    }
+
+    /** By the rows' ctid (a TID scan whatever the plan's estimates: the rows are locked, so no update moves them). */
+    private UUID[] claimDue(UUID batchId, Instant now, int limit, String wait) {
+        return jdbc.sql("""
+                delete from compensation.compensation_line_due
+                 where ctid = any(array(select ctid from compensation.compensation_line_due
+                                         where batch_id = :batch and due_at <= :now
+                                         order by seq limit :limit
+                                           for update\s""" + wait + "))\nreturning line_id").param("batch", batchId).param("now", ts(now)).param("limit", limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list().toArray(UUID[]::new);
     }
 
     Optional<Line> line(UUID lineId) {
@@ -197,11 +225,18 @@ class CompensationRepository {
                 .param("id", lineId).query(CompensationRepository::line).optional();
     }
 
-    /** The line waiting for the refund of this reference, locked (only PAYING lines are indexed by it: V15_99_30). */
-    Optional<Line> lockPayingByReference(String reference) {
-        return jdbc.sql("select " + LINE_COLUMNS
-                        + " from compensation.compensation_line where payment_reference = :ref and status = 'PAYING' for update")
-                .param("ref", reference).query(CompensationRepository::line).optional();
+    /**
+     * The line waiting for the refund of this reference, locked: found by the batch of its case and its card, both in
+     * the reference (the payment reference itself is not indexed, so settling a line stays a HOT update: V15_101_10).
+     */
+    Optional<Line> lockPaying(LineReference reference) {
+        return jdbc.sql("select " + LINE_COLUMNS + """
+                  from compensation.compensation_line
+                 where batch_id = (select id from compensation.compensation_batch where case_id = :case)
+                   and card_id = :card and status = 'PAYING'
+                   for update
+                """).param("case", reference.caseId()).param("card", reference.cardId())
+                .query(CompensationRepository::line).optional();
     }
 
     List<Line> linesOfConsumer(UUID consumerId) {
@@ -308,42 +343,60 @@ class CompensationRepository {
     }
 
     /**
-     * {@link #markPaid} from PAYING for the lines of these refund references, in one statement (no separate
-     * {@code for update} read first); answers the lines it moved — a replay moves none. Its CTE locks the lines in id
-     * order before the update writes them: two such updates meet when an event is replayed while its original still
-     * runs, and locks taken in the update's own scan order (its plan's) could cross and deadlock.
+     * {@link #markPaid} from PAYING for these lines of one case's batch (by card, the way their refund references name
+     * them), in one statement (no separate {@code for update} read first); answers the lines it moved — a replay moves
+     * none. Its CTE locks the lines in id order before the update writes them: two such updates meet when an event is
+     * replayed while its original still runs, and locks taken in the update's own scan order (its plan's) could cross
+     * and deadlock. The caller lowers the batch's unpaid count by the lines answered.
      */
-    List<Line> markAllPaid(java.util.Collection<String> references, Instant at) {
+    List<Line> markAllPaid(UUID caseId, java.util.Collection<UUID> cardIds, Instant at) {
         return jdbc.sql("""
                 with locked as (
                     select id as locked_id from compensation.compensation_line
-                     where payment_reference = any(:refs) and status = 'PAYING'
+                     where batch_id = (select id from compensation.compensation_batch where case_id = :case)
+                       and card_id = any(:cards) and status = 'PAYING'
                      order by id
                        for update)
                 update compensation.compensation_line set status = 'PAID', paid_at = :at, paid_reference = payment_reference
                   from locked
                  where id = locked_id and status = 'PAYING'
                 """ + "returning " + LINE_COLUMNS)
-                .param("refs", references.toArray(String[]::new)).param("at", ts(at))
+                .param("case", caseId).param("cards", cardIds.toArray(UUID[]::new)).param("at", ts(at))
                 .query(CompensationRepository::line).list();
     }
 
-    void choose(UUID lineId, String choice, Instant at, Instant dueAt) {
+    /**
+     * Locks the PLANNED line's queue row, before the line itself (the pay job claims the queue row first too, so the two
+     * cannot deadlock); false when the line is no longer PLANNED (a payer claimed it: this waits for its chunk's end).
+     */
+    boolean lockQueued(Line line) {
+        return !jdbc.sql("select 1 from compensation.compensation_line_due where batch_id = :batch and seq = :seq for update")
+                .param("batch", line.batchId()).param("seq", line.seq()).query((rs, n) -> 1).list().isEmpty();
+    }
+
+    /** The consumer's choice, due at {@code dueAt}, on a line whose queue row the caller locked ({@link #lockQueued}). */
+    void choose(Line line, String choice, Instant at, Instant dueAt) {
         jdbc.sql("""
                 update compensation.compensation_line set choice = :choice, chosen_at = :at, due_at = :due
                  where id = :id and status = 'PLANNED'
-                """).param("id", lineId).param("choice", choice).param("at", ts(at)).param("due", ts(dueAt)).update();
+                """).param("id", line.id()).param("choice", choice).param("at", ts(at)).param("due", ts(dueAt)).update();
+        jdbc.sql("update compensation.compensation_line_due set due_at = :due where batch_id = :batch and seq = :seq")
+                .param("batch", line.batchId()).param("seq", line.seq()).param("due", ts(dueAt)).update();
     }
 
+    /** A batch's status after {@link #lowerUnpaid}, its row locked. */
+    record Unpaid(String status, int unpaid) { }
+
     /**
-     * Whether a line of the batch is not PAID yet: a probe of the partial index of unpaid lines (V15_97_3), not a count
-     * over the batch — it runs once per refund outcome, so a count made completing 100,000 lines quadratic.
+     * Lowers the batch's count of lines not PAID by the lines just moved to PAID in this transaction, locking the batch
+     * row (so of two transactions paying its last lines, the second sees the first's count); answers what is left.
      */
-    boolean hasUnpaid(UUID batchId) {
+    Unpaid lowerUnpaid(UUID batchId, int paid) {
         return jdbc.sql("""
-                select exists (select 1 from compensation.compensation_line
-                                where batch_id = :batch and status <> 'PAID')
-                """).param("batch", batchId).query(Boolean.class).single();
+                update compensation.compensation_batch set unpaid = unpaid - :paid where id = :id
+                returning status, unpaid
+                """).param("id", batchId).param("paid", paid)
+                .query((rs, n) -> new Unpaid(rs.getString(1), rs.getInt(2))).single();
     }
 
     Totals totals(UUID batchId) {

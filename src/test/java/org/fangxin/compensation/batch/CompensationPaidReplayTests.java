@@ -37,18 +37,21 @@ class CompensationPaidReplayTests extends CompensationTestBase {
         }
         ClosedWithBatch closed = closeAfterSettlement(gym.id());
         assertThat(payer.payDue(closed.batch().id(), Integer.MAX_VALUE, line -> { })).isEqualTo(3);
-        // the lines in id order; their references, and their rows' places in the table (rewritten last line first), in
-        // the reverse order: an update locking in its scan's order (by reference or by place) would take the last first
+        // the lines in id order, and their cards (which the update finds them by) in the reverse order: an update
+        // locking in its scan's order (by card) would take the last line first
         List<UUID> lines = jdbc.sql("""
                 select id from compensation.compensation_line where batch_id = :batch and status = 'PAYING' order by id
                 """).param("batch", closed.batch().id()).query(UUID.class).list();
         assertThat(lines).hasSize(3);
-        String prefix = "compensation:replay:" + closed.batch().id() + ":";
-        List<String> references = List.of(prefix + 3, prefix + 2, prefix + 1);
-        for (int i = 2; i >= 0; i--) {
-            jdbc.sql("update compensation.compensation_line set payment_reference = :ref where id = :id")
-                    .param("ref", references.get(i)).param("id", lines.get(i)).update();
-        }
+        List<UUID> cardsInOrder = jdbc.sql("""
+                select card_id from compensation.compensation_line where batch_id = :batch order by card_id
+                """).param("batch", closed.batch().id()).query(UUID.class).list();
+        setCard(lines.get(0), UUID.randomUUID()); // (batch, card) is unique at every row: swap through a free card
+        setCard(lines.get(1), cardsInOrder.get(1));
+        setCard(lines.get(2), cardsInOrder.get(0));
+        setCard(lines.get(0), cardsInOrder.get(2));
+        List<UUID> cards = List.of(cardsInOrder.get(2), cardsInOrder.get(1), cardsInOrder.get(0)); // lines 0, 1, 2
+        UUID caseId = closed.closure().id();
 
         // A gate holds the middle line; the original update takes the first line and waits at the gate.
         CountDownLatch gateHeld = new CountDownLatch(1);
@@ -64,9 +67,9 @@ class CompensationPaidReplayTests extends CompensationTestBase {
         }));
         awaitLatch(gateHeld);
         Instant at = clock.instant();
-        CompletableFuture<Integer> original = CompletableFuture.supplyAsync(() -> markAllPaid(references, at));
+        CompletableFuture<Integer> original = CompletableFuture.supplyAsync(() -> markAllPaid(caseId, cards, at));
         await(() -> waitingForLocks() >= 1, "the original update waits at the gate");
-        CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> markAllPaid(List.of(references.get(2), references.get(1), references.get(0)), at));
+        CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> markAllPaid(caseId, List.of(cards.get(2), cards.get(1), cards.get(0)), at));
         await(() -> waitingForLocks() >= 2, "the replay waits for the original");
         openGate.countDown();
 
@@ -75,8 +78,13 @@ class CompensationPaidReplayTests extends CompensationTestBase {
         assertThat(repository.totals(closed.batch().id()).paid()).isEqualTo(3);
     }
 
-    private int markAllPaid(List<String> references, Instant at) {
-        return transactions.execute(status -> repository.markAllPaid(references, at).size());
+    private int markAllPaid(UUID caseId, List<UUID> cards, Instant at) {
+        return transactions.execute(status -> repository.markAllPaid(caseId, cards, at).size());
+    }
+
+    private void setCard(UUID line, UUID card) {
+        jdbc.sql("update compensation.compensation_line set card_id = :card where id = :id")
+                .param("card", card).param("id", line).update();
     }
 
     private boolean lockRow(UUID line, String wait) {

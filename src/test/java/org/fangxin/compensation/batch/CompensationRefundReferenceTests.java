@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A refund's outcome finds its line by the refund reference while the line waits for it (PAYING), and only then: the
- * reference is indexed for PAYING lines alone (V15_99_30), so a planned line and a paid one are not found by it.
+ * reference names the line by (case, card), looked up with a PAYING filter (V15_101_10), so a planned line and a paid
+ * one are not found by it, nor by a reference that only resembles it.
  */
 class CompensationRefundReferenceTests extends CompensationTestBase {
 
@@ -30,11 +31,15 @@ class CompensationRefundReferenceTests extends CompensationTestBase {
         buy(users.create(Role.CONSUMER), pack);
         ClosedWithBatch closed = closeAfterSettlement(gym.id());
         List<String> references = repository.lines(closed.batch().id(), null, 10).stream()
-                .map(line -> CompensationListeners.PREFIX + line.caseId() + ":" + line.cardId()).toList();
+                .map(line -> LineReference.PREFIX + line.caseId() + ":" + line.cardId()).toList();
         assertThat(references).hasSize(2).allSatisfy(reference -> assertThat(paying(reference)).isFalse());
 
         assertThat(payer.payDue(closed.batch().id(), Integer.MAX_VALUE, line -> { })).isEqualTo(2);
         assertThat(references).allSatisfy(reference -> assertThat(paying(reference)).isTrue());
+        String first = references.get(0);
+        assertThat(paying(first.toUpperCase(java.util.Locale.ROOT).replace("COMPENSATION:", "compensation:"))).isFalse();
+        assertThat(paying(first + ":extra")).isFalse();
+        assertThat(paying("refund:" + first)).isFalse();
 
         payRefundsUntilSettled(closed.batch().id());
         assertThat(repository.totals(closed.batch().id()).paid()).isEqualTo(2);
@@ -44,6 +49,6 @@ class CompensationRefundReferenceTests extends CompensationTestBase {
 
     private boolean paying(String reference) {
         return Boolean.TRUE.equals(transactions.execute(status ->
-                repository.lockPayingByReference(reference).map(line -> "PAYING".equals(line.status())).orElse(false)));
+                LineReference.parse(reference).flatMap(repository::lockPaying).map(line -> "PAYING".equals(line.status())).orElse(false)));
     }
 }
