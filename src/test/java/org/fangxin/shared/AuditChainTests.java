@@ -244,6 +244,25 @@ class AuditChainTests extends IntegrationTest {
         assertThat(exported.stream().map(AuditTrail.Entry::chainPosition).distinct()).hasSize(AuditTrail.PAGE_SIZE_MAX + 50);
     }
 
+    @Test
+    void aBacklogOfSeveralFullBatchesIsSealedOnceEachAlsoWhenOneTransactionHoldsMoreThanABatch() {
+        String action = "test.backlog-" + UUID.randomUUID();
+        int big = AuditChain.SEAL_BATCH_MAX * 2 + 100; // one transaction spanning three batches, then two small ones
+        for (int size : new int[] {big, 7, AuditChain.SEAL_BATCH_MAX}) {
+            transactions.executeWithoutResult(status -> trail.recordAll(action, "thing", java.util.stream.IntStream
+                    .range(0, size).mapToObj(n -> new AuditTrail.Change(n, null, Map.of("n", n))).toList()));
+        }
+
+        chain.sealAll(20);
+
+        assertThat(chain.verify("test").intact()).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit.entry e where action = :action "
+                        + "and not exists (select 1 from audit.seal_of(array[e.id], array[e.xact::text::bigint]))")
+                .param("action", action).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit.entry e where action = :action").param("action", action)
+                .query(Long.class).single()).isEqualTo(big + 7 + AuditChain.SEAL_BATCH_MAX);
+    }
+
     /**
      * Puts a deleted entry back (when given) and the batch as it was (when given), in one statement: the sealer never
      * sees the entry unsealed.
