@@ -41,11 +41,11 @@ measure() {  # <db> <old|new> <label>
   a=$($PSQL -At -d "$1" -c "select pg_current_wal_insert_lsn()")
   $PSQL -d "$1" -f /tmp/idempotency-wal-$2.sql
   b=$($PSQL -At -d "$1" -c "select pg_current_wal_insert_lsn()")
-  $PSQL -d "$1" -c "select '$3' as step, resource_manager, count(*) as records, sum(record_length) as bytes,
+  $PSQL -d "$1" -c "select '$3' as step, coalesce(resource_manager, 'all') as resource_manager, count(*) as records, sum(record_length) as bytes,
       sum(fpi_length) as fpi_bytes, round(count(*) / $N.0, 2) as records_per_command,
       round(sum(record_length - fpi_length) / $N.0) as bytes_per_command_without_fpi,
       round(sum(record_length) / $N.0) as bytes_per_command
-    from pg_get_wal_records_info('$a', '$b') where block_ref like '%/$oid/%' group by rollup (1, 2) having grouping(1) = 0 order by 1, 2"
+    from pg_get_wal_records_info('$a', '$b') where block_ref like '%/$oid/%' group by grouping sets ((resource_manager), ()) order by 2"
   $PSQL -d "$1" -c "select '$3' as step, pg_relation_size('idempotency.request') / 8192 as heap_pages,
       n_tup_ins as inserted, n_tup_upd as updated, n_tup_hot_upd as hot_updated, n_dead_tup as dead
     from pg_stat_user_tables where relid = 'idempotency.request'::regclass"
@@ -58,6 +58,6 @@ done
 $PSQL -d idem_wal_new -f $M/V1_101_20__idempotency_written_once.sql
 measure idem_wal_old old "before: claim, then its answer by update (fillfactor 70)"
 measure idem_wal_new new "after: lock, look-up, one insert (fillfactor 100)"
-measure idem_wal_new_ff70 new "after's statements on fillfactor 70"
+measure idem_wal_new_ff70 new "after, statements on fillfactor 70"
 sleep 1
 for db in idem_wal_old idem_wal_new idem_wal_new_ff70; do $PSQL -c "drop database $db"; done
