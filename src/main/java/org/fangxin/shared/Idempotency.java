@@ -24,14 +24,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Client-supplied idempotency keys (the {@code Idempotency-Key} header). The key row is claimed in the same
- * transaction as the command it guards, so a command and its recorded answer commit or vanish together; a
- * concurrent retry waits on the key's unique index and then replays the first answer. A rejected command rolls
- * back and leaves no key behind, so a corrected retry can pass.
- * <p>The commands sent together (a redemption, a purchase order) and the group commit's claims write the key's row
- * once, with its answer, at the command's end: the key is held meanwhile by a transaction-scoped advisory lock on its
- * hash, which a concurrent retry waits on before it looks the key up (issue 15: the claim and then its answer were two
- * row versions of the request's JSON, ~1.4 kB of WAL per redeem).
+ * Client-supplied idempotency keys (the {@code Idempotency-Key} header). A command's key is held by a
+ * transaction-scoped advisory lock on its hash, then looked up; a stored answer is replayed, else the command runs and
+ * its key's row is written once, with the answer, in the command's transaction, so a command and its recorded answer
+ * commit or vanish together. A concurrent retry waits on the lock and then replays the first answer. A rejected
+ * command rolls back and leaves no key behind, so a corrected retry can pass (ADR 5).
+ * <p>Every command takes this one path (issue 15, session 14: the other commands used to insert the key first as in
+ * flight and then update it with the answer, two row versions of the request's JSON). The commands sent together (a
+ * redemption, a purchase order) and the group commit's claims send the lock, the look-up and the row with their other
+ * statements ({@link DeferredStatements}); the others send them as direct statements. A row still in flight (status
+ * null), which only an instance of before session 14 writes, is answered 409.
  */
 @Service
 public class Idempotency {
@@ -118,6 +120,7 @@ public class Idempotency {
         JsonNode requestJson = json.valueToTree(request == null ? Map.of() : request);
         String requestText = json.writeValueAsString(requestJson);
         String hash = sha256(requestText);
+        Pending pending = new Pending(scope, key, hash, requestText, clock.instant());
         if (together) {
             return deferred.sendTogether(() -> {
                 Stored stored = lockAndFind(List.of(scope), List.of(key)).get(List.of(scope, key));
@@ -125,37 +128,59 @@ public class Idempotency {
                     return replay(stored, key, hash, requestJson);
                 }
                 Answer answer = command.get();
-                recordAll(List.of(new Pending(scope, key, hash, requestText, clock.instant())), List.of(answer));
+                recordAll(List.of(pending), List.of(answer));
                 return answer;
             });
         }
-        int claimed = jdbc.sql("""
-                insert into idempotency.request (scope, key, request_sha256, request_body, created_at)
-                values (:scope, :key, :hash, cast(:body as jsonb), :now)
-                on conflict (scope, key) do nothing
-                """)
-                .param("scope", scope).param("key", key).param("hash", hash)
-                .param("body", requestText).param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
-        if (claimed == 0) {
-            return replay(find(scope, key), key, hash, requestJson);
+        Stored stored = holdAndFind(scope, key);
+        if (stored != null) {
+            return replay(stored, key, hash, requestJson);
         }
-        return answer(scope, key, command.get());
+        Answer answer = command.get();
+        record(pending, answer);
+        return answer;
     }
 
-    /** Records the command's answer with its claimed key. */
-    private Answer answer(String scope, String key, Answer answer) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("status", answer.status());
-        params.put("resource", answer.resourceId());
-        params.put("body", answer.body() == null ? null : json.writeValueAsString(answer.body()));
-        params.put("scope", scope);
-        params.put("key", key);
-        deferred.defer("""
-                update idempotency.request set status = :status, response_body = cast(:body as jsonb), resource_id = :resource
-                 where scope = :scope and key = :key
-                """, params, 1, () -> new IllegalStateException("idempotency key " + key + " of " + scope + " vanished"));
-        return answer;
+    /**
+     * {@link #lockAndFind} for one key of a command that is not sent together, in direct statements of shapes that
+     * ShardingSphere's parser accepts (unrouted work in the sharded profile, ADR 12 §8a): such a command may roll back
+     * a savepoint of its own and carry on, and may run through a data source that refuses several statements in one.
+     * The lock is the one {@link #lockAndFind} takes, so the two paths hold a key against each other.
+     */
+    private Stored holdAndFind(String scope, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('idempotency:' || cast(:scope as text) || ':'"
+                        + " || cast(:key as text), 0))")
+                .param("scope", scope).param("key", key).query().singleRow();
+        return jdbc.sql("select " + STORED_COLUMNS + " from idempotency.request where scope = :scope and key = :key")
+                .param("scope", scope).param("key", key).query((rs, n) -> stored(rs)).optional().orElse(null);
+    }
+
+    /**
+     * Writes a key held by {@link #holdAndFind} with its command's answer, at once. A key stored meanwhile by an instance
+     * that still claims before the command (status null until its answer, the form before issue 15's session 14) fails
+     * the command (409) rather than answering twice.
+     */
+    private void record(Pending key, Answer answer) {
+        int written = jdbc.sql("""
+                insert into idempotency.request (scope, key, request_sha256, request_body, created_at, status, response_body,
+                                                 resource_id)
+                values (:scope, :key, :hash, cast(:request as jsonb), :at, :status, cast(:body as jsonb), :resource)
+                on conflict (scope, key) do nothing
+                """)
+                .param("scope", key.scope()).param("key", key.key()).param("hash", key.hash())
+                .param("request", key.request()).param("at", java.sql.Timestamp.from(key.at()))
+                .param("status", answer.status())
+                .param("body", answer.body() == null ? null : json.writeValueAsString(answer.body()))
+                .param("resource", answer.resourceId())
+                .update();
+        if (written != 1) {
+            throw answeredMeanwhile();
+        }
+    }
+
+    private static Rejection answeredMeanwhile() {
+        return new Rejection(ProblemType.CONFLICT,
+                "a request with this Idempotency-Key was answered meanwhile: retry it to get that answer");
     }
 
     /** A key's stored row. */
@@ -166,11 +191,6 @@ public class Idempotency {
     private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Stored(rs.getString("request_sha256"), rs.getString("request_body"), (Integer) rs.getObject("status"),
                 rs.getString("response_body"), rs.getObject("resource_id", UUID.class));
-    }
-
-    private Stored find(String scope, String key) {
-        return jdbc.sql("select " + STORED_COLUMNS + " from idempotency.request where scope = :scope and key = :key")
-                .param("scope", scope).param("key", key).query((rs, n) -> stored(rs)).single();
     }
 
     /**
@@ -200,7 +220,8 @@ public class Idempotency {
 
     /**
      * Writes held keys with their answers, in one statement (deferred: sent with the command's last writes). A key
-     * stored meanwhile by a path that claims without the lock fails the command (409) rather than answering twice.
+     * stored meanwhile by an instance that claims without the lock (before session 14) fails the command (409) rather
+     * than answering twice.
      */
     private void recordAll(List<Pending> keys, List<Answer> answers) {
         Map<String, Object> params = new HashMap<>();
@@ -221,8 +242,7 @@ public class Idempotency {
                               cast(:ats as timestamptz[]), cast(:statuses as int[]), cast(:bodies as text[]),
                               cast(:resources as uuid[])) as a(scope, key, hash, request, at, status, body, resource)
                 on conflict (scope, key) do nothing
-                """, params, keys.size(), () -> new Rejection(ProblemType.CONFLICT,
-                "a request with this Idempotency-Key was answered meanwhile: retry it to get that answer"));
+                """, params, keys.size(), Idempotency::answeredMeanwhile);
     }
 
     private Answer replay(Stored stored, String key, String hash, JsonNode requestJson) {

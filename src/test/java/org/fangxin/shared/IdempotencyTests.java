@@ -25,6 +25,9 @@ class IdempotencyTests extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     record Order(String product, long amountMinor) { }
 
     @Test
@@ -177,5 +180,96 @@ class IdempotencyTests extends IntegrationTest {
             status.setRollbackOnly();
         });
         assertThat(rows(scope, "b")).as("a rolled-back claim leaves no row").isZero();
+    }
+
+    @Test
+    void writesTheKeyOnceWithItsAnswerForACommandNotSentTogether() {
+        String scope = "test:" + UUID.randomUUID();
+        AtomicInteger seenWhileRunning = new AtomicInteger(-1);
+        idempotency.execute(scope, "k", true, new Order("gym", 100), () -> {
+            seenWhileRunning.set((int) rows(scope, "k"));
+            return Idempotency.Answer.of(201, Map.of("run", 1));
+        });
+        assertThat(seenWhileRunning).as("no in-flight row before the answer is known").hasValue(0);
+        assertThat(jdbc.sql("select status from idempotency.request where scope = :scope and key = 'k'")
+                .param("scope", scope).query(Integer.class).single()).isEqualTo(201);
+    }
+
+    @Test
+    void aCommandThatFailsMidwayLeavesNeitherItsWritesNorItsKey() {
+        String scope = "test:" + UUID.randomUUID();
+        assertThatThrownBy(() -> idempotency.execute(scope, "k", true, new Order("a", 1), () -> {
+            insertKey(scope, "written by the command", 200);
+            throw new IllegalStateException("the command's connection broke");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(rows(scope, "k") + rows(scope, "written by the command")).isZero();
+    }
+
+    @Test
+    void aKeyStillInFlightFromAnInstanceThatClaimsFirstIsAnsweredConflictAndNotRun() {
+        String scope = "test:" + UUID.randomUUID();
+        Order order = new Order("a", 1);
+        transaction.executeWithoutResult(status -> insertKey(scope, "k", null, order));
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> idempotency.execute(scope, "k", true, order,
+                () -> Idempotency.Answer.of(200, runs.incrementAndGet())))
+                .isInstanceOfSatisfying(Rejection.class, r -> assertThat(r.type()).isEqualTo(ProblemType.CONFLICT));
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void aKeyClaimedMeanwhileByAnInstanceThatClaimsFirstFailsTheCommandWithoutItsWrites() throws Exception {
+        String scope = "test:" + UUID.randomUUID();
+        Order order = new Order("a", 1);
+        var ran = new java.util.concurrent.CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            // an instance of before session 14: its claim (status null) is not committed when this one looks the key up
+            var claimed = new java.util.concurrent.CountDownLatch(1);
+            var oldInstance = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                insertKey(scope, "k", null, order);
+                claimed.countDown();
+                await(ran);
+                jdbc.sql("update idempotency.request set status = 200, response_body = '\"old\"' where scope = :scope and key = 'k'")
+                        .param("scope", scope).update();
+            }));
+            assertThat(claimed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var thisInstance = pool.submit(() -> idempotency.execute(scope, "k", true, order, () -> {
+                insertKey(scope, "written by the command", 200);
+                ran.countDown();
+                return Idempotency.Answer.of(200, "new");
+            }));
+            oldInstance.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThatThrownBy(() -> thisInstance.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(Rejection.class)
+                    .satisfies(e -> assertThat(((Rejection) e.getCause()).type()).isEqualTo(ProblemType.CONFLICT));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rows(scope, "written by the command")).isZero();
+        assertThat(idempotency.execute(scope, "k", true, order, () -> Idempotency.Answer.of(200, "again")).body().toString())
+                .contains("old");
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A key's row as a command writes it (a null status: claimed, not answered yet). */
+    private void insertKey(String scope, String key, Integer status) {
+        insertKey(scope, key, status, Map.of());
+    }
+
+    private void insertKey(String scope, String key, Integer status, Object request) {
+        String body = json.writeValueAsString(json.valueToTree(request));
+        jdbc.sql("""
+                insert into idempotency.request (scope, key, request_sha256, request_body, created_at, status)
+                values (:scope, :key, :hash, cast(:body as jsonb), now(), :status)
+                """).param("scope", scope).param("key", key).param("hash", Idempotency.sha256(body)).param("body", body)
+                .param("status", status).update();
     }
 }
