@@ -141,6 +141,11 @@ public class Idempotency {
         return answer;
     }
 
+    /** The held key's lock, one expression for both paths, so that they hold a key against each other. */
+    private static String heldKeyLock(String scope, String key) {
+        return "pg_advisory_xact_lock(hashtextextended('idempotency:' || " + scope + " || ':' || " + key + ", 0))";
+    }
+
     /**
      * {@link #lockAndFind} for one key of a command that is not sent together, in direct statements of shapes that
      * ShardingSphere's parser accepts (unrouted work in the sharded profile, ADR 12 §8a): such a command may roll back
@@ -148,8 +153,7 @@ public class Idempotency {
      * The lock is the one {@link #lockAndFind} takes, so the two paths hold a key against each other.
      */
     private Stored holdAndFind(String scope, String key) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('idempotency:' || cast(:scope as text) || ':'"
-                        + " || cast(:key as text), 0))")
+        jdbc.sql("select " + heldKeyLock("cast(:scope as text)", "cast(:key as text)"))
                 .param("scope", scope).param("key", key).query().singleRow();
         return jdbc.sql("select " + STORED_COLUMNS + " from idempotency.request where scope = :scope and key = :key")
                 .param("scope", scope).param("key", key).query((rs, n) -> stored(rs)).optional().orElse(null);
@@ -200,10 +204,8 @@ public class Idempotency {
      */
     private Map<List<String>, Stored> lockAndFind(List<String> scopes, List<String> keys) {
         Map<String, Object> params = Map.of("scopes", scopes.toArray(String[]::new), "keys", keys.toArray(String[]::new));
-        deferred.defer("""
-                select pg_advisory_xact_lock(hashtextextended('idempotency:' || c.scope || ':' || c.key, 0))
-                  from unnest(cast(:scopes as text[]), cast(:keys as text[])) as c(scope, key)
-                """, params, scopes.size(), () -> new IllegalStateException("idempotency keys not locked"));
+        deferred.defer("select " + heldKeyLock("c.scope", "c.key")
+                + " from unnest(cast(:scopes as text[]), cast(:keys as text[])) as c(scope, key)", params, scopes.size(), () -> new IllegalStateException("idempotency keys not locked"));
         Map<List<String>, Stored> found = new HashMap<>();
         // each key looked up by the whole primary key (a LIMIT keeps the sub-select from being joined away): with
         // `scope = any(…) and key = any(…)` a plan cached on early statistics read every row of the caller's scope,
